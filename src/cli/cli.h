@@ -1,0 +1,67 @@
+// The `parallax` command-line front end: subcommands, shared flag handling and error reporting.
+// Only this directory prints or exits; the library returns results and diagnostics.
+#ifndef PARALLAX_CLI_CLI_H_
+#define PARALLAX_CLI_CLI_H_
+
+#include <boost/program_options.hpp>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace parallax::cli {
+
+namespace po = boost::program_options;
+
+// Exit codes (DESIGN.md): 0 done, 1 findings-level failure (nothing to compare, or not
+// implemented yet), 2 bad usage or input.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// Thrown for bad usage; main prints "parallax <sub>: <message>" and a hint, and exits 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// What a subcommand needs to describe itself.
+struct HelpText {
+  std::string usage;     // "parallax report [CORPUS_DIR...] [options]"
+  std::string about;     // a paragraph of prose
+  std::string examples;  // example command lines, one per line
+};
+
+// Parses `args` (the words after the subcommand) into `vm`. Handles --help (prints help, returns
+// false: the caller exits 0). Unknown flags and bad values throw UsageError.
+bool ParseArgs(const std::string& command, const std::vector<std::string>& args,
+               po::options_description& options,
+               const po::positional_options_description& positional, const HelpText& help,
+               po::variables_map& vm);
+
+// Prints diagnostics to stderr, one per line; returns the number of errors among them.
+int PrintDiagnostics(const Diagnostics& diagnostics, bool show_warnings = true);
+
+// Locations of the shipped data: the directory holding corpus/ and lexicons/. Prefers the
+// current directory when it has them, then the source tree the binary was built from.
+std::string DataRoot();
+std::string DefaultOutletsFile();
+std::string DefaultCorpusDir();
+std::string DefaultLexiconDir();
+
+// True when colour may be used on stdout (a terminal, and NO_COLOR unset).
+bool UseColor();
+
+// Subcommands.
+int RunReport(const std::vector<std::string>& args);
+int RunExtract(const std::vector<std::string>& args);
+int RunClean(const std::vector<std::string>& args);
+int RunIngest(const std::vector<std::string>& args);
+int RunAnnotate(const std::vector<std::string>& args);
+int RunMatch(const std::vector<std::string>& args);
+int RunAlign(const std::vector<std::string>& args);
+int RunLexicon(const std::vector<std::string>& args);
+int RunScan(const std::vector<std::string>& args);
+
+}  // namespace parallax::cli
+
+#endif  // PARALLAX_CLI_CLI_H_

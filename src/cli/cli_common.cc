@@ -1,0 +1,56 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/cli.h"
+
+namespace parallax::cli {
+namespace fs = std::filesystem;
+
+bool ParseArgs(const std::string& command, const std::vector<std::string>& args,
+               po::options_description& options,
+               const po::positional_options_description& positional, const HelpText& help,
+               po::variables_map& vm) {
+  options.add_options()("help,h", "show this help and exit");
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      std::cout << "Usage: " << help.usage << "\n\n" << help.about << "\n\n" << options << "\n";
+      if (!help.examples.empty()) std::cout << "Examples:\n" << help.examples << "\n";
+      return false;
+    }
+    po::notify(vm);
+  } catch (const po::too_many_positional_options_error&) {
+    throw UsageError("too many arguments");
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  (void)command;
+  return true;
+}
+
+int PrintDiagnostics(const Diagnostics& diagnostics, bool show_warnings) {
+  int errors = 0;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::kError) ++errors;
+    if (d.severity == Severity::kError || show_warnings) std::cerr << d.ToString() << "\n";
+  }
+  return errors;
+}
+
+std::string DataRoot() {
+  std::error_code ec;
+  if (fs::exists("corpus/outlets.xml", ec) && fs::is_directory("lexicons", ec)) return ".";
+  if (const char* env = std::getenv("PARALLAX_DATA")) return env;
+  return PARALLAX_SOURCE_DIR;
+}
+
+std::string DefaultOutletsFile() { return DataRoot() + "/corpus/outlets.xml"; }
+std::string DefaultCorpusDir() { return DataRoot() + "/corpus/lachin-2023"; }
+std::string DefaultLexiconDir() { return DataRoot() + "/lexicons"; }
+
+bool UseColor() { return std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO); }
+
+}  // namespace parallax::cli

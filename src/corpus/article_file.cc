@@ -1,0 +1,212 @@
+#include "corpus/article_file.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <utility>
+#include <vector>
+
+#include "core/file_io.h"
+
+namespace parallax {
+namespace {
+
+constexpr std::string_view kKnownKeys[] = {"title", "outlet", "date",  "language", "genre",
+                                           "url",   "author", "event", "id"};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Splits into lines without their "\n" or "\r\n" ends.
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t nl = text.find('\n', start);
+    std::string_view line =
+        text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+std::string Unquote(std::string_view v) {
+  if (v.size() >= 2 &&
+      ((v.front() == '"' && v.back() == '"') || (v.front() == '\'' && v.back() == '\''))) {
+    v = v.substr(1, v.size() - 2);
+  }
+  return std::string(v);
+}
+
+std::string QuoteIfNeeded(const std::string& v) {
+  const bool wrapped = v.size() >= 2 && ((v.front() == '"' && v.back() == '"') ||
+                                         (v.front() == '\'' && v.back() == '\''));
+  const bool padded = !v.empty() && (v.front() == ' ' || v.back() == ' ');
+  return wrapped || padded ? '"' + v + '"' : v;
+}
+
+std::string OneLine(std::string v) {
+  std::replace(v.begin(), v.end(), '\n', ' ');
+  std::replace(v.begin(), v.end(), '\r', ' ');
+  return v;
+}
+
+// Joins lines[from..] with "\n", keeping a final newline if the input had one.
+std::string JoinBody(const std::vector<std::string_view>& lines, std::size_t from) {
+  std::string body;
+  for (std::size_t i = from; i < lines.size(); ++i) {
+    body.append(lines[i]);
+    if (i + 1 < lines.size()) body.push_back('\n');
+  }
+  return body;
+}
+
+void SetKey(Article& a, std::string_view key, std::string value, const std::string& path, int line,
+            Diagnostics& diags) {
+  if (key == "title") {
+    a.title = std::move(value);
+  } else if (key == "outlet") {
+    a.outlet = std::move(value);
+  } else if (key == "date") {
+    if (value.empty()) return;
+    if (auto d = ParseIsoDate(value)) {
+      a.date = *d;
+    } else {
+      diags.push_back(MakeError(path, line, 7, "bad date '" + value + "'",
+                                "write YYYY-MM-DD, or YYYY-MM when only the month is known"));
+    }
+  } else if (key == "language") {
+    a.language = std::move(value);
+  } else if (key == "genre") {
+    a.genre = std::move(value);
+  } else if (key == "url") {
+    a.url = std::move(value);
+  } else if (key == "author") {
+    a.author = std::move(value);
+  } else if (key == "event") {
+    a.event = std::move(value);
+  } else if (key == "id") {
+    a.id = std::move(value);
+  }
+}
+
+}  // namespace
+
+std::string ArticleIdFromPath(const std::string& path) {
+  if (path.empty() || path == "-") return "stdin";
+  return std::filesystem::path(path).stem().string();
+}
+
+ArticleReadResult ParseArticle(std::string_view content, const std::string& path) {
+  ArticleReadResult result;
+  Article& a = result.article;
+  a.source_path = path;
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  const std::vector<std::string_view> lines = SplitLines(content);
+
+  std::size_t body_from = 0;
+  if (!lines.empty() && Trim(lines[0]) == "---") {
+    std::size_t i = 1;
+    bool closed = false;
+    for (; i < lines.size(); ++i) {
+      const std::string_view raw = lines[i];
+      const int line_no = static_cast<int>(i) + 1;
+      if (Trim(raw) == "---") {
+        closed = true;
+        break;
+      }
+      const std::string_view stripped = Trim(raw);
+      if (stripped.empty() || stripped.front() == '#') continue;
+      const std::size_t colon = stripped.find(':');
+      if (colon == std::string_view::npos || colon == 0) {
+        result.diagnostics.push_back(MakeError(
+            path, line_no, 1,
+            "expected 'key: value' in front matter, found '" + std::string(stripped) + "'",
+            "close the front matter with a line '---'"));
+        continue;
+      }
+      const std::string key(Trim(stripped.substr(0, colon)));
+      std::string value = Unquote(Trim(stripped.substr(colon + 1)));
+      const bool known =
+          std::find(std::begin(kKnownKeys), std::end(kKnownKeys), key) != std::end(kKnownKeys);
+      if (known) {
+        SetKey(a, key, std::move(value), path, line_no, result.diagnostics);
+      } else {
+        result.diagnostics.push_back(MakeWarning(
+            path, line_no, 1, "unknown front-matter key '" + key + "' (kept)",
+            "known keys: title, outlet, date, language, genre, url, author, event, id"));
+        a.extra.emplace_back(key, std::move(value));
+      }
+    }
+    if (!closed) {
+      result.diagnostics.push_back(MakeError(path, 1, 1,
+                                             "front matter opened with '---' is never closed",
+                                             "add a line '---' after the last key"));
+      body_from = lines.size();
+    } else {
+      body_from = i + 1;
+    }
+  } else {
+    // No front matter: the first non-empty line is the title.
+    std::size_t i = 0;
+    while (i < lines.size() && Trim(lines[i]).empty()) ++i;
+    if (i < lines.size()) {
+      a.title = std::string(Trim(lines[i]));
+      body_from = i + 1;
+    } else {
+      body_from = lines.size();
+    }
+  }
+  a.body_line = static_cast<int>(body_from) + 1;
+  a.body = JoinBody(lines, body_from);
+  if (a.id.empty()) a.id = ArticleIdFromPath(path);
+  if (a.title.empty()) {
+    result.diagnostics.push_back(
+        MakeWarning(path, 1, 0, "article has no title", "add 'title: …' to the front matter"));
+  }
+  if (a.outlet.empty()) {
+    result.diagnostics.push_back(MakeWarning(path, 1, 0, "article names no outlet",
+                                             "add 'outlet: <id from corpus/outlets.xml>'"));
+  }
+  return result;
+}
+
+ArticleReadResult ReadArticleFile(const std::string& path) {
+  try {
+    return ParseArticle(ReadFile(path), path);
+  } catch (const InputError& e) {
+    ArticleReadResult result;
+    result.article.source_path = path;
+    result.article.id = ArticleIdFromPath(path);
+    result.diagnostics.push_back(e.diagnostic());
+    return result;
+  }
+}
+
+std::string WriteArticle(const Article& a) {
+  std::string out = "---\n";
+  auto put = [&out](std::string_view key, const std::string& value, bool always) {
+    if (value.empty() && !always) return;
+    out.append(key).append(": ").append(QuoteIfNeeded(OneLine(value))).push_back('\n');
+  };
+  put("title", a.title, true);
+  put("outlet", a.outlet, true);
+  put("date", a.date ? a.date->ToString() : "", true);
+  put("language", a.language, true);
+  put("genre", a.genre, false);
+  put("url", a.url, false);
+  put("author", a.author, false);
+  put("event", a.event, false);
+  if (!a.id.empty() && a.id != ArticleIdFromPath(a.source_path)) put("id", a.id, false);
+  for (const auto& [key, value] : a.extra) put(key, value, true);
+  out += "---\n";
+  out += a.body;
+  return out;
+}
+
+}  // namespace parallax

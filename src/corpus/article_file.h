@@ -1,0 +1,40 @@
+// The article file: the format a facilitator writes or `parallax ingest` produces. A front-matter
+// block between `---` lines (title, outlet, date, language, genre, url, optional author, event,
+// id), then the body, paragraphs separated by blank lines. The reader is forgiving where a human
+// would be (no front matter: the first line is the title; CRLF line ends; a UTF-8 BOM) and
+// precise where it must be (a bad date is an error naming file and line). Unknown keys are kept
+// and warned about, so a round trip through ReadArticle/WriteArticle loses nothing.
+#ifndef PARALLAX_CORPUS_ARTICLE_FILE_H_
+#define PARALLAX_CORPUS_ARTICLE_FILE_H_
+
+#include <string>
+#include <string_view>
+
+#include "core/article.h"
+#include "core/diagnostic.h"
+
+namespace parallax {
+
+struct ArticleReadResult {
+  Article article;
+  Diagnostics diagnostics;  // warnings (unknown key, missing outlet) and errors (bad date)
+  bool ok() const { return !HasErrors(diagnostics); }
+};
+
+// Parses the article file `content`; `path` names it in diagnostics and gives the default id
+// (the file name without its extension).
+ArticleReadResult ParseArticle(std::string_view content, const std::string& path);
+
+// Reads and parses the file at `path`. A file that cannot be read gives an error diagnostic.
+ArticleReadResult ReadArticleFile(const std::string& path);
+
+// Serialises `article` (metadata and `body`) in the article file format. Values are written on
+// one line each (newlines become spaces); ParseArticle(WriteArticle(a)) gives back `a`.
+std::string WriteArticle(const Article& article);
+
+// The file-name stem used as default id: "corpus/x/001_tmt.txt" -> "001_tmt".
+std::string ArticleIdFromPath(const std::string& path);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_CORPUS_ARTICLE_FILE_H_

@@ -1,0 +1,437 @@
+#include "corpus/boilerplate.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parallax {
+namespace {
+
+struct Line {
+  std::size_t start = 0;  // offset of the trimmed text in the body
+  std::size_t end = 0;
+  std::string key;  // folded: lower-case ASCII, typographic quotes and dashes folded
+  bool blank = true;
+};
+
+enum class Verdict { kKeep, kRemove, kNote };
+
+struct Decision {
+  Verdict verdict = Verdict::kKeep;
+  std::string rule;
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Lower-cases ASCII and folds the typographic marks that pasted text is full of.
+std::string Fold(std::string_view s) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kFolds = {{
+      {"\u2018", "'"},
+      {"\u2019", "'"},
+      {"\u201C", "\""},
+      {"\u201D", "\""},
+      {"\u00AB", "\""},
+      {"\u00BB", "\""},
+      {"\u2013", "-"},
+      {"\u2014", "-"},
+      {"\u2026", "..."},
+      {"\u00A0", " "},
+      {"\u201E", "\""},
+      {"\u2212", "-"},
+  }};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    bool folded = false;
+    if (static_cast<unsigned char>(s[i]) >= 0x80) {
+      for (const auto& [from, to] : kFolds) {
+        if (s.substr(i, from.size()) == from) {
+          out += to;
+          i += from.size();
+          folded = true;
+          break;
+        }
+      }
+    }
+    if (folded) continue;
+    char c = s[i++];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+bool Contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
+
+int WordCount(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    const bool sp = IsSpace(c);
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+// Ends like a sentence (or a quoted sentence).
+bool EndsSentence(std::string_view key) {
+  while (!key.empty() && (key.back() == '"' || key.back() == '\'' || key.back() == ')')) {
+    key.remove_suffix(1);
+  }
+  return !key.empty() && (key.back() == '.' || key.back() == '!' || key.back() == '?' ||
+                          key.back() == ':' || key.back() == ';');
+}
+
+bool MatchesPattern(const OutletPattern& p, std::string_view key, std::string_view folded_text) {
+  switch (p.match) {
+    case OutletPattern::Match::kLine:
+      return key == folded_text;
+    case OutletPattern::Match::kPrefix:
+      return StartsWith(key, folded_text);
+    case OutletPattern::Match::kContains:
+      return Contains(key, folded_text);
+  }
+  return false;
+}
+
+bool IsDateline(std::string_view key) {
+  static const std::regex kDate(
+      R"(^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?)"
+      R"((\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4})"
+      R"(|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})"
+      R"(|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}))"
+      R"((,? (at )?\d{1,2}:\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,5})?)?$)");
+  return key.size() < 60 && std::regex_match(key.begin(), key.end(), kDate);
+}
+
+std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original) {
+  // Furniture lines are short; long lines are article text (and keep the regexes cheap).
+  if (key.size() > 600) return std::nullopt;
+  static constexpr std::string_view kUiLines[] = {"read more",
+                                                  "continue",
+                                                  "continue reading",
+                                                  "share",
+                                                  "share this",
+                                                  "share this article",
+                                                  "print",
+                                                  "advertisement",
+                                                  "comments",
+                                                  "subscribe",
+                                                  "show more",
+                                                  "load more",
+                                                  "follow us",
+                                                  "related",
+                                                  "related articles",
+                                                  "more on this topic",
+                                                  "read also",
+                                                  "tags",
+                                                  "share on facebook",
+                                                  "share on twitter",
+                                                  "share on x",
+                                                  "copy link",
+                                                  "back to top",
+                                                  "listen to this article"};
+  std::string bare(key);
+  while (!bare.empty() && (bare.back() == ':' || bare.back() == '.' || bare.back() == ' ')) {
+    bare.pop_back();
+  }
+  for (std::string_view ui : kUiLines) {
+    if (bare == ui) return "ui-line";
+  }
+  static constexpr std::string_view kRelatedPrefixes[] = {
+      "[read more:", "read more:", "read also:", "also read:", "see also:",   "related:",
+      "[related:",   "more: ",     "[see also:", "read next:", "recommended:"};
+  for (std::string_view p : kRelatedPrefixes) {
+    if (StartsWith(key, p) && WordCount(key) <= 30) return "related-link";
+  }
+  static const std::regex kTranslation(
+      R"(^read (this (article |story )?)?in [a-z]+( on [^ ]+)?\.?$)");
+  if (std::regex_match(bare.begin(), bare.end(), kTranslation)) return "translation-link";
+
+  // Captions and credits.
+  static const std::regex kSourceParen(
+      R"(^\((source|photo|photos|image|credit|video|illustration)s?:.*\)$)");
+  if (std::regex_match(key.begin(), key.end(), kSourceParen)) return "photo-caption";
+  static constexpr std::string_view kCaptionPrefixes[] = {
+      "photo:",           "photo by ",   "photo credit",       "photos:",
+      "image:",           "pictured:",   "illustrative photo", "footage from ",
+      "screenshot from ", "cover photo", "main photo",         "header image"};
+  for (std::string_view p : kCaptionPrefixes) {
+    if (StartsWith(key, p) && WordCount(key) <= 40) return "photo-caption";
+  }
+  static const std::regex kCredit(R"([A-Z][a-z]+ [A-Z][A-Za-z'-]+ ?/ ?[A-Z][A-Za-z.& ]{1,30}$)");
+  if (WordCount(key) <= 40 && !EndsSentence(key) &&
+      std::regex_search(original.begin(), original.end(), kCredit)) {
+    return "photo-caption";
+  }
+
+  // Appeals. Short lines only: an article may well discuss donations or memberships.
+  if (WordCount(key) <= 40) {
+    static constexpr std::string_view kMembership[] = {
+        "become a member", "becoming a member", "join today",        "become a supporter",
+        "become a patron", "membership appeal", "join our community"};
+    for (std::string_view p : kMembership) {
+      if (Contains(key, p)) return "membership-appeal";
+    }
+    static const std::regex kBecomeMember(R"(^become an? .{1,40} member$)");
+    if (std::regex_match(key.begin(), key.end(), kBecomeMember)) return "membership-appeal";
+    static constexpr std::string_view kDonation[] = {"donate now",
+                                                     "donate today",
+                                                     "make a donation",
+                                                     "our collective fundraiser",
+                                                     "support independent journalism",
+                                                     "support our journalism",
+                                                     "please support us",
+                                                     "support us monthly",
+                                                     "support small, independent media",
+                                                     "chip in",
+                                                     "become a donor"};
+    for (std::string_view p : kDonation) {
+      if (Contains(key, p)) return "donation-appeal";
+    }
+    if (StartsWith(key, "support ") && EndsWith(key, "!") && WordCount(key) <= 8) {
+      return "donation-appeal";
+    }
+  }
+  return std::nullopt;
+}
+
+// A strong appeal that, late in a text, starts a block running to the end.
+bool StartsAppealTail(std::string_view key) {
+  if (key.size() > 600) return false;
+  static constexpr std::string_view kTail[] = {"we have a small favor to ask",
+                                               "we have a small favour to ask",
+                                               "before you go",
+                                               "if you value our journalism",
+                                               "we need your support",
+                                               "support our work",
+                                               "help us keep",
+                                               "a message from the editors"};
+  if (WordCount(key) > 40) return false;
+  for (std::string_view p : kTail) {
+    if (Contains(key, p)) return true;
+  }
+  return false;
+}
+
+bool IsListItem(std::string_view key) {
+  return StartsWith(key, "- ") || StartsWith(key, "* ") || StartsWith(key, "\u2022 ");
+}
+
+// Length of the space character that `s` starts with (0 if none).
+std::size_t UnicodeSpaceAt(std::string_view s) {
+  if (s.empty()) return 0;
+  if (IsSpace(s[0])) return 1;
+  if (s.substr(0, 2) == "\u00A0") return 2;
+  if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xE2 &&
+      static_cast<unsigned char>(s[1]) == 0x80) {
+    const unsigned char c = static_cast<unsigned char>(s[2]);
+    if ((c >= 0x80 && c <= 0x8B) || c == 0xAF) return 3;  // U+2000..U+200B, U+202F
+  }
+  if (s.substr(0, 3) == "\u205F" || s.substr(0, 3) == "\u3000" || s.substr(0, 3) == "\uFEFF" ||
+      s.substr(0, 3) == "\u2060") {
+    return 3;
+  }
+  return 0;
+}
+
+// Length of the space character that `s` ends with (0 if none).
+std::size_t UnicodeSpaceBefore(std::string_view s) {
+  for (std::size_t n = 1; n <= 3 && n <= s.size(); ++n) {
+    if (UnicodeSpaceAt(s.substr(s.size() - n)) == n) return n;
+  }
+  return 0;
+}
+
+std::vector<Line> SplitLines(const std::string& body) {
+  std::vector<Line> lines;
+  std::size_t pos = 0;
+  while (pos <= body.size()) {
+    std::size_t nl = body.find('\n', pos);
+    if (nl == std::string::npos) nl = body.size();
+    std::size_t s = pos;
+    std::size_t e = nl;
+    // ASCII and Unicode spaces (no-break, en/em/thin/hair, zero-width, BOM) at the edges are
+    // padding, not text.
+    for (bool again = true; again && s < e;) {
+      const std::size_t n = UnicodeSpaceAt(std::string_view(body).substr(s, e - s));
+      again = n > 0;
+      s += n;
+    }
+    for (bool again = true; again && e > s;) {
+      const std::size_t n = UnicodeSpaceBefore(std::string_view(body).substr(s, e - s));
+      again = n > 0;
+      e -= n;
+    }
+    Line line;
+    line.start = s;
+    line.end = e;
+    line.blank = s == e;
+    if (!line.blank) line.key = Fold(std::string_view(body).substr(s, e - s));
+    lines.push_back(std::move(line));
+    if (nl == body.size()) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& options) {
+  article.text.clear();
+  article.segments.clear();
+  article.removed.clear();
+  article.outlet_notes.clear();
+  const std::string& body = article.body;
+  const std::vector<Line> lines = SplitLines(body);
+  std::vector<Decision> decisions(lines.size());
+
+  auto set = [&decisions](std::size_t i, Verdict v, std::string rule) {
+    if (decisions[i].verdict == Verdict::kKeep) decisions[i] = Decision{v, std::move(rule)};
+  };
+  auto text_of = [&](const Line& l) {
+    return std::string_view(body).substr(l.start, l.end - l.start);
+  };
+
+  // The outlet's own patterns first: they are the most specific.
+  if (outlet != nullptr) {
+    for (const OutletPattern& p : outlet->patterns) {
+      const std::string folded = Fold(p.text);
+      const std::string rule = "outlet:" + outlet->id + ":" + p.rule;
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].blank || !MatchesPattern(p, lines[i].key, folded)) continue;
+        switch (p.action) {
+          case OutletPattern::Action::kRemove:
+            set(i, Verdict::kRemove, rule);
+            break;
+          case OutletPattern::Action::kNote:
+            set(i, Verdict::kNote, rule);
+            break;
+          case OutletPattern::Action::kRemoveToEnd:
+            for (std::size_t j = i; j < lines.size(); ++j) {
+              if (!lines[j].blank) set(j, Verdict::kRemove, rule);
+            }
+            break;
+          case OutletPattern::Action::kCaptionNext:
+            for (std::size_t j = i + 1; j < lines.size(); ++j) {
+              if (!lines[j].blank) {
+                set(j, Verdict::kRemove, rule);
+                break;
+              }
+            }
+            break;
+        }
+      }
+    }
+  }
+
+  if (options.generic_rules) {
+    std::vector<std::size_t> nonblank;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!lines[i].blank) nonblank.push_back(i);
+    }
+    // Appeal tail: a strong appeal in the latter part of the text runs to the end.
+    for (std::size_t k = nonblank.size() / 3; k < nonblank.size(); ++k) {
+      if (StartsAppealTail(lines[nonblank[k]].key)) {
+        for (std::size_t m = k; m < nonblank.size(); ++m)
+          set(nonblank[m], Verdict::kRemove, "donation-appeal");
+        break;
+      }
+    }
+    // Repeated kickers: short heading-like lines that occur more than once.
+    std::map<std::string, int> counts;
+    for (std::size_t i : nonblank) {
+      const std::string& key = lines[i].key;
+      if (WordCount(key) <= 12 && !EndsSentence(key) && !IsListItem(key)) ++counts[key];
+    }
+    for (std::size_t i : nonblank) {
+      auto it = counts.find(lines[i].key);
+      if (it != counts.end() && it->second > 1) set(i, Verdict::kRemove, "repeated-kicker");
+    }
+    // Line rules, datelines and the caption that follows a dateline.
+    for (std::size_t k = 0; k < nonblank.size(); ++k) {
+      const std::size_t i = nonblank[k];
+      if (IsDateline(lines[i].key)) {
+        set(i, Verdict::kRemove, "dateline");
+        // The line directly under a dateline (no blank line between), a single sentence
+        // followed by a blank line, is the lead picture's caption.
+        const std::size_t next = i + 1;
+        if (next < lines.size() && !lines[next].blank && next + 1 < lines.size() &&
+            lines[next + 1].blank) {
+          const std::string& key = lines[next].key;
+          const auto first_stop = key.find(". ");
+          if (first_stop == std::string::npos && WordCount(key) <= 40) {
+            set(next, Verdict::kRemove, "photo-caption");
+          }
+        }
+        continue;
+      }
+      if (auto rule = GenericLineRule(lines[i].key, text_of(lines[i])))
+        set(i, Verdict::kRemove, *rule);
+    }
+    // Related-article lists: runs of two or more headline-like list items.
+    for (std::size_t k = 0; k < nonblank.size();) {
+      std::size_t m = k;
+      while (m < nonblank.size() && IsListItem(lines[nonblank[m]].key) &&
+             WordCount(lines[nonblank[m]].key) >= 5 && !EndsSentence(lines[nonblank[m]].key) &&
+             !EndsWith(lines[nonblank[m]].key, ",")) {
+        ++m;
+      }
+      if (m - k >= 2) {
+        for (std::size_t j = k; j < m; ++j) set(nonblank[j], Verdict::kRemove, "related-articles");
+      }
+      k = std::max(m, k + 1);
+    }
+  }
+
+  // Record what was removed, then build paragraphs from what is kept.
+  std::vector<std::vector<std::size_t>> blocks(1);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.blank) {
+      if (!blocks.back().empty()) blocks.emplace_back();
+      continue;
+    }
+    const Decision& d = decisions[i];
+    if (d.verdict == Verdict::kKeep) {
+      blocks.back().push_back(i);
+      continue;
+    }
+    const std::string text(text_of(l));
+    article.removed.push_back(RemovedLine{article.SourceLine(l.start), text, d.rule});
+    if (d.verdict == Verdict::kNote) article.outlet_notes.push_back(text);
+    // A removed line ends the paragraph around it.
+    if (!blocks.back().empty()) blocks.emplace_back();
+  }
+
+  auto append = [&article, &body](const Line& l) {
+    article.segments.push_back(TextSegment{article.text.size(), l.start, l.end - l.start});
+    article.text.append(body, l.start, l.end - l.start);
+  };
+  for (const auto& block : blocks) {
+    if (block.empty()) continue;
+    int unended = 0;
+    for (std::size_t j = 0; j + 1 < block.size(); ++j) {
+      if (!EndsSentence(lines[block[j]].key)) ++unended;
+    }
+    const bool wrapped = block.size() >= 2 && unended * 2 > static_cast<int>(block.size() - 1);
+    for (std::size_t j = 0; j < block.size(); ++j) {
+      if (!article.text.empty()) article.text += (wrapped && j > 0) ? " " : "\n\n";
+      append(lines[block[j]]);
+    }
+  }
+}
+
+}  // namespace parallax

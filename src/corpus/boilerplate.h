@@ -1,0 +1,44 @@
+// Boilerplate removal for article text pasted from a browser. A page's text arrives with the
+// site's furniture: donation and membership appeals, photo captions and credits, related-article
+// lists, "Read more" / "Continue" / "Share" lines, kickers repeated above and below the text,
+// datelines that repeat the metadata. Cleaning removes these by line, with generic rules that
+// apply to every outlet plus the outlet's own patterns from corpus/outlets.xml, and never
+// silently: every removed line is recorded with the rule that removed it, and outlet statements
+// that are not article text but matter (a standing naming policy) are kept as outlet notes.
+//
+// A headline repeated at the top of the pasted text is kept: it is the outlet's own framing.
+//
+// Rule ids (shown to users by `parallax clean`):
+//   repeated-kicker    a short heading-like line that occurs more than once
+//   dateline           a line that is only a date (and time)
+//   photo-caption      "(Source: DW)", "Photo: …", "Name Surname/AGENCY" credits, the one-sentence
+//                      line right after a dateline, "Footage from …"
+//   donation-appeal    support/donate/fundraiser lines; a strong appeal late in the text ("we have
+//                      a small favor to ask") removes everything from there to the end
+//   membership-appeal  "Become a member", "Join today", "Consider becoming a member"
+//   related-link       "[Read more: …]", "Read also: …", "See also: …"
+//   related-articles   a run of two or more "- Headline" lines without sentence punctuation
+//   ui-line            "Read more", "Continue", "Share", "Advertisement" and similar
+//   translation-link   "Read in Georgian on On.ge."
+//   outlet:<id>:<rule> a pattern of the outlet's own
+#ifndef PARALLAX_CORPUS_BOILERPLATE_H_
+#define PARALLAX_CORPUS_BOILERPLATE_H_
+
+#include "core/article.h"
+#include "corpus/outlets.h"
+
+namespace parallax {
+
+struct CleanOptions {
+  bool generic_rules = true;  // false: only the outlet's own patterns apply
+};
+
+// Fills article.text, article.segments, article.removed and article.outlet_notes from
+// article.body. `outlet` may be null (generic rules only). Paragraphs of the clean text are
+// separated by one blank line; a paragraph is a non-empty line, or a block of hard-wrapped lines
+// (joined with spaces) when most of its lines do not end a sentence.
+void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& options = {});
+
+}  // namespace parallax
+
+#endif  // PARALLAX_CORPUS_BOILERPLATE_H_

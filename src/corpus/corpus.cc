@@ -1,0 +1,77 @@
+#include "corpus/corpus.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "corpus/article_file.h"
+#include "corpus/boilerplate.h"
+
+namespace parallax {
+namespace fs = std::filesystem;
+
+Corpus LoadCorpus(const std::string& dir, const OutletsFile& outlets,
+                  const CorpusOptions& options) {
+  Corpus corpus;
+  corpus.dir = dir;
+  corpus.story = fs::path(dir).lexically_normal().filename().string();
+  if (corpus.story.empty())
+    corpus.story = fs::path(dir).lexically_normal().parent_path().filename().string();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    corpus.diagnostics.push_back(
+        MakeError(dir, 0, 0, "not a folder", "give a story folder such as corpus/lachin-2023"));
+    return corpus;
+  }
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    const std::string name = p.filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) continue;
+    const std::string ext = p.extension().string();
+    if (ext == ".txt" || ext == ".md") {
+      files.push_back(p);
+    } else if (name != "events.xml") {
+      corpus.diagnostics.push_back(
+          MakeWarning(p.string(), 0, 0, "not an article file; skipped",
+                      "convert pages, feeds and JSON with 'parallax ingest'"));
+    }
+  }
+  if (ec) {
+    corpus.diagnostics.push_back(MakeError(dir, 0, 0, "cannot list the folder: " + ec.message()));
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& p : files) {
+    if (corpus.articles.size() >= options.max_articles) {
+      corpus.diagnostics.push_back(MakeError(
+          dir, 0, 0,
+          "more than " + std::to_string(options.max_articles) + " articles; the rest were not read",
+          "raise the limit with --max-articles"));
+      corpus.rejected += files.size() - corpus.articles.size() - corpus.rejected;
+      break;
+    }
+    ArticleReadResult r;
+    try {
+      r = ParseArticle(ReadFile(p.string(), options.max_bytes), p.string());
+    } catch (const InputError& e) {
+      r.diagnostics.push_back(e.diagnostic());
+    }
+    corpus.diagnostics.insert(corpus.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+    if (!r.ok()) {
+      ++corpus.rejected;
+      continue;
+    }
+    const Outlet* outlet = outlets.Find(r.article.outlet);
+    if (outlet == nullptr && !r.article.outlet.empty()) {
+      corpus.diagnostics.push_back(MakeWarning(
+          p.string(), 0, 0, "outlet '" + r.article.outlet + "' is not in " + outlets.path,
+          "add it there, or fix the 'outlet:' key"));
+    }
+    CleanArticle(r.article, outlet);
+    corpus.articles.push_back(std::move(r.article));
+  }
+  return corpus;
+}
+
+}  // namespace parallax

@@ -1,0 +1,46 @@
+// Paths and helpers shared by the test executables. Paths come from CMake, never hard-coded.
+#ifndef PARALLAX_TESTS_TEST_PATHS_H_
+#define PARALLAX_TESTS_TEST_PATHS_H_
+
+#include <string>
+#include <vector>
+
+namespace parallax::testing {
+
+// tests/data of the source tree.
+std::string TestDataDir();
+// ../shared beside the checkout (may be absent: use SharedDirOrSkip in tests).
+std::string SharedDir();
+// True when ../shared/<relative> exists.
+bool SharedExists(const std::string& relative);
+// The repository root.
+std::string SourceDir();
+
+// Reads a whole file; fails the calling test (via ADD_FAILURE) and returns "" when it cannot.
+std::string ReadFileOrFail(const std::string& path);
+
+// Result of running the built `parallax` binary.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs `parallax` with `args` (no shell), optional stdin text; captures stdout and stderr.
+CommandResult RunParallax(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+// A fresh empty directory under the system temp dir, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace parallax::testing
+
+#endif  // PARALLAX_TESTS_TEST_PATHS_H_
