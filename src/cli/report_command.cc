@@ -90,7 +90,7 @@ int RunReport(const std::vector<std::string>& args) {
     if (corpus.rejected > 0) std::cout << ", " << corpus.rejected << " files rejected";
     std::cout << "\n";
     for (const std::string& w : written)
-      std::cout << "report written: " << fs::path(w).lexically_normal().string() << "\n";
+      std::cout << "report written: " << fs::absolute(w).lexically_normal().string() << "\n";
   }
   return status;
 }
