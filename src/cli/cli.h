@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "annotate/lexicon.h"
 #include "core/diagnostic.h"
+#include "corpus/ingest.h"
+#include "corpus/outlets.h"
 
 namespace parallax::cli {
 
@@ -48,8 +51,20 @@ std::string DefaultOutletsFile();
 std::string DefaultCorpusDir();
 std::string DefaultLexiconDir();
 
+// Loads the outlets file (default when empty); prints its diagnostics; throws UsageError-like
+// InputError when it has errors.
+OutletsFile LoadOutletsOrThrow(std::string path);
+
+// Loads lexicons (the shipped default set when `paths` is empty); prints warnings; throws
+// InputError when any file has errors.
+Lexicon LoadLexiconsOrThrow(const std::vector<std::string>& paths);
+
 // True when colour may be used on stdout (a terminal, and NO_COLOR unset).
 bool UseColor();
+
+// Articles from files or folders (any input format), cleaned; diagnostics printed.
+LoadedArticles LoadArticlesForCommand(const std::vector<std::string>& inputs,
+                                      const OutletsFile& outlets, std::uint64_t max_bytes);
 
 // Subcommands.
 int RunReport(const std::vector<std::string>& args);

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <utility>
 
 #include "cli/cli.h"
 
@@ -50,6 +51,33 @@ std::string DataRoot() {
 std::string DefaultOutletsFile() { return DataRoot() + "/corpus/outlets.xml"; }
 std::string DefaultCorpusDir() { return DataRoot() + "/corpus/lachin-2023"; }
 std::string DefaultLexiconDir() { return DataRoot() + "/lexicons"; }
+
+OutletsFile LoadOutletsOrThrow(std::string path) {
+  if (path.empty()) path = DefaultOutletsFile();
+  OutletsLoadResult r = LoadOutlets(path);
+  if (PrintDiagnostics(r.diagnostics) > 0) {
+    throw InputError(MakeError(path, 0, 0, "the outlets file has errors (see above)"));
+  }
+  return std::move(r.file);
+}
+
+Lexicon LoadLexiconsOrThrow(const std::vector<std::string>& paths) {
+  std::vector<std::string> files = paths;
+  if (files.empty()) {
+    const std::string dir = FindLexiconDir();
+    if (dir.empty()) {
+      throw InputError(MakeError("lexicons/", 0, 0, "the shipped lexicons were not found",
+                                 "set PARALLAX_LEXICON_DIR or pass --lexicon FILE"));
+    }
+    files = DefaultLexiconPaths(dir);
+  }
+  LexiconLoadResult r = LoadLexicons(files);
+  if (PrintDiagnostics(r.diagnostics) > 0) {
+    throw InputError(MakeError(files.front(), 0, 0, "the lexicon has errors (see above)",
+                               "'parallax lexicon check FILE' lists every problem"));
+  }
+  return std::move(r.lexicon);
+}
 
 bool UseColor() { return std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO); }
 

@@ -21,21 +21,6 @@ int NotYet(const std::string& name, const std::vector<std::string>& args, const 
 
 }  // namespace
 
-int RunIngest(const std::vector<std::string>& args) {
-  return NotYet("ingest", args, "Turns pages, feeds, JSON and pasted text into article files.");
-}
-int RunAnnotate(const std::vector<std::string>& args) {
-  return NotYet("annotate", args, "Finds naming choices, loaded terms, quotations and dates.");
-}
-int RunMatch(const std::vector<std::string>& args) {
-  return NotYet("match", args, "Shows lexicon matches in context.");
-}
-int RunAlign(const std::vector<std::string>& args) {
-  return NotYet("align", args, "Groups articles into stories, events and shared claims.");
-}
-int RunLexicon(const std::vector<std::string>& args) {
-  return NotYet("lexicon", args, "Checks lexicon files.");
-}
 int RunScan(const std::vector<std::string>& args) {
   return NotYet("scan", args, "Streams JSON Lines articles to per-article framing records.");
 }

@@ -1,0 +1,355 @@
+#include "align/alignment.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+#include <unordered_map>
+
+#include "align/alignment_internal.h"
+#include "core/file_io.h"
+#include "corpus/xml_util.h"
+
+namespace parallax {
+namespace internal {
+
+std::vector<int> TermsInSpan(const AlignContext& context, int doc, TextSpan span) {
+  std::vector<int> out;
+  const auto& body = context.terms[doc].body;
+  auto it =
+      std::lower_bound(body.begin(), body.end(), span.begin,
+                       [](const TermOccurrence& o, std::size_t pos) { return o.span.begin < pos; });
+  for (; it != body.end() && it->span.begin < span.end; ++it) out.push_back(it->term);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::AlignContext;
+
+void BuildVectors(AlignContext& c) {
+  const int n = static_cast<int>(c.documents.size());
+  std::vector<int> df(c.vocabulary.size(), 0);
+  std::vector<float> counts(c.vocabulary.size(), 0.0f);
+  c.vectors.assign(n, {});
+  for (int d = 0; d < n; ++d) {
+    auto& entries = c.vectors[d].entries;
+    auto add = [&](int t, float amount) {
+      if (counts[t] == 0.0f) entries.emplace_back(t, 0.0f);
+      counts[t] += amount;
+    };
+    for (const TermOccurrence& o : c.terms[d].body) add(o.term, 1.0f);
+    // The title states the main event: its terms count twice.
+    for (int t : c.terms[d].title) add(t, 2.0f);
+    for (auto& e : entries) {
+      e.second = counts[e.first];
+      counts[e.first] = 0.0f;
+      ++df[e.first];
+    }
+    std::sort(entries.begin(), entries.end());
+  }
+  for (int d = 0; d < n; ++d) {
+    auto& entries = c.vectors[d].entries;
+    double norm = 0;
+    for (auto& [t, count] : entries) {
+      const double idf = std::log((1.0 + n) / (1.0 + df[t])) + 1.0;
+      const double w = (1.0 + std::log(count)) * idf;
+      count = static_cast<float>(w);
+      norm += w * w;
+    }
+    norm = std::sqrt(norm);
+    if (norm > 0) {
+      for (auto& e : entries) e.second = static_cast<float>(e.second / norm);
+    }
+  }
+}
+
+// The member whose summed similarity to the other members is highest (first on ties).
+int CentralMember(const std::vector<int>& members, const std::vector<SparseVector>& vectors) {
+  int best = members.front();
+  double best_sum = -1;
+  for (int a : members) {
+    double sum = 0;
+    for (int b : members) {
+      if (a != b) sum += Cosine(vectors[a], vectors[b]);
+    }
+    if (sum > best_sum + 1e-12) {
+      best_sum = sum;
+      best = a;
+    }
+  }
+  return best;
+}
+
+nlohmann::json SpanJson(const TextSpan& s) { return nlohmann::json::array({s.begin, s.end}); }
+
+std::string Shorten(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& options,
+                const std::vector<CuratedEvent>& curated) {
+  AlignContext c;
+  std::sort(documents.begin(), documents.end(), [](const AlignDocument& a, const AlignDocument& b) {
+    return a.id != b.id ? a.id < b.id : a.outlet < b.outlet;
+  });
+  c.documents = std::move(documents);
+  const int n = static_cast<int>(c.documents.size());
+
+  TermExtractor extractor(&c.vocabulary);
+  c.terms.reserve(n);
+  for (const AlignDocument& d : c.documents) c.terms.push_back(extractor.Extract(d));
+  BuildVectors(c);
+
+  // Sentence terms and their document frequency over sentences.
+  c.sentence_terms.resize(n);
+  c.sentence_df.assign(c.vocabulary.size(), 0);
+  const bool need_sentences = options.events.enabled || options.claims.enabled;
+  for (int d = 0; need_sentences && d < n; ++d) {
+    for (const TextSpan& s : c.documents[d].sentences) {
+      std::vector<int> terms = internal::TermsInSpan(c, d, s);
+      for (int t : terms) ++c.sentence_df[t];
+      c.sentence_terms[d].push_back(std::move(terms));
+      ++c.sentence_count;
+    }
+  }
+
+  std::vector<StoryInput> inputs(n);
+  for (int d = 0; d < n; ++d) {
+    inputs[d].vector = c.vectors[d];
+    inputs[d].date = c.documents[d].date;
+    inputs[d].pin = c.documents[d].pinned_story;
+    inputs[d].outlet = c.documents[d].outlet;
+  }
+  StoryClustering clustering = ClusterStories(inputs, options.stories);
+  c.stories = std::move(clustering.stories);
+  c.pairs = std::move(clustering.pairs);
+  c.story_of.assign(n, -1);
+  for (std::size_t s = 0; s < c.stories.size(); ++s) {
+    for (int d : c.stories[s]) c.story_of[d] = static_cast<int>(s);
+  }
+  c.related.assign(n, {});
+  for (const SimilarPair& p : c.pairs) {
+    if (p.cosine >= options.claims.related_cosine || c.story_of[p.a] == c.story_of[p.b]) {
+      c.related[p.a].push_back(p.b);
+      c.related[p.b].push_back(p.a);
+    }
+  }
+  for (auto& r : c.related) std::sort(r.begin(), r.end());
+
+  Alignment out;
+  out.articles = static_cast<std::size_t>(n);
+  for (const AlignDocument& d : c.documents) out.article_ids.push_back(d.id);
+  int numbered = 0;
+  for (const std::vector<int>& members : c.stories) {
+    AlignedStory story;
+    const std::string& pin = c.documents[members.front()].pinned_story;
+    for (int m : members) {
+      if (!c.documents[m].pinned_story.empty()) story.pinned = true;
+    }
+    std::string key;
+    for (int m : members) {
+      if (!c.documents[m].pinned_story.empty()) {
+        key = c.documents[m].pinned_story;
+        break;
+      }
+    }
+    (void)pin;
+    story.id = key.empty() ? "story-" + std::to_string(++numbered) : key;
+    const int central = CentralMember(members, c.vectors);
+    story.label = c.documents[central].title;
+    if (story.label.empty()) story.label = key.empty() ? c.documents[central].id : key;
+    for (int m : members) story.article_ids.push_back(c.documents[m].id);
+    out.stories.push_back(std::move(story));
+  }
+  if (options.events.enabled) out.events = internal::FindEvents(c, options.events, curated);
+  if (options.claims.enabled) {
+    out.claims = internal::FindClaims(c, options.claims, out.stories, out.events);
+  }
+  out.candidate_pairs = std::move(c.pairs);
+  return out;
+}
+
+nlohmann::json AlignmentToJson(const Alignment& a) {
+  nlohmann::json j;
+  j["articles"] = a.articles;
+  nlohmann::json stories = nlohmann::json::array();
+  for (const AlignedStory& s : a.stories) {
+    stories.push_back(
+        {{"id", s.id}, {"label", s.label}, {"pinned", s.pinned}, {"articles", s.article_ids}});
+  }
+  j["stories"] = std::move(stories);
+  nlohmann::json events = nlohmann::json::array();
+  for (const AlignedEvent& e : a.events) {
+    nlohmann::json ej{
+        {"id", e.id}, {"label", e.label}, {"curated", e.curated}, {"outlets", e.outlets}};
+    if (e.from == e.to) {
+      ej["date"] = e.from.ToString();
+    } else {
+      ej["from"] = e.from.ToString();
+      ej["to"] = e.to.ToString();
+    }
+    nlohmann::json mentions = nlohmann::json::array();
+    for (const EventMention& m : e.mentions) {
+      mentions.push_back({{"article", m.passage.article_id},
+                          {"outlet", m.passage.outlet},
+                          {"sentence", m.passage.sentence},
+                          {"span", SpanJson(m.passage.span)},
+                          {"text", m.passage.text},
+                          {"dated", m.dated}});
+    }
+    ej["mentions"] = std::move(mentions);
+    events.push_back(std::move(ej));
+  }
+  j["events"] = std::move(events);
+  nlohmann::json claims = nlohmann::json::array();
+  for (const Claim& c : a.claims) {
+    nlohmann::json cj{{"id", c.id},
+                      {"story", c.story.empty() ? nlohmann::json() : nlohmann::json(c.story)},
+                      {"event", c.event.empty() ? nlohmann::json() : nlohmann::json(c.event)},
+                      {"outlets", c.outlets},
+                      {"missing_outlets", c.missing_outlets}};
+    nlohmann::json per_outlet = nlohmann::json::object();
+    for (const Passage& p : c.passages) {
+      per_outlet[p.outlet].push_back({{"article", p.article_id},
+                                      {"sentence", p.sentence},
+                                      {"span", SpanJson(p.span)},
+                                      {"text", p.text}});
+    }
+    cj["sentences"] = std::move(per_outlet);
+    claims.push_back(std::move(cj));
+  }
+  j["claims"] = std::move(claims);
+  return j;
+}
+
+std::string AlignmentToText(const Alignment& a,
+                            const std::map<std::string, std::string>& outlet_names) {
+  auto name = [&](const std::string& id) {
+    auto it = outlet_names.find(id);
+    return it == outlet_names.end() || it->second.empty() ? id : it->second;
+  };
+  auto names = [&](const std::vector<std::string>& ids) {
+    std::string s;
+    for (const std::string& id : ids) s += (s.empty() ? "" : ", ") + name(id);
+    return s.empty() ? std::string("none") : s;
+  };
+  std::ostringstream o;
+  std::size_t multi = 0;
+  for (const Claim& c : a.claims) multi += c.outlets.size() > 1 ? 1 : 0;
+  o << a.articles << " articles: " << a.stories.size() << " stories, " << a.events.size()
+    << " events, " << a.claims.size() << " claims (" << multi
+    << " carried by more than one outlet)\n\nSTORIES\n";
+  for (const AlignedStory& s : a.stories) {
+    o << "  " << s.id << (s.pinned ? " (pinned)" : "") << "  " << Shorten(s.label, 70) << "  ["
+      << s.article_ids.size() << (s.article_ids.size() == 1 ? " article]\n" : " articles]\n");
+    for (const std::string& id : s.article_ids) o << "      " << id << "\n";
+  }
+  o << "\nEVENTS\n";
+  for (const AlignedEvent& e : a.events) {
+    if (e.outlets.size() < 2 && !e.curated) continue;
+    o << "  " << e.id << "  " << e.from.ToString();
+    if (!(e.from == e.to)) o << " .. " << e.to.ToString();
+    o << "  " << e.label << "\n      told by: " << names(e.outlets) << "\n";
+    for (const EventMention& m : e.mentions) {
+      o << "      - " << name(m.passage.outlet) << (m.dated ? ": " : " (background): ") << "\""
+        << Shorten(m.passage.text, 110) << "\"\n";
+    }
+  }
+  std::size_t single_outlet_events = 0;
+  for (const AlignedEvent& e : a.events) single_outlet_events += e.outlets.size() < 2 ? 1 : 0;
+  if (single_outlet_events > 0) {
+    o << "  (" << single_outlet_events << " events told by one outlet only: see --format json)\n";
+  }
+  o << "\nCLAIMS carried by more than one outlet\n";
+  for (const Claim& c : a.claims) {
+    if (c.outlets.size() < 2) continue;
+    o << "  " << c.id << (c.event.empty() ? "" : "  [" + c.event + "]")
+      << "\n      carried by: " << names(c.outlets)
+      << "\n      not by:     " << names(c.missing_outlets) << "\n";
+    for (const Passage& p : c.passages) {
+      o << "      - " << name(p.outlet) << ": \"" << Shorten(p.text, 110) << "\"\n";
+    }
+  }
+  o << "\n(" << (a.claims.size() - multi)
+    << " claims carried by one outlet only: see --format json)\n";
+  return o.str();
+}
+
+std::vector<CuratedEvent> ReadCuratedEvents(const std::string& path, Diagnostics* diagnostics) {
+  std::vector<CuratedEvent> out;
+  Diagnostics local;
+  Diagnostics& diag = diagnostics != nullptr ? *diagnostics : local;
+  std::string xml;
+  try {
+    xml = ReadFile(path);
+  } catch (const InputError& e) {
+    diag.push_back(e.diagnostic());
+    return out;
+  }
+  internal::XmlDocPtr doc = internal::ParseXmlSafely(xml, path, diag);
+  if (!doc) return out;
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (root == nullptr || !internal::IsElement(root, "events")) {
+    diag.push_back(MakeError(path, root ? internal::Line(root) : 1, 0,
+                             "expected <events> as the root element",
+                             "write <events><event id=\"...\" date=\"YYYY-MM-DD\" "
+                             "label=\"...\"><cue>...</cue></event></events>"));
+    return out;
+  }
+  for (const xmlNode* n = root->children; n != nullptr; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    const int line = internal::Line(n);
+    if (!internal::IsElement(n, "event")) {
+      diag.push_back(MakeError(path, line, 0, "unexpected element inside <events>",
+                               "only <event> elements are allowed here"));
+      continue;
+    }
+    CuratedEvent e;
+    e.id = internal::Attr(n, "id");
+    e.label = internal::Attr(n, "label");
+    const std::string date = internal::Attr(n, "date");
+    const std::string to = internal::Attr(n, "to");
+    if (e.id.empty()) {
+      diag.push_back(MakeError(path, line, 0, "<event> without an id", "add id=\"...\""));
+      continue;
+    }
+    const std::optional<Date> from_date = ParseIsoDate(date);
+    if (!from_date || from_date->month_only()) {
+      diag.push_back(MakeError(path, line, 0, "event '" + e.id + "': bad date '" + date + "'",
+                               "write date=\"YYYY-MM-DD\""));
+      continue;
+    }
+    e.from = *from_date;
+    e.to = e.from;
+    if (!to.empty()) {
+      const std::optional<Date> to_date = ParseIsoDate(to);
+      if (!to_date || to_date->month_only() || *to_date < e.from) {
+        diag.push_back(MakeError(path, line, 0, "event '" + e.id + "': bad end date '" + to + "'",
+                                 "write to=\"YYYY-MM-DD\", not before date"));
+        continue;
+      }
+      e.to = *to_date;
+    }
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type == XML_ELEMENT_NODE && internal::IsElement(c, "cue")) {
+        const std::string cue = internal::Text(c);
+        if (!cue.empty()) e.cues.push_back(cue);
+      }
+    }
+    if (e.label.empty()) e.label = e.id;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace parallax

@@ -1,0 +1,131 @@
+// Alignment: which articles tell the same story, which passages describe the same dated event,
+// and which sentences of different outlets report the same thing (claims). An outlet missing
+// from a claim it could have carried is an omission a report can show.
+//
+// Align takes plain documents (align_document.h), so it does not care how annotation was done.
+// Output is deterministic and independent of the order of the input: documents are sorted by
+// (id, outlet) first, and every tie is broken by that order.
+#ifndef PARALLAX_ALIGN_ALIGNMENT_H_
+#define PARALLAX_ALIGN_ALIGNMENT_H_
+
+#include <cstddef>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "align/align_document.h"
+#include "align/stories.h"
+#include "core/diagnostic.h"
+
+namespace parallax {
+
+// A facilitator-curated event (corpus/<story>/events.xml). Its cue terms find its mentions; a
+// curated event replaces an automatic one on the same day.
+struct CuratedEvent {
+  std::string id;
+  Date from;
+  Date to;  // == from for one day
+  std::string label;
+  std::vector<std::string> cues;  // words or phrases, matched on content terms
+};
+
+// Events are anchored on days: every sentence that names a day (after date resolution) is a
+// dated mention of that day's event. Other sentences of the same or related articles join the
+// event as background when they share at least `min_shared_terms` of the event's distinctive
+// terms (terms of its dated sentences found in at most `max_term_share` of all sentences), and
+// these cover at least `attach_threshold` of their idf weight; a sentence that names another
+// day, or an article published before the event, never joins.
+struct EventOptions {
+  double attach_threshold = 0.15;
+  int min_shared_terms = 2;
+  double max_term_share = 0.1;
+  bool enabled = true;
+};
+
+struct ClaimOptions {
+  // Mean similarity (idf-weighted cosine of the units' content terms) for two groups of
+  // sentences to be one claim (average link).
+  double threshold = 0.3;
+  // Article pairs whose plain cosine is at least this are compared for claims even when they
+  // are not in one story (background shared across stories).
+  double related_cosine = 0.1;
+  bool enabled = true;
+};
+
+struct AlignOptions {
+  StoryOptions stories;
+  EventOptions events;
+  ClaimOptions claims;
+};
+
+struct AlignedStory {
+  std::string id;     // "story-1", ... or the pinned key
+  std::string label;  // the title of its most central article
+  bool pinned = false;
+  std::vector<std::string> article_ids;  // sorted
+};
+
+// A sentence (or part of one) of an article.
+struct Passage {
+  std::string article_id;
+  std::string outlet;
+  std::size_t sentence = 0;  // index into the document's sentences
+  TextSpan span;             // in the document's text
+  std::string text;
+};
+
+struct EventMention {
+  Passage passage;
+  bool dated = false;  // the passage itself names the event's day (else joined by content)
+};
+
+struct AlignedEvent {
+  std::string id;  // "event-1", ... or the curated id
+  Date from;
+  Date to;
+  std::string label;
+  bool curated = false;
+  std::vector<EventMention> mentions;  // ordered by article, then position
+  std::vector<std::string> outlets;    // sorted, distinct
+};
+
+struct Claim {
+  std::string id;
+  std::string story;                 // story id when all its articles are in one story, else ""
+  std::string event;                 // the event most of its passages belong to, else ""
+  std::vector<Passage> passages;     // ordered by outlet, article, position
+  std::vector<std::string> outlets;  // carrying it, sorted
+  std::vector<std::string> missing_outlets;  // in its story or event but not carrying it
+};
+
+struct Alignment {
+  std::vector<AlignedStory> stories;
+  std::vector<AlignedEvent> events;
+  std::vector<Claim> claims;
+  std::vector<std::string> article_ids;  // in the sorted order the indices below use
+  std::vector<SimilarPair> candidate_pairs;
+  std::size_t articles = 0;
+};
+
+Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& options = {},
+                const std::vector<CuratedEvent>& curated = {});
+
+// JSON: {"articles": n, "stories": [{id, label, pinned, articles: [...]}], "events": [{id,
+// date | from/to, label, curated, outlets, mentions: [{article, outlet, sentence, span: [b, e],
+// text, dated}]}], "claims": [{id, story, event, outlets, missing_outlets, sentences: {outlet:
+// [{article, sentence, span, text}]}]}}
+nlohmann::json AlignmentToJson(const Alignment& alignment);
+
+// A terminal summary a facilitator can read. `outlet_names` maps ids to display names.
+std::string AlignmentToText(const Alignment& alignment,
+                            const std::map<std::string, std::string>& outlet_names = {});
+
+// Reads corpus/<story>/events.xml: <events><event id="" date="YYYY-MM-DD" [to=""] label="">
+// <cue>term</cue>...</event></events>. Every problem (unreadable file, bad XML, missing id,
+// bad date) is a diagnostic with file:line; events with errors are left out.
+std::vector<CuratedEvent> ReadCuratedEvents(const std::string& path, Diagnostics* diagnostics);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ALIGN_ALIGNMENT_H_

@@ -1,0 +1,310 @@
+#include "annotate/annotator.h"
+
+#include <algorithm>
+#include <array>
+
+#include "annotate/matcher.h"
+#include "text/sentences.h"
+
+namespace parallax {
+namespace {
+
+using Kind = LexiconEntry::Kind;
+
+constexpr std::array<Kind, 4> kKinds = {Kind::kNaming, Kind::kLoaded, Kind::kCue, Kind::kActor};
+
+const char* KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kNaming:
+      return "naming";
+    case Kind::kLoaded:
+      return "loaded";
+    case Kind::kActor:
+      return "actor";
+    case Kind::kCue:
+      return "cue";
+  }
+  return "?";
+}
+
+// What a compiled pattern stands for: a whole entry, or one side of a cue with a `{X}` gap.
+struct PatternRole {
+  std::size_t entry = 0;
+  enum class Part { kWhole, kBeforeGap, kAfterGap } part = Part::kWhole;
+};
+
+std::size_t CountWordsIn(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    const bool word_char =
+        c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (word_char && !in_word) ++words;
+    in_word = word_char || (in_word && (c == '\'' || c == '-'));
+  }
+  return words;
+}
+
+std::string Trimmed(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace
+
+const char* VoiceName(Voice voice) { return voice == Voice::kOwn ? "own" : "quoted"; }
+
+struct Annotator::Impl {
+  // One matcher per kind, so that a loaded phrase ("separatist authorities of Nagorno-Karabakh")
+  // does not hide the naming choice inside it; within a kind matching is leftmost-longest.
+  std::array<LexiconMatcher, kKinds.size()> matchers;
+  std::array<std::vector<PatternRole>, kKinds.size()> roles;
+  QuoteOptions quote_options;
+};
+
+Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::make_unique<Impl>()) {
+  for (std::size_t i = 0; i < lexicon.entries.size(); ++i) {
+    const LexiconEntry& e = lexicon.entries[i];
+    const std::size_t k =
+        static_cast<std::size_t>(std::find(kKinds.begin(), kKinds.end(), e.kind) - kKinds.begin());
+    MatchPatternOptions options;
+    if (e.stem) options.stem_language = e.language;
+    auto add = [&](std::string_view form, PatternRole::Part part) {
+      std::string error;
+      const int index = impl_->matchers[k].Add(form, options, &error);
+      if (index < 0) {
+        diagnostics_.push_back(
+            MakeError(e.file, e.line, 0, "form '" + std::string(form) + "': " + error));
+        return;
+      }
+      auto& roles = impl_->roles[k];
+      if (roles.size() <= static_cast<std::size_t>(index))
+        roles.resize(static_cast<std::size_t>(index) + 1);
+      roles[static_cast<std::size_t>(index)] = PatternRole{i, part};
+    };
+    const std::size_t gap = e.form.find(kGapToken);
+    if (gap != std::string::npos) {
+      add(Trimmed(std::string_view(e.form).substr(0, gap)), PatternRole::Part::kBeforeGap);
+      add(Trimmed(std::string_view(e.form).substr(gap + kGapToken.size())),
+          PatternRole::Part::kAfterGap);
+    } else {
+      add(e.form, PatternRole::Part::kWhole);
+    }
+    if (e.kind == Kind::kActor) {
+      const Actor* actor = lexicon.FindActor(e.actor_id);
+      impl_->quote_options.speaker_patterns.push_back(SpeakerPattern{
+          e.form, e.actor_id, actor != nullptr ? actor->perspective : e.perspective});
+    }
+  }
+  for (LexiconMatcher& m : impl_->matchers) {
+    std::string error;
+    if (!m.Compile(&error))
+      diagnostics_.push_back(MakeError("", 0, 0, "lexicon does not compile: " + error));
+  }
+}
+
+Annotator::~Annotator() = default;
+
+ArticleAnnotations Annotator::Annotate(const Article& article) const {
+  ArticleAnnotations out;
+  const std::string_view text = article.text;
+  out.words = CountWordsIn(text);
+  for (const SentenceSpan& s : SplitSentences(text)) out.sentences.emplace_back(s.begin, s.end);
+  out.quotes = FindQuotes(text, impl_->quote_options);
+  out.dates = FindDates(text, article.date, article.language);
+
+  std::vector<PatternMatch> found;
+  for (std::size_t k = 0; k < kKinds.size(); ++k) {
+    found.clear();
+    impl_->matchers[k].Match(text, &found);
+    const auto& roles = impl_->roles[k];
+    // A cue with a gap matches when its two sides follow each other within max_gap words.
+    std::vector<const PatternMatch*> open_before;
+    for (const PatternMatch& m : found) {
+      const PatternRole& role = roles[static_cast<std::size_t>(m.pattern)];
+      if (role.part == PatternRole::Part::kBeforeGap) {
+        open_before.push_back(&m);
+        continue;
+      }
+      std::size_t start = m.begin;
+      if (role.part == PatternRole::Part::kAfterGap) {
+        const LexiconEntry& e = lexicon_.entries[role.entry];
+        const PatternMatch* partner = nullptr;
+        for (auto it = open_before.rbegin(); it != open_before.rend(); ++it) {
+          const PatternRole& r = roles[static_cast<std::size_t>((*it)->pattern)];
+          if (r.entry != role.entry) continue;
+          const std::size_t gap_words = CountWordsIn(text.substr((*it)->end, m.begin - (*it)->end));
+          if (gap_words >= 1 && gap_words <= static_cast<std::size_t>(std::max(e.max_gap, 1)))
+            partner = *it;
+          break;
+        }
+        if (partner == nullptr) continue;
+        start = partner->begin;
+      }
+      LexiconMatch lm;
+      lm.start = start;
+      lm.end = m.end;
+      lm.entry = role.entry;
+      out.matches.push_back(std::move(lm));
+    }
+  }
+  std::sort(out.matches.begin(), out.matches.end(),
+            [this](const LexiconMatch& a, const LexiconMatch& b) {
+              if (a.start != b.start) return a.start < b.start;
+              if (a.end != b.end) return a.end > b.end;
+              return lexicon_.entries[a.entry].kind < lexicon_.entries[b.entry].kind;
+            });
+
+  // Sentence, voice and speaker of each match.
+  for (LexiconMatch& m : out.matches) {
+    auto it = std::upper_bound(out.sentences.begin(), out.sentences.end(), m.start,
+                               [](std::size_t off, const auto& s) { return off < s.first; });
+    m.sentence =
+        it == out.sentences.begin() ? 0 : static_cast<std::size_t>(it - out.sentences.begin() - 1);
+    if (!IsQuoted(out.quotes, m.start, m.end)) continue;
+    const Quote* q = QuoteAt(out.quotes, m.start);
+    while (q != nullptr) {
+      const int index = static_cast<int>(q - out.quotes.data());
+      if (q->kind == QuoteKind::kScare) {
+        if (m.scare_quote < 0) m.scare_quote = index;
+      } else if (m.quote < 0) {
+        m.quote = index;
+        m.voice = Voice::kQuoted;
+      }
+      if (m.quote >= 0 && !q->speaker.empty()) {
+        m.speaker = q->speaker;
+        m.actor_id = q->actor_id;
+        m.speaker_perspective = q->perspective;
+        break;
+      }
+      q = q->parent >= 0 ? &out.quotes[static_cast<std::size_t>(q->parent)] : nullptr;
+    }
+  }
+
+  // Bracketed pairs: "A (B)" where A and B name the same concept. A lexicon may list the pair
+  // itself as a form (it documents who writes it so); the pair is then split into its two names
+  // so each is counted and the order is kept.
+  const std::size_t naming = 0;  // kKinds[0]
+  std::vector<LexiconMatch> split;
+  std::vector<PatternMatch> inner;
+  for (const LexiconMatch& m : out.matches) {
+    const LexiconEntry& e = lexicon_.entries[m.entry];
+    const std::string_view surface = text.substr(m.start, m.end - m.start);
+    const std::size_t open = surface.find_first_of("([");
+    if (e.kind != Kind::kNaming || open == std::string_view::npos) {
+      split.push_back(m);
+      continue;
+    }
+    inner.clear();
+    impl_->matchers[naming].Match(surface.substr(0, open), &inner);
+    std::vector<PatternMatch> second;
+    impl_->matchers[naming].Match(surface.substr(open + 1), &second);
+    if (inner.size() == 1 && second.size() == 1) {
+      for (PatternMatch* pm : {&inner[0], &second[0]}) {
+        LexiconMatch part = m;
+        const std::size_t base = m.start + (pm == &inner[0] ? 0 : open + 1);
+        part.start = base + pm->begin;
+        part.end = base + pm->end;
+        part.entry = impl_->roles[naming][static_cast<std::size_t>(pm->pattern)].entry;
+        split.push_back(part);
+      }
+    } else {
+      split.push_back(m);
+    }
+  }
+  out.matches = std::move(split);
+  for (std::size_t i = 0; i + 1 < out.matches.size(); ++i) {
+    const LexiconEntry& a = lexicon_.entries[out.matches[i].entry];
+    if (a.kind != Kind::kNaming) continue;
+    for (std::size_t j = i + 1;
+         j < out.matches.size() && out.matches[j].start <= out.matches[i].end + 3; ++j) {
+      const LexiconEntry& b = lexicon_.entries[out.matches[j].entry];
+      if (b.kind != Kind::kNaming || b.concept_id != a.concept_id) continue;
+      const std::string_view between =
+          text.substr(out.matches[i].end, out.matches[j].start - out.matches[i].end);
+      const std::size_t close = out.matches[j].end;
+      if ((between == " (" || between == "(" || between == " [" || between == "[") &&
+          close < text.size() && (text[close] == ')' || text[close] == ']')) {
+        out.bracketed_pairs.push_back(BracketedPair{i, j});
+      }
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json AnnotationsToJson(const Article& article, const ArticleAnnotations& ann,
+                                         const Lexicon& lexicon) {
+  using json = nlohmann::ordered_json;
+  json j;
+  j["id"] = article.id;
+  j["outlet"] = article.outlet;
+  j["date"] = article.date ? article.date->ToString() : "";
+  j["language"] = article.language;
+  j["words"] = ann.words;
+  j["body"] = article.text;
+  j["sentences"] = json::array();
+  for (const auto& [s, e] : ann.sentences) j["sentences"].push_back({s, e});
+  j["quotes"] = json::array();
+  for (const Quote& q : ann.quotes) {
+    json jq;
+    jq["start"] = q.start;
+    jq["end"] = q.end;
+    jq["open"] = q.open;
+    jq["close"] = q.close;
+    jq["kind"] = QuoteKindName(q.kind);
+    jq["speaker"] = q.speaker;
+    jq["actor"] = q.actor_id;
+    jq["perspective"] = q.perspective;
+    jq["verb"] = q.verb;
+    jq["distancing_cue"] = q.distancing_cue;
+    jq["words"] = q.word_count;
+    jq["text"] = article.text.substr(q.start, q.end - q.start);
+    j["quotes"].push_back(std::move(jq));
+  }
+  j["matches"] = json::array();
+  for (const LexiconMatch& m : ann.matches) {
+    const LexiconEntry& e = lexicon.entries[m.entry];
+    json jm;
+    jm["start"] = m.start;
+    jm["end"] = m.end;
+    jm["text"] = article.text.substr(m.start, m.end - m.start);
+    jm["kind"] = KindName(e.kind);
+    jm["entry"] = e.form;
+    jm["concept"] = e.concept_id;
+    jm["variant"] = e.kind == Kind::kNaming ? e.form : "";
+    jm["perspective"] = e.perspective;
+    jm["category"] = e.category;
+    jm["actor"] = e.actor_id;
+    jm["voice"] = VoiceName(m.voice);
+    jm["speaker"] = m.speaker;
+    jm["speaker_actor"] = m.actor_id;
+    jm["scare_quoted"] = m.scare_quote >= 0;
+    jm["sentence"] = m.sentence;
+    j["matches"].push_back(std::move(jm));
+  }
+  j["dates"] = json::array();
+  for (const DateMention& d : ann.dates) {
+    json jd;
+    jd["start"] = d.start;
+    jd["end"] = d.end;
+    jd["text"] = d.text;
+    if (d.resolved) {
+      jd["resolved"] = d.is_range ? d.from.ToString() + "/" + d.to.ToString() : d.from.ToString();
+    } else {
+      jd["resolved"] = nullptr;
+    }
+    j["dates"].push_back(std::move(jd));
+  }
+  j["bracketed_pairs"] = json::array();
+  for (const BracketedPair& p : ann.bracketed_pairs) {
+    j["bracketed_pairs"].push_back(
+        {{"first", lexicon.entries[ann.matches[p.first].entry].form},
+         {"second", lexicon.entries[ann.matches[p.second].entry].form},
+         {"concept", lexicon.entries[ann.matches[p.first].entry].concept_id}});
+  }
+  return j;
+}
+
+}  // namespace parallax

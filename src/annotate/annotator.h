@@ -1,0 +1,91 @@
+// The annotator: the heart of the analysis. For one cleaned article it finds which names the
+// text uses for contested things, which loaded terms and distancing cues appear, who is quoted
+// saying what, and which dated events it mentions — and for every lexicon match whether it
+// stands in the outlet's own voice or inside a quotation (with the speaker). Every annotation
+// carries its byte span in Article::text and the sentence it belongs to.
+//
+// Built once from a lexicon (the matcher compiles every form), then Annotate is const and safe
+// to call from several threads at once.
+#ifndef PARALLAX_ANNOTATE_ANNOTATOR_H_
+#define PARALLAX_ANNOTATE_ANNOTATOR_H_
+
+#include <cstddef>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "annotate/dates.h"
+#include "annotate/lexicon.h"
+#include "annotate/quotes.h"
+#include "core/article.h"
+#include "core/diagnostic.h"
+
+namespace parallax {
+
+enum class Voice { kOwn, kQuoted };
+const char* VoiceName(Voice voice);  // "own" | "quoted"
+
+// A lexicon match in an article.
+struct LexiconMatch {
+  std::size_t start = 0;  // byte span in Article::text
+  std::size_t end = 0;
+  std::size_t entry = 0;     // index into Lexicon::entries
+  std::size_t sentence = 0;  // index into ArticleAnnotations::sentences
+  Voice voice = Voice::kOwn;
+  int quote = -1;        // index into quotes of the innermost direct quote holding it
+  int scare_quote = -1;  // index of a scare quote holding it (own voice, held at a distance)
+  std::string speaker;   // for quoted voice: who is quoted ("" if unknown)
+  std::string actor_id;  // the speaker's lexicon actor, if any
+  std::string speaker_perspective;
+};
+
+// Two naming variants of one concept where the second follows in brackets: "Khankendi
+// (Stepanakert)". The order is the outlet's choice of which name comes first.
+struct BracketedPair {
+  std::size_t first = 0;   // index into matches
+  std::size_t second = 0;  // index into matches
+};
+
+struct ArticleAnnotations {
+  std::vector<std::pair<std::size_t, std::size_t>> sentences;  // byte spans in Article::text
+  std::vector<Quote> quotes;
+  std::vector<LexiconMatch> matches;  // in text order
+  std::vector<DateMention> dates;
+  std::vector<BracketedPair> bracketed_pairs;
+  std::size_t words = 0;  // words in Article::text
+};
+
+class Annotator {
+ public:
+  // Compiles every naming, loaded-term, cue and actor form of `lexicon` (which must outlive the
+  // annotator). Forms the matcher refuses become error diagnostics; check `ok()`.
+  explicit Annotator(const Lexicon& lexicon);
+  ~Annotator();
+  Annotator(const Annotator&) = delete;
+  Annotator& operator=(const Annotator&) = delete;
+
+  bool ok() const { return !HasErrors(diagnostics_); }
+  const Diagnostics& diagnostics() const { return diagnostics_; }
+  const Lexicon& lexicon() const { return lexicon_; }
+
+  // Annotates Article::text (the cleaned text). Thread-safe.
+  ArticleAnnotations Annotate(const Article& article) const;
+
+ private:
+  struct Impl;
+  const Lexicon& lexicon_;
+  Diagnostics diagnostics_;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The JSON shape of `parallax annotate` for one article: id, outlet, date, body (the text the
+// offsets refer to), sentences, quotes, matches, dates, bracketed_pairs.
+nlohmann::ordered_json AnnotationsToJson(const Article& article,
+                                         const ArticleAnnotations& annotations,
+                                         const Lexicon& lexicon);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ANNOTATE_ANNOTATOR_H_

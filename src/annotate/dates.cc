@@ -1,0 +1,686 @@
+#include "annotate/dates.h"
+
+#include <utf8proc.h>
+
+#include <array>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace parallax {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Tokens: words (letters, inner hyphens), numbers (digits, an ordinal suffix), punctuation.
+
+struct Tok {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string text;
+  std::string lower;
+  bool word = false;
+  bool number = false;
+  bool capital = false;
+  int value = -1;  // for numbers
+  std::size_t digits = 0;
+};
+
+struct Cp {
+  char32_t cp = 0;
+  std::size_t len = 0;
+};
+
+Cp CpAt(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return {};
+  utf8proc_int32_t cp = 0;
+  const utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(&text[pos]),
+                       static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) return {0xFFFD, 1};
+  return {static_cast<char32_t>(cp), static_cast<std::size_t>(n)};
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+std::string LowerUtf8(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const Cp c = CpAt(s, i);
+    std::array<utf8proc_uint8_t, 4> buf{};
+    const auto n =
+        utf8proc_encode_char(utf8proc_tolower(static_cast<utf8proc_int32_t>(c.cp)), buf.data());
+    out.append(reinterpret_cast<const char*>(buf.data()), static_cast<std::size_t>(n));
+    i += c.len;
+  }
+  return out;
+}
+
+std::vector<Tok> Tokenize(std::string_view text) {
+  std::vector<Tok> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const Cp c = CpAt(text, i);
+    if (c.cp == ' ' || c.cp == '\t' || c.cp == '\n' || c.cp == '\r' || c.cp == 0xA0) {
+      i += c.len;
+      continue;
+    }
+    Tok t;
+    t.begin = i;
+    std::size_t j = i + c.len;
+    if (IsLetter(c.cp)) {
+      while (j < text.size()) {
+        const Cp d = CpAt(text, j);
+        if (IsLetter(d.cp)) {
+          j += d.len;
+        } else if (d.cp == '-' && IsLetter(CpAt(text, j + 1).cp)) {
+          j += 1;
+        } else {
+          break;
+        }
+      }
+      t.word = true;
+      t.capital = utf8proc_category(static_cast<utf8proc_int32_t>(c.cp)) == UTF8PROC_CATEGORY_LU;
+    } else if (IsDigit(c.cp)) {
+      while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) ++j;
+      const std::size_t digits = j - i;
+      t.number = true;
+      t.digits = digits;
+      t.value = digits <= 4 ? std::stoi(std::string(text.substr(i, digits))) : -1;
+      // Decades (1990s) and ordinal suffixes (23rd, 1st).
+      if (digits == 4 && j < text.size() && text[j] == 's' && !IsLetter(CpAt(text, j + 1).cp)) {
+        ++j;
+      }
+      for (const char* suffix : {"st", "nd", "rd", "th"}) {
+        if (text.substr(j, 2) == suffix && !IsLetter(CpAt(text, j + 2).cp)) {
+          j += 2;
+          break;
+        }
+      }
+    }
+    t.end = j;
+    t.text = std::string(text.substr(t.begin, t.end - t.begin));
+    t.lower = LowerUtf8(t.text);
+    out.push_back(std::move(t));
+    i = j;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary.
+
+int MonthOf(const Tok& t, bool* abbreviated) {
+  static const std::unordered_map<std::string, int> kFull = {
+      {"january", 1},   {"february", 2}, {"march", 3},     {"april", 4},
+      {"may", 5},       {"june", 6},     {"july", 7},      {"august", 8},
+      {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12}};
+  static const std::unordered_map<std::string, int> kShort = {
+      {"jan", 1}, {"feb", 2}, {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
+      {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
+  if (!t.word || !t.capital) return 0;
+  if (auto it = kFull.find(t.lower); it != kFull.end()) {
+    *abbreviated = false;
+    return it->second;
+  }
+  if (auto it = kShort.find(t.lower); it != kShort.end()) {
+    *abbreviated = true;
+    return it->second;
+  }
+  return 0;
+}
+
+// Russian month names in the genitive ("12 декабря") and the prepositional ("в декабре").
+int RussianMonth(const Tok& t, bool* genitive) {
+  static const std::array<const char*, 12> kGenitive = {"января",   "февраля", "марта",  "апреля",
+                                                        "мая",      "июня",    "июля",   "августа",
+                                                        "сентября", "октября", "ноября", "декабря"};
+  static const std::array<const char*, 12> kPrepositional = {
+      "январе", "феврале", "марте",    "апреле",  "мае",    "июне",
+      "июле",   "августе", "сентябре", "октябре", "ноябре", "декабре"};
+  for (int m = 0; m < 12; ++m) {
+    if (t.lower == kGenitive[m]) {
+      *genitive = true;
+      return m + 1;
+    }
+    if (t.lower == kPrepositional[m]) {
+      *genitive = false;
+      return m + 1;
+    }
+  }
+  return 0;
+}
+
+// 0 = Monday … 6 = Sunday; -1 if not a weekday.
+int WeekdayOf(const Tok& t) {
+  static const std::unordered_map<std::string, int> kDays = {
+      {"monday", 0}, {"tuesday", 1},  {"wednesday", 2}, {"thursday", 3},
+      {"friday", 4}, {"saturday", 5}, {"sunday", 6}};
+  if (!t.word || !t.capital) return -1;
+  auto it = kDays.find(t.lower);
+  return it == kDays.end() ? -1 : it->second;
+}
+
+int RussianWeekday(const Tok& t) {
+  static const std::unordered_map<std::string, int> kDays = {
+      {"понедельник", 0}, {"вторник", 1}, {"среду", 2},      {"четверг", 3},
+      {"пятницу", 4},     {"субботу", 5}, {"воскресенье", 6}};
+  auto it = kDays.find(t.lower);
+  return it == kDays.end() ? -1 : it->second;
+}
+
+int SmallNumber(const Tok& t) {
+  static const std::unordered_map<std::string, int> kWords = {
+      {"a", 1},    {"an", 1},   {"one", 1},      {"two", 2},   {"three", 3},
+      {"four", 4}, {"five", 5}, {"six", 6},      {"seven", 7}, {"eight", 8},
+      {"nine", 9}, {"ten", 10}, {"several", -2}, {"few", -2}};
+  if (t.number && t.value > 0 && t.value < 1000) return t.value;
+  auto it = kWords.find(t.lower);
+  return it == kWords.end() ? 0 : it->second;
+}
+
+bool IsPartOfDay(const std::string& w) {
+  return w == "morning" || w == "afternoon" || w == "evening" || w == "night";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar helpers.
+
+Date Day(int y, int m, int d) { return Date{y, m, d}; }
+Date AddDays(const Date& d, long n) { return Date::FromDaysSinceEpoch(d.DaysSinceEpoch() + n); }
+Date MonthEnd(int y, int m) { return Day(y, m, Date::DaysInMonth(y, m)); }
+
+struct Range {
+  Date from;
+  Date to;
+};
+
+Range MonthRange(int y, int m) {
+  while (m < 1) {
+    m += 12;
+    --y;
+  }
+  while (m > 12) {
+    m -= 12;
+    ++y;
+  }
+  return {Day(y, m, 1), MonthEnd(y, m)};
+}
+
+Range YearRange(int y) { return {Day(y, 1, 1), Day(y, 12, 31)}; }
+
+// Most recent day with weekday `wd` on or before `d` (strictly before when `strict`).
+Date WeekdayOnOrBefore(const Date& d, int wd, bool strict) {
+  long back = (d.Weekday() - wd + 7) % 7;
+  if (strict && back == 0) back = 7;
+  return AddDays(d, -back);
+}
+
+Date WeekdayAfter(const Date& d, int wd) {
+  long ahead = (wd - d.Weekday() + 7) % 7;
+  if (ahead == 0) ahead = 7;
+  return AddDays(d, ahead);
+}
+
+bool ValidDay(int y, int m, int d) {
+  return m >= 1 && m <= 12 && d >= 1 && d <= Date::DaysInMonth(y == 0 ? 2000 : y, m);
+}
+
+bool PlausibleYear(int y) { return y >= 1800 && y <= 2100; }
+
+// ---------------------------------------------------------------------------------------------
+// The matcher.
+
+class DateFinder {
+ public:
+  DateFinder(std::string_view text, const std::optional<Date>& article, bool russian)
+      : text_(text), tokens_(Tokenize(text)), russian_(russian) {
+    if (article && article->valid()) {
+      has_ref_ = true;
+      if (article->month_only()) {
+        ref_from_ = Day(article->year, article->month, 1);
+        ref_to_ = MonthEnd(article->year, article->month);
+      } else {
+        ref_from_ = ref_to_ = *article;
+      }
+    }
+  }
+
+  std::vector<DateMention> Run() {
+    std::vector<DateMention> out;
+    for (std::size_t i = 0; i < tokens_.size();) {
+      std::size_t next = i;
+      if (auto m = MatchAt(i, &next)) {
+        out.push_back(*m);
+        i = next;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  using DayFn = std::function<Range(const Date&)>;
+
+  const Tok* At(std::size_t i) const { return i < tokens_.size() ? &tokens_[i] : nullptr; }
+  bool Is(std::size_t i, std::string_view lower) const {
+    return i < tokens_.size() && tokens_[i].lower == lower;
+  }
+
+  DateMention Make(std::size_t first, std::size_t last, DateKind kind) const {
+    DateMention m;
+    m.start = tokens_[first].begin;
+    m.end = tokens_[last].end;
+    m.text = std::string(text_.substr(m.start, m.end - m.start));
+    m.kind = kind;
+    return m;
+  }
+
+  static void SetRange(DateMention* m, Range r) {
+    m->from = r.from;
+    m->to = r.to;
+    m->resolved = true;
+    m->is_range = r.from != r.to;
+  }
+
+  // A relative expression: applies `fn` to every possible article day (one day, or each day of
+  // a month-only date) and keeps the union.
+  void Relative(DateMention* m, const DayFn& fn) const {
+    if (!has_ref_) return;
+    const Range a = fn(ref_from_);
+    const Range b = fn(ref_to_);
+    SetRange(m, {std::min(a.from, b.from), std::max(a.to, b.to)});
+  }
+
+  // A month (and maybe day) without a year: the most recent one not after the article date.
+  void NoYear(DateMention* m, int month, int day) const {
+    if (!has_ref_) return;
+    int y = ref_to_.year;
+    if (month > ref_to_.month || (day > 0 && month == ref_to_.month && day > ref_to_.day)) --y;
+    if (day > 0) {
+      if (!ValidDay(y, month, day)) return;
+      SetRange(m, {Day(y, month, day), Day(y, month, day)});
+    } else {
+      SetRange(m, MonthRange(y, month));
+    }
+  }
+
+  // A year number following token i - 1 (", 2022" or " 2022"): returns the year, advances.
+  int YearAfter(std::size_t i, std::size_t* last) const {
+    std::size_t k = i;
+    if (Is(k, ",")) ++k;
+    const Tok* t = At(k);
+    if (t && t->number && t->text.size() == 4 && PlausibleYear(t->value)) {
+      *last = k;
+      // "2022 года", "2022 г."
+      if (Is(k + 1, "года") || Is(k + 1, "году")) *last = k + 1;
+      return t->value;
+    }
+    return 0;
+  }
+
+  std::optional<DateMention> MatchAt(std::size_t i, std::size_t* next) {
+    const Tok& t = tokens_[i];
+    std::size_t first = i;
+    // "the morning of December 12", "the night of 12 December"
+    std::size_t j = i;
+    if (Is(j, "the") && At(j + 1) && IsPartOfDay(tokens_[j + 1].lower) && Is(j + 2, "of")) {
+      j += 3;
+    } else if (t.word && !t.capital &&
+               (t.lower == "early" || t.lower == "late" || t.lower == "mid" || t.lower == "mid-")) {
+      j += 1;  // "late February"
+    }
+    if (auto m = DayMonth(first, j, next)) return m;
+    if (j != i) return std::nullopt;
+    if (auto m = WeekdayExpr(i, next)) return m;
+    if (auto m = DeicticExpr(i, next)) return m;
+    if (auto m = AgoExpr(i, next)) return m;
+    if (auto m = YearExpr(i, next)) return m;
+    if (russian_) {
+      if (auto m = RussianExpr(i, next)) return m;
+    }
+    return std::nullopt;
+  }
+
+  // Month/day forms starting at token j; the mention starts at `first`.
+  std::optional<DateMention> DayMonth(std::size_t first, std::size_t j, std::size_t* next) {
+    bool abbreviated = false;
+    const Tok* t = At(j);
+    if (!t) return std::nullopt;
+    // Optional weekday: "Sunday, April 23".
+    std::size_t k = j;
+    if (WeekdayOf(*t) >= 0 && (Is(k + 1, ",") ? k + 2 : k + 1) < tokens_.size()) {
+      const std::size_t after = Is(k + 1, ",") ? k + 2 : k + 1;
+      bool a2 = false;
+      if (MonthOf(tokens_[after], &a2) ||
+          (tokens_[after].number && At(after + 1) && MonthOf(tokens_[after + 1], &a2))) {
+        k = after;
+      }
+    }
+    t = At(k);
+    int month = MonthOf(*t, &abbreviated);
+    std::size_t last = k;
+    int day = 0;
+    int year = 0;
+    if (month) {
+      std::size_t m_end = k;
+      if (abbreviated && Is(k + 1, ".")) m_end = k + 1;
+      const Tok* d = At(m_end + 1);
+      if (d && d->number && d->value >= 1 && d->value <= 31 && d->digits <= 2) {
+        day = d->value;
+        last = m_end + 1;
+        std::size_t ylast = last;
+        year = YearAfter(last + 1, &ylast);
+        if (year) last = ylast;
+      } else if (d && d->number && d->text.size() == 4 && PlausibleYear(d->value)) {
+        year = d->value;
+        last = m_end + 1;
+      } else {
+        // A bare month needs a guard: "in December", "late February", "since March".
+        static const std::unordered_set<std::string> kGuards = {
+            "in",     "since",  "of",         "by",      "until",   "till", "from",
+            "before", "after",  "during",     "through", "early",   "late", "mid",
+            "mid-",   "last",   "this",       "next",    "between", "and",  "to",
+            "in-",    "around", "throughout", "next",    "past",    "end"};
+        const bool guarded = k > 0 && kGuards.count(tokens_[k - 1].lower) > 0;
+        if (!guarded || (abbreviated && !Is(k + 1, "."))) return std::nullopt;
+        if (t->lower == "may" && tokens_[k - 1].lower == "and") return std::nullopt;
+        last = m_end;
+      }
+    } else if (t->number && t->value >= 1 && t->value <= 31 && t->digits <= 2) {
+      // "12 December 2022", "the 12th of December"
+      std::size_t mk = k + 1;
+      if (Is(mk, "of")) ++mk;
+      const Tok* mt = At(mk);
+      if (!mt) return std::nullopt;
+      month = MonthOf(*mt, &abbreviated);
+      bool genitive = false;
+      if (!month && russian_) {
+        month = RussianMonth(*mt, &genitive);
+        if (!genitive) month = 0;
+      }
+      if (!month) return std::nullopt;
+      day = t->value;
+      last = mk;
+      if (abbreviated && Is(mk + 1, ".")) last = mk + 1;
+      std::size_t ylast = last;
+      year = YearAfter(last + 1, &ylast);
+      if (year) last = ylast;
+    } else {
+      return std::nullopt;
+    }
+    if (day && year && !ValidDay(year, month, day)) return std::nullopt;
+    if (day && !ValidDay(0, month, day)) return std::nullopt;
+    DateMention m = Make(first, last, year ? DateKind::kAbsolute : DateKind::kRelative);
+    if (year && day) {
+      SetRange(&m, {Day(year, month, day), Day(year, month, day)});
+    } else if (year) {
+      SetRange(&m, MonthRange(year, month));
+    } else {
+      NoYear(&m, month, day);
+    }
+    *next = last + 1;
+    return m;
+  }
+
+  std::optional<DateMention> WeekdayExpr(std::size_t i, std::size_t* next) {
+    std::size_t k = i;
+    int mode = 0;  // 0 on or before, 1 strictly before, 2 strictly after
+    if (Is(k, "last") || Is(k, "past") || Is(k, "this") || Is(k, "next")) {
+      mode = Is(k, "next") ? 2 : Is(k, "this") ? 0 : 1;
+      ++k;
+    }
+    const Tok* t = At(k);
+    if (!t) return std::nullopt;
+    const int wd = WeekdayOf(*t);
+    if (wd < 0) return std::nullopt;
+    std::size_t last = k;
+    if (At(k + 1) && IsPartOfDay(tokens_[k + 1].lower)) last = k + 1;
+    DateMention m = Make(i, last, DateKind::kRelative);
+    Relative(&m, [wd, mode](const Date& d) {
+      const Date r = mode == 2 ? WeekdayAfter(d, wd) : WeekdayOnOrBefore(d, wd, mode == 1);
+      return Range{r, r};
+    });
+    *next = last + 1;
+    return m;
+  }
+
+  std::optional<DateMention> DeicticExpr(std::size_t i, std::size_t* next) {
+    const std::string& w = tokens_[i].lower;
+    std::optional<DayFn> fn;
+    std::size_t last = i;
+    if (w == "today" || w == "tonight") {
+      fn = [](const Date& d) { return Range{d, d}; };
+    } else if (w == "yesterday") {
+      fn = [](const Date& d) { return Range{AddDays(d, -1), AddDays(d, -1)}; };
+    } else if (w == "tomorrow") {
+      fn = [](const Date& d) { return Range{AddDays(d, 1), AddDays(d, 1)}; };
+    } else if ((w == "this" || w == "last") && At(i + 1) && IsPartOfDay(tokens_[i + 1].lower)) {
+      last = i + 1;
+      const long shift = w == "last" ? -1 : 0;
+      fn = [shift](const Date& d) { return Range{AddDays(d, shift), AddDays(d, shift)}; };
+    } else if (w == "last" || w == "this" || w == "next" || w == "past" || w == "the" ||
+               w == "earlier" || w == "later") {
+      std::size_t k = i + 1;
+      int dir = (w == "last" || w == "past") ? -1 : w == "next" ? 1 : 0;
+      if ((w == "earlier" || w == "later") && Is(k, "this"))
+        ++k;
+      else if (w == "earlier" || w == "later")
+        return std::nullopt;
+      const Tok* u = At(k);
+      if (!u) return std::nullopt;
+      const std::string& unit = u->lower;
+      last = k;
+      if (unit == "weekend") {
+        fn = [dir](const Date& d) {
+          // "last weekend": the latest weekend that ended before d; "this/the weekend": the one
+          // d falls in, else the latest before it; "next weekend": the first one after d.
+          const int wd = d.Weekday();
+          Date sunday;
+          if (dir < 0) {
+            sunday = WeekdayOnOrBefore(d, 6, true);
+          } else if (dir > 0) {
+            sunday = AddDays(WeekdayAfter(d, 5), 1);
+          } else {
+            sunday = wd == 5 ? AddDays(d, 1) : WeekdayOnOrBefore(d, 6, false);
+          }
+          return Range{AddDays(sunday, -1), sunday};
+        };
+      } else if (w == "the") {
+        return std::nullopt;
+      } else if (unit == "week") {
+        fn = [dir](const Date& d) {
+          const Date monday = AddDays(d, -d.Weekday() + 7L * dir);
+          return Range{monday, AddDays(monday, 6)};
+        };
+      } else if (unit == "month") {
+        fn = [dir](const Date& d) { return MonthRange(d.year, d.month + dir); };
+      } else if (unit == "year") {
+        fn = [dir](const Date& d) { return YearRange(d.year + dir); };
+      } else if (unit == "spring" || unit == "summer" || unit == "autumn" || unit == "fall" ||
+                 unit == "winter") {
+        const int start_month = unit == "spring"   ? 3
+                                : unit == "summer" ? 6
+                                : unit == "winter" ? 12
+                                                   : 9;
+        fn = [dir, start_month](const Date& d) {
+          // The season of that name that began most recently on or before d, shifted by dir.
+          int y = d.year;
+          if (d.month < start_month) --y;
+          y += dir;
+          return Range{Day(y, start_month, 1), MonthRange(y, start_month + 2).to};
+        };
+      } else {
+        return std::nullopt;
+      }
+    } else {
+      return std::nullopt;
+    }
+    DateMention m = Make(i, last, DateKind::kRelative);
+    Relative(&m, *fn);
+    *next = last + 1;
+    return m;
+  }
+
+  std::optional<DateMention> AgoExpr(std::size_t i, std::size_t* next) {
+    const int n = SmallNumber(tokens_[i]);
+    if (n <= 0 || !At(i + 2) || !Is(i + 2, "ago")) return std::nullopt;
+    const std::string& unit = tokens_[i + 1].lower;
+    DayFn fn;
+    if (unit == "day" || unit == "days") {
+      fn = [n](const Date& d) { return Range{AddDays(d, -n), AddDays(d, -n)}; };
+    } else if (unit == "week" || unit == "weeks") {
+      fn = [n](const Date& d) { return Range{AddDays(d, -7L * n), AddDays(d, -7L * n)}; };
+    } else if (unit == "month" || unit == "months") {
+      fn = [n](const Date& d) { return MonthRange(d.year, d.month - n); };
+    } else if (unit == "year" || unit == "years") {
+      fn = [n](const Date& d) { return YearRange(d.year - n); };
+    } else {
+      return std::nullopt;
+    }
+    DateMention m = Make(i, i + 2, DateKind::kRelative);
+    Relative(&m, fn);
+    *next = i + 3;
+    return m;
+  }
+
+  // "in 2020", "since 2020", "the 1990s", "the fall of 2020", "в 2020 году".
+  std::optional<DateMention> YearExpr(std::size_t i, std::size_t* next) {
+    std::size_t first = i;
+    std::size_t k = i;
+    int season = 0;
+    if (Is(k, "the") && At(k + 1)) {
+      const std::string& s = tokens_[k + 1].lower;
+      season = s == "spring"                    ? 3
+               : s == "summer"                  ? 6
+               : (s == "fall" || s == "autumn") ? 9
+               : s == "winter"                  ? 12
+                                                : 0;
+      if (season && Is(k + 2, "of")) {
+        k += 3;
+      } else {
+        season = 0;
+      }
+    }
+    const Tok* t = At(k);
+    if (!t || !t->number || t->text.size() < 4) return std::nullopt;
+    // A decade: "the 1990s".
+    if (t->text.size() == 5 && t->text.back() == 's' && k > 0 && Is(k - 1, "the")) {
+      const int y = std::stoi(t->text.substr(0, 4));
+      if (!PlausibleYear(y) || y % 10 != 0) return std::nullopt;
+      DateMention m = Make(k - 1, k, DateKind::kAbsolute);
+      SetRange(&m, {Day(y, 1, 1), Day(y + 9, 12, 31)});
+      *next = k + 1;
+      return m;
+    }
+    if (t->text.size() != 4 || !PlausibleYear(t->value)) return std::nullopt;
+    if (At(k + 1) && (Is(k + 1, "%") || Is(k + 1, "percent") || Is(k + 1, ",")) && At(k + 2) &&
+        tokens_[k + 2].number) {
+      return std::nullopt;
+    }
+    static const std::unordered_set<std::string> kGuards = {
+        "in",      "since",   "of",    "by",   "until", "till",  "from", "before", "after",
+        "during",  "through", "early", "late", "mid",   "mid-",  "the",  "and",    "to",
+        "between", "around",  "в",     "с",    "до",    "после", "к"};
+    if (!season && (k == 0 || !kGuards.count(tokens_[k - 1].lower))) return std::nullopt;
+    if (!season && k > 0 && Is(k - 1, "the") && At(k + 1) && tokens_[k + 1].number) {
+      return std::nullopt;
+    }
+    std::size_t last = k;
+    if (Is(k + 1, "году") || Is(k + 1, "года") || Is(k + 1, "год")) last = k + 1;
+    DateMention m = Make(first, last, DateKind::kAbsolute);
+    if (season) {
+      SetRange(&m, {Day(t->value, season, 1), MonthRange(t->value, season + 2).to});
+    } else {
+      SetRange(&m, YearRange(t->value));
+    }
+    *next = last + 1;
+    return m;
+  }
+
+  std::optional<DateMention> RussianExpr(std::size_t i, std::size_t* next) {
+    const std::string& w = tokens_[i].lower;
+    std::optional<DayFn> fn;
+    std::size_t first = i;
+    std::size_t last = i;
+    if (w == "сегодня") {
+      fn = [](const Date& d) { return Range{d, d}; };
+    } else if (w == "вчера") {
+      fn = [](const Date& d) { return Range{AddDays(d, -1), AddDays(d, -1)}; };
+    } else if (w == "завтра") {
+      fn = [](const Date& d) { return Range{AddDays(d, 1), AddDays(d, 1)}; };
+    } else if ((w == "в" || w == "во") && At(i + 1)) {
+      const int wd = RussianWeekday(tokens_[i + 1]);
+      bool genitive = false;
+      const int month = RussianMonth(tokens_[i + 1], &genitive);
+      if (wd >= 0) {
+        first = last = i + 1;
+        fn = [wd](const Date& d) {
+          const Date r = WeekdayOnOrBefore(d, wd, false);
+          return Range{r, r};
+        };
+      } else if (month && !genitive) {
+        first = last = i + 1;
+        std::size_t ylast = last;
+        const int year = YearAfter(last + 1, &ylast);
+        DateMention m =
+            Make(first, year ? ylast : last, year ? DateKind::kAbsolute : DateKind::kRelative);
+        if (year) {
+          SetRange(&m, MonthRange(year, month));
+        } else {
+          NoYear(&m, month, 0);
+        }
+        *next = (year ? ylast : last) + 1;
+        return m;
+      } else if ((Is(i + 1, "прошлом") || Is(i + 1, "этом") || Is(i + 1, "следующем")) &&
+                 At(i + 2)) {
+        const int dir = Is(i + 1, "прошлом") ? -1 : Is(i + 1, "этом") ? 0 : 1;
+        first = i + 1;
+        last = i + 2;
+        if (Is(i + 2, "году")) {
+          fn = [dir](const Date& d) { return YearRange(d.year + dir); };
+        } else if (Is(i + 2, "месяце")) {
+          fn = [dir](const Date& d) { return MonthRange(d.year, d.month + dir); };
+        }
+      }
+    } else if (w == "на" && At(i + 2) && Is(i + 2, "неделе") &&
+               (Is(i + 1, "прошлой") || Is(i + 1, "этой") || Is(i + 1, "следующей"))) {
+      const int dir = Is(i + 1, "прошлой") ? -1 : Is(i + 1, "этой") ? 0 : 1;
+      first = i + 1;
+      last = i + 2;
+      fn = [dir](const Date& d) {
+        const Date monday = AddDays(d, -d.Weekday() + 7L * dir);
+        return Range{monday, AddDays(monday, 6)};
+      };
+    }
+    if (!fn) return std::nullopt;
+    DateMention m = Make(first, last, DateKind::kRelative);
+    Relative(&m, *fn);
+    *next = last + 1;
+    return m;
+  }
+
+  std::string_view text_;
+  std::vector<Tok> tokens_;
+  bool russian_ = false;
+  bool has_ref_ = false;
+  Date ref_from_;
+  Date ref_to_;
+};
+
+}  // namespace
+
+std::vector<DateMention> FindDates(std::string_view text, const std::optional<Date>& article_date,
+                                   const std::string& language) {
+  const bool russian = language.empty() || language.rfind("ru", 0) == 0;
+  return DateFinder(text, article_date, russian).Run();
+}
+
+}  // namespace parallax

@@ -1,0 +1,1244 @@
+#include "annotate/lexicon.h"
+
+#include <libstemmer.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <utility>
+
+#include "core/file_io.h"
+
+namespace parallax {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// The schema, byte for byte the text of lexicons/schema/lexicon.rng (a test compares them).
+constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Parallax lexicon schema (RELAX NG, XML syntax), version 1.
+
+  A lexicon file describes how a conflict is talked about: the perspectives (sides) whose usage
+  it records, concepts with their competing names, loaded terms, actors for speaker attribution
+  and cues (distancing, hedging, reporting verbs). Files are merged: a conflict pack may use the
+  perspectives of another file given on the same command line.
+
+  The schema checks structure only. Values (perspective references, colours, wildcards, empty
+  notes, duplicate forms, missing sources) are checked by `parallax lexicon check`, which gives
+  file:line and a hint for each problem. Keep this file identical to the copy embedded in
+  src/annotate/lexicon.cc (a test compares them).
+
+  Forms: a word or phrase as it appears in text. A `*` at the very end of the last word makes that
+  word a prefix ("occupied territor*"). `stem="true"` matches on Snowball stems of the entry's
+  language (for inflected languages such as Russian). In cues only, one `{X}` token stands for a
+  gap of 1 to `max-gap` words ("what {X} insists are").
+-->
+<grammar xmlns="http://relaxng.org/ns/structure/1.0"
+         datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+  <start>
+    <element name="lexicon">
+      <attribute name="id"><data type="NCName"/></attribute>
+      <optional><attribute name="version"><data type="positiveInteger"/></attribute></optional>
+      <!-- Default language of every entry in the file (BCP 47, e.g. "en", "ru"). -->
+      <optional><attribute name="lang"><ref name="language"/></attribute></optional>
+      <!-- Languages whose entries are stemmed unless they say stem="false". -->
+      <optional><attribute name="stem-languages"><list><zeroOrMore><ref name="language"/></zeroOrMore></list></attribute></optional>
+      <optional><element name="title"><text/></element></optional>
+      <optional><element name="description"><text/></element></optional>
+      <zeroOrMore>
+        <choice>
+          <ref name="perspectives"/>
+          <ref name="concepts"/>
+          <ref name="loaded-terms"/>
+          <ref name="actors"/>
+          <ref name="cues"/>
+        </choice>
+      </zeroOrMore>
+    </element>
+  </start>
+
+  <define name="language">
+    <data type="token"><param name="pattern">[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*</param></data>
+  </define>
+
+  <define name="boolean">
+    <choice><value>true</value><value>false</value></choice>
+  </define>
+
+  <!-- Attributes shared by everything that is matched in text. -->
+  <define name="match-attributes">
+    <optional><attribute name="lang"><ref name="language"/></attribute></optional>
+    <optional><attribute name="stem"><ref name="boolean"/></attribute></optional>
+  </define>
+
+  <define name="note">
+    <element name="note"><text/></element>
+  </define>
+
+  <!-- Where the usage is documented: glossary ids, addresses, seed files. -->
+  <define name="source-attribute">
+    <optional><attribute name="source"><text/></attribute></optional>
+  </define>
+
+  <define name="perspectives">
+    <element name="perspectives">
+      <zeroOrMore>
+        <element name="perspective">
+          <attribute name="id"><data type="NCName"/></attribute>
+          <attribute name="label"><text/></attribute>
+          <!-- #RRGGBB; pick colours that colour-blind readers can tell apart. -->
+          <attribute name="colour"><text/></attribute>
+          <optional><ref name="note"/></optional>
+        </element>
+      </zeroOrMore>
+    </element>
+  </define>
+
+  <define name="concepts">
+    <element name="concepts">
+      <zeroOrMore>
+        <element name="concept">
+          <attribute name="id"><data type="NCName"/></attribute>
+          <attribute name="label"><text/></attribute>
+          <!-- place, polity, route, event, group, population, conflict, date, ... -->
+          <optional><attribute name="category"><data type="NCName"/></attribute></optional>
+          <optional><ref name="note"/></optional>
+          <zeroOrMore>
+            <element name="variant">
+              <attribute name="form"><text/></attribute>
+              <!-- The perspective whose usage the form reflects; absent when shared. -->
+              <optional><attribute name="perspective"><data type="NCName"/></attribute></optional>
+              <ref name="match-attributes"/>
+              <ref name="source-attribute"/>
+              <optional><ref name="note"/></optional>
+            </element>
+          </zeroOrMore>
+        </element>
+      </zeroOrMore>
+    </element>
+  </define>
+
+  <define name="loaded-terms">
+    <element name="loaded-terms">
+      <zeroOrMore>
+        <element name="term">
+          <attribute name="form"><text/></attribute>
+          <!-- accusation, atrocity, status-qualifier, sovereignty, hostility, metaphor, ... -->
+          <attribute name="category"><data type="NCName"/></attribute>
+          <!-- The perspective that owns the term, where one does. -->
+          <optional><attribute name="perspective"><data type="NCName"/></attribute></optional>
+          <ref name="match-attributes"/>
+          <ref name="source-attribute"/>
+          <optional><ref name="note"/></optional>
+        </element>
+      </zeroOrMore>
+    </element>
+  </define>
+
+  <define name="actors">
+    <element name="actors">
+      <zeroOrMore>
+        <element name="actor">
+          <attribute name="id"><data type="NCName"/></attribute>
+          <attribute name="name"><text/></attribute>
+          <optional><attribute name="perspective"><data type="NCName"/></attribute></optional>
+          <!-- government, official, military, authority, expert, journalist, organisation -->
+          <optional><attribute name="kind"><data type="NCName"/></attribute></optional>
+          <!-- Where the actor works: a city or country. -->
+          <optional><attribute name="base"><text/></attribute></optional>
+          <optional><attribute name="role"><text/></attribute></optional>
+          <ref name="source-attribute"/>
+          <optional><ref name="note"/></optional>
+          <oneOrMore>
+            <element name="pattern">
+              <ref name="match-attributes"/>
+              <text/>
+            </element>
+          </oneOrMore>
+        </element>
+      </zeroOrMore>
+    </element>
+  </define>
+
+  <define name="cues">
+    <element name="cues">
+      <zeroOrMore>
+        <element name="cue">
+          <attribute name="form"><text/></attribute>
+          <choice>
+            <attribute name="type"><choice><value>distancing</value><value>hedging</value></choice></attribute>
+            <group>
+              <attribute name="type"><value>reporting</value></attribute>
+              <!-- neutral "said"; distancing "claimed"; endorsing "confirmed"; emphatic "stressed" -->
+              <attribute name="stance">
+                <choice>
+                  <value>neutral</value>
+                  <value>distancing</value>
+                  <value>endorsing</value>
+                  <value>emphatic</value>
+                </choice>
+              </attribute>
+            </group>
+          </choice>
+          <optional><attribute name="max-gap"><data type="positiveInteger"/></attribute></optional>
+          <ref name="match-attributes"/>
+          <ref name="source-attribute"/>
+          <optional><ref name="note"/></optional>
+        </element>
+      </zeroOrMore>
+    </element>
+  </define>
+</grammar>
+)rng";
+
+// ---------------------------------------------------------------------------------------------
+// SHA-256 (FIPS 180-4), for provenance checksums that `sha256sum` can confirm.
+class Sha256 {
+ public:
+  Sha256() { Reset(); }
+  void Update(std::string_view data) {
+    for (unsigned char c : data) {
+      block_[block_len_++] = c;
+      if (block_len_ == 64) {
+        Transform();
+        block_len_ = 0;
+      }
+    }
+    length_ += data.size();
+  }
+  std::string HexDigest() {
+    const std::uint64_t bits = length_ * 8;
+    block_[block_len_++] = 0x80;
+    if (block_len_ > 56) {
+      while (block_len_ < 64) block_[block_len_++] = 0;
+      Transform();
+      block_len_ = 0;
+    }
+    while (block_len_ < 56) block_[block_len_++] = 0;
+    for (int i = 7; i >= 0; --i) block_[block_len_++] = static_cast<unsigned char>(bits >> (i * 8));
+    Transform();
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (std::uint32_t word : state_) {
+      for (int i = 28; i >= 0; i -= 4) out += kHex[(word >> i) & 0xF];
+    }
+    Reset();
+    return out;
+  }
+
+ private:
+  static std::uint32_t Rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+  void Reset() {
+    state_ = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+              0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    block_len_ = 0;
+    length_ = 0;
+  }
+  void Transform() {
+    static constexpr std::uint32_t kK[64] = {
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2};
+    std::uint32_t w[64];
+    for (int i = 0; i < 16; ++i) {
+      w[i] = (std::uint32_t{block_[i * 4]} << 24) | (std::uint32_t{block_[i * 4 + 1]} << 16) |
+             (std::uint32_t{block_[i * 4 + 2]} << 8) | std::uint32_t{block_[i * 4 + 3]};
+    }
+    for (int i = 16; i < 64; ++i) {
+      const std::uint32_t s0 = Rotr(w[i - 15], 7) ^ Rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+      const std::uint32_t s1 = Rotr(w[i - 2], 17) ^ Rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    std::array<std::uint32_t, 8> v = state_;
+    for (int i = 0; i < 64; ++i) {
+      const std::uint32_t s1 = Rotr(v[4], 6) ^ Rotr(v[4], 11) ^ Rotr(v[4], 25);
+      const std::uint32_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
+      const std::uint32_t t1 = v[7] + s1 + ch + kK[i] + w[i];
+      const std::uint32_t s0 = Rotr(v[0], 2) ^ Rotr(v[0], 13) ^ Rotr(v[0], 22);
+      const std::uint32_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+      const std::uint32_t t2 = s0 + maj;
+      v = {t1 + t2, v[0], v[1], v[2], v[3] + t1, v[4], v[5], v[6]};
+    }
+    for (int i = 0; i < 8; ++i) state_[i] += v[i];
+  }
+
+  std::array<std::uint32_t, 8> state_;
+  unsigned char block_[64];
+  int block_len_ = 0;
+  std::uint64_t length_ = 0;
+};
+
+std::string Sha256Hex(std::string_view data) {
+  Sha256 sha;
+  sha.Update(data);
+  return sha.HexDigest();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small text helpers.
+
+// Collapses runs of white space to one space and trims: notes and labels span lines in files.
+std::string CollapseSpace(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!current.empty()) words.push_back(std::move(current));
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+std::size_t CountCodepoints(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsHexColour(std::string_view colour) {
+  if (colour.size() != 7 || colour[0] != '#') return false;
+  return std::all_of(colour.begin() + 1, colour.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  });
+}
+
+std::string PrimaryLanguage(std::string_view language) {
+  std::string out;
+  for (char c : language) {
+    if (c == '-' || c == '_') break;
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
+int LineOf(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// libxml2 access.
+
+std::string Attr(xmlNodePtr node, const char* name, bool* present = nullptr) {
+  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (present != nullptr) *present = value != nullptr;
+  if (value == nullptr) return "";
+  std::string out(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return out;
+}
+
+std::string Content(xmlNodePtr node) {
+  xmlChar* value = xmlNodeGetContent(node);
+  if (value == nullptr) return "";
+  std::string out(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return out;
+}
+
+bool IsElement(xmlNodePtr node, const char* name) {
+  return node != nullptr && node->type == XML_ELEMENT_NODE &&
+         xmlStrcmp(node->name, reinterpret_cast<const xmlChar*>(name)) == 0;
+}
+
+std::vector<xmlNodePtr> Children(xmlNodePtr node, const char* name) {
+  std::vector<xmlNodePtr> out;
+  for (xmlNodePtr child = node->children; child != nullptr; child = child->next) {
+    if (IsElement(child, name)) out.push_back(child);
+  }
+  return out;
+}
+
+int NodeLine(xmlNodePtr node) { return static_cast<int>(xmlGetLineNo(node)); }
+
+struct DocDeleter {
+  void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
+
+void InitLibxml() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
+// What each element takes, for hints on schema errors.
+struct ElementShape {
+  const char* name;
+  const char* description;
+};
+constexpr ElementShape kShapes[] = {
+    {"lexicon",
+     "<lexicon> takes id (required), version, lang, stem-languages; children: title, "
+     "description, perspectives, concepts, loaded-terms, actors, cues"},
+    {"perspectives", "<perspectives> holds <perspective> elements"},
+    {"perspective", "<perspective> takes id, label, colour (all required); child: note"},
+    {"concepts", "<concepts> holds <concept> elements"},
+    {"concept", "<concept> takes id, label (required), category; children: note, then variants"},
+    {"variant", "<variant> takes form (required), perspective, lang, stem, source; child: note"},
+    {"loaded-terms", "<loaded-terms> holds <term> elements"},
+    {"term",
+     "<term> takes form, category (required), perspective, lang, stem, source; child: note"},
+    {"actors", "<actors> holds <actor> elements"},
+    {"actor",
+     "<actor> takes id, name (required), perspective, kind, base, role, source; children: "
+     "note, then one or more <pattern>"},
+    {"pattern", "<pattern> holds a name as text and takes lang, stem"},
+    {"cues", "<cues> holds <cue> elements"},
+    {"cue",
+     "<cue> takes form and type (required: distancing, hedging or reporting; reporting also "
+     "needs stance: neutral, distancing, endorsing or emphatic), max-gap, lang, stem, source; "
+     "child: note"},
+    {"note", "<note> holds text only"},
+};
+
+const ElementShape* ShapeOf(std::string_view name) {
+  for (const ElementShape& shape : kShapes) {
+    if (name == shape.name) return &shape;
+  }
+  return nullptr;
+}
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// What the element in error takes; for an unknown element, the nearest known name and what
+// its parent takes.
+std::string SchemaHint(xmlNodePtr node) {
+  if (node == nullptr || node->type != XML_ELEMENT_NODE) return "see lexicons/schema/lexicon.rng";
+  const std::string_view name = reinterpret_cast<const char*>(node->name);
+  if (const ElementShape* shape = ShapeOf(name)) return shape->description;
+  std::string hint;
+  for (const ElementShape& shape : kShapes) {
+    if (EditDistance(name, shape.name) <= 2) {
+      hint = "did you mean <" + std::string(shape.name) + ">? ";
+      break;
+    }
+  }
+  xmlNodePtr parent = node->parent;
+  const ElementShape* parent_shape = parent != nullptr && parent->type == XML_ELEMENT_NODE
+                                         ? ShapeOf(reinterpret_cast<const char*>(parent->name))
+                                         : nullptr;
+  return hint + (parent_shape != nullptr ? parent_shape->description
+                                         : std::string("see lexicons/schema/lexicon.rng"));
+}
+
+// Collects libxml2's structured errors as diagnostics for one file.
+struct ErrorSink {
+  std::string path;
+  Diagnostics* out = nullptr;
+  bool schema_errors = false;  // add element-shape hints
+};
+
+void CollectError(void* data, xmlErrorPtr error) {
+  auto* sink = static_cast<ErrorSink*>(data);
+  if (sink == nullptr || error == nullptr || error->level == XML_ERR_NONE) return;
+  std::string message = CollapseSpace(error->message != nullptr ? error->message : "");
+  auto* node = static_cast<xmlNodePtr>(error->node);
+  int line = error->line;
+  if (line <= 0 && node != nullptr && node->type == XML_ELEMENT_NODE) line = NodeLine(node);
+  const int column = sink->schema_errors ? 0 : std::max(0, error->int2);
+  std::string hint = sink->schema_errors
+                         ? SchemaHint(node)
+                         : "XML syntax: close every element in order, quote attribute values, "
+                           "write & as &amp; and < as &lt;";
+  Diagnostic d = error->level == XML_ERR_WARNING
+                     ? MakeWarning(sink->path, line, column, std::move(message), std::move(hint))
+                     : MakeError(sink->path, line, column, std::move(message), std::move(hint));
+  sink->out->push_back(std::move(d));
+}
+
+// Structured error callback of a parser context: libxml2 passes the context as user data.
+void CollectParserError(void* data, xmlErrorPtr error) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(data);
+  CollectError(ctxt != nullptr ? ctxt->_private : nullptr, error);
+}
+
+constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+
+DocPtr ParseXml(const std::string& path, const std::string& text, Diagnostics* out) {
+  ErrorSink sink{path, out, false};
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (ctxt == nullptr) {
+    out->push_back(MakeError(path, 0, 0, "cannot create an XML parser (out of memory?)"));
+    return nullptr;
+  }
+  ctxt->_private = &sink;
+  ctxt->sax->serror = CollectParserError;
+  ctxt->sax->warning = nullptr;
+  ctxt->sax->error = nullptr;
+  ctxt->vctxt.error = nullptr;
+  ctxt->vctxt.warning = nullptr;
+  DocPtr doc(xmlCtxtReadMemory(ctxt, text.data(), static_cast<int>(text.size()), path.c_str(),
+                               nullptr, kParseOptions));
+  const bool well_formed = ctxt->wellFormed != 0;
+  xmlFreeParserCtxt(ctxt);
+  if (doc == nullptr || !well_formed) {
+    // Errors after the first fatal one are mostly its echoes ("tag mismatch" up the tree).
+    const auto first_error = std::find_if(out->begin(), out->end(), [](const Diagnostic& d) {
+      return d.severity == Severity::kError;
+    });
+    if (first_error != out->end()) out->erase(first_error + 1, out->end());
+    if (!HasErrors(*out)) {
+      out->push_back(MakeError(path, 0, 0, "not well-formed XML", "check the file's markup"));
+    }
+    return nullptr;
+  }
+  return doc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema validation.
+
+class SchemaValidator {
+ public:
+  SchemaValidator(const LexiconOptions& options, Diagnostics* out) {
+    std::string text;
+    std::string name = "lexicon.rng (embedded)";
+    if (options.schema_path.empty()) {
+      text = std::string(kEmbeddedSchema);
+    } else {
+      name = options.schema_path;
+      try {
+        text = ReadFile(options.schema_path);
+      } catch (const InputError& e) {
+        out->push_back(e.diagnostic());
+        return;
+      }
+    }
+    ErrorSink sink{name, out, false};
+    xmlRelaxNGParserCtxtPtr pctxt =
+        xmlRelaxNGNewMemParserCtxt(text.data(), static_cast<int>(text.size()));
+    if (pctxt == nullptr) return;
+    xmlRelaxNGSetParserStructuredErrors(pctxt, CollectError, &sink);
+    schema_ = xmlRelaxNGParse(pctxt);
+    xmlRelaxNGFreeParserCtxt(pctxt);
+    if (schema_ == nullptr) {
+      out->push_back(MakeError(name, 0, 0, "the lexicon schema cannot be compiled",
+                               "pass a valid RELAX NG file, or none to use the built-in one"));
+    }
+  }
+  ~SchemaValidator() {
+    if (schema_ != nullptr) xmlRelaxNGFree(schema_);
+  }
+  SchemaValidator(const SchemaValidator&) = delete;
+  SchemaValidator& operator=(const SchemaValidator&) = delete;
+
+  bool usable() const { return schema_ != nullptr; }
+
+  void Validate(const std::string& path, xmlDocPtr doc, Diagnostics* out) const {
+    if (schema_ == nullptr) return;
+    xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema_);
+    if (vctxt == nullptr) return;
+    ErrorSink sink{path, out, true};
+    xmlRelaxNGSetValidStructuredErrors(vctxt, CollectError, &sink);
+    const int rc = xmlRelaxNGValidateDoc(vctxt, doc);
+    xmlRelaxNGFreeValidCtxt(vctxt);
+    if (rc != 0 && !HasErrors(*out)) {
+      out->push_back(MakeError(path, 0, 0, "the file does not follow the lexicon schema",
+                               "see lexicons/schema/lexicon.rng"));
+    }
+  }
+
+ private:
+  xmlRelaxNGPtr schema_ = nullptr;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Semantic reading of one document into the merged lexicon.
+
+struct Where {
+  std::string file;
+  int line = 0;
+};
+
+std::string WhereString(const Where& where) {
+  return where.file + ":" + std::to_string(where.line);
+}
+
+const char* KindName(LexiconEntry::Kind kind) {
+  switch (kind) {
+    case LexiconEntry::Kind::kNaming:
+      return "naming variant";
+    case LexiconEntry::Kind::kLoaded:
+      return "loaded term";
+    case LexiconEntry::Kind::kActor:
+      return "actor pattern";
+    case LexiconEntry::Kind::kCue:
+      return "cue";
+  }
+  return "entry";
+}
+
+class Builder {
+ public:
+  explicit Builder(Lexicon* lexicon) : lexicon_(lexicon) {}
+
+  void ReadDocument(const std::string& path, xmlDocPtr doc, Diagnostics* out);
+  // Checks that need every file: perspective references and unused perspectives.
+  void Finish(Diagnostics* out);
+
+ private:
+  struct PerspectiveRef {
+    std::string id;
+    std::string what;
+    Where where;
+  };
+  struct FileDefaults {
+    std::string path;
+    std::string language;
+    std::set<std::string> stem_languages;
+  };
+
+  void ReadPerspective(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
+  void ReadConcept(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
+  void ReadTerm(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
+  void ReadActor(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
+  void ReadCue(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
+  // Fills the fields every entry has (form, language, stem, wildcard, note, source) and runs
+  // the checks on them. Returns false when the entry is unusable (it is then not added).
+  bool ReadCommon(const FileDefaults& file, xmlNodePtr node, std::string form, LexiconEntry* entry,
+                  Diagnostics* out);
+  void CheckForm(const LexiconEntry& entry, Diagnostics* out);
+  void CheckNoteAndSource(const LexiconEntry& entry, bool has_source, Diagnostics* out);
+  void AddEntry(LexiconEntry entry, Diagnostics* out);
+  void RefPerspective(const std::string& id, const std::string& what, const Where& where);
+  // Records an id; reports a duplicate (the element is still read, so its own problems show).
+  void ClaimId(const std::string& space, const std::string& id, const Where& where,
+               Diagnostics* out);
+
+  Lexicon* lexicon_;
+  std::vector<PerspectiveRef> refs_;
+  std::map<std::string, Where> ids_;    // "space\0id" -> where first defined
+  std::map<std::string, Where> forms_;  // "kind\0lang\0normalised form" -> where
+  // "kind\0normalised form" -> where and language of the first entry.
+  std::map<std::string, std::pair<Where, std::string>> forms_any_language_;
+  std::set<std::string> used_perspectives_;
+};
+
+std::string NoteOf(xmlNodePtr node, bool* present) {
+  const std::vector<xmlNodePtr> notes = Children(node, "note");
+  *present = !notes.empty();
+  return notes.empty() ? "" : CollapseSpace(Content(notes.front()));
+}
+
+void Builder::ReadDocument(const std::string& path, xmlDocPtr doc, Diagnostics* out) {
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  if (!IsElement(root, "lexicon")) {
+    out->push_back(MakeError(path, root != nullptr ? NodeLine(root) : 0, 0,
+                             "the root element must be <lexicon>",
+                             "start the file with <lexicon id=\"...\" lang=\"en\">"));
+    return;
+  }
+  FileDefaults file;
+  file.path = path;
+  file.language = CollapseSpace(Attr(root, "lang"));
+  const Where root_where{path, NodeLine(root)};
+  for (const std::string& language : SplitWords(Attr(root, "stem-languages"))) {
+    if (!HasSnowballStemmer(language)) {
+      out->push_back(
+          MakeError(path, root_where.line, 0,
+                    "stem-languages names \"" + language + "\", which has no Snowball stemmer",
+                    "remove it and use `*` prefix wildcards for that language"));
+    } else {
+      file.stem_languages.insert(PrimaryLanguage(language));
+    }
+  }
+  for (LexiconFile& info : lexicon_->files) {
+    if (info.path == path) info.id = Attr(root, "id");
+  }
+  for (xmlNodePtr section = root->children; section != nullptr; section = section->next) {
+    if (IsElement(section, "perspectives")) {
+      for (xmlNodePtr node : Children(section, "perspective")) ReadPerspective(file, node, out);
+    } else if (IsElement(section, "concepts")) {
+      for (xmlNodePtr node : Children(section, "concept")) ReadConcept(file, node, out);
+    } else if (IsElement(section, "loaded-terms")) {
+      for (xmlNodePtr node : Children(section, "term")) ReadTerm(file, node, out);
+    } else if (IsElement(section, "actors")) {
+      for (xmlNodePtr node : Children(section, "actor")) ReadActor(file, node, out);
+    } else if (IsElement(section, "cues")) {
+      for (xmlNodePtr node : Children(section, "cue")) ReadCue(file, node, out);
+    }
+  }
+}
+
+void Builder::ClaimId(const std::string& space, const std::string& id, const Where& where,
+                      Diagnostics* out) {
+  if (id.empty()) return;  // the schema reports the missing attribute
+  auto [it, inserted] = ids_.emplace(space + '\0' + id, where);
+  if (!inserted) {
+    out->push_back(MakeError(where.file, where.line, 0, "duplicate " + space + " id \"" + id + "\"",
+                             "first defined at " + WhereString(it->second) +
+                                 "; ids must be unique across all lexicon files"));
+  }
+}
+
+void Builder::RefPerspective(const std::string& id, const std::string& what, const Where& where) {
+  if (!id.empty()) refs_.push_back({id, what, where});
+}
+
+void Builder::ReadPerspective(const FileDefaults& file, xmlNodePtr node, Diagnostics* out) {
+  Perspective p;
+  p.id = CollapseSpace(Attr(node, "id"));
+  p.label = CollapseSpace(Attr(node, "label"));
+  p.colour = CollapseSpace(Attr(node, "colour"));
+  bool has_note = false;
+  p.note = NoteOf(node, &has_note);
+  p.file = file.path;
+  p.line = NodeLine(node);
+  ClaimId("perspective", p.id, {p.file, p.line}, out);
+  bool has_colour = false;
+  Attr(node, "colour", &has_colour);
+  if (has_colour && !IsHexColour(p.colour)) {
+    out->push_back(
+        MakeError(p.file, p.line, 0,
+                  "colour \"" + p.colour + "\" of perspective \"" + p.id + "\" is not #RRGGBB",
+                  "write six hex digits, e.g. colour=\"#0072B2\"; pick colours that "
+                  "colour-blind readers can tell apart (Okabe-Ito palette)"));
+  }
+  bool has_label = false;
+  Attr(node, "label", &has_label);
+  if (has_label && p.label.empty()) {
+    out->push_back(MakeError(p.file, p.line, 0, "perspective \"" + p.id + "\" has an empty label",
+                             "write the name a report shows, e.g. label=\"Armenian side\""));
+  }
+  lexicon_->perspectives.push_back(std::move(p));
+}
+
+void Builder::ReadConcept(const FileDefaults& file, xmlNodePtr node, Diagnostics* out) {
+  Concept concept_info;
+  concept_info.id = CollapseSpace(Attr(node, "id"));
+  concept_info.label = CollapseSpace(Attr(node, "label"));
+  concept_info.category = CollapseSpace(Attr(node, "category"));
+  bool has_note = false;
+  concept_info.note = NoteOf(node, &has_note);
+  concept_info.file = file.path;
+  concept_info.line = NodeLine(node);
+  ClaimId("concept", concept_info.id, {file.path, concept_info.line}, out);
+  const std::size_t concept_index = lexicon_->concepts.size();
+  lexicon_->concepts.push_back(concept_info);
+  for (xmlNodePtr variant : Children(node, "variant")) {
+    LexiconEntry entry;
+    entry.kind = LexiconEntry::Kind::kNaming;
+    entry.concept_id = concept_info.id;
+    entry.perspective = CollapseSpace(Attr(variant, "perspective"));
+    if (!ReadCommon(file, variant, Attr(variant, "form"), &entry, out)) continue;
+    RefPerspective(entry.perspective, "variant \"" + entry.form + "\"", {file.path, entry.line});
+    lexicon_->concepts[concept_index].variants.push_back(lexicon_->entries.size());
+    AddEntry(std::move(entry), out);
+  }
+  if (lexicon_->concepts[concept_index].variants.empty()) {
+    out->push_back(MakeWarning(file.path, concept_info.line, 0,
+                               "concept \"" + concept_info.id + "\" has no variants",
+                               "add <variant form=\"...\"> elements naming the concept"));
+  }
+}
+
+void Builder::ReadTerm(const FileDefaults& file, xmlNodePtr node, Diagnostics* out) {
+  LexiconEntry entry;
+  entry.kind = LexiconEntry::Kind::kLoaded;
+  entry.category = CollapseSpace(Attr(node, "category"));
+  entry.perspective = CollapseSpace(Attr(node, "perspective"));
+  if (!ReadCommon(file, node, Attr(node, "form"), &entry, out)) return;
+  RefPerspective(entry.perspective, "loaded term \"" + entry.form + "\"", {file.path, entry.line});
+  AddEntry(std::move(entry), out);
+}
+
+void Builder::ReadActor(const FileDefaults& file, xmlNodePtr node, Diagnostics* out) {
+  Actor actor;
+  actor.id = CollapseSpace(Attr(node, "id"));
+  actor.name = CollapseSpace(Attr(node, "name"));
+  actor.perspective = CollapseSpace(Attr(node, "perspective"));
+  actor.kind = CollapseSpace(Attr(node, "kind"));
+  actor.base = CollapseSpace(Attr(node, "base"));
+  actor.role = CollapseSpace(Attr(node, "role"));
+  actor.source = CollapseSpace(Attr(node, "source"));
+  bool has_note = false;
+  actor.note = NoteOf(node, &has_note);
+  actor.file = file.path;
+  actor.line = NodeLine(node);
+  ClaimId("actor", actor.id, {file.path, actor.line}, out);
+  RefPerspective(actor.perspective, "actor \"" + actor.id + "\"", {file.path, actor.line});
+  for (xmlNodePtr pattern : Children(node, "pattern")) {
+    LexiconEntry entry;
+    entry.kind = LexiconEntry::Kind::kActor;
+    entry.actor_id = actor.id;
+    entry.perspective = actor.perspective;
+    if (!ReadCommon(file, pattern, Content(pattern), &entry, out)) continue;
+    entry.note = actor.note;
+    entry.source = actor.source;
+    actor.patterns.push_back(lexicon_->entries.size());
+    AddEntry(std::move(entry), out);
+  }
+  lexicon_->actors.push_back(std::move(actor));
+}
+
+void Builder::ReadCue(const FileDefaults& file, xmlNodePtr node, Diagnostics* out) {
+  LexiconEntry entry;
+  entry.kind = LexiconEntry::Kind::kCue;
+  entry.category = CollapseSpace(Attr(node, "type"));
+  entry.stance = CollapseSpace(Attr(node, "stance"));
+  bool has_gap_attr = false;
+  const std::string max_gap = CollapseSpace(Attr(node, "max-gap", &has_gap_attr));
+  if (!ReadCommon(file, node, Attr(node, "form"), &entry, out)) return;
+  const std::vector<std::string> words = SplitWords(entry.form);
+  if (std::find(words.begin(), words.end(), kGapToken) != words.end()) {
+    const int value = has_gap_attr ? std::atoi(max_gap.c_str()) : 0;
+    entry.max_gap = value > 0 ? std::min(value, 50) : kDefaultMaxGap;
+  } else if (has_gap_attr) {
+    out->push_back(MakeWarning(file.path, entry.line, 0,
+                               "max-gap on cue \"" + entry.form + "\", which has no {X} gap",
+                               "remove max-gap, or put {X} where the words may vary"));
+  }
+  AddEntry(std::move(entry), out);
+}
+
+bool Builder::ReadCommon(const FileDefaults& file, xmlNodePtr node, std::string form,
+                         LexiconEntry* entry, Diagnostics* out) {
+  entry->file = file.path;
+  entry->line = NodeLine(node);
+  entry->form = CollapseSpace(form);
+  bool has_form = true;
+  if (entry->kind != LexiconEntry::Kind::kActor) Attr(node, "form", &has_form);
+  if (!has_form) {
+    out->push_back(MakeError(file.path, entry->line, 0,
+                             "missing form attribute on <" +
+                                 std::string(reinterpret_cast<const char*>(node->name)) + ">",
+                             "write the word or phrase to find, e.g. form=\"Lachin corridor\""));
+    return false;
+  }
+  if (entry->form.empty()) {
+    out->push_back(MakeError(file.path, entry->line, 0,
+                             std::string("empty form on ") + KindName(entry->kind),
+                             "write the word or phrase to find in text"));
+    return false;
+  }
+  bool has_lang = false;
+  entry->language = CollapseSpace(Attr(node, "lang", &has_lang));
+  if (!has_lang) entry->language = file.language;
+  if (entry->language.empty()) {
+    out->push_back(
+        MakeError(file.path, entry->line, 0,
+                  std::string(KindName(entry->kind)) + " \"" + entry->form + "\" has no language",
+                  "add lang=\"..\" to the entry or a default lang to <lexicon>"));
+  }
+  bool has_stem = false;
+  const std::string stem = Attr(node, "stem", &has_stem);
+  const std::string primary = PrimaryLanguage(entry->language);
+  if (has_stem) {
+    entry->stem = stem == "true";
+    if (entry->stem && !HasSnowballStemmer(entry->language)) {
+      out->push_back(MakeError(file.path, entry->line, 0,
+                               "stem=\"true\" on \"" + entry->form + "\", but language \"" +
+                                   entry->language + "\" has no Snowball stemmer",
+                               "remove stem and end the word with `*` to match its endings"));
+      entry->stem = false;
+    }
+  } else {
+    entry->stem = file.stem_languages.count(primary) > 0;
+  }
+  entry->wildcard = !entry->form.empty() && entry->form.back() == '*';
+  bool has_note = false;
+  entry->note = NoteOf(node, &has_note);
+  bool has_source = false;
+  entry->source = CollapseSpace(Attr(node, "source", &has_source));
+  CheckForm(*entry, out);
+  if (entry->kind == LexiconEntry::Kind::kNaming || entry->kind == LexiconEntry::Kind::kLoaded) {
+    CheckNoteAndSource(*entry, has_source, out);
+  }
+  return true;
+}
+
+void Builder::CheckForm(const LexiconEntry& entry, Diagnostics* out) {
+  const std::vector<std::string> words = SplitWords(entry.form);
+  const std::string what = std::string(KindName(entry.kind)) + " \"" + entry.form + "\"";
+  int gaps = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    const bool last = i + 1 == words.size();
+    if (word == kGapToken) {
+      ++gaps;
+      if (entry.kind != LexiconEntry::Kind::kCue) {
+        out->push_back(MakeError(entry.file, entry.line, 0, "{X} gap in " + what,
+                                 "gaps are allowed in cues only; list the full forms instead"));
+      } else if (i == 0 || last) {
+        out->push_back(
+            MakeError(entry.file, entry.line, 0,
+                      "{X} gap at the " + std::string(i == 0 ? "start" : "end") + " of " + what,
+                      "a gap must stand between fixed words, e.g. "
+                      "\"what {X} insists are\""));
+      }
+      continue;
+    }
+    if (word.find('{') != std::string::npos || word.find('}') != std::string::npos) {
+      out->push_back(MakeError(entry.file, entry.line, 0, "malformed gap in " + what,
+                               "write the gap as a word of its own: {X}"));
+      continue;
+    }
+    const std::size_t star = word.find('*');
+    if (star == std::string::npos) continue;
+    if (word == "*") {
+      out->push_back(MakeError(entry.file, entry.line, 0, "bad wildcard: lone `*` in " + what,
+                               "`*` ends a word to make it a prefix, e.g. \"occupied territor*\""));
+    } else if (!last || star + 1 != word.size()) {
+      out->push_back(MakeError(entry.file, entry.line, 0,
+                               "bad wildcard in " + what + ": `*` in \"" + word + "\"",
+                               "`*` may only end the last word (a prefix match); list other "
+                               "forms separately"));
+    } else if (CountCodepoints(word) - 1 < 3) {
+      out->push_back(MakeWarning(entry.file, entry.line, 0,
+                                 "wildcard prefix \"" + word + "\" is shorter than 3 letters",
+                                 "a short prefix matches many unrelated words; lengthen it"));
+    }
+  }
+  if (gaps > 1) {
+    out->push_back(MakeError(entry.file, entry.line, 0, "more than one {X} gap in " + what,
+                             "use one gap per cue"));
+  }
+}
+
+void Builder::CheckNoteAndSource(const LexiconEntry& entry, bool has_source, Diagnostics* out) {
+  const std::string what = std::string(KindName(entry.kind)) + " \"" + entry.form + "\"";
+  if (entry.note.empty()) {
+    out->push_back(MakeError(entry.file, entry.line, 0, "empty note on " + what,
+                             "add <note> with a sentence a facilitator can read aloud: who "
+                             "uses this form and why it matters"));
+  }
+  if (!has_source || entry.source.empty()) {
+    out->push_back(MakeWarning(entry.file, entry.line, 0, "no source on " + what,
+                               "add source=\"...\" naming the glossary entry, address or seed "
+                               "file that documents this usage"));
+  }
+}
+
+void Builder::AddEntry(LexiconEntry entry, Diagnostics* out) {
+  const std::string key = std::to_string(static_cast<int>(entry.kind)) + '\0' +
+                          PrimaryLanguage(entry.language) + '\0' + NormalizeLexiconForm(entry.form);
+  auto [it, inserted] = forms_.emplace(key, Where{entry.file, entry.line});
+  if (!inserted) {
+    out->push_back(MakeError(
+        entry.file, entry.line, 0,
+        "duplicate form: " + std::string(KindName(entry.kind)) + " \"" + entry.form + "\" (" +
+            entry.language + ")",
+        "the same form is already defined at " + WhereString(it->second) + "; keep one entry"));
+  } else {
+    // The matcher does not know a text's language: one string in two languages matches twice.
+    const std::string any_language_key =
+        std::to_string(static_cast<int>(entry.kind)) + '\0' + NormalizeLexiconForm(entry.form);
+    auto [first, is_new] = forms_any_language_.emplace(
+        any_language_key, std::make_pair(Where{entry.file, entry.line}, entry.language));
+    if (!is_new) {
+      out->push_back(MakeWarning(
+          entry.file, entry.line, 0,
+          std::string(KindName(entry.kind)) + " \"" + entry.form + "\" (" + entry.language +
+              ") is spelt like the " + first->second.second + " entry at " +
+              WhereString(first->second.first),
+          "text is matched without regard to its language, so both entries will match the same "
+          "words; keep one"));
+    }
+  }
+  lexicon_->entries.push_back(std::move(entry));
+}
+
+void Builder::Finish(Diagnostics* out) {
+  std::vector<std::string> known;
+  for (const Perspective& p : lexicon_->perspectives) known.push_back(p.id);
+  std::string known_list;
+  for (const std::string& id : known) known_list += (known_list.empty() ? "" : ", ") + id;
+  for (const PerspectiveRef& ref : refs_) {
+    if (std::find(known.begin(), known.end(), ref.id) != known.end()) {
+      used_perspectives_.insert(ref.id);
+      continue;
+    }
+    out->push_back(MakeError(
+        ref.where.file, ref.where.line, 0,
+        "unknown perspective id \"" + ref.id + "\" on " + ref.what,
+        known.empty() ? "no perspective is declared: add <perspectives> or load the file that "
+                        "declares them"
+                      : "declared perspectives: " + known_list));
+  }
+  if (!refs_.empty()) {
+    for (const Perspective& p : lexicon_->perspectives) {
+      if (used_perspectives_.count(p.id) == 0) {
+        out->push_back(MakeWarning(p.file, p.line, 0,
+                                   "perspective \"" + p.id + "\" is used by no entry",
+                                   "remove it or assign it to the variants that reflect it"));
+      }
+    }
+  }
+}
+
+bool IsFileOk(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Public interface.
+
+const Perspective* Lexicon::FindPerspective(std::string_view id) const {
+  for (const Perspective& p : perspectives) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+const Concept* Lexicon::FindConcept(std::string_view id) const {
+  for (const Concept& c : concepts) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+const Actor* Lexicon::FindActor(std::string_view id) const {
+  for (const Actor& a : actors) {
+    if (a.id == id) return &a;
+  }
+  return nullptr;
+}
+
+std::size_t Lexicon::Count(LexiconEntry::Kind kind) const {
+  return static_cast<std::size_t>(std::count_if(
+      entries.begin(), entries.end(), [kind](const LexiconEntry& e) { return e.kind == kind; }));
+}
+
+LexiconLoadResult LoadLexiconSources(const std::vector<LexiconSource>& sources,
+                                     const LexiconOptions& options) {
+  InitLibxml();
+  LexiconLoadResult result;
+  Diagnostics& out = result.diagnostics;
+  std::unique_ptr<SchemaValidator> validator;
+  if (options.validate_schema) validator = std::make_unique<SchemaValidator>(options, &out);
+  Builder builder(&result.lexicon);
+  Sha256 combined;
+  for (const LexiconSource& source : sources) {
+    const std::string digest = Sha256Hex(source.text);
+    result.lexicon.files.push_back({source.path, "", digest});
+    combined.Update(digest);
+    combined.Update("\n");
+    if (source.text.find('\0') != std::string::npos) {
+      out.push_back(MakeError(source.path, LineOf(source.text, source.text.find('\0')), 0,
+                              "the file contains NUL bytes", "save lexicon files as UTF-8 text"));
+      continue;
+    }
+    const std::size_t doctype = source.text.find("<!DOCTYPE");
+    if (doctype != std::string::npos) {
+      out.push_back(MakeError(source.path, LineOf(source.text, doctype), 0,
+                              "DOCTYPE declarations are not allowed in lexicon files",
+                              "remove the <!DOCTYPE ...> block; entities are never expanded"));
+      continue;
+    }
+    Diagnostics file_diagnostics;
+    DocPtr doc = ParseXml(source.path, source.text, &file_diagnostics);
+    if (doc != nullptr && (doc->intSubset != nullptr || doc->extSubset != nullptr)) {
+      file_diagnostics.push_back(
+          MakeError(source.path, 1, 0, "DOCTYPE declarations are not allowed in lexicon files",
+                    "remove the <!DOCTYPE ...> block; entities are never expanded"));
+      doc.reset();
+    }
+    if (doc != nullptr) {
+      if (validator != nullptr && validator->usable()) {
+        validator->Validate(source.path, doc.get(), &file_diagnostics);
+      }
+      builder.ReadDocument(source.path, doc.get(), &file_diagnostics);
+    }
+    std::stable_sort(file_diagnostics.begin(), file_diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+    out.insert(out.end(), file_diagnostics.begin(), file_diagnostics.end());
+  }
+  Diagnostics cross_file;
+  builder.Finish(&cross_file);
+  out.insert(out.end(), cross_file.begin(), cross_file.end());
+  result.lexicon.checksum = combined.HexDigest();
+  return result;
+}
+
+LexiconLoadResult LoadLexicons(const std::vector<std::string>& paths,
+                               const LexiconOptions& options) {
+  std::vector<LexiconSource> sources;
+  Diagnostics read_errors;
+  for (const std::string& path : paths) {
+    try {
+      sources.push_back({path, ReadFile(path)});
+    } catch (const InputError& e) {
+      read_errors.push_back(e.diagnostic());
+    }
+  }
+  LexiconLoadResult result = LoadLexiconSources(sources, options);
+  result.diagnostics.insert(result.diagnostics.begin(), read_errors.begin(), read_errors.end());
+  return result;
+}
+
+Diagnostics CheckLexicons(const std::vector<std::string>& paths, const LexiconOptions& options) {
+  return LoadLexicons(paths, options).diagnostics;
+}
+
+std::string_view EmbeddedLexiconSchema() { return kEmbeddedSchema; }
+
+std::vector<std::string> DefaultLexiconPaths(const std::string& dir) {
+  const std::filesystem::path base(dir);
+  return {(base / "common" / "en.xml").string(), (base / "common" / "ru.xml").string(),
+          (base / "karabakh.xml").string()};
+}
+
+std::string FindLexiconDir() {
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("PARALLAX_LEXICON_DIR"); env != nullptr && *env != '\0') {
+    candidates.emplace_back(env);
+  }
+#ifdef PARALLAX_SOURCE_DIR
+  candidates.push_back(std::string(PARALLAX_SOURCE_DIR) + "/lexicons");
+#endif
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) candidates.push_back((exe.parent_path() / ".." / "share/parallax/lexicons").string());
+  for (const std::string& dir : candidates) {
+    if (IsFileOk(dir + "/karabakh.xml")) return dir;
+  }
+  return "";
+}
+
+bool SplitAtGap(std::string_view form, std::string* before, std::string* after) {
+  const std::vector<std::string> words = SplitWords(form);
+  const auto gap = std::find(words.begin(), words.end(), kGapToken);
+  if (gap == words.end()) return false;
+  std::string head;
+  std::string tail;
+  for (auto it = words.begin(); it != gap; ++it) head += (head.empty() ? "" : " ") + *it;
+  for (auto it = gap + 1; it != words.end(); ++it) tail += (tail.empty() ? "" : " ") + *it;
+  *before = std::move(head);
+  *after = std::move(tail);
+  return true;
+}
+
+bool HasSnowballStemmer(std::string_view language) {
+  const std::string primary = PrimaryLanguage(language);
+  if (primary.empty()) return false;
+  sb_stemmer* stemmer = sb_stemmer_new(primary.c_str(), "UTF_8");
+  if (stemmer == nullptr) return false;
+  sb_stemmer_delete(stemmer);
+  return true;
+}
+
+std::string NormalizeLexiconForm(std::string_view form) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                     UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_REJECTNA);
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(form.data()),
+                   static_cast<utf8proc_ssize_t>(form.size()), &mapped, options);
+  std::string folded;
+  if (n < 0) {
+    folded = std::string(form);  // invalid UTF-8: compare bytes
+  } else {
+    folded.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
+  }
+  std::free(mapped);
+  std::string out;
+  utf8proc_ssize_t pos = 0;
+  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+  const auto size = static_cast<utf8proc_ssize_t>(folded.size());
+  while (pos < size) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t len = utf8proc_iterate(data + pos, size - pos, &cp);
+    if (len <= 0) {
+      out += folded[static_cast<std::size_t>(pos)];
+      ++pos;
+      continue;
+    }
+    switch (cp) {
+      case 0x2018:
+      case 0x2019:
+      case 0x201A:
+      case 0x201B:
+      case 0x2032:
+      case 0x02BC:
+        out += '\'';
+        break;
+      case 0x201C:
+      case 0x201D:
+      case 0x201E:
+      case 0x201F:
+      case 0x00AB:
+      case 0x00BB:
+      case 0x2033:
+        out += '"';
+        break;
+      case 0x2010:
+      case 0x2011:
+      case 0x2012:
+      case 0x2013:
+      case 0x2014:
+      case 0x2015:
+      case 0x2212:
+        out += '-';
+        break;
+      case 0x00A0:
+      case 0x2007:
+      case 0x202F:
+      case '\t':
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out.append(folded, static_cast<std::size_t>(pos), static_cast<std::size_t>(len));
+    }
+    pos += len;
+  }
+  return CollapseSpace(out);
+}
+
+}  // namespace parallax

@@ -1,0 +1,213 @@
+// Lexicons: the user-written description of how a conflict is talked about. A lexicon names the
+// perspectives (sides) whose usage it records, the concepts that have competing names (naming
+// variants), loaded terms, actors (for attributing quotations to speakers) and cues (distancing
+// words such as "so-called", hedges such as "reportedly", reporting verbs with their stance).
+//
+// This unit reads lexicon XML files (format: lexicons/schema/lexicon.rng), validates them against
+// the RELAX NG schema and against the semantic rules the schema cannot express, and turns them
+// into a plain data model. It does no matching: the annotation stage feeds `Lexicon::entries` to
+// the matcher. Several files are merged into one Lexicon (e.g. common/en.xml, common/ru.xml and
+// karabakh.xml), so a conflict pack may refer to perspectives declared in another file.
+//
+// For the annotation stage: forms of different kinds overlap by design (the cue "self-proclaimed"
+// and the naming variant "self-proclaimed Nagorno-Karabakh Republic"; the loaded term
+// "separatist*" and the variant "separatist authorities"), so each kind needs its own
+// leftmost-longest pass, or the longer form hides the shorter one. Cue forms with `{X}` are not
+// matcher patterns: split them with SplitAtGap.
+//
+// Safety: files are parsed by libxml2 with the network off and without entity substitution or
+// DTD loading; a file with a DOCTYPE is refused before it reaches the parser, so neither
+// "billion laughs" nor external entities (file:///etc/passwd) are ever expanded or read.
+// Error handlers are set per parser and per validation context; no libxml2 global is touched.
+//
+// What `parallax lexicon check` reports (all with file:line and a hint):
+//   error    the file cannot be read, holds NUL bytes, is not well-formed XML, or has a DOCTYPE
+//   error    the file does not follow the schema (libxml2's message, with what the element
+//            takes and a "did you mean" for misspelt element names)
+//   error    missing form attribute, empty form, entry with no language
+//   error    unknown perspective id (on a variant, term or actor)
+//   error    duplicate perspective, concept or actor id across all files
+//   error    duplicate form: the same normalised form and language twice within one kind
+//            (naming variants, loaded terms, actor patterns, cues)
+//   error    empty or missing note on a naming variant or loaded term
+//   error    bad wildcard: `*` anywhere but the end of the last word, or a lone `*`
+//   error    `{X}` gap outside a cue, more than one gap, or a gap at the start or end of a cue
+//   error    stemming asked for a language that has no Snowball stemmer
+//   error    colour not of the form #RRGGBB
+//   warning  missing source on a naming variant or loaded term
+//   warning  one form in two languages within one kind (text is matched whatever its language)
+//   warning  a wildcard prefix shorter than three letters (matches too much)
+//   warning  a concept with no variants; a perspective no entry uses
+#ifndef PARALLAX_ANNOTATE_LEXICON_H_
+#define PARALLAX_ANNOTATE_LEXICON_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace parallax {
+
+// A side or viewpoint whose usage the lexicon records ("armenian", "azerbaijani", ...).
+struct Perspective {
+  std::string id;
+  std::string label;   // shown in reports
+  std::string colour;  // "#RRGGBB", chosen to stay distinguishable for colour-blind readers
+  std::string note;
+  std::string file;
+  int line = 0;
+};
+
+// A referent with competing names: Stepanakert / Khankendi, Lachin corridor / Lachin road.
+// Its variants are the entries with kind kNaming and this concept's id.
+struct Concept {
+  std::string id;
+  std::string label;
+  std::string category;  // place, route, event, group, conflict, ... (may be empty)
+  std::string note;
+  std::vector<std::size_t> variants;  // indices into Lexicon::entries
+  std::string file;
+  int line = 0;
+};
+
+// One surface form to find in text. Every matchable string of a lexicon is an entry: naming
+// variants, loaded terms, actor name patterns and cues.
+//
+// Form syntax (as written in the file; the matcher normalises it like article text):
+//   - words separated by spaces; matching is on tokens, case- and width-insensitive;
+//   - a trailing `*` on the last word makes that word a prefix ("occupied territor*");
+//   - in cues only, one `{X}` token stands for a gap of 1..max_gap words ("what {X} insists are").
+struct LexiconEntry {
+  enum class Kind { kNaming, kLoaded, kActor, kCue };
+
+  Kind kind = Kind::kNaming;
+  std::string form;         // as written, without surrounding whitespace
+  std::string language;     // BCP 47 ("en", "ru"); from the entry or the file's `lang`
+  std::string perspective;  // naming: whose usage; loaded/actor: owner; "" when none
+  std::string concept_id;   // kNaming: the concept this form names
+  std::string actor_id;     // kActor: the actor this pattern names
+  // kLoaded: the term's category ("accusation", "status-qualifier", ...).
+  // kCue: the cue type, one of kCueDistancing, kCueHedging, kCueReporting.
+  std::string category;
+  std::string stance;     // kCue reporting verbs: neutral | distancing | endorsing | emphatic
+  std::string note;       // what a facilitator can read aloud: who uses the form and why it matters
+  std::string source;     // glossary ids, addresses or seed files documenting the usage
+  bool wildcard = false;  // the form ends with `*` (the `*` stays in `form`)
+  bool stem = false;      // match on Snowball stems of `language` (a stemmer is known to exist)
+  int max_gap = 0;        // kCue with `{X}`: the most words the gap may span; 0 = no gap
+  std::string file;
+  int line = 0;
+};
+
+inline constexpr std::string_view kCueDistancing = "distancing";
+inline constexpr std::string_view kCueHedging = "hedging";
+inline constexpr std::string_view kCueReporting = "reporting";
+// The gap token of cue forms and its default width.
+inline constexpr std::string_view kGapToken = "{X}";
+inline constexpr int kDefaultMaxGap = 6;
+
+// Someone who can be quoted: a ministry, a leader, a spokesperson, an expert. The annotation stage
+// maps speakers found in text ("Lavrov said", "according to the State Border Service") to actors
+// through their patterns.
+struct Actor {
+  std::string id;
+  std::string name;         // display name
+  std::string perspective;  // "" when none; for experts and journalists it follows their base
+  std::string kind;         // government, official, military, authority, expert, journalist, ...
+  std::string base;         // where the actor works ("Yerevan", "Baku", "Moscow")
+  std::string role;         // e.g. "Russian Foreign Minister"
+  std::string note;
+  std::string source;
+  std::vector<std::size_t> patterns;  // indices into Lexicon::entries (kind kActor)
+  std::string file;
+  int line = 0;
+};
+
+// Provenance of one loaded file.
+struct LexiconFile {
+  std::string path;
+  std::string id;      // the root element's id
+  std::string sha256;  // of the file's bytes, lower-case hex (as `sha256sum` prints it)
+};
+
+// All files merged. Order follows the files given and the order inside each file.
+struct Lexicon {
+  std::vector<Perspective> perspectives;
+  std::vector<Concept> concepts;
+  std::vector<LexiconEntry> entries;
+  std::vector<Actor> actors;
+  std::vector<LexiconFile> files;
+  // sha256 over the files' digests in order: identifies the exact lexicon a report used.
+  std::string checksum;
+
+  // Lookups by id; nullptr when absent.
+  const Perspective* FindPerspective(std::string_view id) const;
+  const Concept* FindConcept(std::string_view id) const;
+  const Actor* FindActor(std::string_view id) const;
+  // Number of entries of one kind.
+  std::size_t Count(LexiconEntry::Kind kind) const;
+};
+
+// Options for loading.
+//   schema_path      ""    use the schema compiled into the library (identical to
+//                          lexicons/schema/lexicon.rng); otherwise read this .rng file
+//   validate_schema  true  run RELAX NG validation (semantic checks always run)
+struct LexiconOptions {
+  std::string schema_path;
+  bool validate_schema = true;
+};
+
+struct LexiconLoadResult {
+  Lexicon lexicon;
+  Diagnostics diagnostics;  // in file order, then line order
+  bool ok() const { return !HasErrors(diagnostics); }
+};
+
+// In-memory lexicon text, for tests, fuzzing and callers that read files themselves.
+struct LexiconSource {
+  std::string path;  // shown in diagnostics
+  std::string text;
+};
+
+// Reads, validates and merges the files. Never throws for bad input: every problem is a
+// diagnostic, and the lexicon holds whatever could be read (entries of a file that is not
+// well-formed, or has a DOCTYPE, are skipped whole). Use the lexicon only when ok().
+LexiconLoadResult LoadLexicons(const std::vector<std::string>& paths,
+                               const LexiconOptions& options = {});
+LexiconLoadResult LoadLexiconSources(const std::vector<LexiconSource>& sources,
+                                     const LexiconOptions& options = {});
+
+// Everything `parallax lexicon check FILE...` reports: LoadLexicons's diagnostics.
+Diagnostics CheckLexicons(const std::vector<std::string>& paths,
+                          const LexiconOptions& options = {});
+
+// The schema compiled into the library (the text of lexicons/schema/lexicon.rng).
+std::string_view EmbeddedLexiconSchema();
+
+// The directory of the shipped lexicons: $PARALLAX_LEXICON_DIR when set, else the source tree's
+// lexicons/ (PARALLAX_SOURCE_DIR), else <executable>/../share/parallax/lexicons. "" when none of
+// these holds karabakh.xml.
+std::string FindLexiconDir();
+
+// The default lexicon set inside `dir`: common/en.xml, common/ru.xml, karabakh.xml.
+std::vector<std::string> DefaultLexiconPaths(const std::string& dir);
+
+// For a cue with a gap ("what {X} insists are"): the fixed words before and after `{X}`
+// ("what", "insists are"). The matcher knows no gaps, so the annotation stage matches the two
+// parts and accepts them when at most LexiconEntry::max_gap words lie between. Returns false
+// (and leaves the outputs alone) when `form` has no `{X}` word.
+bool SplitAtGap(std::string_view form, std::string* before, std::string* after);
+
+// True when libstemmer has a Snowball stemmer for `language` ("ru", "en", "hy", "fr", ...).
+bool HasSnowballStemmer(std::string_view language);
+
+// The key duplicate checks compare: NFKC, case-folded, default-ignorable characters (soft hyphen,
+// zero-width joiners) dropped, typographic quotes and dashes folded to ASCII, runs of white space
+// made one space, ends trimmed.
+std::string NormalizeLexiconForm(std::string_view form);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ANNOTATE_LEXICON_H_

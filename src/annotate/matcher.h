@@ -1,0 +1,99 @@
+// The lexicon matching engine: finds many word patterns in text in one pass.
+//
+// Every naming variant, loaded term, actor name and cue of a lexicon becomes one pattern here.
+// The engine knows nothing of the lexicon's file format: it takes pattern strings, compiles
+// them, and reports which pattern matched where, as byte spans in the ORIGINAL text so a report
+// can quote them. It is shaped like RE2::Set: Add patterns, Compile once, then call the const
+// Match from as many threads as you like.
+//
+// Semantics
+//   * Patterns and text are cut into tokens by the Tokenizer with punctuation tokens on (see
+//     text/tokenizer.h) and compared in match form (NFKC, case folding, ’ -> ', – -> -, soft
+//     hyphens and zero-width characters removed). So "nagorno-karabakh" matches
+//     “Nagorno–Karabakh” (en dash) and "Azerbaijan" matches "Azerbaijan’s" (the possessive 's
+//     is a separate token). White space between tokens is free, punctuation is not: "Lachin
+//     corridor" does not match "Lachin, corridor"; "U.S." matches "U.S." and "U. S.".
+//   * Token boundaries: a pattern never matches part of a token. "Karabakh" does not match in
+//     "Nagorno-Karabakh" (one token) nor "Armenia" in "Armenian".
+//   * Prefix wildcard: a trailing `*` glued to the last word ("separatist*") matches any token
+//     that starts with that word's match form ("separatists", "separatist-held"). It is not
+//     stemmed. `*` anywhere else is an error.
+//   * Stemming: with MatchPatternOptions::stem_language set (a Snowball algorithm name or code:
+//     "russian" or "ru", "english" or "en", "armenian" or "hy", ...), the pattern's words and the
+//     text's words are compared by their Snowball stems, so "Лачинский коридор" matches
+//     "Лачинского коридора". Numbers and punctuation are always compared exactly.
+//   * Leftmost-longest, non-overlapping: scanning left to right, at each token the longest
+//     pattern (in tokens) that starts there wins and scanning resumes after it. Several patterns
+//     matching that same longest span (duplicates, or the same words with and without stemming)
+//     are all reported, one PatternMatch each, in increasing pattern index.
+//
+// Thread safety: Add and Compile are not; after Compile, Match is const and safe to call
+// concurrently. Snowball stemmers are not thread-safe, so Match uses one stemmer per thread and
+// language (created on first use in that thread, kept until the thread ends).
+//
+// Speed: one pass that tokenises (ASCII fast path, utf8proc only on non-ASCII words), hashes
+// each token once, rejects most tokens with a small bit set of tokens that start a pattern, and
+// walks a trie whose edges are keyed by (node, token hash) in a flat table with a compact
+// fingerprint array; no allocation per token.
+#ifndef PARALLAX_ANNOTATE_MATCHER_H_
+#define PARALLAX_ANNOTATE_MATCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parallax {
+
+// Per-pattern options.
+//   field          default  meaning
+//   stem_language  ""       Snowball algorithm ("" = compare exact match forms)
+struct MatchPatternOptions {
+  std::string stem_language;
+};
+
+// One match: which pattern, and where in the original text.
+struct PatternMatch {
+  int pattern = -1;  // the index Add returned
+  size_t begin = 0;  // byte offset of the first matched byte in the original text
+  size_t end = 0;    // byte offset one past the last matched byte
+
+  bool operator==(const PatternMatch&) const = default;
+};
+
+class LexiconMatcher {
+ public:
+  LexiconMatcher();
+  ~LexiconMatcher();
+  LexiconMatcher(LexiconMatcher&&) noexcept;
+  LexiconMatcher& operator=(LexiconMatcher&&) noexcept;
+  LexiconMatcher(const LexiconMatcher&) = delete;
+  LexiconMatcher& operator=(const LexiconMatcher&) = delete;
+
+  // Adds a pattern and returns its index (0, 1, 2, ... in call order), or -1 with the reason in
+  // `*error` (which may be null): empty pattern, misplaced `*`, unknown stemming language, or
+  // the matcher is already compiled. The message quotes the offending pattern.
+  int Add(std::string_view pattern, const MatchPatternOptions& options, std::string* error);
+
+  // Builds the matching structures. Returns false with `*error` set when called twice.
+  // A matcher with no patterns compiles and matches nothing.
+  bool Compile(std::string* error);
+
+  // Replaces `*out` with every match in `text`, ordered by position (see Semantics above).
+  // Before a successful Compile it finds nothing.
+  void Match(std::string_view text, std::vector<PatternMatch>* out) const;
+
+  // Number of patterns added.
+  int size() const;
+  bool compiled() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ANNOTATE_MATCHER_H_

@@ -1,0 +1,1446 @@
+#include "annotate/quotes.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+namespace parallax {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Characters.
+
+struct Char {
+  char32_t cp = 0;
+  std::size_t len = 0;  // 0 at the end (or start) of the text
+};
+
+Char CharAt(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return {};
+  utf8proc_int32_t cp = 0;
+  const utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(&text[pos]),
+                       static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) return {0xFFFD, 1};
+  return {static_cast<char32_t>(cp), static_cast<std::size_t>(n)};
+}
+
+Char CharBefore(std::string_view text, std::size_t pos) {
+  if (pos == 0 || pos > text.size()) return {};
+  std::size_t begin = pos - 1;
+  while (begin > 0 && pos - begin < 4 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) {
+    --begin;
+  }
+  Char c = CharAt(text, begin);
+  if (begin + c.len != pos) return {0xFFFD, pos - begin};
+  return c;
+}
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
+         c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
+}
+
+bool IsAlnum(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
+         cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC;
+}
+
+bool IsUpper(char32_t c) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LU;
+}
+
+bool IsDash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2212; }
+
+bool IsQuoteChar(char32_t c) {
+  switch (c) {
+    case '"':
+    case '\'':
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0xAB:
+    case 0xBB:
+    case 0x2039:
+    case 0x203A:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsOpeningContext(char32_t c) {
+  return c == 0 || IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '/' || IsDash(c) ||
+         IsQuoteChar(c);
+}
+
+bool IsClosingContext(char32_t c) {
+  if (c == 0 || IsSpace(c) || IsQuoteChar(c) || IsDash(c)) return true;
+  switch (c) {
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case ')':
+    case ']':
+    case '}':
+    case 0x2026:
+    case '/':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Utf8(char32_t c) {
+  std::array<utf8proc_uint8_t, 4> buffer{};
+  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buffer.data());
+  return std::string(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(n));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marks and their families.
+
+bool IsSingleFamily(char32_t open) {
+  return open == 0x2018 || open == '\'' || open == 0x201A || open == 0x2039;
+}
+
+// Whether `close` ends a quote opened by `open`.
+bool Closes(char32_t open, char32_t close) {
+  switch (open) {
+    case 0x201C:
+      return close == 0x201D;
+    case '"':
+      return close == '"';
+    case 0xAB:
+      return close == 0xBB;
+    case 0x201E:
+      return close == 0x201C || close == 0x201D;
+    case 0x2018:
+      return close == 0x2019;
+    case '\'':
+      return close == '\'';
+    case 0x201A:
+      return close == 0x2018 || close == 0x2019;
+    case 0x2039:
+      return close == 0x203A;
+    default:
+      return false;
+  }
+}
+
+// Whether `c` is the same opening mark as `open` (for a paragraph that re-opens a quote).
+bool Reopens(char32_t open, char32_t c) { return c == open; }
+
+// Whether `c` belongs to the family of `open` at all.
+bool SameFamily(char32_t open, char32_t c) { return c == open || Closes(open, c); }
+
+struct OpenQuote {
+  std::size_t open = 0;
+  std::size_t start = 0;
+  char32_t mark = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> gaps;
+};
+
+struct Flanks {
+  bool left = false;   // can open
+  bool right = false;  // can close
+  bool inner = false;  // letters or digits on both sides (an apostrophe)
+};
+
+Flanks FlanksAt(std::string_view text, std::size_t pos, std::size_t len) {
+  const Char prev = CharBefore(text, pos);
+  const Char next = CharAt(text, pos + len);
+  Flanks f;
+  f.left = next.len != 0 && !IsSpace(next.cp) && IsOpeningContext(prev.cp);
+  f.right = prev.len != 0 && !IsSpace(prev.cp) && IsClosingContext(next.cp);
+  f.inner = IsAlnum(prev.cp) && IsAlnum(next.cp);
+  return f;
+}
+
+// Pairs the marks of the whole text into quotes (no speakers yet).
+class MarkPairer {
+ public:
+  explicit MarkPairer(std::string_view text) : text_(text) {}
+
+  std::vector<Quote> Run() {
+    // Paragraphs: maximal runs of non-newline characters that are not blank.
+    std::vector<std::pair<std::size_t, std::size_t>> paragraphs;
+    std::size_t pos = 0;
+    while (pos < text_.size()) {
+      std::size_t eol = text_.find('\n', pos);
+      if (eol == std::string_view::npos) eol = text_.size();
+      bool blank = true;
+      for (std::size_t i = pos; i < eol; ++i) {
+        if (!IsSpace(static_cast<unsigned char>(text_[i]))) blank = false;
+      }
+      if (!blank) paragraphs.emplace_back(pos, eol);
+      pos = eol + 1;
+    }
+    std::size_t skip_until = 0;  // a re-opening mark already consumed
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+      const auto [begin, end] = paragraphs[p];
+      for (std::size_t i = std::max(begin, skip_until); i < end;) {
+        const Char c = CharAt(text_, i);
+        if (IsQuoteChar(c.cp)) HandleMark(i, c, end);
+        i += c.len;
+      }
+      if (stack_.empty()) continue;
+      EndParagraph(paragraphs, p, &skip_until);
+    }
+    std::sort(quotes_.begin(), quotes_.end(),
+              [](const Quote& a, const Quote& b) { return a.open < b.open; });
+    return std::move(quotes_);
+  }
+
+ private:
+  void Emit(const OpenQuote& q, std::size_t end, std::size_t close, char32_t close_mark) {
+    Quote out;
+    out.open = q.open;
+    out.start = q.start;
+    out.end = end;
+    out.close = close;
+    out.open_mark = Utf8(q.mark);
+    out.closed = close_mark != 0;
+    if (close_mark != 0) out.close_mark = Utf8(close_mark);
+    out.gaps = q.gaps;
+    quotes_.push_back(std::move(out));
+  }
+
+  // Closes (unclosed) or drops everything above stack index `keep`.
+  void Unwind(std::size_t keep, std::size_t at) {
+    while (stack_.size() > keep) {
+      const OpenQuote q = stack_.back();
+      stack_.pop_back();
+      if (!IsSingleFamily(q.mark) && at > q.start) Emit(q, at, at, 0);
+    }
+  }
+
+  // Is there, later in this paragraph, another mark that could close a quote opened by `open`?
+  bool LaterCloser(std::size_t from, std::size_t paragraph_end, char32_t open) const {
+    for (std::size_t i = from; i < paragraph_end;) {
+      const Char c = CharAt(text_, i);
+      if (c.cp == open) return false;
+      if (Closes(open, c.cp)) {
+        const Flanks f = FlanksAt(text_, i, c.len);
+        if (f.right && !f.inner) return true;
+      }
+      i += c.len;
+    }
+    return false;
+  }
+
+  void HandleMark(std::size_t pos, Char c, std::size_t paragraph_end) {
+    const Flanks f = FlanksAt(text_, pos, c.len);
+    const bool apostrophe_like = c.cp == 0x2019 || c.cp == '\'';
+    if (apostrophe_like && f.inner) return;  // Azerbaijan’s, don't
+    // Try to close an open quote (innermost first).
+    const bool may_close = f.right || (c.cp != '"' && c.cp != '\'' && !f.left);
+    if (may_close || c.cp == '"') {
+      for (std::size_t k = stack_.size(); k-- > 0;) {
+        if (!Closes(stack_[k].mark, c.cp)) continue;
+        if (c.cp == '"' && f.left && !f.right) break;  // clearly an opener: a new quote
+        // A possessive plural (peacekeepers’ role) when a better closer follows.
+        if (apostrophe_like) {
+          const Char prev = CharBefore(text_, pos);
+          if ((prev.cp == 's' || prev.cp == 'S') &&
+              LaterCloser(pos + c.len, paragraph_end, stack_[k].mark)) {
+            return;
+          }
+        }
+        Unwind(k + 1, pos);
+        const OpenQuote q = stack_.back();
+        stack_.pop_back();
+        Emit(q, pos, pos + c.len, c.cp);
+        return;
+      }
+    }
+    // Otherwise it may open one.
+    bool opens = false;
+    switch (c.cp) {
+      case 0x201C:
+      case 0x201E:
+      case 0xAB:
+      case 0x2018:
+      case 0x201A:
+      case 0x2039:
+        opens = !f.right || f.left;
+        break;
+      case '"':
+        opens = f.left || !f.right;
+        break;
+      case '\'':
+        opens = f.left && !f.right && IsAlnum(CharAt(text_, pos + c.len).cp);
+        break;
+      default:
+        break;  // ” » › ’ never open
+    }
+    if (opens) stack_.push_back({pos, pos + c.len, c.cp, {}});
+  }
+
+  // The paragraph `p` ended with quotes open: continue the outermost into the next paragraph
+  // (re-opened, or closed further on) or end it here.
+  void EndParagraph(const std::vector<std::pair<std::size_t, std::size_t>>& paragraphs,
+                    std::size_t p, std::size_t* skip_until) {
+    const std::size_t end = paragraphs[p].second;
+    Unwind(1, end);
+    OpenQuote& q = stack_.front();
+    bool continues = false;
+    if (!IsSingleFamily(q.mark) || q.mark == 0x2018) {
+      if (p + 1 < paragraphs.size()) {
+        std::size_t next = paragraphs[p + 1].first;
+        while (next < text_.size() && IsSpace(static_cast<unsigned char>(text_[next]))) ++next;
+        const Char first = CharAt(text_, next);
+        if (Reopens(q.mark, first.cp) && FlanksAt(text_, next, first.len).left) {
+          q.gaps.emplace_back(end, next + first.len);
+          *skip_until = next + first.len;
+          continues = true;
+        } else {
+          continues = NextMarkCloses(paragraphs, p + 1, q.mark);
+        }
+      }
+    }
+    if (!continues) {
+      const OpenQuote done = q;
+      stack_.clear();
+      if (done.mark != '\'') Emit(done, end, end, 0);
+    }
+  }
+
+  // Looks at the next few paragraphs for the next mark of the family of `open`: true when it
+  // is a closing one (the quote runs on without re-opening marks).
+  bool NextMarkCloses(const std::vector<std::pair<std::size_t, std::size_t>>& paragraphs,
+                      std::size_t from, char32_t open) const {
+    const std::size_t reach = IsSingleFamily(open) ? 1 : 4;
+    for (std::size_t p = from; p < paragraphs.size() && p < from + reach; ++p) {
+      for (std::size_t i = paragraphs[p].first; i < paragraphs[p].second;) {
+        const Char c = CharAt(text_, i);
+        if (SameFamily(open, c.cp)) {
+          const Flanks f = FlanksAt(text_, i, c.len);
+          if (!f.inner || c.cp == open) {
+            if (c.cp == open && open != '"') return false;
+            if (Closes(open, c.cp) && f.right && !f.left) return true;
+            if (f.left) return false;
+          }
+        }
+        i += c.len;
+      }
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  std::vector<OpenQuote> stack_;
+  std::vector<Quote> quotes_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sentences (a minimal splitter: the shared one in text/ is not needed for attribution).
+
+bool IsAbbreviation(std::string_view word) {
+  static const std::unordered_set<std::string_view> kAbbreviations = {
+      "Mr",  "Mrs",  "Ms",   "Dr",  "Prof", "St",   "Jr",     "Sr",     "Gen", "Lt",  "Col",
+      "Sgt", "Capt", "Sen",  "Rep", "Gov",  "Pres", "No",     "Vol",    "Jan", "Feb", "Mar",
+      "Apr", "Jun",  "Jul",  "Aug", "Sep",  "Sept", "Oct",    "Nov",    "Dec", "vs",  "e.g",
+      "i.e", "Adm",  "Cmdr", "Gov", "Rev",  "Fr",   "Messrs", "approx", "Mt",  "Ft"};
+  if (kAbbreviations.count(word)) return true;
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // an initial
+  return word.find('.') != std::string_view::npos;                        // U.S, a.m
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> SplitSentences(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t begin = 0;
+  auto flush = [&](std::size_t end) {
+    while (begin < end && IsSpace(static_cast<unsigned char>(text[begin]))) ++begin;
+    if (begin < end) out.emplace_back(begin, end);
+    begin = end;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const Char c = CharAt(text, i);
+    if (c.cp == '\n') {
+      flush(i);
+      i += 1;
+      begin = i;
+      continue;
+    }
+    if (c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == 0x2026) {
+      std::size_t j = i + c.len;
+      while (j < text.size()) {
+        const Char d = CharAt(text, j);
+        if (d.cp == '.' || d.cp == '!' || d.cp == '?' || d.cp == ')' || d.cp == ']' ||
+            d.cp == 0x201D || d.cp == 0x2019 || d.cp == '"' || d.cp == '\'' || d.cp == 0xBB ||
+            d.cp == 0x201C) {
+          j += d.len;
+        } else {
+          break;
+        }
+      }
+      std::size_t k = j;
+      while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+      const Char next = CharAt(text, k);
+      bool boundary =
+          k > j && (next.len == 0 || IsUpper(next.cp) || IsQuoteChar(next.cp) || IsDash(next.cp) ||
+                    next.cp == '(' || next.cp == '[' || (next.cp >= '0' && next.cp <= '9'));
+      if (next.len == 0 || next.cp == '\n') boundary = true;
+      if (boundary && c.cp == '.') {
+        std::size_t w = i;
+        while (w > 0) {
+          const Char p = CharBefore(text, w);
+          if (!IsAlnum(p.cp) && p.cp != '.') break;
+          w -= p.len;
+        }
+        if (IsAbbreviation(text.substr(w, i - w)) && IsUpper(next.cp)) {
+          // "Mr. Steele", "Dec. 26": not an end. An initial before a capital is rare at the
+          // end of a sentence; U.S. before a capital often is, but is left alone here.
+          boundary = false;
+        }
+      }
+      if (boundary) {
+        flush(j);
+        i = j;
+        continue;
+      }
+    }
+    i += c.len;
+  }
+  flush(text.size());
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens and noun phrases.
+
+struct Token {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string text;   // as written
+  std::string lower;  // lower-cased, ’ folded to '
+  bool word = false;
+  bool capital = false;
+};
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const Char c = CharAt(s, i);
+    char32_t l = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c.cp)));
+    if (l == 0x2019 || l == 0x2018) l = '\'';
+    out += Utf8(l);
+    i += c.len;
+  }
+  return out;
+}
+
+std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<Token> out;
+  std::size_t i = begin;
+  while (i < end) {
+    const Char c = CharAt(text, i);
+    if (IsSpace(c.cp)) {
+      i += c.len;
+      continue;
+    }
+    Token t;
+    t.begin = i;
+    if (IsAlnum(c.cp)) {
+      std::size_t j = i;
+      while (j < end) {
+        const Char d = CharAt(text, j);
+        if (IsAlnum(d.cp)) {
+          j += d.len;
+          continue;
+        }
+        // Inner apostrophes and hyphens: Azerbaijan’s, Nagorno-Karabakh.
+        if ((d.cp == '\'' || d.cp == 0x2019 || d.cp == '-') && j + d.len < end &&
+            IsAlnum(CharAt(text, j + d.len).cp)) {
+          j += d.len;
+          continue;
+        }
+        break;
+      }
+      t.end = j;
+      t.word = true;
+      t.capital = IsUpper(c.cp);
+    } else {
+      t.end = i + c.len;
+    }
+    t.text = std::string(text.substr(t.begin, t.end - t.begin));
+    t.lower = Lower(t.text);
+    out.push_back(std::move(t));
+    i = t.end;
+  }
+  return out;
+}
+
+const std::unordered_set<std::string>& ReportingVerbs() {
+  static const std::unordered_set<std::string> kVerbs = {
+      "said", "say", "says", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
+      "wrote", "writes", "believes", "believe", "believed", "thinks", "thought", "argued", "argues",
+      "claimed", "claims", "insisted", "insists", "accused", "accuses", "warned", "warns",
+      "explained", "explains", "declared", "declares", "announced", "announces", "asked", "asks",
+      "replied", "replies", "responded", "cited", "cites", "urged", "urges", "stressed", "stresses",
+      "emphasized", "emphasised", "emphasizes", "emphasises", "concluded", "concludes",
+      "acknowledged", "admitted", "admits", "suggested", "suggests", "speculated", "recalled",
+      "recalls", "reported", "reports", "tweeted", "posted", "described", "describes", "deplored",
+      "deplores", "mentioned", "listed", "called", "calls", "vowed", "vows", "promised",
+      "predicted", "complained", "charged", "conceded", "countered", "demanded", "demands",
+      "denounced", "condemned", "condemns", "criticized", "criticised", "labeled", "labelled",
+      "dubbed", "branded", "termed", "blasted", "slammed", "quipped", "joked", "observed",
+      "remarked", "commented", "maintained", "maintains", "contended", "testified", "affirmed",
+      "assured", "alleged", "alleges", "questioned", "expressed", "hopes", "hoped", "fears",
+      "feared", "agreed", "appealed", "insisting", "writing", "stating", "adding", "saying",
+      "telling",
+      // Russian
+      "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "отметил", "отметила",
+      "отметили", "считает", "считают", "написал", "написала", "подчеркнул", "подчеркнула",
+      "добавил", "добавила", "сообщил", "сообщила", "сообщили", "говорит", "уверен"};
+  return kVerbs;
+}
+
+bool IsReportingVerbForm(const Token& t) {
+  return t.word && !t.capital && ReportingVerbs().count(t.lower) > 0;
+}
+
+// A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
+bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i) {
+  if (!IsReportingVerbForm(tokens[i])) return false;
+  if (i == 0) return true;
+  static const std::unordered_set<std::string> kDeterminers = {
+      "the",  "a",    "an",    "its", "their", "his", "her",    "our",     "these", "those", "such",
+      "this", "that", "whose", "any", "no",    "new", "recent", "earlier", "many",  "some"};
+  const Token& prev = tokens[i - 1];
+  if (kDeterminers.count(prev.lower)) return false;
+  const std::string& l = prev.lower;
+  if (l.size() > 2 && l.compare(l.size() - 2, 2, "'s") == 0) return false;
+  return true;
+}
+
+bool IsParticiple(const Token& t) {
+  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0;
+}
+
+bool IsPronoun(const Token& t) {
+  static const std::unordered_set<std::string> kPronouns = {"he", "she", "it",  "they", "we",
+                                                            "i",  "он",  "она", "они"};
+  return t.word && kPronouns.count(t.lower) > 0;
+}
+
+// Words that end a subject when walking back from its verb.
+bool IsStopWord(const Token& t) {
+  static const std::unordered_set<std::string> kStops = {
+      "that",  "which", "who",    "whom",     "whose",   "and",    "but",   "or",    "because",
+      "while", "when",  "if",     "as",       "after",   "before", "since", "where", "so",
+      "what",  "than",  "though", "although", "whether", "until",  "once",  "then",  "to",
+      "is",    "was",   "are",    "were",     "has",     "have",   "had",   "be",    "been",
+      "will",  "would", "could",  "should",   "may",     "might",  "can",   "in",    "on",
+      "at",    "by",    "with",   "from",     "into",    "about",  "over",  "under", "for",
+      "not",   "also",  "yet",    "nor",      "и",       "что",    "как",   "но"};
+  return t.word && !t.capital && kStops.count(t.lower) > 0;
+}
+
+bool IsAdverb(const Token& t) {
+  static const std::unordered_set<std::string> kAdverbs = {
+      "also",       "however",    "too",       "then",    "later",      "again",    "once",
+      "further",    "only",       "meanwhile", "instead", "repeatedly", "publicly", "privately",
+      "reportedly", "previously", "earlier",   "still",   "even",       "often",    "has",
+      "have",       "had",        "had",       "once",    "separately", "in",       "turn",
+      "then",       "therefore",  "thus",      "never",   "had",        "already",  "just",
+      "now",        "recently",   "first",     "finally", "rightly"};
+  if (!t.word || t.capital) return false;
+  if (kAdverbs.count(t.lower)) return true;
+  return t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
+}
+
+bool IsTitleAbbreviation(const Token& t) {
+  static const std::unordered_set<std::string> kTitles = {"mr",   "mrs", "ms",  "dr", "prof", "sen",
+                                                          "rep",  "gov", "gen", "lt", "col",  "sgt",
+                                                          "capt", "adm", "rev", "st", "pres"};
+  return t.word && t.capital && kTitles.count(t.lower) > 0;
+}
+
+bool IsTitleWord(const Token& t) {
+  static const std::unordered_set<std::string> kTitles = {"president",
+                                                          "minister",
+                                                          "secretary",
+                                                          "chairman",
+                                                          "chairwoman",
+                                                          "chair",
+                                                          "spokesperson",
+                                                          "spokesman",
+                                                          "spokeswoman",
+                                                          "senator",
+                                                          "governor",
+                                                          "mayor",
+                                                          "director",
+                                                          "ambassador",
+                                                          "general",
+                                                          "representative",
+                                                          "leader",
+                                                          "speaker",
+                                                          "chief",
+                                                          "judge",
+                                                          "justice",
+                                                          "commander",
+                                                          "premier",
+                                                          "chancellor",
+                                                          "king",
+                                                          "queen",
+                                                          "prince",
+                                                          "pope",
+                                                          "sheikh",
+                                                          "congressman",
+                                                          "congresswoman",
+                                                          "sen",
+                                                          "rep",
+                                                          "gov",
+                                                          "gen",
+                                                          "mr",
+                                                          "mrs",
+                                                          "ms",
+                                                          "dr",
+                                                          "prof",
+                                                          "lt",
+                                                          "col",
+                                                          "adm",
+                                                          "sgt",
+                                                          "capt",
+                                                          "rev",
+                                                          "pres",
+                                                          "deputy",
+                                                          "vice",
+                                                          "candidate",
+                                                          "attorney",
+                                                          "officer"};
+  return t.word && kTitles.count(t.lower) > 0;
+}
+
+bool IsFunctionWord(const Token& t) {
+  static const std::unordered_set<std::string> kFunction = {
+      "of", "the", "a", "an", "and", "for", "in", "on", "at", "to", "from", "'s", "by", "de"};
+  return kFunction.count(t.lower) > 0;
+}
+
+bool IsOrganisationWord(const std::string& lower) {
+  static const std::unordered_set<std::string> kOrg = {
+      "ministry",    "service",        "department",   "council",      "government", "office",
+      "committee",   "party",          "kremlin",      "union",        "house",      "institute",
+      "agency",      "commission",     "bank",         "court",        "times",      "media",
+      "news",        "forces",         "army",         "police",       "group",      "republic",
+      "federation",  "association",    "organization", "organisation", "center",     "centre",
+      "authorities", "administration", "parliament",   "ministries",   "military",   "embassy",
+      "mission",     "campaign",       "company",      "corporation",  "network",    "board",
+      "staff",       "peacekeepers",   "bulletin",     "statement",    "country",    "state",
+      "states",      "nations",        "un",           "nato",         "eu",         "pentagon",
+      "congress",    "senate",         "assembly",     "coalition",    "alliance",   "fund",
+      "university",  "post",           "journal",      "press",        "guard",      "guards"};
+  return kOrg.count(lower) > 0;
+}
+
+// A speaker noun phrase: tokens [first, last] of a token vector.
+struct Phrase {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  bool found = false;
+};
+
+// Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
+bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  if (first >= last || last - first > 10) return false;
+  static const std::unordered_set<std::string> kHeads = {
+      "the",       "a",       "an",       "his",     "her",       "their",      "its",
+      "officials", "experts", "analysts", "critics", "residents", "protesters", "activists",
+      "witnesses", "sources", "some",     "many",    "others",    "this",       "these",
+      "those",     "one",     "both",     "several", "most",      "all"};
+  for (std::size_t k = first; k < last; ++k) {
+    if (tokens[k].capital) return true;
+  }
+  return kHeads.count(tokens[first].lower) > 0;
+}
+
+// Collects the comma-free phrase that ends just before tokens[end] (walking back), stopping at
+// punctuation and at stop words; keeps title periods ("Mr.") and initials ("George W.").
+std::size_t ChunkStart(const std::vector<Token>& tokens, std::size_t end, std::size_t floor) {
+  std::size_t j = end;
+  while (j > floor) {
+    const Token& t = tokens[j - 1];
+    if (!t.word) {
+      if (t.text == "." && j - 1 > floor &&
+          (IsTitleAbbreviation(tokens[j - 2]) ||
+           (tokens[j - 2].text.size() == 1 && tokens[j - 2].capital))) {
+        --j;
+        continue;
+      }
+      break;
+    }
+    if (IsPronoun(t) || IsStopWord(t) || IsReportingVerbForm(t)) break;
+    --j;
+  }
+  return j;
+}
+
+// Walks back from `verb` and returns its subject, or nothing. Handles adverbs ("also said"),
+// parentheticals (", however, said"), appositives ("Bahruz Samadov, a political scientist …,
+// said") and names in apposition ("The State Minister, Gurgen Nersisyan, also stated").
+Phrase SubjectBefore(const std::vector<Token>& tokens, std::size_t verb, std::size_t floor) {
+  std::size_t i = verb;
+  while (i > floor && IsAdverb(tokens[i - 1])) --i;
+  if (i == floor) return {};
+  if (IsPronoun(tokens[i - 1])) return {i - 1, i - 1, true};
+  if (tokens[i - 1].word) {
+    const std::size_t j = ChunkStart(tokens, i, floor);
+    if (!PlausibleSubject(tokens, j, i)) return {};
+    return {j, i - 1, true};
+  }
+  if (tokens[i - 1].text != ",") return {};
+  // ", X, said": X is either the subject (a name) or an aside (appositive, adverb).
+  const std::size_t c1 = i - 1;
+  std::size_t c2 = c1;
+  while (c2 > floor && tokens[c2 - 1].text != "," && c1 - c2 < 25) --c2;
+  if (c2 == c1) return {};
+  const Token& head = tokens[c2];
+  bool all_adverbs = true;
+  for (std::size_t k = c2; k < c1; ++k) all_adverbs &= IsAdverb(tokens[k]);
+  if (head.capital && !all_adverbs) {
+    const std::size_t j = ChunkStart(tokens, c1, c2);
+    if (j == c2 && PlausibleSubject(tokens, j, c1)) return {j, c1 - 1, true};
+    return {};
+  }
+  if (c2 == floor || tokens[c2 - 1].text != ",") return {};
+  const std::size_t end = c2 - 1;
+  if (end > floor && IsPronoun(tokens[end - 1])) return {end - 1, end - 1, true};
+  const std::size_t j = ChunkStart(tokens, end, floor);
+  if (!PlausibleSubject(tokens, j, end)) return {};
+  return {j, end - 1, true};
+}
+
+// The phrase after a verb ("said Mr. Steele", "according to the expert").
+Phrase PhraseAfter(const std::vector<Token>& tokens, std::size_t from, std::size_t limit) {
+  std::size_t j = from;
+  while (j < limit && j - from < 10) {
+    const Token& t = tokens[j];
+    if (!t.word) {
+      if (t.text == "." && j > from && IsTitleAbbreviation(tokens[j - 1])) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (j > from && (IsStopWord(t) || IsReportingVerbForm(t))) break;
+    ++j;
+  }
+  if (j == from) return {};
+  if (IsStopWord(tokens[from]) && !IsPronoun(tokens[from])) return {};
+  return {from, j - 1, true};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution.
+
+enum class SpeakerType { kUnknown, kPerson, kOrganisation };
+
+struct Mention {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string text;
+  SpeakerType type = SpeakerType::kUnknown;
+};
+
+class Attributor {
+ public:
+  Attributor(std::string_view text, const QuoteOptions& options, std::vector<Quote>* quotes)
+      : text_(text), options_(options), quotes_(*quotes) {}
+
+  void Run() {
+    sentences_ = SplitSentences(text_);
+    LinkParents();
+    CollectMentions();
+    int last_attributed = -1;
+    for (std::size_t q = 0; q < quotes_.size(); ++q) {
+      Quote& quote = quotes_[q];
+      quote.word_count = CountWords(quote);
+      quote.sentence_start = SentenceStart(quote.open);
+      if (quote.parent >= 0)
+        quote.sentence_start = std::max(quote.sentence_start, quotes_[quote.parent].start);
+      FindDistancingCue(&quote);
+      Attribute(q, last_attributed);
+      if (quote.parent < 0 && quote.attribution != Attribution::kNone &&
+          quote.kind == QuoteKind::kDirect) {
+        last_attributed = static_cast<int>(q);
+      }
+    }
+  }
+
+ private:
+  // --- structure
+
+  void LinkParents() {
+    std::vector<std::size_t> stack;
+    for (std::size_t q = 0; q < quotes_.size(); ++q) {
+      while (!stack.empty() && quotes_[stack.back()].close <= quotes_[q].open) stack.pop_back();
+      quotes_[q].depth = static_cast<int>(stack.size());
+      quotes_[q].parent = stack.empty() ? -1 : static_cast<int>(stack.back());
+      stack.push_back(q);
+    }
+  }
+
+  std::size_t CountWords(const Quote& q) const {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (std::size_t i = q.start; i < q.end;) {
+      const Char c = CharAt(text_, i);
+      const bool alnum =
+          IsAlnum(c.cp) || (in_word && (c.cp == '\'' || c.cp == 0x2019 || c.cp == '-'));
+      if (alnum && !in_word) ++words;
+      in_word = alnum;
+      i += c.len;
+    }
+    return words;
+  }
+
+  std::size_t SentenceIndex(std::size_t pos) const {
+    auto it = std::upper_bound(sentences_.begin(), sentences_.end(), pos,
+                               [](std::size_t p, const auto& s) { return p < s.first; });
+    if (it == sentences_.begin()) return 0;
+    return static_cast<std::size_t>(it - sentences_.begin()) - 1;
+  }
+
+  std::size_t SentenceStart(std::size_t pos) const {
+    if (sentences_.empty()) return 0;
+    return std::min(sentences_[SentenceIndex(pos)].first, pos);
+  }
+
+  std::size_t SentenceEnd(std::size_t pos) const {
+    if (sentences_.empty()) return text_.size();
+    const auto& s = sentences_[SentenceIndex(pos)];
+    return pos <= s.second ? s.second : pos;
+  }
+
+  // Paragraphs are runs of lines; blank lines do not count twice.
+  int ParagraphIndex(std::size_t pos) const {
+    int index = 0;
+    for (std::size_t i = 0; i < pos && i < text_.size(); ++i) {
+      if (text_[i] == '\n' && (i == 0 || text_[i - 1] != '\n')) ++index;
+    }
+    return index;
+  }
+
+  // Whether `pos` is in the words of a quote other than quotes_[self] and its ancestors.
+  bool InOtherQuote(std::size_t pos, std::size_t self) const {
+    for (std::size_t k = 0; k < quotes_.size() && quotes_[k].open <= pos; ++k) {
+      const Quote& o = quotes_[k];
+      if (pos < o.start || pos >= o.end) continue;
+      bool ancestor = false;
+      for (int a = static_cast<int>(self); a >= 0;
+           a = quotes_[static_cast<std::size_t>(a)].parent) {
+        ancestor |= static_cast<std::size_t>(a) == k;
+      }
+      if (!ancestor) return true;
+    }
+    return false;
+  }
+
+  // Whether [pos, pos+len) is inside the words of some quote.
+  bool InsideQuote(std::size_t pos) const {
+    for (const Quote& q : quotes_) {
+      if (q.start <= pos && pos < q.end) return true;
+      if (q.open > pos) break;
+    }
+    return false;
+  }
+
+  // --- mentions (antecedents for pronouns)
+
+  SpeakerType TypeOf(const std::vector<Token>& tokens, Phrase p) const {
+    bool org = false;
+    bool all_capital = true;
+    std::size_t words = 0;
+    for (std::size_t k = p.first; k <= p.last; ++k) {
+      if (!tokens[k].word) continue;
+      ++words;
+      if (IsOrganisationWord(tokens[k].lower)) org = true;
+      if (!tokens[k].capital && !IsFunctionWord(tokens[k])) all_capital = false;
+    }
+    if (org) return SpeakerType::kOrganisation;
+    if (IsTitleAbbreviation(tokens[p.first])) return SpeakerType::kPerson;
+    if (all_capital && words >= 2) return SpeakerType::kPerson;
+    if (words == 1 && tokens[p.first].capital && !FullNameOf(tokens[p.first]).empty()) {
+      return SpeakerType::kPerson;
+    }
+    return SpeakerType::kUnknown;
+  }
+
+  void CollectMentions() {
+    for (const auto& [begin, end] : sentences_) {
+      const std::vector<Token> tokens = Tokenize(text_, begin, end);
+      for (std::size_t v = 0; v < tokens.size(); ++v) {
+        if (!IsReportingVerbAt(tokens, v) || IsParticiple(tokens[v])) continue;
+        if (InsideQuote(tokens[v].begin)) continue;
+        const Phrase p = SubjectBefore(tokens, v, 0);
+        if (!p.found || IsPronoun(tokens[p.first])) continue;
+        Mention m = ResolveName(tokens, p);
+        if (m.type == SpeakerType::kUnknown) m.type = TypeOf(tokens, p);
+        mentions_.push_back(std::move(m));
+      }
+    }
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  }
+
+  // The last named speaker before `pos` that a pronoun can refer to.
+  std::optional<Mention> Antecedent(const Token& pronoun) const {
+    const std::string& p = pronoun.lower;
+    const bool person = p == "he" || p == "she" || p == "он" || p == "она";
+    const bool thing = p == "it";
+    for (std::size_t k = mentions_.size(); k-- > 0;) {
+      const Mention& m = mentions_[k];
+      if (m.end > pronoun.begin) continue;
+      if (person && m.type == SpeakerType::kOrganisation) continue;
+      if (thing && m.type == SpeakerType::kPerson) continue;
+      return m;
+    }
+    return std::nullopt;
+  }
+
+  // "Alexander Iskandaryan" for a surname token "Iskandaryan": the last full name (two or more
+  // capitalised words ending in the surname) before it, else the first after it.
+  std::string FullNameOf(const Token& surname, std::size_t* begin = nullptr,
+                         std::size_t* end = nullptr) const {
+    std::string best;
+    std::size_t best_begin = 0;
+    std::size_t pos = 0;
+    while ((pos = text_.find(surname.text, pos)) != std::string_view::npos) {
+      const std::size_t at = pos;
+      pos += surname.text.size();
+      if (at == surname.begin) continue;
+      if (IsAlnum(CharAt(text_, at + surname.text.size()).cp)) continue;
+      // Walk back over capitalised words.
+      std::size_t first = at;
+      int words = 1;
+      while (true) {
+        std::size_t k = first;
+        if (k == 0 || text_[k - 1] != ' ') break;
+        --k;
+        std::size_t w = k;
+        while (w > 0) {
+          const Char c = CharBefore(text_, w);
+          if (!IsAlnum(c.cp) && c.cp != '-') break;
+          w -= c.len;
+        }
+        if (w == k || !IsUpper(CharAt(text_, w).cp)) break;
+        const std::string word_lower = Lower(text_.substr(w, k - w));
+        Token probe;
+        probe.word = true;
+        probe.lower = word_lower;
+        if (IsTitleWord(probe) || IsOrganisationWord(word_lower)) break;
+        first = w;
+        ++words;
+      }
+      if (words < 2) continue;
+      if (best.empty() || at < surname.begin) {
+        best = std::string(text_.substr(first, at + surname.text.size() - first));
+        best_begin = first;
+      }
+      if (at > surname.begin) break;
+    }
+    if (!best.empty()) {
+      if (begin) *begin = best_begin;
+      if (end) *end = best_begin + best.size();
+    }
+    return best;
+  }
+
+  // --- attribution of one quote
+
+  // The name a speaker phrase stands for. Drops descriptors and titles ("political scientist
+  // Ilgar Velizade" → "Ilgar Velizade", "Mr. Velizade" → "Velizade") and expands a bare surname
+  // to the full name the text gives elsewhere.
+  Mention ResolveName(const std::vector<Token>& tokens, Phrase p) const {
+    std::size_t first = p.first;
+    std::size_t k = p.last + 1;
+    while (k > p.first && (tokens[k - 1].capital || tokens[k - 1].text == ".")) --k;
+    bool organisation = false;
+    for (std::size_t x = k; x <= p.last; ++x) organisation |= IsOrganisationWord(tokens[x].lower);
+    if (k <= p.last && k > p.first && tokens[k - 1].word && !tokens[k - 1].capital &&
+        !IsFunctionWord(tokens[k - 1]) && !organisation) {
+      first = k;
+    }
+    std::size_t last_title = std::string::npos;
+    for (std::size_t x = first; x <= p.last; ++x) {
+      if (IsTitleWord(tokens[x]) && tokens[x].capital) last_title = x;
+      if (!tokens[x].capital && tokens[x].text != ".") last_title = std::string::npos;
+    }
+    if (last_title != std::string::npos && last_title < p.last) {
+      first = last_title + 1;
+      if (first <= p.last && tokens[first].text == ".") ++first;
+    }
+    if (first > p.last) first = p.last;
+    Mention out{tokens[first].begin, tokens[p.last].end, "", SpeakerType::kUnknown};
+    out.text = std::string(text_.substr(out.begin, out.end - out.begin));
+    // A bare surname: the full name given elsewhere.
+    if (first == p.last && tokens[first].capital) {
+      std::size_t b = 0;
+      std::size_t e = 0;
+      const std::string full = FullNameOf(tokens[first], &b, &e);
+      if (!full.empty()) out = {b, e, full, SpeakerType::kPerson};
+    }
+    return out;
+  }
+
+  void SetSpeaker(Quote* q, const std::vector<Token>& tokens, Phrase p, Attribution how,
+                  std::string verb) {
+    q->attribution = how;
+    q->verb = std::move(verb);
+    q->mention_start = tokens[p.first].begin;
+    q->mention_end = tokens[p.last].end;
+    q->mention = std::string(text_.substr(q->mention_start, q->mention_end - q->mention_start));
+    q->speaker = q->mention;
+    q->speaker_start = q->mention_start;
+    q->speaker_end = q->mention_end;
+    if (p.first == p.last && IsPronoun(tokens[p.first])) {
+      if (auto m = Antecedent(tokens[p.first])) {
+        q->speaker = m->text;
+        q->speaker_start = m->begin;
+        q->speaker_end = m->end;
+      }
+      return;
+    }
+    const Mention name = ResolveName(tokens, p);
+    q->speaker = name.text;
+    q->speaker_start = name.begin;
+    q->speaker_end = name.end;
+  }
+
+  bool TagAfter(Quote* q) {
+    std::size_t end = SentenceEnd(q->close == q->end ? q->end : q->close - 1);
+    for (const Quote& other : quotes_) {
+      if (other.open >= q->close && other.open < end && other.depth <= q->depth) {
+        end = other.open;
+        break;
+      }
+    }
+    if (q->parent >= 0) end = std::min(end, quotes_[q->parent].end);
+    if (end <= q->close) return false;
+    const std::vector<Token> tokens = Tokenize(text_, q->close, end);
+    std::size_t i = 0;
+    bool dash = false;
+    while (i < tokens.size() && !tokens[i].word) {
+      const Char c = CharAt(tokens[i].text, 0);
+      if (c.cp == '(' || c.cp == '.' || c.cp == '!' || c.cp == '?') return false;
+      dash |= IsDash(c.cp);
+      ++i;
+    }
+    if (i >= tokens.size()) return false;
+    if (IsReportingVerbAt(tokens, i)) {
+      const Phrase p = PhraseAfter(tokens, i + 1, tokens.size());
+      if (!p.found) return false;
+      SetSpeaker(q, tokens, p, Attribution::kTagAfter, tokens[i].lower);
+      return true;
+    }
+    if (tokens[i].lower == "according" && i + 1 < tokens.size() && tokens[i + 1].lower == "to") {
+      const Phrase p = PhraseAfter(tokens, i + 2, tokens.size());
+      if (!p.found) return false;
+      SetSpeaker(q, tokens, p, Attribution::kTagAfter, "according to");
+      return true;
+    }
+    for (std::size_t v = i + 1; v < tokens.size() && v < i + 16; ++v) {
+      if (!IsReportingVerbAt(tokens, v)) continue;
+      Phrase p = SubjectBefore(tokens, v, i);
+      if (!p.found) return false;
+      // The subject must open the tag, possibly after an appositive.
+      if (p.first != i) return false;
+      SetSpeaker(q, tokens, p, Attribution::kTagAfter, tokens[v].lower);
+      return true;
+    }
+    if (dash) {
+      // “…” – Prime Minister of Georgia
+      std::size_t j = i;
+      bool capital = false;
+      while (j < tokens.size() && tokens[j].word) capital |= tokens[j++].capital;
+      if (j == tokens.size() && capital && j - i <= 8) {
+        SetSpeaker(q, tokens, {i, j - 1, true}, Attribution::kTagAfter, "–");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool TagBefore(Quote* q, std::size_t self, std::size_t from) {
+    if (from >= q->open) return false;
+    const std::vector<Token> tokens = Tokenize(text_, from, q->open);
+    if (tokens.empty()) return false;
+    for (std::size_t v = tokens.size(); v-- > 0;) {
+      const Token& t = tokens[v];
+      if (InOtherQuote(t.begin, self)) continue;
+      if (t.lower == "according" && v + 1 < tokens.size() && tokens[v + 1].lower == "to") {
+        const Phrase p = PhraseAfter(tokens, v + 2, tokens.size());
+        if (!p.found) continue;
+        SetSpeaker(q, tokens, p, Attribution::kTagBefore, "according to");
+        return true;
+      }
+      if (!IsReportingVerbAt(tokens, v) || IsParticiple(t)) continue;
+      // Passive or "as noted in": the phrase after "by"/"in".
+      if (v + 1 < tokens.size() &&
+          (tokens[v + 1].lower == "by" ||
+           (v > 0 && tokens[v - 1].lower == "as" && tokens[v + 1].lower == "in"))) {
+        const Phrase p = PhraseAfter(tokens, v + 2, tokens.size());
+        if (p.found) {
+          SetSpeaker(q, tokens, p, Attribution::kTagBefore, t.lower);
+          return true;
+        }
+        continue;
+      }
+      Phrase p = SubjectBefore(tokens, v, 0);
+      if (!p.found) {
+        // "…, said Mr. X: “…”"
+        p = PhraseAfter(tokens, v + 1, tokens.size());
+        if (!p.found || p.last + 3 < tokens.size()) continue;
+      }
+      SetSpeaker(q, tokens, p, Attribution::kTagBefore, t.lower);
+      return true;
+    }
+    return false;
+  }
+
+  // “… timing, – Ilgar Velizade told Kommersant. – This will …”
+  bool Interruption(Quote* q) {
+    std::vector<std::size_t> dashes;
+    for (std::size_t i = q->start; i < q->end;) {
+      const Char c = CharAt(text_, i);
+      if ((c.cp == 0x2013 || c.cp == 0x2014 || c.cp == '-') && i > q->start &&
+          CharBefore(text_, i).cp == ' ' && CharAt(text_, i + c.len).cp == ' ') {
+        dashes.push_back(i);
+      }
+      i += c.len;
+    }
+    for (std::size_t d = 0; d + 1 < dashes.size(); ++d) {
+      const std::size_t b = dashes[d];
+      const std::size_t e = dashes[d + 1] + CharAt(text_, dashes[d + 1]).len;
+      if (e - b > 200) continue;
+      const std::vector<Token> tokens = Tokenize(text_, b, e);
+      std::size_t i = 1;  // after the dash
+      for (std::size_t v = i + 1; v < tokens.size(); ++v) {
+        if (!IsReportingVerbAt(tokens, v)) continue;
+        const Phrase p = SubjectBefore(tokens, v, i);
+        if (!p.found || p.first != i) break;
+        SetSpeaker(q, tokens, p, Attribution::kInterruption, tokens[v].lower);
+        q->gaps.emplace_back(b, e);
+        std::sort(q->gaps.begin(), q->gaps.end());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The sentence before the quote ends with a colon: "X believes:⏎“…”".
+  bool Introduction(Quote* q) {
+    if (sentences_.empty()) return false;
+    const std::size_t s = SentenceIndex(q->open);
+    if (s == 0 || !OnlyPunctuation(q->sentence_start, q->open)) return false;
+    std::size_t k = q->sentence_start;
+    while (k > 0 && IsSpace(static_cast<unsigned char>(text_[k - 1]))) --k;
+    if (k == 0 || text_[k - 1] != ':') return false;
+    const auto [begin, end] = sentences_[s - 1];
+    const std::vector<Token> tokens = Tokenize(text_, begin, end);
+    for (std::size_t v = 0; v < tokens.size(); ++v) {
+      if (!IsReportingVerbAt(tokens, v) || IsParticiple(tokens[v])) continue;
+      const Phrase p = SubjectBefore(tokens, v, 0);
+      if (!p.found) continue;
+      SetSpeaker(q, tokens, p, Attribution::kIntroduction, tokens[v].lower);
+      return true;
+    }
+    return false;
+  }
+
+  bool OnlyPunctuation(std::size_t from, std::size_t to) const {
+    for (std::size_t i = from; i < to;) {
+      const Char c = CharAt(text_, i);
+      if (IsAlnum(c.cp)) return false;
+      i += c.len;
+    }
+    return true;
+  }
+
+  void FindDistancingCue(Quote* q) {
+    const std::vector<Token> tokens = Tokenize(text_, q->sentence_start, q->open);
+    if (tokens.empty()) return;
+    static const std::unordered_set<std::string> kCues = {"so-called",
+                                                          "self-proclaimed",
+                                                          "self-styled",
+                                                          "supposed",
+                                                          "alleged",
+                                                          "purported",
+                                                          "so",
+                                                          "quote-unquote",
+                                                          "self-declared",
+                                                          "так",
+                                                          "так называемый",
+                                                          "так называемые",
+                                                          "так называемых",
+                                                          "называемый",
+                                                          "называемые",
+                                                          "называемых",
+                                                          "самопровозглашенной",
+                                                          "самопровозглашённой"};
+    std::size_t last = tokens.size() - 1;
+    if ((tokens[last].lower == "the" || tokens[last].lower == "a") && last > 0) --last;
+    if (kCues.count(tokens[last].lower) && tokens[last].lower != "so") {
+      q->distancing_cue = tokens[last].text;
+      return;
+    }
+    // "what X insists are (independent) ‘…’"
+    for (std::size_t w = tokens.size(); w-- > 0 && tokens.size() - w <= 12;) {
+      if (tokens[w].lower != "what") continue;
+      for (std::size_t v = w + 1; v < tokens.size(); ++v) {
+        if (IsReportingVerbAt(tokens, v) || tokens[v].lower == "calls" ||
+            tokens[v].lower == "call" || tokens[v].lower == "considers" ||
+            tokens[v].lower == "consider" || tokens[v].lower == "deems") {
+          q->distancing_cue =
+              std::string(text_.substr(tokens[w].begin, tokens.back().end - tokens[w].begin));
+          return;
+        }
+      }
+      break;
+    }
+  }
+
+  void Attribute(std::size_t index, int last_attributed) {
+    Quote& q = quotes_[index];
+    std::size_t before_from = q.sentence_start;
+    for (std::size_t k = index; k-- > 0;) {
+      if (quotes_[k].depth == q.depth && quotes_[k].close <= q.open &&
+          quotes_[k].close > before_from) {
+        before_from = quotes_[k].close;
+        break;
+      }
+    }
+    const bool starts_sentence = OnlyPunctuation(q.sentence_start, q.open);
+    bool found = TagAfter(&q) || Interruption(&q) || TagBefore(&q, index, before_from);
+    if (!found && q.parent < 0) found = Introduction(&q);
+    if (!found && before_from > q.sentence_start) {
+      // A second quote in one sentence: “A” … “B” share the speaker of “A”.
+      for (std::size_t k = index; k-- > 0;) {
+        const Quote& prev = quotes_[k];
+        if (prev.depth != q.depth || prev.close != before_from) continue;
+        if (prev.attribution != Attribution::kNone && prev.attribution != Attribution::kEnclosing) {
+          CopySpeaker(prev, &q, prev.attribution);
+          found = true;
+        }
+        break;
+      }
+    }
+    const bool short_span = q.word_count <= options_.scare_max_words && !EndsSentence(q);
+    const bool whole_sentence =
+        starts_sentence &&
+        OnlyPunctuation(q.close, SentenceEnd(q.close == q.end ? q.end : q.close - 1));
+    if (!found && q.parent < 0 && whole_sentence && last_attributed >= 0 && !short_span) {
+      const Quote& prev = quotes_[static_cast<std::size_t>(last_attributed)];
+      if (ParagraphIndex(q.open) - ParagraphIndex(prev.close) <= options_.continuation_paragraphs) {
+        CopySpeaker(prev, &q, Attribution::kContinuation);
+        found = true;
+      }
+    }
+    if (!found && q.parent >= 0) {
+      CopySpeaker(quotes_[static_cast<std::size_t>(q.parent)], &q, Attribution::kEnclosing);
+      if (q.speaker.empty()) q.attribution = Attribution::kNone;
+    }
+    const bool own_tag =
+        q.attribution != Attribution::kNone && q.attribution != Attribution::kEnclosing;
+    q.kind = short_span && (!own_tag || !q.distancing_cue.empty()) ? QuoteKind::kScare
+                                                                   : QuoteKind::kDirect;
+    MatchActor(&q);
+  }
+
+  bool EndsSentence(const Quote& q) const {
+    for (std::size_t i = q.start; i < q.end; ++i) {
+      const char c = text_[i];
+      if (c == '.' || c == '!' || c == '?') {
+        std::size_t j = i + 1;
+        if (j >= q.end || text_[j] == ' ') return true;
+      }
+    }
+    return false;
+  }
+
+  static void CopySpeaker(const Quote& from, Quote* to, Attribution how) {
+    to->speaker = from.speaker;
+    to->speaker_start = from.speaker_start;
+    to->speaker_end = from.speaker_end;
+    to->mention = from.mention;
+    to->mention_start = from.mention_start;
+    to->mention_end = from.mention_end;
+    to->verb = from.verb;
+    to->attribution = how;
+  }
+
+  void MatchActor(Quote* q) const {
+    if (q->speaker.empty() || options_.speaker_patterns.empty()) return;
+    auto words = [](std::string_view s) {
+      std::vector<std::string> out;
+      for (const Token& t : Tokenize(s, 0, s.size())) {
+        if (t.word) out.push_back(t.lower);
+      }
+      return out;
+    };
+    const std::vector<std::string> targets[2] = {words(q->speaker), words(q->mention)};
+    std::size_t best_words = 0;
+    std::size_t best_chars = 0;
+    for (const SpeakerPattern& pattern : options_.speaker_patterns) {
+      std::vector<std::string> pw;
+      for (const Token& t : Tokenize(pattern.pattern, 0, pattern.pattern.size())) {
+        if (t.word) {
+          pw.push_back(t.lower);
+        } else if (t.text == "*" && !pw.empty()) {
+          pw.back() += '*';
+        }
+      }
+      if (pw.empty()) continue;
+      bool matched = false;
+      for (const auto& target : targets) {
+        for (std::size_t s = 0; s + pw.size() <= target.size() && !matched; ++s) {
+          bool ok = true;
+          for (std::size_t k = 0; k < pw.size() && ok; ++k) {
+            const std::string& p = pw[k];
+            if (!p.empty() && p.back() == '*') {
+              ok = target[s + k].compare(0, p.size() - 1, p, 0, p.size() - 1) == 0;
+            } else {
+              ok = target[s + k] == p;
+            }
+          }
+          matched = ok;
+        }
+      }
+      if (!matched) continue;
+      if (pw.size() > best_words ||
+          (pw.size() == best_words && pattern.pattern.size() > best_chars)) {
+        best_words = pw.size();
+        best_chars = pattern.pattern.size();
+        q->actor_id = pattern.actor_id;
+        q->perspective = pattern.perspective;
+      }
+    }
+  }
+
+  std::string_view text_;
+  const QuoteOptions& options_;
+  std::vector<Quote>& quotes_;
+  std::vector<std::pair<std::size_t, std::size_t>> sentences_;
+  std::vector<Mention> mentions_;
+};
+
+// Unmarked block quotations: a paragraph that ends with a colon and announces speech
+// ("… posted this status update:", "Read the full letter via Gawker:") followed by a paragraph
+// that opens with no quotation mark. That next paragraph is quoted as a whole.
+void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
+  static const std::unordered_set<std::string> kSpeechNouns = {
+      "statement", "letter", "post",         "tweet",  "excerpt",   "rant",       "message",
+      "memo",      "email",  "e-mail",       "note",   "update",    "commentary", "transcript",
+      "remarks",   "speech", "reads",        "read",   "following", "text",       "op-ed",
+      "essay",     "blog",   "announcement", "release"};
+  std::vector<std::pair<std::size_t, std::size_t>> lines;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::size_t b = pos;
+    std::size_t e = eol;
+    while (b < e && IsSpace(static_cast<unsigned char>(text[b]))) ++b;
+    while (e > b && IsSpace(static_cast<unsigned char>(text[e - 1]))) --e;
+    if (b < e) lines.emplace_back(b, e);
+    pos = eol + 1;
+  }
+  auto inside_quote = [&](std::size_t pos) {
+    for (const Quote& q : *quotes) {
+      if (q.open <= pos && pos < q.close) return true;
+    }
+    return false;
+  };
+  std::vector<Quote> added;
+  for (std::size_t l = 0; l + 1 < lines.size(); ++l) {
+    const auto [b, e] = lines[l];
+    if (text[e - 1] != ':' || inside_quote(e - 1)) continue;
+    const std::vector<Token> tokens = Tokenize(text, b, e);
+    std::size_t words = 0;
+    bool announces = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (!tokens[i].word) continue;
+      ++words;
+      announces |= IsReportingVerbAt(tokens, i) || kSpeechNouns.count(tokens[i].lower) > 0;
+    }
+    const auto [nb, ne] = lines[l + 1];
+    if (words < 4 || !announces || IsQuoteChar(CharAt(text, nb).cp) || inside_quote(nb)) continue;
+    Quote q;
+    q.open = q.start = nb;
+    q.end = q.close = ne;
+    added.push_back(std::move(q));
+  }
+  quotes->insert(quotes->end(), added.begin(), added.end());
+  std::stable_sort(quotes->begin(), quotes->end(), [](const Quote& a, const Quote& b) {
+    return a.open != b.open ? a.open < b.open : a.close > b.close;
+  });
+}
+
+}  // namespace
+
+const char* QuoteKindName(QuoteKind kind) { return kind == QuoteKind::kScare ? "scare" : "direct"; }
+
+const char* AttributionName(Attribution attribution) {
+  switch (attribution) {
+    case Attribution::kNone:
+      return "none";
+    case Attribution::kTagAfter:
+      return "tag-after";
+    case Attribution::kTagBefore:
+      return "tag-before";
+    case Attribution::kInterruption:
+      return "interruption";
+    case Attribution::kIntroduction:
+      return "introduction";
+    case Attribution::kContinuation:
+      return "continuation";
+    case Attribution::kEnclosing:
+      return "enclosing";
+  }
+  return "none";
+}
+
+std::vector<Quote> FindQuotes(std::string_view text, const QuoteOptions& options) {
+  std::vector<Quote> quotes = MarkPairer(text).Run();
+  AddBlockQuotes(text, &quotes);
+  Attributor(text, options, &quotes).Run();
+  return quotes;
+}
+
+const Quote* QuoteAt(const std::vector<Quote>& quotes, std::size_t offset) {
+  const Quote* best = nullptr;
+  for (const Quote& q : quotes) {
+    if (q.open > offset) break;
+    if (offset < q.start || offset >= q.end) continue;
+    bool in_gap = false;
+    for (const auto& [b, e] : q.gaps) in_gap |= b <= offset && offset < e;
+    if (in_gap) continue;
+    if (!best || q.depth > best->depth) best = &q;
+  }
+  return best;
+}
+
+bool IsQuoted(const std::vector<Quote>& quotes, std::size_t begin, std::size_t end) {
+  if (end <= begin) return QuoteAt(quotes, begin) != nullptr;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (QuoteAt(quotes, i) == nullptr) return false;
+  }
+  return true;
+}
+
+}  // namespace parallax

@@ -1,0 +1,144 @@
+// Quotations, their speakers, and scare quotes.
+//
+// Whose words are these? A report that counts loaded terms must tell the outlet's own voice from
+// the words it quotes, and must say who is quoted. QuoteFinder pairs quotation marks in a text
+// (“…”, "…", «…», „…“, ‘…’, '…', ‹…›), tells a closing ’ from the apostrophe in Azerbaijan’s,
+// follows quotations over sentences and paragraphs, nests them, and attributes each one to a
+// speaker:
+//
+//   tag after        “…,” the peacekeepers added.   “…”, Vanyan told OC Media.   “…” – Name
+//   tag before       Washington said it was “…”     the Foreign Ministry accused Baku of ‘…’
+//   according to     according to expert X, “…”     “…”, according to X.
+//   interruption     “… timing, – Ilgar Velizade told Kommersant. – This will …”
+//   introduction     … political observer Agshin Kerimov believes:⏎“…”
+//   pronoun          It said … “…”   (It/They/He/She → the last named speaker before it)
+//   continuation     a quote with no tag right after a quote of a known speaker, in the same or
+//                    the next paragraph (“…,” Mr. X said. “…”) → the same speaker
+//
+// Speakers are kept as written (`mention`) and resolved to a name (`speaker`): a pronoun to its
+// antecedent, a bare surname or "Mr. Surname" to the full name the text introduced earlier
+// ("Alexander Iskandaryan"), a descriptor dropped ("political scientist Ilgar Velizade" →
+// "Ilgar Velizade"). When a caller-supplied SpeakerPattern matches the speaker, the quote also
+// carries that actor id and perspective.
+//
+// A scare quote is a short quoted span (at most QuoteOptions::scare_max_words words, no sentence
+// punctuation) with no speaker, or one inside a distancing construction ("what the Azerbaijani
+// government insists are ‘eco-activists’", "the so-called “Miatsum road”"): the outlet holds
+// the words at a distance rather than reporting speech. `distancing_cue` names the construction
+// and `sentence_start` exposes the text before the mark so an annotator can look for other cues.
+//
+// Paragraphs are separated by line breaks (one or more). A quote left open at the end of a
+// paragraph continues when the next paragraph re-opens it with an opening mark (the English
+// convention for multi-paragraph quotations) or when the next quotation mark of its kind further
+// on is a closing one; otherwise it ends, unclosed, with its paragraph.
+//
+// A paragraph ending with a colon that announces speech ("… posted this status update:", "Read
+// the full letter via Gawker:") followed by a paragraph that opens with no quotation mark makes
+// that paragraph an unmarked block quotation (open_mark and close_mark empty, open == start).
+//
+// All offsets are byte offsets into the text given to FindQuotes. Finding is a pure function of
+// its inputs: safe to call from several threads at once.
+#ifndef PARALLAX_ANNOTATE_QUOTES_H_
+#define PARALLAX_ANNOTATE_QUOTES_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace parallax {
+
+enum class QuoteKind {
+  kDirect,  // reported speech: the words of `speaker` (who may be unknown)
+  kScare,   // a short span the outlet holds at a distance
+};
+const char* QuoteKindName(QuoteKind kind);  // "direct" | "scare"
+
+// How the speaker was found (see the table at the top of this file).
+enum class Attribution {
+  kNone,
+  kTagAfter,
+  kTagBefore,
+  kInterruption,
+  kIntroduction,
+  kContinuation,
+  kEnclosing,  // a nested quote with no tag of its own: its parent's speaker
+};
+const char* AttributionName(Attribution attribution);  // "none", "tag-after", …
+
+// Maps a speaker to a lexicon actor. `pattern` is a phrase matched case-insensitively at word
+// boundaries anywhere in the resolved speaker or in the mention (typographic apostrophes fold to
+// '); a word ending in `*` matches any word it begins. The longest matching pattern wins.
+struct SpeakerPattern {
+  std::string pattern;      // e.g. "Armenian foreign ministry", "Aliyev", "Azerbaijan*"
+  std::string actor_id;     // e.g. "am-mfa"
+  std::string perspective;  // e.g. "armenia"
+};
+
+// Options; defaults in brackets.
+//   speaker_patterns   []    actor patterns (see SpeakerPattern)
+//   scare_max_words    4     longest span (in words) that can be a scare quote
+//   continuation_paragraphs 1  how many paragraphs back a continuation may reach
+struct QuoteOptions {
+  std::vector<SpeakerPattern> speaker_patterns;
+  std::size_t scare_max_words = 4;
+  int continuation_paragraphs = 1;
+};
+
+struct Quote {
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+  // Marks: text[open, start) is the opening mark, text[end, close) the closing one. For a quote
+  // left unclosed at the end of its paragraph, end == close (the paragraph end).
+  std::size_t open = 0;
+  std::size_t start = 0;   // first byte of the content
+  std::size_t end = 0;     // one past the last byte of the content
+  std::size_t close = 0;   // one past the closing mark
+  std::string open_mark;   // e.g. "“"
+  std::string close_mark;  // "" when unclosed (both "" for an unmarked block quotation)
+  bool closed = true;
+  // Spans inside [start, end) that are not the speaker's words: re-opening marks of continued
+  // paragraphs and interruptions such as "– Ilgar Velizade told Kommersant. –".
+  std::vector<std::pair<std::size_t, std::size_t>> gaps;
+  int depth = 0;    // 0 for outermost quotes
+  int parent = -1;  // index of the enclosing quote in the result, -1 if none
+  QuoteKind kind = QuoteKind::kDirect;
+
+  // Speaker. `speaker` is the resolved name, found at text[speaker_start, speaker_end) (the
+  // antecedent for a pronoun, the full name for a surname); `mention` is what stands next to the
+  // quote ("It", "Mr. Iskandaryan"). Both empty, offsets kNone, when unknown.
+  std::string speaker;
+  std::size_t speaker_start = kNone;
+  std::size_t speaker_end = kNone;
+  std::string mention;
+  std::size_t mention_start = kNone;
+  std::size_t mention_end = kNone;
+  std::string verb;  // the reporting expression: "said", "told", "according to", "believes", …
+  Attribution attribution = Attribution::kNone;
+  std::string actor_id;  // from the best matching SpeakerPattern, "" if none
+  std::string perspective;
+
+  // Context for distancing cues: the sentence holding the opening mark starts here, so
+  // text[sentence_start, open) is what precedes the quote in its sentence.
+  std::size_t sentence_start = 0;
+  std::string distancing_cue;  // "so-called", "what … insists are", … ("" if none)
+
+  std::size_t word_count = 0;  // words in the content
+};
+
+// Finds all quotations in `text`, in order of their opening marks (parents before the quotes
+// they contain).
+std::vector<Quote> FindQuotes(std::string_view text, const QuoteOptions& options = {});
+
+// The innermost quote whose words cover byte `offset` (inside [start, end) and outside its
+// gaps), or nullptr when the offset is in the outlet's own voice.
+const Quote* QuoteAt(const std::vector<Quote>& quotes, std::size_t offset);
+
+// True when all of [begin, end) lies in quoted words of one quote (QuoteAt of every byte is the
+// same non-null quote or one nested in it). Spans of zero length use QuoteAt(begin).
+bool IsQuoted(const std::vector<Quote>& quotes, std::size_t begin, std::size_t end);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ANNOTATE_QUOTES_H_

@@ -1,0 +1,142 @@
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <set>
+
+#include "cli/cli.h"
+#include "corpus/article_file.h"
+#include "corpus/boilerplate.h"
+#include "corpus/ingest.h"
+#include "report/story_summary.h"
+
+namespace parallax::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// A file name for an article: its id made safe, unique within this run.
+std::string FileNameFor(const Article& a, std::set<std::string>& taken) {
+  std::string base;
+  for (char c : a.id) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    base.push_back((u >= 0x80 || std::isalnum(u) || c == '-' || c == '_' || c == '.') ? c : '_');
+  }
+  if (base.empty() || base[0] == '.') base = "article" + base;
+  std::string name = base + ".txt";
+  for (int n = 2; taken.count(name); ++n) name = base + "-" + std::to_string(n) + ".txt";
+  taken.insert(name);
+  return name;
+}
+
+std::string Cut(const std::string& s, std::size_t width) {
+  if (s.size() <= width) return s + std::string(width - s.size(), ' ');
+  std::size_t cut = width - 1;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "…" + std::string(width - cut - 1, ' ');
+}
+
+}  // namespace
+
+int RunIngest(const std::vector<std::string>& args) {
+  std::vector<std::string> inputs;
+  std::string into;
+  std::string outlets_path;
+  IngestOptions ingest;
+  bool force = false;
+  po::options_description options("Options");
+  options.add_options()("input", po::value(&inputs),
+                        "files or folders: article text, saved pages (.html, .html.gz), RSS/Atom "
+                        "feeds, news-please JSON/JSONL")(
+      "into", po::value(&into), "folder to write article files into (created if missing)")(
+      "outlet", po::value(&ingest.outlet), "set this outlet id on every article")(
+      "language", po::value(&ingest.language), "set this language on every article (BCP 47)")(
+      "force", po::bool_switch(&force), "overwrite article files that already exist")(
+      "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
+      "max-bytes", po::value(&ingest.max_bytes)->default_value(kDefaultMaxInputBytes),
+      "refuse inputs larger than this many bytes (also after gunzip)");
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  const HelpText help{
+      "parallax ingest INPUT... --into DIR [--outlet ID] [--language L] [--force]",
+      "Reads articles as people have them — text pasted from a browser, pages saved from a\n"
+      "browser (gzipped or not), an outlet's RSS or Atom feed, news-please JSON or JSON Lines —\n"
+      "and writes one article file per article into DIR, ready for 'parallax report'. The\n"
+      "format is recognised from the content. Folders are read recursively. Existing files are\n"
+      "never overwritten without --force. A bad input is reported and the others are still\n"
+      "written; the exit code is 0 when every input was read and written, 2 otherwise.",
+      "  parallax ingest saved-pages/ --into corpus/my-story\n"
+      "  parallax ingest feed.xml --into corpus/my-story --outlet oc-media\n"
+      "  parallax ingest crawl.jsonl --into corpus/my-story --language ru\n"};
+  po::variables_map vm;
+  if (!ParseArgs("ingest", args, options, positional, help, vm)) return kExitOk;
+  if (inputs.empty()) throw UsageError("give at least one input file or folder");
+  if (into.empty()) throw UsageError("say where to write the article files with --into DIR");
+  const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
+  ingest.outlets = &outlets;
+  if (!ingest.outlet.empty() && outlets.Find(ingest.outlet) == nullptr) {
+    std::cerr << "parallax ingest: warning: outlet '" << ingest.outlet << "' is not in "
+              << outlets.path << "\n";
+  }
+  std::error_code ec;
+  fs::create_directories(into, ec);
+  if (ec) throw InputError(MakeError(into, 0, 0, "cannot create the folder: " + ec.message()));
+
+  Diagnostics expand_diags;
+  const std::vector<std::string> files = ExpandInputs(inputs, expand_diags);
+  PrintDiagnostics(expand_diags);
+  std::size_t rejected = static_cast<std::size_t>(
+      std::count_if(expand_diags.begin(), expand_diags.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+  std::size_t written = 0;
+  std::size_t not_written = 0;
+  std::set<std::string> taken;
+  std::cout << Cut("file", 34) << " " << Cut("outlet", 14) << " " << Cut("date", 10) << " "
+            << std::setw(6) << "words"
+            << " " << std::setw(7) << "removed"
+            << " " << std::setw(8) << "warnings"
+            << "  written as\n";
+  for (const std::string& path : files) {
+    IngestedInput in = IngestFile(path, ingest);
+    PrintDiagnostics(in.diagnostics);
+    std::size_t warnings = 0;
+    for (const Diagnostic& d : in.diagnostics) warnings += d.severity == Severity::kWarning;
+    if (in.articles.empty()) {
+      ++rejected;
+      std::cout << Cut(path, 34) << " rejected (" << InputFormatName(in.format)
+                << "): see the message above\n";
+      continue;
+    }
+    for (Article& a : in.articles) {
+      Article cleaned = a;
+      CleanArticle(cleaned, outlets.Find(a.outlet));
+      const std::string name = FileNameFor(a, taken);
+      const std::string target = (fs::path(into) / name).string();
+      std::string status = name;
+      if (!force && fs::exists(target, ec)) {
+        status = "not written: " + name + " exists (use --force)";
+        ++not_written;
+      } else {
+        try {
+          Article out = a;
+          out.source_path = target;
+          WriteFileAtomic(target, WriteArticle(out));
+          ++written;
+        } catch (const InputError& e) {
+          std::cerr << e.what() << "\n";
+          status = "not written: see the message above";
+          ++not_written;
+        }
+      }
+      std::cout << Cut(path, 34) << " " << Cut(a.outlet.empty() ? "?" : a.outlet, 14) << " "
+                << Cut(a.date ? a.date->ToString() : "?", 10) << " " << std::setw(6)
+                << CountWords(cleaned.text) << " " << std::setw(7) << cleaned.removed.size() << " "
+                << std::setw(8) << warnings << "  " << status << "\n";
+    }
+  }
+  std::cout << files.size() << " input(s): " << written << " article file(s) written to " << into;
+  if (not_written > 0) std::cout << ", " << not_written << " not written";
+  if (rejected > 0) std::cout << ", " << rejected << " input(s) rejected";
+  std::cout << "\n";
+  return rejected > 0 || not_written > 0 ? kExitUsage : kExitOk;
+}
+
+}  // namespace parallax::cli

@@ -1,0 +1,246 @@
+#include "corpus/ingest.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <string_view>
+
+#include "corpus/article_file.h"
+#include "corpus/boilerplate.h"
+#include "corpus/feed_reader.h"
+#include "corpus/gzip.h"
+#include "corpus/html_extractor.h"
+#include "corpus/newsplease_reader.h"
+#include "text/utf8.h"
+
+namespace parallax {
+namespace fs = std::filesystem;
+namespace {
+
+// File-name stem without any of the extensions a saved page or feed carries.
+std::string StemOf(const std::string& path) {
+  std::string name = path == "-" ? "stdin" : fs::path(path).filename().string();
+  for (const char* ext : {".gz", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".jsonl",
+                          ".json", ".txt", ".md"}) {
+    const std::string_view e(ext);
+    if (name.size() > e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0) {
+      name.erase(name.size() - e.size());
+    }
+  }
+  return name;
+}
+
+// What a binary file most likely is, for the error message ("" if it does not look binary).
+std::string BinaryKind(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 16);
+  if (head.substr(0, 8) == "\x89PNG\r\n\x1a\n") return "a PNG image";
+  if (head.substr(0, 3) == "\xFF\xD8\xFF") return "a JPEG image";
+  if (head.substr(0, 4) == "GIF8") return "a GIF image";
+  if (head.substr(0, 4) == "%PDF") return "a PDF document";
+  if (head.substr(0, 4) == "PK\x03\x04") return "a ZIP archive (or an office document)";
+  if (head.substr(0, 4) ==
+      "\x7F"
+      "ELF")
+    return "a program";
+  // UTF-16 text has NULs too; it is recognised by its BOM before this check.
+  const std::string_view sample = bytes.substr(0, 4096);
+  const auto nuls = std::count(sample.begin(), sample.end(), '\0');
+  if (nuls > 0 && nuls * 20 >= static_cast<long>(sample.size())) return "binary data";
+  return "";
+}
+
+std::string_view SkipSpace(std::string_view s) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  return s;
+}
+
+Article FromPage(const ExtractedPage& page, const std::string& path, const IngestOptions& options,
+                 Diagnostics& diags) {
+  Article a;
+  a.source_path = path;
+  a.id = StemOf(path);
+  a.title = page.title;
+  a.author = page.author;
+  a.url = page.url;
+  a.language = page.language;
+  if (!page.date.empty()) {
+    if (auto d = ParseIsoDate(page.date)) {
+      a.date = *d;
+    } else {
+      diags.push_back(
+          MakeWarning(path, 0, 0, "page date '" + page.date + "' not understood; left empty"));
+    }
+  }
+  if (options.outlets != nullptr) {
+    if (const Outlet* o = options.outlets->FindByUrl(page.url)) a.outlet = o->id;
+    if (a.outlet.empty()) {
+      for (const Outlet& o : options.outlets->outlets) {
+        if (!page.site_name.empty() && o.name == page.site_name) a.outlet = o.id;
+      }
+    }
+  }
+  if (a.outlet.empty() && !page.site_name.empty())
+    a.extra.emplace_back("site_name", page.site_name);
+  for (std::size_t i = 0; i < page.paragraphs.size(); ++i) {
+    if (i > 0) a.body += "\n\n";
+    a.body += page.paragraphs[i];
+  }
+  if (!a.body.empty()) a.body += "\n";
+  return a;
+}
+
+}  // namespace
+
+const char* InputFormatName(InputFormat format) {
+  switch (format) {
+    case InputFormat::kArticle:
+      return "article";
+    case InputFormat::kHtml:
+      return "html";
+    case InputFormat::kFeed:
+      return "feed";
+    case InputFormat::kJson:
+      return "json";
+    case InputFormat::kUnknown:
+      break;
+  }
+  return "?";
+}
+
+IngestedInput IngestBytes(std::string bytes, const std::string& path,
+                          const IngestOptions& options) {
+  IngestedInput in;
+  in.path = path;
+  if (bytes.empty()) {
+    in.diagnostics.push_back(MakeError(path, 0, 0, "empty file", "nothing to read"));
+    return in;
+  }
+  if (LooksGzipped(bytes)) {
+    try {
+      bytes = Gunzip(bytes, path, options.max_bytes);
+    } catch (const InputError& e) {
+      in.diagnostics.push_back(e.diagnostic());
+      return in;
+    }
+  }
+  const TextEncoding encoding = DetectEncoding(bytes);
+  if (encoding != TextEncoding::kUtf16Le && encoding != TextEncoding::kUtf16Be) {
+    if (const std::string kind = BinaryKind(bytes); !kind.empty()) {
+      in.diagnostics.push_back(MakeError(path, 0, 0, "this looks like " + kind + ", not text",
+                                         "give a saved web page, a feed, JSON or a text file"));
+      return in;
+    }
+  }
+  const std::string text = DecodeTextFile(bytes, path, &in.diagnostics);
+  const std::string_view head = SkipSpace(text);
+  if (LooksLikeFeed(head)) {
+    in.format = InputFormat::kFeed;
+    FeedReadResult r = ReadFeed(text, path, options.outlets);
+    in.articles = std::move(r.articles);
+    in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+  } else if (LooksLikeJson(head)) {
+    in.format = InputFormat::kJson;
+    NewsPleaseResult r = ReadNewsPlease(text, path, options.outlets);
+    in.articles = std::move(r.articles);
+    in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+  } else if (LooksLikeHtml(head)) {
+    in.format = InputFormat::kHtml;
+    HtmlExtractOptions html_options;
+    html_options.source_name = path;
+    html_options.max_decompressed_bytes = options.max_bytes;
+    const ExtractedPage page = ExtractHtml(text, html_options);
+    in.diagnostics.insert(in.diagnostics.end(), page.warnings.begin(), page.warnings.end());
+    if (page.paragraphs.empty()) {
+      in.diagnostics.push_back(MakeError(path, 0, 0, "no article text found in this page",
+                                         "is it the article page itself, saved after it loaded?"));
+    } else {
+      in.articles.push_back(FromPage(page, path, options, in.diagnostics));
+    }
+  } else {
+    in.format = InputFormat::kArticle;
+    ArticleReadResult r = ParseArticle(text, path);
+    in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+    if (r.ok()) in.articles.push_back(std::move(r.article));
+  }
+  for (Article& a : in.articles) {
+    if (!options.outlet.empty()) a.outlet = options.outlet;
+    if (!options.language.empty()) a.language = options.language;
+    if (a.source_path.empty()) a.source_path = path;
+  }
+  return in;
+}
+
+IngestedInput IngestFile(const std::string& path, const IngestOptions& options) {
+  try {
+    return IngestBytes(ReadFile(path, options.max_bytes), path, options);
+  } catch (const InputError& e) {
+    IngestedInput in;
+    in.path = path;
+    in.diagnostics.push_back(e.diagnostic());
+    return in;
+  }
+}
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
+                                      Diagnostics& diagnostics) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input == "-") {
+      files.push_back(input);
+      continue;
+    }
+    const fs::file_status st = fs::status(input, ec);
+    if (ec) {
+      const std::string why =
+          ec == std::errc::too_many_symbolic_link_levels ? "a symbolic link loop" : ec.message();
+      diagnostics.push_back(MakeError(input, 0, 0, "cannot read: " + why));
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      files.push_back(input);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      std::error_code type_ec;
+      const fs::file_status s = it->status(type_ec);
+      if (type_ec) {
+        diagnostics.push_back(
+            MakeError(it->path().string(), 0, 0, "cannot read: " + type_ec.message()));
+        continue;
+      }
+      if (fs::is_regular_file(s)) found.push_back(it->path().string());
+    }
+    if (ec)
+      diagnostics.push_back(MakeError(input, 0, 0, "cannot list the folder: " + ec.message()));
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+LoadedArticles LoadArticles(const std::vector<std::string>& inputs, const IngestOptions& options) {
+  LoadedArticles out;
+  for (const std::string& path : ExpandInputs(inputs, out.diagnostics)) {
+    IngestedInput in = IngestFile(path, options);
+    out.diagnostics.insert(out.diagnostics.end(), in.diagnostics.begin(), in.diagnostics.end());
+    if (in.rejected()) ++out.rejected_inputs;
+    for (Article& a : in.articles) {
+      const Outlet* outlet = options.outlets != nullptr ? options.outlets->Find(a.outlet) : nullptr;
+      CleanArticle(a, outlet);
+      out.articles.push_back(std::move(a));
+    }
+  }
+  return out;
+}
+
+}  // namespace parallax

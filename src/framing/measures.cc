@@ -1,0 +1,246 @@
+#include "framing/measures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+namespace parallax {
+namespace {
+
+using Kind = LexiconEntry::Kind;
+
+// Lower-cased word tokens for keyness: letters (any script), digits, inner ' and -.
+std::vector<std::string> KeynessTokens(std::string_view text) {
+  static const std::set<std::string, std::less<>> kStop = {
+      "the",  "and",  "for",    "that",  "with",    "was",   "has",   "have",  "had",   "its",
+      "are",  "were", "this",   "from",  "which",   "but",   "not",   "been",  "also",  "their",
+      "they", "his",  "her",    "she",   "who",     "will",  "would", "said",  "says",  "its",
+      "than", "into", "after",  "about", "there",   "what",  "when",  "all",   "one",   "two",
+      "our",  "out",  "can",    "more",  "any",     "only",  "such",  "these", "those", "them",
+      "him",  "our",  "over",   "under", "between", "while", "since", "being", "other", "some",
+      "very", "just", "should", "could", "may",     "might", "must",  "then"};
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&]() {
+    while (!cur.empty() && (cur.back() == '\'' || cur.back() == '-')) cur.pop_back();
+    if (cur.size() >= 3 && !kStop.count(cur)) out.push_back(cur);
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      // Typographic apostrophe inside a word: Azerbaijan’s -> azerbaijan's.
+      if (text.substr(i, 3) == "\u2019") {
+        if (!cur.empty()) cur.push_back('\'');
+        i += 2;
+        continue;
+      }
+      // Other non-ASCII bytes: letters of other scripts (punctuation blocks U+2000.. excluded).
+      if (c == 0xE2 || c == 0xC2) {
+        flush();
+        i += c == 0xE2 ? 2 : 1;
+        continue;
+      }
+      cur.push_back(static_cast<char>(c));
+    } else if (std::isalnum(c)) {
+      cur.push_back(static_cast<char>(std::tolower(c)));
+    } else if ((c == '\'' || c == '-') && !cur.empty()) {
+      cur.push_back(static_cast<char>(c));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+Evidence MakeEvidence(const Article& a, const LexiconMatch& m) {
+  return Evidence{a.id, m.start, m.end,
+                  m.voice == Voice::kQuoted ? "quoted" : (m.scare_quote >= 0 ? "scare" : "own"),
+                  m.speaker};
+}
+
+template <typename T, typename Key>
+T& FindOrAdd(std::vector<T>& items, const Key& key, auto&& key_of) {
+  for (T& item : items) {
+    if (key_of(item) == key) return item;
+  }
+  items.emplace_back();
+  return items.back();
+}
+
+}  // namespace
+
+int ConceptUse::total() const {
+  int n = 0;
+  for (const VariantUse& v : variants) n += v.own + v.quoted;
+  return n;
+}
+
+StoryMeasures MeasureStory(const std::vector<Article>& articles,
+                           const std::vector<ArticleAnnotations>& annotations,
+                           const Lexicon& lexicon, const OutletsFile& outlets,
+                           const MeasureOptions& options) {
+  StoryMeasures story;
+  std::vector<std::unordered_map<std::string, int>> term_counts;
+  std::vector<std::set<std::string>> actors_mentioned;
+  std::vector<std::set<std::string>> actors_quoted;
+
+  for (std::size_t ai = 0; ai < articles.size(); ++ai) {
+    const Article& a = articles[ai];
+    const ArticleAnnotations& ann = annotations[ai];
+    std::size_t oi = 0;
+    while (oi < story.outlets.size() && story.outlets[oi].outlet != a.outlet) ++oi;
+    if (oi == story.outlets.size()) {
+      OutletProfile p;
+      p.outlet = a.outlet;
+      const Outlet* o = outlets.Find(a.outlet);
+      p.name = o != nullptr ? o->name : a.outlet;
+      story.outlets.push_back(std::move(p));
+      term_counts.emplace_back();
+      actors_mentioned.emplace_back();
+      actors_quoted.emplace_back();
+    }
+    OutletProfile& p = story.outlets[oi];
+    p.articles.push_back(a.id);
+    p.words += ann.words;
+    for (const std::string& t : KeynessTokens(a.text)) ++term_counts[oi][t];
+
+    for (const LexiconMatch& m : ann.matches) {
+      const LexiconEntry& e = lexicon.entries[m.entry];
+      const bool quoted = m.voice == Voice::kQuoted;
+      if (e.kind == Kind::kNaming) {
+        ConceptUse& c =
+            FindOrAdd(p.naming, e.concept_id, [](const ConceptUse& x) { return x.concept_id; });
+        if (c.concept_id.empty()) {
+          c.concept_id = e.concept_id;
+          const Concept* concept_def = lexicon.FindConcept(e.concept_id);
+          c.label = concept_def != nullptr ? concept_def->label : e.concept_id;
+        }
+        VariantUse& v = FindOrAdd(c.variants, e.form, [](const VariantUse& x) { return x.form; });
+        if (v.form.empty()) {
+          v.form = e.form;
+          v.perspective = e.perspective;
+        }
+        (quoted ? v.quoted : v.own) += 1;
+        if (!quoted) ++c.own_by_perspective[e.perspective];
+        v.evidence.push_back(MakeEvidence(a, m));
+      } else if (e.kind == Kind::kLoaded) {
+        LoadedTermUse& t =
+            FindOrAdd(p.loaded, e.form, [](const LoadedTermUse& x) { return x.form; });
+        if (t.form.empty()) {
+          t.form = e.form;
+          t.category = e.category;
+          t.perspective = e.perspective;
+          t.note = e.note;
+        }
+        (quoted ? t.quoted : t.own) += 1;
+        (quoted ? p.loaded_quoted : p.loaded_own) += 1;
+        if (quoted && !m.speaker.empty() &&
+            std::find(t.speakers.begin(), t.speakers.end(), m.speaker) == t.speakers.end()) {
+          t.speakers.push_back(m.speaker);
+        }
+        t.evidence.push_back(MakeEvidence(a, m));
+      } else if (e.kind == Kind::kActor) {
+        if (!quoted) actors_mentioned[oi].insert(e.actor_id);
+      } else if (e.kind == Kind::kCue && e.category == "distancing") {
+        DistancingUse d;
+        d.kind = "cue";
+        d.text = a.text.substr(m.start, m.end - m.start);
+        d.cue = e.form;
+        d.evidence = MakeEvidence(a, m);
+        p.distancing.push_back(std::move(d));
+      }
+    }
+
+    for (const Quote& q : ann.quotes) {
+      if (q.kind == QuoteKind::kScare) {
+        DistancingUse d;
+        d.kind = "scare-quote";
+        d.text = a.text.substr(q.start, q.end - q.start);
+        d.cue = q.distancing_cue;
+        d.evidence = Evidence{a.id, q.start, q.end, "scare", ""};
+        p.distancing.push_back(std::move(d));
+        continue;
+      }
+      if (q.depth > 0) continue;  // a quote inside a quote is the quoted speaker's, counted there
+      const Actor* actor = q.actor_id.empty() ? nullptr : lexicon.FindActor(q.actor_id);
+      const std::string key = actor != nullptr ? actor->id : q.speaker;
+      VoiceUse& v = FindOrAdd(p.voices, key, [](const VoiceUse& x) {
+        return x.actor_id.empty() ? x.speaker : x.actor_id;
+      });
+      if (v.quotes == 0) {
+        v.speaker =
+            actor != nullptr ? actor->name : (q.speaker.empty() ? "unattributed" : q.speaker);
+        v.actor_id = q.actor_id;
+        v.perspective = actor != nullptr ? actor->perspective : q.perspective;
+      }
+      ++v.quotes;
+      v.words += static_cast<int>(q.word_count);
+      p.quoted_words_by_perspective[v.perspective] += static_cast<int>(q.word_count);
+      v.evidence.push_back(Evidence{a.id, q.start, q.end, "quoted", q.speaker});
+      if (actor != nullptr) actors_quoted[oi].insert(actor->id);
+    }
+  }
+
+  // Per-outlet derived figures, in deterministic order.
+  std::unordered_map<std::string, int> pooled;
+  long pooled_total = 0;
+  for (const auto& counts : term_counts) {
+    for (const auto& [t, n] : counts) {
+      pooled[t] += n;
+      pooled_total += n;
+    }
+  }
+  for (std::size_t oi = 0; oi < story.outlets.size(); ++oi) {
+    OutletProfile& p = story.outlets[oi];
+    if (p.articles.size() < options.thin_articles) story.thin_evidence = true;
+    const double per = p.words > 0 ? 1000.0 / static_cast<double>(p.words) : 0.0;
+    p.loaded_own_per_1000 = p.loaded_own * per;
+    p.loaded_quoted_per_1000 = p.loaded_quoted * per;
+    std::sort(p.naming.begin(), p.naming.end(),
+              [](const ConceptUse& a, const ConceptUse& b) { return a.concept_id < b.concept_id; });
+    for (ConceptUse& c : p.naming) {
+      std::sort(c.variants.begin(), c.variants.end(), [](const VariantUse& a, const VariantUse& b) {
+        const int na = a.own + a.quoted;
+        const int nb = b.own + b.quoted;
+        return na != nb ? na > nb : a.form < b.form;
+      });
+    }
+    std::sort(p.loaded.begin(), p.loaded.end(), [](const LoadedTermUse& a, const LoadedTermUse& b) {
+      return a.category != b.category ? a.category < b.category : a.form < b.form;
+    });
+    for (const std::string& id : actors_mentioned[oi]) {
+      if (actors_quoted[oi].count(id)) continue;
+      const Actor* actor = lexicon.FindActor(id);
+      p.mentioned_not_quoted.push_back(actor != nullptr ? actor->name : id);
+    }
+    std::sort(p.mentioned_not_quoted.begin(), p.mentioned_not_quoted.end());
+
+    // Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, eq. 22):
+    // this outlet (i) against all others (j), prior alpha_w = prior_scale * pooled count of w.
+    long n_i = 0;
+    for (const auto& [t, n] : term_counts[oi]) n_i += n;
+    const double n_j = static_cast<double>(pooled_total - n_i);
+    const double alpha0 = options.prior_scale * static_cast<double>(pooled_total);
+    for (const auto& [term, y_i] : term_counts[oi]) {
+      if (y_i < options.min_term_count) continue;
+      const double a_w = options.prior_scale * pooled[term];
+      const double y_j = pooled[term] - y_i;
+      const double delta = std::log((y_i + a_w) / (n_i + alpha0 - y_i - a_w)) -
+                           std::log((y_j + a_w) / (n_j + alpha0 - y_j - a_w));
+      const double variance = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w);
+      p.distinctive.push_back(DistinctiveTerm{term, y_i, delta, delta / std::sqrt(variance)});
+    }
+    std::sort(p.distinctive.begin(), p.distinctive.end(),
+              [](const DistinctiveTerm& a, const DistinctiveTerm& b) {
+                return a.z != b.z ? a.z > b.z : a.term < b.term;
+              });
+    if (p.distinctive.size() > options.top_terms) p.distinctive.resize(options.top_terms);
+  }
+  return story;
+}
+
+}  // namespace parallax

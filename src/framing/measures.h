@@ -1,0 +1,125 @@
+// Framing measures: what a report shows, computed from cleaned articles and their annotations.
+// Per outlet (over all its articles in the story): the names it uses for each contested thing
+// and the share of each perspective's forms; loaded terms per 1,000 words in its own voice and
+// in quoted voices; who it quotes, how much, and who first; whom it mentions but never quotes;
+// what it holds at a distance (scare quotes, distancing cues); and the words that most set it
+// apart from the other outlets (log-odds ratio with an informative Dirichlet prior, Monroe,
+// Colaresi & Quinn 2008). Every count keeps its evidence — the article and byte span of each
+// occurrence — so a report can link every figure to the words it counts.
+#ifndef PARALLAX_FRAMING_MEASURES_H_
+#define PARALLAX_FRAMING_MEASURES_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "annotate/annotator.h"
+#include "annotate/lexicon.h"
+#include "core/article.h"
+#include "corpus/outlets.h"
+
+namespace parallax {
+
+// Where a counted thing stands: byte span [start, end) in Article::text of `article`.
+struct Evidence {
+  std::string article;  // article id
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::string voice;    // "own", "quoted", or "scare" (own voice, held at a distance)
+  std::string speaker;  // for quoted voice
+};
+
+struct VariantUse {
+  std::string form;         // the lexicon form (canonical spelling)
+  std::string perspective;  // whose usage it is ("" for neutral/international usage)
+  int own = 0;              // occurrences in the outlet's own voice
+  int quoted = 0;           // occurrences inside quotations
+  std::vector<Evidence> evidence;
+};
+
+struct ConceptUse {
+  std::string concept_id;
+  std::string label;
+  std::vector<VariantUse> variants;  // by count, descending, then form
+  // Occurrences per perspective id ("" = none) over all variants, own voice only.
+  std::map<std::string, int> own_by_perspective;
+  // "Khankendi (Stepanakert)": first form, then the bracketed form, in text order.
+  std::vector<std::pair<std::string, std::string>> bracketed;
+  int total() const;
+};
+
+struct LoadedTermUse {
+  std::string form;
+  std::string category;
+  std::string perspective;  // whose term it is, where one side owns it
+  std::string note;         // from the lexicon: who uses it and why it matters
+  int own = 0;
+  int quoted = 0;
+  std::vector<std::string> speakers;  // distinct speakers of the quoted uses, in text order
+  std::vector<Evidence> evidence;
+};
+
+struct VoiceUse {
+  std::string speaker;  // as the text names the speaker (raw), or the actor's name
+  std::string actor_id;
+  std::string perspective;  // "" when the speaker maps to no perspective
+  int quotes = 0;
+  int words = 0;  // quoted words
+  std::vector<Evidence> evidence;
+};
+
+struct DistancingUse {
+  std::string kind;  // "scare-quote" or "cue"
+  std::string text;  // the words held at a distance, or the cue as written
+  std::string cue;   // the construction ("what … insists are", "so-called") if any
+  Evidence evidence;
+};
+
+struct DistinctiveTerm {
+  std::string term;
+  int count = 0;     // in this outlet
+  double delta = 0;  // log-odds ratio against the other outlets, with the prior
+  double z = 0;      // delta / sqrt(variance)
+};
+
+struct OutletProfile {
+  std::string outlet;                 // id
+  std::string name;                   // display name
+  std::vector<std::string> articles;  // ids, in corpus order
+  std::size_t words = 0;
+  std::vector<ConceptUse> naming;     // concepts the outlet names, by concept id
+  std::vector<LoadedTermUse> loaded;  // by category, then form
+  int loaded_own = 0;
+  int loaded_quoted = 0;
+  double loaded_own_per_1000 = 0;
+  double loaded_quoted_per_1000 = 0;
+  std::vector<VoiceUse> voices;                            // in order of first quotation
+  std::map<std::string, int> quoted_words_by_perspective;  // "" = no known perspective
+  std::vector<std::string> mentioned_not_quoted;           // actor names mentioned but never quoted
+  std::vector<DistancingUse> distancing;
+  std::vector<DistinctiveTerm> distinctive;  // top terms by z, above the minimum count
+};
+
+struct MeasureOptions {
+  int min_term_count = 3;      // terms rarer than this (in the outlet) are not ranked
+  std::size_t top_terms = 10;  // distinctive terms kept per outlet
+  double prior_scale =
+      1.0;  // prior counts = prior_scale × pooled counts of all outlets (informative prior)
+  std::size_t thin_articles = 3;  // below this many articles per outlet the evidence is "thin"
+};
+
+struct StoryMeasures {
+  std::vector<OutletProfile> outlets;  // in order of first article
+  bool thin_evidence = false;  // few articles per outlet: say so, show counts, not confident shares
+};
+
+// Computes the measures. `articles` and `annotations` are parallel; `outlets` gives display names.
+StoryMeasures MeasureStory(const std::vector<Article>& articles,
+                           const std::vector<ArticleAnnotations>& annotations,
+                           const Lexicon& lexicon, const OutletsFile& outlets,
+                           const MeasureOptions& options = {});
+
+}  // namespace parallax
+
+#endif  // PARALLAX_FRAMING_MEASURES_H_

@@ -1,0 +1,139 @@
+#include "align/alignment.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "align/document_builder.h"
+#include "annotate/lexicon.h"
+#include "corpus/corpus.h"
+#include "corpus/outlets.h"
+#include "test_paths.h"
+
+namespace parallax {
+namespace {
+
+using parallax::testing::SourceDir;
+using Outlets = std::set<std::string>;
+
+// The shipped corpus, annotated with the shipped lexicons, aligned with default options.
+const Alignment& Shipped() {
+  static const Alignment* alignment = [] {
+    const OutletsLoadResult outlets = LoadOutlets(SourceDir() + "/corpus/outlets.xml");
+    const Corpus corpus = LoadCorpus(SourceDir() + "/corpus/lachin-2023", outlets.file);
+    const LexiconLoadResult lexicon = LoadLexicons(DefaultLexiconPaths(SourceDir() + "/lexicons"));
+    EXPECT_TRUE(lexicon.ok());
+    const AlignDocumentBuilder builder(&lexicon.lexicon);
+    std::vector<AlignDocument> docs;
+    for (const Article& a : corpus.articles) docs.push_back(builder.Build(a));
+    EXPECT_EQ(docs.size(), 5u);
+    return new Alignment(Align(std::move(docs)));
+  }();
+  return *alignment;
+}
+
+const AlignedEvent* EventOn(const std::string& day) {
+  for (const AlignedEvent& e : Shipped().events) {
+    if (e.from.ToString() == day && e.to.ToString() == day) return &e;
+  }
+  return nullptr;
+}
+
+// The claim holding the passage of `outlet` that contains `words`.
+const Claim* ClaimWith(const std::string& outlet, const std::string& words) {
+  for (const Claim& c : Shipped().claims) {
+    for (const Passage& p : c.passages) {
+      if (p.outlet == outlet && p.text.find(words) != std::string::npos) return &c;
+    }
+  }
+  return nullptr;
+}
+
+Outlets OutletsOf(const Claim* c) { return Outlets(c->outlets.begin(), c->outlets.end()); }
+
+const Outlets kAllFive = {"kommersant", "moscow-times", "oc-media", "eurasia-daily-monitor",
+                          "jamnews"};
+
+TEST(AlignmentTest, BlockadeOfTwelveDecemberIsOneEventToldByAllFive) {
+  const AlignedEvent* e = EventOn("2022-12-12");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Outlets(e->outlets.begin(), e->outlets.end()), kAllFive);
+  // Kommersant never names the day: its mention is background, joined by content.
+  bool kommersant_background = false;
+  for (const EventMention& m : e->mentions) {
+    kommersant_background |= m.passage.outlet == "kommersant" && !m.dated;
+  }
+  EXPECT_TRUE(kommersant_background);
+}
+
+TEST(AlignmentTest, CheckpointOfTwentyThirdAprilIsOneEvent) {
+  const AlignedEvent* e = EventOn("2023-04-23");
+  ASSERT_NE(e, nullptr);
+  // Articles published before the checkpoint (Kommersant, JAMnews) cannot mention it.
+  EXPECT_EQ(Outlets(e->outlets.begin(), e->outlets.end()),
+            Outlets({"moscow-times", "oc-media", "eurasia-daily-monitor"}));
+}
+
+// Not met yet: the reason is split across claims (see the alignment report).
+TEST(AlignmentTest, DISABLED_AzerbaijansStatedReasonIsCarriedByFourOutlets) {
+  const Claim* c = ClaimWith("moscow-times", "illegal transportation of manpower");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(OutletsOf(c),
+            Outlets({"kommersant", "moscow-times", "oc-media", "eurasia-daily-monitor"}));
+}
+
+TEST(AlignmentTest, StateDepartmentConcernOnlyInTheMoscowTimes) {
+  const Claim* c = ClaimWith("moscow-times", "deeply concerned");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(OutletsOf(c), Outlets({"moscow-times"}));
+  EXPECT_FALSE(c->missing_outlets.empty());
+}
+
+TEST(AlignmentTest, FranceDeploresOnlyInTheMoscowTimes) {
+  const Claim* c = ClaimWith("moscow-times", "deplores");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(OutletsOf(c), Outlets({"moscow-times"}));
+}
+
+TEST(AlignmentTest, LavrovsNoCheckpointOnlyInOcMedia) {
+  const Claim* c = ClaimWith("oc-media", "not envisaged");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(OutletsOf(c), Outlets({"oc-media"}));
+}
+
+// Not met yet: JAMnews' long sentence matches no other outlet's unit.
+TEST(AlignmentTest, DISABLED_ActivistsBlockedTheRoadInAllFive) {
+  const Claim* c = ClaimWith("jamnews", "environmental activists blocked the Lachin corridor");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(OutletsOf(c), kAllFive);
+  EXPECT_EQ(c, ClaimWith("moscow-times", "Azerbaijani activists blocked"));
+}
+
+// Depends on the stated-reason claim above.
+TEST(AlignmentTest, DISABLED_GoldMinesAreNotLandmines) {
+  const Claim* reason = ClaimWith("moscow-times", "illegal transportation of manpower");
+  ASSERT_NE(reason, nullptr);
+  for (const Passage& p : reason->passages) EXPECT_NE(p.outlet, "jamnews") << p.text;
+}
+
+TEST(AlignmentTest, CommandPrintsJsonAndText) {
+  const auto json = parallax::testing::RunParallax(
+      {"align", "--format", "json", SourceDir() + "/corpus/lachin-2023"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["articles"], 5);
+  EXPECT_TRUE(j["stories"].is_array());
+  EXPECT_FALSE(j["events"].empty());
+  EXPECT_FALSE(j["claims"].empty());
+  const auto text = parallax::testing::RunParallax({"align", SourceDir() + "/corpus/lachin-2023"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("STORIES"), std::string::npos);
+  EXPECT_NE(text.out.find("The Moscow Times"), std::string::npos);
+  const auto bad = parallax::testing::RunParallax({"align", "--format", "xml", "x"});
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace parallax

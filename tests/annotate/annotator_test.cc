@@ -1,0 +1,215 @@
+// The integrated annotation of the shipped corpus: naming choices, loaded terms, voices,
+// scare quotes and dates, as the annotation issue's acceptance criteria state them.
+#include "annotate/annotator.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "corpus/corpus.h"
+#include "test_paths.h"
+
+namespace parallax {
+namespace {
+
+class AnnotatorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string root = testing::SourceDir();
+    auto lex = LoadLexicons(DefaultLexiconPaths(root + "/lexicons"));
+    ASSERT_TRUE(lex.ok()) << lex.diagnostics[0].ToString();
+    lexicon_ = new Lexicon(std::move(lex.lexicon));
+    annotator_ = new Annotator(*lexicon_);
+    ASSERT_TRUE(annotator_->ok());
+    const auto outlets = LoadOutlets(root + "/corpus/outlets.xml");
+    corpus_ = new Corpus(LoadCorpus(root + "/corpus/lachin-2023", outlets.file));
+    ASSERT_EQ(corpus_->articles.size(), 5u);
+  }
+  static void TearDownTestSuite() {
+    delete corpus_;
+    delete annotator_;
+    delete lexicon_;
+  }
+
+  static const Article& ArticleOf(const std::string& outlet) {
+    for (const Article& a : corpus_->articles) {
+      if (a.outlet == outlet) return a;
+    }
+    throw std::runtime_error("no article of " + outlet);
+  }
+  static std::string Surface(const Article& a, const LexiconMatch& m) {
+    return a.text.substr(m.start, m.end - m.start);
+  }
+  // Matches whose surface text equals `surface` (case-insensitive ASCII).
+  static std::vector<LexiconMatch> Find(const Article& a, const ArticleAnnotations& ann,
+                                        const std::string& surface) {
+    std::vector<LexiconMatch> out;
+    for (const LexiconMatch& m : ann.matches) {
+      std::string s = Surface(a, m);
+      if (s.size() != surface.size()) continue;
+      bool same = true;
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        same = same && std::tolower(static_cast<unsigned char>(s[i])) ==
+                           std::tolower(static_cast<unsigned char>(surface[i]));
+      }
+      if (same) out.push_back(m);
+    }
+    return out;
+  }
+
+  static Lexicon* lexicon_;
+  static Annotator* annotator_;
+  static Corpus* corpus_;
+};
+
+Lexicon* AnnotatorTest::lexicon_ = nullptr;
+Annotator* AnnotatorTest::annotator_ = nullptr;
+Corpus* AnnotatorTest::corpus_ = nullptr;
+
+TEST_F(AnnotatorTest, JamnewsPutsTheAzerbaijaniNameFirstAndBracketsTheArmenianOne) {
+  const Article& a = ArticleOf("jamnews");
+  const ArticleAnnotations ann = annotator_->Annotate(a);
+  int khankendi_pairs = 0;
+  int shusha_pairs = 0;
+  for (const BracketedPair& p : ann.bracketed_pairs) {
+    const LexiconEntry& first = lexicon_->entries[ann.matches[p.first].entry];
+    const LexiconEntry& second = lexicon_->entries[ann.matches[p.second].entry];
+    EXPECT_EQ(first.concept_id, second.concept_id);
+    if (Surface(a, ann.matches[p.first]) == "Khankendi" &&
+        Surface(a, ann.matches[p.second]) == "Stepanakert") {
+      ++khankendi_pairs;
+      EXPECT_EQ(first.perspective, "azerbaijani");
+      EXPECT_EQ(second.perspective, "armenian");
+    }
+    if (Surface(a, ann.matches[p.first]) == "Shusha" &&
+        Surface(a, ann.matches[p.second]) == "Shushi") {
+      ++shusha_pairs;
+    }
+  }
+  EXPECT_EQ(khankendi_pairs, 2);
+  EXPECT_EQ(shusha_pairs, 1);
+}
+
+TEST_F(AnnotatorTest, OcMediaEcoActivistsIsAScareQuoteInADistancingConstruction) {
+  const Article& a = ArticleOf("oc-media");
+  const ArticleAnnotations ann = annotator_->Annotate(a);
+  const Quote* eco = nullptr;
+  for (const Quote& q : ann.quotes) {
+    if (a.text.substr(q.start, q.end - q.start) == "eco-activists") eco = &q;
+  }
+  ASSERT_NE(eco, nullptr);
+  EXPECT_EQ(eco->kind, QuoteKind::kScare);
+  // The distancing cue "what … insists are" is found by the lexicon just before it.
+  bool cue = false;
+  for (const LexiconMatch& m : ann.matches) {
+    const LexiconEntry& e = lexicon_->entries[m.entry];
+    if (e.kind == LexiconEntry::Kind::kCue && e.category == "distancing" && m.end <= eco->open &&
+        eco->open - m.end < 40) {
+      cue = true;
+      EXPECT_NE(Surface(a, m).find("insists are"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(cue);
+  // Apostrophes open no quote.
+  for (const char* word : {"Azerbaijan\u2019s", "Russia\u2019s"}) {
+    const std::size_t at = a.text.find(word);
+    ASSERT_NE(at, std::string::npos) << word;
+    const std::size_t apostrophe = at + std::string(word).size() - 4;
+    for (const Quote& q : ann.quotes) EXPECT_NE(q.open, apostrophe) << word;
+  }
+}
+
+TEST_F(AnnotatorTest, EthnicCleansingOnlyInQuotedVoicesWithTheirSpeakers) {
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"moscow-times", "Armenian foreign ministry"},
+      {"oc-media", "Foreign Ministry"},
+      {"kommersant", "Iskandaryan"}};
+  for (const auto& [outlet, speaker] : expected) {
+    const Article& a = ArticleOf(outlet);
+    const ArticleAnnotations ann = annotator_->Annotate(a);
+    const auto found = Find(a, ann, "ethnic cleansing");
+    ASSERT_FALSE(found.empty()) << outlet;
+    for (const LexiconMatch& m : found) {
+      EXPECT_EQ(m.voice, Voice::kQuoted) << outlet;
+      EXPECT_NE(m.speaker.find(speaker), std::string::npos) << outlet << ": speaker " << m.speaker;
+    }
+  }
+}
+
+TEST_F(AnnotatorTest, OwnVoiceTermsOfThreeOutlets) {
+  struct Case {
+    std::string outlet;
+    std::string surface;
+  };
+  for (const Case& c :
+       std::vector<Case>{{"moscow-times", "Separatist authorities"},
+                         {"kommersant", "self-proclaimed Nagorno-Karabakh Republic"},
+                         {"kommersant", "NKR"},
+                         {"eurasia-daily-monitor", "Lachin road"},
+                         {"eurasia-daily-monitor", "formerly occupied districts"},
+                         {"eurasia-daily-monitor", "Second Karabakh War"}}) {
+    const Article& a = ArticleOf(c.outlet);
+    const ArticleAnnotations ann = annotator_->Annotate(a);
+    const auto found = Find(a, ann, c.surface);
+    ASSERT_FALSE(found.empty()) << c.outlet << ": " << c.surface;
+    bool own = false;
+    for (const LexiconMatch& m : found) own = own || m.voice == Voice::kOwn;
+    EXPECT_TRUE(own) << c.outlet << ": " << c.surface;
+  }
+}
+
+TEST_F(AnnotatorTest, RelativeDatesResolveAgainstTheArticleDate) {
+  struct Case {
+    std::string outlet;
+    std::string text;
+    std::string resolved;
+  };
+  for (const Case& c : std::vector<Case>{{"moscow-times", "Sunday", "2023-04-23"},
+                                         {"jamnews", "December 12", "2022-12-12"},
+                                         {"kommersant", "March 5", "2023-03-05"}}) {
+    const Article& a = ArticleOf(c.outlet);
+    const ArticleAnnotations ann = annotator_->Annotate(a);
+    bool found = false;
+    for (const DateMention& d : ann.dates) {
+      if (d.text.find(c.text) == std::string::npos) continue;
+      found = true;
+      EXPECT_TRUE(d.resolved) << c.outlet;
+      EXPECT_EQ(d.from.ToString(), c.resolved) << c.outlet << ": " << d.text;
+      break;
+    }
+    EXPECT_TRUE(found) << c.outlet << ": " << c.text;
+  }
+}
+
+TEST_F(AnnotatorTest, EveryAnnotationHasASpanInTheTextAndASentence) {
+  for (const Article& a : corpus_->articles) {
+    const ArticleAnnotations ann = annotator_->Annotate(a);
+    ASSERT_FALSE(ann.sentences.empty());
+    for (const LexiconMatch& m : ann.matches) {
+      ASSERT_LT(m.start, m.end);
+      ASSERT_LE(m.end, a.text.size());
+      ASSERT_LT(m.sentence, ann.sentences.size());
+      EXPECT_LE(ann.sentences[m.sentence].first, m.start);
+      // Offsets map back to the source body byte for byte.
+      const std::size_t body = a.BodyOffset(m.start);
+      ASSERT_NE(body, std::string::npos);
+      EXPECT_EQ(a.body.substr(body, m.end - m.start), a.text.substr(m.start, m.end - m.start));
+    }
+  }
+}
+
+TEST_F(AnnotatorTest, AnnotationIsDeterministicAndSafeFromTwoThreads) {
+  const Article& a = ArticleOf("oc-media");
+  const auto json1 = AnnotationsToJson(a, annotator_->Annotate(a), *lexicon_).dump();
+  std::string json2;
+  std::string json3;
+  std::thread t1([&] { json2 = AnnotationsToJson(a, annotator_->Annotate(a), *lexicon_).dump(); });
+  std::thread t2([&] { json3 = AnnotationsToJson(a, annotator_->Annotate(a), *lexicon_).dump(); });
+  t1.join();
+  t2.join();
+  EXPECT_EQ(json1, json2);
+  EXPECT_EQ(json1, json3);
+}
+
+}  // namespace
+}  // namespace parallax

@@ -1,0 +1,183 @@
+#include "annotate/dates.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_paths.h"
+
+namespace parallax {
+namespace {
+
+Date D(const char* iso) { return *ParseIsoDate(iso); }
+
+// The first mention whose text contains `needle`; fails the test when there is none.
+DateMention Find(const std::string& text, const std::string& needle,
+                 const std::optional<Date>& article, const std::string& language = "en") {
+  for (const DateMention& m : FindDates(text, article, language)) {
+    if (m.text.find(needle) != std::string::npos) return m;
+  }
+  ADD_FAILURE() << "no date mention containing \"" << needle << "\" in: " << text;
+  return {};
+}
+
+void ExpectDay(const DateMention& m, const char* iso) {
+  EXPECT_TRUE(m.resolved) << m.text;
+  EXPECT_FALSE(m.is_range) << m.text;
+  EXPECT_EQ(m.from.ToString(), iso) << m.text;
+  EXPECT_EQ(m.to.ToString(), iso) << m.text;
+}
+
+void ExpectRange(const DateMention& m, const char* from, const char* to) {
+  EXPECT_TRUE(m.resolved) << m.text;
+  EXPECT_TRUE(m.is_range) << m.text;
+  EXPECT_EQ(m.from.ToString(), from) << m.text;
+  EXPECT_EQ(m.to.ToString(), to) << m.text;
+}
+
+TEST(DatesTest, SpanIsTheExpressionInTheText) {
+  const std::string text = "Azerbaijan on Sunday set up a checkpoint.";
+  const auto dates = FindDates(text, D("2023-04-23"), "en");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].text, "Sunday");
+  EXPECT_EQ(text.substr(dates[0].start, dates[0].end - dates[0].start), "Sunday");
+  EXPECT_EQ(dates[0].kind, DateKind::kRelative);
+}
+
+TEST(DatesTest, WeekdayIsMostRecentOnOrBeforeArticleDate) {
+  // 2023-04-23 is a Sunday.
+  ExpectDay(Find("On Sunday, guards moved in.", "Sunday", D("2023-04-23")), "2023-04-23");
+  ExpectDay(Find("On Sunday, guards moved in.", "Sunday", D("2023-04-24")), "2023-04-23");
+  ExpectDay(Find("on Tuesday the ministry said", "Tuesday", D("2023-04-24")), "2023-04-18");
+  ExpectDay(Find("last Sunday", "last Sunday", D("2023-04-23")), "2023-04-16");
+  ExpectDay(Find("next Friday", "next Friday", D("2023-04-23")), "2023-04-28");
+  ExpectDay(Find("on Monday night", "Monday night", D("2023-04-24")), "2023-04-24");
+}
+
+TEST(DatesTest, AbsoluteDates) {
+  ExpectDay(Find("on April 23, the checkpoint", "April 23", D("2023-05-01")), "2023-04-23");
+  ExpectDay(Find("until 12 December 2022.", "12 December 2022", std::nullopt), "2022-12-12");
+  ExpectDay(Find("the Lachin corridor on Dec. 26, 2022. Alexander", "Dec. 26, 2022", std::nullopt),
+            "2022-12-26");
+  ExpectDay(Find("said in a March 25 statement.", "March 25", D("2023-03-27")), "2023-03-25");
+  ExpectDay(Find("on Sunday, April 23, 2023,", "April 23, 2023", std::nullopt), "2023-04-23");
+  ExpectDay(Find("the 12th of December 2022", "12th of December 2022", std::nullopt), "2022-12-12");
+  EXPECT_EQ(Find("on Dec. 26, 2022.", "Dec", std::nullopt).kind, DateKind::kAbsolute);
+  ExpectDay(Find("on April 23rd the", "April 23rd", D("2023-04-24")), "2023-04-23");
+  EXPECT_EQ(Find("on Sunday, April 23, 2023,", "April", std::nullopt).text,
+            "Sunday, April 23, 2023");
+}
+
+TEST(DatesTest, DayWithoutYearIsMostRecentNotAfterArticle) {
+  ExpectDay(Find("already on March 5 it led", "March 5", D("2023-03-27")), "2023-03-05");
+  // After the article's day in the calendar year: the previous year.
+  ExpectDay(Find("On the morning of December 12", "December 12", D("2023-03-27")), "2022-12-12");
+}
+
+TEST(DatesTest, PartOfDayIsInTheSpan) {
+  const DateMention m =
+      Find("On the morning of December 12, activists", "December 12", D("2022-12-12"));
+  EXPECT_EQ(m.text, "the morning of December 12");
+  ExpectDay(m, "2022-12-12");
+}
+
+TEST(DatesTest, MonthWithoutYear) {
+  ExpectRange(Find("In December, activists blocked", "December", D("2023-04-23")), "2022-12-01",
+              "2022-12-31");
+  ExpectRange(Find("in late February", "February", D("2023-04-23")), "2023-02-01", "2023-02-28");
+  ExpectRange(Find("in April the talks", "April", D("2023-04-23")), "2023-04-01", "2023-04-30");
+  // "May" the modal verb and an unguarded "March" are not dates.
+  EXPECT_TRUE(FindDates("It may rain. May we go? They March on.", D("2023-04-23"), "en").empty());
+}
+
+TEST(DatesTest, MonthAndYear) {
+  ExpectRange(Find("In March 2023, Aliyev noted", "March 2023", std::nullopt), "2023-03-01",
+              "2023-03-31");
+}
+
+TEST(DatesTest, RelativeUnits) {
+  const Date monday = D("2023-03-27");
+  ExpectRange(Find("Last weekend, the military", "Last weekend", monday), "2023-03-25",
+              "2023-03-26");
+  ExpectRange(Find("last weekend", "weekend", D("2023-04-23")), "2023-04-15", "2023-04-16");
+  ExpectRange(Find("Since last year tensions", "last year", D("2023-04-23")), "2022-01-01",
+              "2022-12-31");
+  ExpectRange(Find("last week", "last week", monday), "2023-03-20", "2023-03-26");
+  ExpectRange(Find("this month", "this month", monday), "2023-03-01", "2023-03-31");
+  ExpectDay(Find("Today, Putin called", "Today", D("2022-12-12")), "2022-12-12");
+  ExpectDay(Find("yesterday", "yesterday", D("2022-12-12")), "2022-12-11");
+  ExpectDay(Find("two days ago", "two days ago", D("2022-12-12")), "2022-12-10");
+  ExpectRange(Find("in 2020 and", "2020", std::nullopt), "2020-01-01", "2020-12-31");
+  ExpectRange(Find("in the 1990s over", "1990s", std::nullopt), "1990-01-01", "1999-12-31");
+  ExpectRange(Find("in the fall of 2020", "fall of 2020", std::nullopt), "2020-09-01",
+              "2020-11-30");
+}
+
+TEST(DatesTest, MonthOnlyArticleDateGivesRanges) {
+  const Date may = D("2023-05");
+  // A day without a year inside the article's month is still that day.
+  ExpectDay(Find("(Al Jazeera, May 12)", "May 12", may), "2023-05-12");
+  // A weekday could be any Sunday from the one before May 1 to the last one in May.
+  ExpectRange(Find("On Sunday, fighting", "Sunday", may), "2023-04-30", "2023-05-28");
+  ExpectRange(Find("Today the talks", "Today", may), "2023-05-01", "2023-05-31");
+  ExpectRange(Find("Last year, the group", "Last year", may), "2022-01-01", "2022-12-31");
+}
+
+TEST(DatesTest, RelativeWithoutArticleDateIsUnresolved) {
+  const DateMention m = Find("On Sunday, guards moved in.", "Sunday", std::nullopt);
+  EXPECT_FALSE(m.resolved);
+}
+
+TEST(DatesTest, NumbersThatAreNotDates) {
+  EXPECT_TRUE(
+      FindDates("12,000 soldiers and 98.9 percent, at 10:30 local time", D("2023-01-01"), "en")
+          .empty());
+}
+
+TEST(DatesTest, Russian) {
+  ExpectDay(Find("12 декабря 2022 года активисты", "12 декабря", std::nullopt, "ru"), "2022-12-12");
+  EXPECT_EQ(Find("12 декабря 2022 года активисты", "12 декабря", std::nullopt, "ru").text,
+            "12 декабря 2022 года");
+  ExpectDay(Find("в воскресенье пограничники", "воскресенье", D("2023-04-24"), "ru"), "2023-04-23");
+  ExpectRange(Find("в декабре активисты", "декабре", D("2023-04-24"), "ru"), "2022-12-01",
+              "2022-12-31");
+  ExpectRange(Find("в прошлом году", "прошлом году", D("2023-04-24"), "ru"), "2022-01-01",
+              "2022-12-31");
+  ExpectDay(Find("вчера", "вчера", D("2023-04-24"), "ru"), "2023-04-23");
+}
+
+// The seed articles as received (../shared/seeds), with the dates the seeds README gives.
+std::string SeedOrEmpty(const std::string& name) {
+  if (!testing::SharedExists("seeds/" + name)) return "";
+  return testing::ReadFileOrFail(testing::SharedDir() + "/seeds/" + name);
+}
+
+TEST(DatesTest, SeedMoscowTimesOnSunday) {
+  const std::string text = SeedOrEmpty("001_f449a514d4856981.txt");
+  if (text.empty()) GTEST_SKIP() << "../shared/seeds is absent";
+  const DateMention m = Find(text, "Sunday", D("2023-04-23"));
+  EXPECT_EQ(text.substr(m.start, m.end - m.start), "Sunday");
+  ExpectDay(m, "2023-04-23");
+  ExpectDay(Find(text, "Dec. 26, 2022", D("2023-04-23")), "2022-12-26");
+  ExpectRange(Find(text, "December", D("2023-04-23")), "2022-12-01", "2022-12-31");
+}
+
+TEST(DatesTest, SeedJamnewsMorningOfDecember12) {
+  const std::string text = SeedOrEmpty("004_6e0206bd7feafa4a.txt");
+  if (text.empty()) GTEST_SKIP() << "../shared/seeds is absent";
+  const DateMention m = Find(text, "December 12", D("2022-12-12"));
+  EXPECT_EQ(m.text, "the morning of December 12");
+  ExpectDay(m, "2022-12-12");
+  ExpectDay(Find(text, "November 10, 2020", D("2022-12-12")), "2020-11-10");
+}
+
+TEST(DatesTest, SeedKommersantMarch5) {
+  const std::string text = SeedOrEmpty("000_e67e5070340d439f.txt");
+  if (text.empty()) GTEST_SKIP() << "../shared/seeds is absent";
+  ExpectDay(Find(text, "March 5", D("2023-03-27")), "2023-03-05");
+  ExpectDay(Find(text, "March 25", D("2023-03-27")), "2023-03-25");
+  ExpectRange(Find(text, "Last weekend", D("2023-03-27")), "2023-03-25", "2023-03-26");
+}
+
+}  // namespace
+}  // namespace parallax

@@ -1,0 +1,352 @@
+#include "annotate/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "test_paths.h"
+
+namespace parallax {
+namespace {
+
+std::string Content(const std::string& text, const Quote& q) {
+  return text.substr(q.start, q.end - q.start);
+}
+
+// The quote whose content contains `needle`; fails the test when there is none.
+const Quote* QuoteWith(const std::string& text, const std::vector<Quote>& quotes,
+                       const std::string& needle) {
+  for (const Quote& q : quotes) {
+    if (Content(text, q).find(needle) != std::string::npos) return &q;
+  }
+  ADD_FAILURE() << "no quote contains \"" << needle << "\"";
+  return nullptr;
+}
+
+// The innermost quote covering the first occurrence of `phrase`, or nullptr (own voice).
+const Quote* VoiceOf(const std::string& text, const std::vector<Quote>& quotes,
+                     const std::string& phrase) {
+  const std::size_t at = text.find(phrase);
+  EXPECT_NE(at, std::string::npos) << phrase;
+  if (at == std::string::npos || !IsQuoted(quotes, at, at + phrase.size())) return nullptr;
+  return QuoteAt(quotes, at);
+}
+
+std::string Data(const std::string& name) {
+  return testing::ReadFileOrFail(testing::TestDataDir() + "/quotes/" + name);
+}
+
+TEST(QuotesTest, CurlyQuoteWithSpeakerAfter) {
+  const std::string text = "“The move is illegal,” the ministry said on Monday.";
+  const auto quotes = FindQuotes(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  const Quote& q = quotes[0];
+  EXPECT_EQ(Content(text, q), "The move is illegal,");
+  EXPECT_EQ(q.open, 0u);
+  EXPECT_EQ(text.substr(q.open, q.start - q.open), "“");
+  EXPECT_EQ(text.substr(q.end, q.close - q.end), "”");
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+  EXPECT_EQ(q.speaker, "the ministry");
+  EXPECT_EQ(text.substr(q.speaker_start, q.speaker_end - q.speaker_start), "the ministry");
+  EXPECT_EQ(q.verb, "said");
+  EXPECT_EQ(q.attribution, Attribution::kTagAfter);
+}
+
+TEST(QuotesTest, SpeakerPatterns) {
+  const std::string said_x = "\"We will not allow it,\" said Foreign Minister Ararat Mirzoyan.";
+  auto quotes = FindQuotes(said_x);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Ararat Mirzoyan");
+  EXPECT_EQ(quotes[0].mention, "Foreign Minister Ararat Mirzoyan");
+
+  const std::string according = "According to the expert, “the blockade will last.”";
+  quotes = FindQuotes(according);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "the expert");
+  EXPECT_EQ(quotes[0].verb, "according to");
+
+  const std::string told = "“It is over”, Vanyan told OC Media.";
+  quotes = FindQuotes(told);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Vanyan");
+  EXPECT_EQ(quotes[0].verb, "told");
+
+  const std::string wrote = "On Twitter, Beglaryan wrote that Russia’s ‘failure’ was to blame.";
+  quotes = FindQuotes(wrote);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Beglaryan");
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
+}
+
+TEST(QuotesTest, SpeakerMappedToActor) {
+  QuoteOptions options;
+  options.speaker_patterns = {{"foreign ministry", "mfa", "neutral"},
+                              {"Armenian foreign ministry", "am-mfa", "armenia"},
+                              {"Azerbaijan*", "az", "azerbaijan"}};
+  const std::string text =
+      "The Armenian foreign ministry said it was a \"pretext.\" Azerbaijani officials said "
+      "it was \"necessary.\" Experts said it was \"late.\"";
+  const auto quotes = FindQuotes(text, options);
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[0].actor_id, "am-mfa");  // the longest pattern wins
+  EXPECT_EQ(quotes[0].perspective, "armenia");
+  EXPECT_EQ(quotes[1].actor_id, "az");  // prefix wildcard
+  EXPECT_EQ(quotes[2].actor_id, "");
+  EXPECT_EQ(quotes[2].speaker, "Experts");
+}
+
+TEST(QuotesTest, ApostropheIsNotAQuote) {
+  const std::string text =
+      "Azerbaijan’s border guards, Russia’s peacekeepers and Nagorno-Karabakh’s leaders met. "
+      "It's the peacekeepers' role, officials said, to keep ‘the road open’.";
+  const auto quotes = FindQuotes(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(Content(text, quotes[0]), "the road open");
+}
+
+TEST(QuotesTest, PossessivePluralInsideSingleQuotes) {
+  const std::string text = "He said ‘the peacekeepers’ mandate is over’ and left.";
+  const auto quotes = FindQuotes(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(Content(text, quotes[0]), "the peacekeepers’ mandate is over");
+}
+
+TEST(QuotesTest, GuillemetsAndLowQuotes) {
+  const std::string ru = "«Это неприемлемо», — заявил Лавров.";
+  auto quotes = FindQuotes(ru);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(Content(ru, quotes[0]), "Это неприемлемо");
+  EXPECT_EQ(quotes[0].speaker, "Лавров");
+
+  const std::string de = "Er nannte es „einen Skandal“ und ging. Sie sagte „nein”.";
+  quotes = FindQuotes(de);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(Content(de, quotes[0]), "einen Skandal");
+  EXPECT_EQ(Content(de, quotes[1]), "nein");
+}
+
+TEST(QuotesTest, NestedQuotes) {
+  const std::string text =
+      "“They call it a ‘humanitarian corridor’, but it is closed,” the official said.";
+  const auto quotes = FindQuotes(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].depth, 0);
+  EXPECT_EQ(quotes[1].depth, 1);
+  EXPECT_EQ(quotes[1].parent, 0);
+  EXPECT_EQ(Content(text, quotes[1]), "humanitarian corridor");
+  EXPECT_EQ(quotes[0].speaker, "the official");
+  EXPECT_EQ(quotes[1].speaker, "the official");  // the enclosing speaker's words
+  EXPECT_EQ(QuoteAt(quotes, text.find("corridor")), &quotes[1]);
+  EXPECT_EQ(QuoteAt(quotes, text.find("closed")), &quotes[0]);
+  EXPECT_EQ(QuoteAt(quotes, text.find("official")), nullptr);
+}
+
+TEST(QuotesTest, QuoteOverParagraphsWithReopeningMark) {
+  const std::string text =
+      "\"The first paragraph of the statement ends here.\n\n"
+      "\"The second one goes on,\" the minister said.\n\nThe outlet continues.";
+  const auto quotes = FindQuotes(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  const Quote& q = quotes[0];
+  EXPECT_TRUE(q.closed);
+  EXPECT_NE(Content(text, q).find("second one"), std::string::npos);
+  ASSERT_EQ(q.gaps.size(), 1u);
+  EXPECT_EQ(text.substr(q.gaps[0].first, q.gaps[0].second - q.gaps[0].first), "\n\n\"");
+  EXPECT_EQ(q.speaker, "the minister");
+  EXPECT_EQ(QuoteAt(quotes, text.find("\"The second")), nullptr);  // the re-opening mark
+  EXPECT_EQ(QuoteAt(quotes, text.find("outlet")), nullptr);
+}
+
+TEST(QuotesTest, QuoteOverLinesWithoutReopeningMark) {
+  const std::string text = Data("jamnews_excerpt.txt");
+  const auto quotes = FindQuotes(text);
+  const Quote* q = QuoteWith(text, quotes, "In fact, the peacekeepers");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(Content(text, *q).find("First of all"), std::string::npos);
+  EXPECT_NE(Content(text, *q).find("in this region."), std::string::npos);
+  EXPECT_EQ(q->speaker, "Agshin Kerimov");  // "… political observer Agshin Kerimov believes:"
+  EXPECT_EQ(q->attribution, Attribution::kIntroduction);
+  const Quote* listed = QuoteWith(text, quotes, "One — change the commander");
+  ASSERT_NE(listed, nullptr);
+  EXPECT_EQ(listed->speaker, "Agshin Kerimov");
+  EXPECT_EQ(listed->verb, "listed");
+}
+
+TEST(QuotesTest, UnclosedQuoteEndsWithItsParagraph) {
+  const std::string text = "He said “this never closes.\n\nThe outlet's own words.";
+  const auto quotes = FindQuotes(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_FALSE(quotes[0].closed);
+  EXPECT_EQ(Content(text, quotes[0]), "this never closes.");
+  EXPECT_EQ(VoiceOf(text, quotes, "own words"), nullptr);
+}
+
+TEST(QuotesTest, PronounRefersToLastNamedSpeaker) {
+  const std::string text = Data("moscow_times_excerpt.txt");
+  const auto quotes = FindQuotes(text);
+  const Quote* q = QuoteWith(text, quotes, "policy of ethnic cleansing");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->mention, "It");
+  EXPECT_EQ(q->speaker, "The Armenian foreign ministry");
+  EXPECT_EQ(text.substr(q->speaker_start, q->speaker_end - q->speaker_start),
+            "The Armenian foreign ministry");
+  const Quote* earlier = QuoteWith(text, quotes, "the construction of military");
+  ASSERT_NE(earlier, nullptr);
+  EXPECT_EQ(earlier->speaker, "Baku");  // "Baku accused Yerevan …" then "It said …"
+}
+
+TEST(QuotesTest, ContinuationAndFullName) {
+  const std::string text = Data("kommersant_excerpt.txt");
+  const auto quotes = FindQuotes(text);
+  const Quote* q = QuoteWith(text, quotes, "ethnic cleansing");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Alexander Iskandaryan");
+  EXPECT_EQ(q->mention, "Mr. Iskandaryan");
+  EXPECT_EQ(q->attribution, Attribution::kContinuation);
+}
+
+TEST(QuotesTest, InterruptedQuote) {
+  const std::string text = Data("kommersant_excerpt.txt");
+  const auto quotes = FindQuotes(text);
+  const Quote* q = QuoteWith(text, quotes, "The appearance of the checkpoint");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ilgar Velizade");
+  EXPECT_EQ(q->attribution, Attribution::kInterruption);
+  ASSERT_EQ(q->gaps.size(), 1u);
+  EXPECT_EQ(VoiceOf(text, quotes, "Ilgar Velizade told"), nullptr);
+  EXPECT_EQ(VoiceOf(text, quotes, "This will require"), q);
+}
+
+TEST(QuotesTest, ScareQuotes) {
+  const std::string text = Data("oc_media_excerpt.txt");
+  const auto quotes = FindQuotes(text);
+  const Quote* eco = QuoteWith(text, quotes, "eco-activists");
+  ASSERT_NE(eco, nullptr);
+  EXPECT_EQ(eco->kind, QuoteKind::kScare);
+  EXPECT_NE(eco->distancing_cue.find("insists are"), std::string::npos);
+  EXPECT_EQ(text.substr(eco->sentence_start, 14), "The corridor, ");
+  EXPECT_EQ(eco->speaker, "the Azerbaijani government");  // whose word it is
+
+  const std::string so_called = "the so-called “Miatsum road” was closed.";
+  const auto q2 = FindQuotes(so_called);
+  ASSERT_EQ(q2.size(), 1u);
+  EXPECT_EQ(q2[0].kind, QuoteKind::kScare);
+  EXPECT_EQ(q2[0].distancing_cue, "so-called");
+
+  const std::string plain = "The protesters, who call themselves “eco-activists”, stayed.";
+  const auto q3 = FindQuotes(plain);
+  ASSERT_EQ(q3.size(), 1u);
+  EXPECT_EQ(q3[0].kind, QuoteKind::kScare);
+  EXPECT_TRUE(q3[0].speaker.empty());
+}
+
+TEST(QuotesTest, OcMediaApostrophesAndSpeakers) {
+  const std::string text = Data("oc_media_excerpt.txt");
+  const auto quotes = FindQuotes(text);
+  for (const Quote& q : quotes) {
+    EXPECT_NE(text.substr(q.open, q.start - q.open), "’") << Content(text, q);
+    // No quote starts or ends inside a word (Azerbaijan’s, region’s).
+    EXPECT_NE(text.substr(q.start, 2), "s ") << Content(text, q);
+  }
+  const Quote* q = QuoteWith(text, quotes, "policy of ethnic cleansing");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "the Foreign Ministry");
+  EXPECT_EQ(q->verb, "accused");
+  const Quote* ensure = QuoteWith(text, quotes, "ensur[e] the withdrawal");
+  ASSERT_NE(ensure, nullptr);
+  EXPECT_EQ(Content(text, *ensure), "ensur[e] the withdrawal of Azerbaijani forces");
+  EXPECT_EQ(ensure->speaker, "Armenia");
+  const Quote* they = QuoteWith(text, quotes, "control mechanism");
+  ASSERT_NE(they, nullptr);
+  EXPECT_EQ(they->mention, "They");
+  EXPECT_EQ(they->speaker, "Azerbaijan’s Foreign Ministry");
+}
+
+TEST(QuotesTest, SecondQuoteOfASentenceSharesTheSpeaker) {
+  const std::string text =
+      "Washington said it was \"deeply concerned\" and called for \"restraint on all sides.\"";
+  const auto quotes = FindQuotes(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "Washington");
+  EXPECT_EQ(quotes[1].speaker, "Washington");
+}
+
+TEST(QuotesTest, UnmarkedBlockQuotation) {
+  const std::string text =
+      "The ministry wrote in a statement on Telegram:\n\nThe road is closed until further "
+      "notice.\n\nThe outlet resumes here.";
+  const auto quotes = FindQuotes(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(Content(text, quotes[0]), "The road is closed until further notice.");
+  EXPECT_TRUE(quotes[0].open_mark.empty());
+  EXPECT_EQ(quotes[0].speaker, "The ministry");
+  EXPECT_EQ(VoiceOf(text, quotes, "resumes"), nullptr);
+  // "UPDATE:" announces nothing.
+  EXPECT_TRUE(FindQuotes("UPDATE:\n\nThe road reopened.").empty());
+}
+
+TEST(QuotesTest, EmptyAndMarkOnlyTexts) {
+  EXPECT_TRUE(FindQuotes("").empty());
+  EXPECT_TRUE(FindQuotes("\"").empty() || FindQuotes("\"")[0].start <= 1);
+  EXPECT_TRUE(FindQuotes("’’’ ‘ ” « ").size() <= 2);
+}
+
+// The done-when checks on the seed articles as received.
+std::string Seed(const std::string& name) {
+  if (!testing::SharedExists("seeds/" + name)) return "";
+  return testing::ReadFileOrFail(testing::SharedDir() + "/seeds/" + name);
+}
+
+// Every occurrence of `phrase` lies in a quote with a speaker; returns those speakers.
+std::vector<std::string> SpeakersOf(const std::string& text, const std::string& phrase) {
+  const auto quotes = FindQuotes(text);
+  std::vector<std::string> speakers;
+  for (std::size_t at = text.find(phrase); at != std::string::npos;
+       at = text.find(phrase, at + 1)) {
+    EXPECT_TRUE(IsQuoted(quotes, at, at + phrase.size())) << "own voice at byte " << at;
+    const Quote* q = QuoteAt(quotes, at);
+    speakers.push_back(q ? q->speaker : "");
+  }
+  return speakers;
+}
+
+TEST(QuotesTest, SeedEthnicCleansingOnlyInQuotesWithSpeakers) {
+  const std::string mt = Seed("001_f449a514d4856981.txt");
+  const std::string oc = Seed("002_3bdb0ab3524e549d.txt");
+  const std::string km = Seed("000_e67e5070340d439f.txt");
+  if (mt.empty() || oc.empty() || km.empty()) GTEST_SKIP() << "../shared/seeds is absent";
+  EXPECT_EQ(SpeakersOf(mt, "ethnic cleansing"),
+            std::vector<std::string>{"The Armenian foreign ministry"});
+  EXPECT_EQ(SpeakersOf(oc, "ethnic cleansing"), std::vector<std::string>{"the Foreign Ministry"});
+  EXPECT_EQ(SpeakersOf(km, "ethnic cleansing"), std::vector<std::string>{"Alexander Iskandaryan"});
+}
+
+TEST(QuotesTest, SeedOcMediaScareQuoteAndApostrophes) {
+  const std::string oc = Seed("002_3bdb0ab3524e549d.txt");
+  if (oc.empty()) GTEST_SKIP() << "../shared/seeds is absent";
+  const auto quotes = FindQuotes(oc);
+  const Quote* eco = QuoteWith(oc, quotes, "eco-activists");
+  ASSERT_NE(eco, nullptr);
+  EXPECT_EQ(eco->kind, QuoteKind::kScare);
+  EXPECT_NE(oc.substr(eco->sentence_start, eco->open - eco->sentence_start)
+                .find("what the Azerbaijani government insists are"),
+            std::string::npos);
+  for (const char* word : {"Azerbaijan’s", "Russia’s", "Nagorno-Karabakh’s"}) {
+    for (std::size_t at = oc.find(word); at != std::string::npos; at = oc.find(word, at + 1)) {
+      const std::size_t mark = at + std::string(word).size() - std::string("’s").size();
+      for (const Quote& q : quotes) {
+        EXPECT_NE(q.open, mark) << word;
+        EXPECT_NE(q.end, mark) << word;
+      }
+    }
+  }
+  // A quote over two sentences, closed in the same paragraph.
+  const Quote* two = QuoteWith(oc, quotes, "Installing another checkpoint");
+  ASSERT_NE(two, nullptr);
+  EXPECT_NE(Content(oc, *two).find("beginning of the end of everything"), std::string::npos);
+  EXPECT_EQ(two->speaker, "Marut Vanyan");
+}
+
+}  // namespace
+}  // namespace parallax

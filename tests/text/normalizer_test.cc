@@ -1,0 +1,270 @@
+#include "text/normalizer.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "text/utf8.h"
+
+namespace parallax {
+namespace {
+
+std::string Match(std::string_view s) { return Normalize(s, NormalizationForm::kMatch).text; }
+std::string Display(std::string_view s) { return Normalize(s, NormalizationForm::kDisplay).text; }
+
+// Checks the structural promises of the map on any input: size, monotonicity, both directions
+// on every original character boundary that produced output.
+void ExpectMapConsistent(std::string_view input, const NormalizedText& n) {
+  ASSERT_EQ(n.norm_to_orig.size(), n.text.size() + 1);
+  EXPECT_EQ(n.norm_to_orig.back(), input.size());
+  for (size_t i = 1; i < n.norm_to_orig.size(); ++i) {
+    ASSERT_LE(n.norm_to_orig[i - 1], n.norm_to_orig[i]) << "at " << i;
+  }
+  for (size_t i = 0; i < n.text.size(); ++i) {
+    const size_t o = n.ToOriginal(i);
+    // Every mapped offset is a character boundary of the original.
+    EXPECT_NE(static_cast<unsigned char>(input[o]) & 0xC0, 0x80u) << "at " << i;
+    // And maps back to the first byte it produced.
+    const size_t back = n.ToNormalized(o);
+    EXPECT_LE(back, i);
+    EXPECT_EQ(n.ToOriginal(back), o);
+  }
+}
+
+// Finds `needle` in the normalised text and returns the original span it came from.
+std::string OriginalOf(std::string_view input, const NormalizedText& n, std::string_view needle) {
+  const size_t at = n.text.find(needle);
+  if (at == std::string::npos) return "<not found>";
+  auto [b, e] = n.OriginalSpan(at, at + needle.size());
+  return std::string(input.substr(b, e - b));
+}
+
+TEST(NormalizerTest, AsciiMatchFormLowercases) {
+  const std::string in = "Nagorno-Karabakh, LACHIN corridor.";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "nagorno-karabakh, lachin corridor.");
+  ExpectMapConsistent(in, n);
+  for (size_t i = 0; i <= in.size(); ++i) EXPECT_EQ(n.ToOriginal(i), i);
+  EXPECT_EQ(Display(in), in);
+}
+
+TEST(NormalizerTest, LatinCombiningMarksComposeAndMapBack) {
+  const std::string in = "Cafe\xCC\x81 CAF\xC3\x89";  // "Café" decomposed, "CAFÉ" precomposed
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "caf\xC3\xA9 caf\xC3\xA9");
+  ExpectMapConsistent(in, n);
+  // "é" (normalised bytes 3..5) comes from "e" + U+0301 at original bytes 3..6.
+  EXPECT_EQ(n.ToOriginal(3), 3u);
+  EXPECT_EQ(n.ToOriginal(4), 3u);
+  EXPECT_EQ(n.ToOriginal(5), 6u);  // the space
+  EXPECT_EQ(n.ToNormalized(3), 3u);
+  EXPECT_EQ(n.ToNormalized(6), 5u);
+  EXPECT_EQ(OriginalOf(in, n, "caf\xC3\xA9 "), "Cafe\xCC\x81 ");
+  EXPECT_EQ(OriginalOf(in, n, " caf\xC3\xA9"), " CAF\xC3\x89");
+  EXPECT_EQ(Display("Cafe\xCC\x81"), "Caf\xC3\xA9");
+}
+
+TEST(NormalizerTest, CyrillicCaseFoldsWithMap) {
+  const std::string in = "Лачинский КОРИДОР";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "лачинский коридор");
+  ExpectMapConsistent(in, n);
+  EXPECT_EQ(OriginalOf(in, n, "коридор"), "КОРИДОР");
+  EXPECT_EQ(n.ToNormalized(in.find("КОР")), n.text.find("кор"));
+}
+
+TEST(NormalizerTest, ArmenianCaseFoldsWithMap) {
+  // "Ստեփանակերտ" capital Ս folds to ս; "ԱՐՑԱԽ" folds to "արցախ".
+  const std::string in = "Ստեփանակերտ ԱՐՑԱԽ";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "ստեփանակերտ արցախ");
+  ExpectMapConsistent(in, n);
+  EXPECT_EQ(OriginalOf(in, n, "արցախ"), "ԱՐՑԱԽ");
+  // Armenian ligature և (U+0587) is a compatibility character: NFKC gives "եւ".
+  EXPECT_EQ(Match("և"), "եւ");
+}
+
+TEST(NormalizerTest, GeorgianMapsBothWays) {
+  // Mkhedruli has no case (Mtavruli capitals fold to it).
+  const std::string in =
+      "სტეფანაკერტი ᲡᲢᲔᲤᲐᲜᲐᲙᲔᲠᲢᲘ";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "სტეფანაკერტი სტეფანაკერტი");
+  ExpectMapConsistent(in, n);
+  EXPECT_EQ(OriginalOf(in, n, " სტეფანაკერტი"), " ᲡᲢᲔᲤᲐᲜᲐᲙᲔᲠᲢᲘ");
+}
+
+TEST(NormalizerTest, AzerbaijaniLetters) {
+  const std::string in = "İlham Əliyev, ŞUŞA, Dağlıq Qarabağ, XANKƏNDİ";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "ilham əliyev, şuşa, dağlıq qarabağ, xankəndi");
+  ExpectMapConsistent(in, n);
+  EXPECT_EQ(OriginalOf(in, n, "ilham"), "İlham");
+  EXPECT_EQ(OriginalOf(in, n, "xankəndi"), "XANKƏNDİ");
+  EXPECT_EQ(OriginalOf(in, n, "dağlıq"), "Dağlıq");
+  // Dotless ı stays a different letter from i.
+  EXPECT_NE(Match("Bakı"), Match("Baki"));
+  EXPECT_EQ(Display(in), in);
+}
+
+TEST(NormalizerTest, LigaturesExpandAndMapToTheLigature) {
+  const std::string in =
+      "the \xEF\xAC\x81nal o\xEF\xAC\x83"
+      "ce";  // "the ﬁnal oﬃce"
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "the final office");
+  ExpectMapConsistent(in, n);
+  // Both bytes "f", "i" map to the ligature's first byte (4).
+  EXPECT_EQ(n.ToOriginal(4), 4u);
+  EXPECT_EQ(n.ToOriginal(5), 4u);
+  EXPECT_EQ(n.ToOriginal(6), 7u);  // "n" follows the 3-byte ligature
+  EXPECT_EQ(n.ToNormalized(7), 6u);
+  // A span ending inside the expansion widens to the whole ligature.
+  auto [b, e] = n.OriginalSpan(4, 5);
+  EXPECT_EQ(b, 4u);
+  EXPECT_EQ(e, 7u);
+  EXPECT_EQ(OriginalOf(in, n, "office"),
+            "o\xEF\xAC\x83"
+            "ce");
+  // Display form keeps the ligature (NFC is not a compatibility form).
+  EXPECT_EQ(Display(in), in);
+}
+
+TEST(NormalizerTest, QuotesDashesAndInvisiblesFoldForMatchingOnly) {
+  const std::string in =
+      "\xE2\x80\x9CNagorno\xE2\x80\x93Karabakh\xE2\x80\x9D \xC2\xABX\xC2\xBB \xE2\x80\x9E"
+      "y\xE2\x80\x9A Azerbaijan\xE2\x80\x99s 5\xE2\x80\xB2 a\xE2\x80\x94"
+      "b\xE2\x88\x92"
+      "c\xE2\x80\x90"
+      "d\xE2\x80\x91"
+      "e\xE2\x80\x92"
+      "f\xE2\x80\x95g "
+      "Kara\xC2\xAD"
+      "bakh Ar\xE2\x80\x8Bts\xE2\x80\x8C"
+      "a\xE2\x80\x8Dk\xE2\x81\xA0h\xEF\xBB\xBF";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text,
+            "\"nagorno-karabakh\" \"x\" \"y' azerbaijan's 5' a-b-c-d-e-f-g karabakh artsakh");
+  ExpectMapConsistent(in, n);
+  EXPECT_EQ(OriginalOf(in, n, "karabakh\""), "Karabakh\xE2\x80\x9D");
+  // The soft hyphen is gone but the word maps back over it.
+  EXPECT_EQ(OriginalOf(in, n, "karabakh "),
+            "Kara\xC2\xAD"
+            "bakh ");
+  // Display form leaves all of them alone.
+  EXPECT_EQ(Display(in), in);
+}
+
+TEST(NormalizerTest, RemovedCharacterMapsToWhatFollows) {
+  const std::string in =
+      "a\xE2\x80\x8B"
+      "b";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "ab");
+  EXPECT_EQ(n.ToNormalized(1), 1u);  // the zero-width space -> "b"
+  EXPECT_EQ(n.ToOriginal(1), 4u);
+}
+
+TEST(NormalizerTest, InvalidUtf8BecomesReplacement) {
+  EXPECT_EQ(Match("A\xFF"
+                  "B"),
+            "a\xEF\xBF\xBD"
+            "b");
+  NormalizedText n = Normalize(
+      "A\xFF"
+      "B",
+      NormalizationForm::kMatch);
+  ExpectMapConsistent(
+      "A\xFF"
+      "B",
+      n);
+}
+
+TEST(NormalizerTest, FastPathEqualsReferenceOnScripts) {
+  const std::vector<std::string> samples = {
+      "Plain ASCII only, with CAPS and digits 12345.",
+      "Cafe\xCC\x81 e\xCC\x81\xCC\xA3 \xE1\xBA\xB9\xCC\x81",  // marks in both orders
+      "Лачинский коридор, Ё ё, Й й",
+      "Ստեփանակերտ, Արցախ, և",
+      "სტეფანაკერტი ᲡᲢᲔᲤᲐᲜᲐᲙᲔᲠᲢᲘ",
+      "İlham Əliyev, ŞUŞA, Dağlıq Qarabağ, ı I i İ",
+      "\xEF\xAC\x81 \xEF\xAC\x83 \xE2\x84\x96 \xE2\x91\xB4 \xC2\xBD \xEF\xBC\xA1 Stra\xC3\x9F"
+      "e",
+      "\xE2\x80\x9Cq\xE2\x80\x9D \xE2\x80\x98q\xE2\x80\x99 q\xE2\x80\x94q \xC2\xAD\xE2\x80\x8B",
+      "\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8 \xE3\x84\xB1\xE3\x85\x8F",  // Hangul jamo
+      "a\xE2\x80\x8B\xCC\x81 \xCC\x81 start mark",
+  };
+  for (const auto& s : samples) {
+    for (auto form : {NormalizationForm::kMatch, NormalizationForm::kDisplay}) {
+      SCOPED_TRACE(s);
+      NormalizedText n = Normalize(s, form);
+      EXPECT_EQ(n.text, NormalizeReference(s, form));
+      ExpectMapConsistent(s, n);
+    }
+  }
+}
+
+TEST(NormalizerTest, FastPathEqualsReferenceOnRandomMixtures) {
+  const std::vector<std::string> pieces = {"a",
+                                           "E",
+                                           " ",
+                                           "-",
+                                           "'",
+                                           "\xCC\x81",
+                                           "\xCC\xA3",
+                                           "\xCC\x88",
+                                           "\xC3\xA9",
+                                           "\xD0\x99",
+                                           "\xD0\xB8",
+                                           "\xCC\x86",
+                                           "\xD4\xB1",
+                                           "\xE1\x83\x90",
+                                           "\xC4\xB0",
+                                           "\xC6\x8F",
+                                           "\xC4\xB1",
+                                           "\xEF\xAC\x81",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x93",
+                                           "\xC2\xAD",
+                                           "\xE2\x80\x8B",
+                                           "\xC3\x9F",
+                                           "\xE1\x84\x80",
+                                           "\xE1\x85\xA1",
+                                           "\xE1\x86\xA8",
+                                           "\xE0\xAD\x87",
+                                           "\xE0\xAC\xBE",
+                                           "\n",
+                                           "\xFF"};
+  std::mt19937 rng(42);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    const int len = 1 + static_cast<int>(rng() % 12);
+    for (int i = 0; i < len; ++i) s += pieces[pick(rng)];
+    for (auto form : {NormalizationForm::kMatch, NormalizationForm::kDisplay}) {
+      NormalizedText n = Normalize(s, form);
+      ASSERT_EQ(n.text, NormalizeReference(s, form)) << "input bytes: " << s;
+      ExpectMapConsistent(s, n);
+    }
+  }
+}
+
+TEST(NormalizerTest, EmptyInput) {
+  NormalizedText n = Normalize("", NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "");
+  ASSERT_EQ(n.norm_to_orig.size(), 1u);
+  EXPECT_EQ(n.norm_to_orig[0], 0u);
+  EXPECT_EQ(n.ToNormalized(0), 0u);
+}
+
+TEST(NormalizerTest, MatchFolderAppendsWithoutMap) {
+  internal::MatchFolder folder;
+  std::string out = "x:";
+  folder.AppendMatchForm("Ə\xE2\x80\x99S", &out);
+  EXPECT_EQ(out, "x:ə's");
+}
+
+}  // namespace
+}  // namespace parallax

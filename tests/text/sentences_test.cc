@@ -1,0 +1,145 @@
+#include "text/sentences.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_paths.h"
+#include "text/utf8.h"
+
+namespace parallax {
+namespace {
+
+std::vector<std::string> Split(std::string_view text, const SentenceOptions& options = {}) {
+  std::vector<std::string> out;
+  for (const SentenceSpan& s : SplitSentences(text, options)) {
+    out.emplace_back(text.substr(s.begin, s.end - s.begin));
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(SentencesTest, PlainSentencesWithSpans) {
+  const std::string text = "  Baku closed the road. Yerevan protested!  Why? Nobody knows.  ";
+  auto spans = SplitSentences(text);
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(spans[0].begin, 2u);
+  EXPECT_EQ(text.substr(spans[0].begin, spans[0].end - spans[0].begin), "Baku closed the road.");
+  EXPECT_EQ(Split(text),
+            (V{"Baku closed the road.", "Yerevan protested!", "Why?", "Nobody knows."}));
+}
+
+TEST(SentencesTest, TitlesAndInitials) {
+  EXPECT_EQ(
+      Split("Mr. Smith met Gen. Mirzayev in St. Petersburg. Dr. Lee and Prof. Ivanova came."),
+      (V{"Mr. Smith met Gen. Mirzayev in St. Petersburg.", "Dr. Lee and Prof. Ivanova came."}));
+  EXPECT_EQ(Split("J. Smith and A. B. Jones wrote it. They agreed."),
+            (V{"J. Smith and A. B. Jones wrote it.", "They agreed."}));
+}
+
+TEST(SentencesTest, DatesNumbersAndDecimals) {
+  EXPECT_EQ(Split("On Dec. 12 activists blocked the road. It stayed closed."),
+            (V{"On Dec. 12 activists blocked the road.", "It stayed closed."}));
+  EXPECT_EQ(Split("Checkpoint No. 5 opened. Traffic grew 3.5 times. No. It did not."),
+            (V{"Checkpoint No. 5 opened.", "Traffic grew 3.5 times.", "No.", "It did not."}));
+  EXPECT_EQ(Split("It happened in Dec. The road closed."),
+            (V{"It happened in Dec.", "The road closed."}));
+}
+
+TEST(SentencesTest, DottedAcronyms) {
+  EXPECT_EQ(Split("The U.S. State Department said so. Sanctions came from the U.S. The move "
+                  "angered Baku."),
+            (V{"The U.S. State Department said so.", "Sanctions came from the U.S.",
+               "The move angered Baku."}));
+  EXPECT_EQ(Split("Talks, e.g. in Brussels, failed. Next."),
+            (V{"Talks, e.g. in Brussels, failed.", "Next."}));
+}
+
+TEST(SentencesTest, EllipsesAndLowerCaseContinuation) {
+  EXPECT_EQ(Split("He paused... Then he left."), (V{"He paused...", "Then he left."}));
+  EXPECT_EQ(Split("He paused\xE2\x80\xA6 and left."), (V{"He paused\xE2\x80\xA6 and left."}));
+  EXPECT_EQ(Split("He waited\xE2\x80\xA6 Then he left."),
+            (V{"He waited\xE2\x80\xA6", "Then he left."}));
+}
+
+TEST(SentencesTest, ClosingQuotesStayWithTheSentence) {
+  const std::string text =
+      "\xE2\x80\x9CWe will install a checkpoint.\xE2\x80\x9D He said so. \xE2\x80\x9CWhy?\xE2\x80"
+      "\x9D he asked. \xE2\x80\x98It is over.\xE2\x80\x99 She left.";
+  EXPECT_EQ(Split(text), (V{"\xE2\x80\x9CWe will install a checkpoint.\xE2\x80\x9D", "He said so.",
+                            "\xE2\x80\x9CWhy?\xE2\x80\x9D he asked.",
+                            "\xE2\x80\x98It is over.\xE2\x80\x99", "She left."}));
+  // An opening quote before the next sentence does not hide its capital letter.
+  EXPECT_EQ(Split("It ended. \xE2\x80\x9CNo more,\xE2\x80\x9D he said."),
+            (V{"It ended.", "\xE2\x80\x9CNo more,\xE2\x80\x9D he said."}));
+}
+
+TEST(SentencesTest, ParagraphsAndLines) {
+  const std::string text = "A headline without a stop\n\nFirst line of body\nwrapped here. End.";
+  EXPECT_EQ(Split(text),
+            (V{"A headline without a stop", "First line of body", "wrapped here.", "End."}));
+  SentenceOptions wrapped;
+  wrapped.line_breaks_end_sentences = false;
+  EXPECT_EQ(Split(text, wrapped),
+            (V{"A headline without a stop", "First line of body\nwrapped here.", "End."}));
+  // A blank line made of spaces still separates paragraphs.
+  EXPECT_EQ(Split("one\n  \t\ntwo", wrapped), (V{"one", "two"}));
+}
+
+TEST(SentencesTest, CyrillicText) {
+  EXPECT_EQ(Split("Лачинский коридор закрыт. Об этом сообщили в Баку! Почему? Неясно."),
+            (V{"Лачинский коридор закрыт.", "Об этом сообщили в Баку!", "Почему?", "Неясно."}));
+  EXPECT_EQ(
+      Split("В 2023 г. в Баку прошли переговоры, т.е. встреча. Он сказал: «Нет». Потом ушёл."),
+      (V{"В 2023 г. в Баку прошли переговоры, т.е. встреча.", "Он сказал: «Нет».", "Потом ушёл."}));
+  EXPECT_EQ(Split("Пришёл ген. Иванов. Это всё."), (V{"Пришёл ген. Иванов.", "Это всё."}));
+}
+
+TEST(SentencesTest, ArmenianFullStop) {
+  EXPECT_EQ(Split("Ստեփանակերտը փակ է։ Ճանապարհը բաց չէ։"),
+            (V{"Ստեփանակերտը փակ է։", "Ճանապարհը բաց չէ։"}));
+}
+
+TEST(SentencesTest, ExtraAbbreviations) {
+  SentenceOptions options;
+  options.extra_abbreviations = {"Sh"};
+  EXPECT_EQ(Split("Sh. Mirziyoyev came. Then.", options), (V{"Sh. Mirziyoyev came.", "Then."}));
+  EXPECT_EQ(Split("Sh. Mirziyoyev came. Then."), (V{"Sh.", "Mirziyoyev came.", "Then."}));
+}
+
+TEST(SentencesTest, EmptyAndWhitespace) {
+  EXPECT_TRUE(SplitSentences("").empty());
+  EXPECT_TRUE(SplitSentences(" \n\n \t").empty());
+  EXPECT_EQ(Split("No stop at the end"), V{"No stop at the end"});
+}
+
+TEST(SentencesTest, SeedArticlesSplitCleanly) {
+  if (!testing::SharedExists("seeds")) GTEST_SKIP() << "../shared/seeds is not present";
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::SharedDir() + "/seeds")) {
+    if (entry.path().extension() != ".txt") continue;
+    ++files;
+    const std::string text = DecodeTextFile(testing::ReadFileOrFail(entry.path()), "", nullptr);
+    auto spans = SplitSentences(text);
+    ASSERT_GT(spans.size(), 10u) << entry.path();
+    size_t previous_end = 0;
+    for (const SentenceSpan& s : spans) {
+      ASSERT_LT(s.begin, s.end);
+      ASSERT_GE(s.begin, previous_end);
+      previous_end = s.end;
+      const std::string_view sentence = std::string_view(text).substr(s.begin, s.end - s.begin);
+      EXPECT_NE(sentence.front(), ' ');
+      EXPECT_NE(sentence.back(), ' ');
+      // Nothing splits right after a title.
+      EXPECT_FALSE(sentence.ends_with(" Mr.") || sentence.ends_with(" Gen."))
+          << entry.path() << ": " << sentence;
+    }
+  }
+  EXPECT_EQ(files, 5);
+}
+
+}  // namespace
+}  // namespace parallax
