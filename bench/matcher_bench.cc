@@ -6,11 +6,11 @@
 // the corpus and a lexicon is made from their word bigrams, which is enough for a smoke run.
 // The corpus is matched in ~8 KB documents, as articles would be. Bytes/s is the figure to read.
 //
-// Build (not wired into CMake yet), from the repository root after building parallax_core:
-//   g++ -std=c++20 -O2 -Isrc bench/matcher_bench.cc build/<dir>/libparallax_core.a \
-//       -lbenchmark -lpthread -lutf8proc -lstemmer -lxml2 -lz -o /tmp/matcher_bench
-//   PARALLAX_BENCH_CORPUS=/tmp/corpus.txt PARALLAX_BENCH_LEXICON=/tmp/lex20k.txt \
-//       /tmp/matcher_bench --benchmark_min_time=2
+// Build and run (target `bench`, see bench/CMakeLists.txt):
+//   cmake --preset release -DPARALLAX_BUILD_BENCH=ON
+//   cmake --build --preset release --target matcher_bench
+//   PARALLAX_BENCH_CORPUS=/tmp/corpus.txt PARALLAX_BENCH_LEXICON=/tmp/lex20k.txt
+//   build/release/bench/matcher_bench --benchmark_min_time=2
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>

@@ -3,8 +3,8 @@
 
 #include "cli/cli.h"
 #include "core/file_io.h"
-#include "corpus/article_file.h"
 #include "corpus/boilerplate.h"
+#include "corpus/ingest.h"
 #include "corpus/outlets.h"
 
 namespace parallax::cli {
@@ -25,11 +25,12 @@ int RunExtract(const std::vector<std::string>& args) {
   positional.add("file", 1);
   const HelpText help{
       "parallax extract [FILE|-] [--format text|json]",
-      "Prints one article as clean text: boilerplate removed, paragraphs separated by blank\n"
-      "lines. With --format json it prints one object with title, date, outlet, language, url\n"
-      "and articleBody.",
+      "Prints one page or article as clean text: main text of a saved page (gzipped or not),\n"
+      "or an article file or pasted text with its boilerplate removed; paragraphs separated by\n"
+      "blank lines. With --format json it prints one object with title, date, outlet,\n"
+      "language, url and articleBody (one per line for a feed or JSON Lines input).",
       "  parallax extract corpus/lachin-2023/001_moscow-times.txt\n"
-      "  parallax extract --format json page.txt\n"};
+      "  parallax extract --format json saved-page.html.gz\n"};
   po::variables_map vm;
   if (!ParseArgs("extract", args, options, positional, help, vm)) return kExitOk;
   if (format != "text" && format != "json") throw UsageError("--format must be text or json");
@@ -37,21 +38,31 @@ int RunExtract(const std::vector<std::string>& args) {
   OutletsLoadResult outlets = LoadOutlets(outlets_path);
   if (PrintDiagnostics(outlets.diagnostics) > 0) return kExitUsage;
 
-  ArticleReadResult r = ParseArticle(ReadFile(file, max_bytes), file);
-  if (PrintDiagnostics(r.diagnostics) > 0) return kExitUsage;
-  Article& a = r.article;
-  CleanArticle(a, outlets.file.Find(a.outlet));
-  if (format == "json") {
-    nlohmann::ordered_json j;
-    j["title"] = a.title;
-    j["date"] = a.date ? a.date->ToString() : "";
-    j["outlet"] = a.outlet;
-    j["language"] = a.language;
-    j["url"] = a.url;
-    j["articleBody"] = a.text;
-    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  } else {
-    std::cout << a.text << "\n";
+  IngestOptions ingest;
+  ingest.outlets = &outlets.file;
+  ingest.max_bytes = max_bytes;
+  IngestedInput in = IngestFile(file, ingest);
+  PrintDiagnostics(in.diagnostics);
+  if (in.articles.empty()) return kExitUsage;
+  for (Article& a : in.articles) {
+    // A page's furniture was already left out by the DOM scoring; the generic rules are for
+    // pasted text, where they would also catch short lines of a page's real text.
+    CleanOptions clean;
+    clean.generic_rules = in.format != InputFormat::kHtml;
+    CleanArticle(a, outlets.file.Find(a.outlet), clean);
+    if (format == "json") {
+      nlohmann::ordered_json j;
+      j["title"] = a.title;
+      j["date"] = a.date ? a.date->ToString() : "";
+      j["outlet"] = a.outlet;
+      j["language"] = a.language;
+      j["url"] = a.url;
+      j["articleBody"] = a.text;
+      std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+      if (in.articles.size() > 1) std::cout << "== " << a.title << "\n";
+      std::cout << a.text << "\n";
+    }
   }
   return kExitOk;
 }

@@ -1,96 +1,220 @@
+#include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <sstream>
+#include <thread>
 
+#include "align/alignment.h"
+#include "align/document_builder.h"
+#include "annotate/annotator.h"
 #include "cli/cli.h"
 #include "core/file_io.h"
 #include "corpus/corpus.h"
-#include "report/story_summary.h"
+#include "framing/measures.h"
+#include "report/blind.h"
+#include "report/csv_report.h"
+#include "report/html_report.h"
+#include "report/json_report.h"
+#include "report/markdown_report.h"
+#include "report/story_report.h"
 
 namespace parallax::cli {
+
 namespace fs = std::filesystem;
+
+namespace {
+
+struct Formats {
+  bool html = false;
+  bool md = false;
+  bool json = false;
+  bool csv = false;
+};
+
+Formats ParseFormats(const std::string& list) {
+  Formats f;
+  std::istringstream in(list);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (item == "html") {
+      f.html = true;
+    } else if (item == "md") {
+      f.md = true;
+    } else if (item == "json") {
+      f.json = true;
+    } else if (item == "csv") {
+      f.csv = true;
+    } else {
+      throw UsageError("unknown format '" + item + "' (known: html, md, json, csv)");
+    }
+  }
+  if (!f.html && !f.md && !f.json && !f.csv) throw UsageError("--format names no format");
+  return f;
+}
+
+}  // namespace
 
 int RunReport(const std::vector<std::string>& args) {
   std::vector<std::string> dirs;
+  std::vector<std::string> lexicon_files;
   std::string out_dir;
   std::string outlets_path;
   std::string formats;
+  bool blind = false;
+  bool timing = false;
   std::uint64_t max_bytes = kDefaultMaxInputBytes;
+  ReportOptions report_options;
   po::options_description options("Options");
   options.add_options()("corpus", po::value(&dirs),
                         "story folders (default: the shipped corpus/lachin-2023)")(
-      "output,o", po::value(&out_dir), "write into this folder (default: reports/<story>/)")(
-      "format", po::value(&formats)->default_value("md,json"), "comma-separated: md, json")(
+      "output,o", po::value(&out_dir),
+      "write into this folder (default: reports/<story>/, or reports/<story>-blind/ with --blind)")(
+      "format", po::value(&formats)->default_value("html,md,json,csv"),
+      "comma-separated: html, md, json, csv")(
+      "blind", po::bool_switch(&blind),
+      "replace outlet names, self-references, web addresses and bylines by letters A, B, C…; "
+      "the key goes to blind-key.md")(
+      "lexicon", po::value(&lexicon_files)->multitoken(),
+      "lexicon files (default: the shipped common/en.xml, common/ru.xml, karabakh.xml)")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
-      "max-bytes", po::value(&max_bytes)->default_value(kDefaultMaxInputBytes),
-      "refuse article files larger than this many bytes");
+      "max-claims", po::value(&report_options.max_claims)->default_value(report_options.max_claims),
+      "claims shown side by side")("max-bytes",
+                                   po::value(&max_bytes)->default_value(kDefaultMaxInputBytes),
+                                   "refuse article files larger than this many bytes")(
+      "timing", po::bool_switch(&timing), "print the time each stage took to stderr");
   po::positional_options_description positional;
   positional.add("corpus", -1);
   const HelpText help{
-      "parallax report [CORPUS_DIR...] [-o DIR] [--format md,json]",
-      "Reads the article files of a story folder, cleans them, and writes the framing report\n"
-      "into reports/<story>/ (or -o DIR). With no folder it reports on the shipped corpus.\n"
-      "Every write is atomic: an interrupted run never leaves a half-written report.",
-      "  parallax report\n  parallax report corpus/lachin-2023 -o /tmp/lachin --format md\n"};
+      "parallax report [CORPUS_DIR...] [-o DIR] [--format html,md,json,csv] [--blind] "
+      "[--lexicon F...]",
+      "Reads the article files of a story folder, annotates them with the lexicon, aligns their\n"
+      "events and claims, measures how each outlet frames the story, and writes the side-by-side\n"
+      "report into reports/<story>/ (or -o DIR): report.html (self-contained, printable),\n"
+      "report.md, report.json (schema: docs/report-schema.md) and one CSV file per table.\n"
+      "With no folder it reports on the shipped corpus. Output is deterministic, and every write\n"
+      "is atomic: an interrupted run never leaves a half-written report.",
+      "  parallax report\n"
+      "  parallax report corpus/lachin-2023 -o /tmp/lachin --format html\n"
+      "  parallax report --blind -o /tmp/lachin-blind\n"};
   po::variables_map vm;
   if (!ParseArgs("report", args, options, positional, help, vm)) return kExitOk;
+  const Formats want = ParseFormats(formats);
   if (dirs.empty()) dirs.push_back(DefaultCorpusDir());
-  if (outlets_path.empty()) outlets_path = DefaultOutletsFile();
-  bool want_md = false;
-  bool want_json = false;
-  std::istringstream fs_in(formats);
-  for (std::string f; std::getline(fs_in, f, ',');) {
-    if (f == "md") {
-      want_md = true;
-    } else if (f == "json") {
-      want_json = true;
-    } else {
-      throw UsageError("unknown format '" + f + "' (known: md, json)");
-    }
-  }
   if (dirs.size() > 1 && !out_dir.empty()) {
     throw UsageError("-o names one folder; give one story folder with it");
   }
+  report_options.blind = blind;
 
-  OutletsLoadResult outlets = LoadOutlets(outlets_path);
-  if (PrintDiagnostics(outlets.diagnostics) > 0) return kExitUsage;
+  const auto start = std::chrono::steady_clock::now();
+  const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
+  const Lexicon lexicon = LoadLexiconsOrThrow(lexicon_files);
+  const Annotator annotator(lexicon);
+  if (PrintDiagnostics(annotator.diagnostics()) > 0) return kExitUsage;
+  const AlignDocumentBuilder builder(&lexicon);
+
   int status = kExitOk;
   for (const std::string& dir : dirs) {
     CorpusOptions corpus_options;
     corpus_options.max_bytes = max_bytes;
-    const Corpus corpus = LoadCorpus(dir, outlets.file, corpus_options);
-    const int errors = PrintDiagnostics(corpus.diagnostics);
-    if (errors > 0) status = kExitUsage;
+    const Corpus corpus = LoadCorpus(dir, outlets, corpus_options);
+    if (PrintDiagnostics(corpus.diagnostics) > 0) status = kExitUsage;
     if (corpus.articles.empty()) {
       std::cerr << "parallax report: no readable articles in " << dir << "\n";
       status = kExitUsage;
       continue;
     }
+    const auto loaded = std::chrono::steady_clock::now();
+    const std::vector<Article>& articles = corpus.articles;
+    std::vector<ArticleAnnotations> annotations(articles.size());
+    std::vector<AlignDocument> documents(articles.size());
+    const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> threads;
+    for (unsigned w = 0; w < workers; ++w) {
+      threads.emplace_back([&, w] {
+        for (std::size_t i = w; i < articles.size(); i += workers) {
+          annotations[i] = annotator.Annotate(articles[i]);
+          documents[i] = builder.Build(articles[i]);
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    const auto annotated = std::chrono::steady_clock::now();
+    const Alignment alignment = Align(std::move(documents));
+    const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, outlets);
+    const auto measured = std::chrono::steady_clock::now();
+
+    ReportInputs inputs;
+    inputs.story = corpus.story;
+    inputs.articles = &articles;
+    inputs.annotations = &annotations;
+    inputs.lexicon = &lexicon;
+    inputs.outlets = &outlets;
+    inputs.alignment = &alignment;
+    inputs.measures = &measures;
+    const StoryReport report(inputs, report_options);
+
+    // Render everything first, so a failure leaves the previous report untouched.
+    std::vector<std::pair<std::string, std::string>> files;  // name, content
+    if (want.html) files.push_back({"report.html", ReportToHtml(report)});
+    if (want.md) files.push_back({"report.md", ReportToMarkdown(report)});
+    if (want.json) files.push_back({"report.json", ReportToJson(report).dump(2) + "\n"});
+    if (want.csv) {
+      for (const CsvTable& t : ReportToCsv(report)) files.push_back({t.name, CsvTableText(t)});
+    }
+    if (blind) {
+      for (const auto& [name, content] : files) {
+        const std::vector<std::string> leaks = FindOutletNames(content, articles, outlets);
+        if (!leaks.empty()) {
+          std::cerr << "parallax report: internal error: the blind " << name << " still names '"
+                    << leaks.front() << "'; nothing was written\n";
+          return kExitFailure;
+        }
+      }
+      files.push_back({"blind-key.md", report.blinder().KeyMarkdown(corpus.story)});
+    }
     const std::string target =
-        out_dir.empty() ? (fs::path(DataRoot()) / "reports" / corpus.story).string() : out_dir;
+        out_dir.empty()
+            ? (fs::path(DataRoot()) / "reports" / (corpus.story + (blind ? "-blind" : ""))).string()
+            : out_dir;
     std::error_code ec;
     fs::create_directories(target, ec);
-    if (ec)
+    if (ec) {
       throw InputError(MakeError(target, 0, 0, "cannot create the report folder: " + ec.message()));
-    std::vector<std::string> written;
-    if (want_md) {
-      const std::string path = (fs::path(target) / "report.md").string();
-      WriteFileAtomic(path, StorySummaryMarkdown(corpus, outlets.file));
-      written.push_back(path);
     }
-    if (want_json) {
-      const std::string path = (fs::path(target) / "report.json").string();
-      WriteFileAtomic(path, StorySummaryJson(corpus, outlets.file).dump(2) + "\n");
-      written.push_back(path);
+    for (const auto& [name, content] : files) {
+      WriteFileAtomic((fs::path(target) / name).string(), content);
     }
+    const auto written = std::chrono::steady_clock::now();
+
     std::size_t removed = 0;
-    for (const Article& a : corpus.articles) removed += a.removed.size();
-    std::cout << corpus.story << ": " << corpus.articles.size() << " articles, " << removed
+    for (const Article& a : articles) removed += a.removed.size();
+    int omissions = 0;
+    for (const Claim* c : report.claims()) omissions += static_cast<int>(c->missing_outlets.size());
+    std::cout << corpus.story << (blind ? " (blind)" : "") << ": " << articles.size()
+              << " articles from " << report.outlet_ids().size() << " outlets, " << removed
               << " boilerplate lines removed";
     if (corpus.rejected > 0) std::cout << ", " << corpus.rejected << " files rejected";
-    std::cout << "\n";
-    for (const std::string& w : written)
-      std::cout << "report written: " << fs::absolute(w).lexically_normal().string() << "\n";
+    std::cout << "\n  " << alignment.events.size() << " events, " << alignment.claims.size()
+              << " claims (" << report.claims().size() << " shown, " << omissions
+              << " omissions marked), " << report.prompts().size() << " discussion prompts\n";
+    if (measures.thin_evidence) {
+      std::cout << "  thin evidence: fewer than 3 articles per outlet; figures are counts\n";
+    }
+    const fs::path shown = fs::absolute(target).lexically_normal();
+    std::cout << "  report: "
+              << (shown / (want.html ? "report.html" : files.front().first)).string() << "\n  "
+              << files.size() << " files written to " << shown.string() << "\n";
+    if (blind)
+      std::cout << "  key (keep it for after the exercise): " << (shown / "blind-key.md").string()
+                << "\n";
+    if (timing) {
+      auto ms = [](auto a, auto b) {
+        return std::chrono::duration<double, std::milli>(b - a).count();
+      };
+      std::cerr << "timing: lexicon+outlets+corpus " << ms(start, loaded) << " ms, annotate "
+                << ms(loaded, annotated) << " ms, align+measure " << ms(annotated, measured)
+                << " ms, render+write " << ms(measured, written) << " ms\n";
+    }
   }
   return status;
 }

@@ -133,16 +133,14 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
       return in;
     }
   }
-  const std::string text = DecodeTextFile(bytes, path, &in.diagnostics);
-  const std::string_view head = SkipSpace(text);
+  // Recognise the format on a decoded prefix; feeds and pages declare their own encodings
+  // (windows-1251, ISO-8859-x …), so libxml2 gets their undecoded bytes unless they are UTF-16.
+  const bool utf16 = encoding == TextEncoding::kUtf16Le || encoding == TextEncoding::kUtf16Be;
+  const std::string probe = DecodeTextFile(std::string_view(bytes).substr(0, 8192), path, nullptr);
+  const std::string_view head = SkipSpace(probe);
   if (LooksLikeFeed(head)) {
     in.format = InputFormat::kFeed;
-    FeedReadResult r = ReadFeed(text, path, options.outlets);
-    in.articles = std::move(r.articles);
-    in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
-  } else if (LooksLikeJson(head)) {
-    in.format = InputFormat::kJson;
-    NewsPleaseResult r = ReadNewsPlease(text, path, options.outlets);
+    FeedReadResult r = ReadFeed(bytes, path, options.outlets);
     in.articles = std::move(r.articles);
     in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
   } else if (LooksLikeHtml(head)) {
@@ -150,16 +148,29 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
     HtmlExtractOptions html_options;
     html_options.source_name = path;
     html_options.max_decompressed_bytes = options.max_bytes;
-    const ExtractedPage page = ExtractHtml(text, html_options);
-    in.diagnostics.insert(in.diagnostics.end(), page.warnings.begin(), page.warnings.end());
-    if (page.paragraphs.empty()) {
-      in.diagnostics.push_back(MakeError(path, 0, 0, "no article text found in this page",
-                                         "is it the article page itself, saved after it loaded?"));
-    } else {
-      in.articles.push_back(FromPage(page, path, options, in.diagnostics));
+    try {
+      const ExtractedPage page =
+          ExtractHtml(utf16 ? DecodeTextFile(bytes, path, &in.diagnostics) : bytes, html_options);
+      in.diagnostics.insert(in.diagnostics.end(), page.warnings.begin(), page.warnings.end());
+      if (page.paragraphs.empty()) {
+        in.diagnostics.push_back(
+            MakeError(path, 0, 0, "no article text found in this page",
+                      "is it the article page itself, saved after it loaded?"));
+      } else {
+        in.articles.push_back(FromPage(page, path, options, in.diagnostics));
+      }
+    } catch (const InputError& e) {
+      in.diagnostics.push_back(e.diagnostic());
     }
+  } else if (LooksLikeJson(head)) {
+    in.format = InputFormat::kJson;
+    const std::string text = DecodeTextFile(bytes, path, &in.diagnostics);
+    NewsPleaseResult r = ReadNewsPlease(text, path, options.outlets);
+    in.articles = std::move(r.articles);
+    in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
   } else {
     in.format = InputFormat::kArticle;
+    const std::string text = DecodeTextFile(bytes, path, &in.diagnostics);
     ArticleReadResult r = ParseArticle(text, path);
     in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
     if (r.ok()) in.articles.push_back(std::move(r.article));
@@ -236,7 +247,10 @@ LoadedArticles LoadArticles(const std::vector<std::string>& inputs, const Ingest
     if (in.rejected()) ++out.rejected_inputs;
     for (Article& a : in.articles) {
       const Outlet* outlet = options.outlets != nullptr ? options.outlets->Find(a.outlet) : nullptr;
-      CleanArticle(a, outlet);
+      // Saved pages were cleaned by DOM scoring; the generic line rules are for pasted text.
+      CleanOptions clean;
+      clean.generic_rules = in.format != InputFormat::kHtml;
+      CleanArticle(a, outlet, clean);
       out.articles.push_back(std::move(a));
     }
   }

@@ -14,8 +14,8 @@
 //                  description (with a warning: only the teaser)
 //   date           date_publish ("2023-04-23 10:15:00"), date (ISO 8601 or RFC 822; the day as
 //                  written)
-//   outlet         outlet (an outlet id), else OutletsFile::FindByDomain(source_domain), else
-//                  OutletsFile::FindByUrl(url)
+//   outlet         outlet (an outlet id; a warning when the outlets file does not know it),
+//                  else OutletsFile::FindByDomain(source_domain), else FindByUrl(url)
 //   language       language (normalised: "en-us" -> "en-US")
 //   url            url
 //   author         authors (a list, joined ", ") or author (a string)

@@ -155,6 +155,14 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       }
     }
 
+    for (const BracketedPair& pair : ann.bracketed_pairs) {
+      const LexiconEntry& first = lexicon.entries[ann.matches[pair.first].entry];
+      const LexiconEntry& second = lexicon.entries[ann.matches[pair.second].entry];
+      for (ConceptUse& c : p.naming) {
+        if (c.concept_id == first.concept_id) c.bracketed.emplace_back(first.form, second.form);
+      }
+    }
+
     for (const Quote& q : ann.quotes) {
       if (q.kind == QuoteKind::kScare) {
         DistancingUse d;

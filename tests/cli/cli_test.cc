@@ -54,7 +54,8 @@ TEST(CliTest, ReportOnShippedCorpusWritesAtomicallyIntoOutputDir) {
   const auto r =
       RunParallax({"report", testing::SourceDir() + "/corpus/lachin-2023", "-o", dir.path()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("report written: "), std::string::npos);
+  EXPECT_NE(r.out.find("report: " + dir.path() + "/report.html"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::filesystem::exists(dir.path() + "/report.html"));
   EXPECT_TRUE(std::filesystem::exists(dir.path() + "/report.md"));
   EXPECT_TRUE(std::filesystem::exists(dir.path() + "/report.json"));
   const std::string md = testing::ReadFileOrFail(dir.path() + "/report.md");
@@ -80,10 +81,11 @@ TEST(CliTest, BadArticleDoesNotLoseTheOthers) {
   EXPECT_TRUE(std::filesystem::exists(dir.path() + "/out/report.md"));
 }
 
-TEST(CliTest, StubsSayNotImplementedAndFail) {
-  const auto r = RunParallax({"scan"});
-  EXPECT_NE(r.exit_code, 0);
-  EXPECT_NE(r.err.find("not implemented yet"), std::string::npos);
+TEST(CliTest, HelpCommandTeachesASubcommand) {
+  const auto r = RunParallax({"help", "scan"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Usage: parallax scan"), std::string::npos);
+  EXPECT_NE(r.out.find("--threads"), std::string::npos);
 }
 
 TEST(CliTest, CleanShowsRulesPerLine) {

@@ -170,6 +170,16 @@ TEST(FeedReaderTest, ArmenianWithBomIsPreserved) {
   EXPECT_EQ(a.date->ToString(), "2023-04-23");
 }
 
+TEST(FeedReaderTest, DeclaredEncodingIsHonoured) {
+  // Raw windows-1251 bytes, as the outlet serves them: the XML declaration names the encoding.
+  const FeedReadResult r = ReadFeedFile("rss_windows1251.xml");
+  ASSERT_EQ(r.articles.size(), 1u) << AllText(r);
+  EXPECT_FALSE(HasErrors(r.diagnostics)) << AllText(r);
+  EXPECT_EQ(r.articles[0].title, "Ереван обратился к миротворцам");
+  EXPECT_EQ(r.articles[0].body, "Армения обратилась к российским миротворцам.");
+  EXPECT_EQ(r.articles[0].language, "ru");
+}
+
 TEST(FeedReaderTest, Rss1RdfFeed) {
   const FeedReadResult r = ReadFeedFile("rdf_rss1.xml");
   ASSERT_EQ(r.articles.size(), 1u) << AllText(r);

@@ -1,0 +1,171 @@
+#include "report/csv_report.h"
+
+#include <cstdio>
+
+namespace parallax {
+namespace {
+
+std::string Num(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", x);
+  return buf;
+}
+
+std::string Int(long long n) { return std::to_string(n); }
+
+}  // namespace
+
+std::string CsvField(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string CsvTableText(const CsvTable& table) {
+  std::string out = "\xEF\xBB\xBF";
+  auto record = [&](const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) out += ',';
+      out += CsvField(fields[i]);
+    }
+    out += "\r\n";
+  };
+  record(table.header);
+  for (const auto& row : table.rows) record(row);
+  return out;
+}
+
+std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
+  std::vector<CsvTable> tables;
+  const Blinder& b = r.blinder();
+
+  CsvTable articles{"articles.csv",
+                    {"article", "outlet", "outlet_name", "date", "genre", "language", "title",
+                     "url", "words", "removed_lines", "sha256"},
+                    {}};
+  for (std::size_t i = 0; i < r.articles().size(); ++i) {
+    const Article& a = r.articles()[i];
+    articles.rows.push_back({r.ArticleLabel(a.id), b.Letter(a.outlet), r.OutletLabel(a.outlet),
+                             a.date ? a.date->ToString() : "", a.genre, a.language, r.Show(a.title),
+                             r.Show(a.url), Int(static_cast<long long>(r.annotations()[i].words)),
+                             Int(static_cast<long long>(a.removed.size())),
+                             r.provenance().articles[i].sha256});
+  }
+  tables.push_back(std::move(articles));
+
+  CsvTable naming{"naming.csv",
+                  {"outlet", "concept", "concept_label", "form", "perspective", "own", "quoted",
+                   "first_article", "first_start"},
+                  {}};
+  CsvTable loaded{"loaded_terms.csv",
+                  {"outlet", "form", "category", "perspective", "own", "quoted",
+                   "own_per_1000_words", "quoted_per_1000_words", "speakers"},
+                  {}};
+  CsvTable voices{"voices.csv",
+                  {"outlet", "speaker", "actor", "perspective", "quotes", "words", "first_article",
+                   "first_start"},
+                  {}};
+  CsvTable distancing{
+      "distancing.csv", {"outlet", "kind", "text", "cue", "article", "start", "end"}, {}};
+  CsvTable distinctive{"distinctive_terms.csv", {"outlet", "term", "count", "log_odds", "z"}, {}};
+  for (const OutletProfile& p : r.measures().outlets) {
+    const std::string o = b.Letter(p.outlet);
+    const double per = p.words > 0 ? 1000.0 / static_cast<double>(p.words) : 0.0;
+    for (const ConceptUse& c : p.naming) {
+      for (const VariantUse& v : c.variants) {
+        const Evidence* e = v.evidence.empty() ? nullptr : &v.evidence.front();
+        naming.rows.push_back({o, c.concept_id, c.label, v.form, v.perspective, Int(v.own),
+                               Int(v.quoted), e ? r.ArticleLabel(e->article) : "",
+                               e ? Int(static_cast<long long>(e->start)) : ""});
+      }
+    }
+    for (const LoadedTermUse& t : p.loaded) {
+      std::string speakers;
+      for (const std::string& s : t.speakers)
+        speakers += (speakers.empty() ? "" : "; ") + r.Show(s);
+      loaded.rows.push_back({o, t.form, t.category, t.perspective, Int(t.own), Int(t.quoted),
+                             Num(t.own * per), Num(t.quoted * per), speakers});
+    }
+    for (const VoiceUse& v : p.voices) {
+      const Evidence* e = v.evidence.empty() ? nullptr : &v.evidence.front();
+      voices.rows.push_back({o, r.Show(v.speaker), v.actor_id, v.perspective, Int(v.quotes),
+                             Int(v.words), e ? r.ArticleLabel(e->article) : "",
+                             e ? Int(static_cast<long long>(e->start)) : ""});
+    }
+    for (const DistancingUse& d : p.distancing) {
+      distancing.rows.push_back({o, d.kind, r.Show(d.text), d.cue,
+                                 r.ArticleLabel(d.evidence.article),
+                                 Int(static_cast<long long>(d.evidence.start)),
+                                 Int(static_cast<long long>(d.evidence.end))});
+    }
+    for (const DistinctiveTerm& t : p.distinctive) {
+      distinctive.rows.push_back({o, r.Show(t.term), Int(t.count), Num(t.delta), Num(t.z)});
+    }
+  }
+  tables.push_back(std::move(naming));
+  tables.push_back(std::move(loaded));
+  tables.push_back(std::move(voices));
+  tables.push_back(std::move(distancing));
+
+  CsvTable events{
+      "events.csv",
+      {"event", "from", "to", "label", "outlets", "article", "start", "end", "dated", "text"},
+      {}};
+  for (const AlignedEvent& e : r.alignment().events) {
+    std::string outs;
+    for (const std::string& o : e.outlets) outs += (outs.empty() ? "" : " ") + b.Letter(o);
+    for (const EventMention& m : e.mentions) {
+      events.rows.push_back(
+          {e.id, e.from.ToString(), e.to.ToString(), r.Show(e.label), outs,
+           r.ArticleLabel(m.passage.article_id), Int(static_cast<long long>(m.passage.span.begin)),
+           Int(static_cast<long long>(m.passage.span.end)), m.dated ? "yes" : "no",
+           r.Excerpt(m.passage.article_id, m.passage.span.begin, m.passage.span.end, 100000)});
+    }
+  }
+  tables.push_back(std::move(events));
+
+  CsvTable claims{
+      "claims.csv", {"claim", "event", "outlet", "status", "article", "start", "end", "text"}, {}};
+  for (const Claim* c : r.claims()) {
+    for (const Passage& p : c->passages) {
+      claims.rows.push_back(
+          {c->id, c->event, b.Letter(p.outlet), "carried", r.ArticleLabel(p.article_id),
+           Int(static_cast<long long>(p.span.begin)), Int(static_cast<long long>(p.span.end)),
+           r.Excerpt(p.article_id, p.span.begin, p.span.end, 100000)});
+    }
+    for (const std::string& o : c->missing_outlets) {
+      claims.rows.push_back({c->id, c->event, b.Letter(o), "omitted", "", "", "", ""});
+    }
+  }
+  tables.push_back(std::move(claims));
+
+  CsvTable prompts{"prompts.csv", {"prompt", "kind", "text", "basis", "evidence"}, {}};
+  int n = 0;
+  for (const DiscussionPrompt& p : r.prompts()) {
+    std::string ev;
+    for (const Evidence& e : p.evidence) {
+      ev += (ev.empty() ? "" : "; ") + r.ArticleLabel(e.article) + "@" +
+            Int(static_cast<long long>(e.start));
+    }
+    prompts.rows.push_back({Int(++n), p.kind, p.text, p.basis, ev});
+  }
+  tables.push_back(std::move(prompts));
+
+  CsvTable removed{"removed.csv", {"article", "outlet", "line", "rule", "text"}, {}};
+  for (const Article& a : r.articles()) {
+    for (const RemovedLine& line : a.removed) {
+      removed.rows.push_back({r.ArticleLabel(a.id), b.Letter(a.outlet), Int(line.line),
+                              r.Show(line.rule), r.Show(line.text)});
+    }
+  }
+  tables.push_back(std::move(removed));
+  tables.push_back(std::move(distinctive));
+  return tables;
+}
+
+}  // namespace parallax

@@ -1,0 +1,969 @@
+#include "report/html_report.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlsave.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <queue>
+#include <set>
+
+namespace parallax {
+namespace {
+
+using Node = xmlNodePtr;
+
+const xmlChar* X(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
+const xmlChar* X(const std::string& s) { return reinterpret_cast<const xmlChar*>(s.c_str()); }
+
+// Element helpers. Text always goes through xmlNewText / xmlNewProp, which the serializer
+// escapes; no corpus text is ever parsed as markup.
+Node El(Node parent, const char* name) {
+  Node n = xmlNewNode(nullptr, X(name));
+  xmlAddChild(parent, n);
+  return n;
+}
+void Text(Node parent, const std::string& text) {
+  if (!text.empty()) xmlAddChild(parent, xmlNewText(X(text)));
+}
+Node El(Node parent, const char* name, const std::string& text) {
+  Node n = El(parent, name);
+  Text(n, text);
+  return n;
+}
+Node Attr(Node n, const char* name, const std::string& value) {
+  xmlNewProp(n, X(name), X(value));
+  return n;
+}
+// A block element on its own line (newline text nodes between blocks keep the file diffable).
+Node Block(Node parent, const char* name) {
+  Text(parent, "\n");
+  return El(parent, name);
+}
+Node Link(Node parent, const std::string& href, const std::string& text) {
+  Node a = El(parent, "a", text);
+  Attr(a, "href", "#" + href);
+  return a;
+}
+
+std::string Num(double x, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  return buf;
+}
+
+std::string CssId(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    out += ok ? c : '-';
+  }
+  return out.empty() ? "none" : out;
+}
+
+const char* kCss = R"css(
+:root{--ink:#1a1a1a;--muted:#555;--rule:#ccc;--bg:#fff;--soft:#f4f4f4}
+*{box-sizing:border-box}
+body{margin:0;font:17px/1.5 "DejaVu Sans",Verdana,Arial,sans-serif;color:var(--ink);background:var(--bg)}
+header,section{padding:0.6rem 2rem 1.2rem}
+header{background:#2b2b2b;color:#fff}
+header h1{margin:0.2rem 0;font-size:1.7rem}
+header p{margin:0.2rem 0}
+nav ol{margin:0.4rem 0 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:0.3rem 1rem}
+nav a{color:#fff}
+h2{font-size:1.45rem;border-bottom:3px solid var(--ink);padding-bottom:0.2rem;margin:1rem 0 0.6rem}
+h3{font-size:1.15rem;margin:1rem 0 0.4rem}
+p.lead{color:var(--muted);margin-top:0}
+table{border-collapse:collapse;width:100%;margin:0.4rem 0 1rem}
+th,td{border:1px solid var(--rule);padding:0.3rem 0.45rem;vertical-align:top;text-align:left}
+thead th{background:var(--soft)}
+td.num,th.num{text-align:right;white-space:nowrap}
+.table-wrap{overflow-x:auto}
+.chip{display:inline-block;width:0.9em;height:0.9em;border-radius:2px;vertical-align:-0.1em;margin-right:0.3em;border:1px solid #0006}
+.legend{display:flex;flex-wrap:wrap;gap:0.2rem 1.2rem;margin:0.3rem 0;padding:0;list-style:none}
+.note{color:var(--muted);font-size:0.85em}
+.omission{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f3e3e3 6px,#f3e3e3 12px);color:#7a1f1f;font-weight:bold}
+.absent{color:var(--muted)}
+.variant{display:block}
+.variant a{font-weight:bold}
+span.passage{display:block;font-size:0.9em}
+span.passage+span.passage{margin-top:0.3rem}
+figure{margin:0.5rem 0 1rem}
+figcaption{color:var(--muted);font-size:0.9em}
+svg text{font-family:"DejaVu Sans",Verdana,Arial,sans-serif}
+svg a:hover rect{opacity:0.75}
+.articles{display:grid;grid-template-columns:repeat(auto-fill,minmax(370px,1fr));gap:1rem}
+article.text{border:1px solid var(--rule);padding:0.5rem 0.8rem;background:#fff}
+article.text h3{margin-top:0.2rem}
+.body{white-space:pre-wrap;overflow-wrap:anywhere;font-size:0.95em}
+mark{background:none;color:inherit;padding:0 1px;border-radius:2px}
+mark.naming,mark.loaded{border-bottom:3px solid var(--pc,#bbb);background:var(--pb,#eee)}
+mark.loaded{font-weight:bold}
+mark.cue{border-bottom:2px dashed #444}
+mark.scare{outline:2px dotted #7a1f1f}
+mark.quote{background:#f1f1f1;font-style:italic}
+mark.passage{background:none}
+mark.v-quoted.naming,mark.v-quoted.loaded{border-bottom-style:dotted}
+mark:target{outline:3px solid #d00;outline-offset:1px}
+sup.fn{display:none;font-size:0.7em;color:var(--muted)}
+ol.footnotes{font-size:0.8em;color:var(--muted);padding-left:1.6em}
+ol.prompts>li{margin-bottom:0.8rem}
+.evidence{font-size:0.9em}
+.evidence li{margin:0.15rem 0}
+dl.provenance dt{font-weight:bold}
+dl.provenance dd{margin:0 0 0.4rem 1rem;font-family:"DejaVu Sans Mono",monospace;font-size:0.85em;overflow-wrap:anywhere}
+@media print{
+  @page{size:A4;margin:14mm 12mm}
+  body{font-size:10.5pt}
+  header{background:none;color:#000;border-bottom:2px solid #000}
+  nav{display:none}
+  section{break-before:page;padding:0}
+  section#at-a-glance{break-before:auto}
+  header,section{padding-left:0;padding-right:0}
+  table,figure,tr,li,article.text h3{break-inside:avoid}
+  thead{display:table-header-group}
+  .table-wrap{overflow:visible}
+  .articles{display:block}
+  article.text{border:none;padding:0;margin-bottom:1rem;break-before:page}
+  article.text:first-child{break-before:auto}
+  .body{font-size:10pt}
+  sup.fn{display:inline}
+  a{color:inherit}
+  mark:target{outline:none}
+}
+)css";
+
+class HtmlBuilder {
+ public:
+  explicit HtmlBuilder(const StoryReport& r) : r_(r) {}
+
+  std::string Build() {
+    doc_ = htmlNewDocNoDtD(nullptr, nullptr);
+    xmlCreateIntSubset(doc_, X("html"), nullptr, nullptr);
+    Node html = xmlNewNode(nullptr, X("html"));
+    xmlDocSetRootElement(doc_, html);
+    Attr(html, "lang", "en");
+    Node head = Block(html, "head");
+    Attr(El(head, "meta"), "charset", "utf-8");
+    Node viewport = El(head, "meta");
+    Attr(viewport, "name", "viewport");
+    Attr(viewport, "content", "width=device-width, initial-scale=1");
+    El(head, "title", Title());
+    Node style = El(head, "style");
+    Text(style, kCss + PerspectiveCss());
+    Node body = Block(html, "body");
+    Header(body);
+    AtAGlance(Section(body, "at-a-glance", "The story at a glance"));
+    Naming(Section(body, "naming", "Naming choices"));
+    Loaded(Section(body, "loaded-terms", "Loaded terms"));
+    Voices(Section(body, "voices", "Voices: who is quoted"));
+    Distancing(Section(body, "distancing", "Distancing"));
+    EventsClaims(Section(body, "events-claims", "Events and claims side by side"));
+    Articles(Section(body, "articles", "The articles, highlighted"));
+    Boilerplate(Section(body, "boilerplate", "What cleaning removed"));
+    Prompts(Section(body, "prompts", "Discussion prompts"));
+    Method(Section(body, "method", "Method and provenance"));
+    Text(body, "\n");
+    Text(html, "\n");
+    // Serialised as UTF-8 (not as character entities): the meta charset says so.
+    xmlOutputBufferPtr buffer = xmlAllocOutputBuffer(nullptr);
+    htmlDocContentDumpFormatOutput(buffer, doc_, "UTF-8", 0);
+    std::string out(reinterpret_cast<const char*>(xmlOutputBufferGetContent(buffer)),
+                    xmlOutputBufferGetSize(buffer));
+    xmlOutputBufferClose(buffer);
+    xmlFreeDoc(doc_);
+    if (out.empty() || out.back() != '\n') out += '\n';
+    return out;
+  }
+
+ private:
+  std::string Title() const {
+    return std::string(r_.options().blind ? "Blind framing report: " : "Framing report: ") +
+           r_.story();
+  }
+
+  std::string PerspectiveCss() const {
+    std::string css;
+    for (const Perspective& p : r_.lexicon().perspectives) {
+      css += ".p-" + CssId(p.id) + "{--pc:" + p.colour + ";--pb:" + p.colour + "2e}\n";
+    }
+    return css;
+  }
+
+  Node Section(Node body, const char* id, const std::string& title) {
+    Node s = Block(body, "section");
+    Attr(s, "id", id);
+    El(s, "h2", title);
+    return s;
+  }
+
+  void Chip(Node parent, const std::string& perspective) {
+    Node c = El(parent, "span");
+    Attr(c, "class", "chip");
+    Attr(c, "style", "background:" + r_.PerspectiveColour(perspective));
+  }
+
+  void EvidenceLink(Node parent, const Evidence& e, const std::string& text) {
+    Link(parent, r_.Anchor(e.article, e.start), text);
+  }
+
+  void Header(Node body) {
+    Node h = Block(body, "header");
+    El(h, "h1", Title());
+    std::set<std::string> languages;
+    for (const Article& a : r_.articles()) languages.insert(a.language);
+    std::string dates;
+    std::optional<Date> first, last;
+    for (const Article& a : r_.articles()) {
+      if (!a.date) continue;
+      if (!first || *a.date < *first) first = a.date;
+      if (!last || *a.date > *last) last = a.date;
+    }
+    if (first) dates = first->ToString() + (*last != *first ? " to " + last->ToString() : "");
+    El(h, "p",
+       std::to_string(r_.articles().size()) + " articles from " +
+           std::to_string(r_.outlet_ids().size()) + " outlets" +
+           (dates.empty() ? "" : ", published " + dates) + ".");
+    if (r_.options().blind) {
+      El(h, "p",
+         "Blind edition: outlet names, self-references, web addresses and bylines are "
+         "replaced by letters; the key is in a separate file.");
+    }
+    Node nav = El(h, "nav");
+    Attr(nav, "aria-label", "Sections");
+    Node ol = El(nav, "ol");
+    const char* titles[] = {
+        "At a glance",       "Naming",   "Loaded terms", "Voices",  "Distancing",
+        "Events and claims", "Articles", "Removed",      "Prompts", "Method"};
+    for (std::size_t i = 0; i < std::size(kReportSections); ++i) {
+      Link(El(ol, "li"), kReportSections[i], titles[i]);
+    }
+  }
+
+  void Legend(Node parent) {
+    Node ul = Block(parent, "ul");
+    Attr(ul, "class", "legend");
+    for (const Perspective& p : r_.lexicon().perspectives) {
+      Node li = El(ul, "li");
+      Chip(li, p.id);
+      Text(li, p.label);
+    }
+    Node li = El(ul, "li");
+    Chip(li, "");
+    Text(li, "no particular perspective");
+  }
+
+  void AtAGlance(Node s) {
+    El(s, "p",
+       "Each article as published. Colours in the following sections mark whose usage a "
+       "word reflects, as recorded in the lexicon; they do not say which usage is right.");
+    Legend(s);
+    Node wrap = Block(s, "div");
+    Attr(wrap, "class", "table-wrap");
+    Node table = El(wrap, "table");
+    Node tr = El(El(table, "thead"), "tr");
+    for (const char* h : {"Outlet", "Date", "Genre", "Language", "Headline", "Words"})
+      El(tr, "th", h);
+    Node tbody = El(table, "tbody");
+    for (std::size_t i = 0; i < r_.articles().size(); ++i) {
+      const Article& a = r_.articles()[i];
+      Node row = Block(tbody, "tr");
+      Node outlet = El(row, "td");
+      Text(outlet, r_.OutletLabel(a.outlet));
+      El(row, "td", a.date ? a.date->ToString() : "undated");
+      El(row, "td", a.genre);
+      El(row, "td", a.language);
+      Link(El(row, "td"), "article-" + r_.ArticleLabel(a.id), r_.Show(a.title));
+      Attr(El(row, "td", std::to_string(r_.annotations()[i].words)), "class", "num");
+    }
+    if (r_.measures().thin_evidence) {
+      El(s, "p",
+         "Thin evidence: fewer than three articles per outlet. The figures describe these "
+         "articles, not the outlets' coverage in general; counts are shown beside every share.");
+    }
+  }
+
+  // Naming: rows are concepts, columns outlets.
+  void Naming(Node s) {
+    El(s, "p",
+       "Which name each outlet uses for things that have competing names. Each cell lists "
+       "the forms in the outlet's own voice, then those inside quotations; its colour is the "
+       "perspective of most own-voice forms. Click a form to see it in the text.");
+    NamingChart(s);
+    std::vector<std::pair<std::string, std::string>> concepts;  // id, label
+    std::map<std::string, int> outlets_using;
+    for (const OutletProfile& p : r_.measures().outlets) {
+      for (const ConceptUse& c : p.naming) {
+        if (!outlets_using.count(c.concept_id)) concepts.push_back({c.concept_id, c.label});
+        ++outlets_using[c.concept_id];
+      }
+    }
+    std::stable_sort(concepts.begin(), concepts.end(), [&](const auto& a, const auto& b) {
+      return outlets_using[a.first] > outlets_using[b.first];
+    });
+    Node wrap = Block(s, "div");
+    Attr(wrap, "class", "table-wrap");
+    Node table = El(wrap, "table");
+    Attr(table, "class", "matrix");
+    Node tr = El(El(table, "thead"), "tr");
+    El(tr, "th", "Concept");
+    for (const OutletProfile& p : r_.measures().outlets) El(tr, "th", r_.OutletLabel(p.outlet));
+    Node tbody = El(table, "tbody");
+    for (const auto& [cid, label] : concepts) {
+      Node row = Block(tbody, "tr");
+      El(row, "th", label);
+      for (const OutletProfile& p : r_.measures().outlets) {
+        Node td = El(row, "td");
+        const ConceptUse* use = nullptr;
+        for (const ConceptUse& c : p.naming) {
+          if (c.concept_id == cid) use = &c;
+        }
+        if (use == nullptr) {
+          Attr(td, "class", "absent");
+          Text(td, "—");
+          continue;
+        }
+        std::string dominant;
+        int best = 0;
+        int own_total = 0;
+        for (const auto& [per, n] : use->own_by_perspective) {
+          own_total += n;
+          if (n > best) {
+            best = n;
+            dominant = per;
+          }
+        }
+        if (own_total > 0) {
+          Attr(td, "class", "p-" + CssId(dominant));
+          Attr(td, "style", "background:var(--pb);border-left:5px solid var(--pc)");
+        }
+        for (const VariantUse& v : use->variants) {
+          Node line = El(td, "span");
+          Attr(line, "class", "variant");
+          Chip(line, v.perspective);
+          if (!v.evidence.empty()) {
+            EvidenceLink(line, v.evidence.front(), v.form);
+          } else {
+            Text(line, v.form);
+          }
+          std::string counts = " " + std::to_string(v.own);
+          if (v.quoted > 0) counts += " + " + std::to_string(v.quoted) + " quoted";
+          Text(line, counts);
+          Attr(line, "title", r_.PerspectiveLabel(v.perspective) + " usage");
+        }
+        for (const auto& [first, second] : r_.Bracketed(p.outlet, cid)) {
+          Attr(El(td, "span",
+                  "written \u201C" + r_.Show(first) + " (" + r_.Show(second) + ")\u201D"),
+               "class", "variant note");
+        }
+      }
+    }
+  }
+
+  // A stacked bar per outlet: own-voice naming forms by perspective, over all concepts.
+  void NamingChart(Node s) {
+    const int width = 760, label_w = 200, bar_h = 26, gap = 10;
+    const auto& outlets = r_.measures().outlets;
+    Node fig = Block(s, "figure");
+    Node svg = El(fig, "svg");
+    const int height = static_cast<int>(outlets.size()) * (bar_h + gap) + 4;
+    Attr(svg, "viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height));
+    Attr(svg, "width", std::to_string(width));
+    Attr(svg, "height", std::to_string(height));
+    Attr(svg, "role", "img");
+    Attr(svg, "aria-label", "Own-voice naming forms by perspective, per outlet");
+    int y = 2;
+    for (const OutletProfile& p : outlets) {
+      std::map<std::string, int> by;
+      std::map<std::string, const Evidence*> first;
+      int total = 0;
+      for (const ConceptUse& c : p.naming) {
+        for (const VariantUse& v : c.variants) {
+          for (const Evidence& e : v.evidence) {
+            if (e.voice == "quoted") continue;
+            ++by[v.perspective];
+            ++total;
+            if (!first.count(v.perspective)) first[v.perspective] = &e;
+          }
+        }
+      }
+      Node label = El(svg, "text", r_.OutletLabel(p.outlet));
+      Attr(label, "x", "0");
+      Attr(label, "y", std::to_string(y + bar_h - 8));
+      Attr(label, "font-size", "15");
+      double x = label_w;
+      const double scale = total > 0 ? (width - label_w - 10.0) / total : 0;
+      for (const Perspective& per : r_.lexicon().perspectives) {
+        for (const std::string& id : {per.id}) {
+          if (!by.count(id)) continue;
+          Node a = El(svg, "a");
+          Attr(a, "href", "#" + r_.Anchor(first[id]->article, first[id]->start));
+          Node rect = El(a, "rect");
+          const double w = by[id] * scale;
+          Attr(rect, "x", Num(x, 1));
+          Attr(rect, "y", std::to_string(y));
+          Attr(rect, "width", Num(w, 1));
+          Attr(rect, "height", std::to_string(bar_h));
+          Attr(rect, "fill", r_.PerspectiveColour(id));
+          El(rect, "title",
+             r_.PerspectiveLabel(id) + ": " + std::to_string(by[id]) + " of " +
+                 std::to_string(total) + " (" + Percent(by[id], total) + ")");
+          if (w > 34) {
+            Node t = El(a, "text", std::to_string(by[id]));
+            Attr(t, "x", Num(x + 5, 1));
+            Attr(t, "y", std::to_string(y + bar_h - 8));
+            Attr(t, "font-size", "14");
+            Attr(t, "fill", "#000");
+          }
+          x += w;
+        }
+      }
+      if (by.count("")) {
+        Node a = El(svg, "a");
+        Attr(a, "href", "#" + r_.Anchor(first[""]->article, first[""]->start));
+        Node rect = El(a, "rect");
+        const double w = by[""] * scale;
+        Attr(rect, "x", Num(x, 1));
+        Attr(rect, "y", std::to_string(y));
+        Attr(rect, "width", Num(w, 1));
+        Attr(rect, "height", std::to_string(bar_h));
+        Attr(rect, "fill", r_.PerspectiveColour(""));
+        El(rect, "title",
+           "no particular perspective: " + std::to_string(by[""]) + " of " + std::to_string(total));
+      }
+      y += bar_h + gap;
+    }
+    El(fig, "figcaption",
+       "Naming forms in each outlet's own voice, by the perspective whose usage they reflect "
+       "(all concepts together; counts in the bars; click a bar for the first occurrence).");
+  }
+
+  void Loaded(Node s) {
+    El(s, "p",
+       "Words the lexicon records as loaded, in the outlet's own voice and inside "
+       "quotations (with who said them). Rates are per 1,000 words of the outlet's articles.");
+    const auto& outlets = r_.measures().outlets;
+    Node wrap = Block(s, "div");
+    Attr(wrap, "class", "table-wrap");
+    Node table = El(wrap, "table");
+    Node tr = El(El(table, "thead"), "tr");
+    El(tr, "th", "Term");
+    for (const OutletProfile& p : outlets) El(tr, "th", r_.OutletLabel(p.outlet));
+    Node tbody = El(table, "tbody");
+    std::vector<std::string> forms;
+    std::map<std::string, const LoadedTermUse*> any;
+    for (const OutletProfile& p : outlets) {
+      for (const LoadedTermUse& t : p.loaded) {
+        if (!any.count(t.form)) forms.push_back(t.form);
+        any.emplace(t.form, &t);
+      }
+    }
+    std::sort(forms.begin(), forms.end());
+    for (const std::string& form : forms) {
+      const LoadedTermUse* def = any[form];
+      Node row = Block(tbody, "tr");
+      Node th = El(row, "th");
+      if (!def->perspective.empty()) Chip(th, def->perspective);
+      Text(th, form);
+      Node note = El(th, "div", def->category + ". " + r_.Show(def->note));
+      Attr(note, "class", "note");
+      for (const OutletProfile& p : outlets) {
+        Node td = El(row, "td");
+        const LoadedTermUse* t = nullptr;
+        for (const LoadedTermUse& x : p.loaded) {
+          if (x.form == form) t = &x;
+        }
+        if (t == nullptr) {
+          Attr(td, "class", "absent");
+          Text(td, "—");
+          continue;
+        }
+        const Evidence* own = nullptr;
+        const Evidence* quoted = nullptr;
+        for (const Evidence& e : t->evidence) {
+          if (e.voice == "quoted" && quoted == nullptr) quoted = &e;
+          if (e.voice != "quoted" && own == nullptr) own = &e;
+        }
+        Node line = El(td, "span");
+        Attr(line, "class", "variant");
+        if (own != nullptr) {
+          EvidenceLink(line, *own, "own voice " + std::to_string(t->own));
+        } else {
+          Text(line, "own voice 0");
+        }
+        line = El(td, "span");
+        Attr(line, "class", "variant");
+        if (quoted != nullptr) {
+          EvidenceLink(line, *quoted, "quoted " + std::to_string(t->quoted));
+        } else {
+          Text(line, "quoted 0");
+        }
+        if (!t->speakers.empty()) {
+          std::string who;
+          for (const std::string& sp : t->speakers) who += (who.empty() ? "" : ", ") + r_.Show(sp);
+          Attr(El(td, "div", "said by " + who), "class", "note");
+        }
+      }
+    }
+    Node row = Block(tbody, "tr");
+    El(row, "th", "All loaded terms per 1,000 words (own voice / quoted)");
+    for (const OutletProfile& p : outlets) {
+      Attr(El(row, "td",
+              Num(p.loaded_own_per_1000, 1) + " / " + Num(p.loaded_quoted_per_1000, 1) + " (" +
+                  std::to_string(p.loaded_own) + " / " + std::to_string(p.loaded_quoted) + ")"),
+           "class", "num");
+    }
+    if (forms.empty()) El(s, "p", "No loaded term of the lexicon occurs in these articles.");
+  }
+
+  void Voices(Node s) {
+    El(s, "p",
+       "Who each outlet quotes, counted in quoted words and grouped by the perspective of "
+       "the speaker (from the lexicon's actors; experts and journalists by where they work).");
+    VoicesChart(s);
+    for (const OutletProfile& p : r_.measures().outlets) {
+      El(Block(s, "h3"), "span", r_.OutletLabel(p.outlet));
+      if (p.voices.empty()) {
+        El(s, "p", "No direct quotations.");
+      } else {
+        Node table = Block(s, "table");
+        Node tr = El(El(table, "thead"), "tr");
+        for (const char* h : {"Speaker", "Perspective", "Quotes", "Words", "First quotation"})
+          El(tr, "th", h);
+        Node tbody = El(table, "tbody");
+        for (const VoiceUse& v : p.voices) {
+          Node row = Block(tbody, "tr");
+          El(row, "td", r_.Show(v.speaker));
+          Node per = El(row, "td");
+          Chip(per, v.perspective);
+          Text(per, r_.PerspectiveLabel(v.perspective));
+          Attr(El(row, "td", std::to_string(v.quotes)), "class", "num");
+          Attr(El(row, "td", std::to_string(v.words)), "class", "num");
+          Node first = El(row, "td");
+          if (!v.evidence.empty()) {
+            const Evidence& e = v.evidence.front();
+            EvidenceLink(first, e, "\u201C" + r_.Excerpt(e.article, e.start, e.end, 90) + "\u201D");
+          }
+        }
+      }
+      if (!p.mentioned_not_quoted.empty()) {
+        std::string names;
+        for (const std::string& n : p.mentioned_not_quoted)
+          names += (names.empty() ? "" : ", ") + r_.Show(n);
+        Attr(El(s, "p", "Mentioned but not quoted: " + names + "."), "class", "note");
+      }
+    }
+  }
+
+  void VoicesChart(Node s) {
+    const auto& outlets = r_.measures().outlets;
+    int max_total = 1;
+    for (const OutletProfile& p : outlets) {
+      int t = 0;
+      for (const auto& [per, n] : p.quoted_words_by_perspective) t += n;
+      max_total = std::max(max_total, t);
+    }
+    const int width = 760, label_w = 200, bar_h = 26, gap = 10;
+    Node fig = Block(s, "figure");
+    Node svg = El(fig, "svg");
+    const int height = static_cast<int>(outlets.size()) * (bar_h + gap) + 4;
+    Attr(svg, "viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height));
+    Attr(svg, "width", std::to_string(width));
+    Attr(svg, "height", std::to_string(height));
+    Attr(svg, "role", "img");
+    Attr(svg, "aria-label", "Quoted words per perspective, per outlet");
+    const double scale = (width - label_w - 60.0) / max_total;
+    int y = 2;
+    for (const OutletProfile& p : outlets) {
+      Node label = El(svg, "text", r_.OutletLabel(p.outlet));
+      Attr(label, "x", "0");
+      Attr(label, "y", std::to_string(y + bar_h - 8));
+      Attr(label, "font-size", "15");
+      double x = label_w;
+      int total = 0;
+      std::vector<std::string> order;
+      for (const Perspective& per : r_.lexicon().perspectives) order.push_back(per.id);
+      order.push_back("");
+      for (const std::string& id : order) {
+        auto it = p.quoted_words_by_perspective.find(id);
+        if (it == p.quoted_words_by_perspective.end() || it->second == 0) continue;
+        const Evidence* first = nullptr;
+        for (const VoiceUse& v : p.voices) {
+          if (v.perspective == id && !v.evidence.empty() && first == nullptr)
+            first = &v.evidence.front();
+        }
+        Node parent = svg;
+        if (first != nullptr) {
+          parent = El(svg, "a");
+          Attr(parent, "href", "#" + r_.Anchor(first->article, first->start));
+        }
+        Node rect = El(parent, "rect");
+        const double w = it->second * scale;
+        Attr(rect, "x", Num(x, 1));
+        Attr(rect, "y", std::to_string(y));
+        Attr(rect, "width", Num(w, 1));
+        Attr(rect, "height", std::to_string(bar_h));
+        Attr(rect, "fill", r_.PerspectiveColour(id));
+        El(rect, "title",
+           r_.PerspectiveLabel(id) + ": " + std::to_string(it->second) + " quoted words");
+        x += w;
+        total += it->second;
+      }
+      Node t = El(svg, "text", std::to_string(total) + " words");
+      Attr(t, "x", Num(x + 6, 1));
+      Attr(t, "y", std::to_string(y + bar_h - 8));
+      Attr(t, "font-size", "14");
+      y += bar_h + gap;
+    }
+    El(fig, "figcaption",
+       "Quoted words by the speaker's perspective (click a bar for the first "
+       "quotation of that perspective).");
+  }
+
+  void Distancing(Node s) {
+    El(s, "p",
+       "Words an outlet holds at a distance: short quotations with no speaker (scare "
+       "quotes) and distancing cues such as \u201Cso-called\u201D or \u201Cwhat … insists "
+       "are\u201D.");
+    Node table = Block(s, "table");
+    Node tr = El(El(table, "thead"), "tr");
+    for (const char* h : {"Outlet", "Kind", "Words held at a distance", "Construction"})
+      El(tr, "th", h);
+    Node tbody = El(table, "tbody");
+    int rows = 0;
+    for (const OutletProfile& p : r_.measures().outlets) {
+      for (const DistancingUse& d : p.distancing) {
+        Node row = Block(tbody, "tr");
+        El(row, "td", r_.OutletLabel(p.outlet));
+        El(row, "td", d.kind == "scare-quote" ? "scare quotes" : "distancing cue");
+        EvidenceLink(El(row, "td"), d.evidence,
+                     r_.Excerpt(d.evidence.article, d.evidence.start, d.evidence.end, 120));
+        El(row, "td", d.cue.empty() ? "—" : d.cue);
+        ++rows;
+      }
+    }
+    if (rows == 0) El(s, "p", "No scare quotes or distancing cues found.");
+  }
+
+  void EventsClaims(Node s) {
+    const std::vector<std::string>& outlets = r_.outlet_ids();
+    El(s, "h3", "Events told by more than one outlet");
+    Node table = Block(s, "table");
+    Node tr = El(El(table, "thead"), "tr");
+    El(tr, "th", "Date");
+    El(tr, "th", "Event (its distinctive words)");
+    for (const std::string& o : outlets) El(tr, "th", r_.OutletLabel(o));
+    Node tbody = El(table, "tbody");
+    for (const AlignedEvent& e : r_.alignment().events) {
+      if (e.outlets.size() < 2) continue;
+      Node row = Block(tbody, "tr");
+      El(row, "td", e.from.ToString() + (e.to != e.from ? " to " + e.to.ToString() : ""));
+      El(row, "td", r_.Show(e.label));
+      for (const std::string& o : outlets) {
+        Node td = El(row, "td");
+        int dated = 0, background = 0;
+        const Passage* first = nullptr;
+        for (const EventMention& m : e.mentions) {
+          if (m.passage.outlet != o) continue;
+          (m.dated ? dated : background) += 1;
+          if (first == nullptr) first = &m.passage;
+        }
+        if (first == nullptr) {
+          Attr(td, "class", "absent");
+          Text(td, "—");
+          continue;
+        }
+        Link(td, r_.Anchor(first->article_id, first->span.begin),
+             std::to_string(dated) + " dated, " + std::to_string(background) + " background");
+      }
+    }
+    El(s, "h3", "Claims");
+    El(s, "p",
+       "Sentences of different outlets that report the same thing. A striped cell marks an "
+       "omission: the outlet covers the same story or event but does not carry the claim. A "
+       "dash means the claim lies outside what that outlet covered.");
+    Node wrap = Block(s, "div");
+    Attr(wrap, "class", "table-wrap");
+    table = El(wrap, "table");
+    tr = El(El(table, "thead"), "tr");
+    El(tr, "th", "Claim");
+    for (const std::string& o : outlets) El(tr, "th", r_.OutletLabel(o));
+    tbody = El(table, "tbody");
+    for (const Claim* c : r_.claims()) {
+      Node row = Block(tbody, "tr");
+      Attr(row, "id", "claim-" + c->id);
+      El(row, "th", c->id);
+      for (const std::string& o : outlets) {
+        Node td = El(row, "td");
+        bool any = false;
+        for (const Passage& p : c->passages) {
+          if (p.outlet != o) continue;
+          any = true;
+          Node span = El(td, "span");
+          Attr(span, "class", "passage");
+          Link(span, r_.Anchor(p.article_id, p.span.begin),
+               r_.Excerpt(p.article_id, p.span.begin, p.span.end, 260));
+        }
+        if (any) continue;
+        if (std::find(c->missing_outlets.begin(), c->missing_outlets.end(), o) !=
+            c->missing_outlets.end()) {
+          Attr(td, "class", "omission");
+          Text(td, "not carried");
+        } else {
+          Attr(td, "class", "absent");
+          Text(td, "—");
+        }
+      }
+    }
+    El(s, "p",
+       "Showing " + std::to_string(r_.claims().size()) + " of " +
+           std::to_string(r_.alignment().claims.size()) +
+           " claims: those carried by the most outlets first. The JSON and CSV files hold "
+           "the ones shown here.");
+  }
+
+  // Emits text[a, b) into `parent`, applying blind redactions: a redaction's replacement is
+  // written where it starts; its other bytes are never written.
+  void EmitText(Node parent, const std::string& text, const std::vector<Redaction>& red,
+                std::size_t a, std::size_t b) {
+    std::size_t at = a;
+    for (const Redaction& r : red) {
+      if (r.end <= at || r.start >= b) continue;
+      if (r.start > at) Text(parent, text.substr(at, r.start - at));
+      if (r.start >= a) Text(parent, r.replacement);
+      at = std::min(b, r.end);
+    }
+    if (at < b) Text(parent, text.substr(at, b - at));
+  }
+
+  void Articles(Node s) {
+    El(s, "p",
+       "Each article's cleaned text. Highlights: names (coloured underline by perspective), "
+       "loaded terms (bold), quotations (italic, grey), scare quotes (dotted frame), "
+       "distancing cues (dashed). Hover a highlight for its explanation; in print, the "
+       "numbers refer to the notes below each article.");
+    Node grid = Block(s, "div");
+    Attr(grid, "class", "articles");
+    for (std::size_t i = 0; i < r_.articles().size(); ++i) ArticleText(grid, i);
+  }
+
+  void ArticleText(Node grid, std::size_t index) {
+    const Article& a = r_.articles()[index];
+    const std::string label = r_.ArticleLabel(a.id);
+    Node art = Block(grid, "article");
+    Attr(art, "class", "text");
+    Attr(art, "id", "article-" + label);
+    El(art, "h3", r_.OutletLabel(a.outlet) + ": " + r_.Show(a.title));
+    Attr(El(art, "p", (a.date ? a.date->ToString() : "undated") + " · " + a.genre + " · " + label),
+         "class", "note");
+    const std::string& text = a.text;
+    const std::vector<Redaction> red = r_.blinder().Find(text);
+
+    // Properly nested highlights: a highlight crossing the end of its enclosing one is split.
+    struct Item {
+      Highlight h;
+      bool first_piece = true;
+    };
+    auto later = [](const Item& x, const Item& y) {
+      return x.h.start != y.h.start ? x.h.start > y.h.start : x.h.end < y.h.end;
+    };
+    std::priority_queue<Item, std::vector<Item>, decltype(later)> queue(later);
+    for (const Highlight& hl : r_.highlights(index)) {
+      if (hl.end > hl.start && hl.end <= text.size()) queue.push(Item{hl, true});
+    }
+    std::vector<Item> nested;
+    std::vector<std::size_t> ends;
+    while (!queue.empty()) {
+      Item it = queue.top();
+      queue.pop();
+      while (!ends.empty() && ends.back() <= it.h.start) ends.pop_back();
+      if (!ends.empty() && it.h.end > ends.back()) {
+        Item rest = it;
+        rest.h.start = ends.back();
+        rest.first_piece = false;
+        it.h.end = ends.back();
+        queue.push(rest);
+        if (it.h.end <= it.h.start) continue;
+      }
+      ends.push_back(it.h.end);
+      nested.push_back(std::move(it));
+    }
+
+    // Footnotes: one per distinct explanation.
+    std::map<std::string, int> note_number;
+    std::vector<std::string> notes;
+    Node body = El(art, "div");
+    Attr(body, "class", "body");
+    std::vector<std::pair<Node, std::size_t>> stack;  // open element, its end
+    std::set<std::size_t> anchored;
+    Node current = body;
+    std::size_t pos = 0;
+    auto close_to = [&](std::size_t limit) {
+      while (!stack.empty() && stack.back().second <= limit) {
+        EmitText(current, text, red, pos, stack.back().second);
+        pos = stack.back().second;
+        Node closed = current;
+        stack.pop_back();
+        current = stack.empty() ? body : stack.back().first;
+        const xmlChar* fn = xmlGetProp(closed, X("data-fn"));
+        if (fn != nullptr) {
+          Node sup = El(current, "sup", reinterpret_cast<const char*>(fn));
+          Attr(sup, "class", "fn");
+          xmlUnsetProp(closed, X("data-fn"));
+          xmlFree(const_cast<xmlChar*>(fn));
+        }
+      }
+    };
+    for (const Item& it : nested) {
+      close_to(it.h.start);
+      EmitText(current, text, red, pos, it.h.start);
+      pos = it.h.start;
+      Node mark = El(current, "mark");
+      std::string cls = it.h.kind;
+      if (!it.h.perspective.empty()) cls += " p-" + CssId(it.h.perspective);
+      if (!it.h.voice.empty()) cls += " v-" + it.h.voice;
+      Attr(mark, "class", cls);
+      if (it.first_piece && !anchored.count(it.h.start)) {
+        anchored.insert(it.h.start);
+        Attr(mark, "id", r_.Anchor(a.id, it.h.start));
+      }
+      std::string title = it.h.note;
+      if (it.h.kind != "quote" && it.h.kind != "passage") {
+        if (it.h.voice == "quoted") {
+          title += " Voice: quoted" +
+                   (it.h.speaker.empty() ? std::string() : " (" + it.h.speaker + ")") + ".";
+        } else if (it.h.voice == "scare") {
+          title += " Voice: the outlet's own, in scare quotes.";
+        } else {
+          title += " Voice: the outlet's own.";
+        }
+      }
+      if (it.h.kind != "passage") Attr(mark, "title", title);
+      if (it.first_piece && it.h.kind != "quote" && it.h.kind != "passage") {
+        auto [found, inserted] = note_number.emplace(title, static_cast<int>(notes.size()) + 1);
+        if (inserted)
+          notes.push_back(r_.Show(std::string(text, it.h.start, it.h.end - it.h.start)) + ": " +
+                          title);
+        Attr(mark, "data-fn", std::to_string(found->second));
+      }
+      stack.push_back({mark, it.h.end});
+      current = mark;
+    }
+    close_to(text.size());
+    EmitText(current, text, red, pos, text.size());
+    if (!notes.empty()) {
+      Node ol = El(art, "ol");
+      Attr(ol, "class", "footnotes");
+      for (const std::string& n : notes) El(ol, "li", n);
+    }
+  }
+
+  void Boilerplate(Node s) {
+    El(s, "p",
+       "Lines removed before analysis (donation appeals, captions, related links, "
+       "membership banners…), each with the rule that removed it. Nothing is dropped silently.");
+    for (const Article& a : r_.articles()) {
+      El(Block(s, "h3"), "span", r_.OutletLabel(a.outlet) + " (" + r_.ArticleLabel(a.id) + ")");
+      if (a.removed.empty() && a.outlet_notes.empty()) {
+        El(s, "p", "Nothing removed.");
+        continue;
+      }
+      if (!a.removed.empty()) {
+        Node table = Block(s, "table");
+        Node tr = El(El(table, "thead"), "tr");
+        for (const char* h : {"Line", "Rule", "Removed text"}) El(tr, "th", h);
+        Node tbody = El(table, "tbody");
+        for (const RemovedLine& line : a.removed) {
+          Node row = Block(tbody, "tr");
+          Attr(El(row, "td", std::to_string(line.line)), "class", "num");
+          El(row, "td", r_.Show(line.rule));
+          El(row, "td", r_.Show(line.text));
+        }
+      }
+      for (const std::string& n : a.outlet_notes) {
+        Attr(El(s, "p", "Kept apart as an outlet note: " + r_.Show(n)), "class", "note");
+      }
+    }
+  }
+
+  void Prompts(Node s) {
+    El(s, "p",
+       "Questions for discussion, drawn from the largest differences the measures found. "
+       "Each cites the passages it rests on; the figures describe usage and take no side.");
+    if (r_.prompts().empty()) {
+      El(s, "p", "The articles differ too little on the measured dimensions to suggest prompts.");
+      return;
+    }
+    Node ol = Block(s, "ol");
+    Attr(ol, "class", "prompts");
+    int n = 0;
+    for (const DiscussionPrompt& p : r_.prompts()) {
+      Node li = Block(ol, "li");
+      Attr(li, "id", "prompt-" + std::to_string(++n));
+      El(li, "p", p.text);
+      Attr(El(li, "div", "Basis: " + p.basis), "class", "note");
+      Node ul = El(li, "ul");
+      Attr(ul, "class", "evidence");
+      for (const Evidence& e : p.evidence) {
+        Node item = El(ul, "li");
+        const Article* art = r_.FindArticle(e.article);
+        Text(item, (art != nullptr ? r_.OutletLabel(art->outlet) : std::string()) + ": ");
+        EvidenceLink(item, e, "\u201C" + r_.Excerpt(e.article, e.start, e.end, 160) + "\u201D");
+      }
+    }
+  }
+
+  void Method(Node s) {
+    El(s, "p",
+       "Articles are read from the story folder and cleaned of boilerplate (see above). "
+       "Every naming variant, loaded term, actor and cue of the lexicon is matched on "
+       "normalised tokens; each match is in the outlet's own voice, or inside a quotation "
+       "with its speaker. Naming shares count own-voice forms only. Quoted words are the "
+       "words inside direct quotations, grouped by the speaker's perspective. Scare quotes "
+       "are short quotations with no speaker. Claims are sentences of different outlets "
+       "with similar content terms (every naming variant counts as its concept); an "
+       "omission is a claim an outlet does not carry although it covers the same story or "
+       "event. Small counts are shown as counts.");
+    El(s, "p",
+       "Perspective colours come from the lexicon and say whose usage a form reflects, "
+       "not which form is right. The tool describes usage; readers draw the conclusions.");
+    El(s, "p",
+       "The report is deterministic: the same corpus and lexicon give the same bytes. Its "
+       "date is the newest article date, not the time it was generated.");
+    const Provenance& pv = r_.provenance();
+    Node dl = Block(s, "dl");
+    Attr(dl, "class", "provenance");
+    auto item = [&](const std::string& k, const std::string& v) {
+      El(dl, "dt", k);
+      El(dl, "dd", v);
+    };
+    item("Tool", "parallax " + pv.tool_version);
+    item("Report date (newest article)", pv.date.empty() ? "undated" : pv.date);
+    item("Corpus", r_.story() + ", " + std::to_string(r_.articles().size()) + " articles");
+    item("Corpus SHA-256 (sha256sum of the files, in name order, hashed again)",
+         pv.corpus_checksum);
+    for (const ArticleChecksum& c : pv.articles) {
+      item("Article " + r_.ArticleLabel(c.article) +
+               (r_.options().blind || c.file.empty() ? "" : " (" + c.file + ")"),
+           c.sha256);
+    }
+    item("Lexicon SHA-256", pv.lexicon_checksum);
+    for (const LexiconFile& f : pv.lexicon_files)
+      item("Lexicon file " + f.path + " (" + f.id + ")", f.sha256);
+  }
+
+  const StoryReport& r_;
+  xmlDocPtr doc_ = nullptr;
+};
+
+}  // namespace
+
+std::string ReportToHtml(const StoryReport& report) { return HtmlBuilder(report).Build(); }
+
+}  // namespace parallax

@@ -1,0 +1,246 @@
+#include "scan/scanner.h"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "corpus/boilerplate.h"
+#include "corpus/newsplease_reader.h"
+
+namespace parallax {
+namespace {
+
+struct Batch {
+  std::size_t seq = 0;
+  std::size_t first_line = 0;  // 1-based line number of lines[0]
+  std::vector<std::string> lines;
+  std::string output;       // records, one per line
+  Diagnostics diagnostics;  // in line order
+  std::size_t records = 0;
+  std::size_t malformed = 0;
+};
+
+void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& options) {
+  for (std::size_t i = 0; i < batch.lines.size(); ++i) {
+    const std::string& line = batch.lines[i];
+    const int line_no = static_cast<int>(batch.first_line + i);
+    if (line.empty() || line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    nlohmann::json record;
+    try {
+      record = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      batch.diagnostics.push_back(MakeError(options.source_name, line_no, static_cast<int>(e.byte),
+                                            "malformed JSON line, skipped",
+                                            "each line must be one JSON object"));
+      ++batch.malformed;
+      continue;
+    }
+    Diagnostics diags;
+    std::optional<Article> article =
+        ArticleFromJson(record, options.source_name, line_no, options.outlets, diags);
+    for (Diagnostic& d : diags) {
+      if (d.line == 0) d.line = line_no;
+    }
+    batch.diagnostics.insert(batch.diagnostics.end(), diags.begin(), diags.end());
+    if (!article) {
+      ++batch.malformed;
+      continue;
+    }
+    if (options.clean) {
+      CleanArticle(*article,
+                   options.outlets != nullptr ? options.outlets->Find(article->outlet) : nullptr);
+    } else {
+      article->text = article->body;
+      article->segments = {TextSegment{0, 0, article->body.size()}};
+    }
+    const ArticleAnnotations ann = annotator.Annotate(*article);
+    batch.output += ScanRecord(*article, ann, annotator.lexicon())
+                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    batch.output += '\n';
+    ++batch.records;
+  }
+  batch.lines.clear();
+  batch.lines.shrink_to_fit();
+}
+
+}  // namespace
+
+nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& ann,
+                                  const Lexicon& lexicon) {
+  using json = nlohmann::ordered_json;
+  json r;
+  r["id"] = a.id;
+  r["outlet"] = a.outlet;
+  r["date"] = a.date ? a.date->ToString() : "";
+  r["language"] = a.language;
+  r["words"] = ann.words;
+  std::map<std::string, std::map<std::string, int>> naming;
+  std::map<std::string, std::pair<int, int>> loaded;
+  for (const LexiconMatch& m : ann.matches) {
+    const LexiconEntry& e = lexicon.entries[m.entry];
+    if (e.kind == LexiconEntry::Kind::kNaming) {
+      ++naming[e.concept_id][e.form];
+    } else if (e.kind == LexiconEntry::Kind::kLoaded) {
+      auto& counts = loaded[e.form];
+      (m.voice == Voice::kQuoted ? counts.second : counts.first) += 1;
+    }
+  }
+  r["naming"] = json::object();
+  for (const auto& [concept_id, variants] : naming) {
+    json v = json::object();
+    for (const auto& [form, n] : variants) v[form] = n;
+    r["naming"][concept_id] = std::move(v);
+  }
+  r["loaded"] = json::object();
+  for (const auto& [form, counts] : loaded)
+    r["loaded"][form] = {{"own", counts.first}, {"quoted", counts.second}};
+  std::map<std::string, std::tuple<std::string, std::string, int, std::size_t>> speakers;
+  int scare = 0;
+  for (const Quote& q : ann.quotes) {
+    if (q.kind == QuoteKind::kScare) {
+      ++scare;
+      continue;
+    }
+    if (q.depth > 0) continue;
+    const std::string key = q.actor_id.empty() ? q.speaker : q.actor_id;
+    auto& s = speakers[key];
+    std::get<0>(s) = q.speaker;
+    std::get<1>(s) = q.perspective;
+    std::get<2>(s) += 1;
+    std::get<3>(s) += q.word_count;
+  }
+  r["quotations"] = json::array();
+  for (const auto& [key, s] : speakers) {
+    r["quotations"].push_back({{"speaker", std::get<0>(s)},
+                               {"actor", key == std::get<0>(s) ? "" : key},
+                               {"perspective", std::get<1>(s)},
+                               {"quotes", std::get<2>(s)},
+                               {"words", std::get<3>(s)}});
+  }
+  r["scare_quotes"] = scare;
+  r["dates"] = json::array();
+  for (const DateMention& d : ann.dates) {
+    if (!d.resolved) continue;
+    r["dates"].push_back(
+        {{"text", d.text},
+         {"resolved", d.is_range ? d.from.ToString() + "/" + d.to.ToString() : d.from.ToString()}});
+  }
+  return r;
+}
+
+ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
+               const ScanOptions& options,
+               const std::function<void(const Diagnostic&)>& on_diagnostic) {
+  const unsigned threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t window =
+      options.max_batches_in_flight > 0 ? options.max_batches_in_flight : 2 * threads + 2;
+  const std::size_t batch_lines = std::max<std::size_t>(1, options.batch_lines);
+
+  std::mutex mu;
+  std::condition_variable work_ready;  // workers wait for batches
+  std::condition_variable done_ready;  // the caller waits for finished batches / window space
+  std::deque<Batch*> todo;
+  std::map<std::size_t, Batch*> finished;  // by seq
+  bool input_done = false;
+  std::size_t in_flight = 0;
+
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      for (;;) {
+        Batch* batch = nullptr;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          work_ready.wait(lock, [&] { return !todo.empty() || input_done; });
+          if (todo.empty()) return;
+          batch = todo.front();
+          todo.pop_front();
+        }
+        ProcessBatch(*batch, annotator, options);
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          finished[batch->seq] = batch;
+        }
+        done_ready.notify_all();
+      }
+    });
+  }
+
+  ScanStats stats;
+  std::size_t next_to_write = 0;
+  // Writes every finished batch that is next in order. Called with the lock held; releases it
+  // while writing.
+  auto drain = [&](std::unique_lock<std::mutex>& lock) {
+    for (auto it = finished.find(next_to_write); it != finished.end();
+         it = finished.find(next_to_write)) {
+      Batch* batch = it->second;
+      finished.erase(it);
+      lock.unlock();
+      out << batch->output;
+      for (const Diagnostic& d : batch->diagnostics) on_diagnostic(d);
+      stats.records += batch->records;
+      stats.malformed += batch->malformed;
+      delete batch;
+      lock.lock();
+      --in_flight;
+      ++next_to_write;
+    }
+  };
+
+  std::size_t seq = 0;
+  std::size_t line_no = 0;
+  std::string line;
+  bool eof = false;
+  while (!eof) {
+    auto* batch = new Batch;
+    batch->seq = seq++;
+    batch->first_line = line_no + 1;
+    while (batch->lines.size() < batch_lines) {
+      if (!std::getline(in, line)) {
+        eof = true;
+        break;
+      }
+      ++line_no;
+      stats.bytes += line.size() + 1;
+      if (line.size() > options.max_line_bytes) {
+        batch->diagnostics.push_back(MakeError(
+            options.source_name, static_cast<int>(line_no), 0,
+            "line longer than " + std::to_string(options.max_line_bytes) + " bytes, skipped",
+            "raise the limit with --max-bytes"));
+        ++batch->malformed;
+        line.clear();
+      }
+      if (line.find_first_not_of(" \t\r") != std::string::npos) ++stats.lines;
+      batch->lines.push_back(std::move(line));
+      line.clear();
+    }
+    std::unique_lock<std::mutex> lock(mu);
+    done_ready.wait(lock, [&] {
+      drain(lock);
+      return in_flight < window;
+    });
+    ++in_flight;
+    todo.push_back(batch);
+    lock.unlock();
+    work_ready.notify_one();
+  }
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    input_done = true;
+    work_ready.notify_all();
+    done_ready.wait(lock, [&] {
+      drain(lock);
+      return in_flight == 0;
+    });
+  }
+  for (std::thread& w : workers) w.join();
+  out.flush();
+  return stats;
+}
+
+}  // namespace parallax

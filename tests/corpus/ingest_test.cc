@@ -1,0 +1,198 @@
+// `parallax ingest` on bad input: every case gives a clear message, the other inputs are still
+// written, and the exit code says whether anything failed (0 all fine, 2 some rejected).
+#include "corpus/ingest.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/file_io.h"
+#include "test_paths.h"
+
+namespace parallax {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RunParallax;
+using testing::TempDir;
+
+void Write(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+const char kGood[] =
+    "---\ntitle: Good\noutlet: oc-media\ndate: 2023-04-24\nlanguage: en\n---\nA sentence.\n";
+
+// Runs ingest on `bad` plus one good article; checks the good one survives.
+testing::CommandResult IngestWithGood(const TempDir& dir, const std::string& bad,
+                                      std::vector<std::string> extra = {}) {
+  Write(dir.path() + "/good.txt", kGood);
+  std::vector<std::string> args = {"ingest", bad, dir.path() + "/good.txt", "--into",
+                                   dir.path() + "/out"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const auto r = RunParallax(args);
+  EXPECT_TRUE(fs::exists(dir.path() + "/out/good.txt")) << r.out << r.err;
+  return r;
+}
+
+TEST(IngestTest, EmptyFileIsRejectedOthersWritten) {
+  TempDir dir;
+  Write(dir.path() + "/empty.txt", "");
+  const auto r = IngestWithGood(dir, dir.path() + "/empty.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("empty.txt: error: empty file"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("1 article file(s) written"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 input(s) rejected"), std::string::npos) << r.out;
+}
+
+TEST(IngestTest, PngRenamedHtmlIsRecognisedAsAnImage) {
+  TempDir dir;
+  Write(dir.path() + "/photo.html",
+        std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(200, '\0'));
+  const auto r = IngestWithGood(dir, dir.path() + "/photo.html");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("looks like a PNG image"), std::string::npos) << r.err;
+}
+
+TEST(IngestTest, InvalidUtf8BecomesReplacementWithLineAndColumn) {
+  TempDir dir;
+  Write(dir.path() + "/bad.txt",
+        "---\ntitle: T\noutlet: jamnews\n---\nfine line\nbad \xC0\xAF here\n");
+  const auto r = RunParallax({"ingest", dir.path() + "/bad.txt", "--into", dir.path() + "/out"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("bad.txt:6:5"), std::string::npos) << r.err;
+  const std::string written = ReadFile(dir.path() + "/out/bad.txt");
+  EXPECT_NE(written.find("bad \xEF\xBF\xBD"), std::string::npos);
+}
+
+TEST(IngestTest, Utf16WithBomIsReadCorrectly) {
+  TempDir dir;
+  const std::string text = "Заголовок\nТекст статьи.\n";
+  std::string utf16 = "\xFF\xFE";
+  // Cyrillic and ASCII only: each code point is below U+FFFF.
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned cp = static_cast<unsigned char>(text[i]);
+    std::size_t len = 1;
+    if (cp >= 0xC0) {
+      cp = ((cp & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+      len = 2;
+    }
+    utf16.push_back(static_cast<char>(cp & 0xFF));
+    utf16.push_back(static_cast<char>(cp >> 8));
+    i += len;
+  }
+  Write(dir.path() + "/ru.txt", utf16);
+  const auto r = RunParallax({"ingest", dir.path() + "/ru.txt", "--into", dir.path() + "/out",
+                              "--outlet", "kommersant", "--language", "ru"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string written = ReadFile(dir.path() + "/out/ru.txt");
+  EXPECT_NE(written.find("title: Заголовок"), std::string::npos) << written;
+  EXPECT_NE(written.find("Текст статьи."), std::string::npos);
+}
+
+TEST(IngestTest, HugeSingleLineIsBoundedByMaxBytes) {
+  TempDir dir;
+  Write(dir.path() + "/huge.txt", std::string(50u << 20, 'a'));
+  const auto r = IngestWithGood(dir, dir.path() + "/huge.txt", {"--max-bytes", "1000000"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("too large"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--max-bytes"), std::string::npos) << r.err;
+}
+
+TEST(IngestTest, MalformedHtmlIsRecovered) {
+  TempDir dir;
+  Write(
+      dir.path() + "/broken.html",
+      "<html><head><title>Broken page</title><body><article><p>First paragraph of the story, long "
+      "enough to be article text and not navigation.<p>Second paragraph <b>never closed, still "
+      "text "
+      "that a reader would want to keep in the extraction.</article>");
+  const auto r = IngestWithGood(dir, dir.path() + "/broken.html");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string written = ReadFile(dir.path() + "/out/broken.txt");
+  EXPECT_NE(written.find("Second paragraph never closed"), std::string::npos) << written;
+}
+
+TEST(IngestTest, FeedEntitiesAreNeverExpandedNorFilesRead) {
+  TempDir dir;
+  Write(dir.path() + "/xxe.xml",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+        "<rss version=\"2.0\"><channel><title>C</title><item><title>Item &x;</title>"
+        "<description>Body text of the item &x; here.</description></item></channel></rss>\n");
+  std::string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">";
+  for (char c = 'b'; c <= 'k'; ++c) {
+    laughs += std::string("<!ENTITY ") + c + " \"";
+    for (int i = 0; i < 10; ++i) laughs += std::string("&") + static_cast<char>(c - 1) + ";";
+    laughs += "\">";
+  }
+  laughs +=
+      "]>\n<rss "
+      "version=\"2.0\"><channel><item><title>L</title><description>&k;</description></item></"
+      "channel></rss>\n";
+  Write(dir.path() + "/laughs.xml", laughs);
+  const auto r = RunParallax({"ingest", dir.path() + "/xxe.xml", dir.path() + "/laughs.xml",
+                              "--into", dir.path() + "/out"});
+  EXPECT_NE(r.err.find("entit"), std::string::npos) << r.err;
+  for (const auto& e : fs::directory_iterator(dir.path() + "/out")) {
+    const std::string content = ReadFile(e.path().string());
+    EXPECT_EQ(content.find("root:"), std::string::npos) << e.path();
+    EXPECT_LT(content.size(), 10000u) << e.path();
+  }
+}
+
+TEST(IngestTest, UnreadableInputsAreReportedNotFatal) {
+  TempDir dir;
+  fs::create_symlink(dir.path() + "/loop-b", dir.path() + "/loop-a");
+  fs::create_symlink(dir.path() + "/loop-a", dir.path() + "/loop-b");
+  fs::create_symlink(dir.path() + "/missing", dir.path() + "/dangling.txt");
+  Write(dir.path() + "/good.txt", kGood);
+  const auto r = RunParallax({"ingest", dir.path() + "/loop-a", dir.path() + "/dangling.txt",
+                              dir.path() + "/good.txt", "--into", dir.path() + "/out"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("symbolic link loop"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("dangling.txt"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(dir.path() + "/out/good.txt"));
+}
+
+TEST(IngestTest, FolderWithThousandsOfFilesIsReadWhole) {
+  TempDir dir;
+  fs::create_directory(dir.path() + "/many");
+  for (int i = 0; i < 2000; ++i) {
+    Write(dir.path() + "/many/a" + std::to_string(i) + ".txt",
+          "---\ntitle: Article " + std::to_string(i) + "\noutlet: jamnews\n---\nText.\n");
+  }
+  const auto r = RunParallax({"ingest", dir.path() + "/many", "--into", dir.path() + "/out"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2000 article file(s) written"), std::string::npos);
+}
+
+TEST(IngestTest, ExistingFilesAreNeverOverwrittenWithoutForce) {
+  TempDir dir;
+  Write(dir.path() + "/good.txt", kGood);
+  fs::create_directory(dir.path() + "/out");
+  Write(dir.path() + "/out/good.txt", "keep me");
+  auto r = RunParallax({"ingest", dir.path() + "/good.txt", "--into", dir.path() + "/out"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("exists (use --force)"), std::string::npos) << r.out;
+  EXPECT_EQ(ReadFile(dir.path() + "/out/good.txt"), "keep me");
+  r = RunParallax({"ingest", dir.path() + "/good.txt", "--into", dir.path() + "/out", "--force"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(dir.path() + "/out/good.txt"), kGood);
+}
+
+TEST(IngestTest, FormatIsRecognisedFromContent) {
+  const auto html = IngestBytes("<!DOCTYPE html><html><body><p>x</p></body></html>", "a.txt", {});
+  EXPECT_EQ(html.format, InputFormat::kHtml);
+  const auto json = IngestBytes("{\"title\":\"T\",\"maintext\":\"Body.\"}", "a.txt", {});
+  EXPECT_EQ(json.format, InputFormat::kJson);
+  ASSERT_EQ(json.articles.size(), 1u);
+  const auto text = IngestBytes("Headline\nBody.\n", "a.html", {});
+  EXPECT_EQ(text.format, InputFormat::kArticle);
+  EXPECT_EQ(text.articles.at(0).title, "Headline");
+}
+
+}  // namespace
+}  // namespace parallax

@@ -1,0 +1,116 @@
+#include "framing/measures.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "corpus/corpus.h"
+#include "test_paths.h"
+
+namespace parallax {
+namespace {
+
+class MeasuresTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string root = testing::SourceDir();
+    auto lex = LoadLexicons(DefaultLexiconPaths(root + "/lexicons"));
+    ASSERT_TRUE(lex.ok());
+    lexicon_ = std::move(lex.lexicon);
+    outlets_ = LoadOutlets(root + "/corpus/outlets.xml").file;
+    corpus_ = LoadCorpus(root + "/corpus/lachin-2023", outlets_);
+    const Annotator annotator(lexicon_);
+    for (const Article& a : corpus_.articles) annotations_.push_back(annotator.Annotate(a));
+    measures_ = MeasureStory(corpus_.articles, annotations_, lexicon_, outlets_);
+  }
+  const OutletProfile& Profile(const std::string& outlet) const {
+    for (const OutletProfile& p : measures_.outlets) {
+      if (p.outlet == outlet) return p;
+    }
+    throw std::runtime_error(outlet);
+  }
+  Lexicon lexicon_;
+  OutletsFile outlets_;
+  Corpus corpus_;
+  std::vector<ArticleAnnotations> annotations_;
+  StoryMeasures measures_;
+};
+
+TEST_F(MeasuresTest, OneProfilePerOutletAndThinEvidenceFlagged) {
+  EXPECT_EQ(measures_.outlets.size(), 5u);
+  EXPECT_TRUE(measures_.thin_evidence);  // one article per outlet
+  for (const OutletProfile& p : measures_.outlets) {
+    EXPECT_EQ(p.articles.size(), 1u);
+    EXPECT_GT(p.words, 300u) << p.outlet;
+    EXPECT_FALSE(p.name.empty());
+  }
+}
+
+TEST_F(MeasuresTest, JamnewsNamesTheCityKhankendiFirstWithTheBracketedPair) {
+  const OutletProfile& p = Profile("jamnews");
+  const ConceptUse* city = nullptr;
+  for (const ConceptUse& c : p.naming) {
+    if (c.concept_id == "stepanakert-khankendi") city = &c;
+  }
+  ASSERT_NE(city, nullptr);
+  ASSERT_FALSE(city->bracketed.empty());
+  EXPECT_EQ(city->bracketed[0].first, "Khankendi");
+  EXPECT_EQ(city->bracketed[0].second, "Stepanakert");
+  EXPECT_GT(city->own_by_perspective.at("azerbaijani"), 0);
+}
+
+TEST_F(MeasuresTest, EthnicCleansingIsCountedOnlyAsQuoted) {
+  for (const char* outlet : {"moscow-times", "oc-media", "kommersant"}) {
+    bool found = false;
+    for (const LoadedTermUse& t : Profile(outlet).loaded) {
+      if (t.form != "ethnic cleansing") continue;
+      found = true;
+      EXPECT_EQ(t.own, 0) << outlet;
+      EXPECT_GT(t.quoted, 0) << outlet;
+      EXPECT_FALSE(t.speakers.empty()) << outlet;
+      for (const Evidence& e : t.evidence) EXPECT_EQ(e.voice, "quoted");
+    }
+    EXPECT_TRUE(found) << outlet;
+  }
+}
+
+TEST_F(MeasuresTest, OcMediaQuotesTheWidestRangeAndJamnewsOneBakuExpert) {
+  std::size_t widest = 0;
+  std::string widest_outlet;
+  for (const OutletProfile& p : measures_.outlets) {
+    if (p.voices.size() > widest) {
+      widest = p.voices.size();
+      widest_outlet = p.outlet;
+    }
+  }
+  EXPECT_EQ(widest_outlet, "oc-media");
+  const OutletProfile& jam = Profile("jamnews");
+  std::set<std::string> named;
+  for (const VoiceUse& v : jam.voices) {
+    if (v.speaker != "unattributed") named.insert(v.actor_id.empty() ? v.speaker : v.actor_id);
+  }
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_GT(jam.quoted_words_by_perspective.at("azerbaijani"), 0);
+}
+
+TEST_F(MeasuresTest, ScareQuotedEcoActivistsIsDistancingInOcMedia) {
+  bool found = false;
+  for (const DistancingUse& d : Profile("oc-media").distancing) {
+    if (d.kind == "scare-quote" && d.text == "eco-activists") found = true;
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(MeasuresTest, DistinctiveTermsRespectTheMinimumCountAndAreSorted) {
+  for (const OutletProfile& p : measures_.outlets) {
+    for (std::size_t i = 0; i < p.distinctive.size(); ++i) {
+      EXPECT_GE(p.distinctive[i].count, 3) << p.outlet;
+      if (i > 0) {
+        EXPECT_GE(p.distinctive[i - 1].z, p.distinctive[i].z) << p.outlet;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace parallax

@@ -1,0 +1,123 @@
+// --blind: outlets become letters everywhere, consistently, with a separate key.
+#include "report/blind.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <string>
+
+#include "test_paths.h"
+
+namespace parallax {
+namespace {
+
+using testing::ReadFileOrFail;
+using testing::RunParallax;
+using testing::TempDir;
+
+OutletsFile TwoOutlets() {
+  OutletsFile f;
+  Outlet k;
+  k.id = "kommersant";
+  k.name = "Kommersant";
+  k.self_references = {"Kommersant"};
+  k.domains = {"kommersant.ru"};
+  Outlet o;
+  o.id = "oc-media";
+  o.name = "OC Media";
+  o.self_references = {"OC Media", "On.ge"};
+  f.outlets = {k, o};
+  return f;
+}
+
+std::vector<Article> TwoArticles() {
+  Article a;
+  a.id = "000_kommersant";
+  a.outlet = "kommersant";
+  a.author = "Kirill Krivosheev";
+  Article b;
+  b.id = "002_oc-media";
+  b.outlet = "oc-media";
+  return {a, b};
+}
+
+TEST(BlinderTest, ReplacesNamesSelfReferencesUrlsAndBylines) {
+  const Blinder b("story", TwoArticles(), TwoOutlets());
+  const std::string k = b.OutletLabel("kommersant");
+  const std::string o = b.OutletLabel("oc-media");
+  EXPECT_NE(k, o);
+  EXPECT_EQ(b.Apply("Ilgar Velizade told Kommersant."), "Ilgar Velizade told " + k + ".");
+  EXPECT_EQ(b.Apply("Become an OC Media member"), "Become an " + o + " member");
+  EXPECT_EQ(b.Apply("KOMMERSANT’s view"), k + "’s view");
+  EXPECT_EQ(b.Apply("see https://www.kommersant.ru/doc/1 now"), "see [link removed] now");
+  EXPECT_EQ(b.Apply("by Kirill Krivosheev"), "by [byline]");
+  EXPECT_EQ(b.Apply("Kommersants"), "Kommersants");  // not at a word boundary: another word
+}
+
+TEST(BlinderTest, LettersAreStableAndArticleLabelsFollowThem) {
+  const Blinder a("story", TwoArticles(), TwoOutlets());
+  const Blinder b("story", TwoArticles(), TwoOutlets());
+  EXPECT_EQ(a.Letter("kommersant"), b.Letter("kommersant"));
+  EXPECT_EQ(a.ArticleLabel("000_kommersant"), a.Letter("kommersant") + "1");
+  const auto key = a.Key();
+  ASSERT_EQ(key.size(), 2u);
+  EXPECT_EQ(key[0].first, "A");
+  EXPECT_EQ(key[1].first, "B");
+}
+
+TEST(BlinderTest, DisabledChangesNothing) {
+  const Blinder b;
+  EXPECT_EQ(b.Apply("told Kommersant"), "told Kommersant");
+  EXPECT_EQ(b.OutletLabel("kommersant"), "kommersant");
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+TEST(BlindReportTest, NoOutletNameInAnyFormat) {
+  TempDir out;
+  const auto r = RunParallax({"report", "--blind", "-o", out.path()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const char* names[] = {"kommersant", "moscow times", "oc media",  "eurasia daily monitor",
+                         "jamnews",    "jam news",     "jamestown", "коммерсант",
+                         "oc-media",   "moscow-times"};
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(out.path())) {
+    const std::string name = entry.path().filename().string();
+    if (name == "blind-key.md") continue;
+    ++files;
+    const std::string text = Lower(ReadFileOrFail(entry.path().string()));
+    for (const char* n : names) EXPECT_EQ(text.find(n), std::string::npos) << n << " in " << name;
+  }
+  EXPECT_GE(files, 4);  // html, md, json and the csv tables
+  EXPECT_TRUE(std::filesystem::exists(out.path() + "/report.html"));
+  EXPECT_TRUE(std::filesystem::exists(out.path() + "/report.json"));
+  EXPECT_TRUE(std::filesystem::exists(out.path() + "/naming.csv"));
+  const std::string key = ReadFileOrFail(out.path() + "/blind-key.md");
+  for (const char* n :
+       {"Kommersant", "The Moscow Times", "OC Media", "Eurasia Daily Monitor", "JAMnews"}) {
+    EXPECT_NE(key.find(n), std::string::npos) << n;
+  }
+}
+
+TEST(BlindReportTest, LettersAreConsistentAcrossSections) {
+  TempDir out;
+  ASSERT_EQ(RunParallax({"report", "--blind", "-o", out.path(), "--format", "html,json"}).exit_code,
+            0);
+  const std::string json = ReadFileOrFail(out.path() + "/report.json");
+  const std::string html = ReadFileOrFail(out.path() + "/report.html");
+  for (const char* letter : {"A", "B", "C", "D", "E"}) {
+    const std::string label = std::string("Outlet ") + letter;
+    EXPECT_NE(json.find(label), std::string::npos) << label;
+    EXPECT_NE(html.find(label), std::string::npos) << label;
+  }
+  // The self-reference in "told Kommersant" became the letter of the same outlet.
+  EXPECT_NE(html.find("told Outlet "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace parallax

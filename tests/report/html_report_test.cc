@@ -1,0 +1,94 @@
+// HTML escaping: corpus text that looks like markup must render as visible text, never as markup.
+#include "report/html_report.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_paths.h"
+
+namespace parallax {
+namespace {
+
+using testing::ReadFileOrFail;
+using testing::RunParallax;
+using testing::TempDir;
+using testing::TestDataDir;
+
+std::string RenderHostile(const TempDir& out) {
+  const auto r = RunParallax(
+      {"report", TestDataDir() + "/report/hostile", "-o", out.path(), "--format", "html,md"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return ReadFileOrFail(out.path() + "/report.html");
+}
+
+TEST(HtmlReportTest, ScriptInArticleTextIsEscapedText) {
+  TempDir out;
+  const std::string html = RenderHostile(out);
+  ASSERT_FALSE(html.empty());
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+}
+
+TEST(HtmlReportTest, ImageAndAttributeBreakoutAreEscapedText) {
+  TempDir out;
+  const std::string html = RenderHostile(out);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<b>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;img src=x onerror=alert(2)&gt;"), std::string::npos);
+  EXPECT_NE(html.find("&gt;&lt;b&gt;bold&lt;/b&gt;"), std::string::npos);
+}
+
+TEST(HtmlReportTest, TitleIsEscapedInEverySection) {
+  TempDir out;
+  const std::string html = RenderHostile(out);
+  // The headline appears in the glance table and above the article text; never as a tag.
+  std::size_t count = 0;
+  for (std::size_t at = html.find("Checkpoint &lt;script&gt;"); at != std::string::npos;
+       at = html.find("Checkpoint &lt;script&gt;", at + 1)) {
+    ++count;
+  }
+  EXPECT_GE(count, 2u);
+}
+
+TEST(HtmlReportTest, EverySectionAndNoExternalResource) {
+  TempDir out;
+  const std::string html = RenderHostile(out);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  for (const char* id : kReportSections) {
+    EXPECT_NE(html.find(std::string("<section id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_EQ(html.find("src="), html.find("src=x"));  // only the escaped text of the article
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+}
+
+TEST(HtmlReportTest, HighlightsCarryAnchorsFiguresLinkTo) {
+  TempDir out;
+  const auto r = RunParallax({"report", "-o", out.path(), "--format", "html"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = ReadFileOrFail(out.path() + "/report.html");
+  // Every in-page link points at an element that exists.
+  std::size_t links = 0;
+  for (std::size_t at = html.find("href=\"#"); at != std::string::npos;
+       at = html.find("href=\"#", at + 1)) {
+    const std::size_t start = at + 7;
+    const std::string id = html.substr(start, html.find('"', start) - start);
+    EXPECT_NE(html.find("id=\"" + id + "\""), std::string::npos) << "dangling link #" << id;
+    ++links;
+  }
+  EXPECT_GT(links, 100u);
+  EXPECT_NE(html.find("<mark class=\"naming p-azerbaijani"), std::string::npos);
+}
+
+TEST(MarkdownReportTest, MarkupInTextIsEscaped) {
+  TempDir out;
+  RenderHostile(out);
+  const std::string md = ReadFileOrFail(out.path() + "/report.md");
+  EXPECT_EQ(md.find("<script>"), std::string::npos);
+  EXPECT_NE(md.find("\\<script\\>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace parallax

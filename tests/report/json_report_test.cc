@@ -1,0 +1,164 @@
+// The JSON report: documented fields present, the findings the sample report must show, and
+// byte-for-byte determinism (also against the committed sample report).
+#include "report/json_report.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "test_paths.h"
+
+namespace parallax {
+namespace {
+
+using nlohmann::json;
+using testing::ReadFileOrFail;
+using testing::RunParallax;
+using testing::SourceDir;
+using testing::TempDir;
+
+json Report(const TempDir& out) {
+  const auto r = RunParallax({"report", "-o", out.path(), "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return json::parse(ReadFileOrFail(out.path() + "/report.json"));
+}
+
+const json& Profile(const json& j, const std::string& outlet) {
+  for (const json& p : j["profiles"]) {
+    if (p["outlet"] == outlet) return p;
+  }
+  static const json kNull;
+  ADD_FAILURE() << "no profile for " << outlet;
+  return kNull;
+}
+
+TEST(JsonReportTest, SchemaFieldsPresent) {
+  TempDir out;
+  const json j = Report(out);
+  EXPECT_EQ(j["schema"], "parallax-report");
+  EXPECT_EQ(j["schema_version"], kReportSchemaVersion);
+  EXPECT_EQ(j["story"], "lachin-2023");
+  for (const char* key : {"blind", "thin_evidence", "perspectives", "outlets", "articles",
+                          "profiles", "alignment", "prompts", "provenance"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  ASSERT_EQ(j["articles"].size(), 5u);
+  for (const char* key : {"id", "outlet", "outlet_name", "date", "genre", "language", "title",
+                          "url", "words", "removed", "text"}) {
+    EXPECT_TRUE(j["articles"][0].contains(key)) << key;
+  }
+  for (const char* key : {"outlet", "name", "articles", "words", "naming", "loaded_terms", "voices",
+                          "distancing", "distinctive_terms"}) {
+    EXPECT_TRUE(j["profiles"][0].contains(key)) << key;
+  }
+  EXPECT_EQ(j["provenance"]["corpus_sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(j["provenance"]["lexicon_sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(j["provenance"]["date"], "2023-05");
+}
+
+TEST(JsonReportTest, ShowsTheStoryFindings) {
+  TempDir out;
+  const json j = Report(out);
+  // JAMnews names the city Khankendi first; the others who name it write Stepanakert.
+  bool khankendi_first = false;
+  for (const json& c : Profile(j, "jamnews")["naming"]) {
+    for (const json& pair : c["bracketed"])
+      khankendi_first = khankendi_first || pair[0] == "Khankendi";
+  }
+  EXPECT_TRUE(khankendi_first);
+  // "ethnic cleansing" is only ever quoted.
+  int quoted = 0;
+  for (const json& p : j["profiles"]) {
+    for (const json& t : p["loaded_terms"]["terms"]) {
+      if (t["form"] != "ethnic cleansing") continue;
+      EXPECT_EQ(t["own"], 0) << p["outlet"];
+      quoted += t["quoted"].get<int>();
+    }
+  }
+  EXPECT_GE(quoted, 2);
+  // OC Media holds ‘eco-activists’ at a distance.
+  bool eco = false;
+  for (const json& d : Profile(j, "oc-media")["distancing"]) {
+    eco = eco || (d["kind"] == "scare-quote" && d["text"] == "eco-activists");
+  }
+  EXPECT_TRUE(eco);
+  // OC Media quotes the widest range of voices; JAMnews one named, Baku-based expert.
+  auto voices = [&](const std::string& outlet) {
+    return Profile(j, outlet)["voices"]["speakers"].size();
+  };
+  for (const char* other : {"kommersant", "moscow-times", "jamnews", "eurasia-daily-monitor"}) {
+    EXPECT_GT(voices("oc-media"), voices(other)) << other;
+  }
+  int named = 0;
+  for (const json& v : Profile(j, "jamnews")["voices"]["speakers"]) {
+    if (v["speaker"] == "unattributed") continue;
+    ++named;
+    EXPECT_EQ(v["perspective"], "azerbaijani");
+  }
+  EXPECT_EQ(named, 1);
+  // Claims with omissions, and prompts that cite evidence.
+  bool omission = false;
+  for (const json& c : j["alignment"]["claims"])
+    omission = omission || !c["missing_outlets"].empty();
+  EXPECT_TRUE(omission);
+  ASSERT_GE(j["prompts"].size(), 3u);
+  for (const json& p : j["prompts"]) {
+    EXPECT_FALSE(p["evidence"].empty()) << p["text"];
+    for (const json& e : p["evidence"]) EXPECT_FALSE(e["text"].get<std::string>().empty());
+  }
+}
+
+TEST(ReportDeterminismTest, TwoRunsAreByteIdentical) {
+  TempDir a;
+  TempDir b;
+  ASSERT_EQ(RunParallax({"report", "-o", a.path()}).exit_code, 0);
+  ASSERT_EQ(RunParallax({"report", "-o", b.path()}).exit_code, 0);
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(a.path())) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_EQ(ReadFileOrFail(entry.path().string()), ReadFileOrFail(b.path() + "/" + name)) << name;
+    ++files;
+  }
+  EXPECT_EQ(files, 13);
+}
+
+TEST(ReportDeterminismTest, CommittedSampleReportIsUpToDate) {
+  TempDir out;
+  ASSERT_EQ(RunParallax({"report", "-o", out.path()}).exit_code, 0);
+  const std::string committed = SourceDir() + "/reports/lachin-2023";
+  for (const auto& entry : std::filesystem::directory_iterator(out.path())) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_TRUE(ReadFileOrFail(entry.path().string()) == ReadFileOrFail(committed + "/" + name))
+        << "reports/lachin-2023/" << name
+        << " is out of date: run `parallax report` from the repository root and commit it";
+  }
+}
+
+TEST(ReportCommandTest, NoAbsolutePathsOrClockInReport) {
+  TempDir out;
+  ASSERT_EQ(RunParallax({"report", "-o", out.path(), "--format", "html,md,json"}).exit_code, 0);
+  for (const char* name : {"report.html", "report.md", "report.json"}) {
+    const std::string text = ReadFileOrFail(out.path() + "/" + name);
+    EXPECT_EQ(text.find(SourceDir()), std::string::npos) << name;
+    EXPECT_EQ(text.find(out.path()), std::string::npos) << name;
+  }
+}
+
+TEST(ReportCommandTest, TerminalSummaryNamesTheReport) {
+  TempDir out;
+  const auto r = RunParallax({"report", "-o", out.path(), "--format", "html"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("report.html"), std::string::npos);
+  EXPECT_NE(r.out.find("5 articles from 5 outlets"), std::string::npos);
+}
+
+TEST(ReportCommandTest, UnknownFormatIsUsageError) {
+  TempDir out;
+  EXPECT_EQ(RunParallax({"report", "-o", out.path(), "--format", "pdf"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace parallax
