@@ -20,6 +20,7 @@
 
 #include "corpus/gzip.h"
 #include "corpus/html_extractor.h"
+#include "text/whitespace.h"
 
 namespace parallax {
 namespace {
@@ -55,26 +56,6 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
     if (Lower(s[i]) != Lower(prefix[i])) return false;
   }
   return true;
-}
-
-// Runs of whitespace (ASCII and U+00A0) become one space; the result is trimmed.
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool nbsp = static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size() &&
-                      static_cast<unsigned char>(s[i + 1]) == 0xA0;
-    if (IsSpace(s[i]) || nbsp) {
-      pending = !out.empty();
-      if (nbsp) ++i;
-      continue;
-    }
-    if (pending) out += ' ';
-    pending = false;
-    out += s[i];
-  }
-  return out;
 }
 
 std::string HostOf(std::string_view url) {

@@ -8,6 +8,7 @@
 
 #include "corpus/feed_reader.h"
 #include "corpus/gzip.h"
+#include "text/whitespace.h"
 
 namespace parallax {
 namespace {
@@ -25,26 +26,6 @@ std::string_view Trim(std::string_view s) {
 std::string_view StripBom(std::string_view s) {
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
   return s;
-}
-
-// Runs of whitespace (ASCII and U+00A0) become one space; the result is trimmed.
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool nbsp = static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size() &&
-                      static_cast<unsigned char>(s[i + 1]) == 0xA0;
-    if (IsSpace(s[i]) || nbsp) {
-      pending = !out.empty();
-      if (nbsp) ++i;
-      continue;
-    }
-    if (pending) out += ' ';
-    pending = false;
-    out += s[i];
-  }
-  return out;
 }
 
 // Splits `text` into paragraphs: at every line end when `each_line` (news-please maintext),
