@@ -84,6 +84,7 @@ table{border-collapse:collapse;width:100%;margin:0.4rem 0 1rem}
 th,td{border:1px solid var(--rule);padding:0.3rem 0.45rem;vertical-align:top;text-align:left}
 thead th{background:var(--soft)}
 td.num,th.num{text-align:right;white-space:nowrap}
+td.date{white-space:nowrap}
 .table-wrap{overflow-x:auto}
 .chip{display:inline-block;width:0.9em;height:0.9em;border-radius:2px;vertical-align:-0.1em;margin-right:0.3em;border:1px solid #0006}
 .legend{display:flex;flex-wrap:wrap;gap:0.2rem 1.2rem;margin:0.3rem 0;padding:0;list-style:none}
@@ -276,7 +277,7 @@ class HtmlBuilder {
       Node row = Block(tbody, "tr");
       Node outlet = El(row, "td");
       Text(outlet, r_.OutletLabel(a.outlet));
-      El(row, "td", a.date ? a.date->ToString() : "undated");
+      Attr(El(row, "td", a.date ? a.date->ToString() : "undated"), "class", "date");
       El(row, "td", a.genre);
       El(row, "td", a.language);
       Link(El(row, "td"), "article-" + r_.ArticleLabel(a.id), r_.Show(a.title));
