@@ -2,8 +2,10 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include <algorithm>
 #include <array>
@@ -277,9 +279,40 @@ std::string ChooseEncoding(std::string_view data, const HtmlExtractOptions& opti
                                                                                   : "windows-1252";
 }
 
+void IgnoreGenericError(void*, const char*, ...) {}
+void IgnoreStructuredError(void*, xmlError*) {}
+
+// libxml2 reports some problems (encoding conversion errors among them) through its per-thread
+// generic error handler even with HTML_PARSE_NOERROR, which would print to stderr; the library
+// never prints, so both handlers are silenced for the parse and restored after it.
+class ScopedLibxmlSilence {
+ public:
+  ScopedLibxmlSilence()
+      : generic_(xmlGenericError),
+        generic_context_(xmlGenericErrorContext),
+        structured_(xmlStructuredError),
+        structured_context_(xmlStructuredErrorContext) {
+    xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
+    xmlSetStructuredErrorFunc(nullptr, IgnoreStructuredError);
+  }
+  ~ScopedLibxmlSilence() {
+    xmlSetGenericErrorFunc(generic_context_, generic_);
+    xmlSetStructuredErrorFunc(structured_context_, structured_);
+  }
+  ScopedLibxmlSilence(const ScopedLibxmlSilence&) = delete;
+  ScopedLibxmlSilence& operator=(const ScopedLibxmlSilence&) = delete;
+
+ private:
+  xmlGenericErrorFunc generic_;
+  void* generic_context_;
+  xmlStructuredErrorFunc structured_;
+  void* structured_context_;
+};
+
 DocPtr Parse(std::string_view html, const std::string& encoding) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
+  const ScopedLibxmlSilence silence;
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (ctxt == nullptr) return nullptr;
   // No HTML_PARSE_NOENT (no entity substitution from external sources) and no HTML_PARSE_HUGE

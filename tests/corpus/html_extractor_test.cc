@@ -345,3 +345,25 @@ TEST(HtmlExtractorTest, LooksLikeHtml) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// The library never prints: libxml2's own error output is silenced during a parse, even for
+// encoding errors that HTML_PARSE_NOERROR does not cover.
+TEST(HtmlExtractorTest, LibxmlErrorsAreNotPrinted) {
+  const std::string html =
+      testing::ReadFileOrFail(testing::TestDataDir() + "/html/encoding_error_ucs4.html");
+  ::testing::internal::CaptureStderr();
+  try {
+    HtmlExtractOptions options;
+    options.source_name = "encoding_error_ucs4.html";
+    (void)ExtractHtml(html, options);
+  } catch (const InputError&) {
+    // A refusal is fine; printing is not.
+  }
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+}
+
+}  // namespace
+}  // namespace parallax
