@@ -12,7 +12,7 @@ usage:
   scripts/eval_extraction.py [BUILD_DIR] [--data DIR] [--driver CMD] [--worst N]
                              [--compare-readability] [--prediction FILE]
 
-BUILD_DIR defaults to /work/main/build/release. --driver replaces the `parallax extract
+BUILD_DIR defaults to build/release of this repository. --driver replaces the `parallax extract
 --format json` command (the page path is appended). --worst N lists the N lowest-scoring pages.
 """
 import argparse
@@ -104,7 +104,7 @@ def run_readability(page_list):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('build_dir', nargs='?', default='/work/main/build/release')
+    parser.add_argument('build_dir', nargs='?', default=os.path.join(REPO, 'build', 'release'))
     parser.add_argument('--data', default=DEFAULT_DATA, help='extraction-dev directory')
     parser.add_argument('--driver', help='command to run instead of BUILD/parallax extract')
     parser.add_argument('--prediction', default=None, help='where to write prediction.json')
