@@ -945,14 +945,11 @@ bool LooksLikeFeed(std::string_view data) {
 FeedReadResult ReadFeed(std::string_view xml, const std::string& path, const OutletsFile* outlets) {
   FeedReadResult result;
   std::string decompressed;
-  if (LooksGzipped(xml)) {
-    try {
-      decompressed = Gunzip(xml, path);
-    } catch (const InputError& e) {
-      result.diagnostics.push_back(e.diagnostic());
-      return result;
-    }
-    xml = decompressed;
+  try {
+    xml = GunzipIfNeeded(xml, path, decompressed);
+  } catch (const InputError& e) {
+    result.diagnostics.push_back(e.diagnostic());
+    return result;
   }
   if (Trim(xml).empty() || Trim(xml) == "\xEF\xBB\xBF") {
     result.diagnostics.push_back(MakeError(path, 1, 0, "the feed is empty"));

@@ -96,4 +96,11 @@ std::string Gunzip(std::string_view data, const std::string& path, std::uint64_t
   return out;
 }
 
+std::string_view GunzipIfNeeded(std::string_view data, const std::string& path,
+                                std::string& storage, std::uint64_t max_bytes) {
+  if (!LooksGzipped(data)) return data;
+  storage = Gunzip(data, path, max_bytes);
+  return storage;
+}
+
 }  // namespace parallax

@@ -26,6 +26,12 @@ bool LooksGzipped(std::string_view data);
 std::string Gunzip(std::string_view data, const std::string& path,
                    std::uint64_t max_bytes = kDefaultMaxGunzipBytes);
 
+// `data` itself when it is not gzipped; otherwise its decompressed bytes, kept in `storage` (the
+// returned view points into it). Throws InputError as Gunzip does.
+std::string_view GunzipIfNeeded(std::string_view data, const std::string& path,
+                                std::string& storage,
+                                std::uint64_t max_bytes = kDefaultMaxGunzipBytes);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_CORPUS_GZIP_H_

@@ -381,14 +381,11 @@ NewsPleaseResult ReadNewsPlease(std::string_view data, const std::string& path,
                                 const OutletsFile* outlets) {
   NewsPleaseResult result;
   std::string decompressed;
-  if (LooksGzipped(data)) {
-    try {
-      decompressed = Gunzip(data, path);
-    } catch (const InputError& e) {
-      result.diagnostics.push_back(e.diagnostic());
-      return result;
-    }
-    data = decompressed;
+  try {
+    data = GunzipIfNeeded(data, path, decompressed);
+  } catch (const InputError& e) {
+    result.diagnostics.push_back(e.diagnostic());
+    return result;
   }
   // The BOM is skipped, not removed, so lines and columns stay those of the file.
   const bool bom = data.substr(0, 3) == "\xEF\xBB\xBF";
