@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <memory>
 #include <numeric>
 #include <sstream>
 #include <unordered_map>
 
 #include "align/alignment_internal.h"
+#include "align/parallel.h"
 #include "core/file_io.h"
 #include "corpus/xml_util.h"
 
@@ -68,14 +71,99 @@ void BuildVectors(AlignContext& c) {
   }
 }
 
-// The member whose summed similarity to the other members is highest (first on ties).
-int CentralMember(const std::vector<int>& members, const std::vector<SparseVector>& vectors) {
+// Terms of every document. Each worker extracts with a vocabulary of its own; the ids are then
+// renumbered in document order (body, concept words, title), so they do not depend on how the
+// documents were shared out.
+void ExtractTerms(AlignContext& c, unsigned workers) {
+  const int n = static_cast<int>(c.documents.size());
+  c.terms.assign(n, {});
+  workers = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(n / 64 + 1)));
+  std::vector<TermVocabulary> local(workers);
+  std::vector<unsigned> worker_of(n, 0);
+  {
+    std::vector<std::unique_ptr<TermExtractor>> extractors(workers);
+    for (unsigned w = 0; w < workers; ++w) {
+      extractors[w] = std::make_unique<TermExtractor>(&local[w]);
+    }
+    internal::ParallelChunks(n, workers, [&](std::size_t begin, std::size_t end, unsigned w) {
+      for (std::size_t d = begin; d < end; ++d) {
+        c.terms[d] = extractors[w]->Extract(c.documents[d]);
+        worker_of[d] = w;
+      }
+    });
+  }
+  std::vector<std::vector<int>> global(workers);
+  for (unsigned w = 0; w < workers; ++w) global[w].assign(local[w].size(), -1);
+  for (int d = 0; d < n; ++d) {
+    const TermVocabulary& from = local[worker_of[d]];
+    std::vector<int>& map = global[worker_of[d]];
+    auto renumber = [&](int& term) {
+      if (map[term] < 0) {
+        map[term] = c.vocabulary.Intern(from.kind(term), std::string_view(from.key(term)).substr(2),
+                                        from.surface(term));
+      }
+      term = map[term];
+    };
+    DocumentTerms& t = c.terms[d];
+    for (TermOccurrence& o : t.body) renumber(o.term);
+    for (TermOccurrence& o : t.inner) renumber(o.term);
+    for (int& term : t.title) renumber(term);
+  }
+}
+
+void BuildClaimTerms(AlignContext& c) {
+  // A day's month term, interned once per day term.
+  std::unordered_map<int, int> month_of;
+  auto month = [&](int term) {
+    auto [it, inserted] = month_of.try_emplace(term, -1);
+    if (inserted) {
+      const std::string& key = c.vocabulary.key(term);  // "d:YYYY-MM-DD"
+      if (key.size() == 12) {
+        it->second = c.vocabulary.Intern(TermKind::kDate, std::string_view(key).substr(2, 7),
+                                         c.vocabulary.surface(term));
+      }
+    }
+    return it->second;
+  };
+  const int n = static_cast<int>(c.documents.size());
+  c.claim_terms.assign(n, {});
+  for (int d = 0; d < n; ++d) {
+    const DocumentTerms& terms = c.terms[d];
+    std::vector<TermOccurrence> merged;
+    merged.reserve(terms.body.size() + terms.inner.size());
+    std::merge(terms.body.begin(), terms.body.end(), terms.inner.begin(), terms.inner.end(),
+               std::back_inserter(merged), [](const TermOccurrence& a, const TermOccurrence& b) {
+                 return a.span.begin < b.span.begin;
+               });
+    std::vector<TermOccurrence>& out = c.claim_terms[d];
+    out.reserve(merged.size());
+    for (const TermOccurrence& o : merged) {
+      out.push_back(o);
+      if (c.vocabulary.kind(o.term) != TermKind::kDate) continue;
+      const int m = month(o.term);
+      if (m >= 0) out.push_back({m, o.span});
+    }
+  }
+}
+
+// The member whose summed similarity to the other members is highest (first on ties). Large
+// stories sum over their candidate pairs only (others count as 0, as in clustering), so the cost
+// stays linear in the story's size.
+int CentralMember(const std::vector<int>& members, const std::vector<SparseVector>& vectors,
+                  const std::vector<std::vector<std::pair<int, double>>>& candidates) {
+  constexpr std::size_t kExactUpTo = 50;
   int best = members.front();
   double best_sum = -1;
   for (int a : members) {
     double sum = 0;
-    for (int b : members) {
-      if (a != b) sum += Cosine(vectors[a], vectors[b]);
+    if (members.size() <= kExactUpTo) {
+      for (int b : members) {
+        if (a != b) sum += Cosine(vectors[a], vectors[b]);
+      }
+    } else {
+      for (const auto& [b, cosine] : candidates[a]) {
+        if (std::binary_search(members.begin(), members.end(), b)) sum += cosine;
+      }
     }
     if (sum > best_sum + 1e-12) {
       best_sum = sum;
@@ -105,9 +193,7 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
   c.documents = std::move(documents);
   const int n = static_cast<int>(c.documents.size());
 
-  TermExtractor extractor(&c.vocabulary);
-  c.terms.reserve(n);
-  for (const AlignDocument& d : c.documents) c.terms.push_back(extractor.Extract(d));
+  ExtractTerms(c, internal::WorkerCount(options.stories.threads));
   BuildVectors(c);
 
   // Sentence terms and their document frequency over sentences.
@@ -122,6 +208,8 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
       ++c.sentence_count;
     }
   }
+
+  if (options.claims.enabled) BuildClaimTerms(c);
 
   std::vector<StoryInput> inputs(n);
   for (int d = 0; d < n; ++d) {
@@ -149,6 +237,11 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
   Alignment out;
   out.articles = static_cast<std::size_t>(n);
   for (const AlignDocument& d : c.documents) out.article_ids.push_back(d.id);
+  std::vector<std::vector<std::pair<int, double>>> candidates_of(n);
+  for (const SimilarPair& p : c.pairs) {
+    candidates_of[p.a].emplace_back(p.b, p.cosine);
+    candidates_of[p.b].emplace_back(p.a, p.cosine);
+  }
   int numbered = 0;
   for (const std::vector<int>& members : c.stories) {
     AlignedStory story;
@@ -165,7 +258,7 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
     }
     (void)pin;
     story.id = key.empty() ? "story-" + std::to_string(++numbered) : key;
-    const int central = CentralMember(members, c.vectors);
+    const int central = CentralMember(members, c.vectors, candidates_of);
     story.label = c.documents[central].title;
     if (story.label.empty()) story.label = key.empty() ? c.documents[central].id : key;
     for (int m : members) story.article_ids.push_back(c.documents[m].id);
@@ -182,6 +275,17 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
 nlohmann::json AlignmentToJson(const Alignment& a) {
   nlohmann::json j;
   j["articles"] = a.articles;
+  if (!a.windows.empty()) {
+    nlohmann::json windows = nlohmann::json::array();
+    for (const AlignedWindow& w : a.windows) {
+      windows.push_back({{"id", w.id},
+                         {"from", w.from ? nlohmann::json(w.from->ToString()) : nlohmann::json()},
+                         {"to", w.to ? nlohmann::json(w.to->ToString()) : nlohmann::json()},
+                         {"articles", w.articles},
+                         {"aligned", w.aligned}});
+    }
+    j["windows"] = std::move(windows);
+  }
   nlohmann::json stories = nlohmann::json::array();
   for (const AlignedStory& s : a.stories) {
     stories.push_back(
@@ -248,7 +352,20 @@ std::string AlignmentToText(const Alignment& a,
   for (const Claim& c : a.claims) multi += c.outlets.size() > 1 ? 1 : 0;
   o << a.articles << " articles: " << a.stories.size() << " stories, " << a.events.size()
     << " events, " << a.claims.size() << " claims (" << multi
-    << " carried by more than one outlet)\n\nSTORIES\n";
+    << " carried by more than one outlet)\n";
+  if (!a.windows.empty()) {
+    std::optional<Date> first;
+    std::optional<Date> last;
+    for (const AlignedWindow& w : a.windows) {
+      if (!w.from) continue;
+      if (!first) first = w.from;
+      last = w.to;
+    }
+    o << "aligned in " << a.windows.size() << " date windows";
+    if (first && last) o << " from " << first->ToString() << " to " << last->ToString();
+    o << "\n";
+  }
+  o << "\nSTORIES\n";
   for (const AlignedStory& s : a.stories) {
     o << "  " << s.id << (s.pinned ? " (pinned)" : "") << "  " << Shorten(s.label, 70) << "  ["
       << s.article_ids.size() << (s.article_ids.size() == 1 ? " article]\n" : " articles]\n");

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,10 +44,22 @@ struct EventOptions {
   bool enabled = true;
 };
 
+// Claims compare units (sentences, split at ';' and dashes) of articles of different outlets
+// that are related (one story, a shared event, or a cosine of at least `related_cosine`).
+// Two units are similar by PassageSimilarity (passage_similarity.h): the best pair of windows
+// around the terms they share, so a fact stated in one clause of a long sentence still meets
+// the same fact stated alone; their terms are content terms where naming variants count as
+// their concept and also as their words ("the corridor" meets "the Lachin corridor"), a day
+// also counts as its month ("in December" meets "December 12"), and a dated event both units
+// belong to adds shared context. Claims grow from seeds: the unit whose links (similarity at
+// least `threshold`) to other outlets add up highest seeds first; a unit linked to a member
+// joins while its mean similarity to the members of other outlets is at least
+// `join_threshold`, best first. So each outlet brings the sentence that fits the claim best,
+// an outlet joins through any member it tells the fact like, and a second sentence of one
+// outlet joins only when it repeats the fact.
 struct ClaimOptions {
-  // Mean similarity (idf-weighted cosine of the units' content terms) for two groups of
-  // sentences to be one claim (average link).
-  double threshold = 0.3;
+  double threshold = 0.45;       // similarity of a link
+  double join_threshold = 0.25;  // mean similarity to join a claim
   // Article pairs whose plain cosine is at least this are compared for claims even when they
   // are not in one story (background shared across stories).
   double related_cosine = 0.1;
@@ -99,6 +112,15 @@ struct Claim {
   std::vector<std::string> missing_outlets;  // in its story or event but not carrying it
 };
 
+// A date window of AlignByWindow (windows.h).
+struct AlignedWindow {
+  std::string id;            // its first day, "YYYY-MM-DD", or "undated"
+  std::optional<Date> from;  // first and last day (none for "undated")
+  std::optional<Date> to;
+  std::size_t articles = 0;  // articles published in it
+  std::size_t aligned = 0;   // articles aligned with it: its own and the context around it
+};
+
 struct Alignment {
   std::vector<AlignedStory> stories;
   std::vector<AlignedEvent> events;
@@ -106,14 +128,16 @@ struct Alignment {
   std::vector<std::string> article_ids;  // in the sorted order the indices below use
   std::vector<SimilarPair> candidate_pairs;
   std::size_t articles = 0;
+  std::vector<AlignedWindow> windows;  // in date order; empty unless aligned by window
 };
 
 Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& options = {},
                 const std::vector<CuratedEvent>& curated = {});
 
-// JSON: {"articles": n, "stories": [{id, label, pinned, articles: [...]}], "events": [{id,
-// date | from/to, label, curated, outlets, mentions: [{article, outlet, sentence, span: [b, e],
-// text, dated}]}], "claims": [{id, story, event, outlets, missing_outlets, sentences: {outlet:
+// JSON: {"articles": n, ["windows": [{id, from, to, articles, aligned}],] "stories": [{id, label,
+// pinned, articles: [...]}], "events": [{id, date | from/to, label, curated, outlets, mentions:
+// [{article, outlet, sentence, span: [b, e], text, dated}]}], "claims": [{id, story, event,
+// outlets, missing_outlets, sentences: {outlet:
 // [{article, sentence, span, text}]}]}}
 nlohmann::json AlignmentToJson(const Alignment& alignment);
 

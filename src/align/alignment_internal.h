@@ -18,6 +18,10 @@ struct AlignContext {
   // Per term: in how many sentences of the whole run it occurs.
   std::vector<int> sentence_df;
   int sentence_count = 0;
+  // Per document: the terms claims compare, in text order: the body terms, the words of
+  // concept spans (DocumentTerms::inner), and after each day its month, so that "in December"
+  // meets "on December 12". Filled only when claims are enabled.
+  std::vector<std::vector<TermOccurrence>> claim_terms;
   std::vector<SparseVector> vectors;  // per document (TF-IDF)
   std::vector<int> story_of;          // per document: index into stories
   std::vector<std::vector<int>> stories;

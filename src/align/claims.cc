@@ -1,24 +1,32 @@
 // Claims: units (sentences, split at ';' and dashes) of different outlets that report the same
-// thing, grouped by average link (see ClaimOptions in alignment.h).
+// thing. Units are compared by PassageSimilarity over their claim terms (concepts and the words
+// of their naming variants, near-synonyms folded, days with their months) with idf weights, plus
+// a dated event both belong to; claims grow from seeds (see ClaimOptions in alignment.h).
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
-#include <unordered_map>
 
 #include "align/alignment_internal.h"
+#include "align/passage_similarity.h"
 
 namespace parallax::internal {
 namespace {
+
+// A dated event that two units both belong to counts as shared context with this share of the
+// squared weight a term found in as many units as the event would have: a hint, not proof, as
+// background sentences join events by content.
+constexpr double kEventContextShare = 0.3;
 
 struct Unit {
   int doc = 0;
   int sentence = 0;
   TextSpan span;
-  std::vector<int> terms;
+  std::vector<int> sequence;  // claim terms in text order
+  std::vector<int> terms;     // distinct, sorted
+  std::vector<int> events;    // events whose mentions hold the unit's sentence, sorted
   std::vector<std::string> actor_ids;
   std::vector<std::string> perspectives;
-  double norm = 0;
 };
 
 // Splits a sentence at ';', an em dash or a spaced en dash: the parts of a long sentence often
@@ -69,11 +77,10 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
                               const std::vector<AlignedStory>& stories,
                               const std::vector<AlignedEvent>& events) {
   const int n = static_cast<int>(c.documents.size());
-  auto idf = [&](int t) { return std::log((c.sentence_count + 1.0) / (c.sentence_df[t] + 0.5)); };
   std::map<std::string, int> doc_index;
   for (int d = 0; d < n; ++d) doc_index[c.documents[d].id] = d;
 
-  // Which documents share an event with which.
+  // Which documents share an event with which, and the events of each sentence.
   std::vector<std::set<int>> event_peers(n);
   std::map<std::pair<int, int>, std::vector<int>> events_of_sentence;
   for (std::size_t e = 0; e < events.size(); ++e) {
@@ -81,24 +88,33 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
     for (const EventMention& m : events[e].mentions) {
       const int d = doc_index[m.passage.article_id];
       docs.insert(d);
-      events_of_sentence[{d, static_cast<int>(m.passage.sentence)}].push_back(static_cast<int>(e));
+      auto& list = events_of_sentence[{d, static_cast<int>(m.passage.sentence)}];
+      if (list.empty() || list.back() != static_cast<int>(e)) list.push_back(static_cast<int>(e));
     }
     if (docs.size() < 2 || docs.size() > 200) continue;
     for (int a : docs) event_peers[a].insert(docs.begin(), docs.end());
   }
 
-  // Units.
+  // Units, with their claim terms in text order.
   std::vector<Unit> units;
   std::vector<std::vector<int>> units_of(n);
   for (int d = 0; d < n; ++d) {
     const AlignDocument& doc = c.documents[d];
+    const std::vector<TermOccurrence>& terms = c.claim_terms[d];
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+      auto events_it = events_of_sentence.find({d, static_cast<int>(s)});
       for (const TextSpan& span : SplitUnits(doc.text, doc.sentences[s])) {
         Unit u;
         u.doc = d;
         u.sentence = static_cast<int>(s);
         u.span = span;
-        u.terms = TermsInSpan(c, d, span);
+        auto it = std::lower_bound(
+            terms.begin(), terms.end(), span.begin,
+            [](const TermOccurrence& o, std::size_t pos) { return o.span.begin < pos; });
+        for (; it != terms.end() && it->span.begin < span.end; ++it) u.sequence.push_back(it->term);
+        u.terms = u.sequence;
+        std::sort(u.terms.begin(), u.terms.end());
+        u.terms.erase(std::unique(u.terms.begin(), u.terms.end()), u.terms.end());
         if (u.terms.size() < 2) continue;
         for (const ActorMention& a : doc.actors) {
           if (a.span.begin >= span.begin && a.span.end <= span.end) {
@@ -108,21 +124,44 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
         }
         std::sort(u.actor_ids.begin(), u.actor_ids.end());
         std::sort(u.perspectives.begin(), u.perspectives.end());
-        for (int t : u.terms) u.norm += idf(t) * idf(t);
-        u.norm = std::sqrt(u.norm);
+        if (events_it != events_of_sentence.end()) u.events = events_it->second;
         units_of[d].push_back(static_cast<int>(units.size()));
         units.push_back(std::move(u));
       }
     }
   }
+  const int m = static_cast<int>(units.size());
+
+  // Term weights: idf over units, scaled so that a term of one unit weighs 1.
+  std::vector<int> df(c.vocabulary.size(), 0);
+  for (const Unit& u : units) {
+    for (int t : u.terms) ++df[t];
+  }
+  const double max_idf = std::log((m + 1.0) / 1.5);
+  std::vector<double> weight(df.size(), 0.0);
+  for (std::size_t t = 0; t < df.size(); ++t) {
+    if (df[t] > 0 && max_idf > 0) weight[t] = std::log((m + 1.0) / (df[t] + 0.5)) / max_idf;
+  }
+  // A dated event both units belong to is shared context, weighted like a term.
+  std::vector<int> event_units(events.size(), 0);
+  for (const Unit& u : units) {
+    for (int e : u.events) ++event_units[e];
+  }
+  auto shared_event = [&](const Unit& a, const Unit& b) {
+    double best = 0;
+    for (int e : a.events) {
+      if (!std::binary_search(b.events.begin(), b.events.end(), e) || max_idf <= 0) continue;
+      const double w = std::log((m + 1.0) / (event_units[e] + 0.5)) / max_idf;
+      best = std::max(best, kEventContextShare * w * w);
+    }
+    return best;
+  };
 
   // Similar unit pairs between related articles of different outlets.
-  struct Edge {
-    int a, b;
-    double sim;
-  };
-  std::vector<Edge> edges;
-  const double keep = options.threshold * 0.5;
+  std::vector<std::vector<std::pair<int, double>>> edges(m);  // per unit: (other, similarity)
+  const PassageSimilarityOptions similarity_options;
+  // Pairs below this are not kept: they count as 0 in the means.
+  const double keep = std::min(options.threshold, options.join_threshold) * 0.5;
   for (int d1 = 0; d1 < n; ++d1) {
     std::set<int> peers(c.related[d1].begin(), c.related[d1].end());
     peers.insert(event_peers[d1].begin(), event_peers[d1].end());
@@ -136,7 +175,8 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
         for (int ub : units_of[d2]) {
           const Unit& a = units[ua];
           const Unit& b = units[ub];
-          double dot = 0;
+          // Cheap bound first: the shared terms' mass over the floor.
+          double shared_mass = 0;
           int shared = 0;
           auto i = a.terms.begin();
           auto j = b.terms.begin();
@@ -146,100 +186,117 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
             } else if (*j < *i) {
               ++j;
             } else {
-              const double w = idf(*i);
-              dot += w * w;
+              shared_mass += weight[*i] * weight[*i];
               ++shared;
               ++i;
               ++j;
             }
           }
-          if (shared < 2 || a.norm == 0 || b.norm == 0) continue;
-          const double sim = dot / (a.norm * b.norm);
-          if (sim < keep || SpeakersConflict(a, b)) continue;
-          edges.push_back({ua, ub, sim});
+          if (shared < similarity_options.min_shared) continue;
+          const double context = shared_event(a, b);
+          if ((shared_mass + context) / similarity_options.min_mass < keep) continue;
+          if (SpeakersConflict(a, b)) continue;
+          const double sim =
+              PassageSimilarity(a.sequence, b.sequence, weight, context, similarity_options);
+          if (sim < keep) continue;
+          edges[ua].emplace_back(ub, sim);
+          edges[ub].emplace_back(ua, sim);
         }
       }
     }
   }
+  for (auto& list : edges) std::sort(list.begin(), list.end());
+  auto similarity = [&](int x, int y) {
+    auto it = std::lower_bound(edges[x].begin(), edges[x].end(), std::make_pair(y, -1.0));
+    return it != edges[x].end() && it->first == y ? it->second : 0.0;
+  };
+  auto outlet_of = [&](int u) -> const std::string& { return c.documents[units[u].doc].outlet; };
 
-  // Average link; the mean runs over cross-outlet pairs only (units of one outlet are never
-  // compared with each other).
-  const int m = static_cast<int>(units.size());
-  std::vector<int> cluster(m);
-  std::vector<std::vector<int>> members(m);
-  std::vector<std::map<std::string, int>> outlet_count(m);
-  std::vector<std::unordered_map<int, double>> links(m);
+  // Claims grow from seeds, one at a time. The unit whose best links (similarity at least
+  // `threshold`) to the other outlets add up highest seeds first. A unit linked to a member joins
+  // when its mean similarity to the members of other outlets (0 where not compared) reaches
+  // `join_threshold`; the candidate with the highest mean joins first, so each outlet brings
+  // the unit that fits the claim best, and a second unit of an outlet joins only as a repeat
+  // of the same fact.
+  std::vector<double> seed_score(m, 0.0);
   for (int u = 0; u < m; ++u) {
-    cluster[u] = u;
-    members[u] = {u};
-    outlet_count[u][c.documents[units[u].doc].outlet] = 1;
+    std::map<std::string, double> best;
+    for (const auto& [v, sim] : edges[u]) {
+      if (sim < options.threshold) continue;
+      double& b = best[outlet_of(v)];
+      b = std::max(b, sim);
+    }
+    for (const auto& [outlet, sim] : best) seed_score[u] += sim;
   }
-  for (const Edge& e : edges) {
-    links[e.a][e.b] += e.sim;
-    links[e.b][e.a] += e.sim;
+  std::vector<int> order;
+  for (int u = 0; u < m; ++u) {
+    if (seed_score[u] > 0) order.push_back(u);
   }
-  std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
-    if (x.sim != y.sim) return x.sim > y.sim;
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  std::sort(order.begin(), order.end(), [&](int x, int y) {
+    return seed_score[x] != seed_score[y] ? seed_score[x] > seed_score[y] : x < y;
   });
-  for (const Edge& e : edges) {
-    if (e.sim < options.threshold) break;
-    int a = cluster[e.a];
-    int b = cluster[e.b];
-    if (a == b) continue;
-    double cross = static_cast<double>(members[a].size()) * members[b].size();
-    for (const auto& [outlet, count] : outlet_count[a]) {
-      auto it = outlet_count[b].find(outlet);
-      if (it != outlet_count[b].end()) cross -= static_cast<double>(count) * it->second;
-    }
-    auto it = links[a].find(b);
-    const double sum = it == links[a].end() ? 0.0 : it->second;
-    if (cross <= 0 || sum / cross < options.threshold) continue;
-    if (members[a].size() < members[b].size()) std::swap(a, b);
-    for (int u : members[b]) cluster[u] = a;
-    members[a].insert(members[a].end(), members[b].begin(), members[b].end());
-    members[b].clear();
-    for (const auto& [outlet, count] : outlet_count[b]) outlet_count[a][outlet] += count;
-    outlet_count[b].clear();
-    for (const auto& [other, s] : links[b]) {
-      if (other == a) continue;
-      links[a][other] += s;
-      links[other].erase(b);
-      links[other][a] += s;
-    }
-    links[a].erase(b);
-    links[b].clear();
-  }
-
-  // Claims: groups carried by several outlets, and single-outlet statements (a unit naming a
-  // speaker) of articles that have related articles of other outlets.
+  std::vector<int> claim_of(m, -1);
   std::vector<std::vector<int>> groups;
-  for (int u = 0; u < m; ++u) {
-    if (members[u].empty()) continue;
-    if (outlet_count[u].size() > 1) {
-      groups.push_back(members[u]);
+  for (int seed : order) {
+    if (claim_of[seed] >= 0) continue;
+    const int id = static_cast<int>(groups.size());
+    std::vector<int> group = {seed};
+    claim_of[seed] = id;
+    while (true) {
+      std::set<int> candidates;
+      for (int u : group) {
+        for (const auto& [v, sim] : edges[u]) {
+          if (claim_of[v] < 0 && sim >= options.threshold) candidates.insert(v);
+        }
+      }
+      int best = -1;
+      double best_mean = 0;
+      for (int v : candidates) {
+        double sum = 0;
+        int count = 0;
+        for (int u : group) {
+          if (outlet_of(u) == outlet_of(v)) continue;
+          sum += similarity(u, v);
+          ++count;
+        }
+        if (count == 0) continue;
+        const double mean = sum / count;
+        if (mean >= options.join_threshold && mean > best_mean) {
+          best_mean = mean;
+          best = v;
+        }
+      }
+      if (best < 0) break;
+      group.push_back(best);
+      claim_of[best] = id;
+    }
+    if (group.size() < 2) {
+      claim_of[seed] = -1;
       continue;
     }
-    for (int x : members[u]) {
-      if (units[x].actor_ids.empty() || units[x].terms.size() < 3) continue;
-      bool has_other_outlet = false;
-      for (int p : c.related[units[x].doc]) {
-        has_other_outlet |= c.documents[p].outlet != c.documents[units[x].doc].outlet;
-      }
-      for (int p : event_peers[units[x].doc]) {
-        has_other_outlet |= c.documents[p].outlet != c.documents[units[x].doc].outlet;
-      }
-      if (has_other_outlet) groups.push_back({x});
-    }
+    groups.push_back(std::move(group));
   }
+
+  // Single-outlet statements: a unit naming a speaker, in an article that has related articles
+  // of other outlets, carried by no other outlet.
+  for (int x = 0; x < m; ++x) {
+    if (claim_of[x] >= 0 || units[x].actor_ids.empty() || units[x].terms.size() < 3) continue;
+    const std::string& outlet = outlet_of(x);
+    bool has_other_outlet = false;
+    for (int p : c.related[units[x].doc]) has_other_outlet |= c.documents[p].outlet != outlet;
+    for (int p : event_peers[units[x].doc]) has_other_outlet |= c.documents[p].outlet != outlet;
+    if (has_other_outlet) groups.push_back({x});
+  }
+  auto outlet_count = [&](const std::vector<int>& g) {
+    std::set<std::string> outlets;
+    for (int u : g) outlets.insert(outlet_of(u));
+    return outlets.size();
+  };
   for (auto& g : groups) std::sort(g.begin(), g.end());
-  std::sort(groups.begin(), groups.end(), [&](const auto& x, const auto& y) {
-    const std::size_t ox = outlet_count[cluster[x.front()]].size() * (x.size() > 0);
-    const std::size_t oy = outlet_count[cluster[y.front()]].size() * (y.size() > 0);
-    const bool mx = x.size() > 1 && ox > 1;
-    const bool my = y.size() > 1 && oy > 1;
-    if (mx != my) return mx;
-    if (mx && ox != oy) return ox > oy;
+  std::stable_sort(groups.begin(), groups.end(), [&](const auto& x, const auto& y) {
+    const std::size_t ox = outlet_count(x);
+    const std::size_t oy = outlet_count(y);
+    if (ox != oy) return ox > oy;
     return x.front() < y.front();
   });
 

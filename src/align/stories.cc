@@ -7,6 +7,9 @@
 #include <map>
 #include <numeric>
 #include <unordered_map>
+#include <utility>
+
+#include "align/parallel.h"
 
 namespace parallax {
 namespace {
@@ -21,6 +24,123 @@ std::pair<long, long> DayRange(const Date& d) {
 std::uint64_t PairKey(int a, int b) {
   return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
          static_cast<std::uint32_t>(b);
+}
+
+// Average link over the candidate graph (see stories.h). Cluster sums are computed when a
+// pair asks for them, from the adjacency of the cluster with fewer links, instead of being kept
+// for every pair of clusters: most candidate pairs never ask, as their similarity is below the
+// threshold.
+std::vector<std::vector<int>> AverageLink(const std::vector<StoryInput>& documents,
+                                          const std::vector<SimilarPair>& pairs,
+                                          const StoryOptions& options) {
+  const int n = static_cast<int>(documents.size());
+  // Adjacency of the candidate graph (both directions), as flat arrays.
+  std::vector<std::size_t> start(static_cast<std::size_t>(n) + 1, 0);
+  for (const SimilarPair& p : pairs) {
+    ++start[p.a + 1];
+    ++start[p.b + 1];
+  }
+  for (int d = 0; d < n; ++d) start[d + 1] += start[d];
+  std::vector<std::pair<int, double>> adjacent(start.back());
+  {
+    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+    for (const SimilarPair& p : pairs) {
+      adjacent[fill[p.a]++] = {p.b, p.similarity};
+      adjacent[fill[p.b]++] = {p.a, p.similarity};
+    }
+  }
+
+  std::vector<int> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](int x) {
+    int root = x;
+    while (parent[root] != root) root = parent[root];
+    while (parent[x] != root) x = std::exchange(parent[x], root);
+    return root;
+  };
+  std::vector<std::vector<int>> members(n);
+  std::vector<std::size_t> degree(n);  // per root: links of its members
+  std::vector<std::string> pin(n);
+  std::vector<std::vector<std::string>> outlets(n);  // per root, sorted
+  for (int d = 0; d < n; ++d) {
+    members[d] = {d};
+    degree[d] = start[d + 1] - start[d];
+    pin[d] = documents[d].pin;
+    if (!documents[d].outlet.empty()) outlets[d] = {documents[d].outlet};
+  }
+  auto merge = [&](int a, int b) {  // roots; returns the new root
+    if (members[a].size() < members[b].size()) std::swap(a, b);
+    parent[b] = a;
+    members[a].insert(members[a].end(), members[b].begin(), members[b].end());
+    members[b] = {};
+    degree[a] += degree[b];
+    if (pin[a].empty()) pin[a] = pin[b];
+    std::vector<std::string> joined;
+    std::set_union(outlets[a].begin(), outlets[a].end(), outlets[b].begin(), outlets[b].end(),
+                   std::back_inserter(joined));
+    outlets[a] = std::move(joined);
+    outlets[b] = {};
+    return a;
+  };
+  // Pins first.
+  std::map<std::string, int> pinned_root;
+  for (int d = 0; d < n; ++d) {
+    if (documents[d].pin.empty()) continue;
+    auto [it, inserted] = pinned_root.emplace(documents[d].pin, d);
+    if (!inserted) it->second = merge(find(it->second), find(d));
+  }
+
+  std::vector<const SimilarPair*> order;
+  for (const SimilarPair& p : pairs) {
+    if (p.similarity >= options.threshold) order.push_back(&p);
+  }
+  std::sort(order.begin(), order.end(), [](const SimilarPair* x, const SimilarPair* y) {
+    if (x->similarity != y->similarity) return x->similarity > y->similarity;
+    return PairKey(x->a, x->b) < PairKey(y->a, y->b);
+  });
+  // Cluster pairs that did not merge, with their sizes then: unchanged clusters need no new
+  // look.
+  std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> refused;
+  for (const SimilarPair* p : order) {
+    int a = find(p->a);
+    int b = find(p->b);
+    if (a == b) continue;
+    if (!pin[a].empty() && !pin[b].empty() && pin[a] != pin[b]) continue;
+    if (a > b) std::swap(a, b);
+    const std::pair<std::size_t, std::size_t> sizes{members[a].size(), members[b].size()};
+    auto seen = refused.find(PairKey(a, b));
+    if (seen != refused.end() && seen->second == sizes) continue;
+    const int from = degree[a] <= degree[b] ? a : b;
+    const int to = from == a ? b : a;
+    double sum = 0;
+    for (int m : members[from]) {
+      for (std::size_t i = start[m]; i < start[m + 1]; ++i) {
+        if (find(adjacent[i].first) == to) sum += adjacent[i].second;
+      }
+    }
+    const double mean =
+        sum / (static_cast<double>(sizes.first) * static_cast<double>(sizes.second));
+    std::vector<std::string> common;
+    std::set_intersection(outlets[a].begin(), outlets[a].end(), outlets[b].begin(),
+                          outlets[b].end(), std::back_inserter(common));
+    const double needed =
+        common.empty() ? options.threshold : options.threshold * options.same_outlet_factor;
+    if (mean >= needed) {
+      merge(a, b);
+    } else {
+      refused[PairKey(a, b)] = sizes;
+    }
+  }
+  std::vector<std::vector<int>> stories;
+  for (int d = 0; d < n; ++d) {
+    if (members[d].empty()) continue;
+    std::vector<int> story = std::move(members[d]);
+    std::sort(story.begin(), story.end());
+    stories.push_back(std::move(story));
+  }
+  std::sort(stories.begin(), stories.end(),
+            [](const auto& x, const auto& y) { return x.front() < y.front(); });
+  return stories;
 }
 
 }  // namespace
@@ -55,135 +175,112 @@ double DateFactor(const std::optional<Date>& a, const std::optional<Date>& b, in
 StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
                                const StoryOptions& options) {
   const int n = static_cast<int>(documents.size());
+  const unsigned workers = internal::WorkerCount(options.threads);
   StoryClustering result;
 
-  // Signatures and the inverted index over them.
-  std::unordered_map<int, std::vector<int>> postings;
+  // Signatures (each document's heaviest terms) and the inverted index over them, as flat
+  // arrays: postings of term t are post[start[t] .. start[t + 1]).
   std::vector<std::vector<std::pair<int, float>>> signatures(n);
-  for (int d = 0; d < n; ++d) {
-    auto sig = documents[d].vector.entries;
-    const std::size_t k = std::min<std::size_t>(sig.size(), options.signature_terms);
-    std::partial_sort(sig.begin(), sig.begin() + k, sig.end(), [](const auto& x, const auto& y) {
-      return x.second != y.second ? x.second > y.second : x.first < y.first;
-    });
-    sig.resize(k);
-    for (const auto& [term, weight] : sig) postings[term].push_back(d);
-    signatures[d] = std::move(sig);
-  }
-
-  // Candidates: each document's best partners by signature overlap.
-  std::vector<std::pair<int, int>> candidate_pairs;
-  std::vector<float> score(n, 0.0f);
-  std::vector<int> touched;
-  for (int d = 0; d < n; ++d) {
-    for (const auto& [term, weight] : signatures[d]) {
-      const std::vector<int>& list = postings[term];
-      if (list.size() < 2 || list.size() > options.max_posting) continue;
-      for (int other : list) {
-        if (other == d) continue;
-        if (score[other] == 0.0f) touched.push_back(other);
-        score[other] += weight;
-      }
+  internal::ParallelChunks(n, workers, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t d = begin; d < end; ++d) {
+      const auto& entries = documents[d].vector.entries;
+      const std::size_t k = std::min<std::size_t>(entries.size(), options.signature_terms);
+      std::vector<std::pair<int, float>> sig(k);
+      std::partial_sort_copy(
+          entries.begin(), entries.end(), sig.begin(), sig.end(), [](const auto& x, const auto& y) {
+            return x.second != y.second ? x.second > y.second : x.first < y.first;
+          });
+      signatures[d] = std::move(sig);
     }
-    const std::size_t keep = std::min<std::size_t>(touched.size(), options.max_candidates);
-    std::partial_sort(touched.begin(), touched.begin() + keep, touched.end(), [&](int x, int y) {
-      return score[x] != score[y] ? score[x] > score[y] : x < y;
-    });
-    for (std::size_t i = 0; i < keep; ++i) {
-      candidate_pairs.emplace_back(std::min(d, touched[i]), std::max(d, touched[i]));
-    }
-    for (int t : touched) score[t] = 0.0f;
-    touched.clear();
-  }
-  std::sort(candidate_pairs.begin(), candidate_pairs.end());
-  candidate_pairs.erase(std::unique(candidate_pairs.begin(), candidate_pairs.end()),
-                        candidate_pairs.end());
-  result.pairs.reserve(candidate_pairs.size());
-  for (const auto& [a, b] : candidate_pairs) {
-    const double cosine = Cosine(documents[a].vector, documents[b].vector);
-    if (cosine <= 0) continue;
-    const double factor =
-        DateFactor(documents[a].date, documents[b].date, options.date_window_days);
-    result.pairs.push_back({a, b, cosine, cosine * factor});
-  }
-
-  // Average-link over the candidate graph.
-  std::vector<int> cluster(n);
-  std::iota(cluster.begin(), cluster.end(), 0);
-  std::vector<std::vector<int>> members(n);
-  std::vector<std::string> pin(n);
-  std::vector<std::vector<std::string>> outlets(n);       // sorted, per cluster
-  std::vector<std::unordered_map<int, double>> links(n);  // cluster -> neighbour -> sum
-  for (int d = 0; d < n; ++d) {
-    members[d] = {d};
-    pin[d] = documents[d].pin;
-    if (!documents[d].outlet.empty()) outlets[d] = {documents[d].outlet};
-  }
-  for (const SimilarPair& p : result.pairs) {
-    links[p.a][p.b] += p.similarity;
-    links[p.b][p.a] += p.similarity;
-  }
-  auto merge = [&](int a, int b) {  // merges cluster b into a (both roots)
-    if (members[a].size() < members[b].size()) std::swap(a, b);
-    for (int m : members[b]) cluster[m] = a;
-    members[a].insert(members[a].end(), members[b].begin(), members[b].end());
-    members[b].clear();
-    if (pin[a].empty()) pin[a] = pin[b];
-    std::vector<std::string> joined;
-    std::set_union(outlets[a].begin(), outlets[a].end(), outlets[b].begin(), outlets[b].end(),
-                   std::back_inserter(joined));
-    outlets[a] = std::move(joined);
-    outlets[b].clear();
-    for (const auto& [other, sum] : links[b]) {
-      if (other == a) continue;
-      links[a][other] += sum;
-      auto& back = links[other];
-      back.erase(b);
-      back[a] += sum;
-    }
-    links[a].erase(b);
-    links[b].clear();
-    return a;
-  };
-  // Pins first.
-  std::map<std::string, int> pinned_root;
-  for (int d = 0; d < n; ++d) {
-    if (documents[d].pin.empty()) continue;
-    auto [it, inserted] = pinned_root.emplace(documents[d].pin, d);
-    if (!inserted) it->second = merge(cluster[it->second], cluster[d]);
-  }
-  std::vector<const SimilarPair*> order;
-  for (const SimilarPair& p : result.pairs) {
-    if (p.similarity >= options.threshold) order.push_back(&p);
-  }
-  std::sort(order.begin(), order.end(), [](const SimilarPair* x, const SimilarPair* y) {
-    if (x->similarity != y->similarity) return x->similarity > y->similarity;
-    return PairKey(x->a, x->b) < PairKey(y->a, y->b);
   });
-  for (const SimilarPair* p : order) {
-    const int a = cluster[p->a];
-    const int b = cluster[p->b];
-    if (a == b) continue;
-    if (!pin[a].empty() && !pin[b].empty() && pin[a] != pin[b]) continue;
-    auto it = links[a].find(b);
-    const double sum = it == links[a].end() ? 0.0 : it->second;
-    const double mean =
-        sum / (static_cast<double>(members[a].size()) * static_cast<double>(members[b].size()));
-    std::vector<std::string> common;
-    std::set_intersection(outlets[a].begin(), outlets[a].end(), outlets[b].begin(),
-                          outlets[b].end(), std::back_inserter(common));
-    const double needed =
-        common.empty() ? options.threshold : options.threshold * options.same_outlet_factor;
-    if (mean >= needed) merge(a, b);
+  int terms = 0;
+  for (const StoryInput& d : documents) {
+    if (!d.vector.entries.empty()) terms = std::max(terms, d.vector.entries.back().first + 1);
   }
+  std::vector<std::size_t> start(static_cast<std::size_t>(terms) + 1, 0);
+  for (const auto& sig : signatures) {
+    for (const auto& [term, weight] : sig) ++start[term + 1];
+  }
+  for (int t = 0; t < terms; ++t) start[t + 1] += start[t];
+  std::vector<std::pair<int, float>> post(start.back());  // (document, its weight of the term)
+  {
+    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+    for (int d = 0; d < n; ++d) {
+      for (const auto& [term, weight] : signatures[d]) post[fill[term]++] = {d, weight};
+    }
+  }
+
+  // Candidates: each document's best partners by signature overlap. Each worker has its own
+  // score array; each document's list goes to its own slot.
+  std::vector<std::vector<int>> candidates(n);
+  std::vector<std::vector<float>> scores(workers);
+  internal::ParallelChunks(n, workers, [&](std::size_t begin, std::size_t end, unsigned w) {
+    std::vector<float>& score = scores[w];
+    score.assign(n, 0.0f);
+    std::vector<int> touched;
+    for (std::size_t d = begin; d < end; ++d) {
+      for (const auto& [term, weight] : signatures[d]) {
+        const std::size_t length = start[term + 1] - start[term];
+        if (length < 2 || length > options.max_posting) continue;
+        for (std::size_t i = start[term]; i < start[term + 1]; ++i) {
+          const auto [other, other_weight] = post[i];
+          if (other == static_cast<int>(d)) continue;
+          if (score[other] == 0.0f) touched.push_back(other);
+          score[other] += weight * other_weight;
+        }
+      }
+      const std::size_t keep = std::min<std::size_t>(touched.size(), options.max_candidates);
+      std::partial_sort(touched.begin(), touched.begin() + keep, touched.end(), [&](int x, int y) {
+        return score[x] != score[y] ? score[x] > score[y] : x < y;
+      });
+      candidates[d].assign(touched.begin(), touched.begin() + keep);
+      for (int t : touched) score[t] = 0.0f;
+      touched.clear();
+    }
+    score = {};
+  });
+  // Each pair once, under its smaller index.
+  std::vector<std::vector<int>> partners(n);
   for (int d = 0; d < n; ++d) {
-    if (members[d].empty()) continue;
-    std::vector<int> story = members[d];
-    std::sort(story.begin(), story.end());
-    result.stories.push_back(std::move(story));
+    for (int other : candidates[d]) partners[std::min(d, other)].push_back(std::max(d, other));
+    candidates[d] = {};
   }
-  std::sort(result.stories.begin(), result.stories.end(),
-            [](const auto& x, const auto& y) { return x.front() < y.front(); });
+
+  // Exact cosines: each worker scatters document a's vector into a dense array once and
+  // reads its partners' entries against it.
+  std::vector<std::vector<SimilarPair>> found(n);
+  internal::ParallelChunks(n, workers, [&](std::size_t begin, std::size_t end, unsigned) {
+    std::vector<float> dense(static_cast<std::size_t>(terms), 0.0f);
+    for (std::size_t a = begin; a < end; ++a) {
+      std::vector<int>& list = partners[a];
+      if (list.empty()) continue;
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+      const auto& entries = documents[a].vector.entries;
+      for (const auto& [t, w] : entries) dense[t] = w;
+      for (int b : list) {
+        double cosine = 0;
+        for (const auto& [t, w] : documents[b].vector.entries) {
+          cosine += static_cast<double>(dense[t]) * w;
+        }
+        if (cosine <= 0) continue;
+        const double factor =
+            DateFactor(documents[a].date, documents[b].date, options.date_window_days);
+        found[a].push_back({static_cast<int>(a), b, cosine, cosine * factor});
+      }
+      for (const auto& [t, w] : entries) dense[t] = 0.0f;
+      list = {};
+    }
+  });
+  std::size_t total = 0;
+  for (const auto& f : found) total += f.size();
+  result.pairs.reserve(total);
+  for (auto& f : found) {
+    result.pairs.insert(result.pairs.end(), f.begin(), f.end());
+    f = {};
+  }
+
+  result.stories = AverageLink(documents, result.pairs, options);
   return result;
 }
 

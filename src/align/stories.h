@@ -10,12 +10,16 @@
 // Cost grows near-linearly with the number of articles: candidate pairs come from an inverted
 // index over each article's signature (its `signature_terms` heaviest terms), never from all
 // pairs; a term in more than `max_posting` signatures is too common to tell stories apart and
-// gives no candidates; each article keeps its `max_candidates` best candidates by signature
-// overlap. Only candidate pairs get an exact cosine.
+// gives no candidates; each article keeps its `max_candidates` best candidates by the dot
+// product of the two signatures (their shared terms' weights multiplied). Only candidate pairs
+// get an exact cosine. Candidates and cosines are computed per article on `threads` workers;
+// the result does not depend on their number.
 //
 // Clustering is average-link over the candidate graph: pairs are visited from the most similar
 // down (ties by index); two groups merge when the mean similarity over all their cross pairs
-// (non-candidates count as 0) is at least `threshold`. Articles pinned to the same key are one
+// (non-candidates count as 0) is at least `threshold`. The sum over cross pairs is taken when a
+// pair asks for it, from the links of the group with fewer, so the cost follows the candidate
+// pairs above the threshold, not all of them. Articles pinned to the same key are one
 // story whatever their similarity; articles pinned to different keys never share one. The
 // result does not depend on thread timing or hash order; callers sort their input to make it
 // independent of input order too.
@@ -31,6 +35,8 @@
 //   same_outlet_factor 1.5  an outlet rarely tells one main event in two articles of one news
 //                           cycle: two groups that both hold an article of the same outlet
 //                           merge only when their mean similarity reaches threshold times this
+//   threads           0     workers for term extraction, candidates and cosines (0: one per
+//                           core, at most 8); the output does not depend on it
 #ifndef PARALLAX_ALIGN_STORIES_H_
 #define PARALLAX_ALIGN_STORIES_H_
 
@@ -58,6 +64,7 @@ struct StoryOptions {
   std::size_t max_posting = 1000;
   int max_candidates = 40;
   double same_outlet_factor = 1.5;
+  int threads = 0;  // workers for candidates and cosines (0: one per core); output is the same
 };
 
 struct StoryInput {

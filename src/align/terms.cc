@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 #include <unordered_set>
 
@@ -40,7 +41,7 @@ constexpr std::string_view kStopwords[] = {
 
 // General news vocabulary: near-synonyms outlets use for the same thing when they paraphrase.
 // Each group folds onto its first word's stem. Conflict-specific names belong in the lexicon.
-constexpr std::array<std::array<std::string_view, 12>, 14> kSynonymGroups = {{
+constexpr std::array<std::array<std::string_view, 12>, 17> kSynonymGroups = {{
     {"weapon", "weapons", "arms", "munition", "munitions", "ammunition", "armament", "armaments"},
     {"troops", "troop", "soldier", "soldiers", "personnel", "manpower", "servicemen", "serviceman"},
     {"transfer", "transport", "transportation", "supply", "supplies", "delivery", "deliveries",
@@ -56,14 +57,94 @@ constexpr std::array<std::array<std::string_view, 12>, 14> kSynonymGroups = {{
     {"accuse", "accused", "accusation", "blame", "blamed"},
     {"ceasefire", "truce", "armistice"},
     {"kill", "killed", "killing", "slain"},
+    {"block", "blocked", "blocking", "blockade", "blockaded", "blockage", "obstruct", "obstructed"},
+    {"road", "roads", "route", "routes", "highway", "highways"},
+    {"link", "linking", "connect", "connecting", "connection", "connects"},
 }};
 
-// Lets the caches look up a string_view without building a string.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// Word -> term id, looked up once per token: an open-addressing table whose slots hold short
+// words inline, so a lookup costs about one cache miss (an std::unordered_map of strings costs
+// three or four, and this lookup dominated term extraction on large corpora).
+class WordCache {
+ public:
+  WordCache() : slots_(1024) {}
+
+  // The id stored for `word`, or nullptr.
+  const int* Find(std::string_view word) const {
+    const std::uint64_t hash = Hash(word);
+    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& slot = slots_[i];
+      if (slot.length == kEmpty) return nullptr;
+      if (slot.hash == hash && Text(slot) == word) return &slot.id;
+    }
+  }
+
+  void Insert(std::string_view word, int id) {
+    if ((count_ + 1) * 4 > slots_.size() * 3) Grow();
+    Place(word, Hash(word), id);
+    ++count_;
+  }
+
+ private:
+  static constexpr std::uint8_t kEmpty = 0xFF;
+  static constexpr std::uint8_t kLong = 0xFE;  // the word lives in the arena
+  static constexpr std::size_t kInline = 19;
+  struct Slot {
+    std::uint64_t hash = 0;
+    int id = 0;
+    std::uint8_t length = kEmpty;
+    char text[kInline] = {};  // inline word, or (kLong) its arena offset and length
+  };
+
+  static std::uint64_t Hash(std::string_view word) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+
+  std::string_view Text(const Slot& slot) const {
+    if (slot.length != kLong) return {slot.text, slot.length};
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;
+    std::memcpy(&offset, slot.text, 4);
+    std::memcpy(&length, slot.text + 4, 4);
+    return std::string_view(arena_).substr(offset, length);
+  }
+
+  void Place(std::string_view word, std::uint64_t hash, int id) {
+    std::size_t i = hash & (slots_.size() - 1);
+    while (slots_[i].length != kEmpty) i = (i + 1) & (slots_.size() - 1);
+    Slot& slot = slots_[i];
+    slot.hash = hash;
+    slot.id = id;
+    if (word.size() <= kInline - 1) {
+      slot.length = static_cast<std::uint8_t>(word.size());
+      std::memcpy(slot.text, word.data(), word.size());
+    } else {
+      const auto offset = static_cast<std::uint32_t>(arena_.size());
+      const auto length = static_cast<std::uint32_t>(word.size());
+      arena_.append(word);
+      slot.length = kLong;
+      std::memcpy(slot.text, &offset, 4);
+      std::memcpy(slot.text + 4, &length, 4);
+    }
+  }
+
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.length == kEmpty) continue;
+      std::size_t i = slot.hash & (slots_.size() - 1);
+      while (slots_[i].length != kEmpty) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;  // a power of two in size, at most 3/4 full
+  std::string arena_;
+  std::size_t count_ = 0;
 };
-using WordCache = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
 
 class Stemmer {
  public:
@@ -99,12 +180,14 @@ bool IsAlignStopword(std::string_view norm) {
 
 int TermVocabulary::Intern(TermKind kind, std::string_view key, std::string_view surface) {
   static constexpr char kPrefix[] = {'w', 'n', 'c', 'a', 'd'};
-  std::string full;
-  full.reserve(key.size() + 2);
+  std::string& full = scratch_;
+  full.clear();
   full.push_back(kPrefix[static_cast<int>(kind)]);
   full.push_back(':');
   full.append(key);
-  auto [it, inserted] = ids_.try_emplace(std::move(full), static_cast<int>(keys_.size()));
+  auto found = ids_.find(full);
+  if (found != ids_.end()) return found->second;
+  auto [it, inserted] = ids_.try_emplace(full, static_cast<int>(keys_.size()));
   if (inserted) {
     keys_.push_back(it->first);
     surfaces_.emplace_back(surface);
@@ -126,8 +209,7 @@ struct TermExtractor::Impl {
   // Term id of a word token (match form), or -1 for a stop word.
   int WordTerm(std::string_view norm, std::string_view surface, bool russian_text) {
     WordCache& cache = russian_text ? russian_cache : english_cache;
-    auto it = cache.find(norm);
-    if (it != cache.end()) return it->second;
+    if (const int* known = cache.Find(norm)) return *known;
     int id = -1;
     if (!IsAlignStopword(norm) && norm.size() > 1) {
       std::string stem = (russian_text ? russian : english).Stem(norm);
@@ -137,8 +219,28 @@ struct TermExtractor::Impl {
       }
       id = vocabulary->Intern(TermKind::kWord, stem, surface);
     }
-    cache.emplace(std::string(norm), id);
+    cache.Insert(norm, id);
     return id;
+  }
+
+  // The word terms of a token inside a concept span: the whole word and, for a hyphenated
+  // word, each of its parts ("eco-activists" gives "eco-activist", "eco" and "activist").
+  void AddInnerWords(const Token& token, std::string_view text, bool russian_text,
+                     std::vector<TermOccurrence>* out) {
+    const std::string_view norm = token.norm;
+    const std::string_view surface = text.substr(token.begin, token.end - token.begin);
+    const TextSpan span{token.begin, token.end};
+    const int whole = WordTerm(norm, surface, russian_text);
+    if (whole >= 0) out->push_back({whole, span});
+    if (norm.find('-') == std::string_view::npos) return;
+    std::size_t start = 0;
+    while (start <= norm.size()) {
+      std::size_t end = norm.find('-', start);
+      if (end == std::string_view::npos) end = norm.size();
+      const int part = WordTerm(norm.substr(start, end - start), surface, russian_text);
+      if (part >= 0 && part != whole) out->push_back({part, span});
+      start = end + 1;
+    }
   }
 
   TermVocabulary* vocabulary;
@@ -198,14 +300,21 @@ DocumentTerms TermExtractor::Extract(const AlignDocument& document) {
   Tokenize(text, TokenizerOptions{}, &impl_->tokens, &impl_->norm_storage);
   std::size_t next_special = 0;
   std::size_t covered_until = 0;
+  bool covered_by_concept = false;
   for (const Token& token : impl_->tokens) {
     while (next_special < specials.size() && specials[next_special].span.begin < token.end) {
       const Special& s = specials[next_special++];
       if (s.span.begin < covered_until) continue;  // overlaps an earlier special span
       out.body.push_back({s.term, s.span});
       covered_until = std::max(covered_until, s.span.end);
+      covered_by_concept = vocabulary.kind(s.term) == TermKind::kConcept;
     }
-    if (token.begin < covered_until) continue;
+    if (token.begin < covered_until) {
+      if (covered_by_concept && token.kind == TokenKind::kWord) {
+        impl_->AddInnerWords(token, text, russian, &out.inner);
+      }
+      continue;
+    }
     const std::string_view surface = text.substr(token.begin, token.end - token.begin);
     if (token.kind == TokenKind::kNumber) {
       if (token.norm.size() >= 2) {

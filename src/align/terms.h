@@ -10,7 +10,9 @@
 //            term (Khankendi = Stepanakert; Lachin corridor = Lachin road = Лачинский коридор);
 //   actor    a lexicon actor ("Washington" = "State Department");
 //   date     a resolved day or month ("2022-12-12").
-// Tokens inside a concept, actor or date span give only that span's term.
+// Tokens inside a concept, actor or date span give only that span's term in the body; the words
+// of a concept span are also kept apart (DocumentTerms::inner), so that claim matching can let
+// "the corridor" of one outlet meet "the Lachin corridor" of another.
 //
 // TermVocabulary interns terms to dense ids; ids depend on the order terms are first seen, so
 // callers that need determinism feed documents in a fixed order.
@@ -47,6 +49,7 @@ class TermVocabulary {
   std::vector<std::string> keys_;
   std::vector<std::string> surfaces_;
   std::vector<TermKind> kinds_;
+  std::string scratch_;  // Intern's key buffer
 };
 
 struct TermOccurrence {
@@ -57,6 +60,10 @@ struct TermOccurrence {
 struct DocumentTerms {
   std::vector<TermOccurrence> body;  // in text order
   std::vector<int> title;            // terms of the title
+  // Word terms of the tokens inside concept spans (a hyphenated word also gives each of its
+  // parts: "eco-activists" gives "eco-activist", "eco" and "activist"), in text order. Not part
+  // of `body`.
+  std::vector<TermOccurrence> inner;
 };
 
 // Extracts terms. Not thread-safe (it caches stems); one per thread.

@@ -1,15 +1,21 @@
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "align/alignment.h"
 #include "align/document_builder.h"
+#include "align/windows.h"
 #include "annotate/lexicon.h"
 #include "cli/cli.h"
-#include "corpus/corpus.h"
+#include "core/file_io.h"
+#include "corpus/article_file.h"
+#include "corpus/boilerplate.h"
+#include "corpus/newsplease_reader.h"
 
 namespace parallax::cli {
 namespace fs = std::filesystem;
@@ -20,10 +26,183 @@ double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
+// Runs fn(i) for i in [0, n) on `workers` threads (item i always writes its own slot).
+template <typename Fn>
+void ForEachParallel(std::size_t n, unsigned workers, Fn fn) {
+  workers = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(n)));
+  if (workers <= 1) {
+    for (std::size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (unsigned w = 0; w < workers; ++w) {
+    threads.emplace_back([&, w] {
+      for (std::size_t i = w; i < n; i += workers) fn(i);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+// What the align command reads: documents ready for alignment, curated events, and every
+// problem met on the way (in input order).
+struct AlignInput {
+  std::vector<AlignDocument> documents;
+  std::vector<CuratedEvent> curated;
+  Diagnostics diagnostics;
+};
+
+struct LoadSettings {
+  const OutletsFile* outlets = nullptr;
+  const AlignDocumentBuilder* builder = nullptr;
+  std::size_t max_articles = 10000;
+  unsigned workers = 1;
+};
+
+// One article file: read, matched to its outlet, cleaned and annotated for alignment.
+struct FileResult {
+  std::optional<AlignDocument> document;
+  Diagnostics diagnostics;
+};
+
+FileResult LoadArticleFile(const fs::path& path, const LoadSettings& settings) {
+  FileResult out;
+  ArticleReadResult r;
+  try {
+    r = ParseArticle(ReadFile(path.string()), path.string());
+  } catch (const InputError& e) {
+    r.diagnostics.push_back(e.diagnostic());
+  }
+  out.diagnostics = std::move(r.diagnostics);
+  if (!r.ok()) return out;
+  const Outlet* outlet = settings.outlets->Find(r.article.outlet);
+  if (outlet == nullptr && !r.article.outlet.empty()) {
+    out.diagnostics.push_back(
+        MakeWarning(path.string(), 0, 0,
+                    "outlet '" + r.article.outlet + "' is not in " + settings.outlets->path,
+                    "add it there, or fix the 'outlet:' key"));
+  }
+  CleanArticle(r.article, outlet);
+  out.document = settings.builder->Build(r.article);
+  return out;
+}
+
+// A story folder, like LoadCorpus (corpus/corpus.h) with the same checks and messages, but the
+// files are read, cleaned and annotated on several threads.
+void LoadFolder(const std::string& dir, const LoadSettings& settings, AlignInput& input) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    const std::string name = p.filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) continue;
+    const std::string ext = p.extension().string();
+    if (ext == ".txt" || ext == ".md") {
+      files.push_back(p);
+    } else if (name != "events.xml") {
+      input.diagnostics.push_back(
+          MakeWarning(p.string(), 0, 0, "not an article file; skipped",
+                      "convert pages, feeds and JSON with 'parallax ingest'"));
+    }
+  }
+  if (ec) {
+    input.diagnostics.push_back(MakeError(dir, 0, 0, "cannot list the folder: " + ec.message()));
+  }
+  std::sort(files.begin(), files.end());
+  std::size_t good = 0;
+  constexpr std::size_t kBatch = 2048;  // files in memory at once
+  for (std::size_t first = 0; first < files.size(); first += kBatch) {
+    const std::size_t count = std::min(kBatch, files.size() - first);
+    std::vector<FileResult> results(count);
+    ForEachParallel(count, settings.workers, [&](std::size_t i) {
+      results[i] = LoadArticleFile(files[first + i], settings);
+    });
+    for (std::size_t i = 0; i < count; ++i) {
+      if (good >= settings.max_articles) {
+        input.diagnostics.push_back(MakeError(dir, 0, 0,
+                                              "more than " + std::to_string(settings.max_articles) +
+                                                  " articles; the rest were not read",
+                                              "raise the limit with --max-articles"));
+        return;
+      }
+      FileResult& r = results[i];
+      input.diagnostics.insert(input.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+      if (!r.document) continue;
+      input.documents.push_back(std::move(*r.document));
+      ++good;
+    }
+  }
+  const fs::path events_file = fs::path(dir) / "events.xml";
+  if (fs::exists(events_file)) {
+    std::vector<CuratedEvent> found = ReadCuratedEvents(events_file.string(), &input.diagnostics);
+    input.curated.insert(input.curated.end(), found.begin(), found.end());
+  }
+}
+
+// The fields alignment needs and a `parallax scan` record lacks.
+bool IsScanRecordWithoutText(const nlohmann::json& record) {
+  if (!record.is_object() || !record.contains("naming") || !record.contains("words")) return false;
+  for (const char* key : {"text", "body", "maintext"}) {
+    if (record.contains(key) && record[key].is_string()) return false;
+  }
+  return true;
+}
+
+// JSON or JSON Lines of articles (Parallax's article fields or news-please's; see
+// corpus/newsplease_reader.h), possibly gzipped.
+void LoadJson(const std::string& path, const LoadSettings& settings, AlignInput& input) {
+  const std::string data = ReadFile(path, std::uint64_t{1} << 34);
+  NewsPleaseResult r = ReadNewsPlease(data, path, settings.outlets);
+  if (r.articles.empty()) {
+    // Say why when the input is `parallax scan` output: its records carry no text.
+    const std::size_t line_end = data.find('\n');
+    try {
+      const nlohmann::json first = nlohmann::json::parse(data.substr(0, line_end));
+      if (IsScanRecordWithoutText(first)) {
+        input.diagnostics.push_back(
+            MakeError(path, 1, 0,
+                      "a 'parallax scan' record: it has no article text, which alignment compares",
+                      "align the articles the records were made from (the JSON Lines given to "
+                      "'parallax scan', or the story folders)"));
+        return;
+      }
+    } catch (const nlohmann::json::exception&) {
+      // Not one JSON object on the first line: ReadNewsPlease's diagnostics say what is wrong.
+    }
+  }
+  input.diagnostics.insert(input.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+  if (r.articles.size() > settings.max_articles) {
+    input.diagnostics.push_back(MakeError(
+        path, 0, 0,
+        "more than " + std::to_string(settings.max_articles) + " articles; the rest were not read",
+        "raise the limit with --max-articles"));
+    r.articles.resize(settings.max_articles);
+  }
+  std::vector<AlignDocument> documents(r.articles.size());
+  ForEachParallel(r.articles.size(), settings.workers, [&](std::size_t i) {
+    Article& a = r.articles[i];
+    CleanArticle(a, settings.outlets->Find(a.outlet));
+    documents[i] = settings.builder->Build(a);
+    a = Article();
+  });
+  for (AlignDocument& d : documents) input.documents.push_back(std::move(d));
+}
+
+bool IsJsonPath(const std::string& path) {
+  for (const char* ext : {".jsonl", ".json", ".jsonl.gz", ".json.gz", ".ndjson"}) {
+    const std::string e = ext;
+    if (path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 int RunAlign(const std::vector<std::string>& args) {
-  std::vector<std::string> dirs;
+  std::vector<std::string> inputs;
   std::string format;
   std::string outlets_path;
   std::string lexicon_dir;
@@ -31,9 +210,13 @@ int RunAlign(const std::vector<std::string>& args) {
   bool no_lexicon = false;
   bool timing = false;
   std::size_t max_articles = 10000;
+  int window_days = 0;
+  int threads = 0;
   AlignOptions options;
+  WindowOptions window;
   po::options_description flags("Options");
-  flags.add_options()("corpus", po::value(&dirs), "story folders to align together")(
+  flags.add_options()("corpus", po::value(&inputs),
+                      "story folders, or JSON / JSON Lines files of articles, to align together")(
       "format", po::value(&format)->default_value("text"), "text (for a terminal) or json")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
       "lexicon", po::value(&lexicon_dir),
@@ -43,18 +226,24 @@ int RunAlign(const std::vector<std::string>& args) {
       "mean similarity for two groups of articles to be one story (0..1)")(
       "claim-threshold",
       po::value(&options.claims.threshold)->default_value(options.claims.threshold),
-      "mean similarity for sentences of different outlets to be one claim (0..1)")(
+      "similarity for sentences of different outlets to be linked in one claim (0..1)")(
       "stories-only", "find stories only (no events, no claims)")(
+      "window", po::value(&window_days),
+      "align by date windows of DAYS days (see above); e.g. 7 for weeks")(
+      "overlap", po::value(&window.overlap)->default_value(window.overlap),
+      "with --window: days of context aligned with each window on either side")(
+      "threads", po::value(&threads)->default_value(0), "worker threads (0: one per core)")(
       "max-articles", po::value(&max_articles)->default_value(max_articles),
-      "refuse folders with more article files than this")(
+      "refuse inputs with more articles than this (per folder or file)")(
       "candidates", po::value(&candidates_path),
       "also write the candidate article pairs (id, id, cosine, similarity) to this TSV file")(
       "timing", po::bool_switch(&timing), "print the time each stage took to stderr");
   po::positional_options_description positional;
   positional.add("corpus", -1);
   const HelpText help{
-      "parallax align [--format text|json] CORPUS_DIR...",
-      "Aligns the articles of one or more story folders across outlets and languages:\n"
+      "parallax align [--format text|json] [--window DAYS] CORPUS_DIR|ARTICLES.jsonl...",
+      "Aligns the articles of one or more story folders (or JSON Lines files of articles, as\n"
+      "'parallax scan' reads them) across outlets and languages:\n"
       "  stories  articles about the same main event (similar content terms, where every\n"
       "           naming variant counts as its concept, names and dates; published close in\n"
       "           time). Pin an article with the `event:` key of its file;\n"
@@ -62,13 +251,27 @@ int RunAlign(const std::vector<std::string>& args) {
       "           as background; CORPUS_DIR/events.xml, when present, adds curated events;\n"
       "  claims   sentences of different outlets that report the same thing, with the outlets\n"
       "           that carry each claim and those that do not.\n"
-      "Candidate pairs come from an inverted index, so large folders align in near-linear time.",
+      "Candidate pairs come from an inverted index, so large folders align in near-linear time.\n"
+      "\n"
+      "A large archive aligns by date windows with --window DAYS. Windows are tumbling, of DAYS\n"
+      "days from 1970-01-01 on (so their bounds and ids never depend on the rest of the\n"
+      "archive), and each is aligned on its own articles plus --overlap days (default 7) of\n"
+      "articles before and after it. A story, event or claim belongs to the window of its\n"
+      "earliest article, so a story that crosses a window edge is not split as long as its\n"
+      "articles lie within the overlap of its first one; each article is in one story. Ids\n"
+      "carry the window's first day (\"2023-04-17/story-3\"); articles without a date form the\n"
+      "window \"undated\". Windows are aligned in parallel and merged in date order.\n"
+      "Records written by 'parallax scan' carry no article text, so they cannot be aligned: give\n"
+      "the articles they were made from.",
       "  parallax align corpus/lachin-2023\n"
       "  parallax align --format json corpus/lachin-2023 > alignment.json\n"
-      "  parallax align --no-lexicon --stories-only --format json DIR1 DIR2\n"};
+      "  parallax align --no-lexicon --stories-only --format json DIR1 DIR2\n"
+      "  parallax align --window 7 --format json archive.jsonl > alignment.json\n"};
   po::variables_map vm;
   if (!ParseArgs("align", args, flags, positional, help, vm)) return kExitOk;
-  if (dirs.empty()) throw UsageError("give at least one story folder (e.g. corpus/lachin-2023)");
+  if (inputs.empty()) {
+    throw UsageError("give at least one story folder (e.g. corpus/lachin-2023) or JSON Lines file");
+  }
   if (format != "text" && format != "json") {
     throw UsageError("unknown format '" + format + "' (known: text, json)");
   }
@@ -76,6 +279,22 @@ int RunAlign(const std::vector<std::string>& args) {
       options.claims.threshold <= 0 || options.claims.threshold > 1) {
     throw UsageError("thresholds are similarities between 0 (exclusive) and 1");
   }
+  const bool by_window = vm.count("window") > 0;
+  if (by_window && window_days < 1) {
+    throw UsageError("--window takes a number of days, at least 1 (got " +
+                     std::to_string(window_days) + "); e.g. --window 7");
+  }
+  if (window.overlap < 0) {
+    throw UsageError("--overlap takes a number of days, 0 or more (got " +
+                     std::to_string(window.overlap) + ")");
+  }
+  if (!by_window && !vm["overlap"].defaulted()) {
+    throw UsageError("--overlap applies to windows only: add --window DAYS");
+  }
+  if (threads < 0) throw UsageError("--threads takes 0 (one per core) or more");
+  window.days = window_days;
+  window.threads = threads;
+  options.stories.threads = threads;
   if (vm.count("stories-only")) {
     options.events.enabled = false;
     options.claims.enabled = false;
@@ -98,48 +317,46 @@ int RunAlign(const std::vector<std::string>& args) {
       return kExitUsage;
     }
   }
+  const double setup_seconds = Seconds(start);
 
-  std::vector<Article> articles;
-  std::vector<CuratedEvent> curated;
-  int status = kExitOk;
-  for (const std::string& dir : dirs) {
-    CorpusOptions corpus_options;
-    corpus_options.max_articles = max_articles;
-    Corpus corpus = LoadCorpus(dir, outlets.file, corpus_options);
-    if (PrintDiagnostics(corpus.diagnostics, !timing) > 0) status = kExitUsage;
-    for (Article& a : corpus.articles) articles.push_back(std::move(a));
-    const fs::path events_file = fs::path(dir) / "events.xml";
-    if (fs::exists(events_file)) {
-      Diagnostics diagnostics;
-      std::vector<CuratedEvent> found = ReadCuratedEvents(events_file.string(), &diagnostics);
-      if (PrintDiagnostics(diagnostics) > 0) status = kExitUsage;
-      curated.insert(curated.end(), found.begin(), found.end());
+  // Read, clean and annotate, on all cores.
+  const auto load_start = std::chrono::steady_clock::now();
+  const AlignDocumentBuilder builder(no_lexicon ? nullptr : &lexicon.lexicon);
+  LoadSettings settings;
+  settings.outlets = &outlets.file;
+  settings.builder = &builder;
+  settings.max_articles = max_articles;
+  settings.workers = threads > 0 ? static_cast<unsigned>(threads)
+                                 : std::max(1u, std::thread::hardware_concurrency());
+  AlignInput input;
+  for (const std::string& path : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      LoadFolder(path, settings, input);
+    } else if (IsJsonPath(path) && fs::is_regular_file(path, ec)) {
+      try {
+        LoadJson(path, settings, input);
+      } catch (const InputError& e) {
+        input.diagnostics.push_back(e.diagnostic());
+      }
+    } else {
+      input.diagnostics.push_back(
+          MakeError(path, 0, 0,
+                    fs::exists(path, ec) ? "not a story folder or a JSON Lines file" : "not found",
+                    "give a story folder such as corpus/lachin-2023, or articles as .jsonl"));
     }
   }
-  if (articles.empty()) {
-    std::cerr << "parallax align: no readable articles in the folders given\n";
+  const int status = PrintDiagnostics(input.diagnostics, !timing) > 0 ? kExitUsage : kExitOk;
+  if (input.documents.empty()) {
+    std::cerr << "parallax align: no readable articles in the inputs given\n";
     return kExitUsage;
   }
-  const double load_seconds = Seconds(start);
-
-  const auto annotate_start = std::chrono::steady_clock::now();
-  const AlignDocumentBuilder builder(no_lexicon ? nullptr : &lexicon.lexicon);
-  std::vector<AlignDocument> documents(articles.size());
-  const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> threads;
-  for (unsigned w = 0; w < workers; ++w) {
-    threads.emplace_back([&, w] {
-      for (std::size_t i = w; i < articles.size(); i += workers) {
-        documents[i] = builder.Build(articles[i]);
-      }
-    });
-  }
-  for (std::thread& t : threads) t.join();
-  articles.clear();
-  const double annotate_seconds = Seconds(annotate_start);
+  const double load_seconds = Seconds(load_start);
 
   const auto align_start = std::chrono::steady_clock::now();
-  const Alignment alignment = Align(std::move(documents), options, curated);
+  const Alignment alignment =
+      by_window ? AlignByWindow(std::move(input.documents), window, options, input.curated)
+                : Align(std::move(input.documents), options, input.curated);
   const double align_seconds = Seconds(align_start);
 
   if (!candidates_path.empty()) {
@@ -156,7 +373,7 @@ int RunAlign(const std::vector<std::string>& args) {
     std::cout << AlignmentToText(alignment, outlet_names);
   }
   if (timing) {
-    std::cerr << "timing: load " << load_seconds << " s, annotate " << annotate_seconds
+    std::cerr << "timing: setup " << setup_seconds << " s, load+annotate " << load_seconds
               << " s, align " << align_seconds << " s, total " << Seconds(start) << " s\n";
   }
   return status;
