@@ -159,7 +159,8 @@ def build(out, min_mb):
                   'version="1" lang="en">\n  <title>Benchmark forms</title>\n'
                   '  <loaded-terms>\n')
         for form in forms:
-            lex.write(f'    <term form="{html.escape(form)}" category="bench">'
+            lex.write(f'    <term form="{html.escape(form)}" category="bench" '
+                      'source="bench/make_prose_text.py">'
                       '<note>Benchmark form from held-out prose.</note></term>\n')
         lex.write("  </loaded-terms>\n</lexicon>\n")
 
@@ -177,8 +178,8 @@ def build(out, min_mb):
         if piece:
             yield n, "\n\n".join(piece)
 
-    docs = [json.dumps({"id": f"prose-{n:07d}", "title": body[:60], "outlet": "bench",
-                        "date": "2023-01-01", "language": "en", "body": body},
+    docs = [json.dumps({"id": f"prose-{n:07d}", "title": body[:60], "date": "2023-01-01",
+                        "language": "en", "body": body},
                        ensure_ascii=False) + "\n" for n, body in articles()]
     (out / "prose.jsonl").write_text("".join(docs), encoding="utf-8")
 
