@@ -1,12 +1,15 @@
 #include "annotate/dates.h"
 
-#include <utf8proc.h>
-
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+
+#include <utf8proc.h>
+
+#include "text/utf8.h"
 
 namespace parallax {
 namespace {
@@ -33,12 +36,11 @@ struct Cp {
 
 Cp CpAt(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return {};
-  utf8proc_int32_t cp = 0;
-  const utf8proc_ssize_t n =
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(&text[pos]),
-                       static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-  if (n <= 0) return {0xFFFD, 1};
-  return {static_cast<char32_t>(cp), static_cast<std::size_t>(n)};
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return {b, 1};
+  const DecodedChar d = DecodeUtf8Char(text, pos);
+  if (!d.valid) return {0xFFFD, 1};
+  return {d.code_point, d.length};
 }
 
 bool IsLetter(char32_t c) {
@@ -51,6 +53,14 @@ bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 std::string LowerUtf8(std::string_view s) {
   std::string out;
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    out.resize(s.size());
+    std::transform(s.begin(), s.end(), out.begin(), [](char c) {
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    });
+    return out;
+  }
   for (std::size_t i = 0; i < s.size();) {
     const Cp c = CpAt(s, i);
     std::array<utf8proc_uint8_t, 4> buf{};

@@ -6,6 +6,10 @@
 #include <cstring>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/tokenizer.h"
 
 namespace parallax {
@@ -23,37 +27,88 @@ inline uint64_t Mix64(uint64_t x) {
   return x;
 }
 
-inline uint64_t HashBytes(std::string_view s) {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-  const char* p = s.data();
-  size_t n = s.size();
-  while (n >= 8) {
+// Hashes `n` bytes at `p` in 8-byte words; the length is mixed in last, so a caller can hash a
+// run whose end it finds while hashing. `readable_end` bounds what may be read: a tail shorter
+// than 8 bytes is loaded whole when 8 bytes are readable, then masked. With kAsciiLower every
+// byte gets 0x20 set, which lowercases ASCII letters and leaves digits as they are: the match
+// form of an ASCII word, hashed without writing it anywhere.
+//
+// Each word is folded in with one 64x64->128-bit multiplication (high and low halves xored), a
+// short dependency chain: the hash sits on the path of every token.
+__extension__ using Uint128 = unsigned __int128;
+
+inline uint64_t Fold(uint64_t a, uint64_t b) {
+  const Uint128 product = static_cast<Uint128>(a) * b;
+  return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+}
+
+template <bool kAsciiLower>
+inline uint64_t HashRun(const char* p, size_t n, const char* readable_end) {
+  constexpr uint64_t kLower = kAsciiLower ? 0x2020202020202020ULL : 0;
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+  while (n > 8) {
     uint64_t w;
     std::memcpy(&w, p, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 32;
+    h = Fold(h ^ (w | kLower), 0xFF51AFD7ED558CCDULL);
     p += 8;
     n -= 8;
   }
   if (n > 0) {
+    const uint64_t mask = ~uint64_t{0} >> (64 - 8 * n);  // n is 1..8
     uint64_t w = 0;
-    for (size_t i = 0; i < n; ++i) w |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+    if (readable_end - p >= 8) {
+      std::memcpy(&w, p, 8);
+    } else {
+      for (size_t i = 0; i < n; ++i) w |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    }
+    h ^= (w | kLower) & mask;
   }
-  return Mix64(h);
+  return Fold(h, 0xC4CEB9FE1A85EC53ULL);
 }
 
-// Bit sets over token hashes that answer "certainly not in the set" from L2 cache.
-constexpr int kBloomBits = 18;
+inline uint64_t HashBytes(std::string_view s) {
+  return HashRun<false>(s.data(), s.size(), s.data() + s.size());
+}
+
+// Bit sets over token hashes that answer "certainly not in the set" from L1/L2 cache, blocked:
+// each hash sets two bits of one 64-bit word (word from the top bits, positions from the
+// middle), so a test is one load; about 1 in 100 tokens passes when 15,000 distinct tokens
+// start a pattern.
+constexpr int kBloomWordBits = 12;  // 4,096 words, 32 KB
+inline uint64_t BloomMask(uint64_t h) {
+  return (uint64_t{1} << ((h >> 20) & 63)) | (uint64_t{1} << ((h >> 26) & 63));
+}
+inline size_t BloomWord(uint64_t h) { return h >> (64 - kBloomWordBits); }
 inline void BloomSet(std::vector<uint64_t>* bloom, uint64_t h) {
-  if (bloom->empty()) bloom->assign((size_t{1} << kBloomBits) / 64, 0);
-  const uint64_t bit = h >> (64 - kBloomBits);
-  (*bloom)[bit / 64] |= uint64_t{1} << (bit % 64);
+  if (bloom->empty()) bloom->assign(size_t{1} << kBloomWordBits, 0);
+  (*bloom)[BloomWord(h)] |= BloomMask(h);
 }
 inline bool BloomTest(const std::vector<uint64_t>& bloom, uint64_t h) {
-  const uint64_t bit = h >> (64 - kBloomBits);
-  return ((bloom[bit / 64] >> (bit % 64)) & 1) != 0;
+  const uint64_t mask = BloomMask(h);
+  return (bloom[BloomWord(h)] & mask) == mask;
 }
+
+// Byte classes of the skip loop; they agree with the Tokenizer's ASCII classes.
+enum : uint8_t { kSkipSpace, kSkipAlnum, kSkipPunct, kSkipNonAscii };
+struct SkipClasses {
+  uint8_t c[256];
+  constexpr SkipClasses() : c() {
+    for (int i = 0; i < 256; ++i) {
+      if (i >= 0x80) {
+        c[i] = kSkipNonAscii;
+      } else if (i <= ' ' || i == 0x7F) {
+        c[i] = kSkipSpace;
+      } else if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || (i >= '0' && i <= '9')) {
+        c[i] = kSkipAlnum;
+      } else {
+        c[i] = kSkipPunct;
+      }
+    }
+  }
+};
+constexpr SkipClasses kSkip;
+
+inline bool IsDigitByte(unsigned char b) { return b >= '0' && b <= '9'; }
 
 // Node flags, one byte per trie node so the walk rarely touches the larger node records.
 enum : uint8_t { kHasChildren = 1, kHasTerminal = 2, kHasWildcards = 4 };
@@ -215,7 +270,7 @@ class EdgeTable {
   };
 
   static uint64_t Key(uint32_t parent, uint64_t token_hash) {
-    return Mix64(token_hash ^ (uint64_t{parent} * 0x9E3779B97F4A7C15ULL));
+    return Fold(token_hash ^ (uint64_t{parent} * 0x9E3779B97F4A7C15ULL), 0xD6E8FEB86659FD93ULL);
   }
 
   void Build(size_t count) {
@@ -242,6 +297,40 @@ class EdgeTable {
     e.child_flags = child_flags;
     e.length = static_cast<uint8_t>(std::min<size_t>(text.size(), 255));
     std::memcpy(e.text, text.data(), std::min(text.size(), kInline));
+  }
+
+  // Find for a token shorter than kInline given by its bytes in the text: with `lower`, its
+  // match form is those bytes with 0x20 set (an ASCII word), else the bytes themselves. Reads
+  // up to 16 bytes from `p` when they are below `readable_end`.
+  const Edge* FindAscii(uint32_t parent, const char* p, size_t length, bool lower,
+                        uint64_t token_hash, const char* readable_end) const {
+    uint64_t w[2] = {0, 0};
+    if (readable_end - p >= 16) {
+      std::memcpy(w, p, 16);
+    } else {
+      std::memcpy(w, p, length);
+    }
+    const uint64_t case_bits = lower ? 0x2020202020202020ULL : 0;
+    const uint64_t mask0 = length >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * length)) - 1;
+    const uint64_t mask1 = length <= 8 ? 0 : (uint64_t{1} << (8 * (length - 8))) - 1;
+    w[0] = (w[0] | case_bits) & mask0;
+    w[1] = (w[1] | case_bits) & mask1;
+    const uint64_t key = Key(parent, token_hash);
+    const uint32_t fingerprint = Fingerprint(key);
+    size_t i = key & mask_;
+    for (;;) {
+      const uint32_t f = fingerprints_[i];
+      if (f == 0) return nullptr;
+      if (f == fingerprint) {
+        const Edge& e = slots_[i];
+        if (e.key == key && e.parent == parent && e.length == length) {
+          uint64_t t[2];
+          std::memcpy(t, e.text, 16);
+          if (t[0] == w[0] && t[1] == w[1]) return &e;
+        }
+      }
+      i = (i + 1) & mask_;
+    }
   }
 
   const Edge* Find(uint32_t parent, std::string_view text, uint64_t token_hash,
@@ -373,9 +462,14 @@ struct LexiconMatcher::Impl {
   std::vector<BuildEdge> build_edges;  // during Compile only
   EdgeTable edge_table;
   std::vector<uint8_t> node_flags;
-  std::vector<uint64_t> start_bloom;  // token hashes on edges leaving the exact root
+  std::vector<uint64_t> start_bloom;  // token hashes on edges leaving a root
   std::vector<uint64_t> inner_bloom;  // token hashes on all other edges
-  bool fast_skip = false;             // no stemming and no wildcard at the exact root
+  // The fast path (FastMatch) is used when no ASCII word can start a pattern except through
+  // start_bloom or the wildcard prefilter: no stemming mode has ASCII words and no root has a
+  // one-byte wildcard prefix.
+  bool fast_skip = false;
+  bool punct_starts[128] = {};           // ASCII punctuation tokens that start a pattern
+  std::vector<uint32_t> wildcard_roots;  // roots with wildcard prefixes (all >= 2 bytes)
 
   uint32_t InternToken(std::string_view s) { return vocab.Intern(s); }
   uint32_t Child(uint32_t node, uint32_t token) const {
@@ -392,7 +486,312 @@ struct LexiconMatcher::Impl {
   }
 
   void MatchText(std::string_view text, std::vector<PatternMatch>* out) const;
+
+  // The fast path for plain ASCII text. From `pos` (a token start or white space) it matches
+  // tokens straight from the bytes, hashing their match forms without building tokens, and
+  // appends the matches it finds to `out`. It stops at the first token it cannot settle alone
+  // and returns that token's offset for the Tokenizer to take over: a token with non-ASCII
+  // bytes, inner hyphens, apostrophes or digit joiners (anywhere in a pattern being walked),
+  // one that may start a wildcard or punctuation pattern, or a number when stemming modes
+  // exist. Returns text.size() at the end.
+  // When the returned token is the clitic "'s" of a possessive word, *clitic is set: the
+  // Tokenizer must then return it as a clitic (Seek with clitic = true).
+  size_t FastMatch(std::string_view text, size_t pos, std::vector<PatternMatch>* out,
+                   bool* clitic) const;
 };
+
+namespace {
+
+// Bit masks over 16 bytes of text (bit i: byte i): ASCII letters, ASCII letters and digits, and
+// white space as the Tokenizer sees it (ASCII controls, space, DEL).
+struct ByteMasks {
+  uint32_t alpha = 0;
+  uint32_t alnum = 0;
+  uint32_t space = 0;
+};
+
+inline ByteMasks Classify16(const unsigned char* p) {
+  ByteMasks m;
+#if defined(__SSE2__)
+  // Signed byte compares: bytes >= 0x80 are negative and fall outside every range.
+  const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i lower = _mm_or_si128(c, _mm_set1_epi8(0x20));
+  const __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                      _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+  const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(c, _mm_set1_epi8('9' + 1)));
+  const __m128i space = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(-1)),
+                                                   _mm_cmplt_epi8(c, _mm_set1_epi8(' ' + 1))),
+                                     _mm_cmpeq_epi8(c, _mm_set1_epi8(0x7F)));
+  m.alpha = static_cast<uint32_t>(_mm_movemask_epi8(alpha));
+  m.alnum = m.alpha | static_cast<uint32_t>(_mm_movemask_epi8(digit));
+  m.space = static_cast<uint32_t>(_mm_movemask_epi8(space));
+#else
+  for (int i = 0; i < 16; ++i) {
+    const uint8_t cls = kSkip.c[p[i]];
+    if (cls == kSkipAlnum) m.alnum |= 1u << i;
+    if (cls == kSkipAlnum && p[i] > '9') m.alpha |= 1u << i;
+    if (cls == kSkipSpace) m.space |= 1u << i;
+  }
+#endif
+  return m;
+}
+
+// One token of the fast path: [begin, end), and the hash of its match form.
+struct AsciiToken {
+  size_t begin = 0;
+  size_t end = 0;
+  uint64_t hash = 0;
+  bool simple = false;  // false: the Tokenizer's full rules are needed from `begin`
+  bool punct = false;
+  bool has_letter = false;
+  bool possessive = false;  // the clitic "'s" follows at `end`
+};
+
+inline bool IsAlnumByte(unsigned char b) { return kSkip.c[b] == kSkipAlnum; }
+
+// Finishes the ASCII word whose first run of letters and digits is [begin, j): follows inner
+// hyphens, apostrophes and digit joiners as the Tokenizer does, stops before a possessive "'s"
+// (the clitic token follows), and sets t->simple = false where only the Tokenizer can decide
+// (a non-ASCII byte in or right after the word).
+inline void FinishAsciiWord(const char* base, size_t n, size_t begin, size_t j, bool letter,
+                            AsciiToken* t) {
+  const auto* s = reinterpret_cast<const unsigned char*>(base);
+  t->simple = false;
+  t->punct = false;
+  t->possessive = false;
+  for (;;) {
+    if (j >= n) break;
+    const unsigned char c = s[j];
+    if (c >= 0x80) return;
+    if (c != '-' && c != '\'' && c != '.' && c != ',') break;
+    if (j + 1 >= n) break;
+    const unsigned char next = s[j + 1];
+    if (next >= 0x80) return;
+    if (!IsAlnumByte(next)) break;
+    if ((c == '.' || c == ',') && !(IsDigitByte(s[j - 1]) && IsDigitByte(next))) break;
+    if (c == '\'' && (next | 0x20) == 's') {
+      if (j + 2 >= n || !IsAlnumByte(s[j + 2])) {
+        if (j + 2 < n && s[j + 2] >= 0x80) return;
+        t->possessive = true;  // the word ends here, "'s" is the next token
+        break;
+      }
+    }
+    ++j;
+    while (j < n && IsAlnumByte(s[j])) {
+      letter |= s[j] > '9';
+      ++j;
+    }
+  }
+  t->end = j;
+  t->has_letter = letter;
+  t->simple = true;
+  t->hash = HashRun<true>(base + begin, j - begin, base + n);
+}
+
+// Reads the tokens of one text for the fast path, from bit masks over 64-byte blocks so that
+// finding a token's start and end costs a few bit operations, not a branch per byte.
+class AsciiScanner {
+ public:
+  AsciiScanner(const char* base, size_t n)
+      : base_(base), s_(reinterpret_cast<const unsigned char*>(base)), n_(n) {}
+
+  // Reads the next token at or after `pos`, skipping white space; false at the end. A token is
+  // simple when it is one ASCII punctuation character or an ASCII word (letters, digits, inner
+  // joiners); its hash is then that of its match form. Must only be called at a token start or
+  // white space, never at the clitic a possessive word leaves (see Read).
+  bool Next(size_t pos, AsciiToken* t) {
+    for (;;) {
+      if (pos >= n_) return false;
+      if (pos - block_ >= 64 && !Load(pos)) return Scalar(pos, t);
+      size_t offset = pos - block_;
+      const uint64_t nonspace = ~space_ >> offset;
+      if (nonspace == 0) {
+        pos = block_ + 64;
+        continue;
+      }
+      const auto skip = static_cast<size_t>(__builtin_ctzll(nonspace));
+      pos += skip;
+      offset += skip;
+      if (((alnum_ >> offset) & 1) == 0) return Scalar(pos, t);
+      const uint64_t rest = ~alnum_ >> offset;
+      if (rest == 0) {  // the run reaches the end of the block: read it from its start
+        if (offset == 0 || !Load(pos)) return Scalar(pos, t);
+        continue;
+      }
+      const auto length = static_cast<size_t>(__builtin_ctzll(rest));
+      t->begin = pos;
+      const bool letter = ((alpha_ >> offset) & ((uint64_t{1} << length) - 1)) != 0;
+      FinishAsciiWord(base_, n_, pos, pos + length, letter, t);
+      return true;
+    }
+  }
+
+  // The token after `prev`: the clitic "'s" when `prev` is a possessive word, else Next.
+  bool Read(const AsciiToken& prev, AsciiToken* t) {
+    if (!prev.possessive) return Next(prev.end, t);
+    t->begin = prev.end;
+    t->end = prev.end + 2;
+    t->simple = true;
+    t->punct = false;
+    t->has_letter = true;
+    t->possessive = false;
+    t->hash = HashRun<true>(base_ + t->begin, 2, base_ + n_);
+    return true;
+  }
+
+ private:
+  // Computes the masks of [pos, pos + 64); false (and nothing loaded) near the end of the text.
+  bool Load(size_t pos) {
+    if (n_ - pos < 64) return false;
+    space_ = alnum_ = alpha_ = 0;
+    for (int i = 0; i < 4; ++i) {
+      const ByteMasks m = Classify16(s_ + pos + 16 * i);
+      space_ |= uint64_t{m.space} << (16 * i);
+      alnum_ |= uint64_t{m.alnum} << (16 * i);
+      alpha_ |= uint64_t{m.alpha} << (16 * i);
+    }
+    block_ = pos;
+    return true;
+  }
+
+  // The same, byte by byte: punctuation, non-ASCII bytes and the last bytes of the text.
+  bool Scalar(size_t pos, AsciiToken* t) {
+    for (;;) {
+      if (pos >= n_) return false;
+      const uint8_t cls = kSkip.c[s_[pos]];
+      if (cls != kSkipSpace) break;
+      ++pos;
+    }
+    const uint8_t cls = kSkip.c[s_[pos]];
+    t->begin = pos;
+    t->simple = false;
+    t->punct = false;
+    t->possessive = false;
+    if (cls == kSkipNonAscii) return true;
+    if (cls == kSkipPunct) {
+      t->simple = true;
+      t->has_letter = false;
+      t->end = pos + 1;
+      t->punct = true;
+      t->hash = HashRun<false>(base_ + pos, 1, base_ + n_);
+      return true;
+    }
+    size_t j = pos;
+    bool letter = false;
+    while (j < n_ && IsAlnumByte(s_[j])) {
+      letter |= s_[j] > '9';
+      ++j;
+    }
+    FinishAsciiWord(base_, n_, pos, j, letter, t);
+    return true;
+  }
+
+  const char* base_;
+  const unsigned char* s_;
+  size_t n_;
+  size_t block_ = ~size_t{0} - 64;  // no block loaded: pos - block_ >= 64 for every pos
+  uint64_t space_ = 0;
+  uint64_t alnum_ = 0;
+  uint64_t alpha_ = 0;
+};
+
+}  // namespace
+
+size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
+                                       std::vector<PatternMatch>* out, bool* clitic) const {
+  const char* base = text.data();
+  const auto* s = reinterpret_cast<const unsigned char*>(base);
+  const size_t n = text.size();
+  // The edge for the token [begin, t.end) leaving `node`, or null. Tokens of kInline bytes or
+  // more are compared through a lowercased copy.
+  auto find = [&](uint32_t node, const AsciiToken& t) -> const EdgeTable::Edge* {
+    const size_t begin = t.begin;
+    const size_t length = t.end - begin;
+    if (length >= EdgeTable::kInline) {
+      std::string copy(base + begin, length);
+      for (char& c : copy) c = t.punct ? c : static_cast<char>(c | 0x20);
+      return edge_table.Find(node, copy, t.hash, vocab);
+    }
+    return edge_table.FindAscii(node, base + begin, length, !t.punct, t.hash, base + n);
+  };
+  // `prev` stands for the token before the next one to read: its end, and whether a clitic
+  // follows. At a hand-over, *clitic tells the Tokenizer to return that clitic first.
+  AsciiToken prev;
+  prev.end = pos;
+  AsciiToken first;
+  auto hand_over_at = [&](const AsciiToken& t) {
+    *clitic = prev.possessive;
+    return t.begin;
+  };
+  AsciiScanner scanner(base, n);
+  while (scanner.Read(prev, &first)) {
+    pos = first.begin;
+    if (!first.simple) return hand_over_at(first);
+    if (first.punct) {
+      if (punct_starts[s[pos]]) return hand_over_at(first);
+      prev = first;
+      continue;
+    }
+    if (!wildcard_roots.empty() && first.end - pos >= 2) {
+      const auto b0 = static_cast<unsigned char>(s[pos] | 0x20);
+      const auto b1 = static_cast<unsigned char>(s[pos + 1] | 0x20);
+      for (const uint32_t root : wildcard_roots) {
+        const uint32_t bit = PrefilterBit(root, b0, b1);
+        if (((prefilter[bit / 64] >> (bit % 64)) & 1) != 0) return hand_over_at(first);
+      }
+    }
+    if (!BloomTest(start_bloom, first.hash)) {
+      prev = first;
+      continue;
+    }
+    // Numbers may start stemmed patterns, which only the full path walks.
+    if (!first.has_letter && modes.size() > 1) return hand_over_at(first);
+    const EdgeTable::Edge* edge = find(0, first);
+    if (edge == nullptr) {
+      prev = first;
+      continue;
+    }
+    // Walk the trie while the next tokens are simple; remember the longest terminal.
+    const EdgeTable::Edge* best = nullptr;
+    AsciiToken best_last;  // the last token of the longest match
+    AsciiToken last = first;
+    bool hand_over = false;
+    AsciiToken t;
+    for (;;) {
+      if ((edge->child_flags & kHasWildcards) != 0) {
+        hand_over = true;
+        break;
+      }
+      if ((edge->child_flags & kHasTerminal) != 0) {
+        best = edge;
+        best_last = last;
+      }
+      if ((edge->child_flags & kHasChildren) == 0) break;
+      if (!scanner.Read(last, &t)) break;
+      if (!t.simple) {
+        hand_over = true;
+        break;
+      }
+      if (!BloomTest(inner_bloom, t.hash)) break;
+      const EdgeTable::Edge* child = find(edge->child, t);
+      if (child == nullptr) break;
+      edge = child;
+      last = t;
+    }
+    if (hand_over) return hand_over_at(first);
+    if (best == nullptr) {
+      prev = first;
+      continue;
+    }
+    for (uint32_t i = best->term_begin; i < best->term_end; ++i) {
+      out->push_back({terminals[i], pos, best_last.end});
+    }
+    prev = best_last;
+  }
+  *clitic = false;
+  return n;
+}
 
 LexiconMatcher::LexiconMatcher() : impl_(std::make_unique<Impl>()) {}
 LexiconMatcher::~LexiconMatcher() = default;
@@ -525,19 +924,29 @@ bool LexiconMatcher::Compile(std::string* error) {
     }
   }
   for (const auto& e : m.build_edges) m.node_flags[e.parent] |= kHasChildren;
-  m.start_bloom.assign((size_t{1} << kBloomBits) / 64, 0);
-  m.inner_bloom.assign((size_t{1} << kBloomBits) / 64, 0);
+  m.start_bloom.assign(size_t{1} << kBloomWordBits, 0);
+  m.inner_bloom.assign(size_t{1} << kBloomWordBits, 0);
   m.edge_table.Build(m.build_edges.size());
+  std::vector<bool> is_root(m.nodes.size(), false);
+  for (const Impl::Mode& mode : m.modes) is_root[mode.root] = true;
   for (const auto& e : m.build_edges) {
     const std::string_view text = m.vocab.String(e.token);
-    BloomSet(e.parent == 0 ? &m.start_bloom : &m.inner_bloom, HashBytes(text));
+    BloomSet(is_root[e.parent] ? &m.start_bloom : &m.inner_bloom, HashBytes(text));
+    if (is_root[e.parent] && text.size() == 1 && static_cast<unsigned char>(text[0]) < 0x80) {
+      m.punct_starts[static_cast<unsigned char>(text[0])] = true;
+    }
     m.edge_table.Insert(e.parent, e.child, e.token, text, m.node_flags[e.child],
                         m.nodes[e.child].term_begin, m.nodes[e.child].term_end);
   }
   m.build_edges = {};
   m.edges = HashIndex();
-  m.fast_skip =
-      m.modes.size() == 1 && m.nodes[0].wildcard_lengths == 0 && !m.nodes[0].long_wildcards;
+  m.fast_skip = true;
+  for (const Impl::Mode& mode : m.modes) {
+    const Impl::Node& root = m.nodes[mode.root];
+    if (mode.has_ascii_words && !mode.algorithm.empty()) m.fast_skip = false;
+    if ((root.wildcard_lengths & 2) != 0) m.fast_skip = false;
+    if (root.wildcard_lengths != 0 || root.long_wildcards) m.wildcard_roots.push_back(mode.root);
+  }
   m.compiled = true;
   return true;
 }
@@ -653,20 +1062,14 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
 
   size_t head = 0;
   for (;;) {
-    if (fast_skip && window.empty()) {
-      // Common case: skip tokens that cannot start a pattern without buffering them.
-      bool found = false;
-      while (tokenizer.Next(&token)) {
-        const uint64_t h = HashBytes(token.norm);
-        if (!BloomTest(start_bloom, h)) continue;
-        if (edge_table.Find(0, token.norm, h, vocab) != nullptr) {
-          push(h);
-          found = true;
-          break;
-        }
-      }
-      if (!found) break;
-    } else if (!fetch(head)) {
+    if (fast_skip && window.empty() && !tokenizer.has_pending_clitic()) {
+      // Common case: plain ASCII text, matched straight from the bytes.
+      bool clitic = false;
+      const size_t at = FastMatch(text, tokenizer.position(), out, &clitic);
+      if (at >= text.size()) break;
+      tokenizer.Seek(at, clitic);
+    }
+    if (!fetch(head)) {
       break;
     }
     best_len = 0;

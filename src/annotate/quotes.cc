@@ -1,12 +1,14 @@
 #include "annotate/quotes.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
 #include <unordered_set>
+
+#include <utf8proc.h>
+
+#include "text/utf8.h"
 
 namespace parallax {
 namespace {
@@ -21,12 +23,11 @@ struct Char {
 
 Char CharAt(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return {};
-  utf8proc_int32_t cp = 0;
-  const utf8proc_ssize_t n =
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(&text[pos]),
-                       static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-  if (n <= 0) return {0xFFFD, 1};
-  return {static_cast<char32_t>(cp), static_cast<std::size_t>(n)};
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return {b, 1};
+  const DecodedChar d = DecodeUtf8Char(text, pos);
+  if (!d.valid) return {0xFFFD, 1};
+  return {d.code_point, d.length};
 }
 
 Char CharBefore(std::string_view text, std::size_t pos) {
@@ -434,6 +435,14 @@ struct Token {
 
 std::string Lower(std::string_view s) {
   std::string out;
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    out.resize(s.size());
+    std::transform(s.begin(), s.end(), out.begin(), [](char c) {
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    });
+    return out;
+  }
   for (std::size_t i = 0; i < s.size();) {
     const Char c = CharAt(s, i);
     char32_t l = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c.cp)));

@@ -127,7 +127,8 @@ dl.provenance dd{margin:0 0 0.4rem 1rem;font-family:"DejaVu Sans Mono",monospace
   section{break-before:page;padding:0}
   section#at-a-glance{break-before:auto}
   header,section{padding-left:0;padding-right:0}
-  table,figure,tr,li,article.text h3{break-inside:avoid}
+  figure,tr,li,article.text h3{break-inside:avoid}
+  h2,h3{break-after:avoid}
   thead{display:table-header-group}
   .table-wrap{overflow:visible}
   .articles{display:block}

@@ -70,6 +70,20 @@ class Tokenizer {
   // Starts over on a new text, keeping the buffers.
   void Reset(std::string_view text);
 
+  // Where the next token search starts (a byte offset), and whether a split-off clitic is still
+  // to be returned first (then the position is already past it). A caller that scans ahead on
+  // its own (the lexicon matcher's fast path) may move the tokenizer to the start of a token
+  // with Seek; seeking anywhere else splits a word. With `clitic`, `pos` is the apostrophe of
+  // a possessive "'s" that ends the word before it, and Next returns that clitic first.
+  size_t position() const { return pos_; }
+  bool has_pending_clitic() const { return pending_clitic_; }
+  void Seek(size_t pos, bool clitic = false) {
+    pending_clitic_ = clitic && options_.punctuation;
+    clitic_begin_ = pos;
+    clitic_end_ = pos + 2;
+    pos_ = clitic ? pos + 2 : pos;
+  }
+
  private:
   // Scans a word starting at `start` that contains non-ASCII characters.
   bool SlowWord(size_t start, Token* token);

@@ -2,11 +2,22 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <ostream>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "text/tokenizer.h"
+
 namespace parallax {
+
+// Readable failures: pattern@[begin,end).
+void PrintTo(const PatternMatch& m, std::ostream* os) {
+  *os << m.pattern << "@[" << m.begin << "," << m.end << ")";
+}
+
 namespace {
 
 // Builds a compiled matcher from patterns; fails the test on any Add error.
@@ -237,6 +248,168 @@ TEST(LexiconMatcherTest, MatchIsThreadSafe) {
   b.join();
   EXPECT_EQ(results[0], expected);
   EXPECT_EQ(results[1], expected);
+}
+
+// A plain reference for the Semantics of matcher.h (exact and wildcard patterns, no stemming):
+// tokens from Tokenize, at each token the longest pattern that starts there, all patterns of
+// that length, then on after the match.
+std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& patterns,
+                                         std::string_view text) {
+  struct Pattern {
+    std::vector<std::string> words;
+    bool wildcard = false;
+  };
+  std::vector<Pattern> compiled;
+  std::vector<Token> tokens;
+  std::string storage;
+  for (const std::string& p : patterns) {
+    Tokenize(p, {.punctuation = true}, &tokens, &storage);
+    Pattern c;
+    for (const Token& t : tokens) c.words.emplace_back(t.norm);
+    c.wildcard = c.words.back() == "*";
+    if (c.wildcard) c.words.pop_back();
+    compiled.push_back(c);
+  }
+  Tokenize(text, {.punctuation = true}, &tokens, &storage);
+  std::vector<PatternMatch> out;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    size_t best = 0;
+    std::vector<int> which;
+    for (size_t p = 0; p < compiled.size(); ++p) {
+      const Pattern& c = compiled[p];
+      const size_t n = c.words.size();
+      if (i + n > tokens.size()) continue;
+      bool ok = true;
+      for (size_t k = 0; ok && k < n; ++k) {
+        const Token& t = tokens[i + k];
+        if (c.wildcard && k + 1 == n) {
+          ok = (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) &&
+               t.norm.substr(0, c.words[k].size()) == c.words[k];
+        } else {
+          ok = t.norm == c.words[k];
+        }
+      }
+      if (!ok || n < best) continue;
+      if (n > best) which.clear();
+      best = n;
+      which.push_back(static_cast<int>(p));
+    }
+    if (best == 0) {
+      ++i;
+      continue;
+    }
+    for (int p : which) out.push_back({p, tokens[i].begin, tokens[i + best - 1].end});
+    i += best;
+  }
+  return out;
+}
+
+// The matcher's ASCII fast path and its Tokenizer path must agree with the reference on text
+// built from the pieces that decide token boundaries: joiners, possessives, digits, non-ASCII
+// words and punctuation, long words, glued or spaced.
+TEST(LexiconMatcherTest, AgreesWithReferenceOnRandomText) {
+  const std::vector<std::string> pieces = {"Azerbaijan",
+                                           "azerbaijan's",
+                                           "Azerbaijan’s",
+                                           "AZERBAIJAN'S",
+                                           "O'Brien",
+                                           "well-known",
+                                           "well",
+                                           "known",
+                                           "U.S.",
+                                           "3.5",
+                                           "10,000",
+                                           "e.g.",
+                                           "Nagorno-Karabakh",
+                                           "Nagorno–Karabakh",
+                                           "Лачинский",
+                                           "коридор",
+                                           "“",
+                                           "”",
+                                           ",",
+                                           ".",
+                                           "(",
+                                           ")",
+                                           "-",
+                                           "'",
+                                           "'s",
+                                           "’",
+                                           "café",
+                                           "Café",
+                                           "x",
+                                           "s",
+                                           "S",
+                                           "'S",
+                                           "\u00a0",
+                                           "rock'n'roll",
+                                           "2022",
+                                           "12",
+                                           "it's",
+                                           "don't",
+                                           "Armenians'",
+                                           "a-b",
+                                           "-x",
+                                           "...",
+                                           "internationalization",
+                                           "Internationalization-related",
+                                           "counterrevolutionaries's",
+                                           "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                                           "1234567890123456789",
+                                           "x1",
+                                           "soft\u00adhyphen",
+                                           "über",
+                                           "s-",
+                                           "'",
+                                           "\t"};
+  const std::vector<std::string> separators = {" ", "", "", "\n", "  ", " "};
+  std::mt19937 random(20261122);
+  auto pick = [&](const std::vector<std::string>& from) {
+    return from[std::uniform_int_distribution<size_t>(0, from.size() - 1)(random)];
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> patterns;
+    for (int p = 0; p < 12; ++p) {
+      std::string pattern = pick(pieces);
+      const int words = std::uniform_int_distribution<int>(0, 2)(random);
+      for (int w = 0; w < words; ++w) pattern += pick(separators) + pick(pieces);
+      if (round % 3 == 0 && p == 0) pattern = "wel*";
+      if (round % 5 == 0 && p == 1) pattern = "azerbaijan nagorno*";
+      LexiconMatcher probe;
+      std::string error;
+      if (probe.Add(pattern, {}, &error) < 0) continue;  // e.g. only white space
+      patterns.push_back(pattern);
+    }
+    std::string text;
+    for (int t = 0; t < 60; ++t) text += pick(pieces) + pick(separators);
+    const LexiconMatcher m = Build(patterns);
+    std::vector<PatternMatch> got;
+    m.Match(text, &got);
+    const std::vector<PatternMatch> want = ReferenceMatch(patterns, text);
+    std::string listed;
+    for (size_t p = 0; p < patterns.size(); ++p)
+      listed += std::to_string(p) + ": " + patterns[p] + "\n";
+    ASSERT_EQ(got, want) << "round " << round << "\npatterns:\n" << listed << "text: " << text;
+    // With a stemming mode present the fast path must still give the same exact matches.
+    LexiconMatcher with_stem;
+    for (const std::string& p : patterns) with_stem.Add(p, {}, nullptr);
+    with_stem.Add("Лачинский коридор", {.stem_language = "russian"}, nullptr);
+    ASSERT_TRUE(with_stem.Compile(nullptr));
+    with_stem.Match(text, &got);
+    std::erase_if(
+        got, [&](const PatternMatch& x) { return x.pattern == static_cast<int>(patterns.size()); });
+    std::vector<PatternMatch> want_exact = want;
+    // Stemmed matches of the extra pattern can take the place of shorter exact ones only where
+    // they start; keep the comparison to texts where it found nothing.
+    std::vector<PatternMatch> stemmed;
+    with_stem.Match(text, &stemmed);
+    const bool extra = std::any_of(stemmed.begin(), stemmed.end(), [&](const PatternMatch& x) {
+      return x.pattern == static_cast<int>(patterns.size());
+    });
+    if (!extra) {
+      ASSERT_EQ(got, want_exact) << "round " << round << " (with stemming)";
+    }
+  }
 }
 
 }  // namespace
