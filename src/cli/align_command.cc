@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <thread>
@@ -152,7 +153,12 @@ bool IsScanRecordWithoutText(const nlohmann::json& record) {
 // JSON or JSON Lines of articles (Parallax's article fields or news-please's; see
 // corpus/newsplease_reader.h), possibly gzipped.
 void LoadJson(const std::string& path, const LoadSettings& settings, AlignInput& input) {
-  const std::string data = ReadFile(path, std::uint64_t{1} << 34);
+  std::string data;
+  if (path == "-") {  // standard input, as a Hadoop Streaming reducer or RDD.pipe gives it
+    data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    data = ReadFile(path, std::uint64_t{1} << 34);
+  }
   NewsPleaseResult r = ReadNewsPlease(data, path, settings.outlets);
   if (r.articles.empty()) {
     // Say why when the input is `parallax scan` output: its records carry no text.
@@ -163,8 +169,8 @@ void LoadJson(const std::string& path, const LoadSettings& settings, AlignInput&
         input.diagnostics.push_back(
             MakeError(path, 1, 0,
                       "a 'parallax scan' record: it has no article text, which alignment compares",
-                      "align the articles the records were made from (the JSON Lines given to "
-                      "'parallax scan', or the story folders)"));
+                      "run 'parallax scan --with-text' to keep the text in the records, or "
+                      "align the articles the records were made from"));
         return;
       }
     } catch (const nlohmann::json::exception&) {
@@ -216,7 +222,8 @@ int RunAlign(const std::vector<std::string>& args) {
   WindowOptions window;
   po::options_description flags("Options");
   flags.add_options()("corpus", po::value(&inputs),
-                      "story folders, or JSON / JSON Lines files of articles, to align together")(
+                      "story folders, or JSON / JSON Lines files of articles ('-': standard "
+                      "input), to align together")(
       "format", po::value(&format)->default_value("text"), "text (for a terminal) or json")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
       "lexicon", po::value(&lexicon_dir),
@@ -261,8 +268,9 @@ int RunAlign(const std::vector<std::string>& args) {
       "articles lie within the overlap of its first one; each article is in one story. Ids\n"
       "carry the window's first day (\"2023-04-17/story-3\"); articles without a date form the\n"
       "window \"undated\". Windows are aligned in parallel and merged in date order.\n"
-      "Records written by 'parallax scan' carry no article text, so they cannot be aligned: give\n"
-      "the articles they were made from.",
+      "Records written by 'parallax scan --with-text' carry each article's title and cleaned\n"
+      "text and align like articles (scan as the map step, align --window as the reduce step);\n"
+      "plain scan records hold only counts and are refused.",
       "  parallax align corpus/lachin-2023\n"
       "  parallax align --format json corpus/lachin-2023 > alignment.json\n"
       "  parallax align --no-lexicon --stories-only --format json DIR1 DIR2\n"
@@ -333,7 +341,7 @@ int RunAlign(const std::vector<std::string>& args) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       LoadFolder(path, settings, input);
-    } else if (IsJsonPath(path) && fs::is_regular_file(path, ec)) {
+    } else if (path == "-" || (IsJsonPath(path) && fs::is_regular_file(path, ec))) {
       try {
         LoadJson(path, settings, input);
       } catch (const InputError& e) {

@@ -21,6 +21,9 @@ int RunScan(const std::vector<std::string>& args) {
       "lexicon", po::value(&lexicons)->multitoken(), "lexicon files (default: the shipped set)")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
       "no-clean", po::bool_switch(&no_clean), "do not remove boilerplate lines before annotating")(
+      "with-text", po::bool_switch(&scan.with_text),
+      "add each article's title and cleaned text (\"title\", \"body\") to its record, so that\n"
+      "'parallax align --window DAYS' can read the records (the reduce step)")(
       "max-bytes", po::value(&scan.max_line_bytes)->default_value(scan.max_line_bytes),
       "longest input line (one article) in bytes");
   po::positional_options_description positional;

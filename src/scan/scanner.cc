@@ -58,7 +58,7 @@ void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& o
       article->segments = {TextSegment{0, 0, article->body.size()}};
     }
     const ArticleAnnotations ann = annotator.Annotate(*article);
-    batch.output += ScanRecord(*article, ann, annotator.lexicon())
+    batch.output += ScanRecord(*article, ann, annotator.lexicon(), options.with_text)
                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     batch.output += '\n';
     ++batch.records;
@@ -70,7 +70,7 @@ void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& o
 }  // namespace
 
 nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& ann,
-                                  const Lexicon& lexicon) {
+                                  const Lexicon& lexicon, bool with_text) {
   using json = nlohmann::ordered_json;
   json r;
   r["id"] = a.id;
@@ -128,6 +128,10 @@ nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& an
     r["dates"].push_back(
         {{"text", d.text},
          {"resolved", d.is_range ? d.from.ToString() + "/" + d.to.ToString() : d.from.ToString()}});
+  }
+  if (with_text) {
+    r["title"] = a.title;
+    r["body"] = a.text;
   }
   return r;
 }

@@ -30,6 +30,7 @@ struct ScanOptions {
   std::string source_name = "-";           // names the input in diagnostics
   const OutletsFile* outlets = nullptr;    // to recognise outlets by domain
   bool clean = true;                       // apply generic boilerplate removal before annotating
+  bool with_text = false;                  // add "title" and "body" (the cleaned text) to records
 };
 
 struct ScanStats {
@@ -45,9 +46,11 @@ ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
                const ScanOptions& options,
                const std::function<void(const Diagnostic&)>& on_diagnostic);
 
-// The record `scan` writes for one annotated article (also useful on its own).
+// The record `scan` writes for one annotated article (also useful on its own). With
+// `with_text`, it also carries "title" and "body" (the cleaned text the counts refer to), so
+// `parallax align` can read the records as articles (the reduce step of a large scan).
 nlohmann::ordered_json ScanRecord(const Article& article, const ArticleAnnotations& annotations,
-                                  const Lexicon& lexicon);
+                                  const Lexicon& lexicon, bool with_text = false);
 
 }  // namespace parallax
 

@@ -170,7 +170,7 @@ TEST(WindowsTest, BadWindowIsAUsageError) {
   EXPECT_NE(overlap.err.find("--window"), std::string::npos) << overlap.err;
 }
 
-TEST(WindowsTest, CommandReadsJsonLinesButNotScanRecords) {
+TEST(WindowsTest, CommandReadsJsonLinesAndScanRecordsOnlyWithText) {
   TempDir dir;
   const std::string articles = dir.path() + "/articles.jsonl";
   {
@@ -209,6 +209,26 @@ TEST(WindowsTest, CommandReadsJsonLinesButNotScanRecords) {
   const auto bad = RunParallax({"align", "--window", "7", records});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("no article text"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("--with-text"), std::string::npos) << bad.err;
+
+  // With --with-text the records carry title and cleaned text: scan is the map step and
+  // align --window the reduce step, with the same stories as from the articles themselves.
+  const auto scan_text = RunParallax({"scan", "--with-text", articles});
+  ASSERT_EQ(scan_text.exit_code, 0) << scan_text.err;
+  {
+    std::ofstream out(records);
+    out << scan_text.out;
+  }
+  const auto reduced = RunParallax({"align", "--window", "7", "--format", "json", records});
+  ASSERT_EQ(reduced.exit_code, 0) << reduced.err;
+  const nlohmann::json from_records = nlohmann::json::parse(reduced.out);
+  EXPECT_EQ(from_records["articles"], 2);
+  EXPECT_EQ(from_records["stories"].size(), 1u);
+  // The same from standard input ('-'), as a streaming reducer gives it.
+  const auto piped =
+      RunParallax({"align", "--window", "7", "--format", "json", "-"}, scan_text.out);
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.out, reduced.out);
 }
 
 }  // namespace
