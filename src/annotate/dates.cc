@@ -51,27 +51,6 @@ bool IsLetter(char32_t c) {
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
-std::string LowerUtf8(std::string_view s) {
-  std::string out;
-  if (std::all_of(s.begin(), s.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    out.resize(s.size());
-    std::transform(s.begin(), s.end(), out.begin(), [](char c) {
-      return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-    });
-    return out;
-  }
-  for (std::size_t i = 0; i < s.size();) {
-    const Cp c = CpAt(s, i);
-    std::array<utf8proc_uint8_t, 4> buf{};
-    const auto n =
-        utf8proc_encode_char(utf8proc_tolower(static_cast<utf8proc_int32_t>(c.cp)), buf.data());
-    out.append(reinterpret_cast<const char*>(buf.data()), static_cast<std::size_t>(n));
-    i += c.len;
-  }
-  return out;
-}
-
 std::vector<Tok> Tokenize(std::string_view text) {
   std::vector<Tok> out;
   std::size_t i = 0;
@@ -116,7 +95,7 @@ std::vector<Tok> Tokenize(std::string_view text) {
     }
     t.end = j;
     t.text = std::string(text.substr(t.begin, t.end - t.begin));
-    t.lower = LowerUtf8(t.text);
+    t.lower = SimpleLowercase(t.text);
     out.push_back(std::move(t));
     i = j;
   }

@@ -433,22 +433,13 @@ struct Token {
   bool capital = false;
 };
 
+// Lowercase, with ’ and ‘ folded to ' (so "Azerbaijan’s" and "Azerbaijan's" compare equal).
 std::string Lower(std::string_view s) {
-  std::string out;
-  if (std::all_of(s.begin(), s.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    out.resize(s.size());
-    std::transform(s.begin(), s.end(), out.begin(), [](char c) {
-      return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-    });
-    return out;
-  }
-  for (std::size_t i = 0; i < s.size();) {
-    const Char c = CharAt(s, i);
-    char32_t l = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c.cp)));
-    if (l == 0x2019 || l == 0x2018) l = '\'';
-    out += Utf8(l);
-    i += c.len;
+  std::string out = SimpleLowercase(s);
+  for (const std::string_view quote : {std::string_view("\u2019"), std::string_view("\u2018")}) {
+    for (std::size_t at = out.find(quote); at != std::string::npos; at = out.find(quote, at + 1)) {
+      out.replace(at, quote.size(), "'");
+    }
   }
   return out;
 }

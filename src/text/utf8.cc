@@ -1,5 +1,8 @@
 #include "text/utf8.h"
 
+#include <utf8proc.h>
+
+#include <algorithm>
 #include <cstring>
 
 namespace parallax {
@@ -182,6 +185,26 @@ void AppendUtf8(char32_t c, std::string* out) {
     out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
     out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
   }
+}
+
+std::string SimpleLowercase(std::string_view text) {
+  std::string out;
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    out.resize(text.size());
+    std::transform(text.begin(), text.end(), out.begin(), [](char c) {
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    });
+    return out;
+  }
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const DecodedChar d = DecodeUtf8Char(text, i);
+    const char32_t c = d.valid ? d.code_point : kReplacementChar;
+    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))), &out);
+    i += d.valid ? d.length : 1;
+  }
+  return out;
 }
 
 bool IsValidUtf8(std::string_view text) {

@@ -43,6 +43,11 @@ DecodedChar DecodeUtf8Char(std::string_view text, size_t pos);
 // written as U+FFFD.
 void AppendUtf8(char32_t code_point, std::string* out);
 
+// `text` with each character mapped by Unicode's simple lowercase mapping (utf8proc_tolower), so
+// one character stays one character; ASCII-only text takes a fast path. Each byte of an
+// ill-formed sequence becomes U+FFFD.
+std::string SimpleLowercase(std::string_view text);
+
 // True when `text` is well-formed UTF-8 (a BOM is well-formed).
 bool IsValidUtf8(std::string_view text);
 

@@ -146,5 +146,17 @@ TEST(Utf8Test, Utf16UnpairedSurrogateAndOddByte) {
   EXPECT_NE(diags[1].message.find("odd number"), std::string::npos);
 }
 
+TEST(Utf8Test, SimpleLowercaseKeepsOneCharacterPerCharacter) {
+  EXPECT_EQ(SimpleLowercase("Lachin CORRIDOR 12"), "lachin corridor 12");
+  EXPECT_EQ(SimpleLowercase("Лачинский КОРИДОР"), "лачинский коридор");
+  EXPECT_EQ(SimpleLowercase("ՍՏԵՓԱՆԱԿԵՐՏ"), "ստեփանակերտ");
+  EXPECT_EQ(SimpleLowercase("Azerbaijan’s"), "azerbaijan’s");  // quotes are not folded here
+  EXPECT_EQ(SimpleLowercase("A\xFF"
+                            "B"),
+            "a\uFFFD"
+            "b");  // each bad byte is U+FFFD
+  EXPECT_EQ(SimpleLowercase(""), "");
+}
+
 }  // namespace
 }  // namespace parallax
