@@ -315,26 +315,25 @@ class EdgeTable {
     const uint64_t mask1 = length <= 8 ? 0 : (uint64_t{1} << (8 * (length - 8))) - 1;
     w[0] = (w[0] | case_bits) & mask0;
     w[1] = (w[1] | case_bits) & mask1;
-    const uint64_t key = Key(parent, token_hash);
-    const uint32_t fingerprint = Fingerprint(key);
-    size_t i = key & mask_;
-    for (;;) {
-      const uint32_t f = fingerprints_[i];
-      if (f == 0) return nullptr;
-      if (f == fingerprint) {
-        const Edge& e = slots_[i];
-        if (e.key == key && e.parent == parent && e.length == length) {
-          uint64_t t[2];
-          std::memcpy(t, e.text, 16);
-          if (t[0] == w[0] && t[1] == w[1]) return &e;
-        }
-      }
-      i = (i + 1) & mask_;
-    }
+    return Probe(parent, token_hash, [&](const Edge& e) {
+      if (e.length != length) return false;
+      uint64_t t[2];
+      std::memcpy(t, e.text, 16);
+      return t[0] == w[0] && t[1] == w[1];
+    });
   }
 
   const Edge* Find(uint32_t parent, std::string_view text, uint64_t token_hash,
                    const Vocabulary& vocab) const {
+    return Probe(parent, token_hash, [&](const Edge& e) { return Same(e, text, vocab); });
+  }
+
+ private:
+  static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1; }
+
+  // The edge leaving `parent` whose token has `token_hash` and satisfies `same`, or null.
+  template <typename SameToken>
+  const Edge* Probe(uint32_t parent, uint64_t token_hash, SameToken&& same) const {
     const uint64_t key = Key(parent, token_hash);
     const uint32_t fingerprint = Fingerprint(key);
     size_t i = key & mask_;
@@ -343,14 +342,11 @@ class EdgeTable {
       if (f == 0) return nullptr;
       if (f == fingerprint) {
         const Edge& e = slots_[i];
-        if (e.key == key && e.parent == parent && Same(e, text, vocab)) return &e;
+        if (e.key == key && e.parent == parent && same(e)) return &e;
       }
       i = (i + 1) & mask_;
     }
   }
-
- private:
-  static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1; }
 
   static bool Same(const Edge& e, std::string_view text, const Vocabulary& vocab) {
     if (text.size() < kInline) {
