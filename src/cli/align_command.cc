@@ -30,7 +30,7 @@ int RunAlign(const std::vector<std::string>& args) {
   std::string candidates_path;
   bool no_lexicon = false;
   bool timing = false;
-  std::size_t max_articles = 10000;
+  InputLimits limits;
   AlignOptions options;
   po::options_description flags("Options");
   flags.add_options()("corpus", po::value(&dirs), "story folders to align together")(
@@ -45,11 +45,10 @@ int RunAlign(const std::vector<std::string>& args) {
       po::value(&options.claims.threshold)->default_value(options.claims.threshold),
       "mean similarity for sentences of different outlets to be one claim (0..1)")(
       "stories-only", "find stories only (no events, no claims)")(
-      "max-articles", po::value(&max_articles)->default_value(max_articles),
-      "refuse folders with more article files than this")(
       "candidates", po::value(&candidates_path),
       "also write the candidate article pairs (id, id, cosine, similarity) to this TSV file")(
       "timing", po::bool_switch(&timing), "print the time each stage took to stderr");
+  AddLimitOptions(flags, limits, kLimitBytes | kLimitArticles);
   po::positional_options_description positional;
   positional.add("corpus", -1);
   const HelpText help{
@@ -69,6 +68,7 @@ int RunAlign(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!ParseArgs("align", args, flags, positional, help, vm)) return kExitOk;
   if (dirs.empty()) throw UsageError("give at least one story folder (e.g. corpus/lachin-2023)");
+  CheckLimits(limits);
   if (format != "text" && format != "json") {
     throw UsageError("unknown format '" + format + "' (known: text, json)");
   }
@@ -104,12 +104,14 @@ int RunAlign(const std::vector<std::string>& args) {
   int status = kExitOk;
   for (const std::string& dir : dirs) {
     CorpusOptions corpus_options;
-    corpus_options.max_articles = max_articles;
+    corpus_options.max_bytes = limits.max_bytes;
+    corpus_options.max_articles = limits.max_articles;
     Corpus corpus = LoadCorpus(dir, outlets.file, corpus_options);
     if (PrintDiagnostics(corpus.diagnostics, !timing) > 0) status = kExitUsage;
     for (Article& a : corpus.articles) articles.push_back(std::move(a));
     const fs::path events_file = fs::path(dir) / "events.xml";
-    if (fs::exists(events_file)) {
+    std::error_code exists_ec;
+    if (fs::exists(events_file, exists_ec)) {
       Diagnostics diagnostics;
       std::vector<CuratedEvent> found = ReadCuratedEvents(events_file.string(), &diagnostics);
       if (PrintDiagnostics(diagnostics) > 0) status = kExitUsage;

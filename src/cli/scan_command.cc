@@ -14,15 +14,15 @@ int RunScan(const std::vector<std::string>& args) {
   std::string outlets_path;
   ScanOptions scan;
   bool no_clean = false;
+  InputLimits limits;
   po::options_description options("Options");
   options.add_options()("input", po::value(&inputs),
                         "JSON Lines files ('-' or nothing: standard input)")(
       "threads", po::value(&scan.threads)->default_value(0), "worker threads (0: one per core)")(
       "lexicon", po::value(&lexicons)->multitoken(), "lexicon files (default: the shipped set)")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
-      "no-clean", po::bool_switch(&no_clean), "do not remove boilerplate lines before annotating")(
-      "max-bytes", po::value(&scan.max_line_bytes)->default_value(scan.max_line_bytes),
-      "longest input line (one article) in bytes");
+      "no-clean", po::bool_switch(&no_clean), "do not remove boilerplate lines before annotating");
+  AddLimitOptions(options, limits, kLimitBytes | kLimitDepth);
   po::positional_options_description positional;
   positional.add("input", -1);
   const HelpText help{
@@ -39,6 +39,9 @@ int RunScan(const std::vector<std::string>& args) {
       "  zcat crawl.jsonl.gz | parallax scan --threads 2 > records.jsonl\n"};
   po::variables_map vm;
   if (!ParseArgs("scan", args, options, positional, help, vm)) return kExitOk;
+  CheckLimits(limits);
+  scan.max_line_bytes = limits.max_bytes;
+  scan.max_depth = limits.max_depth;
   scan.clean = !no_clean;
   const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
   scan.outlets = &outlets;
@@ -69,10 +72,7 @@ int RunScan(const std::vector<std::string>& args) {
   }
   std::cerr << "scan: " << total.records << " records from " << total.lines << " lines ("
             << total.bytes << " bytes); " << total.malformed << " malformed line(s) skipped\n";
-  if (!std::cout) {
-    std::cerr << "scan: error: writing the output failed\n";
-    return kExitFailure;
-  }
+  FlushStdoutOrThrow();
   return total.malformed > 0 || status != kExitOk ? kExitUsage : kExitOk;
 }
 

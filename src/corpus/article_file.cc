@@ -107,6 +107,11 @@ ArticleReadResult ParseArticle(std::string_view content, const std::string& path
   Article& a = result.article;
   a.source_path = path;
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  if (Trim(content).empty()) {
+    result.diagnostics.push_back(
+        MakeError(path, 0, 0, "empty file", "an article file holds front matter and the text"));
+    return result;
+  }
   const std::vector<std::string_view> lines = SplitLines(content);
 
   std::size_t body_from = 0;
