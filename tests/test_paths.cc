@@ -2,9 +2,13 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <linux/capability.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -42,6 +46,13 @@ std::string Slurp(const std::string& path) {
 }  // namespace
 
 CommandResult RunParallax(const std::vector<std::string>& args, const std::string& stdin_text) {
+  RunOptions options;
+  options.stdin_text = stdin_text;
+  return RunParallaxWith(args, options);
+}
+
+CommandResult RunParallaxWith(const std::vector<std::string>& args, const RunOptions& options) {
+  const std::string& stdin_text = options.stdin_text;
   TempDir tmp;
   const std::string in_path = tmp.path() + "/stdin";
   const std::string out_path = tmp.path() + "/stdout";
@@ -55,7 +66,8 @@ CommandResult RunParallax(const std::vector<std::string>& args, const std::strin
   if (pid < 0) return result;
   if (pid == 0) {
     const int in_fd = open(in_path.c_str(), O_RDONLY);
-    const int out_fd = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const std::string& stdout_path = options.stdout_path.empty() ? out_path : options.stdout_path;
+    const int out_fd = open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int err_fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(in_fd, 0);
     dup2(out_fd, 1);
@@ -67,6 +79,17 @@ CommandResult RunParallax(const std::vector<std::string>& args, const std::strin
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
     setenv("NO_COLOR", "1", 1);
+    if (options.max_file_bytes > 0) {
+      signal(SIGXFSZ, SIG_IGN);  // ignored dispositions survive exec: writes fail with EFBIG
+      const rlimit limit{options.max_file_bytes, options.max_file_bytes};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    if (options.drop_file_powers) {
+      // Fails harmlessly (EPERM) when not root: then permissions apply anyway.
+      for (const int cap : {CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER}) {
+        prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
+      }
+    }
     execv(binary.c_str(), argv.data());
     _exit(127);
   }

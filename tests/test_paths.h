@@ -28,6 +28,21 @@ struct CommandResult {
 // Runs `parallax` with `args` (no shell), optional stdin text; captures stdout and stderr.
 CommandResult RunParallax(const std::vector<std::string>& args, const std::string& stdin_text = "");
 
+// How RunParallaxWith runs the binary, for tests of hostile environments.
+struct RunOptions {
+  std::string stdin_text;
+  // Standard output goes here instead of being captured (e.g. "/dev/full"); `out` stays empty.
+  std::string stdout_path;
+  // Largest file the command may write (RLIMIT_FSIZE, with SIGXFSZ ignored, so a write past it
+  // fails as on a full disk); 0 for no limit.
+  unsigned long long max_file_bytes = 0;
+  // Run without the root powers that ignore file permissions (CAP_DAC_OVERRIDE and friends are
+  // dropped from the bounding set), so a read-only folder is read-only even when tests run as
+  // root, as they do in CI containers.
+  bool drop_file_powers = false;
+};
+CommandResult RunParallaxWith(const std::vector<std::string>& args, const RunOptions& options);
+
 // A fresh empty directory under the system temp dir, removed by the destructor.
 class TempDir {
  public:

@@ -55,7 +55,8 @@ struct AlignInput {
 struct LoadSettings {
   const OutletsFile* outlets = nullptr;
   const AlignDocumentBuilder* builder = nullptr;
-  std::size_t max_articles = 10000;
+  std::size_t max_articles = kDefaultMaxArticles;
+  std::uint64_t max_bytes = kDefaultMaxInputBytes;  // per article file
   unsigned workers = 1;
 };
 
@@ -69,7 +70,7 @@ FileResult LoadArticleFile(const fs::path& path, const LoadSettings& settings) {
   FileResult out;
   ArticleReadResult r;
   try {
-    r = ParseArticle(ReadFile(path.string()), path.string());
+    r = ParseArticle(ReadFile(path.string(), settings.max_bytes), path.string());
   } catch (const InputError& e) {
     r.diagnostics.push_back(e.diagnostic());
   }
@@ -157,7 +158,7 @@ void LoadJson(const std::string& path, const LoadSettings& settings, AlignInput&
   if (path == "-") {  // standard input, as a Hadoop Streaming reducer or RDD.pipe gives it
     data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
-    data = ReadFile(path, std::uint64_t{1} << 34);
+    data = ReadFile(path, std::max(settings.max_bytes, std::uint64_t{1} << 34));
   }
   NewsPleaseResult r = ReadNewsPlease(data, path, settings.outlets);
   if (r.articles.empty()) {
@@ -215,7 +216,7 @@ int RunAlign(const std::vector<std::string>& args) {
   std::string candidates_path;
   bool no_lexicon = false;
   bool timing = false;
-  std::size_t max_articles = 10000;
+  InputLimits limits;
   int window_days = 0;
   int threads = 0;
   AlignOptions options;
@@ -240,11 +241,10 @@ int RunAlign(const std::vector<std::string>& args) {
       "overlap", po::value(&window.overlap)->default_value(window.overlap),
       "with --window: days of context aligned with each window on either side")(
       "threads", po::value(&threads)->default_value(0), "worker threads (0: one per core)")(
-      "max-articles", po::value(&max_articles)->default_value(max_articles),
-      "refuse inputs with more articles than this (per folder or file)")(
       "candidates", po::value(&candidates_path),
       "also write the candidate article pairs (id, id, cosine, similarity) to this TSV file")(
       "timing", po::bool_switch(&timing), "print the time each stage took to stderr");
+  AddLimitOptions(flags, limits, kLimitBytes | kLimitArticles);
   po::positional_options_description positional;
   positional.add("corpus", -1);
   const HelpText help{
@@ -280,6 +280,7 @@ int RunAlign(const std::vector<std::string>& args) {
   if (inputs.empty()) {
     throw UsageError("give at least one story folder (e.g. corpus/lachin-2023) or JSON Lines file");
   }
+  CheckLimits(limits);
   if (format != "text" && format != "json") {
     throw UsageError("unknown format '" + format + "' (known: text, json)");
   }
@@ -333,7 +334,8 @@ int RunAlign(const std::vector<std::string>& args) {
   LoadSettings settings;
   settings.outlets = &outlets.file;
   settings.builder = &builder;
-  settings.max_articles = max_articles;
+  settings.max_articles = limits.max_articles;
+  settings.max_bytes = limits.max_bytes;
   settings.workers = threads > 0 ? static_cast<unsigned>(threads)
                                  : std::max(1u, std::thread::hardware_concurrency());
   AlignInput input;

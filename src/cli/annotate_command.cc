@@ -8,10 +8,9 @@ namespace parallax::cli {
 
 // Shared by annotate, match and align: articles from files or folders, cleaned.
 LoadedArticles LoadArticlesForCommand(const std::vector<std::string>& inputs,
-                                      const OutletsFile& outlets, std::uint64_t max_bytes) {
-  IngestOptions ingest;
+                                      const OutletsFile& outlets, const InputLimits& limits) {
+  IngestOptions ingest = IngestOptionsWith(limits);
   ingest.outlets = &outlets;
-  ingest.max_bytes = max_bytes;
   LoadedArticles loaded = LoadArticles(inputs, ingest);
   PrintDiagnostics(loaded.diagnostics);
   return loaded;
@@ -76,16 +75,15 @@ int RunAnnotate(const std::vector<std::string>& args) {
   std::vector<std::string> lexicons;
   std::string format = "text";
   std::string outlets_path;
-  std::uint64_t max_bytes = kDefaultMaxInputBytes;
+  InputLimits limits;
   po::options_description options("Options");
   options.add_options()("input", po::value(&inputs),
                         "article files, pages, feeds, JSON, or folders of them")(
       "format", po::value(&format)->default_value("text"),
       "text or json (one JSON object per line)")("lexicon", po::value(&lexicons)->multitoken(),
                                                  "lexicon files (default: the shipped set)")(
-      "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
-      "max-bytes", po::value(&max_bytes)->default_value(kDefaultMaxInputBytes),
-      "largest input file");
+      "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)");
+  AddLimitOptions(options, limits, kAllLimits);
   po::positional_options_description positional;
   positional.add("input", -1);
   const HelpText help{
@@ -101,11 +99,12 @@ int RunAnnotate(const std::vector<std::string>& args) {
   if (!ParseArgs("annotate", args, options, positional, help, vm)) return kExitOk;
   if (format != "text" && format != "json") throw UsageError("--format must be text or json");
   if (inputs.empty()) throw UsageError("give at least one article file or folder");
+  CheckLimits(limits);
   const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
   const Lexicon lexicon = LoadLexiconsOrThrow(lexicons);
   const Annotator annotator(lexicon);
   if (PrintDiagnostics(annotator.diagnostics()) > 0) return kExitUsage;
-  const LoadedArticles loaded = LoadArticlesForCommand(inputs, outlets, max_bytes);
+  const LoadedArticles loaded = LoadArticlesForCommand(inputs, outlets, limits);
   for (const Article& a : loaded.articles) {
     const ArticleAnnotations ann = annotator.Annotate(a);
     if (format == "json") {
@@ -116,6 +115,7 @@ int RunAnnotate(const std::vector<std::string>& args) {
       PrintText(a, ann, lexicon);
     }
   }
+  FlushStdoutOrThrow();
   return HasErrors(loaded.diagnostics) ? kExitUsage : kExitOk;
 }
 

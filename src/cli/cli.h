@@ -9,6 +9,7 @@
 
 #include "annotate/lexicon.h"
 #include "core/diagnostic.h"
+#include "core/limits.h"
 #include "corpus/ingest.h"
 #include "corpus/outlets.h"
 
@@ -33,6 +34,21 @@ struct HelpText {
   std::string about;     // a paragraph of prose
   std::string examples;  // example command lines, one per line
 };
+
+// The limits on untrusted input (core/limits.h), the same flags and defaults on every command.
+struct InputLimits {
+  std::uint64_t max_bytes = kDefaultMaxInputBytes;
+  std::size_t max_depth = kDefaultMaxDepth;
+  std::size_t max_articles = kDefaultMaxArticles;
+};
+// Which of the limit flags a command takes: those that mean something for what it reads.
+enum LimitFlags { kLimitBytes = 1, kLimitDepth = 2, kLimitArticles = 4, kAllLimits = 7 };
+// Adds --max-bytes, --max-depth and/or --max-articles (bound into `limits`) to `options`.
+void AddLimitOptions(po::options_description& options, InputLimits& limits, int flags);
+// Throws UsageError when a limit is 0 (nothing could be read).
+void CheckLimits(const InputLimits& limits);
+// IngestOptions carrying `limits`.
+IngestOptions IngestOptionsWith(const InputLimits& limits);
 
 // Parses `args` (the words after the subcommand) into `vm`. Handles --help (prints help, returns
 // false: the caller exits 0). Unknown flags and bad values throw UsageError.
@@ -64,7 +80,11 @@ bool UseColor();
 
 // Articles from files or folders (any input format), cleaned; diagnostics printed.
 LoadedArticles LoadArticlesForCommand(const std::vector<std::string>& inputs,
-                                      const OutletsFile& outlets, std::uint64_t max_bytes);
+                                      const OutletsFile& outlets, const InputLimits& limits);
+
+// Flushes standard output; when that fails (a full disk, a closed pipe) throws an error saying
+// so, so a command never exits 0 with its output lost.
+void FlushStdoutOrThrow();
 
 // Subcommands.
 int RunReport(const std::vector<std::string>& args);

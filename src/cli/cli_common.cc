@@ -1,6 +1,9 @@
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <utility>
@@ -9,6 +12,49 @@
 
 namespace parallax::cli {
 namespace fs = std::filesystem;
+
+void AddLimitOptions(po::options_description& options, InputLimits& limits, int flags) {
+  if (flags & kLimitBytes) {
+    options.add_options()("max-bytes",
+                          po::value(&limits.max_bytes)->default_value(limits.max_bytes),
+                          "refuse an input file (or gunzipped input, or JSON line) larger than "
+                          "this many bytes");
+  }
+  if (flags & kLimitDepth) {
+    options.add_options()(
+        "max-depth", po::value(&limits.max_depth)->default_value(limits.max_depth),
+        "deepest nesting read: HTML tags deeper are ignored (text kept, with a warning); a feed "
+        "or JSON nested deeper is an error");
+  }
+  if (flags & kLimitArticles) {
+    options.add_options()("max-articles",
+                          po::value(&limits.max_articles)->default_value(limits.max_articles),
+                          "read at most this many articles; more is an error");
+  }
+}
+
+void CheckLimits(const InputLimits& limits) {
+  if (limits.max_bytes == 0 || limits.max_depth == 0 || limits.max_articles == 0) {
+    throw UsageError("--max-bytes, --max-depth and --max-articles must be at least 1");
+  }
+}
+
+IngestOptions IngestOptionsWith(const InputLimits& limits) {
+  IngestOptions ingest;
+  ingest.max_bytes = limits.max_bytes;
+  ingest.max_depth = limits.max_depth;
+  ingest.max_articles = limits.max_articles;
+  return ingest;
+}
+
+void FlushStdoutOrThrow() {
+  std::cout.flush();
+  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    const std::string why = errno != 0 ? std::strerror(errno) : "write error";
+    throw InputError(MakeError("-", 0, 0, "cannot write the output: " + why,
+                               "check that the disk is not full and the pipe still open"));
+  }
+}
 
 bool ParseArgs(const std::string& command, const std::vector<std::string>& args,
                po::options_description& options,

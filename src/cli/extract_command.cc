@@ -13,14 +13,13 @@ int RunExtract(const std::vector<std::string>& args) {
   std::string file = "-";
   std::string format = "text";
   std::string outlets_path;
-  std::uint64_t max_bytes = kDefaultMaxInputBytes;
+  InputLimits limits;
   po::options_description options("Options");
   options.add_options()("file", po::value(&file),
                         "the page or article ('-' or nothing: standard input)")(
       "format", po::value(&format)->default_value("text"), "text or json")(
-      "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
-      "max-bytes", po::value(&max_bytes)->default_value(kDefaultMaxInputBytes),
-      "refuse inputs larger than this many bytes");
+      "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)");
+  AddLimitOptions(options, limits, kAllLimits);
   po::positional_options_description positional;
   positional.add("file", 1);
   const HelpText help{
@@ -34,14 +33,23 @@ int RunExtract(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!ParseArgs("extract", args, options, positional, help, vm)) return kExitOk;
   if (format != "text" && format != "json") throw UsageError("--format must be text or json");
+  CheckLimits(limits);
   if (outlets_path.empty()) outlets_path = DefaultOutletsFile();
   OutletsLoadResult outlets = LoadOutlets(outlets_path);
   if (PrintDiagnostics(outlets.diagnostics) > 0) return kExitUsage;
 
-  IngestOptions ingest;
+  IngestOptions ingest = IngestOptionsWith(limits);
   ingest.outlets = &outlets.file;
-  ingest.max_bytes = max_bytes;
   IngestedInput in = IngestFile(file, ingest);
+  int status = kExitOk;
+  if (in.articles.size() > limits.max_articles) {
+    in.articles.resize(limits.max_articles);
+    in.diagnostics.push_back(MakeError(
+        file, 0, 0,
+        "more than " + std::to_string(limits.max_articles) + " articles; the rest were not read",
+        "raise the limit with --max-articles"));
+    status = kExitUsage;
+  }
   PrintDiagnostics(in.diagnostics);
   if (in.articles.empty()) return kExitUsage;
   for (Article& a : in.articles) {
@@ -64,7 +72,8 @@ int RunExtract(const std::vector<std::string>& args) {
       std::cout << a.text << "\n";
     }
   }
-  return kExitOk;
+  FlushStdoutOrThrow();
+  return status;
 }
 
 }  // namespace parallax::cli

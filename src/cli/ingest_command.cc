@@ -40,19 +40,20 @@ int RunIngest(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
   std::string into;
   std::string outlets_path;
-  IngestOptions ingest;
+  InputLimits limits;
+  std::string forced_outlet;
+  std::string forced_language;
   bool force = false;
   po::options_description options("Options");
   options.add_options()("input", po::value(&inputs),
                         "files or folders: article text, saved pages (.html, .html.gz), RSS/Atom "
                         "feeds, news-please JSON/JSONL")(
       "into", po::value(&into), "folder to write article files into (created if missing)")(
-      "outlet", po::value(&ingest.outlet), "set this outlet id on every article")(
-      "language", po::value(&ingest.language), "set this language on every article (BCP 47)")(
+      "outlet", po::value(&forced_outlet), "set this outlet id on every article")(
+      "language", po::value(&forced_language), "set this language on every article (BCP 47)")(
       "force", po::bool_switch(&force), "overwrite article files that already exist")(
-      "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
-      "max-bytes", po::value(&ingest.max_bytes)->default_value(kDefaultMaxInputBytes),
-      "refuse inputs larger than this many bytes (also after gunzip)");
+      "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)");
+  AddLimitOptions(options, limits, kAllLimits);
   po::positional_options_description positional;
   positional.add("input", -1);
   const HelpText help{
@@ -70,6 +71,10 @@ int RunIngest(const std::vector<std::string>& args) {
   if (!ParseArgs("ingest", args, options, positional, help, vm)) return kExitOk;
   if (inputs.empty()) throw UsageError("give at least one input file or folder");
   if (into.empty()) throw UsageError("say where to write the article files with --into DIR");
+  CheckLimits(limits);
+  IngestOptions ingest = IngestOptionsWith(limits);
+  ingest.outlet = forced_outlet;
+  ingest.language = forced_language;
   const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
   ingest.outlets = &outlets;
   if (!ingest.outlet.empty() && outlets.Find(ingest.outlet) == nullptr) {
@@ -94,8 +99,24 @@ int RunIngest(const std::vector<std::string>& args) {
             << " " << std::setw(7) << "removed"
             << " " << std::setw(8) << "warnings"
             << "  written as\n";
-  for (const std::string& path : files) {
+  std::size_t articles_read = 0;
+  bool limit_hit = false;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const std::string& path = files[f];
     IngestedInput in = IngestFile(path, ingest);
+    const bool over = articles_read + in.articles.size() > limits.max_articles;
+    if (over) {
+      in.articles.resize(limits.max_articles - articles_read);
+      in.diagnostics.push_back(MakeError(path, 0, 0,
+                                         "more than " + std::to_string(limits.max_articles) +
+                                             " articles; the rest of this input and the " +
+                                             std::to_string(files.size() - f - 1) +
+                                             " input(s) after it were not read",
+                                         "raise the limit with --max-articles"));
+      rejected += files.size() - f - 1;
+      limit_hit = true;
+    }
+    articles_read += in.articles.size();
     PrintDiagnostics(in.diagnostics);
     std::size_t warnings = 0;
     for (const Diagnostic& d : in.diagnostics) warnings += d.severity == Severity::kWarning;
@@ -103,6 +124,7 @@ int RunIngest(const std::vector<std::string>& args) {
       ++rejected;
       std::cout << Cut(path, 34) << " rejected (" << InputFormatName(in.format)
                 << "): see the message above\n";
+      if (over) break;
       continue;
     }
     for (Article& a : in.articles) {
@@ -131,12 +153,14 @@ int RunIngest(const std::vector<std::string>& args) {
                 << CountWords(cleaned.text) << " " << std::setw(7) << cleaned.removed.size() << " "
                 << std::setw(8) << warnings << "  " << status << "\n";
     }
+    if (over) break;
   }
   std::cout << files.size() << " input(s): " << written << " article file(s) written to " << into;
   if (not_written > 0) std::cout << ", " << not_written << " not written";
   if (rejected > 0) std::cout << ", " << rejected << " input(s) rejected";
   std::cout << "\n";
-  return rejected > 0 || not_written > 0 ? kExitUsage : kExitOk;
+  FlushStdoutOrThrow();
+  return rejected > 0 || not_written > 0 || limit_hit ? kExitUsage : kExitOk;
 }
 
 }  // namespace parallax::cli

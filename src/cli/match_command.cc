@@ -36,6 +36,7 @@ int RunMatch(const std::vector<std::string>& args) {
   std::string concept_filter;
   std::string outlets_path;
   std::size_t width = 40;
+  InputLimits limits;
   po::options_description options("Options");
   options.add_options()("input", po::value(&inputs),
                         "article files, pages, feeds, JSON, or folders of them")(
@@ -44,6 +45,7 @@ int RunMatch(const std::vector<std::string>& args) {
       "width", po::value(&width)->default_value(40), "characters of context on each side")(
       "lexicon", po::value(&lexicons)->multitoken(), "lexicon files (default: the shipped set)")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)");
+  AddLimitOptions(options, limits, kAllLimits);
   po::positional_options_description positional;
   positional.add("input", -1);
   const HelpText help{
@@ -60,11 +62,12 @@ int RunMatch(const std::vector<std::string>& args) {
       kind_filter != "cue" && kind_filter != "actor") {
     throw UsageError("--kind must be naming, loaded, cue or actor");
   }
+  CheckLimits(limits);
   const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
   const Lexicon lexicon = LoadLexiconsOrThrow(lexicons);
   const Annotator annotator(lexicon);
   if (PrintDiagnostics(annotator.diagnostics()) > 0) return kExitUsage;
-  const LoadedArticles loaded = LoadArticlesForCommand(inputs, outlets, kDefaultMaxInputBytes);
+  const LoadedArticles loaded = LoadArticlesForCommand(inputs, outlets, limits);
   const bool colour = UseColor();
   std::size_t shown = 0;
   for (const Article& a : loaded.articles) {
@@ -93,6 +96,7 @@ int RunMatch(const std::vector<std::string>& args) {
       ++shown;
     }
   }
+  FlushStdoutOrThrow();
   std::cerr << shown << " match(es) in " << loaded.articles.size() << " article(s)\n";
   return HasErrors(loaded.diagnostics) ? kExitUsage : kExitOk;
 }

@@ -62,7 +62,7 @@ int RunReport(const std::vector<std::string>& args) {
   std::string formats;
   bool blind = false;
   bool timing = false;
-  std::uint64_t max_bytes = kDefaultMaxInputBytes;
+  InputLimits limits;
   ReportOptions report_options;
   po::options_description options("Options");
   options.add_options()("corpus", po::value(&dirs),
@@ -78,10 +78,9 @@ int RunReport(const std::vector<std::string>& args) {
       "lexicon files (default: the shipped common/en.xml, common/ru.xml, karabakh.xml)")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
       "max-claims", po::value(&report_options.max_claims)->default_value(report_options.max_claims),
-      "claims shown side by side")("max-bytes",
-                                   po::value(&max_bytes)->default_value(kDefaultMaxInputBytes),
-                                   "refuse article files larger than this many bytes")(
-      "timing", po::bool_switch(&timing), "print the time each stage took to stderr");
+      "claims shown side by side")("timing", po::bool_switch(&timing),
+                                   "print the time each stage took to stderr");
+  AddLimitOptions(options, limits, kLimitBytes | kLimitArticles);
   po::positional_options_description positional;
   positional.add("corpus", -1);
   const HelpText help{
@@ -91,14 +90,16 @@ int RunReport(const std::vector<std::string>& args) {
       "events and claims, measures how each outlet frames the story, and writes the side-by-side\n"
       "report into reports/<story>/ (or -o DIR): report.html (self-contained, printable),\n"
       "report.md, report.json (schema: docs/report-schema.md) and one CSV file per table.\n"
-      "With no folder it reports on the shipped corpus. Output is deterministic, and every write\n"
-      "is atomic: an interrupted run never leaves a half-written report.",
+      "With no folder it reports on the shipped corpus. Output is deterministic, and the files\n"
+      "are replaced all together or not at all: an interrupted run, a full disk or a read-only\n"
+      "folder never leaves a half-written or half-replaced report.",
       "  parallax report\n"
       "  parallax report corpus/lachin-2023 -o /tmp/lachin --format html\n"
       "  parallax report --blind -o /tmp/lachin-blind\n"};
   po::variables_map vm;
   if (!ParseArgs("report", args, options, positional, help, vm)) return kExitOk;
   const Formats want = ParseFormats(formats);
+  CheckLimits(limits);
   if (dirs.empty()) dirs.push_back(DefaultCorpusDir());
   if (dirs.size() > 1 && !out_dir.empty()) {
     throw UsageError("-o names one folder; give one story folder with it");
@@ -115,7 +116,8 @@ int RunReport(const std::vector<std::string>& args) {
   int status = kExitOk;
   for (const std::string& dir : dirs) {
     CorpusOptions corpus_options;
-    corpus_options.max_bytes = max_bytes;
+    corpus_options.max_bytes = limits.max_bytes;
+    corpus_options.max_articles = limits.max_articles;
     const Corpus corpus = LoadCorpus(dir, outlets, corpus_options);
     if (PrintDiagnostics(corpus.diagnostics) > 0) status = kExitUsage;
     if (corpus.articles.empty()) {
@@ -181,9 +183,11 @@ int RunReport(const std::vector<std::string>& args) {
     if (ec) {
       throw InputError(MakeError(target, 0, 0, "cannot create the report folder: " + ec.message()));
     }
-    for (const auto& [name, content] : files) {
-      WriteFileAtomic((fs::path(target) / name).string(), content);
+    std::vector<std::pair<std::string, std::string>> paths_and_contents;
+    for (auto& [name, content] : files) {
+      paths_and_contents.emplace_back((fs::path(target) / name).string(), std::move(content));
     }
+    WriteFilesAtomic(paths_and_contents);
     const auto written = std::chrono::steady_clock::now();
 
     std::size_t removed = 0;

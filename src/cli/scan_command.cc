@@ -14,6 +14,7 @@ int RunScan(const std::vector<std::string>& args) {
   std::string outlets_path;
   ScanOptions scan;
   bool no_clean = false;
+  InputLimits limits;
   po::options_description options("Options");
   options.add_options()("input", po::value(&inputs),
                         "JSON Lines files ('-' or nothing: standard input)")(
@@ -23,9 +24,8 @@ int RunScan(const std::vector<std::string>& args) {
       "no-clean", po::bool_switch(&no_clean), "do not remove boilerplate lines before annotating")(
       "with-text", po::bool_switch(&scan.with_text),
       "add each article's title and cleaned text (\"title\", \"body\") to its record, so that\n"
-      "'parallax align --window DAYS' can read the records (the reduce step)")(
-      "max-bytes", po::value(&scan.max_line_bytes)->default_value(scan.max_line_bytes),
-      "longest input line (one article) in bytes");
+      "'parallax align --window DAYS' can read the records (the reduce step)");
+  AddLimitOptions(options, limits, kLimitBytes | kLimitDepth);
   po::positional_options_description positional;
   positional.add("input", -1);
   const HelpText help{
@@ -42,6 +42,9 @@ int RunScan(const std::vector<std::string>& args) {
       "  zcat crawl.jsonl.gz | parallax scan --threads 2 > records.jsonl\n"};
   po::variables_map vm;
   if (!ParseArgs("scan", args, options, positional, help, vm)) return kExitOk;
+  CheckLimits(limits);
+  scan.max_line_bytes = limits.max_bytes;
+  scan.max_depth = limits.max_depth;
   scan.clean = !no_clean;
   const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
   scan.outlets = &outlets;
@@ -72,10 +75,7 @@ int RunScan(const std::vector<std::string>& args) {
   }
   std::cerr << "scan: " << total.records << " records from " << total.lines << " lines ("
             << total.bytes << " bytes); " << total.malformed << " malformed line(s) skipped\n";
-  if (!std::cout) {
-    std::cerr << "scan: error: writing the output failed\n";
-    return kExitFailure;
-  }
+  FlushStdoutOrThrow();
   return total.malformed > 0 || status != kExitOk ? kExitUsage : kExitOk;
 }
 

@@ -78,7 +78,11 @@ std::string ReadFile(const std::string& path, std::uint64_t max_bytes) {
   return data;
 }
 
-void WriteFileAtomic(const std::string& path, const std::string& content) {
+namespace {
+
+// Writes `content` to a new temporary file beside `path`, flushed to disk and closed; returns its
+// name. On failure nothing is left behind and InputError says what failed.
+std::string WriteTemporary(const std::string& path, const std::string& content) {
   std::string temp = path + ".tmp-XXXXXX";
   const int fd = mkstemp(temp.data());
   if (fd < 0)
@@ -110,10 +114,40 @@ void WriteFileAtomic(const std::string& path, const std::string& content) {
     unlink(temp.c_str());
     Fail(path, "close failed: " + why, "the previous file, if any, is unchanged");
   }
+  return temp;
+}
+
+void MoveIntoPlace(const std::string& temp, const std::string& path) {
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
     const std::string why = ErrnoText();
     unlink(temp.c_str());
     Fail(path, "cannot move the new file into place: " + why);
+  }
+}
+
+}  // namespace
+
+void WriteFileAtomic(const std::string& path, const std::string& content) {
+  MoveIntoPlace(WriteTemporary(path, content), path);
+}
+
+void WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> temps;
+  try {
+    for (const auto& [path, content] : files) temps.push_back(WriteTemporary(path, content));
+  } catch (const InputError& e) {
+    for (const std::string& temp : temps) unlink(temp.c_str());
+    Diagnostic d = e.diagnostic();
+    d.hint = files.size() > 1 ? "nothing was replaced: the previous files are unchanged" : d.hint;
+    throw InputError(d);
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    try {
+      MoveIntoPlace(temps[i], files[i].first);
+    } catch (const InputError&) {
+      for (std::size_t j = i + 1; j < temps.size(); ++j) unlink(temps[j].c_str());
+      throw;
+    }
   }
 }
 

@@ -7,11 +7,12 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "core/limits.h"
 
 namespace parallax {
-
-// Default maximum input size: 64 MiB. Larger inputs are refused with a message naming the limit.
-inline constexpr std::uint64_t kDefaultMaxInputBytes = 64ull << 20;
 
 // Reads the whole file at `path` ("-" reads standard input). Throws InputError naming the path
 // when it cannot be opened, is a directory, or is larger than `max_bytes`.
@@ -21,6 +22,12 @@ std::string ReadFile(const std::string& path, std::uint64_t max_bytes = kDefault
 // rename. On failure the previous file at `path` is untouched, the temporary file is removed,
 // and InputError says what failed.
 void WriteFileAtomic(const std::string& path, const std::string& content);
+
+// Writes several files (path, content) as one: every content goes to a temporary file beside its
+// path first (written, flushed, closed); only when all of them are on disk are they renamed into
+// place. A failure while writing (a full disk, a read-only folder) removes the temporary files
+// and replaces nothing, so a report is never left half old and half new.
+void WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace parallax
 

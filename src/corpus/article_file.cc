@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "text/utf8.h"
 
 namespace parallax {
 namespace {
@@ -102,11 +103,19 @@ std::string ArticleIdFromPath(const std::string& path) {
   return std::filesystem::path(path).stem().string();
 }
 
-ArticleReadResult ParseArticle(std::string_view content, const std::string& path) {
+ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
   ArticleReadResult result;
   Article& a = result.article;
   a.source_path = path;
-  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  // Every reader of article files (story folders, clean, ingest) gets valid UTF-8: malformed
+  // sequences and NULs become U+FFFD with a warning at their line and column; UTF-16 is decoded.
+  const std::string decoded = DecodeTextFile(raw, path, &result.diagnostics);
+  std::string_view content = decoded;
+  if (Trim(content).empty()) {
+    result.diagnostics.push_back(
+        MakeError(path, 0, 0, "empty file", "an article file holds front matter and the text"));
+    return result;
+  }
   const std::vector<std::string_view> lines = SplitLines(content);
 
   std::size_t body_from = 0;

@@ -22,7 +22,9 @@ struct ArticleReadResult {
 };
 
 // Parses the article file `content`; `path` names it in diagnostics and gives the default id
-// (the file name without its extension).
+// (the file name without its extension). The bytes are decoded as DecodeTextFile does (UTF-8
+// with or without BOM, UTF-16 with BOM); malformed UTF-8 and NULs become U+FFFD, each with a
+// warning at its line and column.
 ArticleReadResult ParseArticle(std::string_view content, const std::string& path);
 
 // Reads and parses the file at `path`. A file that cannot be read gives an error diagnostic.

@@ -18,8 +18,10 @@ Corpus LoadCorpus(const std::string& dir, const OutletsFile& outlets,
     corpus.story = fs::path(dir).lexically_normal().parent_path().filename().string();
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    corpus.diagnostics.push_back(
-        MakeError(dir, 0, 0, "not a folder", "give a story folder such as corpus/lachin-2023"));
+    corpus.diagnostics.push_back(ec && ec != std::errc::no_such_file_or_directory
+                                     ? MakeError(dir, 0, 0, "cannot read: " + ec.message())
+                                     : MakeError(dir, 0, 0, "not a folder",
+                                                 "give a story folder such as corpus/lachin-2023"));
     return corpus;
   }
   std::vector<fs::path> files;

@@ -18,7 +18,7 @@ namespace parallax {
 
 struct CorpusOptions {
   std::uint64_t max_bytes = kDefaultMaxInputBytes;  // per file
-  std::size_t max_articles = 10000;                 // per corpus
+  std::size_t max_articles = kDefaultMaxArticles;   // per corpus
 };
 
 struct Corpus {

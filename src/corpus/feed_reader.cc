@@ -263,6 +263,11 @@ struct ParseState {
   int first_error_line = 0;  // first error that damages the structure (0: none)
   int error_count = 0;
   std::set<std::string> undeclared;
+  // Element depth: the parse stops with an error at the first element deeper than max_depth.
+  std::size_t max_depth = kDefaultMaxDepth;
+  std::size_t depth = 0;
+  startElementNsSAX2Func start_element = nullptr;
+  endElementNsSAX2Func end_element = nullptr;
 };
 
 ParseState* StateOf(void* ctx) {
@@ -293,6 +298,34 @@ void NeutralEntityDecl(void* ctx, const xmlChar* name, int type, const xmlChar* 
 void IgnoreUnparsedEntityDecl(void* ctx, const xmlChar* name, const xmlChar* /*public_id*/,
                               const xmlChar* /*system_id*/, const xmlChar* /*notation*/) {
   NoteEntity(ctx, name, true);
+}
+
+void StartElementWithinDepth(void* ctx, const xmlChar* localname, const xmlChar* prefix,
+                             const xmlChar* uri, int nb_namespaces, const xmlChar** namespaces,
+                             int nb_attributes, int nb_defaulted, const xmlChar** attributes) {
+  ParseState* state = StateOf(ctx);
+  if (++state->depth > state->max_depth) {
+    const int line = std::max(1, xmlSAX2GetLineNumber(ctx));
+    if (state->first_error_line == 0) state->first_error_line = line;
+    if (++state->error_count == 1) {
+      state->diagnostics->push_back(
+          MakeError(*state->path, line, 0,
+                    "elements are nested more than " + std::to_string(state->max_depth) +
+                        " levels deep; the feed is not read past this point",
+                    "raise the limit with --max-depth if the feed really nests that deep"));
+    }
+    xmlStopParser(static_cast<xmlParserCtxtPtr>(ctx));
+    return;
+  }
+  state->start_element(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                       nb_defaulted, attributes);
+}
+
+void EndElementWithinDepth(void* ctx, const xmlChar* localname, const xmlChar* prefix,
+                           const xmlChar* uri) {
+  ParseState* state = StateOf(ctx);
+  if (state->depth > 0) --state->depth;
+  state->end_element(ctx, localname, prefix, uri);
 }
 
 // Receives every libxml2 error of this thread while a feed is parsed (parser errors and the
@@ -344,10 +377,18 @@ DocPtr ParseFeedXml(std::string_view xml, ParseState& state) {
     return nullptr;
   }
   // No XML_PARSE_NOENT (entities are not substituted), no XML_PARSE_DTDLOAD/DTDATTR/DTDVALID
-  // (no external subset is read), no XML_PARSE_HUGE (libxml2's size and depth limits stay on).
-  xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_RECOVER |
-                              XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+  // (no external subset is read). XML_PARSE_HUGE (which lifts libxml2's own depth limit of 256
+  // and its size limits) only when the caller allows deeper nesting than that: the depth guard
+  // then bounds the depth, the caller's --max-bytes the size.
+  int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_RECOVER | XML_PARSE_NOWARNING |
+                XML_PARSE_BIG_LINES;
+  if (state.max_depth >= 256) options |= XML_PARSE_HUGE;
+  xmlCtxtUseOptions(ctxt, options);
   ctxt->_private = &state;
+  state.start_element = ctxt->sax->startElementNs;
+  state.end_element = ctxt->sax->endElementNs;
+  ctxt->sax->startElementNs = StartElementWithinDepth;
+  ctxt->sax->endElementNs = EndElementWithinDepth;
   ctxt->sax->entityDecl = NeutralEntityDecl;
   ctxt->sax->unparsedEntityDecl = IgnoreUnparsedEntityDecl;
   ctxt->sax->error = nullptr;
@@ -490,6 +531,7 @@ struct ItemContext {
   const OutletsFile* outlets;
   const FeedInfo& feed;
   Diagnostics& diagnostics;
+  std::size_t max_depth;
 };
 
 // HTML or text of a content-bearing element, and whether it is HTML.
@@ -558,6 +600,7 @@ std::vector<std::string> Paragraphs(const Content& content, const ItemContext& c
   HtmlExtractOptions options;
   options.source_name = ctx.path;
   options.fragment = true;
+  options.max_depth = ctx.max_depth;
   try {
     ExtractedPage page;
     {
@@ -942,7 +985,8 @@ bool LooksLikeFeed(std::string_view data) {
   return false;
 }
 
-FeedReadResult ReadFeed(std::string_view xml, const std::string& path, const OutletsFile* outlets) {
+FeedReadResult ReadFeed(std::string_view xml, const std::string& path, const OutletsFile* outlets,
+                        std::size_t max_depth) {
   FeedReadResult result;
   std::string decompressed;
   try {
@@ -958,6 +1002,7 @@ FeedReadResult ReadFeed(std::string_view xml, const std::string& path, const Out
   ParseState state;
   state.path = &path;
   state.diagnostics = &result.diagnostics;
+  state.max_depth = std::max<std::size_t>(max_depth, 1);
   DocPtr doc = ParseFeedXml(xml, state);
   if (!state.declared_entities.empty()) {
     std::string names;
@@ -1014,7 +1059,7 @@ FeedReadResult ReadFeed(std::string_view xml, const std::string& path, const Out
   }
 
   std::set<std::string> unknown_hosts;
-  ItemContext ctx{path, outlets, info, result.diagnostics};
+  ItemContext ctx{path, outlets, info, result.diagnostics, max_depth};
   std::map<std::string, int> seen_ids;
   int untrusted = 0;
   const std::vector<const xmlNode*> items = FeedItems(root, info.kind);

@@ -49,6 +49,7 @@
 #include "core/article.h"
 #include "core/date.h"
 #include "core/diagnostic.h"
+#include "core/limits.h"
 #include "corpus/outlets.h"
 
 namespace parallax {
@@ -60,9 +61,12 @@ struct FeedReadResult {
 
 // Reads the feed `xml` (UTF-8 or the encoding its XML declaration names; a UTF-8 BOM is fine;
 // gzipped data is decompressed first). `path` names the feed in diagnostics and becomes each
-// article's source_path. `outlets` may be null: then no outlet is set. Never throws for bad
-// input: every problem is a diagnostic. Safe to call from several threads at once.
-FeedReadResult ReadFeed(std::string_view xml, const std::string& path, const OutletsFile* outlets);
+// article's source_path. `outlets` may be null: then no outlet is set. An element nested more
+// than `max_depth` levels deep is an error that ends the parse there (items closed before it are
+// kept); HTML item bodies are flattened below `max_depth` as ExtractHtml does. Never throws for
+// bad input: every problem is a diagnostic. Safe to call from several threads at once.
+FeedReadResult ReadFeed(std::string_view xml, const std::string& path, const OutletsFile* outlets,
+                        std::size_t max_depth = kDefaultMaxDepth);
 
 // Cheap sniff: true when the first element of `data` (after an optional BOM, XML declaration,
 // comments and DOCTYPE) is <rss>, an Atom <feed> (the Atom namespace in its start tag) or

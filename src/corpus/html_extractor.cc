@@ -1,6 +1,7 @@
 #include "corpus/html_extractor.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/encoding.h>
 #include <libxml/globals.h>
 #include <libxml/parser.h>
@@ -21,6 +22,7 @@
 
 #include "core/date.h"
 #include "corpus/gzip.h"
+#include "text/utf8.h"
 
 namespace parallax {
 namespace {
@@ -202,24 +204,6 @@ bool LooksBinary(std::string_view data) {
   return n > 0 && controls * 20 > n;  // more than 5% control characters
 }
 
-bool IsValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80         ? 1
-                      : (c >> 5) == 6  ? 2
-                      : (c >> 4) == 14 ? 3
-                      : (c >> 3) == 30 ? 4
-                                       : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
 // Finds a declared charset in the first bytes: <meta charset=…>, <meta http-equiv
 // content="…; charset=…">, or <?xml … encoding="…"?>. Returns "" when none.
 std::string SniffDeclaredCharset(std::string_view data) {
@@ -279,6 +263,10 @@ std::string ChooseEncoding(std::string_view data, const HtmlExtractOptions& opti
                                                                                   : "windows-1252";
 }
 
+// libxml2 stops a parse (and drops the rest of the page) when more nodes than this are open,
+// unless XML_PARSE_HUGE is given.
+constexpr std::size_t kLibxmlMaxDepth = 256;
+
 void IgnoreGenericError(void*, const char*, ...) {}
 void IgnoreStructuredError(void*, xmlError*) {}
 
@@ -309,19 +297,64 @@ class ScopedLibxmlSilence {
   void* structured_context_;
 };
 
-DocPtr Parse(std::string_view html, const std::string& encoding) {
+// Keeps the tree at most `max_depth` elements deep. libxml2's HTML parser has its own fixed
+// limit (256 open nodes without XML_PARSE_HUGE) past which it stops and silently drops the rest
+// of the page; instead, elements deeper than `max_depth` get no node of their own, so their text
+// lands in the deepest element kept, and the parse goes on to the end. libxml2 reports every
+// element's end, implied or written, so the count stays balanced.
+struct DepthGuard {
+  startElementSAXFunc start = nullptr;
+  endElementSAXFunc end = nullptr;
+  std::size_t max_depth = kDefaultMaxDepth;
+  std::size_t depth = 0;
+  int first_line = 0;  // line of the first element past the limit; 0 when none was
+};
+
+void StartElementWithinDepth(void* ctx, const xmlChar* name, const xmlChar** attributes) {
+  auto* ctxt = static_cast<htmlParserCtxtPtr>(ctx);
+  auto* guard = static_cast<DepthGuard*>(ctxt->_private);
+  if (++guard->depth > guard->max_depth) {
+    if (guard->first_line == 0) guard->first_line = std::max(1, xmlSAX2GetLineNumber(ctx));
+    return;
+  }
+  guard->start(ctx, name, attributes);
+}
+
+void EndElementWithinDepth(void* ctx, const xmlChar* name) {
+  auto* ctxt = static_cast<htmlParserCtxtPtr>(ctx);
+  auto* guard = static_cast<DepthGuard*>(ctxt->_private);
+  const bool kept = guard->depth <= guard->max_depth;
+  if (guard->depth > 0) --guard->depth;
+  if (kept) guard->end(ctx, name);
+}
+
+// Parses `html`; `too_deep_line` gets the line of the first element nested deeper than
+// `max_depth` (0 when none is).
+DocPtr Parse(std::string_view html, const std::string& encoding, std::size_t max_depth,
+             int* too_deep_line) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
   const ScopedLibxmlSilence silence;
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (ctxt == nullptr) return nullptr;
-  // No HTML_PARSE_NOENT (no entity substitution from external sources) and no HTML_PARSE_HUGE
-  // (keeps libxml2's depth and size limits).
-  const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                      HTML_PARSE_RECOVER | HTML_PARSE_COMPACT;
+  DepthGuard guard;
+  guard.start = ctxt->sax->startElement;
+  guard.end = ctxt->sax->endElement;
+  guard.max_depth = std::max<std::size_t>(max_depth, 1);
+  ctxt->_private = &guard;
+  ctxt->sax->startElement = StartElementWithinDepth;
+  ctxt->sax->endElement = EndElementWithinDepth;
+  // No HTML_PARSE_NOENT (no entity substitution from external sources). XML_PARSE_HUGE only
+  // when the caller allows more depth than libxml2's own limit: the guard above bounds the
+  // depth, the caller's --max-bytes the size.
+  int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+                HTML_PARSE_COMPACT;
+  if (guard.max_depth >= kLibxmlMaxDepth) options |= XML_PARSE_HUGE;
   const int size = static_cast<int>(std::min<std::size_t>(html.size(), INT32_MAX));
   xmlDoc* doc = htmlCtxtReadMemory(ctxt, html.data(), size, nullptr, encoding.c_str(), options);
+  ctxt->_private = nullptr;
   htmlFreeParserCtxt(ctxt);
+  if (too_deep_line != nullptr) *too_deep_line = guard.first_line;
   return DocPtr(doc);
 }
 
@@ -1447,7 +1480,23 @@ ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& opti
                   "be read as HTML"));
   }
   const std::string encoding = ChooseEncoding(input, options, page.warnings);
-  DocPtr doc = Parse(input, encoding);
+  // libxml2 passes malformed UTF-8 through into the tree; like every other text that enters the
+  // pipeline, it becomes U+FFFD here, with a warning naming line and column (NULs too).
+  std::string sanitized;
+  if ((ToLower(encoding) == "utf-8" || ToLower(encoding) == "utf8") &&
+      (!IsValidUtf8(input) || input.find('\0') != std::string_view::npos)) {
+    sanitized = ToValidUtf8(input, options.source_name, &page.warnings);
+    input = sanitized;
+  }
+  int too_deep_line = 0;
+  DocPtr doc = Parse(input, encoding, options.max_depth, &too_deep_line);
+  if (too_deep_line > 0) {
+    page.warnings.push_back(
+        MakeWarning(options.source_name, too_deep_line, 0,
+                    "elements are nested more than " + std::to_string(options.max_depth) +
+                        " levels deep; the deeper tags were ignored and their text kept",
+                    "raise the limit with --max-depth if the page really nests that deep"));
+  }
   if (doc == nullptr || xmlDocGetRootElement(doc.get()) == nullptr) {
     if (CollapseSpace(input).empty()) return page;
     page.warnings.push_back(
@@ -1469,7 +1518,7 @@ ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& opti
       {{true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}}};
   std::vector<std::vector<std::string>> attempts;
   for (std::size_t attempt = 0; attempt < ladder.size(); ++attempt) {
-    if (attempt > 0) doc = Parse(input, encoding);
+    if (attempt > 0) doc = Parse(input, encoding, options.max_depth, nullptr);
     if (doc == nullptr) break;
     attempts.push_back(ExtractMainText(doc.get(), ladder[attempt]));
     if (TotalSize(attempts.back()) >= kEnoughText) break;

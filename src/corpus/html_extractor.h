@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/limits.h"
 #include "corpus/gzip.h"
 
 namespace parallax {
@@ -42,11 +43,15 @@ namespace parallax {
 //                                                   empty: BOM, then <meta charset>, then UTF-8
 //                                                   (windows-1252 if the bytes are not UTF-8)
 //   max_decompressed_bytes  kDefaultMaxGunzipBytes  ceiling for gzipped input
+//   max_depth               kDefaultMaxDepth (256)  deepest element nesting kept: deeper tags
+//                                                   are ignored (their text is kept, in the
+//                                                   deepest element kept) with a warning
 struct HtmlExtractOptions {
   std::string source_name;
   bool fragment = false;
   std::string encoding;
   std::uint64_t max_decompressed_bytes = kDefaultMaxGunzipBytes;
+  std::size_t max_depth = kDefaultMaxDepth;
 };
 
 // What ExtractHtml found. Empty strings mean "not found".
@@ -67,7 +72,8 @@ struct ExtractedPage {
 
 // Extracts the article from `html`: a whole page, or a fragment when options.fragment is set.
 // Gzipped input (LooksGzipped) is decompressed first, within options.max_decompressed_bytes.
-// Malformed markup is recovered, never rejected. Throws InputError only when the input is
+// Malformed markup is recovered, never rejected; markup nested deeper than options.max_depth is
+// flattened (see HtmlExtractOptions). Throws InputError only when the input is
 // unusable as a whole: binary data that is not HTML (an image saved as .html), or corrupt or
 // oversized gzip data. Safe to call from several threads at once.
 ExtractedPage ExtractHtml(std::string_view html, const HtmlExtractOptions& options);

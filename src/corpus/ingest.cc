@@ -91,6 +91,13 @@ Article FromPage(const ExtractedPage& page, const std::string& path, const Inges
   return a;
 }
 
+Diagnostic TooManyArticles(const std::string& path, std::size_t max_articles) {
+  return MakeError(path, 0, 0,
+                   "more than " + std::to_string(max_articles) +
+                       " articles; the rest of this input and the inputs after it were not read",
+                   "raise the limit with --max-articles");
+}
+
 }  // namespace
 
 const char* InputFormatName(InputFormat format) {
@@ -140,7 +147,7 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
   const std::string_view head = SkipSpace(probe);
   if (LooksLikeFeed(head)) {
     in.format = InputFormat::kFeed;
-    FeedReadResult r = ReadFeed(bytes, path, options.outlets);
+    FeedReadResult r = ReadFeed(bytes, path, options.outlets, options.max_depth);
     in.articles = std::move(r.articles);
     in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
   } else if (LooksLikeHtml(head)) {
@@ -148,6 +155,7 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
     HtmlExtractOptions html_options;
     html_options.source_name = path;
     html_options.max_decompressed_bytes = options.max_bytes;
+    html_options.max_depth = options.max_depth;
     try {
       const ExtractedPage page =
           ExtractHtml(utf16 ? DecodeTextFile(bytes, path, &in.diagnostics) : bytes, html_options);
@@ -165,7 +173,7 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
   } else if (LooksLikeJson(head)) {
     in.format = InputFormat::kJson;
     const std::string text = DecodeTextFile(bytes, path, &in.diagnostics);
-    NewsPleaseResult r = ReadNewsPlease(text, path, options.outlets);
+    NewsPleaseResult r = ReadNewsPlease(text, path, options.outlets, options.max_depth);
     in.articles = std::move(r.articles);
     in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
   } else {
@@ -241,10 +249,13 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
 
 LoadedArticles LoadArticles(const std::vector<std::string>& inputs, const IngestOptions& options) {
   LoadedArticles out;
-  for (const std::string& path : ExpandInputs(inputs, out.diagnostics)) {
-    IngestedInput in = IngestFile(path, options);
+  const std::vector<std::string> files = ExpandInputs(inputs, out.diagnostics);
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    IngestedInput in = IngestFile(files[f], options);
     out.diagnostics.insert(out.diagnostics.end(), in.diagnostics.begin(), in.diagnostics.end());
     if (in.rejected()) ++out.rejected_inputs;
+    const bool over = out.articles.size() + in.articles.size() > options.max_articles;
+    if (over) in.articles.resize(options.max_articles - out.articles.size());
     for (Article& a : in.articles) {
       const Outlet* outlet = options.outlets != nullptr ? options.outlets->Find(a.outlet) : nullptr;
       // Saved pages were cleaned by DOM scoring; the generic line rules are for pasted text.
@@ -252,6 +263,11 @@ LoadedArticles LoadArticles(const std::vector<std::string>& inputs, const Ingest
       clean.generic_rules = in.format != InputFormat::kHtml;
       CleanArticle(a, outlet, clean);
       out.articles.push_back(std::move(a));
+    }
+    if (over) {
+      out.diagnostics.push_back(TooManyArticles(files[f], options.max_articles));
+      out.rejected_inputs += files.size() - f - 1;
+      break;
     }
   }
   return out;

@@ -22,6 +22,8 @@ struct IngestOptions {
   std::string outlet;    // force this outlet id (default: from front matter, URL or site name)
   std::string language;  // force this language (default: from the input)
   std::uint64_t max_bytes = kDefaultMaxInputBytes;  // per input file (and after gunzip)
+  std::size_t max_depth = kDefaultMaxDepth;         // element / JSON nesting (core/limits.h)
+  std::size_t max_articles = kDefaultMaxArticles;   // LoadArticles: articles read in all
   const OutletsFile* outlets = nullptr;             // to recognise outlets by web domain
 };
 
@@ -49,7 +51,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
 
 // Reads every input (files, or folders expanded with ExpandInputs) and cleans each article with
 // its outlet's patterns: what `annotate`, `match` and `align` work on. Bad inputs become
-// diagnostics; the others are still returned, in input order.
+// diagnostics; the others are still returned, in input order. At most options.max_articles
+// articles are returned: past that, an error names the limit and the rest is not read.
 struct LoadedArticles {
   std::vector<Article> articles;
   Diagnostics diagnostics;

@@ -106,6 +106,41 @@ Diagnostic ParseErrorAt(const json::parse_error& e, std::string_view text, const
                    "each record must be a JSON object; JSON Lines need one object per line");
 }
 
+}  // namespace
+
+std::size_t JsonTooDeepAt(std::string_view text, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+Diagnostic TooDeepAt(std::string_view text, std::size_t offset, std::size_t max_depth,
+                     const std::string& path, int first_line) {
+  auto [line, column] = LineColumn(text, offset);
+  return MakeError(
+      path, first_line + line - 1, column,
+      "arrays and objects are nested more than " + std::to_string(max_depth) + " levels deep",
+      "raise the limit with --max-depth if the JSON really nests that deep");
+}
+
 std::string TypeName(const json& v) { return v.type_name(); }
 
 // The first of `keys` holding a non-empty string. A key holding another type is a warning.
@@ -378,7 +413,7 @@ std::optional<Article> ArticleFromJson(const nlohmann::json& record, const std::
 }
 
 NewsPleaseResult ReadNewsPlease(std::string_view data, const std::string& path,
-                                const OutletsFile* outlets) {
+                                const OutletsFile* outlets, std::size_t max_depth) {
   NewsPleaseResult result;
   std::string decompressed;
   try {
@@ -405,7 +440,12 @@ NewsPleaseResult ReadNewsPlease(std::string_view data, const std::string& path,
   std::optional<Diagnostic> whole_error;
   json whole;
   try {
-    whole = json::parse(body.begin(), body.end());
+    if (const std::size_t deep = JsonTooDeepAt(body, max_depth); deep != std::string_view::npos) {
+      whole_failed = true;
+      whole_error = TooDeepAt(body, deep, max_depth, path, first_line);
+    } else {
+      whole = json::parse(body.begin(), body.end());
+    }
   } catch (const json::parse_error& e) {
     whole_failed = true;
     whole_error = ParseErrorAt(e, body, path, first_line);
@@ -447,6 +487,12 @@ NewsPleaseResult ReadNewsPlease(std::string_view data, const std::string& path,
       start = end + 1;
       if (line_no == 1 && bom) line.remove_prefix(3);
       if (Trim(line).empty()) continue;
+      if (const std::size_t deep = JsonTooDeepAt(line, max_depth); deep != std::string_view::npos) {
+        Diagnostic d = TooDeepAt(line, deep, max_depth, path, line_no);
+        d.message += "; line skipped";
+        result.diagnostics.push_back(std::move(d));
+        continue;
+      }
       json record;
       try {
         record = json::parse(line.begin(), line.end());

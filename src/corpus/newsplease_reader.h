@@ -39,6 +39,7 @@
 
 #include "core/article.h"
 #include "core/diagnostic.h"
+#include "core/limits.h"
 #include "corpus/outlets.h"
 
 namespace parallax {
@@ -51,9 +52,17 @@ struct NewsPleaseResult {
 // Reads `data`: one JSON object, a JSON array of objects, or JSON Lines (blank lines allowed).
 // A UTF-8 BOM is skipped; gzipped data is decompressed first. `path` names the file in
 // diagnostics and becomes each article's source_path. `outlets` may be null (then only an
-// explicit "outlet" key sets the outlet). Never throws for bad input. Thread-safe.
+// explicit "outlet" key sets the outlet). JSON whose arrays and objects nest more than
+// `max_depth` levels is an error (in JSON Lines, for that line only). Never throws for bad
+// input. Thread-safe.
 NewsPleaseResult ReadNewsPlease(std::string_view data, const std::string& path,
-                                const OutletsFile* outlets);
+                                const OutletsFile* outlets,
+                                std::size_t max_depth = kDefaultMaxDepth);
+
+// The byte offset of the first '[' or '{' in the JSON `text` that opens a level deeper than
+// `max_depth`, or npos when none does. Brackets inside strings do not count. Linear and cheap:
+// callers refuse deep input before a parser builds a tree of that depth.
+std::size_t JsonTooDeepAt(std::string_view text, std::size_t max_depth);
 
 // Cheap sniff: after an optional BOM and whitespace, `data` starts with '{' or '['.
 bool LooksLikeJson(std::string_view data);

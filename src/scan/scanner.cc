@@ -29,6 +29,16 @@ void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& o
     const std::string& line = batch.lines[i];
     const int line_no = static_cast<int>(batch.first_line + i);
     if (line.empty() || line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (const std::size_t deep = JsonTooDeepAt(line, options.max_depth);
+        deep != std::string_view::npos) {
+      batch.diagnostics.push_back(
+          MakeError(options.source_name, line_no, static_cast<int>(deep) + 1,
+                    "arrays and objects nested more than " + std::to_string(options.max_depth) +
+                        " levels deep, skipped",
+                    "raise the limit with --max-depth"));
+      ++batch.malformed;
+      continue;
+    }
     nlohmann::json record;
     try {
       record = nlohmann::json::parse(line);
@@ -211,6 +221,7 @@ ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
       }
       ++line_no;
       stats.bytes += line.size() + 1;
+      if (line.find_first_not_of(" \t\r") != std::string::npos) ++stats.lines;
       if (line.size() > options.max_line_bytes) {
         batch->diagnostics.push_back(MakeError(
             options.source_name, static_cast<int>(line_no), 0,
@@ -219,7 +230,6 @@ ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
         ++batch->malformed;
         line.clear();
       }
-      if (line.find_first_not_of(" \t\r") != std::string::npos) ++stats.lines;
       batch->lines.push_back(std::move(line));
       line.clear();
     }

@@ -18,19 +18,21 @@
 
 #include "annotate/annotator.h"
 #include "core/diagnostic.h"
+#include "core/limits.h"
 #include "corpus/outlets.h"
 
 namespace parallax {
 
 struct ScanOptions {
-  unsigned threads = 0;                    // workers; 0 = one per core
-  std::size_t batch_lines = 64;            // lines per batch
-  std::size_t max_batches_in_flight = 0;   // 0 = 2 × threads + 2
-  std::size_t max_line_bytes = 64u << 20;  // longer lines are reported and skipped
-  std::string source_name = "-";           // names the input in diagnostics
-  const OutletsFile* outlets = nullptr;    // to recognise outlets by domain
-  bool clean = true;                       // apply generic boilerplate removal before annotating
-  bool with_text = false;                  // add "title" and "body" (the cleaned text) to records
+  unsigned threads = 0;                                // workers; 0 = one per core
+  std::size_t batch_lines = 64;                        // lines per batch
+  std::size_t max_batches_in_flight = 0;               // 0 = 2 × threads + 2
+  std::size_t max_line_bytes = kDefaultMaxInputBytes;  // longer lines are reported and skipped
+  std::size_t max_depth = kDefaultMaxDepth;  // deeper-nested lines are reported and skipped
+  std::string source_name = "-";             // names the input in diagnostics
+  const OutletsFile* outlets = nullptr;      // to recognise outlets by domain
+  bool clean = true;                         // apply generic boilerplate removal before annotating
+  bool with_text = false;                    // add "title" and "body" (the cleaned text) to records
 };
 
 struct ScanStats {

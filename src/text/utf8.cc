@@ -85,6 +85,8 @@ const char* ErrorMessage(Utf8Error error) {
   return "invalid UTF-8";
 }
 
+constexpr const char* kNulMessage = "NUL byte in text";
+
 constexpr const char* kUtf8Hint =
     "replaced by U+FFFD; re-save the file as UTF-8 or convert it, e.g. with iconv";
 
@@ -152,6 +154,9 @@ std::string Utf16ToUtf8(std::string_view bytes, bool big_endian, WarningSink* si
       }
     } else if (u >= 0xDC00 && u <= 0xDFFF) {
       sink->Add(pos.line, pos.column, "invalid UTF-16: unpaired low surrogate");
+      cp = kReplacementChar;
+    } else if (u == 0) {
+      sink->Add(pos.line, pos.column, kNulMessage);
       cp = kReplacementChar;
     }
     AppendUtf8(cp, &out);
@@ -223,7 +228,7 @@ bool IsValidUtf8(std::string_view text) {
 }
 
 std::string ToValidUtf8(std::string_view text, std::string_view path, Diagnostics* diagnostics) {
-  if (IsValidUtf8(text)) return std::string(text);
+  if (IsValidUtf8(text) && text.find('\0') == std::string_view::npos) return std::string(text);
   WarningSink sink(path, diagnostics);
   std::string out;
   out.reserve(text.size() + 16);
@@ -231,7 +236,10 @@ std::string ToValidUtf8(std::string_view text, std::string_view path, Diagnostic
   size_t i = 0;
   while (i < text.size()) {
     RawDecode d = Decode(text, i);
-    if (d.ch.valid) {
+    if (d.ch.valid && d.ch.code_point == 0) {
+      sink.Add(pos.line, pos.column, kNulMessage);
+      AppendUtf8(kReplacementChar, &out);
+    } else if (d.ch.valid) {
       out.append(text.data() + i, d.ch.length);
     } else {
       sink.Add(pos.line, pos.column, ErrorMessage(d.error));

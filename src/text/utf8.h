@@ -14,6 +14,8 @@
 //   surrogate code point      0xED 0xA0..0xBF (U+D800..U+DFFF are not characters)
 //   beyond U+10FFFF           0xF4 0x90..0xBF, 0xF5..0xFF
 //   truncated sequence        a lead byte not followed by enough continuation bytes
+// A NUL (U+0000) is well-formed but never text, and C APIs (libxml2) would cut a string at it:
+// it becomes U+FFFD with a warning too.
 #ifndef PARALLAX_TEXT_UTF8_H_
 #define PARALLAX_TEXT_UTF8_H_
 
@@ -51,10 +53,10 @@ std::string SimpleLowercase(std::string_view text);
 // True when `text` is well-formed UTF-8 (a BOM is well-formed).
 bool IsValidUtf8(std::string_view text);
 
-// Returns `text` with each malformed sequence replaced by U+FFFD. For each one, a warning
-// naming `path`, the 1-based line and column (in characters) and the kind of problem is appended
-// to `diagnostics` (which may be null). At most kMaxUtf8Warnings are reported individually; a
-// final warning then counts the rest, so a binary file cannot flood the output.
+// Returns `text` with each malformed sequence (and each NUL) replaced by U+FFFD. For each one, a
+// warning naming `path`, the 1-based line and column (in characters) and the kind of problem is
+// appended to `diagnostics` (which may be null). At most kMaxUtf8Warnings are reported
+// individually; a final warning then counts the rest, so a binary file cannot flood the output.
 inline constexpr int kMaxUtf8Warnings = 20;
 std::string ToValidUtf8(std::string_view text, std::string_view path, Diagnostics* diagnostics);
 

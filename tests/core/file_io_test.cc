@@ -74,5 +74,24 @@ TEST(FileIoTest, FailedWriteLeavesThePreviousFileIntact) {
   EXPECT_EQ(ReadFile(path), "good report");
 }
 
+TEST(FileIoTest, SeveralFilesAreReplacedAllOrNothing) {
+  TempDir dir;
+  const std::string a = dir.path() + "/a.md";
+  const std::string b = dir.path() + "/b.md";
+  WriteFilesAtomic({{a, "old a"}, {b, "old b"}});
+  // The second file cannot be written (its folder is missing): the first is not replaced either.
+  EXPECT_THROW(WriteFilesAtomic({{a, "new a"}, {dir.path() + "/missing/c.md", "c"}}), InputError);
+  EXPECT_EQ(ReadFile(a), "old a");
+  WriteFilesAtomic({{a, "new a"}, {b, "new b"}});
+  EXPECT_EQ(ReadFile(a), "new a");
+  EXPECT_EQ(ReadFile(b), "new b");
+  int entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    (void)e;
+    ++entries;
+  }
+  EXPECT_EQ(entries, 2);  // no temporary file left behind
+}
+
 }  // namespace
 }  // namespace parallax

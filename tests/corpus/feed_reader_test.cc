@@ -366,5 +366,33 @@ TEST(FeedReaderTest, NormalizeLanguageTag) {
   EXPECT_EQ(NormalizeLanguageTag(""), "");
 }
 
+TEST(FeedReaderTest, NestingDeeperThanTheLimitIsAnErrorAndEarlierItemsSurvive) {
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<x>";
+  const std::string xml =
+      "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>First</title>"
+      "<description>Kept.</description></item>\n<item><title>" +
+      deep + "</title></item></channel></rss>\n";
+  FeedReadResult r = ReadFeed(xml, "deep.xml", nullptr);
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title, "First");
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics[0].line, 3);
+  EXPECT_NE(r.diagnostics[0].message.find("nested more than 256 levels"), std::string::npos);
+  EXPECT_NE(r.diagnostics[0].hint.find("--max-depth"), std::string::npos);
+  // The caller's limit: lower, or higher than libxml2's own 256.
+  r = ReadFeed(xml, "deep.xml", nullptr, 3);
+  EXPECT_TRUE(r.articles.empty());
+  EXPECT_NE(r.diagnostics.at(0).message.find("more than 3 levels"), std::string::npos);
+  std::string nested = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>T";
+  for (int i = 0; i < 500; ++i) nested += "<b>";
+  nested += "x";
+  for (int i = 0; i < 500; ++i) nested += "</b>";
+  nested += "</title><description>Body.</description></item></channel></rss>\n";
+  r = ReadFeed(nested, "nested.xml", nullptr, 1000);
+  ASSERT_EQ(r.articles.size(), 1u) << (r.diagnostics.empty() ? "" : r.diagnostics[0].message);
+  EXPECT_FALSE(HasErrors(r.diagnostics));
+}
+
 }  // namespace
 }  // namespace parallax

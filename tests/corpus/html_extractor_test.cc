@@ -197,17 +197,41 @@ std::string NestedDivs(int depth, const std::string& text) {
   return html + "</body></html>";
 }
 
-TEST(HtmlExtractorTest, DeepNestingDoesNotCrash) {
+TEST(HtmlExtractorTest, DeepNestingIsFlattenedWithAWarningAndKeepsTheText) {
   const std::string text = "Deep text at the bottom of many nested divisions, still readable.";
-  // libxml2 caps the tree depth (no HTML_PARSE_HUGE): a hundred thousand levels must come out
-  // without a crash, whatever part of the text the parser kept.
-  const ExtractedPage deep = Extract(NestedDivs(100000, text));
-  EXPECT_LE(deep.paragraphs.size(), 1u);
-  EXPECT_LE(Extract(NestedDivs(100000, text), /*fragment=*/true).paragraphs.size(), 1u);
-  // Below the cap the text survives intact.
+  // A hundred thousand levels: the tags past max_depth are ignored, their text is kept, and a
+  // warning says so (libxml2 alone would stop at 256 and silently drop the rest of the page).
+  for (const bool fragment : {false, true}) {
+    const ExtractedPage deep = Extract(NestedDivs(100000, text), fragment);
+    ASSERT_EQ(deep.paragraphs.size(), 1u) << fragment;
+    EXPECT_EQ(deep.paragraphs[0], text);
+    ASSERT_EQ(deep.warnings.size(), 1u);
+    EXPECT_EQ(deep.warnings[0].line, 1);
+    EXPECT_NE(deep.warnings[0].message.find("nested more than 256 levels"), std::string::npos);
+    EXPECT_NE(deep.warnings[0].hint.find("--max-depth"), std::string::npos);
+  }
+  // Below the limit the text survives intact, without a warning.
   const ExtractedPage nested = Extract(NestedDivs(200, text));
   ASSERT_EQ(nested.paragraphs.size(), 1u);
   EXPECT_EQ(nested.paragraphs[0], text);
+  EXPECT_TRUE(nested.warnings.empty());
+}
+
+TEST(HtmlExtractorTest, MaxDepthIsTheCallers) {
+  const std::string text = "Text forty levels down, long enough to be a paragraph of the story.";
+  HtmlExtractOptions options;
+  options.max_depth = 10;
+  ExtractedPage page = ExtractHtml(NestedDivs(40, text), options);
+  ASSERT_EQ(page.paragraphs.size(), 1u);
+  EXPECT_EQ(page.paragraphs[0], text);
+  ASSERT_EQ(page.warnings.size(), 1u);
+  EXPECT_NE(page.warnings[0].message.find("more than 10 levels"), std::string::npos);
+  // Past libxml2's own limit of 256 when the caller allows it.
+  options.max_depth = 5000;
+  page = ExtractHtml(NestedDivs(3000, text), options);
+  ASSERT_EQ(page.paragraphs.size(), 1u);
+  EXPECT_EQ(page.paragraphs[0], text);
+  EXPECT_TRUE(page.warnings.empty());
 }
 
 TEST(HtmlExtractorTest, BinaryInputIsAClearError) {

@@ -265,5 +265,25 @@ TEST(NewsPleaseReaderTest, EmptyAndNonJsonInput) {
   EXPECT_FALSE(LooksLikeJson(""));
 }
 
+TEST(NewsPleaseReaderTest, NestingDeeperThanTheLimitIsAnError) {
+  const std::string deep = std::string(300, '[') + std::string(300, ']');
+  NewsPleaseResult r = ReadNewsPlease("{\"title\": \"T\", \"x\": " + deep + "}", "d.json", nullptr);
+  EXPECT_TRUE(r.articles.empty());
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].severity, Severity::kError);
+  EXPECT_EQ(r.diagnostics[0].column, 19 + 257);  // the 257th '[' after 19 characters
+  EXPECT_NE(r.diagnostics[0].message.find("nested more than 256 levels"), std::string::npos);
+  // JSON Lines lose only the deep line; brackets inside strings do not count.
+  r = ReadNewsPlease("{\"title\": \"[[[[[[\", \"maintext\": \"B.\"}\n{\"x\": [[[1]]]}\n", "d.jsonl",
+                     nullptr, 2);
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title, "[[[[[[");
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics[0].line, 2);
+  EXPECT_NE(r.diagnostics[0].message.find("line skipped"), std::string::npos);
+  EXPECT_EQ(JsonTooDeepAt("[\"\\\"[[[\"]", 1), std::string::npos);
+  EXPECT_EQ(JsonTooDeepAt("[{}]", 1), 1u);
+}
+
 }  // namespace
 }  // namespace parallax

@@ -158,5 +158,21 @@ TEST(Utf8Test, SimpleLowercaseKeepsOneCharacterPerCharacter) {
   EXPECT_EQ(SimpleLowercase(""), "");
 }
 
+TEST(Utf8Test, NulBecomesReplacementWithWarning) {
+  Diagnostics diags;
+  EXPECT_EQ(ToValidUtf8(std::string("a\0b\n\0", 5), "nul.txt", &diags),
+            "a" + kFffd + "b\n" + kFffd);
+  ASSERT_EQ(diags.size(), 2u);
+  EXPECT_EQ(diags[0].column, 2);
+  EXPECT_EQ(diags[1].line, 2);
+  EXPECT_NE(diags[0].message.find("NUL"), std::string::npos);
+  const std::string le(
+      "\xFF\xFE"
+      "a\0"
+      "\0\0",
+      6);
+  EXPECT_EQ(DecodeTextFile(le, "u16.txt", &diags), "a" + kFffd);
+}
+
 }  // namespace
 }  // namespace parallax
