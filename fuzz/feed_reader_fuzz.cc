@@ -7,7 +7,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size > parallax::fuzz::kMaxInputBytes) return -1;
   const std::string_view text = parallax::fuzz::AsText(data, size);
   (void)parallax::LooksLikeFeed(text);
-  (void)parallax::ReadFeed(text, "fuzz.xml", nullptr);
+  for (const parallax::Article& a : parallax::ReadFeed(text, "fuzz.xml", nullptr).articles) {
+    parallax::fuzz::CheckText(a.title, "title");
+    parallax::fuzz::CheckText(a.body, "body");
+  }
   (void)parallax::ParseFeedDate(text.substr(0, 64));
   (void)parallax::SafeArticleId(text.substr(0, 256));
   (void)parallax::NormalizeLanguageTag(text.substr(0, 32));

@@ -5,7 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
+
+#include "text/utf8.h"
 
 namespace parallax::fuzz {
 
@@ -16,6 +20,15 @@ inline constexpr std::size_t kMaxInputBytes = 256 << 10;
 
 inline std::string_view AsText(const std::uint8_t* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};
+}
+
+// The readers promise valid UTF-8 without NULs in every string they return, whatever the input:
+// a breach aborts, so the fuzzer reports it like a crash.
+inline void CheckText(std::string_view text, const char* what) {
+  if (!IsValidUtf8(text) || text.find('\0') != std::string_view::npos) {
+    std::fprintf(stderr, "%s is not valid UTF-8 text\n", what);
+    std::abort();
+  }
 }
 
 }  // namespace parallax::fuzz

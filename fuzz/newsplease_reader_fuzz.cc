@@ -6,6 +6,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size > parallax::fuzz::kMaxInputBytes) return -1;
   const std::string_view text = parallax::fuzz::AsText(data, size);
   (void)parallax::LooksLikeJson(text);
-  (void)parallax::ReadNewsPlease(text, "fuzz.jsonl", nullptr);
+  for (const parallax::Article& a :
+       parallax::ReadNewsPlease(text, "fuzz.jsonl", nullptr).articles) {
+    parallax::fuzz::CheckText(a.title, "title");
+    parallax::fuzz::CheckText(a.body, "body");
+  }
   return 0;
 }

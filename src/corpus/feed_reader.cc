@@ -20,6 +20,7 @@
 
 #include "corpus/gzip.h"
 #include "corpus/html_extractor.h"
+#include "text/utf8.h"
 #include "text/whitespace.h"
 
 namespace parallax {
@@ -326,6 +327,20 @@ void EndElementWithinDepth(void* ctx, const xmlChar* localname, const xmlChar* p
   ParseState* state = StateOf(ctx);
   if (state->depth > 0) --state->depth;
   state->end_element(ctx, localname, prefix, uri);
+}
+
+// libxml2 recovers from a byte its decoder cannot read (in recovery mode it may switch the rest
+// of the feed to Latin-1 or keep the byte), so an item's text is not always UTF-8: every field
+// becomes valid UTF-8 (U+FFFD, NULs too). False when anything had to change.
+bool MakeTextValid(Article& a) {
+  bool valid = true;
+  for (std::string* s :
+       {&a.id, &a.title, &a.outlet, &a.language, &a.genre, &a.url, &a.author, &a.event, &a.body}) {
+    if (IsValidUtf8(*s) && s->find('\0') == std::string::npos) continue;
+    *s = ToValidUtf8(*s, "", nullptr);
+    valid = false;
+  }
+  return valid;
 }
 
 // Receives every libxml2 error of this thread while a feed is parsed (parser errors and the
@@ -1075,6 +1090,12 @@ FeedReadResult ReadFeed(std::string_view xml, const std::string& path, const Out
     }
     std::optional<Article> a = ReadItem(item, ctx);
     if (!a) continue;
+    if (!MakeTextValid(*a)) {
+      result.diagnostics.push_back(
+          MakeWarning(path, LineOf(item), 0,
+                      "the item holds bytes that are not valid in its encoding; they became U+FFFD",
+                      "check the encoding the feed declares in its first line"));
+    }
     if (a->outlet.empty() && outlets != nullptr) {
       const std::string host = HostOf(info.link.empty() ? a->url : info.link);
       if (!host.empty()) unknown_hosts.insert(host);

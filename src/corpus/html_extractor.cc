@@ -1464,6 +1464,35 @@ bool LooksLikeHtml(std::string_view data) {
   return false;
 }
 
+namespace {
+
+// libxml2 does not always stop at bytes its decoder cannot convert (a declared "UCS-4" that is
+// not, a broken multi-byte sequence in a legacy encoding): what it leaves in the tree is not
+// always UTF-8. Every string of the result becomes valid UTF-8 here, malformed sequences and
+// NULs U+FFFD, with one warning when anything had to change.
+void EnsureValidUtf8(ExtractedPage& page, const std::string& encoding,
+                     const HtmlExtractOptions& options) {
+  bool changed = false;
+  auto fix = [&](std::string& s) {
+    if (IsValidUtf8(s) && s.find('\0') == std::string::npos) return;
+    s = ToValidUtf8(s, options.source_name, nullptr);
+    changed = true;
+  };
+  for (std::string* s : {&page.title, &page.date, &page.author, &page.site_name, &page.language,
+                         &page.url, &page.description}) {
+    fix(*s);
+  }
+  for (std::string& p : page.paragraphs) fix(p);
+  if (changed) {
+    page.warnings.push_back(MakeWarning(
+        options.source_name, 0, 0,
+        "the page is not valid " + encoding + "; what could not be decoded became U+FFFD",
+        "check the character set the page declares (<meta charset>)"));
+  }
+}
+
+}  // namespace
+
 ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& options) {
   ExtractedPage page;
   std::string decompressed;
@@ -1508,6 +1537,7 @@ ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& opti
     DropChrome(body);
     ParagraphBuilder builder(&page.paragraphs, /*drop_link_paragraphs=*/false);
     builder.Add(body);
+    EnsureValidUtf8(page, encoding, options);
     return page;
   }
   std::string ld_body;
@@ -1552,6 +1582,7 @@ ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& opti
     page.warnings.push_back(MakeWarning(options.source_name, 0, 0, "no article text found",
                                         "the page may be empty or built by JavaScript"));
   }
+  EnsureValidUtf8(page, encoding, options);
   return page;
 }
 

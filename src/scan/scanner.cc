@@ -1,10 +1,14 @@
 #include "scan/scanner.h"
 
+#include <algorithm>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
+#include <istream>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -13,6 +17,33 @@
 
 namespace parallax {
 namespace {
+
+// Reads the next line of `in` into `line`, without its '\n', keeping at most `keep` bytes of it:
+// the rest of a longer line is read and dropped, so one huge line (a file with no line breaks)
+// cannot exhaust memory. `length` gets the whole line's length. False at the end of the input.
+bool ReadBoundedLine(std::istream& in, std::string& line, std::size_t keep, std::size_t& length) {
+  line.clear();
+  length = 0;
+  bool any = false;
+  char chunk[1 << 16];
+  for (;;) {
+    in.getline(chunk, sizeof chunk);
+    std::size_t got = static_cast<std::size_t>(in.gcount());
+    if (got == 0 && (in.eof() || in.bad())) return any;
+    any = true;
+    const bool full = in.fail() && !in.eof();    // the chunk filled up before the line ended
+    const bool ended = !in.fail() && !in.eof();  // the '\n' was read (and counted in gcount)
+    if (ended) --got;
+    length += got;
+    if (line.size() < keep) line.append(chunk, std::min(got, keep - line.size()));
+    if (full) {
+      in.clear();
+      continue;
+    }
+    if (in.eof()) in.clear(std::ios::eofbit);
+    return true;
+  }
+}
 
 struct Batch {
   std::size_t seq = 0;
@@ -209,20 +240,23 @@ ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
   std::size_t seq = 0;
   std::size_t line_no = 0;
   std::string line;
+  std::size_t length = 0;
+  // One byte more than the limit is kept, so an over-long line is told from one at the limit.
+  const std::size_t keep = options.max_line_bytes + (options.max_line_bytes < SIZE_MAX ? 1 : 0);
   bool eof = false;
   while (!eof) {
     auto* batch = new Batch;
     batch->seq = seq++;
     batch->first_line = line_no + 1;
     while (batch->lines.size() < batch_lines) {
-      if (!std::getline(in, line)) {
+      if (!ReadBoundedLine(in, line, keep, length)) {
         eof = true;
         break;
       }
       ++line_no;
-      stats.bytes += line.size() + 1;
+      stats.bytes += length + 1;
       if (line.find_first_not_of(" \t\r") != std::string::npos) ++stats.lines;
-      if (line.size() > options.max_line_bytes) {
+      if (length > options.max_line_bytes) {
         batch->diagnostics.push_back(MakeError(
             options.source_name, static_cast<int>(line_no), 0,
             "line longer than " + std::to_string(options.max_line_bytes) + " bytes, skipped",

@@ -24,10 +24,11 @@
 namespace parallax {
 
 struct ScanOptions {
-  unsigned threads = 0;                                // workers; 0 = one per core
-  std::size_t batch_lines = 64;                        // lines per batch
-  std::size_t max_batches_in_flight = 0;               // 0 = 2 × threads + 2
-  std::size_t max_line_bytes = kDefaultMaxInputBytes;  // longer lines are reported and skipped
+  unsigned threads = 0;                   // workers; 0 = one per core
+  std::size_t batch_lines = 64;           // lines per batch
+  std::size_t max_batches_in_flight = 0;  // 0 = 2 × threads + 2
+  // Longer lines are reported and skipped; at most this many bytes of a line are ever held.
+  std::size_t max_line_bytes = kDefaultMaxInputBytes;
   std::size_t max_depth = kDefaultMaxDepth;  // deeper-nested lines are reported and skipped
   std::string source_name = "-";             // names the input in diagnostics
   const OutletsFile* outlets = nullptr;      // to recognise outlets by domain

@@ -7,6 +7,7 @@
 
 #include "corpus/outlets.h"
 #include "test_paths.h"
+#include "text/utf8.h"
 
 namespace parallax {
 namespace {
@@ -392,6 +393,24 @@ TEST(FeedReaderTest, NestingDeeperThanTheLimitIsAnErrorAndEarlierItemsSurvive) {
   r = ReadFeed(nested, "nested.xml", nullptr, 1000);
   ASSERT_EQ(r.articles.size(), 1u) << (r.diagnostics.empty() ? "" : r.diagnostics[0].message);
   EXPECT_FALSE(HasErrors(r.diagnostics));
+}
+
+TEST(FeedReaderTest, TextLibxml2RecoveredFromInvalidUtf8IsMadeValid) {
+  // Found by fuzzing: a byte that is not UTF-8 in a title (0xD9 'm'); libxml2 recovers and
+  // kept it in the tree, so the article's title was not UTF-8.
+  const std::string path = TestDataDir() + "/feeds/invalid_utf8_recovered.xml";
+  const FeedReadResult r = ReadFeed(ReadFileOrFail(path), path, nullptr);
+  ASSERT_FALSE(r.articles.empty());
+  for (const Article& a : r.articles) {
+    EXPECT_TRUE(IsValidUtf8(a.title)) << a.title;
+    EXPECT_TRUE(IsValidUtf8(a.body)) << a.body;
+  }
+  EXPECT_EQ(r.articles[0].title, "Second c\xEF\xBF\xBDmplete item");
+  bool warned = false;
+  for (const Diagnostic& d : r.diagnostics) {
+    warned |= d.message.find("became U+FFFD") != std::string::npos && d.line == 7;
+  }
+  EXPECT_TRUE(warned);
 }
 
 }  // namespace

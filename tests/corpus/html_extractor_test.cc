@@ -9,6 +9,7 @@
 
 #include "core/diagnostic.h"
 #include "test_paths.h"
+#include "text/utf8.h"
 
 namespace parallax {
 namespace {
@@ -387,6 +388,34 @@ TEST(HtmlExtractorTest, LibxmlErrorsAreNotPrinted) {
     // A refusal is fine; printing is not.
   }
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+}
+
+TEST(HtmlExtractorTest, WhatTheDecoderCannotConvertBecomesReplacementCharacters) {
+  // The page declares UCS-4 and is not: libxml2 leaves bytes in the tree that are not UTF-8.
+  HtmlExtractOptions options;
+  options.source_name = "encoding_error_ucs4.html";
+  for (const bool fragment : {false, true}) {
+    options.fragment = fragment;
+    ExtractedPage page;
+    try {
+      page = ExtractHtml(
+          testing::ReadFileOrFail(testing::TestDataDir() + "/html/encoding_error_ucs4.html"),
+          options);
+    } catch (const InputError&) {
+      continue;
+    }
+    EXPECT_TRUE(IsValidUtf8(page.title)) << page.title;
+    for (const std::string& p : page.paragraphs) EXPECT_TRUE(IsValidUtf8(p)) << p;
+  }
+  // Malformed UTF-8 in a page declared UTF-8: U+FFFD, with a warning at its line and column.
+  const ExtractedPage page = Extract(
+      "<html><head><meta charset=\"utf-8\"></head><body>\n<p>Before \xC0\xAF after, a paragraph "
+      "long enough to be the text of the article.</p></body></html>");
+  ASSERT_EQ(page.paragraphs.size(), 1u);
+  EXPECT_EQ(page.paragraphs[0].substr(0, 10), "Before \xEF\xBF\xBD");
+  ASSERT_FALSE(page.warnings.empty());
+  EXPECT_EQ(page.warnings[0].line, 2);
+  EXPECT_EQ(page.warnings[0].column, 11);
 }
 
 }  // namespace

@@ -112,5 +112,27 @@ TEST_F(ScannerTest, CommandReportsSummaryAndExitCode) {
   EXPECT_NE(r.err.find(":2:"), std::string::npos) << r.err;
 }
 
+TEST_F(ScannerTest, OverLongLinesAreSkippedWithoutHoldingThemAndLineEndsAreExact) {
+  // A line far longer than the limit (and than the reader's 64 KiB chunks), a record exactly at
+  // the limit, a last line without '\n', and an empty line.
+  const std::string record = Record(1);
+  const std::string input = std::string(300000, 'x') + "\n" + record + "\n\n" + Record(2);
+  std::istringstream in(input);
+  std::ostringstream out;
+  std::vector<Diagnostic> diags;
+  ScanOptions options;
+  options.threads = 1;
+  options.max_line_bytes = record.size();
+  const ScanStats stats =
+      Scan(in, out, *annotator_, options, [&](const Diagnostic& d) { diags.push_back(d); });
+  EXPECT_EQ(stats.records, 2u);
+  EXPECT_EQ(stats.malformed, 1u);
+  EXPECT_EQ(stats.lines, 3u);
+  EXPECT_EQ(stats.bytes, input.size() + 1);
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].line, 1);
+  EXPECT_NE(diags[0].message.find("line longer than"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace parallax
