@@ -80,7 +80,7 @@ def baseline(corpus, candidates):
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--parallax", default=str(HERE.parent / "build/h-align/parallax"))
+    parser.add_argument("--parallax", default=str(HERE.parent / "build/release/parallax"))
     parser.add_argument("--cache", default=os.environ.get(
         "PARALLAX_BENCH_CACHE",
         os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")),

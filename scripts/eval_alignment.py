@@ -68,7 +68,7 @@ def report(result, n):
 
 
 def default_binary():
-    for candidate in ("build/h-align/parallax", "build/parallax", "build/debug/parallax"):
+    for candidate in ("build/release/parallax", "build/debug/parallax", "build/asan/parallax"):
         path = HERE.parent / candidate
         if path.exists():
             return str(path)

@@ -36,6 +36,12 @@ std::string ReadFileOrFail(const std::string& path) {
   return ss.str();
 }
 
+void WriteFileOrFail(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+  if (!out) ADD_FAILURE() << "cannot write " << path;
+}
+
 namespace {
 std::string Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -19,6 +19,9 @@ std::string SourceDir();
 // Reads a whole file; fails the calling test (via ADD_FAILURE) and returns "" when it cannot.
 std::string ReadFileOrFail(const std::string& path);
 
+// Writes `bytes` to `path` (replacing it); fails the calling test when it cannot.
+void WriteFileOrFail(const std::string& path, const std::string& bytes);
+
 // Result of running the built `parallax` binary.
 struct CommandResult {
   int exit_code = -1;

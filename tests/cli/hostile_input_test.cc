@@ -23,10 +23,7 @@ using testing::RunParallax;
 using testing::RunParallaxWith;
 using testing::TempDir;
 
-void Write(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
+using testing::WriteFileOrFail;
 
 // Every file under `dir`, by path relative to it, with its bytes.
 std::map<std::string, std::string> Snapshot(const std::string& dir) {
@@ -112,11 +109,12 @@ TEST(HostileInputTest, XmlExternalEntityToEtcPasswdIsNeverRead) {
   const std::string passwd = PasswdLine();
   ASSERT_FALSE(passwd.empty());
   TempDir dir;
-  Write(dir.path() + "/xxe.xml",
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">\n"
-        "<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]>\n"
-        "<rss version=\"2.0\"><channel><title>C &x;</title><item><title>Item &x;</title>"
-        "<description>Body text of the item &x; here.</description></item></channel></rss>\n");
+  WriteFileOrFail(
+      dir.path() + "/xxe.xml",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">\n"
+      "<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]>\n"
+      "<rss version=\"2.0\"><channel><title>C &x;</title><item><title>Item &x;</title>"
+      "<description>Body text of the item &x; here.</description></item></channel></rss>\n");
   const std::string data = testing::TestDataDir();
   std::vector<CommandResult> runs = {
       RunParallax({"extract", "--format", "json", dir.path() + "/xxe.xml"}),
@@ -153,7 +151,7 @@ TEST(HostileInputTest, BillionLaughsIsNeverExpanded) {
   laughs +=
       "]>\n<rss version=\"2.0\"><channel><item><title>L &k;</title><description>Laughs &k; "
       "here.</description></item></channel></rss>\n";
-  Write(dir.path() + "/laughs.xml", laughs);
+  WriteFileOrFail(dir.path() + "/laughs.xml", laughs);
   const auto start = std::chrono::steady_clock::now();
   const auto feed = RunParallax({"extract", "--format", "json", dir.path() + "/laughs.xml"});
   const auto lexicon =
@@ -190,7 +188,7 @@ TEST(HostileInputTest, HtmlNested100000LevelsDeepWarnsAndKeepsItsText) {
              "wants, with a comma, and more words after it.</p>") +
       "<p>After the deep part, a closing paragraph that is long enough to count as text.</p>"
       "</body></html>";
-  Write(dir.path() + "/deep.html", page);
+  WriteFileOrFail(dir.path() + "/deep.html", page);
   const auto start = std::chrono::steady_clock::now();
   const auto r = RunParallax({"extract", dir.path() + "/deep.html"});
   EXPECT_LT(ElapsedSeconds(start), kSlowdown * 30.0) << Seconds(start);
@@ -205,12 +203,13 @@ TEST(HostileInputTest, HtmlNested100000LevelsDeepWarnsAndKeepsItsText) {
 
 TEST(HostileInputTest, HtmlDepthLimitIsTheUsers) {
   TempDir dir;
-  Write(dir.path() + "/page.html",
-        "<html><body>" +
-            Nested("<div>", "</div>", 40,
-                   "<p>A paragraph at depth forty, long enough to be the article's own text, "
-                   "with a comma, and more words.</p>") +
-            "</body></html>");
+  WriteFileOrFail(
+      dir.path() + "/page.html",
+      "<html><body>" +
+          Nested("<div>", "</div>", 40,
+                 "<p>A paragraph at depth forty, long enough to be the article's own text, "
+                 "with a comma, and more words.</p>") +
+          "</body></html>");
   auto r = RunParallax({"extract", dir.path() + "/page.html"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err.find("nested"), std::string::npos) << r.err;
@@ -219,12 +218,13 @@ TEST(HostileInputTest, HtmlDepthLimitIsTheUsers) {
   EXPECT_NE(r.err.find("nested more than 20 levels"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("A paragraph at depth forty"), std::string::npos) << r.out;
   // Raised past libxml2's own limit of 256, the whole depth is kept without a warning.
-  Write(dir.path() + "/deeper.html",
-        "<html><body>" +
-            Nested("<div>", "</div>", 1000,
-                   "<p>A paragraph at depth one thousand, long enough to be the article's own "
-                   "text, with a comma, and more.</p>") +
-            "</body></html>");
+  WriteFileOrFail(
+      dir.path() + "/deeper.html",
+      "<html><body>" +
+          Nested("<div>", "</div>", 1000,
+                 "<p>A paragraph at depth one thousand, long enough to be the article's own "
+                 "text, with a comma, and more.</p>") +
+          "</body></html>");
   r = RunParallax({"extract", "--max-depth", "2000", dir.path() + "/deeper.html"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err.find("nested"), std::string::npos) << r.err;
@@ -233,14 +233,15 @@ TEST(HostileInputTest, HtmlDepthLimitIsTheUsers) {
 
 TEST(HostileInputTest, FeedAndJsonNested100000LevelsDeepAreClearErrors) {
   TempDir dir;
-  Write(dir.path() + "/deep.xml",
-        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>Kept</title>"
-        "<description>Item before the deep part.</description></item>\n<item><title>Deep" +
-            Nested("<x>", "</x>", 100000, "text") + "</title></item></channel></rss>\n");
-  Write(dir.path() + "/deep.json", "{\"title\": \"T\", \"maintext\": \"Body.\", \"x\": " +
-                                       Nested("[", "]", 100000, "1") + "}\n");
-  Write(dir.path() + "/deep.jsonl", "{\"title\": \"Kept\", \"maintext\": \"Body.\"}\n" +
-                                        Nested("{\"a\":", "}", 100000, "1") + "\n");
+  WriteFileOrFail(
+      dir.path() + "/deep.xml",
+      "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>Kept</title>"
+      "<description>Item before the deep part.</description></item>\n<item><title>Deep" +
+          Nested("<x>", "</x>", 100000, "text") + "</title></item></channel></rss>\n");
+  WriteFileOrFail(dir.path() + "/deep.json", "{\"title\": \"T\", \"maintext\": \"Body.\", \"x\": " +
+                                                 Nested("[", "]", 100000, "1") + "}\n");
+  WriteFileOrFail(dir.path() + "/deep.jsonl", "{\"title\": \"Kept\", \"maintext\": \"Body.\"}\n" +
+                                                  Nested("{\"a\":", "}", 100000, "1") + "\n");
   const auto start = std::chrono::steady_clock::now();
   const auto feed = RunParallax({"extract", dir.path() + "/deep.xml"});
   const auto json = RunParallax({"extract", dir.path() + "/deep.json"});
@@ -271,7 +272,8 @@ TEST(HostileInputTest, FiftyMegabyteSingleLineIsReadOrRefusedClearly) {
   line.reserve(50u << 20);
   const std::string words = "Azerbaijan closed the Lachin corridor on Sunday, officials said. ";
   while (line.size() + words.size() < (50u << 20)) line += words;
-  Write(dir.path() + "/huge.txt", "---\ntitle: Huge\noutlet: oc-media\n---\n" + line + "\n");
+  WriteFileOrFail(dir.path() + "/huge.txt",
+                  "---\ntitle: Huge\noutlet: oc-media\n---\n" + line + "\n");
   const auto start = std::chrono::steady_clock::now();
   // Under the default limit of 64 MiB it is read whole.
   const auto read = RunParallax({"extract", dir.path() + "/huge.txt"});
@@ -294,9 +296,9 @@ TEST(HostileInputTest, FiftyMegabyteSingleLineIsReadOrRefusedClearly) {
   EXPECT_EQ(report.exit_code, 2);
   EXPECT_NE(report.err.find("file is too large"), std::string::npos) << report.err;
   // scan reads JSON Lines: a line past the limit is reported and skipped.
-  Write(dir.path() + "/huge.jsonl", "{\"title\": \"Huge\", \"maintext\": \"" + line +
-                                        "\"}\n{\"title\": \"Small\", "
-                                        "\"maintext\": \"Body.\"}\n");
+  WriteFileOrFail(dir.path() + "/huge.jsonl", "{\"title\": \"Huge\", \"maintext\": \"" + line +
+                                                  "\"}\n{\"title\": \"Small\", "
+                                                  "\"maintext\": \"Body.\"}\n");
   const auto scan = RunParallax({"scan", "--max-bytes", "1000000", dir.path() + "/huge.jsonl"});
   EXPECT_EQ(scan.exit_code, 2);
   EXPECT_NE(scan.err.find("huge.jsonl:1: error: line longer than 1000000 bytes"), std::string::npos)
@@ -310,16 +312,16 @@ TEST(HostileInputTest, FiftyMegabyteSingleLineIsReadOrRefusedClearly) {
 
 TEST(HostileInputTest, NulBytesInTextBecomeReplacementCharactersWithAWarning) {
   TempDir dir;
-  Write(dir.path() + "/nul.txt",
-        std::string("---\ntitle: Nul\noutlet: oc-media\n---\nA sentence with a nul") +
-            std::string(1, '\0') + " byte inside it, and another" + std::string(3, '\0') +
-            " here.\n");
-  Write(dir.path() + "/nul.jsonl",
-        std::string("{\"title\": \"Nul\", \"maintext\": \"Escaped \\u0000 nul.\"}\n"));
-  Write(dir.path() + "/nul.html",
-        std::string("<html><body><p>A page paragraph with a nul") + std::string(1, '\0') +
-            " byte, long enough to be article text that a reader would want to keep.</p>"
-            "</body></html>");
+  WriteFileOrFail(dir.path() + "/nul.txt",
+                  std::string("---\ntitle: Nul\noutlet: oc-media\n---\nA sentence with a nul") +
+                      std::string(1, '\0') + " byte inside it, and another" + std::string(3, '\0') +
+                      " here.\n");
+  WriteFileOrFail(dir.path() + "/nul.jsonl",
+                  std::string("{\"title\": \"Nul\", \"maintext\": \"Escaped \\u0000 nul.\"}\n"));
+  WriteFileOrFail(dir.path() + "/nul.html",
+                  std::string("<html><body><p>A page paragraph with a nul") + std::string(1, '\0') +
+                      " byte, long enough to be article text that a reader would want to keep.</p>"
+                      "</body></html>");
   for (const std::string file : {"nul.txt", "nul.jsonl", "nul.html"}) {
     const auto r = RunParallax({"extract", "--format", "json", dir.path() + "/" + file});
     EXPECT_LT(r.exit_code, 3) << file << r.err;
@@ -332,9 +334,9 @@ TEST(HostileInputTest, NulBytesInTextBecomeReplacementCharactersWithAWarning) {
   EXPECT_NE(text.out.find(" here."), std::string::npos) << text.out;
   EXPECT_NE(text.err.find("nul.txt:5:"), std::string::npos) << text.err;
   // A lexicon with a NUL byte is an error that says so.
-  Write(dir.path() + "/lexicon.xml",
-        std::string("<?xml version=\"1.0\"?>\n<lexicon id=\"n\" lang=\"en\">") +
-            std::string(1, '\0') + "</lexicon>\n");
+  WriteFileOrFail(dir.path() + "/lexicon.xml",
+                  std::string("<?xml version=\"1.0\"?>\n<lexicon id=\"n\" lang=\"en\">") +
+                      std::string(1, '\0') + "</lexicon>\n");
   const auto lexicon = RunParallax({"lexicon", "check", dir.path() + "/lexicon.xml"});
   EXPECT_EQ(lexicon.exit_code, 2);
   EXPECT_NE(lexicon.err.find("NUL"), std::string::npos) << lexicon.err;
@@ -361,13 +363,15 @@ TEST(HostileInputTest, EveryClassOfInvalidUtf8BecomesReplacementCharacters) {
   TempDir dir;
   for (const auto& [name, bytes] : classes) {
     SCOPED_TRACE(name);
-    Write(dir.path() + "/bad.txt",
-          "---\ntitle: T\noutlet: jamnews\n---\nbefore " + bytes + " after\nnext line\n");
-    Write(dir.path() + "/bad.jsonl", "{\"title\": \"T\", \"maintext\": \"before " + bytes +
-                                         " after\"}\n{\"title\": \"U\", \"maintext\": \"ok\"}\n");
-    Write(dir.path() + "/bad.html",
-          "<html><head><meta charset=\"utf-8\"></head><body><p>before " + bytes +
-              " after, a paragraph long enough to be the article text itself.</p></body></html>");
+    WriteFileOrFail(dir.path() + "/bad.txt",
+                    "---\ntitle: T\noutlet: jamnews\n---\nbefore " + bytes + " after\nnext line\n");
+    WriteFileOrFail(dir.path() + "/bad.jsonl",
+                    "{\"title\": \"T\", \"maintext\": \"before " + bytes +
+                        " after\"}\n{\"title\": \"U\", \"maintext\": \"ok\"}\n");
+    WriteFileOrFail(
+        dir.path() + "/bad.html",
+        "<html><head><meta charset=\"utf-8\"></head><body><p>before " + bytes +
+            " after, a paragraph long enough to be the article text itself.</p></body></html>");
     const auto text = RunParallax({"extract", dir.path() + "/bad.txt"});
     EXPECT_EQ(text.exit_code, 0) << text.err;
     EXPECT_TRUE(IsValidUtf8(text.out)) << text.out;
@@ -390,8 +394,8 @@ TEST(HostileInputTest, EveryClassOfInvalidUtf8BecomesReplacementCharacters) {
   fs::create_directory(dir.path() + "/story");
   std::string all;
   for (const auto& [name, bytes] : classes) all += "before " + bytes + " after.\n\n";
-  Write(dir.path() + "/story/bad.txt",
-        "---\ntitle: T \xC0\xAF\noutlet: jamnews\ndate: 2023-04-24\n---\n" + all);
+  WriteFileOrFail(dir.path() + "/story/bad.txt",
+                  "---\ntitle: T \xC0\xAF\noutlet: jamnews\ndate: 2023-04-24\n---\n" + all);
   const auto report = RunParallax({"report", dir.path() + "/story", "-o", dir.path() + "/out"});
   EXPECT_EQ(report.exit_code, 0) << report.err;
   EXPECT_NE(report.err.find("bad.txt:2:10: warning: invalid UTF-8: overlong encoding"),
@@ -413,7 +417,7 @@ TEST(HostileInputTest, EveryClassOfInvalidUtf8BecomesReplacementCharacters) {
 TEST(HostileInputTest, SymlinkLoopIsReportedByEveryCommand) {
   TempDir dir;
   fs::create_directory(dir.path() + "/story");
-  Write(dir.path() + "/story/good.txt", kArticle);
+  WriteFileOrFail(dir.path() + "/story/good.txt", kArticle);
   fs::create_symlink(dir.path() + "/story/b.txt", dir.path() + "/story/a.txt");
   fs::create_symlink(dir.path() + "/story/a.txt", dir.path() + "/story/b.txt");
   fs::create_symlink(dir.path() + "/loop", dir.path() + "/loop");
@@ -441,9 +445,9 @@ TEST(HostileInputTest, SymlinkLoopIsReportedByEveryCommand) {
 TEST(HostileInputTest, OutputFolderThatIsNotWritableIsAClearError) {
   TempDir dir;
   fs::create_directory(dir.path() + "/story");
-  Write(dir.path() + "/story/good.txt", kArticle);
+  WriteFileOrFail(dir.path() + "/story/good.txt", kArticle);
   fs::create_directory(dir.path() + "/readonly");
-  Write(dir.path() + "/readonly/report.html", "previous report");
+  WriteFileOrFail(dir.path() + "/readonly/report.html", "previous report");
   chmod((dir.path() + "/readonly").c_str(), 0555);
   testing::RunOptions options;
   options.drop_file_powers = true;  // CI runs as root, which writes anywhere
@@ -509,8 +513,9 @@ TEST(HostileInputTest, FullDiskKeepsThePreviousReportIntact) {
 TEST(HostileInputTest, CorpusFolderOfTenThousandEmptyFiles) {
   TempDir dir;
   fs::create_directory(dir.path() + "/story");
-  for (int i = 0; i < 10000; ++i) Write(dir.path() + "/story/" + std::to_string(i) + ".txt", "");
-  Write(dir.path() + "/story/good.txt", kArticle);
+  for (int i = 0; i < 10000; ++i)
+    WriteFileOrFail(dir.path() + "/story/" + std::to_string(i) + ".txt", "");
+  WriteFileOrFail(dir.path() + "/story/good.txt", kArticle);
   const auto start = std::chrono::steady_clock::now();
   const auto report = RunParallax({"report", dir.path() + "/story", "-o", dir.path() + "/out"});
   EXPECT_LT(ElapsedSeconds(start), kSlowdown * 30.0) << Seconds(start);
@@ -542,10 +547,10 @@ TEST(HostileInputTest, LexiconWithHundredThousandEntriesLoadsInSeconds) {
            ".</note></term>\n";
   }
   xml += "  </loaded-terms>\n</lexicon>\n";
-  Write(dir.path() + "/big.xml", xml);
-  Write(dir.path() + "/a.txt", std::string(kArticle) +
-                                   "It said term77 word77 and term99999 "
-                                   "word99999 twice.\n");
+  WriteFileOrFail(dir.path() + "/big.xml", xml);
+  WriteFileOrFail(dir.path() + "/a.txt", std::string(kArticle) +
+                                             "It said term77 word77 and term99999 "
+                                             "word99999 twice.\n");
   const auto start = std::chrono::steady_clock::now();
   const auto check = RunParallax({"lexicon", "check", dir.path() + "/big.xml"});
   const double check_seconds = ElapsedSeconds(start);

@@ -19,10 +19,7 @@ namespace fs = std::filesystem;
 using testing::RunParallax;
 using testing::TempDir;
 
-void Write(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
+using testing::WriteFileOrFail;
 
 std::string Article(int n) {
   return "---\ntitle: Article " + std::to_string(n) +
@@ -60,7 +57,8 @@ TEST(LimitsTest, MaxArticlesIsAClearErrorInEveryCommand) {
   TempDir dir;
   const std::string story = dir.path() + "/story";
   fs::create_directory(story);
-  for (int i = 1; i <= 3; ++i) Write(story + "/" + std::to_string(i) + ".txt", Article(i));
+  for (int i = 1; i <= 3; ++i)
+    WriteFileOrFail(story + "/" + std::to_string(i) + ".txt", Article(i));
   const std::vector<std::vector<std::string>> runs = {
       {"report", story, "-o", dir.path() + "/out"},
       {"align", story},
@@ -85,7 +83,7 @@ TEST(LimitsTest, MaxArticlesIsAClearErrorInEveryCommand) {
             std::to_string(i) + ".</description></item>";
   }
   feed += "</channel></rss>\n";
-  Write(dir.path() + "/feed.xml", feed);
+  WriteFileOrFail(dir.path() + "/feed.xml", feed);
   const auto r = RunParallax({"extract", "--max-articles", "2", dir.path() + "/feed.xml"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("Text 2."), std::string::npos) << r.out;

@@ -18,10 +18,7 @@ namespace fs = std::filesystem;
 using testing::RunParallax;
 using testing::TempDir;
 
-void Write(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
+using testing::WriteFileOrFail;
 
 const char kGood[] =
     "---\ntitle: Good\noutlet: oc-media\ndate: 2023-04-24\nlanguage: en\n---\nA sentence.\n";
@@ -29,7 +26,7 @@ const char kGood[] =
 // Runs ingest on `bad` plus one good article; checks the good one survives.
 testing::CommandResult IngestWithGood(const TempDir& dir, const std::string& bad,
                                       std::vector<std::string> extra = {}) {
-  Write(dir.path() + "/good.txt", kGood);
+  WriteFileOrFail(dir.path() + "/good.txt", kGood);
   std::vector<std::string> args = {"ingest", bad, dir.path() + "/good.txt", "--into",
                                    dir.path() + "/out"};
   args.insert(args.end(), extra.begin(), extra.end());
@@ -40,7 +37,7 @@ testing::CommandResult IngestWithGood(const TempDir& dir, const std::string& bad
 
 TEST(IngestTest, EmptyFileIsRejectedOthersWritten) {
   TempDir dir;
-  Write(dir.path() + "/empty.txt", "");
+  WriteFileOrFail(dir.path() + "/empty.txt", "");
   const auto r = IngestWithGood(dir, dir.path() + "/empty.txt");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("empty.txt: error: empty file"), std::string::npos) << r.err;
@@ -50,8 +47,8 @@ TEST(IngestTest, EmptyFileIsRejectedOthersWritten) {
 
 TEST(IngestTest, PngRenamedHtmlIsRecognisedAsAnImage) {
   TempDir dir;
-  Write(dir.path() + "/photo.html",
-        std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(200, '\0'));
+  WriteFileOrFail(dir.path() + "/photo.html",
+                  std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(200, '\0'));
   const auto r = IngestWithGood(dir, dir.path() + "/photo.html");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("looks like a PNG image"), std::string::npos) << r.err;
@@ -59,8 +56,8 @@ TEST(IngestTest, PngRenamedHtmlIsRecognisedAsAnImage) {
 
 TEST(IngestTest, InvalidUtf8BecomesReplacementWithLineAndColumn) {
   TempDir dir;
-  Write(dir.path() + "/bad.txt",
-        "---\ntitle: T\noutlet: jamnews\n---\nfine line\nbad \xC0\xAF here\n");
+  WriteFileOrFail(dir.path() + "/bad.txt",
+                  "---\ntitle: T\noutlet: jamnews\n---\nfine line\nbad \xC0\xAF here\n");
   const auto r = RunParallax({"ingest", dir.path() + "/bad.txt", "--into", dir.path() + "/out"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("bad.txt:6:5"), std::string::npos) << r.err;
@@ -84,7 +81,7 @@ TEST(IngestTest, Utf16WithBomIsReadCorrectly) {
     utf16.push_back(static_cast<char>(cp >> 8));
     i += len;
   }
-  Write(dir.path() + "/ru.txt", utf16);
+  WriteFileOrFail(dir.path() + "/ru.txt", utf16);
   const auto r = RunParallax({"ingest", dir.path() + "/ru.txt", "--into", dir.path() + "/out",
                               "--outlet", "kommersant", "--language", "ru"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -95,7 +92,7 @@ TEST(IngestTest, Utf16WithBomIsReadCorrectly) {
 
 TEST(IngestTest, HugeSingleLineIsBoundedByMaxBytes) {
   TempDir dir;
-  Write(dir.path() + "/huge.txt", std::string(50u << 20, 'a'));
+  WriteFileOrFail(dir.path() + "/huge.txt", std::string(50u << 20, 'a'));
   const auto r = IngestWithGood(dir, dir.path() + "/huge.txt", {"--max-bytes", "1000000"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("too large"), std::string::npos) << r.err;
@@ -104,7 +101,7 @@ TEST(IngestTest, HugeSingleLineIsBoundedByMaxBytes) {
 
 TEST(IngestTest, MalformedHtmlIsRecovered) {
   TempDir dir;
-  Write(
+  WriteFileOrFail(
       dir.path() + "/broken.html",
       "<html><head><title>Broken page</title><body><article><p>First paragraph of the story, long "
       "enough to be article text and not navigation.<p>Second paragraph <b>never closed, still "
@@ -118,10 +115,11 @@ TEST(IngestTest, MalformedHtmlIsRecovered) {
 
 TEST(IngestTest, FeedEntitiesAreNeverExpandedNorFilesRead) {
   TempDir dir;
-  Write(dir.path() + "/xxe.xml",
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
-        "<rss version=\"2.0\"><channel><title>C</title><item><title>Item &x;</title>"
-        "<description>Body text of the item &x; here.</description></item></channel></rss>\n");
+  WriteFileOrFail(
+      dir.path() + "/xxe.xml",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+      "<rss version=\"2.0\"><channel><title>C</title><item><title>Item &x;</title>"
+      "<description>Body text of the item &x; here.</description></item></channel></rss>\n");
   std::string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">";
   for (char c = 'b'; c <= 'k'; ++c) {
     laughs += std::string("<!ENTITY ") + c + " \"";
@@ -132,7 +130,7 @@ TEST(IngestTest, FeedEntitiesAreNeverExpandedNorFilesRead) {
       "]>\n<rss "
       "version=\"2.0\"><channel><item><title>L</title><description>&k;</description></item></"
       "channel></rss>\n";
-  Write(dir.path() + "/laughs.xml", laughs);
+  WriteFileOrFail(dir.path() + "/laughs.xml", laughs);
   const auto r = RunParallax({"ingest", dir.path() + "/xxe.xml", dir.path() + "/laughs.xml",
                               "--into", dir.path() + "/out"});
   EXPECT_NE(r.err.find("entit"), std::string::npos) << r.err;
@@ -148,7 +146,7 @@ TEST(IngestTest, UnreadableInputsAreReportedNotFatal) {
   fs::create_symlink(dir.path() + "/loop-b", dir.path() + "/loop-a");
   fs::create_symlink(dir.path() + "/loop-a", dir.path() + "/loop-b");
   fs::create_symlink(dir.path() + "/missing", dir.path() + "/dangling.txt");
-  Write(dir.path() + "/good.txt", kGood);
+  WriteFileOrFail(dir.path() + "/good.txt", kGood);
   const auto r = RunParallax({"ingest", dir.path() + "/loop-a", dir.path() + "/dangling.txt",
                               dir.path() + "/good.txt", "--into", dir.path() + "/out"});
   EXPECT_EQ(r.exit_code, 2);
@@ -161,8 +159,8 @@ TEST(IngestTest, FolderWithThousandsOfFilesIsReadWhole) {
   TempDir dir;
   fs::create_directory(dir.path() + "/many");
   for (int i = 0; i < 2000; ++i) {
-    Write(dir.path() + "/many/a" + std::to_string(i) + ".txt",
-          "---\ntitle: Article " + std::to_string(i) + "\noutlet: jamnews\n---\nText.\n");
+    WriteFileOrFail(dir.path() + "/many/a" + std::to_string(i) + ".txt",
+                    "---\ntitle: Article " + std::to_string(i) + "\noutlet: jamnews\n---\nText.\n");
   }
   const auto r = RunParallax({"ingest", dir.path() + "/many", "--into", dir.path() + "/out"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -171,9 +169,9 @@ TEST(IngestTest, FolderWithThousandsOfFilesIsReadWhole) {
 
 TEST(IngestTest, ExistingFilesAreNeverOverwrittenWithoutForce) {
   TempDir dir;
-  Write(dir.path() + "/good.txt", kGood);
+  WriteFileOrFail(dir.path() + "/good.txt", kGood);
   fs::create_directory(dir.path() + "/out");
-  Write(dir.path() + "/out/good.txt", "keep me");
+  WriteFileOrFail(dir.path() + "/out/good.txt", "keep me");
   auto r = RunParallax({"ingest", dir.path() + "/good.txt", "--into", dir.path() + "/out"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("exists (use --force)"), std::string::npos) << r.out;
