@@ -27,14 +27,8 @@ inline uint64_t Mix64(uint64_t x) {
   return x;
 }
 
-// Hashes `n` bytes at `p` in 8-byte words; the length is mixed in last, so a caller can hash a
-// run whose end it finds while hashing. `readable_end` bounds what may be read: a tail shorter
-// than 8 bytes is loaded whole when 8 bytes are readable, then masked. With kAsciiLower every
-// byte gets 0x20 set, which lowercases ASCII letters and leaves digits as they are: the match
-// form of an ASCII word, hashed without writing it anywhere.
-//
-// Each word is folded in with one 64x64->128-bit multiplication (high and low halves xored), a
-// short dependency chain: the hash sits on the path of every token.
+// Token hashes fold 8-byte words in with one 64x64->128-bit multiplication each (high and low
+// halves xored), a short dependency chain: the hash sits on the path of every token.
 __extension__ using Uint128 = unsigned __int128;
 
 inline uint64_t Fold(uint64_t a, uint64_t b) {
@@ -42,9 +36,33 @@ inline uint64_t Fold(uint64_t a, uint64_t b) {
   return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
 }
 
+// Masks of the bytes of a token of n <= 16 bytes in its first and second 8-byte word.
+inline uint64_t LowMask(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
+inline uint64_t HighMask(size_t n) { return n <= 8 ? 0 : LowMask(n - 8); }
+
+// The hash of a token of n <= 16 bytes given as two little-endian words, bytes past n zero:
+// two multiplications and no branch, so that tokens of any short length cost the same.
+inline uint64_t HashShort(uint64_t w0, uint64_t w1, size_t n) {
+  return Fold(Fold(w0 ^ 0x9E3779B97F4A7C15ULL ^ n, 0xFF51AFD7ED558CCDULL) ^ w1,
+              0xC4CEB9FE1A85EC53ULL);
+}
+
+// Hashes `n` bytes at `p`. `readable_end` bounds what may be read: a token is loaded as whole
+// words when they are readable, then masked. With kAsciiLower every byte gets 0x20 set, which
+// lowercases ASCII letters and leaves digits and the joiners - ' . , as they are: the match form
+// of an ASCII word, hashed without writing it anywhere.
 template <bool kAsciiLower>
 inline uint64_t HashRun(const char* p, size_t n, const char* readable_end) {
   constexpr uint64_t kLower = kAsciiLower ? 0x2020202020202020ULL : 0;
+  if (n <= 16) {
+    uint64_t w[2] = {0, 0};
+    if (readable_end - p >= 16) {
+      std::memcpy(w, p, 16);
+    } else {
+      std::memcpy(w, p, n);
+    }
+    return HashShort((w[0] | kLower) & LowMask(n), (w[1] | kLower) & HighMask(n), n);
+  }
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
   while (n > 8) {
     uint64_t w;
@@ -53,16 +71,13 @@ inline uint64_t HashRun(const char* p, size_t n, const char* readable_end) {
     p += 8;
     n -= 8;
   }
-  if (n > 0) {
-    const uint64_t mask = ~uint64_t{0} >> (64 - 8 * n);  // n is 1..8
-    uint64_t w = 0;
-    if (readable_end - p >= 8) {
-      std::memcpy(&w, p, 8);
-    } else {
-      for (size_t i = 0; i < n; ++i) w |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-    }
-    h ^= (w | kLower) & mask;
+  uint64_t w = 0;
+  if (readable_end - p >= 8) {
+    std::memcpy(&w, p, 8);
+  } else {
+    std::memcpy(&w, p, n);
   }
+  h ^= (w | kLower) & LowMask(n);  // n is 1..8
   return Fold(h, 0xC4CEB9FE1A85EC53ULL);
 }
 
@@ -311,15 +326,36 @@ class EdgeTable {
       std::memcpy(w, p, length);
     }
     const uint64_t case_bits = lower ? 0x2020202020202020ULL : 0;
-    const uint64_t mask0 = length >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * length)) - 1;
-    const uint64_t mask1 = length <= 8 ? 0 : (uint64_t{1} << (8 * (length - 8))) - 1;
-    w[0] = (w[0] | case_bits) & mask0;
-    w[1] = (w[1] | case_bits) & mask1;
+    w[0] = (w[0] | case_bits) & LowMask(length);
+    w[1] = (w[1] | case_bits) & HighMask(length);
     return Probe(parent, token_hash, [&](const Edge& e) {
       if (e.length != length) return false;
       uint64_t t[2];
       std::memcpy(t, e.text, 16);
       return t[0] == w[0] && t[1] == w[1];
+    });
+  }
+
+  // Starts loading the slot where a Find for (parent, token_hash) begins.
+  void Prefetch(uint32_t parent, uint64_t token_hash) const {
+    const size_t i = Key(parent, token_hash) & mask_;
+    __builtin_prefetch(&fingerprints_[i]);
+    __builtin_prefetch(&slots_[i]);
+    __builtin_prefetch(reinterpret_cast<const char*>(&slots_[i]) + sizeof(Edge) - 1);
+  }
+
+  // Find for a token of kInline bytes or more given by its bytes in the text, compared as
+  // FindAscii does (with `lower`, each byte with 0x20 set) without copying it.
+  const Edge* FindLong(uint32_t parent, const char* p, size_t length, bool lower,
+                       uint64_t token_hash, const Vocabulary& vocab) const {
+    const char case_bit = lower ? 0x20 : 0;
+    return Probe(parent, token_hash, [&](const Edge& e) {
+      const std::string_view form = vocab.String(e.token);
+      if (form.size() != length) return false;
+      for (size_t i = 0; i < length; ++i) {
+        if (form[i] != static_cast<char>(p[i] | case_bit)) return false;
+      }
+      return true;
     });
   }
 
@@ -465,6 +501,7 @@ struct LexiconMatcher::Impl {
   // one-byte wildcard prefix.
   bool fast_skip = false;
   bool punct_starts[128] = {};           // ASCII punctuation tokens that start a pattern
+  uint64_t punct_hash[128] = {};         // hashes of the one-byte ASCII tokens
   std::vector<uint32_t> wildcard_roots;  // roots with wildcard prefixes (all >= 2 bytes)
 
   uint32_t InternToken(std::string_view s) { return vocab.Intern(s); }
@@ -485,23 +522,24 @@ struct LexiconMatcher::Impl {
 
   // The fast path for plain ASCII text. From `pos` (a token start or white space) it matches
   // tokens straight from the bytes, hashing their match forms without building tokens, and
-  // appends the matches it finds to `out`. It stops at the first token it cannot settle alone
-  // and returns that token's offset for the Tokenizer to take over: a token with non-ASCII
-  // bytes, inner hyphens, apostrophes or digit joiners (anywhere in a pattern being walked),
-  // one that may start a wildcard or punctuation pattern, or a number when stemming modes
-  // exist. Returns text.size() at the end.
+  // appends the matches it finds to `out`. It reads the text in chunks of tokens (FastScanner),
+  // then walks the trie from each token of the chunk that may start a pattern. It stops at the
+  // first token it cannot settle alone and returns that token's offset for the Tokenizer to
+  // take over: a token with non-ASCII bytes, one that may start a wildcard or punctuation
+  // pattern, or a number when stemming modes exist. When a walk reaches such a token, the
+  // Tokenizer takes over from the walk's first token instead. Returns text.size() at the end.
   // When the returned token is the clitic "'s" of a possessive word, *clitic is set: the
   // Tokenizer must then return it as a clitic (Seek with clitic = true).
   size_t FastMatch(std::string_view text, size_t pos, std::vector<PatternMatch>* out,
                    bool* clitic) const;
+  class FastScanner;
 };
 
 namespace {
 
-// Bit masks over 16 bytes of text (bit i: byte i): ASCII letters, ASCII letters and digits, and
-// white space as the Tokenizer sees it (ASCII controls, space, DEL).
+// Bit masks over 16 bytes of text (bit i: byte i): ASCII letters and digits, and white space as
+// the Tokenizer sees it (ASCII controls, space, DEL).
 struct ByteMasks {
-  uint32_t alpha = 0;
   uint32_t alnum = 0;
   uint32_t space = 0;
 };
@@ -519,274 +557,372 @@ inline ByteMasks Classify16(const unsigned char* p) {
   const __m128i space = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(-1)),
                                                    _mm_cmplt_epi8(c, _mm_set1_epi8(' ' + 1))),
                                      _mm_cmpeq_epi8(c, _mm_set1_epi8(0x7F)));
-  m.alpha = static_cast<uint32_t>(_mm_movemask_epi8(alpha));
-  m.alnum = m.alpha | static_cast<uint32_t>(_mm_movemask_epi8(digit));
+  m.alnum = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
   m.space = static_cast<uint32_t>(_mm_movemask_epi8(space));
 #else
   for (int i = 0; i < 16; ++i) {
     const uint8_t cls = kSkip.c[p[i]];
     if (cls == kSkipAlnum) m.alnum |= 1u << i;
-    if (cls == kSkipAlnum && p[i] > '9') m.alpha |= 1u << i;
     if (cls == kSkipSpace) m.space |= 1u << i;
   }
 #endif
   return m;
 }
 
-// One token of the fast path: [begin, end), and the hash of its match form.
-struct AsciiToken {
-  size_t begin = 0;
+inline bool IsAlnumByte(unsigned char b) { return kSkip.c[b] == kSkipAlnum; }
+
+// Bytes after a run of letters and digits that may continue the word (joiners), or make it a
+// case for the Tokenizer (non-ASCII): such words take the careful path (FinishAsciiWord).
+struct CareAfter {
+  bool c[256];
+  constexpr CareAfter() : c() {
+    for (int i = 0x80; i < 256; ++i) c[i] = true;
+    c[static_cast<unsigned char>('-')] = c[static_cast<unsigned char>('\'')] = true;
+    c[static_cast<unsigned char>('.')] = c[static_cast<unsigned char>(',')] = true;
+  }
+};
+constexpr CareAfter kCareAfter;
+
+// The result of finishing an ASCII word.
+struct AsciiWord {
   size_t end = 0;
-  uint64_t hash = 0;
-  bool simple = false;  // false: the Tokenizer's full rules are needed from `begin`
-  bool punct = false;
-  bool has_letter = false;
+  bool simple = false;      // false: the Tokenizer's full rules are needed from the word's start
   bool possessive = false;  // the clitic "'s" follows at `end`
 };
 
-inline bool IsAlnumByte(unsigned char b) { return kSkip.c[b] == kSkipAlnum; }
-
 // Finishes the ASCII word whose first run of letters and digits is [begin, j): follows inner
 // hyphens, apostrophes and digit joiners as the Tokenizer does, stops before a possessive "'s"
-// (the clitic token follows), and sets t->simple = false where only the Tokenizer can decide
-// (a non-ASCII byte in or right after the word).
-inline void FinishAsciiWord(const char* base, size_t n, size_t begin, size_t j, bool letter,
-                            AsciiToken* t) {
-  const auto* s = reinterpret_cast<const unsigned char*>(base);
-  t->simple = false;
-  t->punct = false;
-  t->possessive = false;
+// (the clitic token follows), and leaves w.simple false where only the Tokenizer can decide (a
+// non-ASCII byte in or right after the word).
+inline AsciiWord FinishAsciiWord(const unsigned char* s, size_t n, size_t j) {
+  AsciiWord w;
   for (;;) {
     if (j >= n) break;
     const unsigned char c = s[j];
-    if (c >= 0x80) return;
+    if (c >= 0x80) return w;
     if (c != '-' && c != '\'' && c != '.' && c != ',') break;
     if (j + 1 >= n) break;
     const unsigned char next = s[j + 1];
-    if (next >= 0x80) return;
+    if (next >= 0x80) return w;
     if (!IsAlnumByte(next)) break;
     if ((c == '.' || c == ',') && !(IsDigitByte(s[j - 1]) && IsDigitByte(next))) break;
     if (c == '\'' && (next | 0x20) == 's') {
       if (j + 2 >= n || !IsAlnumByte(s[j + 2])) {
-        if (j + 2 < n && s[j + 2] >= 0x80) return;
-        t->possessive = true;  // the word ends here, "'s" is the next token
+        if (j + 2 < n && s[j + 2] >= 0x80) return w;
+        w.possessive = true;  // the word ends here, "'s" is the next token
         break;
       }
     }
     ++j;
-    while (j < n && IsAlnumByte(s[j])) {
-      letter |= s[j] > '9';
-      ++j;
-    }
+    while (j < n && IsAlnumByte(s[j])) ++j;
   }
-  t->end = j;
-  t->has_letter = letter;
-  t->simple = true;
-  t->hash = HashRun<true>(base + begin, j - begin, base + n);
+  w.end = j;
+  w.simple = true;
+  return w;
 }
 
-// Reads the tokens of one text for the fast path, from bit masks over 64-byte blocks so that
-// finding a token's start and end costs a few bit operations, not a branch per byte.
-class AsciiScanner {
- public:
-  AsciiScanner(const char* base, size_t n)
-      : base_(base), s_(reinterpret_cast<const unsigned char*>(base)), n_(n) {}
-
-  // Reads the next token at or after `pos`, skipping white space; false at the end. A token is
-  // simple when it is one ASCII punctuation character or an ASCII word (letters, digits, inner
-  // joiners); its hash is then that of its match form. Must only be called at a token start or
-  // white space, never at the clitic a possessive word leaves (see Read).
-  bool Next(size_t pos, AsciiToken* t) {
-    for (;;) {
-      if (pos >= n_) return false;
-      if (pos - block_ >= 64 && !Load(pos)) return Scalar(pos, t);
-      size_t offset = pos - block_;
-      const uint64_t nonspace = ~space_ >> offset;
-      if (nonspace == 0) {
-        pos = block_ + 64;
-        continue;
-      }
-      const auto skip = static_cast<size_t>(__builtin_ctzll(nonspace));
-      pos += skip;
-      offset += skip;
-      if (((alnum_ >> offset) & 1) == 0) return Scalar(pos, t);
-      const uint64_t rest = ~alnum_ >> offset;
-      if (rest == 0) {  // the run reaches the end of the block: read it from its start
-        if (offset == 0 || !Load(pos)) return Scalar(pos, t);
-        continue;
-      }
-      const auto length = static_cast<size_t>(__builtin_ctzll(rest));
-      t->begin = pos;
-      const bool letter = ((alpha_ >> offset) & ((uint64_t{1} << length) - 1)) != 0;
-      FinishAsciiWord(base_, n_, pos, pos + length, letter, t);
-      return true;
-    }
-  }
-
-  // The token after `prev`: the clitic "'s" when `prev` is a possessive word, else Next.
-  bool Read(const AsciiToken& prev, AsciiToken* t) {
-    if (!prev.possessive) return Next(prev.end, t);
-    t->begin = prev.end;
-    t->end = prev.end + 2;
-    t->simple = true;
-    t->punct = false;
-    t->has_letter = true;
-    t->possessive = false;
-    t->hash = HashRun<true>(base_ + t->begin, 2, base_ + n_);
-    return true;
-  }
-
- private:
-  // Computes the masks of [pos, pos + 64); false (and nothing loaded) near the end of the text.
-  bool Load(size_t pos) {
-    if (n_ - pos < 64) return false;
-    space_ = alnum_ = alpha_ = 0;
-    for (int i = 0; i < 4; ++i) {
-      const ByteMasks m = Classify16(s_ + pos + 16 * i);
-      space_ |= uint64_t{m.space} << (16 * i);
-      alnum_ |= uint64_t{m.alnum} << (16 * i);
-      alpha_ |= uint64_t{m.alpha} << (16 * i);
-    }
-    block_ = pos;
-    return true;
-  }
-
-  // The same, byte by byte: punctuation, non-ASCII bytes and the last bytes of the text.
-  bool Scalar(size_t pos, AsciiToken* t) {
-    for (;;) {
-      if (pos >= n_) return false;
-      const uint8_t cls = kSkip.c[s_[pos]];
-      if (cls != kSkipSpace) break;
-      ++pos;
-    }
-    const uint8_t cls = kSkip.c[s_[pos]];
-    t->begin = pos;
-    t->simple = false;
-    t->punct = false;
-    t->possessive = false;
-    if (cls == kSkipNonAscii) return true;
-    if (cls == kSkipPunct) {
-      t->simple = true;
-      t->has_letter = false;
-      t->end = pos + 1;
-      t->punct = true;
-      t->hash = HashRun<false>(base_ + pos, 1, base_ + n_);
-      return true;
-    }
-    size_t j = pos;
-    bool letter = false;
-    while (j < n_ && IsAlnumByte(s_[j])) {
-      letter |= s_[j] > '9';
-      ++j;
-    }
-    FinishAsciiWord(base_, n_, pos, j, letter, t);
-    return true;
-  }
-
-  const char* base_;
-  const unsigned char* s_;
-  size_t n_;
-  size_t block_ = ~size_t{0} - 64;  // no block loaded: pos - block_ >= 64 for every pos
-  uint64_t space_ = 0;
-  uint64_t alnum_ = 0;
-  uint64_t alpha_ = 0;
+// Up to kMax consecutive simple tokens of the fast path, with the hashes of their match forms,
+// and the indices of those that may start a pattern (they pass start_bloom).
+struct FastChunk {
+  static constexpr uint32_t kMax = 128;
+  enum Stop : uint8_t {
+    kFull,      // kMax tokens read; more may follow
+    kEnd,       // the text ends after the last token
+    kHandOver,  // the next token, at stop_begin, is for the Tokenizer
+  };
+  enum : uint8_t { kPunct = 1, kClitic = 2 };  // token flags
+  size_t begin[kMax];
+  size_t end[kMax];
+  uint64_t hash[kMax];
+  uint8_t flags[kMax];
+  uint32_t candidates[kMax];
+  uint32_t count = 0;
+  uint32_t candidate_count = 0;
+  Stop stop = kFull;
+  size_t stop_begin = 0;
+  bool stop_clitic = false;  // the token at stop_begin is the clitic of a possessive
 };
 
 }  // namespace
 
+// Reads the tokens of one text for the fast path in chunks. Token starts come from bit masks
+// over 64-byte blocks: a word costs a few bit operations, a table lookup for the byte after it,
+// and a branch-free hash, with no branch per byte. Words followed by a joiner or a non-ASCII
+// byte, words crossing a block and the last bytes of the text take the careful path, which
+// follows the Tokenizer's rules byte by byte. Each token that passes start_bloom becomes a
+// candidate, and the edge it will be looked up by is prefetched, so that the lookups of a
+// chunk overlap their cache misses instead of waiting for them one by one.
+class LexiconMatcher::Impl::FastScanner {
+ public:
+  FastScanner(const Impl& m, std::string_view text)
+      : m_(m), s_(reinterpret_cast<const unsigned char*>(text.data())), n_(text.size()) {}
+
+  // Continues at `pos` (a token start or white space); with `clitic`, the token there is the
+  // clitic "'s" of a possessive word.
+  void Reset(size_t pos, bool clitic) {
+    pos_ = pos;
+    clitic_ = clitic;
+    pending_ = 0;
+    block_ = kNoBlock;
+  }
+
+  void Fill(FastChunk* c) {
+    c->count = 0;
+    c->candidate_count = 0;
+    c->stop = FastChunk::kFull;
+    if (clitic_) {
+      if (!Clitic(c, pos_)) return;
+      Resync();
+    }
+    while (c->count < FastChunk::kMax) {
+      if (pending_ == 0) {
+        const size_t next = block_ == kNoBlock ? pos_ : std::max(pos_, block_ + 64);
+        if (n_ - std::min(next, n_) >= kReadable) {
+          Load(next);
+          continue;
+        }
+        block_ = kNoBlock;
+        if (!Scalar(c)) return;
+        continue;
+      }
+      const auto offset = static_cast<size_t>(__builtin_ctzll(pending_));
+      const size_t p = block_ + offset;
+      const unsigned char b = s_[p];
+      if (b >= 0x80) {
+        HandOver(c, p, false);
+        return;
+      }
+      if (((alnum_ >> offset) & 1) == 0) {
+        pending_ &= pending_ - 1;
+        if (!Punct(c, p)) return;
+        continue;
+      }
+      const uint64_t rest = ~(alnum_ >> offset);  // 0 only for 64 letters from offset 0
+      const size_t length = rest == 0 ? 64 : static_cast<size_t>(__builtin_ctzll(rest));
+      if (offset + length >= 64 && offset > 0 && n_ - p >= kReadable) {
+        Load(p);  // the word crosses the block: move the block to it
+        continue;
+      }
+      // kReadable from the block: 16 bytes from p can be read, and the two after the word.
+      const size_t e = p + length;
+      if (length >= 16 || offset + length >= 64 || (kCareAfter.c[s_[e]] && NeedsCare(e))) {
+        if (!Word(c, p, e)) return;
+        Resync();
+        continue;
+      }
+      uint64_t w[2];
+      std::memcpy(w, s_ + p, 16);
+      constexpr uint64_t kLower = 0x2020202020202020ULL;
+      const uint64_t hash =
+          HashShort((w[0] | kLower) & LowMask(length), (w[1] | kLower) & HighMask(length), length);
+      if (!Push(c, p, p + length, hash, 0)) return;
+      pending_ &= pending_ - 1;
+      pos_ = p + length;
+    }
+  }
+
+ private:
+  static constexpr size_t kNoBlock = ~size_t{0};
+  static constexpr size_t kReadable = 64 + 16;  // bytes readable from a block's start
+
+  // Whether the word ending before `e` (followed by a joiner or a non-ASCII byte) needs the
+  // careful path: a joiner only joins what a letter, digit or non-ASCII byte follows.
+  bool NeedsCare(size_t e) const {
+    const unsigned char next = s_[e + 1];
+    return s_[e] >= 0x80 || next >= 0x80 || IsAlnumByte(next);
+  }
+
+  // Computes the token starts of [pos, pos + 64): the first byte of each run of letters and
+  // digits, and every other byte that is not white space (punctuation and non-ASCII bytes).
+  void Load(size_t pos) {
+    uint64_t space = 0;
+    uint64_t alnum = 0;
+    for (int i = 0; i < 4; ++i) {
+      const ByteMasks m = Classify16(s_ + pos + 16 * i);
+      space |= uint64_t{m.space} << (16 * i);
+      alnum |= uint64_t{m.alnum} << (16 * i);
+    }
+    block_ = pos;
+    alnum_ = alnum;
+    starts_ = (alnum & ~(alnum << 1)) | (~alnum & ~space);
+    pending_ = starts_;
+  }
+
+  // After a token that ended at pos_ by the careful path: the block's starts from pos_ on.
+  void Resync() {
+    if (block_ == kNoBlock) return;
+    const size_t offset = pos_ - block_;
+    pending_ = offset < 64 ? starts_ & (~uint64_t{0} << offset) : 0;
+  }
+
+  // Appends a token; false (and the chunk ends there) when it stops the fast path. Tokens that
+  // may start a wildcard pattern stop it; so do the first bytes of a possible number pattern
+  // in a stemming mode (decided later, in the walk).
+  bool Push(FastChunk* c, size_t begin, size_t end, uint64_t hash, uint8_t flags) {
+    if (wildcards_ && end - begin >= 2 && (flags & FastChunk::kPunct) == 0) {
+      const auto b0 = static_cast<unsigned char>(s_[begin] | 0x20);
+      const auto b1 = static_cast<unsigned char>(s_[begin + 1] | 0x20);
+      for (const uint32_t root : m_.wildcard_roots) {
+        const uint32_t bit = PrefilterBit(root, b0, b1);
+        if (((m_.prefilter[bit / 64] >> (bit % 64)) & 1) != 0) {
+          return HandOver(c, begin, (flags & FastChunk::kClitic) != 0);
+        }
+      }
+    }
+    const uint32_t i = c->count++;
+    c->begin[i] = begin;
+    c->end[i] = end;
+    c->hash[i] = hash;
+    c->flags[i] = flags;
+    if ((flags & FastChunk::kPunct) == 0 && BloomTest(m_.start_bloom, hash)) {
+      m_.edge_table.Prefetch(0, hash);
+      c->candidates[c->candidate_count++] = i;
+    }
+    return true;
+  }
+
+  bool HandOver(FastChunk* c, size_t begin, bool clitic) {
+    c->stop = FastChunk::kHandOver;
+    c->stop_begin = begin;
+    c->stop_clitic = clitic;
+    return false;
+  }
+
+  bool Punct(FastChunk* c, size_t p) {
+    if (m_.punct_starts[s_[p]]) return HandOver(c, p, false);
+    pos_ = p + 1;
+    return Push(c, p, p + 1, m_.punct_hash[s_[p]], FastChunk::kPunct);
+  }
+
+  // The clitic "'s" at `p`; when the chunk is full it is left for the next one.
+  bool Clitic(FastChunk* c, size_t p) {
+    if (c->count == FastChunk::kMax) {
+      clitic_ = true;
+      pos_ = p;
+      return true;
+    }
+    clitic_ = false;
+    pos_ = p + 2;
+    return Push(c, p, p + 2,
+                HashRun<true>(reinterpret_cast<const char*>(s_) + p, 2,
+                              reinterpret_cast<const char*>(s_) + n_),
+                FastChunk::kClitic);
+  }
+
+  // The careful path for the word whose first run of letters and digits starts at `p` and
+  // continues at least to `j`.
+  bool Word(FastChunk* c, size_t p, size_t j) {
+    while (j < n_ && IsAlnumByte(s_[j])) ++j;
+    const AsciiWord w = FinishAsciiWord(s_, n_, j);
+    if (!w.simple) return HandOver(c, p, false);
+    pos_ = w.end;
+    const char* base = reinterpret_cast<const char*>(s_);
+    if (!Push(c, p, w.end, HashRun<true>(base + p, w.end - p, base + n_), 0)) return false;
+    return !w.possessive || Clitic(c, w.end);
+  }
+
+  // One token byte by byte, near the end of the text; false when the chunk stops.
+  bool Scalar(FastChunk* c) {
+    while (pos_ < n_ && kSkip.c[s_[pos_]] == kSkipSpace) ++pos_;
+    if (pos_ >= n_) {
+      c->stop = FastChunk::kEnd;
+      return false;
+    }
+    const uint8_t cls = kSkip.c[s_[pos_]];
+    if (cls == kSkipNonAscii) return HandOver(c, pos_, false);
+    if (cls == kSkipPunct) return Punct(c, pos_);
+    return Word(c, pos_, pos_ + 1);
+  }
+
+  const Impl& m_;
+  const bool wildcards_ = !m_.wildcard_roots.empty();
+  const unsigned char* s_;
+  size_t n_;
+  size_t pos_ = 0;
+  bool clitic_ = false;
+  size_t block_ = kNoBlock;
+  uint64_t alnum_ = 0;
+  uint64_t starts_ = 0;
+  uint64_t pending_ = 0;  // starts not read yet
+};
+
 size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
                                        std::vector<PatternMatch>* out, bool* clitic) const {
   const char* base = text.data();
-  const auto* s = reinterpret_cast<const unsigned char*>(base);
   const size_t n = text.size();
-  // The edge for the token [begin, t.end) leaving `node`, or null. Tokens of kInline bytes or
-  // more are compared through a lowercased copy.
-  auto find = [&](uint32_t node, const AsciiToken& t) -> const EdgeTable::Edge* {
-    const size_t begin = t.begin;
-    const size_t length = t.end - begin;
+  FastChunk chunk;
+  const FastChunk& c = chunk;
+  // The edge for token i of the chunk leaving `node`, or null.
+  auto find = [&](uint32_t node, uint32_t i) -> const EdgeTable::Edge* {
+    const size_t begin = c.begin[i];
+    const size_t length = c.end[i] - begin;
+    const bool punct = (c.flags[i] & FastChunk::kPunct) != 0;
     if (length >= EdgeTable::kInline) {
-      std::string copy(base + begin, length);
-      for (char& c : copy) c = t.punct ? c : static_cast<char>(c | 0x20);
-      return edge_table.Find(node, copy, t.hash, vocab);
+      return edge_table.FindLong(node, base + begin, length, !punct, c.hash[i], vocab);
     }
-    return edge_table.FindAscii(node, base + begin, length, !t.punct, t.hash, base + n);
+    return edge_table.FindAscii(node, base + begin, length, !punct, c.hash[i], base + n);
   };
-  // `prev` stands for the token before the next one to read: its end, and whether a clitic
-  // follows. At a hand-over, *clitic tells the Tokenizer to return that clitic first.
-  AsciiToken prev;
-  prev.end = pos;
-  AsciiToken first;
-  auto hand_over_at = [&](const AsciiToken& t) {
-    *clitic = prev.possessive;
-    return t.begin;
+  auto has_letter = [&](uint32_t i) {
+    for (size_t k = c.begin[i]; k < c.end[i]; ++k) {
+      if ((base[k] | 0x20) >= 'a' && (base[k] | 0x20) <= 'z') return true;
+    }
+    return false;
   };
-  AsciiScanner scanner(base, n);
-  while (scanner.Read(prev, &first)) {
-    pos = first.begin;
-    if (!first.simple) return hand_over_at(first);
-    if (first.punct) {
-      if (punct_starts[s[pos]]) return hand_over_at(first);
-      prev = first;
-      continue;
-    }
-    if (!wildcard_roots.empty() && first.end - pos >= 2) {
-      const auto b0 = static_cast<unsigned char>(s[pos] | 0x20);
-      const auto b1 = static_cast<unsigned char>(s[pos + 1] | 0x20);
-      for (const uint32_t root : wildcard_roots) {
-        const uint32_t bit = PrefilterBit(root, b0, b1);
-        if (((prefilter[bit / 64] >> (bit % 64)) & 1) != 0) return hand_over_at(first);
+  FastScanner scanner(*this, text);
+  scanner.Reset(pos, false);
+  for (;;) {
+    scanner.Fill(&chunk);
+    // Walks the candidates in order; a match consumes its tokens (leftmost, then longest).
+    uint32_t next_free = 0;
+    bool refill = false;
+    for (uint32_t k = 0; k < c.candidate_count && !refill; ++k) {
+      const uint32_t first = c.candidates[k];
+      if (first < next_free) continue;
+      auto hand_over = [&] {
+        *clitic = (c.flags[first] & FastChunk::kClitic) != 0;
+        return c.begin[first];
+      };
+      // Numbers may start stemmed patterns, which only the full path walks.
+      if (modes.size() > 1 && !has_letter(first)) return hand_over();
+      const EdgeTable::Edge* edge = find(0, first);
+      if (edge == nullptr) continue;
+      // Walk the trie over the next tokens; remember the longest terminal.
+      const EdgeTable::Edge* best = nullptr;
+      uint32_t best_last = first;
+      for (uint32_t last = first;; ++last) {
+        if ((edge->child_flags & kHasWildcards) != 0) return hand_over();
+        if ((edge->child_flags & kHasTerminal) != 0) {
+          best = edge;
+          best_last = last;
+        }
+        if ((edge->child_flags & kHasChildren) == 0) break;
+        if (last + 1 == c.count) {  // the walk needs a token past the chunk
+          if (c.stop == FastChunk::kEnd) break;
+          if (c.stop == FastChunk::kHandOver || first == 0) return hand_over();
+          scanner.Reset(c.begin[first], (c.flags[first] & FastChunk::kClitic) != 0);
+          refill = true;  // read the next chunk from `first` on
+          best = nullptr;
+          break;
+        }
+        if (!BloomTest(inner_bloom, c.hash[last + 1])) break;
+        const EdgeTable::Edge* child = find(edge->child, last + 1);
+        if (child == nullptr) break;
+        edge = child;
       }
-    }
-    if (!BloomTest(start_bloom, first.hash)) {
-      prev = first;
-      continue;
-    }
-    // Numbers may start stemmed patterns, which only the full path walks.
-    if (!first.has_letter && modes.size() > 1) return hand_over_at(first);
-    const EdgeTable::Edge* edge = find(0, first);
-    if (edge == nullptr) {
-      prev = first;
-      continue;
-    }
-    // Walk the trie while the next tokens are simple; remember the longest terminal.
-    const EdgeTable::Edge* best = nullptr;
-    AsciiToken best_last;  // the last token of the longest match
-    AsciiToken last = first;
-    bool hand_over = false;
-    AsciiToken t;
-    for (;;) {
-      if ((edge->child_flags & kHasWildcards) != 0) {
-        hand_over = true;
-        break;
+      if (best == nullptr) continue;
+      for (uint32_t i = best->term_begin; i < best->term_end; ++i) {
+        out->push_back({terminals[i], c.begin[first], c.end[best_last]});
       }
-      if ((edge->child_flags & kHasTerminal) != 0) {
-        best = edge;
-        best_last = last;
-      }
-      if ((edge->child_flags & kHasChildren) == 0) break;
-      if (!scanner.Read(last, &t)) break;
-      if (!t.simple) {
-        hand_over = true;
-        break;
-      }
-      if (!BloomTest(inner_bloom, t.hash)) break;
-      const EdgeTable::Edge* child = find(edge->child, t);
-      if (child == nullptr) break;
-      edge = child;
-      last = t;
+      next_free = best_last + 1;
     }
-    if (hand_over) return hand_over_at(first);
-    if (best == nullptr) {
-      prev = first;
-      continue;
+    if (refill || c.stop == FastChunk::kFull) continue;
+    if (c.stop == FastChunk::kHandOver) {
+      *clitic = c.stop_clitic;
+      return c.stop_begin;
     }
-    for (uint32_t i = best->term_begin; i < best->term_end; ++i) {
-      out->push_back({terminals[i], pos, best_last.end});
-    }
-    prev = best_last;
+    *clitic = false;
+    return n;
   }
-  *clitic = false;
-  return n;
 }
 
 LexiconMatcher::LexiconMatcher() : impl_(std::make_unique<Impl>()) {}
@@ -933,6 +1069,10 @@ bool LexiconMatcher::Compile(std::string* error) {
     }
     m.edge_table.Insert(e.parent, e.child, e.token, text, m.node_flags[e.child],
                         m.nodes[e.child].term_begin, m.nodes[e.child].term_end);
+  }
+  for (int b = 0; b < 128; ++b) {
+    const char byte = static_cast<char>(b);
+    m.punct_hash[b] = HashBytes(std::string_view(&byte, 1));
   }
   m.build_edges = {};
   m.edges = HashIndex();

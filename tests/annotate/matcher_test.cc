@@ -305,6 +305,28 @@ std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& pattern
   return out;
 }
 
+// The fast path reads text in 64-byte blocks and chunks of 128 tokens: a pattern that starts
+// before such a boundary and ends after it is still one match, whatever is at the boundary.
+TEST(LexiconMatcherTest, MatchesAcrossBlockAndChunkBoundaries) {
+  const std::vector<std::string> patterns = {"well-known fact", "known fact's origin", "fact",
+                                             "abc defghijklmnopqrstuvwxyz x"};
+  const LexiconMatcher m = Build(patterns);
+  const std::vector<std::string> middles = {"well-known fact", "Well-Known FACT's origin",
+                                            "known fact's origin, fact",
+                                            "abc defghijklmnopqrstuvwxyz x", "x fact. fact"};
+  std::vector<PatternMatch> got;
+  for (const std::string& middle : middles) {
+    for (int fill = 0; fill < 300; ++fill) {
+      std::string text;
+      for (int i = 0; i < fill; ++i) text += i % 7 == 0 ? "b, " : "ab ";
+      text += middle + " ab ab";
+      m.Match(text, &got);
+      ASSERT_EQ(got, ReferenceMatch(patterns, text)) << "fill " << fill << ": " << middle;
+      ASSERT_FALSE(got.empty()) << "fill " << fill << ": " << middle;
+    }
+  }
+}
+
 // The matcher's ASCII fast path and its Tokenizer path must agree with the reference on text
 // built from the pieces that decide token boundaries: joiners, possessives, digits, non-ASCII
 // words and punctuation, long words, glued or spaced.
