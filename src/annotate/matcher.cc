@@ -37,8 +37,21 @@ inline uint64_t Fold(uint64_t a, uint64_t b) {
 }
 
 // Masks of the bytes of a token of n <= 16 bytes in its first and second 8-byte word.
-inline uint64_t LowMask(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
-inline uint64_t HighMask(size_t n) { return n <= 8 ? 0 : LowMask(n - 8); }
+constexpr uint64_t LowMask(size_t n) {
+  return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+}
+constexpr uint64_t HighMask(size_t n) { return n <= 8 ? 0 : LowMask(n - 8); }
+struct TokenMasks {
+  uint64_t low[17];
+  uint64_t high[17];
+  constexpr TokenMasks() : low(), high() {
+    for (size_t n = 0; n <= 16; ++n) {
+      low[n] = LowMask(n);
+      high[n] = HighMask(n);
+    }
+  }
+};
+constexpr TokenMasks kTokenMasks;  // the same as tables, for loops that should not branch
 
 // The hash of a token of n <= 16 bytes given as two little-endian words, bytes past n zero:
 // two multiplications and no branch, so that tokens of any short length cost the same.
@@ -326,8 +339,8 @@ class EdgeTable {
       std::memcpy(w, p, length);
     }
     const uint64_t case_bits = lower ? 0x2020202020202020ULL : 0;
-    w[0] = (w[0] | case_bits) & LowMask(length);
-    w[1] = (w[1] | case_bits) & HighMask(length);
+    w[0] = (w[0] | case_bits) & kTokenMasks.low[length];
+    w[1] = (w[1] | case_bits) & kTokenMasks.high[length];
     return Probe(parent, token_hash, [&](const Edge& e) {
       if (e.length != length) return false;
       uint64_t t[2];
@@ -495,7 +508,7 @@ struct LexiconMatcher::Impl {
   EdgeTable edge_table;
   std::vector<uint8_t> node_flags;
   std::vector<uint64_t> start_bloom;  // token hashes on edges leaving a root
-  std::vector<uint64_t> inner_bloom;  // token hashes on all other edges
+  std::vector<uint64_t> inner_bloom;  // EdgeTable::Key(parent, token hash) of all other edges
   // The fast path (FastMatch) is used when no ASCII word can start a pattern except through
   // start_bloom or the wildcard prefilter: no stemming mode has ASCII words and no root has a
   // one-byte wildcard prefix.
@@ -537,11 +550,24 @@ struct LexiconMatcher::Impl {
 
 namespace {
 
+// Bytes after a run of letters and digits that may continue the word (joiners), or make it a
+// case for the Tokenizer (non-ASCII): such words take the careful path (FinishAsciiWord).
+struct CareAfter {
+  bool c[256];
+  constexpr CareAfter() : c() {
+    for (int i = 0x80; i < 256; ++i) c[i] = true;
+    c[static_cast<unsigned char>('-')] = c[static_cast<unsigned char>('\'')] = true;
+    c[static_cast<unsigned char>('.')] = c[static_cast<unsigned char>(',')] = true;
+  }
+};
+constexpr CareAfter kCareAfter;
+
 // Bit masks over 16 bytes of text (bit i: byte i): ASCII letters and digits, and white space as
 // the Tokenizer sees it (ASCII controls, space, DEL).
 struct ByteMasks {
   uint32_t alnum = 0;
   uint32_t space = 0;
+  uint32_t care = 0;  // the bytes of kCareAfter: joiners and non-ASCII bytes
 };
 
 inline ByteMasks Classify16(const unsigned char* p) {
@@ -557,31 +583,24 @@ inline ByteMasks Classify16(const unsigned char* p) {
   const __m128i space = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(-1)),
                                                    _mm_cmplt_epi8(c, _mm_set1_epi8(' ' + 1))),
                                      _mm_cmpeq_epi8(c, _mm_set1_epi8(0x7F)));
+  const __m128i joiner = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('-')), _mm_cmpeq_epi8(c, _mm_set1_epi8('\''))),
+      _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('.')), _mm_cmpeq_epi8(c, _mm_set1_epi8(','))));
   m.alnum = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
   m.space = static_cast<uint32_t>(_mm_movemask_epi8(space));
+  m.care = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(joiner, c)));
 #else
   for (int i = 0; i < 16; ++i) {
     const uint8_t cls = kSkip.c[p[i]];
     if (cls == kSkipAlnum) m.alnum |= 1u << i;
     if (cls == kSkipSpace) m.space |= 1u << i;
+    if (kCareAfter.c[p[i]]) m.care |= 1u << i;
   }
 #endif
   return m;
 }
 
 inline bool IsAlnumByte(unsigned char b) { return kSkip.c[b] == kSkipAlnum; }
-
-// Bytes after a run of letters and digits that may continue the word (joiners), or make it a
-// case for the Tokenizer (non-ASCII): such words take the careful path (FinishAsciiWord).
-struct CareAfter {
-  bool c[256];
-  constexpr CareAfter() : c() {
-    for (int i = 0x80; i < 256; ++i) c[i] = true;
-    c[static_cast<unsigned char>('-')] = c[static_cast<unsigned char>('\'')] = true;
-    c[static_cast<unsigned char>('.')] = c[static_cast<unsigned char>(',')] = true;
-  }
-};
-constexpr CareAfter kCareAfter;
 
 // The result of finishing an ASCII word.
 struct AsciiWord {
@@ -685,6 +704,10 @@ class LexiconMatcher::Impl::FastScanner {
         if (!Scalar(c)) return;
         continue;
       }
+      if (!wildcards_) {
+        Plain(c);
+        if (pending_ == 0 || c->count == FastChunk::kMax) continue;
+      }
       const auto offset = static_cast<size_t>(__builtin_ctzll(pending_));
       const size_t p = block_ + offset;
       const unsigned char b = s_[p];
@@ -710,18 +733,78 @@ class LexiconMatcher::Impl::FastScanner {
         Resync();
         continue;
       }
-      uint64_t w[2];
-      std::memcpy(w, s_ + p, 16);
-      constexpr uint64_t kLower = 0x2020202020202020ULL;
-      const uint64_t hash =
-          HashShort((w[0] | kLower) & LowMask(length), (w[1] | kLower) & HighMask(length), length);
-      if (!Push(c, p, p + length, hash, 0)) return;
+      if (!Push(c, p, e, HashPlain(p, length), 0)) return;
       pending_ &= pending_ - 1;
-      pos_ = p + length;
+      pos_ = e;
     }
   }
 
  private:
+  // The hash of the word [p, p + length), length < 16, with 16 bytes readable from p.
+  uint64_t HashPlain(size_t p, size_t length) const {
+    uint64_t w[2];
+    std::memcpy(w, s_ + p, 16);
+    constexpr uint64_t kLower = 0x2020202020202020ULL;
+    return HashShort((w[0] | kLower) & kTokenMasks.low[length],
+                     (w[1] | kLower) & kTokenMasks.high[length], length);
+  }
+
+  // The inner loop of Fill for the common tokens of a block: plain words (no joiner or
+  // non-ASCII byte after them, shorter than 16 bytes, inside the block) and punctuation that
+  // starts no pattern. Its state is in locals, which the compiler keeps in registers; it
+  // returns at the first token of any other kind, or a full chunk, for Fill to take.
+  void Plain(FastChunk* c) {
+    uint64_t pending = pending_;
+    const uint64_t alnum = alnum_;
+    const uint64_t care = care_;
+    const size_t block = block_;
+    size_t pos = pos_;
+    uint32_t count = c->count;
+    uint32_t candidates = c->candidate_count;
+    const uint64_t* bloom = m_.start_bloom.data();
+    while (pending != 0 && count < FastChunk::kMax) {
+      const auto offset = static_cast<size_t>(__builtin_ctzll(pending));
+      const size_t p = block + offset;
+      const unsigned char b = s_[p];
+      if (((alnum >> offset) & 1) == 0) {
+        if (b >= 0x80 || m_.punct_starts[b]) break;
+        c->begin[count] = p;
+        c->end[count] = p + 1;
+        c->hash[count] = m_.punct_hash[b];
+        c->flags[count] = FastChunk::kPunct;
+        ++count;
+        pending &= pending - 1;
+        pos = p + 1;
+        continue;
+      }
+      const uint64_t rest = ~(alnum >> offset);
+      if (rest == 0) break;
+      const auto length = static_cast<size_t>(__builtin_ctzll(rest));
+      const size_t e = p + length;
+      if (offset + length >= 64 || length >= 16 ||
+          (((care >> (offset + length)) & 1) != 0 && NeedsCare(e))) {
+        break;
+      }
+      const uint64_t hash = HashPlain(p, length);
+      c->begin[count] = p;
+      c->end[count] = e;
+      c->hash[count] = hash;
+      c->flags[count] = 0;
+      // No branch on the filter: with a large lexicon about half the words of prose pass it,
+      // which no branch predictor can guess.
+      const uint64_t mask = BloomMask(hash);
+      c->candidates[candidates] = count;
+      candidates += (bloom[BloomWord(hash)] & mask) == mask ? 1 : 0;
+      ++count;
+      pending &= pending - 1;
+      pos = e;
+    }
+    pending_ = pending;
+    pos_ = pos;
+    c->count = count;
+    c->candidate_count = candidates;
+  }
+
   static constexpr size_t kNoBlock = ~size_t{0};
   static constexpr size_t kReadable = 64 + 16;  // bytes readable from a block's start
 
@@ -737,13 +820,16 @@ class LexiconMatcher::Impl::FastScanner {
   void Load(size_t pos) {
     uint64_t space = 0;
     uint64_t alnum = 0;
+    uint64_t care = 0;
     for (int i = 0; i < 4; ++i) {
       const ByteMasks m = Classify16(s_ + pos + 16 * i);
       space |= uint64_t{m.space} << (16 * i);
       alnum |= uint64_t{m.alnum} << (16 * i);
+      care |= uint64_t{m.care} << (16 * i);
     }
     block_ = pos;
     alnum_ = alnum;
+    care_ = care;
     starts_ = (alnum & ~(alnum << 1)) | (~alnum & ~space);
     pending_ = starts_;
   }
@@ -775,7 +861,6 @@ class LexiconMatcher::Impl::FastScanner {
     c->hash[i] = hash;
     c->flags[i] = flags;
     if ((flags & FastChunk::kPunct) == 0 && BloomTest(m_.start_bloom, hash)) {
-      m_.edge_table.Prefetch(0, hash);
       c->candidates[c->candidate_count++] = i;
     }
     return true;
@@ -842,6 +927,7 @@ class LexiconMatcher::Impl::FastScanner {
   bool clitic_ = false;
   size_t block_ = kNoBlock;
   uint64_t alnum_ = 0;
+  uint64_t care_ = 0;  // bytes of kCareAfter
   uint64_t starts_ = 0;
   uint64_t pending_ = 0;  // starts not read yet
 };
@@ -853,7 +939,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
   FastChunk chunk;
   const FastChunk& c = chunk;
   // The edge for token i of the chunk leaving `node`, or null.
-  auto find = [&](uint32_t node, uint32_t i) -> const EdgeTable::Edge* {
+  auto find = [&](uint32_t node, uint32_t i) __attribute__((always_inline)) {
     const size_t begin = c.begin[i];
     const size_t length = c.end[i] - begin;
     const bool punct = (c.flags[i] & FastChunk::kPunct) != 0;
@@ -872,6 +958,10 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
   scanner.Reset(pos, false);
   for (;;) {
     scanner.Fill(&chunk);
+    // Start loading the edges the candidates are looked up by, so that their misses overlap.
+    for (uint32_t k = 0; k < c.candidate_count; ++k) {
+      edge_table.Prefetch(0, c.hash[c.candidates[k]]);
+    }
     // Walks the candidates in order; a match consumes its tokens (leftmost, then longest).
     uint32_t next_free = 0;
     bool refill = false;
@@ -904,7 +994,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
           best = nullptr;
           break;
         }
-        if (!BloomTest(inner_bloom, c.hash[last + 1])) break;
+        if (!BloomTest(inner_bloom, EdgeTable::Key(edge->child, c.hash[last + 1]))) break;
         const EdgeTable::Edge* child = find(edge->child, last + 1);
         if (child == nullptr) break;
         edge = child;
@@ -1063,7 +1153,12 @@ bool LexiconMatcher::Compile(std::string* error) {
   for (const Impl::Mode& mode : m.modes) is_root[mode.root] = true;
   for (const auto& e : m.build_edges) {
     const std::string_view text = m.vocab.String(e.token);
-    BloomSet(is_root[e.parent] ? &m.start_bloom : &m.inner_bloom, HashBytes(text));
+    const uint64_t hash = HashBytes(text);
+    if (is_root[e.parent]) {
+      BloomSet(&m.start_bloom, hash);
+    } else {
+      BloomSet(&m.inner_bloom, EdgeTable::Key(e.parent, hash));
+    }
     if (is_root[e.parent] && text.size() == 1 && static_cast<unsigned char>(text[0]) < 0x80) {
       m.punct_starts[static_cast<unsigned char>(text[0])] = true;
     }
@@ -1220,7 +1315,10 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
         std::string_view key;
         uint64_t hash;
         if (!key_for(k, mode, &key, &hash)) break;
-        if (mode == 0 && !BloomTest(node == 0 ? start_bloom : inner_bloom, hash)) break;
+        if (mode == 0 && !(node == 0 ? BloomTest(start_bloom, hash)
+                                     : BloomTest(inner_bloom, EdgeTable::Key(node, hash)))) {
+          break;
+        }
         const EdgeTable::Edge* edge = edge_table.Find(node, key, hash, vocab);
         if (edge == nullptr) break;
         node = edge->child;
