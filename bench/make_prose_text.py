@@ -13,6 +13,9 @@ real lexicon would be.
 
 Writes into CACHE_DIR (default ${XDG_CACHE_HOME:-~/.cache}/parallax-bench/text):
   prose.txt         the corpus, paragraphs separated by blank lines (at least --min-mb MB)
+  prose-80col.txt   the same text with its paragraphs wrapped at 80 columns, as the manuals it
+                    comes from are laid out (line-oriented tools such as `rg -c` and `grep -c`
+                    stop reading a line at its first match, so line length changes their speed)
   prose.jsonl       the same text as JSON Lines articles of about 8 KB each (for `parallax scan`)
   forms-20000.txt   20,000 lexicon forms, one per line, lower case: single words and 2- and
                     3-word phrases in the proportions 5:4:1, each occurring at least 3 times in
@@ -200,6 +203,26 @@ def build(out, min_mb):
     sized("prose-500mb.jsonl", 500_000_000)
 
 
+def wrap(out, width=80):
+    """Writes prose-80col.txt: prose.txt with each paragraph's words wrapped greedily at `width`
+    columns (a longer word gets a line of its own)."""
+    with open(out / "prose.txt", encoding="utf-8") as src, \
+            open(out / "prose-80col.txt.tmp", "w", encoding="utf-8") as dst:
+        for paragraph in src:
+            if paragraph == "\n":
+                dst.write("\n")
+                continue
+            line = ""
+            for word in paragraph.split():
+                if line and len(line) + 1 + len(word) > width:
+                    dst.write(line + "\n")
+                    line = word
+                else:
+                    line = f"{line} {word}" if line else word
+            dst.write(line + "\n")
+    os.replace(out / "prose-80col.txt.tmp", out / "prose-80col.txt")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -213,6 +236,8 @@ def main():
         out.mkdir(parents=True, exist_ok=True)
         build(out, args.min_mb)
         (out / ".complete").write_text("")
+    if not (out / "prose-80col.txt").exists():  # added after the first caches were made
+        wrap(out)
     print(out)
     return 0
 

@@ -11,6 +11,10 @@ CPU seconds and peak memory of:
     --threads 1 and --threads 2;
   * `rg -F -c -f FORMS` (case-sensitive, as the forms are lower case) and
     `LC_ALL=C grep -F -i -c -f FORMS`, output to a pipe (GNU grep stops early on /dev/null);
+  * the matcher, rg and grep again on the same text wrapped at 80 columns (prose-80col.txt).
+    `-c` counts matching lines, so rg and grep stop reading a line at its first match: on
+    paragraph-long lines they skip most of the text, on wrapped lines much less. Parallax finds
+    every occurrence either way. Both layouts are reported, with their ratios;
   * bench/notebook_count.py, a plain Python dictionary-counting script;
 and the ratios. Then `scan`'s peak memory on 50 MB and on 500 MB of input (it must not grow).
 
@@ -58,6 +62,7 @@ def main():
     data = pathlib.Path(subprocess.run(make, check=True, capture_output=True,
                                        text=True).stdout.strip().splitlines()[-1])
     text, jsonl = data / "prose.txt", data / "prose.jsonl"
+    wrapped = data / "prose-80col.txt"
     forms, lexicon = data / "forms-20000.txt", data / "forms-20000.xml"
     mb = text.stat().st_size / 1e6
     jsonl_mb = jsonl.stat().st_size / 1e6
@@ -66,8 +71,10 @@ def main():
     rows = []
 
     bench = build / "bench/matcher_bench"
-    if bench.exists():
-        env = dict(os.environ, PARALLAX_BENCH_CORPUS=str(text), PARALLAX_BENCH_LEXICON=str(forms))
+
+    def matcher(corpus, layout):
+        env = dict(os.environ, PARALLAX_BENCH_CORPUS=str(corpus),
+                   PARALLAX_BENCH_LEXICON=str(forms))
         _, _, _, out = run([str(bench), "--benchmark_filter=BM_Match",
                             "--benchmark_repetitions=3", "--benchmark_report_aggregates_only"],
                            env=env)
@@ -77,8 +84,11 @@ def main():
                 scale = {"k": 1e-3, "M": 1.0, "G": 1e3}[m.group(3)]
                 # Google Benchmark's M is 2^20 bytes.
                 rate = float(m.group(2)) * scale * 1.048576
-                rows.append((f"parallax matcher, {int(m.group(1)):,} forms, 1 core (median of 3)",
+                rows.append((f"parallax matcher, {int(m.group(1)):,} forms, 1 core ({layout})",
                              rate, None, None))
+
+    if bench.exists():
+        matcher(text, "paragraph lines")
     else:
         print(f"({bench} not built: configure with -DPARALLAX_BUILD_BENCH=ON for the matcher)")
 
@@ -91,13 +101,19 @@ def main():
     scan1 = rows[-2][1]
     scan2 = rows[-1][1]
 
-    wall, cpu, rss, out = run(["rg", "-F", "-c", "-f", str(forms), str(text)])
-    rows.append(("rg -F -c -f FORMS", mb / wall, cpu, rss))
-    rg = mb / wall
-    env = dict(os.environ, LC_ALL="C")
-    wall, cpu, rss, out = run(["grep", "-F", "-i", "-c", "-f", str(forms), str(text)], env=env)
-    rows.append(("LC_ALL=C grep -F -i -c -f FORMS", mb / wall, cpu, rss))
-    grep = mb / wall
+    def line_tools(corpus, layout):
+        wall, cpu, rss, _ = run(["rg", "-F", "-c", "-f", str(forms), str(corpus)])
+        rows.append((f"rg -F -c -f FORMS ({layout})", mb / wall, cpu, rss))
+        env = dict(os.environ, LC_ALL="C")
+        wall2, cpu, rss, _ = run(["grep", "-F", "-i", "-c", "-f", str(forms), str(corpus)],
+                                 env=env)
+        rows.append((f"LC_ALL=C grep -F -i -c -f FORMS ({layout})", mb / wall2, cpu, rss))
+        return mb / wall, mb / wall2
+
+    rg, grep = line_tools(text, "paragraph lines")
+    if bench.exists():
+        matcher(wrapped, "80 columns")
+    rg80, grep80 = line_tools(wrapped, "80 columns")
     python = None
     if not args.skip_python:
         wall, cpu, rss, out = run([sys.executable, str(HERE / "notebook_count.py"), str(forms),
@@ -111,13 +127,22 @@ def main():
         rss_s = f"{rss:8.0f}" if rss is not None else f"{'':8s}"
         print(f"{what:58s} {rate:8.1f} {cpu_s} {rss_s}")
     print()
-    matcher20k = next((r[1] for r in rows if "20,000 forms" in r[0]), None)
-    if matcher20k:
-        print(f"matcher (20,000 forms, 1 core) / rg -F -c -f:   x{matcher20k / rg:.2f}")
-        print(f"matcher (20,000 forms, 1 core) / LC_ALL=C grep: x{matcher20k / grep:.2f}")
+    for layout, rg_rate, grep_rate in (("paragraph lines", rg, grep),
+                                       ("80 columns", rg80, grep80)):
+        m20k = next((r[1] for r in rows if "20,000 forms" in r[0] and layout in r[0]), None)
+        if m20k:
+            print(f"matcher (20,000 forms, 1 core) / rg -F -c -f, {layout}:   "
+                  f"x{m20k / rg_rate:.2f}")
+            print(f"matcher (20,000 forms, 1 core) / LC_ALL=C grep, {layout}: "
+                  f"x{m20k / grep_rate:.2f}")
     print(f"scan --threads 1 / rg: x{scan1 / rg:.2f}; / grep: x{scan1 / grep:.2f}")
     if python:
-        print(f"scan --threads 1 / python dictionary counting: x{scan1 / python:.1f}")
+        m20k = next((r[1] for r in rows if "20,000 forms" in r[0]), None)
+        if m20k:
+            print(f"matcher (20,000 forms, 1 core) / python dictionary counting: "
+                  f"x{m20k / python:.1f}")
+        print(f"scan --threads 1 (full annotation) / python dictionary counting: "
+              f"x{scan1 / python:.1f}")
     print(f"scan --threads 2 / --threads 1: x{scan2 / scan1:.2f}")
 
     peaks = []

@@ -665,12 +665,10 @@ struct FastChunk {
 }  // namespace
 
 // Reads the tokens of one text for the fast path in chunks. Token starts come from bit masks
-// over 64-byte blocks: a word costs a few bit operations, a table lookup for the byte after it,
-// and a branch-free hash, with no branch per byte. Words followed by a joiner or a non-ASCII
-// byte, words crossing a block and the last bytes of the text take the careful path, which
-// follows the Tokenizer's rules byte by byte. Each token that passes start_bloom becomes a
-// candidate, and the edge it will be looked up by is prefetched, so that the lookups of a
-// chunk overlap their cache misses instead of waiting for them one by one.
+// over 64-byte blocks: a word costs a few bit operations and a branch-free hash, with no branch
+// per byte. Words followed by a joiner or a non-ASCII byte, words of 16 bytes or more, words
+// crossing a block and the last bytes of the text take the careful path, which follows the
+// Tokenizer's rules byte by byte. Each word that passes start_bloom becomes a candidate.
 class LexiconMatcher::Impl::FastScanner {
  public:
   FastScanner(const Impl& m, std::string_view text)
@@ -816,7 +814,8 @@ class LexiconMatcher::Impl::FastScanner {
   }
 
   // Computes the token starts of [pos, pos + 64): the first byte of each run of letters and
-  // digits, and every other byte that is not white space (punctuation and non-ASCII bytes).
+  // digits, and every other byte that is not white space (punctuation and non-ASCII bytes);
+  // and which bytes are letters or digits, and which are joiners or non-ASCII.
   void Load(size_t pos) {
     uint64_t space = 0;
     uint64_t alnum = 0;
@@ -841,9 +840,8 @@ class LexiconMatcher::Impl::FastScanner {
     pending_ = offset < 64 ? starts_ & (~uint64_t{0} << offset) : 0;
   }
 
-  // Appends a token; false (and the chunk ends there) when it stops the fast path. Tokens that
-  // may start a wildcard pattern stop it; so do the first bytes of a possible number pattern
-  // in a stemming mode (decided later, in the walk).
+  // Appends a token; false (and the chunk ends there) when it stops the fast path: a word that
+  // may start a wildcard pattern does.
   bool Push(FastChunk* c, size_t begin, size_t end, uint64_t hash, uint8_t flags) {
     if (wildcards_ && end - begin >= 2 && (flags & FastChunk::kPunct) == 0) {
       const auto b0 = static_cast<unsigned char>(s_[begin] | 0x20);
