@@ -702,10 +702,8 @@ class LexiconMatcher::Impl::FastScanner {
         if (!Scalar(c)) return;
         continue;
       }
-      if (!wildcards_) {
-        Plain(c);
-        if (pending_ == 0 || c->count == FastChunk::kMax) continue;
-      }
+      Plain(c);
+      if (pending_ == 0 || c->count == FastChunk::kMax) continue;
       const auto offset = static_cast<size_t>(__builtin_ctzll(pending_));
       const size_t p = block_ + offset;
       const unsigned char b = s_[p];
@@ -748,9 +746,10 @@ class LexiconMatcher::Impl::FastScanner {
   }
 
   // The inner loop of Fill for the common tokens of a block: plain words (no joiner or
-  // non-ASCII byte after them, shorter than 16 bytes, inside the block) and punctuation that
-  // starts no pattern. Its state is in locals, which the compiler keeps in registers; it
-  // returns at the first token of any other kind, or a full chunk, for Fill to take.
+  // non-ASCII byte after them, shorter than 16 bytes, inside the block, starting no wildcard
+  // pattern) and punctuation that starts no pattern. Its state is in locals, which the compiler
+  // keeps in registers; it returns at the first token of any other kind, or a full chunk, for Fill
+  // to take.
   void Plain(FastChunk* c) {
     uint64_t pending = pending_;
     const uint64_t alnum = alnum_;
@@ -780,7 +779,8 @@ class LexiconMatcher::Impl::FastScanner {
       const auto length = static_cast<size_t>(__builtin_ctzll(rest));
       const size_t e = p + length;
       if (offset + length >= 64 || length >= 16 ||
-          (((care >> (offset + length)) & 1) != 0 && NeedsCare(e))) {
+          (((care >> (offset + length)) & 1) != 0 && NeedsCare(e)) ||
+          (wildcards_ && length >= 2 && MayStartWildcard(p))) {
         break;
       }
       const uint64_t hash = HashPlain(p, length);
@@ -843,15 +843,9 @@ class LexiconMatcher::Impl::FastScanner {
   // Appends a token; false (and the chunk ends there) when it stops the fast path: a word that
   // may start a wildcard pattern does.
   bool Push(FastChunk* c, size_t begin, size_t end, uint64_t hash, uint8_t flags) {
-    if (wildcards_ && end - begin >= 2 && (flags & FastChunk::kPunct) == 0) {
-      const auto b0 = static_cast<unsigned char>(s_[begin] | 0x20);
-      const auto b1 = static_cast<unsigned char>(s_[begin + 1] | 0x20);
-      for (const uint32_t root : m_.wildcard_roots) {
-        const uint32_t bit = PrefilterBit(root, b0, b1);
-        if (((m_.prefilter[bit / 64] >> (bit % 64)) & 1) != 0) {
-          return HandOver(c, begin, (flags & FastChunk::kClitic) != 0);
-        }
-      }
+    if (wildcards_ && end - begin >= 2 && (flags & FastChunk::kPunct) == 0 &&
+        MayStartWildcard(begin)) {
+      return HandOver(c, begin, (flags & FastChunk::kClitic) != 0);
     }
     const uint32_t i = c->count++;
     c->begin[i] = begin;
@@ -862,6 +856,18 @@ class LexiconMatcher::Impl::FastScanner {
       c->candidates[c->candidate_count++] = i;
     }
     return true;
+  }
+
+  // Whether the token of two or more bytes at `begin` may start a wildcard pattern, by its
+  // first two bytes.
+  bool MayStartWildcard(size_t begin) const {
+    const auto b0 = static_cast<unsigned char>(s_[begin] | 0x20);
+    const auto b1 = static_cast<unsigned char>(s_[begin + 1] | 0x20);
+    for (const uint32_t root : m_.wildcard_roots) {
+      const uint32_t bit = PrefilterBit(root, b0, b1);
+      if (((m_.prefilter[bit / 64] >> (bit % 64)) & 1) != 0) return true;
+    }
+    return false;
   }
 
   bool HandOver(FastChunk* c, size_t begin, bool clitic) {
