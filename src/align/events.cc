@@ -27,9 +27,7 @@ int SentenceOf(const AlignDocument& d, std::size_t pos) {
 // Last day the article may have been published (month-only dates: the end of the month).
 std::optional<long> LatestPublication(const AlignDocument& d) {
   if (!d.date || !d.date->valid()) return std::nullopt;
-  long day = d.date->DaysSinceEpoch();
-  if (d.date->month_only()) day += Date::DaysInMonth(d.date->year, d.date->month) - 1;
-  return day;
+  return d.date->LastDaySinceEpoch();
 }
 
 Passage MakePassage(const AlignContext& c, int doc, int sentence) {

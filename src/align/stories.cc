@@ -14,13 +14,6 @@
 namespace parallax {
 namespace {
 
-// First and last day of a publication date (a month-only date covers its month).
-std::pair<long, long> DayRange(const Date& d) {
-  if (!d.month_only()) return {d.DaysSinceEpoch(), d.DaysSinceEpoch()};
-  const long first = d.DaysSinceEpoch();
-  return {first, first + Date::DaysInMonth(d.year, d.month) - 1};
-}
-
 std::uint64_t PairKey(int a, int b) {
   return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
          static_cast<std::uint32_t>(b);
@@ -165,8 +158,10 @@ double Cosine(const SparseVector& a, const SparseVector& b) {
 
 double DateFactor(const std::optional<Date>& a, const std::optional<Date>& b, int window_days) {
   if (!a || !b || !a->valid() || !b->valid() || window_days <= 0) return 1.0;
-  const auto [a0, a1] = DayRange(*a);
-  const auto [b0, b1] = DayRange(*b);
+  const long a0 = a->DaysSinceEpoch();
+  const long a1 = a->LastDaySinceEpoch();
+  const long b0 = b->DaysSinceEpoch();
+  const long b1 = b->LastDaySinceEpoch();
   const long gap = std::max({0L, b0 - a1, a0 - b1});
   if (gap <= window_days) return 1.0;
   return std::exp(-static_cast<double>(gap - window_days) / window_days);

@@ -16,13 +16,6 @@ namespace {
 
 constexpr long kUndated = std::numeric_limits<long>::max();
 
-// First and last publication day (a month-only date covers its month).
-std::pair<long, long> Days(const Date& d) {
-  const long first = d.DaysSinceEpoch();
-  if (!d.month_only()) return {first, first};
-  return {first, first + Date::DaysInMonth(d.year, d.month) - 1};
-}
-
 long FloorDiv(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 struct Window {
@@ -62,7 +55,8 @@ Alignment AlignByWindow(std::vector<AlignDocument> documents, const WindowOption
       windows[kUndated].documents.push_back(d);
       continue;
     }
-    const auto [first, last] = Days(*date);
+    const long first = date->DaysSinceEpoch();  // a month-only date covers its month
+    const long last = date->LastDaySinceEpoch();
     anchor[d] = {first, documents[d].id, documents[d].outlet};
     home[d] = FloorDiv(first, days);
     windows[home[d]];  // a window exists where an article is published

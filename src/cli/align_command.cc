@@ -10,12 +10,14 @@
 
 #include "align/alignment.h"
 #include "align/document_builder.h"
+#include "align/parallel.h"
 #include "align/windows.h"
 #include "annotate/lexicon.h"
 #include "cli/cli.h"
 #include "core/file_io.h"
 #include "corpus/article_file.h"
 #include "corpus/boilerplate.h"
+#include "corpus/corpus.h"
 #include "corpus/newsplease_reader.h"
 
 namespace parallax::cli {
@@ -25,23 +27,6 @@ namespace {
 
 double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
-}
-
-// Runs fn(i) for i in [0, n) on `workers` threads (item i always writes its own slot).
-template <typename Fn>
-void ForEachParallel(std::size_t n, unsigned workers, Fn fn) {
-  workers = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(n)));
-  if (workers <= 1) {
-    for (std::size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::vector<std::thread> threads;
-  for (unsigned w = 0; w < workers; ++w) {
-    threads.emplace_back([&, w] {
-      for (std::size_t i = w; i < n; i += workers) fn(i);
-    });
-  }
-  for (std::thread& t : threads) t.join();
 }
 
 // What the align command reads: documents ready for alignment, curated events, and every
@@ -67,59 +52,30 @@ struct FileResult {
 };
 
 FileResult LoadArticleFile(const fs::path& path, const LoadSettings& settings) {
+  ArticleReadResult r = ReadCorpusArticle(path, *settings.outlets, settings.max_bytes);
   FileResult out;
-  ArticleReadResult r;
-  try {
-    r = ParseArticle(ReadFile(path.string(), settings.max_bytes), path.string());
-  } catch (const InputError& e) {
-    r.diagnostics.push_back(e.diagnostic());
-  }
   out.diagnostics = std::move(r.diagnostics);
-  if (!r.ok()) return out;
-  const Outlet* outlet = settings.outlets->Find(r.article.outlet);
-  if (outlet == nullptr && !r.article.outlet.empty()) {
-    out.diagnostics.push_back(
-        MakeWarning(path.string(), 0, 0,
-                    "outlet '" + r.article.outlet + "' is not in " + settings.outlets->path,
-                    "add it there, or fix the 'outlet:' key"));
-  }
-  CleanArticle(r.article, outlet);
-  out.document = settings.builder->Build(r.article);
+  if (r.ok()) out.document = settings.builder->Build(r.article);
   return out;
 }
 
 // A story folder, like LoadCorpus (corpus/corpus.h) with the same checks and messages, but the
 // files are read, cleaned and annotated on several threads.
 void LoadFolder(const std::string& dir, const LoadSettings& settings, AlignInput& input) {
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    const std::string name = p.filename().string();
-    if (name.empty() || name[0] == '.') continue;
-    std::error_code type_ec;
-    if (it->is_directory(type_ec)) continue;
-    const std::string ext = p.extension().string();
-    if (ext == ".txt" || ext == ".md") {
-      files.push_back(p);
-    } else if (name != "events.xml") {
-      input.diagnostics.push_back(
-          MakeWarning(p.string(), 0, 0, "not an article file; skipped",
-                      "convert pages, feeds and JSON with 'parallax ingest'"));
-    }
-  }
-  if (ec) {
-    input.diagnostics.push_back(MakeError(dir, 0, 0, "cannot list the folder: " + ec.message()));
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = ListArticleFiles(dir, &input.diagnostics);
   std::size_t good = 0;
   constexpr std::size_t kBatch = 2048;  // files in memory at once
   for (std::size_t first = 0; first < files.size(); first += kBatch) {
     const std::size_t count = std::min(kBatch, files.size() - first);
     std::vector<FileResult> results(count);
-    ForEachParallel(count, settings.workers, [&](std::size_t i) {
-      results[i] = LoadArticleFile(files[first + i], settings);
-    });
+    internal::ParallelChunks(
+        count, settings.workers,
+        [&](std::size_t begin, std::size_t end, unsigned) {
+          for (std::size_t i = begin; i < end; ++i) {
+            results[i] = LoadArticleFile(files[first + i], settings);
+          }
+        },
+        1);
     for (std::size_t i = 0; i < count; ++i) {
       if (good >= settings.max_articles) {
         input.diagnostics.push_back(MakeError(dir, 0, 0,
@@ -187,12 +143,17 @@ void LoadJson(const std::string& path, const LoadSettings& settings, AlignInput&
     r.articles.resize(settings.max_articles);
   }
   std::vector<AlignDocument> documents(r.articles.size());
-  ForEachParallel(r.articles.size(), settings.workers, [&](std::size_t i) {
-    Article& a = r.articles[i];
-    CleanArticle(a, settings.outlets->Find(a.outlet));
-    documents[i] = settings.builder->Build(a);
-    a = Article();
-  });
+  internal::ParallelChunks(
+      r.articles.size(), settings.workers,
+      [&](std::size_t begin, std::size_t end, unsigned) {
+        for (std::size_t i = begin; i < end; ++i) {
+          Article& a = r.articles[i];
+          CleanArticle(a, settings.outlets->Find(a.outlet));
+          documents[i] = settings.builder->Build(a);
+          a = Article();
+        }
+      },
+      1);
   for (AlignDocument& d : documents) input.documents.push_back(std::move(d));
 }
 

@@ -7,6 +7,7 @@
 
 #include "align/alignment.h"
 #include "align/document_builder.h"
+#include "align/parallel.h"
 #include "annotate/annotator.h"
 #include "cli/cli.h"
 #include "core/file_io.h"
@@ -130,16 +131,15 @@ int RunReport(const std::vector<std::string>& args) {
     std::vector<ArticleAnnotations> annotations(articles.size());
     std::vector<AlignDocument> documents(articles.size());
     const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> threads;
-    for (unsigned w = 0; w < workers; ++w) {
-      threads.emplace_back([&, w] {
-        for (std::size_t i = w; i < articles.size(); i += workers) {
-          annotations[i] = annotator.Annotate(articles[i]);
-          documents[i] = builder.Build(articles[i]);
-        }
-      });
-    }
-    for (std::thread& t : threads) t.join();
+    internal::ParallelChunks(
+        articles.size(), workers,
+        [&](std::size_t begin, std::size_t end, unsigned) {
+          for (std::size_t i = begin; i < end; ++i) {
+            annotations[i] = annotator.Annotate(articles[i]);
+            documents[i] = builder.Build(articles[i]);
+          }
+        },
+        1);
     const auto annotated = std::chrono::steady_clock::now();
     const Alignment alignment = Align(std::move(documents));
     const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, outlets);

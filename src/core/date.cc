@@ -51,6 +51,10 @@ std::string Date::ToString() const {
   return buf;
 }
 
+long Date::LastDaySinceEpoch() const {
+  return DaysSinceEpoch() + (month_only() ? DaysInMonth(year, month) - 1 : 0);
+}
+
 long Date::DaysSinceEpoch() const {
   return DaysFromCivil(year, static_cast<unsigned>(month),
                        static_cast<unsigned>(day == 0 ? 1 : day));

@@ -22,6 +22,8 @@ struct Date {
   std::string ToString() const;
   // Days since 1970-01-01 (for month-only dates, of the first day of the month).
   long DaysSinceEpoch() const;
+  // The same for the last day the date covers: the day itself, or the month's last day.
+  long LastDaySinceEpoch() const;
   static Date FromDaysSinceEpoch(long days);
   // 0 = Monday … 6 = Sunday (ISO). Month-only dates use the first day of the month.
   int Weekday() const;

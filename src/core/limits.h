@@ -29,6 +29,10 @@ inline constexpr std::uint64_t kDefaultMaxInputBytes = 64ull << 20;  // 64 MiB
 // fewer than 60 levels; this is also libxml2's own default.
 inline constexpr std::size_t kDefaultMaxDepth = 256;
 
+// libxml2 stops a parse (and drops the rest of the document) when more elements than this are
+// open, unless XML_PARSE_HUGE is given; readers pass it when --max-depth asks for this or more.
+inline constexpr std::size_t kLibxmlMaxDepth = 256;
+
 // Most articles one command reads: a workshop corpus holds tens, a research sample thousands.
 inline constexpr std::size_t kDefaultMaxArticles = 10000;
 

@@ -185,9 +185,9 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
   return result;
 }
 
-ArticleReadResult ReadArticleFile(const std::string& path) {
+ArticleReadResult ReadArticleFile(const std::string& path, std::uint64_t max_bytes) {
   try {
-    return ParseArticle(ReadFile(path), path);
+    return ParseArticle(ReadFile(path, max_bytes), path);
   } catch (const InputError& e) {
     ArticleReadResult result;
     result.article.source_path = path;

@@ -7,11 +7,13 @@
 #ifndef PARALLAX_CORPUS_ARTICLE_FILE_H_
 #define PARALLAX_CORPUS_ARTICLE_FILE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "core/article.h"
 #include "core/diagnostic.h"
+#include "core/limits.h"
 
 namespace parallax {
 
@@ -27,8 +29,10 @@ struct ArticleReadResult {
 // warning at its line and column.
 ArticleReadResult ParseArticle(std::string_view content, const std::string& path);
 
-// Reads and parses the file at `path`. A file that cannot be read gives an error diagnostic.
-ArticleReadResult ReadArticleFile(const std::string& path);
+// Reads and parses the file at `path`. A file that cannot be read, or is larger than
+// `max_bytes`, gives an error diagnostic.
+ArticleReadResult ReadArticleFile(const std::string& path,
+                                  std::uint64_t max_bytes = kDefaultMaxInputBytes);
 
 // Serialises `article` (metadata and `body`) in the article file format. Values are written on
 // one line each (newlines become spaces); ParseArticle(WriteArticle(a)) gives back `a`.

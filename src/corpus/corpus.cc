@@ -9,6 +9,44 @@
 namespace parallax {
 namespace fs = std::filesystem;
 
+std::vector<fs::path> ListArticleFiles(const std::string& dir, Diagnostics* diagnostics) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    const std::string name = p.filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) continue;
+    const std::string ext = p.extension().string();
+    if (ext == ".txt" || ext == ".md") {
+      files.push_back(p);
+    } else if (name != "events.xml") {
+      diagnostics->push_back(MakeWarning(p.string(), 0, 0, "not an article file; skipped",
+                                         "convert pages, feeds and JSON with 'parallax ingest'"));
+    }
+  }
+  if (ec) {
+    diagnostics->push_back(MakeError(dir, 0, 0, "cannot list the folder: " + ec.message()));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+ArticleReadResult ReadCorpusArticle(const fs::path& path, const OutletsFile& outlets,
+                                    std::uint64_t max_bytes) {
+  ArticleReadResult r = ReadArticleFile(path.string(), max_bytes);
+  if (!r.ok()) return r;
+  const Outlet* outlet = outlets.Find(r.article.outlet);
+  if (outlet == nullptr && !r.article.outlet.empty()) {
+    r.diagnostics.push_back(MakeWarning(
+        path.string(), 0, 0, "outlet '" + r.article.outlet + "' is not in " + outlets.path,
+        "add it there, or fix the 'outlet:' key"));
+  }
+  CleanArticle(r.article, outlet);
+  return r;
+}
+
 Corpus LoadCorpus(const std::string& dir, const OutletsFile& outlets,
                   const CorpusOptions& options) {
   Corpus corpus;
@@ -24,26 +62,7 @@ Corpus LoadCorpus(const std::string& dir, const OutletsFile& outlets,
                                                  "give a story folder such as corpus/lachin-2023"));
     return corpus;
   }
-  std::vector<fs::path> files;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    const std::string name = p.filename().string();
-    if (name.empty() || name[0] == '.') continue;
-    std::error_code type_ec;
-    if (it->is_directory(type_ec)) continue;
-    const std::string ext = p.extension().string();
-    if (ext == ".txt" || ext == ".md") {
-      files.push_back(p);
-    } else if (name != "events.xml") {
-      corpus.diagnostics.push_back(
-          MakeWarning(p.string(), 0, 0, "not an article file; skipped",
-                      "convert pages, feeds and JSON with 'parallax ingest'"));
-    }
-  }
-  if (ec) {
-    corpus.diagnostics.push_back(MakeError(dir, 0, 0, "cannot list the folder: " + ec.message()));
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = ListArticleFiles(dir, &corpus.diagnostics);
   for (const fs::path& p : files) {
     if (corpus.articles.size() >= options.max_articles) {
       corpus.diagnostics.push_back(MakeError(
@@ -53,24 +72,12 @@ Corpus LoadCorpus(const std::string& dir, const OutletsFile& outlets,
       corpus.rejected += files.size() - corpus.articles.size() - corpus.rejected;
       break;
     }
-    ArticleReadResult r;
-    try {
-      r = ParseArticle(ReadFile(p.string(), options.max_bytes), p.string());
-    } catch (const InputError& e) {
-      r.diagnostics.push_back(e.diagnostic());
-    }
+    ArticleReadResult r = ReadCorpusArticle(p, outlets, options.max_bytes);
     corpus.diagnostics.insert(corpus.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
     if (!r.ok()) {
       ++corpus.rejected;
       continue;
     }
-    const Outlet* outlet = outlets.Find(r.article.outlet);
-    if (outlet == nullptr && !r.article.outlet.empty()) {
-      corpus.diagnostics.push_back(MakeWarning(
-          p.string(), 0, 0, "outlet '" + r.article.outlet + "' is not in " + outlets.path,
-          "add it there, or fix the 'outlet:' key"));
-    }
-    CleanArticle(r.article, outlet);
     corpus.articles.push_back(std::move(r.article));
   }
   return corpus;

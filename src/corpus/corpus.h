@@ -6,12 +6,14 @@
 #define PARALLAX_CORPUS_CORPUS_H_
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "core/article.h"
 #include "core/diagnostic.h"
 #include "core/file_io.h"
+#include "corpus/article_file.h"
 #include "corpus/outlets.h"
 
 namespace parallax {
@@ -28,6 +30,17 @@ struct Corpus {
   Diagnostics diagnostics;        // per file; an article with errors is left out
   std::size_t rejected = 0;       // files left out because of errors
 };
+
+// The article files (*.txt, *.md) directly in `dir`, sorted by name. Other files (but for
+// events.xml and hidden files) are reported as skipped, and a folder that cannot be listed as
+// an error, in `*diagnostics`.
+std::vector<std::filesystem::path> ListArticleFiles(const std::string& dir,
+                                                    Diagnostics* diagnostics);
+
+// Reads one article file and, when it has no errors, cleans it with its outlet's patterns from
+// `outlets`; an outlet id not in `outlets` is a warning.
+ArticleReadResult ReadCorpusArticle(const std::filesystem::path& path, const OutletsFile& outlets,
+                                    std::uint64_t max_bytes);
 
 // Reads every article file (*.txt, *.md) directly in `dir`. Articles are cleaned with their
 // outlet's patterns from `outlets` (an unknown outlet id is a warning).

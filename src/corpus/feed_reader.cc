@@ -397,7 +397,7 @@ DocPtr ParseFeedXml(std::string_view xml, ParseState& state) {
   // then bounds the depth, the caller's --max-bytes the size.
   int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_RECOVER | XML_PARSE_NOWARNING |
                 XML_PARSE_BIG_LINES;
-  if (state.max_depth >= 256) options |= XML_PARSE_HUGE;
+  if (state.max_depth >= kLibxmlMaxDepth) options |= XML_PARSE_HUGE;
   xmlCtxtUseOptions(ctxt, options);
   ctxt->_private = &state;
   state.start_element = ctxt->sax->startElementNs;

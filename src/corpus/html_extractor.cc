@@ -263,10 +263,6 @@ std::string ChooseEncoding(std::string_view data, const HtmlExtractOptions& opti
                                                                                   : "windows-1252";
 }
 
-// libxml2 stops a parse (and drops the rest of the page) when more nodes than this are open,
-// unless XML_PARSE_HUGE is given.
-constexpr std::size_t kLibxmlMaxDepth = 256;
-
 void IgnoreGenericError(void*, const char*, ...) {}
 void IgnoreStructuredError(void*, xmlError*) {}
 
