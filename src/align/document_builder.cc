@@ -89,6 +89,7 @@ AlignDocumentBuilder::AlignDocumentBuilder(const Lexicon* lexicon) {
     for (const LexiconEntry& e : lexicon->entries) {
       const bool actor = e.kind == LexiconEntry::Kind::kActor;
       if (e.kind != LexiconEntry::Kind::kNaming && !actor) continue;
+      if (e.speaker_only) continue;  // "Azerbaijan said": a speaker, not an actor mention
       MatchPatternOptions options;
       if (e.stem) options.stem_language = e.language;
       std::string error;

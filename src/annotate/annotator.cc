@@ -54,7 +54,17 @@ std::string Trimmed(std::string_view s) {
 
 }  // namespace
 
-const char* VoiceName(Voice voice) { return voice == Voice::kOwn ? "own" : "quoted"; }
+const char* VoiceName(Voice voice) {
+  switch (voice) {
+    case Voice::kOwn:
+      return "own";
+    case Voice::kQuoted:
+      return "quoted";
+    case Voice::kReported:
+      return "reported";
+  }
+  return "own";
+}
 
 struct Annotator::Impl {
   // One matcher per kind, so that a loaded phrase ("separatist authorities of Nagorno-Karabakh")
@@ -62,6 +72,7 @@ struct Annotator::Impl {
   std::array<LexiconMatcher, kKinds.size()> matchers;
   std::array<std::vector<PatternRole>, kKinds.size()> roles;
   QuoteOptions quote_options;
+  AttributionOptions attribution_options;
 };
 
 Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::make_unique<Impl>()) {
@@ -85,7 +96,9 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
       roles[static_cast<std::size_t>(index)] = PatternRole{i, part};
     };
     const std::size_t gap = e.form.find(kGapToken);
-    if (gap != std::string::npos) {
+    if (e.speaker_only) {
+      // Matched in speaker phrases only (below), never counted as a mention in the text.
+    } else if (gap != std::string::npos) {
       add(Trimmed(std::string_view(e.form).substr(0, gap)), PatternRole::Part::kBeforeGap);
       add(Trimmed(std::string_view(e.form).substr(gap + kGapToken.size())),
           PatternRole::Part::kAfterGap);
@@ -94,10 +107,12 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
     }
     if (e.kind == Kind::kActor) {
       const Actor* actor = lexicon.FindActor(e.actor_id);
-      impl_->quote_options.speaker_patterns.push_back(SpeakerPattern{
-          e.form, e.actor_id, actor != nullptr ? actor->perspective : e.perspective});
+      impl_->quote_options.speaker_patterns.push_back(
+          SpeakerPattern{e.form, e.actor_id, actor != nullptr ? actor->perspective : e.perspective,
+                         e.speaker_only});
     }
   }
+  impl_->attribution_options.speaker_patterns = impl_->quote_options.speaker_patterns;
   for (LexiconMatcher& m : impl_->matchers) {
     std::string error;
     if (!m.Compile(&error))
@@ -157,18 +172,43 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
               return lexicon_.entries[a.entry].kind < lexicon_.entries[b.entry].kind;
             });
 
+  // Attribution relations, from the reporting cues among the matches.
+  std::vector<CueSpan> cues;
+  for (const LexiconMatch& m : out.matches) {
+    const LexiconEntry& e = lexicon_.entries[m.entry];
+    if (e.kind != Kind::kCue || e.category != kCueReporting) continue;
+    cues.push_back(CueSpan{m.start, m.end,
+                           e.syntax == "source-follows" ? CueSyntax::kSourceFollows
+                                                        : CueSyntax::kVerb,
+                           e.stance});
+  }
+  out.attributions =
+      FindAttributions(text, out.sentences, out.quotes, cues, impl_->attribution_options);
+
   // Sentence, voice and speaker of each match.
   for (LexiconMatch& m : out.matches) {
     auto it = std::upper_bound(out.sentences.begin(), out.sentences.end(), m.start,
                                [](std::size_t off, const auto& s) { return off < s.first; });
     m.sentence =
         it == out.sentences.begin() ? 0 : static_cast<std::size_t>(it - out.sentences.begin() - 1);
-    if (!IsQuoted(out.quotes, m.start, m.end)) continue;
+    if (!IsQuoted(out.quotes, m.start, m.end)) {
+      if (const AttributionRelation* a = ReportedAt(out.attributions, m.start);
+          a != nullptr && m.end <= a->end) {
+        m.voice = Voice::kReported;
+        m.attribution = static_cast<int>(a - out.attributions.data());
+        m.speaker = a->source;
+        m.actor_id = a->actor_id;
+        m.speaker_perspective = a->perspective;
+      }
+      continue;
+    }
     const Quote* q = QuoteAt(out.quotes, m.start);
     while (q != nullptr) {
       const int index = static_cast<int>(q - out.quotes.data());
       if (q->kind == QuoteKind::kScare) {
         if (m.scare_quote < 0) m.scare_quote = index;
+      } else if (q->kind == QuoteKind::kTitle) {
+        // A name in quotation marks: neither someone's words nor held at a distance.
       } else if (m.quote < 0) {
         m.quote = index;
         m.voice = Voice::kQuoted;
@@ -180,6 +220,33 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
         break;
       }
       q = q->parent >= 0 ? &out.quotes[static_cast<std::size_t>(q->parent)] : nullptr;
+    }
+  }
+
+  // Distancing of own-voice uses: a scare quote, or a distancing cue just before the match
+  // ("so-called Russian law", "the self-proclaimed “republic”").
+  for (std::size_t i = 0; i < out.matches.size(); ++i) {
+    LexiconMatch& m = out.matches[i];
+    const LexiconEntry& e = lexicon_.entries[m.entry];
+    if (m.voice != Voice::kOwn || e.kind == Kind::kCue || e.kind == Kind::kActor) continue;
+    if (m.scare_quote >= 0) {
+      const Quote& q = out.quotes[static_cast<std::size_t>(m.scare_quote)];
+      m.distancing = q.distancing_cue.empty() ? "scare quotes" : q.distancing_cue;
+      continue;
+    }
+    for (std::size_t j = i; j-- > 0;) {
+      const LexiconMatch& c = out.matches[j];
+      if (c.end > m.start) continue;
+      if (m.start - c.end > 16) break;
+      const LexiconEntry& ce = lexicon_.entries[c.entry];
+      if (ce.kind != Kind::kCue || ce.category != kCueDistancing) continue;
+      bool adjacent = true;
+      for (std::size_t k = c.end; k < m.start; ++k) {
+        const unsigned char ch = static_cast<unsigned char>(text[k]);
+        adjacent &= ch == ' ' || ch == '"' || ch == '\'' || ch >= 0x80;
+      }
+      if (adjacent) m.distancing = text.substr(c.start, c.end - c.start);
+      break;
     }
   }
 
@@ -263,6 +330,26 @@ nlohmann::ordered_json AnnotationsToJson(const Article& article, const ArticleAn
     jq["text"] = article.text.substr(q.start, q.end - q.start);
     j["quotes"].push_back(std::move(jq));
   }
+  j["attributions"] = json::array();
+  for (const AttributionRelation& a : ann.attributions) {
+    json ja;
+    ja["start"] = a.start;
+    ja["end"] = a.end;
+    ja["kind"] = AttributionKindName(a.kind);
+    ja["source"] = a.source;
+    ja["source_start"] = a.source_start == AttributionRelation::kNone ? json(nullptr)
+                                                                       : json(a.source_start);
+    ja["source_end"] =
+        a.source_end == AttributionRelation::kNone ? json(nullptr) : json(a.source_end);
+    ja["mention"] = a.mention;
+    ja["cue"] = a.cue;
+    ja["stance"] = a.stance;
+    ja["actor"] = a.actor_id;
+    ja["perspective"] = a.perspective;
+    ja["quote"] = a.quote;
+    ja["text"] = article.text.substr(a.start, a.end - a.start);
+    j["attributions"].push_back(std::move(ja));
+  }
   j["matches"] = json::array();
   for (const LexiconMatch& m : ann.matches) {
     const LexiconEntry& e = lexicon.entries[m.entry];
@@ -281,6 +368,8 @@ nlohmann::ordered_json AnnotationsToJson(const Article& article, const ArticleAn
     jm["speaker"] = m.speaker;
     jm["speaker_actor"] = m.actor_id;
     jm["scare_quoted"] = m.scare_quote >= 0;
+    jm["distancing"] = m.distancing;
+    jm["attribution"] = m.attribution;
     jm["sentence"] = m.sentence;
     j["matches"].push_back(std::move(jm));
   }

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "annotate/attribution.h"
 #include "annotate/dates.h"
 #include "annotate/lexicon.h"
 #include "annotate/quotes.h"
@@ -24,8 +25,11 @@
 
 namespace parallax {
 
-enum class Voice { kOwn, kQuoted };
-const char* VoiceName(Voice voice);  // "own" | "quoted"
+// Whose words a match stands in: the outlet's own, a direct quotation's, or reported speech's
+// ("Yerevan accused Baku of creating a humanitarian crisis"). Distancing ("so-called X", X in
+// scare quotes) is a property of an own-voice use, not a voice.
+enum class Voice { kOwn, kQuoted, kReported };
+const char* VoiceName(Voice voice);  // "own" | "quoted" | "reported"
 
 // A lexicon match in an article.
 struct LexiconMatch {
@@ -36,9 +40,13 @@ struct LexiconMatch {
   Voice voice = Voice::kOwn;
   int quote = -1;        // index into quotes of the innermost direct quote holding it
   int scare_quote = -1;  // index of a scare quote holding it (own voice, held at a distance)
-  std::string speaker;   // for quoted voice: who is quoted ("" if unknown)
+  int attribution = -1;  // index into attributions of the relation whose content holds it
+  std::string speaker;   // quoted or reported voice: who speaks ("" if unknown)
   std::string actor_id;  // the speaker's lexicon actor, if any
   std::string speaker_perspective;
+  // Own voice held at a distance: the cue before it ("so-called") or the scare quote's cue;
+  // "scare quotes" for a scare quote with no cue; "" when not distanced.
+  std::string distancing;
 };
 
 // Two naming variants of one concept where the second follows in brackets: "Khankendi
@@ -51,6 +59,7 @@ struct BracketedPair {
 struct ArticleAnnotations {
   std::vector<std::pair<std::size_t, std::size_t>> sentences;  // byte spans in Article::text
   std::vector<Quote> quotes;
+  std::vector<AttributionRelation> attributions;  // in order of content, not overlapping
   std::vector<LexiconMatch> matches;  // in text order
   std::vector<DateMention> dates;
   std::vector<BracketedPair> bracketed_pairs;
@@ -81,7 +90,7 @@ class Annotator {
 };
 
 // The JSON shape of `parallax annotate` for one article: id, outlet, date, body (the text the
-// offsets refer to), sentences, quotes, matches, dates, bracketed_pairs.
+// offsets refer to), sentences, quotes, attributions, matches, dates, bracketed_pairs.
 nlohmann::ordered_json AnnotationsToJson(const Article& article,
                                          const ArticleAnnotations& annotations,
                                          const Lexicon& lexicon);

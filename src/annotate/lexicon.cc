@@ -166,6 +166,9 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
           <oneOrMore>
             <element name="pattern">
               <ref name="match-attributes"/>
+              <!-- speaker="only": a metonym ("Azerbaijan said", "Baku claimed") that names the
+                   actor when it speaks, but is not counted as a mention of the actor. -->
+              <optional><attribute name="speaker"><value>only</value></attribute></optional>
               <text/>
             </element>
           </oneOrMore>
@@ -192,6 +195,12 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
                   <value>emphatic</value>
                 </choice>
               </attribute>
+              <!-- verb (default): "X said …", "…, said X"; source-follows: "according to X" -->
+              <optional>
+                <attribute name="syntax">
+                  <choice><value>verb</value><value>source-follows</value></choice>
+                </attribute>
+              </optional>
             </group>
           </choice>
           <optional><attribute name="max-gap"><data type="positiveInteger"/></attribute></optional>
@@ -333,11 +342,12 @@ constexpr ElementShape kShapes[] = {
     {"actor",
      "<actor> takes id, name (required), perspective, kind, base, role, source; children: "
      "note, then one or more <pattern>"},
-    {"pattern", "<pattern> holds a name as text and takes lang, stem"},
+    {"pattern", "<pattern> holds a name as text and takes lang, stem, speaker (\"only\")"},
     {"cues", "<cues> holds <cue> elements"},
     {"cue",
      "<cue> takes form and type (required: distancing, hedging or reporting; reporting also "
-     "needs stance: neutral, distancing, endorsing or emphatic), max-gap, lang, stem, source; "
+     "needs stance: neutral, distancing, endorsing or emphatic, and may take syntax: verb or "
+     "source-follows), max-gap, lang, stem, source; "
      "child: note"},
     {"note", "<note> holds text only"},
 };
@@ -726,6 +736,7 @@ void Builder::ReadActor(const FileDefaults& file, xmlNodePtr node, Diagnostics* 
     entry.kind = LexiconEntry::Kind::kActor;
     entry.actor_id = actor.id;
     entry.perspective = actor.perspective;
+    entry.speaker_only = CollapseSpace(Attr(pattern, "speaker")) == "only";
     if (!ReadCommon(file, pattern, Content(pattern), &entry, out)) continue;
     entry.note = actor.note;
     entry.source = actor.source;
@@ -740,6 +751,7 @@ void Builder::ReadCue(const FileDefaults& file, xmlNodePtr node, Diagnostics* ou
   entry.kind = LexiconEntry::Kind::kCue;
   entry.category = CollapseSpace(Attr(node, "type"));
   entry.stance = CollapseSpace(Attr(node, "stance"));
+  entry.syntax = CollapseSpace(Attr(node, "syntax"));
   bool has_gap_attr = false;
   const std::string max_gap = CollapseSpace(Attr(node, "max-gap", &has_gap_attr));
   if (!ReadCommon(file, node, Attr(node, "form"), &entry, out)) return;

@@ -92,6 +92,11 @@ struct LexiconEntry {
   // kCue: the cue type, one of kCueDistancing, kCueHedging, kCueReporting.
   std::string category;
   std::string stance;     // kCue reporting verbs: neutral | distancing | endorsing | emphatic
+  // kCue reporting: how the cue relates to its source: "verb" ("" too: "X said", "said X") or
+  // "source-follows" ("according to X", "по словам X"). See annotate/attribution.h.
+  std::string syntax;
+  // kActor: a metonym for speakers only ("Azerbaijan said"), not matched as a mention.
+  bool speaker_only = false;
   std::string note;       // what a facilitator can read aloud: who uses the form and why it matters
   std::string source;     // glossary ids, addresses or seed files documenting the usage
   bool wildcard = false;  // the form ends with `*` (the `*` stays in `form`)

@@ -8,77 +8,14 @@
 
 #include <utf8proc.h>
 
+#include "annotate/speakers.h"
 #include "text/utf8.h"
 
 namespace parallax {
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// Characters.
+using namespace internal;  // tokens, reporting verbs and speaker phrases (speakers.h)
 
-struct Char {
-  char32_t cp = 0;
-  std::size_t len = 0;  // 0 at the end (or start) of the text
-};
-
-Char CharAt(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return {};
-  const auto b = static_cast<unsigned char>(text[pos]);
-  if (b < 0x80) return {b, 1};
-  const DecodedChar d = DecodeUtf8Char(text, pos);
-  if (!d.valid) return {0xFFFD, 1};
-  return {d.code_point, d.length};
-}
-
-Char CharBefore(std::string_view text, std::size_t pos) {
-  if (pos == 0 || pos > text.size()) return {};
-  std::size_t begin = pos - 1;
-  while (begin > 0 && pos - begin < 4 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) {
-    --begin;
-  }
-  Char c = CharAt(text, begin);
-  if (begin + c.len != pos) return {0xFFFD, pos - begin};
-  return c;
-}
-
-bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
-         c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
-}
-
-bool IsAlnum(char32_t c) {
-  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-  const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
-         cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC;
-}
-
-bool IsUpper(char32_t c) {
-  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LU;
-}
-
-bool IsDash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2212; }
-
-bool IsQuoteChar(char32_t c) {
-  switch (c) {
-    case '"':
-    case '\'':
-    case 0x201C:
-    case 0x201D:
-    case 0x201E:
-    case 0x2018:
-    case 0x2019:
-    case 0x201A:
-    case 0xAB:
-    case 0xBB:
-    case 0x2039:
-    case 0x203A:
-      return true;
-    default:
-      return false;
-  }
-}
 
 bool IsOpeningContext(char32_t c) {
   return c == 0 || IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '/' || IsDash(c) ||
@@ -421,330 +358,6 @@ std::vector<std::pair<std::size_t, std::size_t>> SplitSentences(std::string_view
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Tokens and noun phrases.
-
-struct Token {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::string text;   // as written
-  std::string lower;  // lower-cased, ’ folded to '
-  bool word = false;
-  bool capital = false;
-};
-
-// Lowercase, with ’ and ‘ folded to ' (so "Azerbaijan’s" and "Azerbaijan's" compare equal).
-std::string Lower(std::string_view s) {
-  std::string out = SimpleLowercase(s);
-  for (const std::string_view quote : {std::string_view("\u2019"), std::string_view("\u2018")}) {
-    for (std::size_t at = out.find(quote); at != std::string::npos; at = out.find(quote, at + 1)) {
-      out.replace(at, quote.size(), "'");
-    }
-  }
-  return out;
-}
-
-std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
-  std::vector<Token> out;
-  std::size_t i = begin;
-  while (i < end) {
-    const Char c = CharAt(text, i);
-    if (IsSpace(c.cp)) {
-      i += c.len;
-      continue;
-    }
-    Token t;
-    t.begin = i;
-    if (IsAlnum(c.cp)) {
-      std::size_t j = i;
-      while (j < end) {
-        const Char d = CharAt(text, j);
-        if (IsAlnum(d.cp)) {
-          j += d.len;
-          continue;
-        }
-        // Inner apostrophes and hyphens: Azerbaijan’s, Nagorno-Karabakh.
-        if ((d.cp == '\'' || d.cp == 0x2019 || d.cp == '-') && j + d.len < end &&
-            IsAlnum(CharAt(text, j + d.len).cp)) {
-          j += d.len;
-          continue;
-        }
-        break;
-      }
-      t.end = j;
-      t.word = true;
-      t.capital = IsUpper(c.cp);
-    } else {
-      t.end = i + c.len;
-    }
-    t.text = std::string(text.substr(t.begin, t.end - t.begin));
-    t.lower = Lower(t.text);
-    out.push_back(std::move(t));
-    i = t.end;
-  }
-  return out;
-}
-
-const std::unordered_set<std::string>& ReportingVerbs() {
-  static const std::unordered_set<std::string> kVerbs = {
-      "said", "say", "says", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
-      "wrote", "writes", "believes", "believe", "believed", "thinks", "thought", "argued", "argues",
-      "claimed", "claims", "insisted", "insists", "accused", "accuses", "warned", "warns",
-      "explained", "explains", "declared", "declares", "announced", "announces", "asked", "asks",
-      "replied", "replies", "responded", "cited", "cites", "urged", "urges", "stressed", "stresses",
-      "emphasized", "emphasised", "emphasizes", "emphasises", "concluded", "concludes",
-      "acknowledged", "admitted", "admits", "suggested", "suggests", "speculated", "recalled",
-      "recalls", "reported", "reports", "tweeted", "posted", "described", "describes", "deplored",
-      "deplores", "mentioned", "listed", "called", "calls", "vowed", "vows", "promised",
-      "predicted", "complained", "charged", "conceded", "countered", "demanded", "demands",
-      "denounced", "condemned", "condemns", "criticized", "criticised", "labeled", "labelled",
-      "dubbed", "branded", "termed", "blasted", "slammed", "quipped", "joked", "observed",
-      "remarked", "commented", "maintained", "maintains", "contended", "testified", "affirmed",
-      "assured", "alleged", "alleges", "questioned", "expressed", "hopes", "hoped", "fears",
-      "feared", "agreed", "appealed", "insisting", "writing", "stating", "adding", "saying",
-      "telling",
-      // Russian
-      "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "отметил", "отметила",
-      "отметили", "считает", "считают", "написал", "написала", "подчеркнул", "подчеркнула",
-      "добавил", "добавила", "сообщил", "сообщила", "сообщили", "говорит", "уверен"};
-  return kVerbs;
-}
-
-bool IsReportingVerbForm(const Token& t) {
-  return t.word && !t.capital && ReportingVerbs().count(t.lower) > 0;
-}
-
-// A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
-bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i) {
-  if (!IsReportingVerbForm(tokens[i])) return false;
-  if (i == 0) return true;
-  static const std::unordered_set<std::string> kDeterminers = {
-      "the",  "a",    "an",    "its", "their", "his", "her",    "our",     "these", "those", "such",
-      "this", "that", "whose", "any", "no",    "new", "recent", "earlier", "many",  "some"};
-  const Token& prev = tokens[i - 1];
-  if (kDeterminers.count(prev.lower)) return false;
-  const std::string& l = prev.lower;
-  if (l.size() > 2 && l.compare(l.size() - 2, 2, "'s") == 0) return false;
-  return true;
-}
-
-bool IsParticiple(const Token& t) {
-  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0;
-}
-
-bool IsPronoun(const Token& t) {
-  static const std::unordered_set<std::string> kPronouns = {"he", "she", "it",  "they", "we",
-                                                            "i",  "он",  "она", "они"};
-  return t.word && kPronouns.count(t.lower) > 0;
-}
-
-// Words that end a subject when walking back from its verb.
-bool IsStopWord(const Token& t) {
-  static const std::unordered_set<std::string> kStops = {
-      "that",  "which", "who",    "whom",     "whose",   "and",    "but",   "or",    "because",
-      "while", "when",  "if",     "as",       "after",   "before", "since", "where", "so",
-      "what",  "than",  "though", "although", "whether", "until",  "once",  "then",  "to",
-      "is",    "was",   "are",    "were",     "has",     "have",   "had",   "be",    "been",
-      "will",  "would", "could",  "should",   "may",     "might",  "can",   "in",    "on",
-      "at",    "by",    "with",   "from",     "into",    "about",  "over",  "under", "for",
-      "not",   "also",  "yet",    "nor",      "и",       "что",    "как",   "но"};
-  return t.word && !t.capital && kStops.count(t.lower) > 0;
-}
-
-bool IsAdverb(const Token& t) {
-  static const std::unordered_set<std::string> kAdverbs = {
-      "also",       "however",    "too",       "then",    "later",      "again",    "once",
-      "further",    "only",       "meanwhile", "instead", "repeatedly", "publicly", "privately",
-      "reportedly", "previously", "earlier",   "still",   "even",       "often",    "has",
-      "have",       "had",        "had",       "once",    "separately", "in",       "turn",
-      "then",       "therefore",  "thus",      "never",   "had",        "already",  "just",
-      "now",        "recently",   "first",     "finally", "rightly"};
-  if (!t.word || t.capital) return false;
-  if (kAdverbs.count(t.lower)) return true;
-  return t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
-}
-
-bool IsTitleAbbreviation(const Token& t) {
-  static const std::unordered_set<std::string> kTitles = {"mr",   "mrs", "ms",  "dr", "prof", "sen",
-                                                          "rep",  "gov", "gen", "lt", "col",  "sgt",
-                                                          "capt", "adm", "rev", "st", "pres"};
-  return t.word && t.capital && kTitles.count(t.lower) > 0;
-}
-
-bool IsTitleWord(const Token& t) {
-  static const std::unordered_set<std::string> kTitles = {"president",
-                                                          "minister",
-                                                          "secretary",
-                                                          "chairman",
-                                                          "chairwoman",
-                                                          "chair",
-                                                          "spokesperson",
-                                                          "spokesman",
-                                                          "spokeswoman",
-                                                          "senator",
-                                                          "governor",
-                                                          "mayor",
-                                                          "director",
-                                                          "ambassador",
-                                                          "general",
-                                                          "representative",
-                                                          "leader",
-                                                          "speaker",
-                                                          "chief",
-                                                          "judge",
-                                                          "justice",
-                                                          "commander",
-                                                          "premier",
-                                                          "chancellor",
-                                                          "king",
-                                                          "queen",
-                                                          "prince",
-                                                          "pope",
-                                                          "sheikh",
-                                                          "congressman",
-                                                          "congresswoman",
-                                                          "sen",
-                                                          "rep",
-                                                          "gov",
-                                                          "gen",
-                                                          "mr",
-                                                          "mrs",
-                                                          "ms",
-                                                          "dr",
-                                                          "prof",
-                                                          "lt",
-                                                          "col",
-                                                          "adm",
-                                                          "sgt",
-                                                          "capt",
-                                                          "rev",
-                                                          "pres",
-                                                          "deputy",
-                                                          "vice",
-                                                          "candidate",
-                                                          "attorney",
-                                                          "officer"};
-  return t.word && kTitles.count(t.lower) > 0;
-}
-
-bool IsFunctionWord(const Token& t) {
-  static const std::unordered_set<std::string> kFunction = {
-      "of", "the", "a", "an", "and", "for", "in", "on", "at", "to", "from", "'s", "by", "de"};
-  return kFunction.count(t.lower) > 0;
-}
-
-bool IsOrganisationWord(const std::string& lower) {
-  static const std::unordered_set<std::string> kOrg = {
-      "ministry",    "service",        "department",   "council",      "government", "office",
-      "committee",   "party",          "kremlin",      "union",        "house",      "institute",
-      "agency",      "commission",     "bank",         "court",        "times",      "media",
-      "news",        "forces",         "army",         "police",       "group",      "republic",
-      "federation",  "association",    "organization", "organisation", "center",     "centre",
-      "authorities", "administration", "parliament",   "ministries",   "military",   "embassy",
-      "mission",     "campaign",       "company",      "corporation",  "network",    "board",
-      "staff",       "peacekeepers",   "bulletin",     "statement",    "country",    "state",
-      "states",      "nations",        "un",           "nato",         "eu",         "pentagon",
-      "congress",    "senate",         "assembly",     "coalition",    "alliance",   "fund",
-      "university",  "post",           "journal",      "press",        "guard",      "guards"};
-  return kOrg.count(lower) > 0;
-}
-
-// A speaker noun phrase: tokens [first, last] of a token vector.
-struct Phrase {
-  std::size_t first = 0;
-  std::size_t last = 0;
-  bool found = false;
-};
-
-// Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
-bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
-  if (first >= last || last - first > 10) return false;
-  static const std::unordered_set<std::string> kHeads = {
-      "the",       "a",       "an",       "his",     "her",       "their",      "its",
-      "officials", "experts", "analysts", "critics", "residents", "protesters", "activists",
-      "witnesses", "sources", "some",     "many",    "others",    "this",       "these",
-      "those",     "one",     "both",     "several", "most",      "all"};
-  for (std::size_t k = first; k < last; ++k) {
-    if (tokens[k].capital) return true;
-  }
-  return kHeads.count(tokens[first].lower) > 0;
-}
-
-// Collects the comma-free phrase that ends just before tokens[end] (walking back), stopping at
-// punctuation and at stop words; keeps title periods ("Mr.") and initials ("George W.").
-std::size_t ChunkStart(const std::vector<Token>& tokens, std::size_t end, std::size_t floor) {
-  std::size_t j = end;
-  while (j > floor) {
-    const Token& t = tokens[j - 1];
-    if (!t.word) {
-      if (t.text == "." && j - 1 > floor &&
-          (IsTitleAbbreviation(tokens[j - 2]) ||
-           (tokens[j - 2].text.size() == 1 && tokens[j - 2].capital))) {
-        --j;
-        continue;
-      }
-      break;
-    }
-    if (IsPronoun(t) || IsStopWord(t) || IsReportingVerbForm(t)) break;
-    --j;
-  }
-  return j;
-}
-
-// Walks back from `verb` and returns its subject, or nothing. Handles adverbs ("also said"),
-// parentheticals (", however, said"), appositives ("Bahruz Samadov, a political scientist …,
-// said") and names in apposition ("The State Minister, Gurgen Nersisyan, also stated").
-Phrase SubjectBefore(const std::vector<Token>& tokens, std::size_t verb, std::size_t floor) {
-  std::size_t i = verb;
-  while (i > floor && IsAdverb(tokens[i - 1])) --i;
-  if (i == floor) return {};
-  if (IsPronoun(tokens[i - 1])) return {i - 1, i - 1, true};
-  if (tokens[i - 1].word) {
-    const std::size_t j = ChunkStart(tokens, i, floor);
-    if (!PlausibleSubject(tokens, j, i)) return {};
-    return {j, i - 1, true};
-  }
-  if (tokens[i - 1].text != ",") return {};
-  // ", X, said": X is either the subject (a name) or an aside (appositive, adverb).
-  const std::size_t c1 = i - 1;
-  std::size_t c2 = c1;
-  while (c2 > floor && tokens[c2 - 1].text != "," && c1 - c2 < 25) --c2;
-  if (c2 == c1) return {};
-  const Token& head = tokens[c2];
-  bool all_adverbs = true;
-  for (std::size_t k = c2; k < c1; ++k) all_adverbs &= IsAdverb(tokens[k]);
-  if (head.capital && !all_adverbs) {
-    const std::size_t j = ChunkStart(tokens, c1, c2);
-    if (j == c2 && PlausibleSubject(tokens, j, c1)) return {j, c1 - 1, true};
-    return {};
-  }
-  if (c2 == floor || tokens[c2 - 1].text != ",") return {};
-  const std::size_t end = c2 - 1;
-  if (end > floor && IsPronoun(tokens[end - 1])) return {end - 1, end - 1, true};
-  const std::size_t j = ChunkStart(tokens, end, floor);
-  if (!PlausibleSubject(tokens, j, end)) return {};
-  return {j, end - 1, true};
-}
-
-// The phrase after a verb ("said Mr. Steele", "according to the expert").
-Phrase PhraseAfter(const std::vector<Token>& tokens, std::size_t from, std::size_t limit) {
-  std::size_t j = from;
-  while (j < limit && j - from < 10) {
-    const Token& t = tokens[j];
-    if (!t.word) {
-      if (t.text == "." && j > from && IsTitleAbbreviation(tokens[j - 1])) {
-        ++j;
-        continue;
-      }
-      break;
-    }
-    if (j > from && (IsStopWord(t) || IsReportingVerbForm(t))) break;
-    ++j;
-  }
-  if (j == from) return {};
-  if (IsStopWord(tokens[from]) && !IsPronoun(tokens[from])) return {};
-  return {from, j - 1, true};
-}
 
 // ---------------------------------------------------------------------------------------------
 // Attribution.
@@ -1260,7 +873,53 @@ class Attributor {
         q.attribution != Attribution::kNone && q.attribution != Attribution::kEnclosing;
     q.kind = short_span && (!own_tag || !q.distancing_cue.empty()) ? QuoteKind::kScare
                                                                    : QuoteKind::kDirect;
+    if (q.kind == QuoteKind::kScare && q.distancing_cue.empty() && q.parent < 0) {
+      if (FillsLine(q) || AfterSloganNoun(q)) {
+        q.kind = QuoteKind::kDirect;
+      } else if (IsName(q)) {
+        q.kind = QuoteKind::kTitle;
+      }
+    }
     MatchActor(&q);
+  }
+
+  // The quotation is alone on its line: a subhead or pull quote.
+  bool FillsLine(const Quote& q) const {
+    std::size_t line_start = q.open;
+    while (line_start > 0 && text_[line_start - 1] != '\n') --line_start;
+    std::size_t line_end = q.close;
+    while (line_end < text_.size() && text_[line_end] != '\n') ++line_end;
+    return OnlyPunctuation(line_start, q.open) && OnlyPunctuation(q.close, line_end);
+  }
+
+  // "the chant “No to Russian law”", "banners reading ‘…’", "под лозунгом «…»".
+  bool AfterSloganNoun(const Quote& q) const {
+    static const std::unordered_set<std::string> kNouns = {
+        "slogan",  "slogans",  "chant",   "chants",   "chanting", "chanted", "banner",
+        "banners", "placard",  "placards", "sign",    "signs",    "reading", "read",
+        "motto",   "hashtag",  "shouting", "shouted", "лозунг",   "лозунгом", "лозунги",
+        "лозунгами", "скандируя", "скандировали", "плакат", "плакаты", "плакатами", "кричали"};
+    const std::vector<Token> tokens = Tokenize(text_, q.sentence_start, q.open);
+    for (std::size_t k = tokens.size(), n = 0; k-- > 0 && n < 3; ++n) {
+      if (tokens[k].word && kNouns.count(tokens[k].lower)) return true;
+    }
+    return false;
+  }
+
+  // «Грузинская мечта», “Sunday Morning Futures”: a name, not a distanced word.
+  bool IsName(const Quote& q) const {
+    const std::vector<Token> tokens = Tokenize(text_, q.start, q.end);
+    std::size_t words = 0;
+    std::size_t capitals = 0;
+    for (const Token& t : tokens) {
+      if (!t.word) continue;
+      ++words;
+      if (t.capital) ++capitals;
+    }
+    if (words == 0 || tokens.empty() || !tokens.front().capital) return false;
+    const char32_t open = CharAt(text_, q.open).cp;
+    if (open == 0xAB || open == 0x201E) return true;  // « „ : the names convention
+    return words >= 2 && capitals == words;
   }
 
   bool EndsSentence(const Quote& q) const {
@@ -1286,51 +945,9 @@ class Attributor {
   }
 
   void MatchActor(Quote* q) const {
-    if (q->speaker.empty() || options_.speaker_patterns.empty()) return;
-    auto words = [](std::string_view s) {
-      std::vector<std::string> out;
-      for (const Token& t : Tokenize(s, 0, s.size())) {
-        if (t.word) out.push_back(t.lower);
-      }
-      return out;
-    };
-    const std::vector<std::string> targets[2] = {words(q->speaker), words(q->mention)};
-    std::size_t best_words = 0;
-    std::size_t best_chars = 0;
-    for (const SpeakerPattern& pattern : options_.speaker_patterns) {
-      std::vector<std::string> pw;
-      for (const Token& t : Tokenize(pattern.pattern, 0, pattern.pattern.size())) {
-        if (t.word) {
-          pw.push_back(t.lower);
-        } else if (t.text == "*" && !pw.empty()) {
-          pw.back() += '*';
-        }
-      }
-      if (pw.empty()) continue;
-      bool matched = false;
-      for (const auto& target : targets) {
-        for (std::size_t s = 0; s + pw.size() <= target.size() && !matched; ++s) {
-          bool ok = true;
-          for (std::size_t k = 0; k < pw.size() && ok; ++k) {
-            const std::string& p = pw[k];
-            if (!p.empty() && p.back() == '*') {
-              ok = target[s + k].compare(0, p.size() - 1, p, 0, p.size() - 1) == 0;
-            } else {
-              ok = target[s + k] == p;
-            }
-          }
-          matched = ok;
-        }
-      }
-      if (!matched) continue;
-      if (pw.size() > best_words ||
-          (pw.size() == best_words && pattern.pattern.size() > best_chars)) {
-        best_words = pw.size();
-        best_chars = pattern.pattern.size();
-        q->actor_id = pattern.actor_id;
-        q->perspective = pattern.perspective;
-      }
-    }
+    if (q->speaker.empty()) return;
+    MatchSpeaker(options_.speaker_patterns, {q->speaker, q->mention}, &q->actor_id,
+                 &q->perspective);
   }
 
   std::string_view text_;
@@ -1393,7 +1010,17 @@ void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
 
 }  // namespace
 
-const char* QuoteKindName(QuoteKind kind) { return kind == QuoteKind::kScare ? "scare" : "direct"; }
+const char* QuoteKindName(QuoteKind kind) {
+  switch (kind) {
+    case QuoteKind::kDirect:
+      return "direct";
+    case QuoteKind::kScare:
+      return "scare";
+    case QuoteKind::kTitle:
+      return "title";
+  }
+  return "direct";
+}
 
 const char* AttributionName(Attribution attribution) {
   switch (attribution) {

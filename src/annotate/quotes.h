@@ -21,6 +21,12 @@
 // "Ilgar Velizade"). When a caller-supplied SpeakerPattern matches the speaker, the quote also
 // carries that actor id and perspective.
 //
+// Not every short quoted span is a scare quote. A quotation that fills its own line (a subhead
+// such as ‘Gross violation’) quotes someone, as does one introduced as a slogan, chant or banner
+// ("the chant “No to Russian law”"): both are direct. A name in quotation marks (in Russian the
+// ordinary way to write parties, media and laws: «Грузинская мечта», «Медуза»; in English a
+// title of several capitalised words) is a title: the outlet neither quotes nor distances it.
+//
 // A scare quote is a short quoted span (at most QuoteOptions::scare_max_words words, no sentence
 // punctuation) with no speaker, or one inside a distancing construction ("what the Azerbaijani
 // government insists are ‘eco-activists’", "the so-called “Miatsum road”"): the outlet holds
@@ -52,8 +58,9 @@ namespace parallax {
 enum class QuoteKind {
   kDirect,  // reported speech: the words of `speaker` (who may be unknown)
   kScare,   // a short span the outlet holds at a distance
+  kTitle,   // a name or title in quotation marks: «Грузинская мечта», “Sunday Morning Futures”
 };
-const char* QuoteKindName(QuoteKind kind);  // "direct" | "scare"
+const char* QuoteKindName(QuoteKind kind);  // "direct" | "scare" | "title"
 
 // How the speaker was found (see the table at the top of this file).
 enum class Attribution {
@@ -74,6 +81,9 @@ struct SpeakerPattern {
   std::string pattern;      // e.g. "Armenian foreign ministry", "Aliyev", "Azerbaijan*"
   std::string actor_id;     // e.g. "am-mfa"
   std::string perspective;  // e.g. "armenia"
+  // A country or capital standing for its government ("Azerbaijan said"): also what "the
+  // country's Foreign Ministry" refers to when it is the last one named.
+  bool place = false;
 };
 
 // Options; defaults in brackets.

@@ -1,0 +1,815 @@
+#include "annotate/attribution.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_set>
+
+#include "annotate/speakers.h"
+
+namespace parallax {
+namespace {
+
+using internal::CharAt;
+using internal::IsAlnum;
+using internal::IsDash;
+using internal::IsQuoteChar;
+using internal::Phrase;
+using internal::Token;
+
+bool InSet(const std::unordered_set<std::string_view>& set, const std::string& word) {
+  return set.count(word) > 0;
+}
+
+// Words that make a phrase a time, a document or a headline rather than a speaker.
+bool IsNeverSource(const std::string& lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "monday",   "tuesday",   "wednesday", "thursday", "friday",    "saturday",  "sunday",
+      "today",    "yesterday", "tonight",   "tomorrow", "week",      "weekend",   "month",
+      "year",     "morning",   "evening",   "night",    "afternoon", "bill",      "law",
+      "laws",     "legislation", "amendment", "amendments", "headline", "title", "time",
+      "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
+      "законопроект", "закон"};
+  return InSet(kWords, lower);
+}
+
+bool IsPersonPronoun(const std::string& lower) {
+  static const std::unordered_set<std::string_view> kWords = {"he", "she", "он", "она"};
+  return InSet(kWords, lower);
+}
+
+bool IsAnyPronoun(const std::string& lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "he", "she", "it", "they", "we", "i", "он", "она", "оно", "они", "мы", "я"};
+  return InSet(kWords, lower);
+}
+
+// Verbs whose object comes before the reported clause: "told reporters (that) …".
+bool TakesObject(const std::string& lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "told",  "tells", "tell",   "assured", "assures", "warned", "warns",    "informed",
+      "urged", "urges", "asked",  "asks",    "reminded", "accused", "accuses", "called",
+      "calls", "sent",  "briefed"};
+  return InSet(kWords, lower);
+}
+
+// Words of a time phrase between a verb and its clause: "on Sunday", "last week", "earlier".
+bool IsTimeWord(const Token& t) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "on", "in", "at", "during", "last", "this", "earlier", "later", "today", "yesterday",
+      "tonight", "week", "month", "year", "morning", "evening", "night", "afternoon", "again",
+      "в", "во", "на", "накануне", "вчера", "сегодня", "ранее"};
+  return t.capital || InSet(kWords, t.lower);
+}
+
+// What follows a tag's verb when no clause does: "said on Thursday during a speech",
+// "said Sunday", "said, including …".
+bool IsCircumstance(const Token& t) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "on",        "in",        "at",       "during",   "of",        "to",      "about",
+      "while",     "before",    "after",    "from",     "with",      "when",    "as",
+      "last",      "this",      "earlier",  "later",    "today",     "yesterday", "tonight",
+      "including", "monday",    "tuesday",  "wednesday", "thursday", "friday",  "saturday",
+      "sunday",    "на",        "в",        "во",       "после",     "перед",   "накануне"};
+  return !t.word || InSet(kWords, t.lower);
+}
+
+bool IsThat(const std::string& lower) {
+  return lower == "that" || lower == "что" || lower == "чтобы";
+}
+
+bool IsDeterminer(const std::string& lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "the",  "a",    "an",    "its", "their", "his", "her",    "our",     "these", "those",
+      "such", "this", "whose", "any", "no",    "new", "recent", "earlier", "many",  "some",
+      "these", "your", "my"};
+  return InSet(kWords, lower);
+}
+
+bool IsAuxiliary(const std::string& lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "is", "are", "was", "were", "be", "been", "being", "'s"};
+  return InSet(kWords, lower);
+}
+
+bool IsClauseEnd(const Token& t) {
+  return !t.word && (t.text == "." || t.text == "!" || t.text == "?" || t.text == ";" ||
+                     t.text == "\u2026");
+}
+
+bool IsSeparator(const Token& t) {
+  if (t.word) return false;
+  if (t.text == "," || t.text == ":" || t.text == ";" || t.text == "(" || t.text == ")") return true;
+  const char32_t c = CharAt(t.text, 0).cp;
+  return IsDash(c);
+}
+
+enum class SourceType { kUnknown, kPerson, kOrganisation };
+
+struct KnownSource {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string text;
+  SourceType type = SourceType::kUnknown;
+};
+
+class Finder {
+ public:
+  Finder(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& sentences,
+         const std::vector<Quote>& quotes, const std::vector<CueSpan>& cues,
+         const AttributionOptions& options)
+      : text_(text), sentences_(sentences), quotes_(quotes), cues_(cues), options_(options) {}
+
+  std::vector<AttributionRelation> Run() {
+    AddDirect();
+    std::size_t c = 0;
+    for (const auto& [sb, se] : sentences_) {
+      while (c < cues_.size() && cues_[c].begin < sb) ++c;
+      std::size_t first = c;
+      while (c < cues_.size() && cues_[c].begin < se) ++c;
+      if (Headline(sb, se)) continue;
+      if (first == c) {
+        NoteNames(sb, se);
+        continue;
+      }
+      Sentence(sb, se, first, c);
+    }
+    std::sort(out_.begin(), out_.end(),
+              [](const AttributionRelation& a, const AttributionRelation& b) {
+                return a.start != b.start ? a.start < b.start : a.end > b.end;
+              });
+    // Contents do not overlap: an attribution inside an earlier one's content is nested speech
+    // ("X said Y claimed …") and the outer one speaks for all of it.
+    std::vector<AttributionRelation> kept;
+    for (AttributionRelation& a : out_) {
+      if (!kept.empty() && a.start < kept.back().end) {
+        AttributionRelation& prev = kept.back();
+        if (a.kind == AttributionKind::kDirect && prev.kind == AttributionKind::kReported)
+          prev.kind = AttributionKind::kMixed;
+        if (a.end > prev.end && a.kind != AttributionKind::kDirect) prev.end = a.end;
+        continue;
+      }
+      kept.push_back(std::move(a));
+    }
+    return kept;
+  }
+
+ private:
+  // --- direct quotations
+
+  void AddDirect() {
+    for (std::size_t q = 0; q < quotes_.size(); ++q) {
+      const Quote& quote = quotes_[q];
+      if (quote.kind != QuoteKind::kDirect || quote.parent >= 0) continue;
+      AttributionRelation a;
+      a.start = quote.start;
+      a.end = quote.end;
+      a.kind = AttributionKind::kDirect;
+      a.quote = static_cast<int>(q);
+      a.source = quote.speaker;
+      a.source_start = quote.speaker_start;
+      a.source_end = quote.speaker_end;
+      a.mention = quote.mention;
+      a.mention_start = quote.mention_start;
+      a.mention_end = quote.mention_end;
+      a.cue = quote.verb;
+      a.actor_id = quote.actor_id;
+      a.perspective = quote.perspective;
+      if (!quote.speaker.empty() && quote.speaker_start != Quote::kNone) {
+        Remember(quote.speaker_start, quote.speaker_end, quote.speaker);
+      }
+      out_.push_back(std::move(a));
+    }
+  }
+
+  // The direct quotation whose words hold `pos`, or nullptr.
+  const Quote* DirectAt(std::size_t pos) const {
+    const Quote* q = QuoteAt(quotes_, pos);
+    while (q != nullptr && q->kind != QuoteKind::kDirect) {
+      q = q->parent >= 0 ? &quotes_[static_cast<std::size_t>(q->parent)] : nullptr;
+    }
+    return q;
+  }
+
+  // The cue of a quotation's own tag ("“…,” Clinton said on Thursday"): the quotation's
+  // relation already holds it.
+  bool IsQuoteTag(const CueSpan& cue) const {
+    for (const Quote& q : quotes_) {
+      if (q.open > cue.begin) break;
+      if (q.kind != QuoteKind::kDirect || q.mention_start == Quote::kNone) continue;
+      if (q.close <= cue.begin && cue.begin - q.close < 120 && q.mention_start >= q.close &&
+          q.mention_start <= cue.end + 60 &&
+          internal::Lower(text_.substr(cue.begin, cue.end - cue.begin)) == q.verb) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool InsideQuoteMarks(std::size_t pos) const {
+    for (const Quote& q : quotes_) {
+      if (q.open > pos) break;
+      if (q.kind == QuoteKind::kDirect && q.open <= pos && pos < q.close) return true;
+    }
+    return false;
+  }
+
+  // --- known sources, for pronouns and definite descriptions
+
+  static SourceType TypeOf(const std::vector<Token>& tokens, Phrase p) {
+    bool org = false;
+    std::size_t capitals = 0;
+    std::size_t words = 0;
+    for (std::size_t k = p.first; k <= p.last; ++k) {
+      if (!tokens[k].word) continue;
+      ++words;
+      org |= internal::IsOrganisationWord(tokens[k].lower);
+      if (tokens[k].capital) ++capitals;
+    }
+    if (org) return SourceType::kOrganisation;
+    if (internal::IsTitleAbbreviation(tokens[p.first]) || internal::IsTitleWord(tokens[p.last]))
+      return SourceType::kPerson;
+    if (capitals >= 2 && capitals == words) return SourceType::kPerson;
+    return SourceType::kUnknown;
+  }
+
+  void Remember(std::size_t begin, std::size_t end, std::string text) {
+    const std::vector<Token> tokens = internal::Tokenize(text_, begin, end);
+    if (tokens.empty()) return;
+    KnownSource k{begin, end, std::move(text), TypeOf(tokens, {0, tokens.size() - 1, true})};
+    known_.push_back(std::move(k));
+  }
+
+  // Capitalised names in a sentence with no cue: antecedents for a later "the ministry".
+  void NoteNames(std::size_t sb, std::size_t se) {
+    const std::vector<Token> tokens = internal::Tokenize(text_, sb, se);
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      if (!tokens[i].capital || !tokens[i].word) continue;
+      std::size_t j = i;
+      while (j + 1 < tokens.size() &&
+             (tokens[j + 1].capital || (internal::IsFunctionWord(tokens[j + 1]) &&
+                                        j + 2 < tokens.size() && tokens[j + 2].capital))) {
+        ++j;
+      }
+      if (j > i) Remember(tokens[i].begin, tokens[j].end, "");
+      i = j;
+    }
+  }
+
+  // Resolves a pronoun or a definite description to an earlier source.
+  std::optional<KnownSource> Resolve(const std::vector<Token>& tokens, Phrase p) const {
+    const Token& head = tokens[p.last];
+    if (p.first == p.last && IsAnyPronoun(head.lower)) {
+      const bool person = IsPersonPronoun(head.lower);
+      const bool thing = head.lower == "it" || head.lower == "оно";
+      for (std::size_t k = known_.size(); k-- > 0;) {
+        const KnownSource& s = known_[k];
+        if (s.text.empty() || s.end > head.begin) continue;
+        if (person && s.type == SourceType::kOrganisation) continue;
+        if (thing && s.type == SourceType::kPerson) continue;
+        return s;
+      }
+      return std::nullopt;
+    }
+    // "the ministry", "the publication", "the spokesman": no capital, a determiner first.
+    for (std::size_t k = p.first; k <= p.last; ++k) {
+      if (tokens[k].capital) return std::nullopt;
+    }
+    if (tokens[p.first].lower != "the" && tokens[p.first].lower != "this") return std::nullopt;
+    for (std::size_t k = known_.size(); k-- > 0;) {
+      const KnownSource& s = known_[k];
+      if (s.end > tokens[p.first].begin) continue;
+      const std::string lower = internal::Lower(text_.substr(s.begin, s.end - s.begin));
+      const std::size_t at = lower.find(head.lower);
+      if (at == std::string::npos) continue;
+      KnownSource out = s;
+      if (out.text.empty()) out.text = std::string(text_.substr(s.begin, s.end - s.begin));
+      return out;
+    }
+    return std::nullopt;
+  }
+
+  // --- "Name: what they said" (headlines, subheads, transcripts)
+
+  static bool IsLabel(const std::string& lower) {
+    static const std::unordered_set<std::string_view> kLabels = {
+        "update",  "updated",  "note",    "editor",   "editors", "photo",   "photos",
+        "video",   "watch",    "read",    "related",  "source",  "sources", "see",
+        "also",    "correction", "disclaimer", "warning", "breaking", "exclusive", "opinion",
+        "analysis", "live",    "advertisement", "share", "tags",   "topics",  "follow",
+        "subscribe", "listen", "image",   "caption",  "credit",  "credits", "more",
+        "question", "answer",  "why",     "what",     "how",     "when",    "where",
+        "who",     "here",     "fact",    "facts",    "background", "context", "summary",
+        "example", "day",      "part",    "chapter",  "step",    "tip",     "q",
+        "a",       "by",       "from",    "to",       "subject", "date",    "time",
+        "location", "title",   "author",  "contact",  "email",   "phone",   "address",
+        "фото",    "видео",    "источник", "читайте", "смотрите", "обновлено"};
+    return InSet(kLabels, lower);
+  }
+
+  bool Headline(std::size_t sb, std::size_t se) {
+    const std::size_t colon = text_.find(':', sb);
+    if (colon == std::string_view::npos || colon >= se || colon - sb > 60) return false;
+    if (DirectAt(colon) != nullptr || InsideQuoteMarks(colon)) return false;
+    const std::vector<Token> head = internal::Tokenize(text_, sb, colon);
+    if (head.empty() || head.size() > 6) return false;
+    std::size_t capitals = 0;
+    for (const Token& t : head) {
+      if (!t.word) {
+        if (t.text != "'" && t.text != "\u2019" && t.text != ".") return false;
+        continue;
+      }
+      if (IsLabel(t.lower)) return false;
+      if (t.capital) {
+        ++capitals;
+      } else if (!internal::IsFunctionWord(t)) {
+        return false;
+      }
+    }
+    if (capitals == 0) return false;
+    const std::vector<Token> rest = internal::Tokenize(text_, colon + 1, se);
+    std::size_t words = 0;
+    for (const Token& t : rest) words += t.word;
+    if (words < 3) return false;
+    std::size_t k = 0;
+    const std::size_t last = LastContentToken(rest);
+    const std::size_t begin = rest[k].begin;
+    const std::size_t end = rest[last].end;
+    if (begin >= end || CoveredByDirect(begin, end)) return false;
+    AttributionRelation a;
+    a.start = begin;
+    a.end = end;
+    a.kind = HoldsQuote(begin, end) ? AttributionKind::kMixed : AttributionKind::kReported;
+    a.cue = ":";
+    a.cue_start = colon;
+    a.cue_end = colon + 1;
+    SetSource(head, {0, head.size() - 1, true}, &a);
+    out_.push_back(std::move(a));
+    return true;
+  }
+
+  // --- one sentence
+
+  std::size_t TokenAt(const std::vector<Token>& tokens, std::size_t offset) const {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].end > offset) return i;
+    }
+    return tokens.size();
+  }
+
+  // Drops trailing time words ("A news report published Wednesday" → "A news report
+  // published"), then refuses a phrase whose head is a time or a document ("Sunday", "this
+  // bill").
+  static bool ValidSource(const std::vector<Token>& tokens, Phrase* p) {
+    if (!p->found) return false;
+    while (p->last > p->first && (IsNeverSource(tokens[p->last].lower) ||
+                                  internal::IsAdverb(tokens[p->last]) || !tokens[p->last].word)) {
+      --p->last;
+    }
+    if (!tokens[p->last].word || IsNeverSource(tokens[p->last].lower)) return false;
+    return !(p->first == p->last && IsDeterminer(tokens[p->first].lower));
+  }
+
+  // The first noun phrase of the sentence: the subject of "…, adding that …".
+  Phrase SentenceSubject(const std::vector<Token>& tokens, std::size_t before) const {
+    for (std::size_t v = 0; v < before; ++v) {
+      if (!tokens[v].word || tokens[v].capital) continue;
+      if (internal::IsFunctionWord(tokens[v]) || internal::IsAdverb(tokens[v])) continue;
+      const Phrase p = internal::SubjectBefore(tokens, v, 0);
+      if (p.found && p.first <= 1) return p;
+      break;
+    }
+    return {};
+  }
+
+  // Subjects SubjectBefore does not take: "47 percent said", "new filings show", a verb
+  // coordinated with an earlier one ("… survived … and says"), a relative clause ("Barkley, who
+  // said …, said").
+  Phrase OtherSubject(const std::vector<Token>& tokens, std::size_t verb, Phrase last_source) const {
+    std::size_t i = verb;
+    while (i > 0 && tokens[i - 1].word && internal::IsAdverb(tokens[i - 1])) --i;
+    if (i == 0) return {};
+    const std::string& before = tokens[i - 1].lower;
+    if (before == "and" || before == "but" || before == "then" || before == "и" || before == "но") {
+      if (last_source.found && last_source.last < i) return last_source;
+      return SentenceSubject(tokens, i - 1);
+    }
+    if ((before == "who" || before == "which" || before == "который" || before == "которая") &&
+        i >= 3 && tokens[i - 2].text == ",") {
+      const std::size_t end = i - 2;
+      const std::size_t start = internal::ChunkStart(tokens, end, 0);
+      if (start < end && internal::PlausibleSubject(tokens, start, end)) return {start, end - 1, true};
+      return {};
+    }
+    if (!tokens[i - 1].word) return {};
+    std::size_t start = internal::ChunkStart(tokens, i, 0);
+    if (start >= i || i - start > 5) return {};
+    // "Some advocates for stem cell research said": across of/for/at to the head noun.
+    bool plural_head = false;
+    while (start > 1 && tokens[start - 1].word &&
+           (tokens[start - 1].lower == "of" || tokens[start - 1].lower == "for" ||
+            tokens[start - 1].lower == "at" || tokens[start - 1].lower == "from" ||
+            tokens[start - 1].lower == "with") &&
+           tokens[start - 2].word) {
+      const std::size_t before_start = internal::ChunkStart(tokens, start - 1, 0);
+      if (before_start >= start - 1 || start - before_start > 8) break;
+      const std::string& h = tokens[start - 2].lower;
+      plural_head |= h.size() > 3 && h.back() == 's';
+      if (internal::PlausibleSubject(tokens, before_start, start - 1) || plural_head) {
+        start = before_start;
+      } else {
+        break;
+      }
+    }
+    if (plural_head || internal::PlausibleSubject(tokens, start, i)) return {start, i - 1, true};
+    bool quantity = false;
+    for (std::size_t k = start; k < i; ++k) {
+      const std::string& w = tokens[k].lower;
+      quantity |= (w[0] >= '0' && w[0] <= '9') || w == "percent" || w == "half" ||
+                  w == "majority" || w == "most" || w == "third" || w == "quarter" ||
+                  w == "plurality" || w == "процентов" || w == "большинство";
+    }
+    const std::string& head = tokens[i - 1].lower;
+    const bool plural = head.size() > 3 && head.back() == 's' && !internal::IsAdverb(tokens[i - 1]);
+    if (quantity || plural) return {start, i - 1, true};
+    return {};
+  }
+
+  // "Marley Anderson, 21, a junior from Las Vegas, said": the name that opens the sentence,
+  // followed by a comma.
+  static Phrase AppositiveSubject(const std::vector<Token>& tokens, std::size_t verb) {
+    if (verb < 3 || tokens[verb - 1].text != ",") return {};
+    std::size_t j = 0;
+    while (j < verb && j < 6 && (tokens[j].capital || tokens[j].text == ".")) ++j;
+    if (j == 0 || j >= verb || tokens[j].text != "," || !tokens[0].capital) return {};
+    if (internal::IsClauseOpener(tokens[0])) return {};
+    return {0, j - 1, true};
+  }
+
+  void Sentence(std::size_t sb, std::size_t se, std::size_t first_cue, std::size_t last_cue) {
+    const std::vector<Token> tokens = internal::Tokenize(text_, sb, se);
+    if (tokens.empty()) return;
+    std::size_t covered_until = sb;  // content found so far in this sentence ends here
+    Phrase last_source;
+    for (std::size_t c = first_cue; c < last_cue; ++c) {
+      const CueSpan& cue = cues_[c];
+      if (cue.begin < covered_until || DirectAt(cue.begin) != nullptr) continue;
+      if (InsideQuoteMarks(cue.begin)) continue;
+      const bool tag = IsQuoteTag(cue);
+      const std::size_t cf = TokenAt(tokens, cue.begin);
+      std::size_t cl = TokenAt(tokens, cue.end > 0 ? cue.end - 1 : 0);
+      if (cf >= tokens.size() || cl >= tokens.size()) continue;
+      Candidate found = cue.syntax == CueSyntax::kSourceFollows ? SourceFollows(tokens, cf, cl)
+                                                                : Verb(tokens, cf, cl, last_source);
+      if (!found.ok) continue;
+      // After a quotation's own tag only a new clause is content ("“…,” he said, adding that
+      // …"), not the tag's circumstances ("“…,” Clinton said on Thursday during a speech").
+      if (tag && (found.content_first < cf || found.content_first >= tokens.size() ||
+                  IsCircumstance(tokens[found.content_first]) ||
+                  (cl + 1 < tokens.size() && IsCircumstance(tokens[cl + 1])))) {
+        continue;
+      }
+      const std::size_t begin = found.content_first < tokens.size()
+                                    ? tokens[found.content_first].begin
+                                    : se;
+      const std::size_t end = found.content_last < tokens.size() ? tokens[found.content_last].end
+                                                                 : se;
+      if (begin >= end || CountWords(tokens, found.content_first, found.content_last) <
+                              options_.min_content_words) {
+        continue;
+      }
+      if (CoveredByDirect(begin, end)) continue;
+      AttributionRelation a;
+      a.start = begin;
+      a.end = end;
+      a.kind = HoldsQuote(begin, end) ? AttributionKind::kMixed : AttributionKind::kReported;
+      a.cue = std::string(text_.substr(cue.begin, cue.end - cue.begin));
+      a.cue_start = cue.begin;
+      a.cue_end = cue.end;
+      a.stance = cue.stance;
+      SetSource(tokens, found.source, &a);
+      if (found.source.found) last_source = found.source;
+      out_.push_back(std::move(a));
+      if (end > covered_until) covered_until = end;
+    }
+  }
+
+  struct Candidate {
+    bool ok = false;
+    Phrase source;
+    std::size_t content_first = 0;
+    std::size_t content_last = 0;  // inclusive
+  };
+
+  static std::size_t CountWords(const std::vector<Token>& tokens, std::size_t first,
+                                std::size_t last) {
+    std::size_t n = 0;
+    for (std::size_t k = first; k <= last && k < tokens.size(); ++k) n += tokens[k].word;
+    return n;
+  }
+
+  // The last token of the sentence that belongs to a content (closing punctuation dropped).
+  static std::size_t LastContentToken(const std::vector<Token>& tokens) {
+    std::size_t last = tokens.size() - 1;
+    while (last > 0 && !tokens[last].word && !IsQuoteChar(CharAt(tokens[last].text, 0).cp))
+      --last;
+    return last;
+  }
+
+  // "according to X, CONTENT" / "CONTENT, according to X" / "по словам X, CONTENT".
+  Candidate SourceFollows(const std::vector<Token>& tokens, std::size_t cf, std::size_t cl) const {
+    Candidate out;
+    out.source = internal::PhraseAfter(tokens, cl + 1, tokens.size());
+    if (!ValidSource(tokens, &out.source)) return {};
+    // Extend the source over "of"/"for" complements: "a spokesman for the ministry".
+    std::size_t after = out.source.last + 1;
+    while (after + 1 < tokens.size() &&
+           (tokens[after].lower == "of" || tokens[after].lower == "for" ||
+            tokens[after].lower == "at") &&
+           tokens[after + 1].word) {
+      const Phrase more = internal::PhraseAfter(tokens, after + 1, tokens.size());
+      if (!more.found) break;
+      out.source.last = more.last;
+      after = more.last + 1;
+    }
+    bool only_before = true;  // nothing but punctuation and "as"/"как" before the cue
+    for (std::size_t k = 0; k < cf; ++k) {
+      if (tokens[k].word) only_before = false;
+    }
+    if (only_before) {
+      std::size_t k = after;
+      while (k < tokens.size() && IsSeparator(tokens[k])) ++k;
+      if (k >= tokens.size()) return {};
+      out.content_first = k;
+      out.content_last = LastContentToken(tokens);
+    } else {
+      std::size_t end = cf;
+      while (end > 0 && IsSeparator(tokens[end - 1])) --end;
+      if (end == 0) return {};
+      out.content_first = 0;
+      out.content_last = end - 1;
+      // "X, according to Y, did Z": the clause goes on after the source.
+      if (after < tokens.size() && tokens[after].text == "," &&
+          LastContentToken(tokens) > after + 1) {
+        out.content_last = LastContentToken(tokens);
+      }
+    }
+    out.ok = out.content_first <= out.content_last;
+    return out;
+  }
+
+  Candidate Verb(const std::vector<Token>& tokens, std::size_t cf, std::size_t cl,
+                 Phrase last_source) const {
+    const Token& verb = tokens[cf];
+    if (!verb.word) return {};
+    if (cf > 0 && (IsDeterminer(tokens[cf - 1].lower) ||
+                   (tokens[cf - 1].lower.size() > 2 &&
+                    tokens[cf - 1].lower.compare(tokens[cf - 1].lower.size() - 2, 2, "'s") == 0))) {
+      return {};  // "the claims", "Baku's statement"
+    }
+    // "is said to", "was reported": a hedge or a passive, not a source speaking.
+    if (cf > 0 && IsAuxiliary(tokens[cf - 1].lower)) return {};
+    if (cl + 1 < tokens.size() && tokens[cl + 1].lower == "to" && verb.lower != "told" &&
+        verb.lower != "said") {
+      // "urged X to", "called to" — fine; "agreed to" etc. are not speech: keep only with that.
+    }
+    Candidate out;
+    // A capitalised verb is a name ("United States", "Says Who") or opens a headline.
+    if (verb.capital) return {};
+    const bool participle = internal::IsParticiple(verb) && cf > 0 && tokens[cf - 1].text == ",";
+    std::size_t after = cl + 1;
+    // The source.
+    Phrase subject;
+    bool inverted = false;
+    if (participle) {
+      subject = last_source.found ? last_source : SentenceSubject(tokens, cf);
+      if (!subject.found) return {};
+    } else {
+      const bool as_clause = cf > 0 && (tokens[cf - 1].lower == "как" || tokens[cf - 1].lower == "as");
+      // "Sen. Bernie Sanders (I-Vt.) said": the subject stands before the parenthesis.
+      std::size_t anchor = cf;
+      if (anchor > 0 && tokens[anchor - 1].text == ")") {
+        std::size_t open = anchor - 1;
+        while (open > 0 && tokens[open].text != "(" && anchor - open < 12) --open;
+        if (tokens[open].text == "(") anchor = open;
+      }
+      if (!as_clause) subject = internal::SubjectBefore(tokens, anchor, 0);
+      if (!as_clause && !subject.found) subject = OtherSubject(tokens, anchor, last_source);
+      if (!as_clause && !subject.found) subject = AppositiveSubject(tokens, anchor);
+      if (subject.found && !ValidSource(tokens, &subject)) subject = {};
+      // "As Trump said, …": the subject does not include "As".
+      if (subject.found && subject.first < subject.last &&
+          (tokens[subject.first].lower == "as" || tokens[subject.first].lower == "как")) {
+        ++subject.first;
+      }
+      if (!subject.found) {
+        // "…, said X." / "…, — заявил X." / "Как заявил X, …" / "…, сообщает ТАСС."
+        const bool after_separator =
+            cf > 0 && (IsSeparator(tokens[cf - 1]) || tokens[cf - 1].lower == "как" ||
+                       tokens[cf - 1].lower == "as");
+        if (!after_separator) return {};
+        // "сообщает «Интерфакс»": the source may stand in quotation marks.
+        std::size_t from = after;
+        while (from < tokens.size() && !tokens[from].word &&
+               IsQuoteChar(CharAt(tokens[from].text, 0).cp)) {
+          ++from;
+        }
+        subject = internal::PhraseAfter(tokens, from, tokens.size());
+        if (!ValidSource(tokens, &subject)) return {};
+
+        // An inverted source closes its clause: "…, said Mr. Smith." not "…, said she went".
+        if (subject.last + 1 < tokens.size() && tokens[subject.last + 1].word) return {};
+        inverted = true;
+        after = subject.last + 1;
+      }
+    }
+    // "what X insists are ‘…’" is a distancing construction, not speech reported.
+    if (!inverted && subject.first > 0 && (tokens[subject.first - 1].lower == "what" ||
+                                           tokens[subject.first - 1].lower == "как")) {
+      if (tokens[subject.first - 1].lower == "what") return {};
+    }
+    // The content: after the verb, or before the source.
+    std::size_t k = after;
+    if (inverted) {
+      std::size_t content_end = cf;
+      if (content_end > 0 && (tokens[content_end - 1].lower == "как" ||
+                              tokens[content_end - 1].lower == "as")) {
+        // "Как заявил X, CONTENT" / "As X said, CONTENT".
+        while (k < tokens.size() && IsSeparator(tokens[k])) ++k;
+        if (k >= tokens.size()) return {};
+        out.content_first = k;
+        out.content_last = LastContentToken(tokens);
+      } else {
+        while (content_end > 0 && IsSeparator(tokens[content_end - 1])) --content_end;
+        if (content_end == 0) return {};
+        out.content_first = 0;
+        out.content_last = content_end - 1;
+      }
+      out.source = subject;
+      out.ok = true;
+      return out;
+    }
+    // "said on Sunday that", "told reporters that": the content starts at "that". Other
+    // words before a "that" are the content's ("rejected the idea that …").
+    std::size_t that = tokens.size();
+    for (std::size_t j = k; j < tokens.size() && j < k + 8; ++j) {
+      if (IsThat(tokens[j].lower)) {
+        that = j;
+        break;
+      }
+      if (!tokens[j].word || !(TakesObject(verb.lower) || IsTimeWord(tokens[j]) ||
+                               internal::IsAdverb(tokens[j]))) {
+        break;
+      }
+    }
+    while (k < tokens.size() && tokens[k].word && internal::IsAdverb(tokens[k])) ++k;
+    if (that < tokens.size()) {
+      k = that;
+    } else if (k < tokens.size() && (tokens[k].text == "," || tokens[k].text == ":")) {
+      // "X said, …" / "X заявил: …" / "X said:" before a quote.
+      ++k;
+    } else if (TakesObject(verb.lower) && k < tokens.size() && tokens[k].word) {
+      // "told reporters the …": the object stays out of the content when a clause follows.
+      std::size_t j = k;
+      while (j < tokens.size() && tokens[j].word && j < k + 4 &&
+             (tokens[j].capital || IsDeterminer(tokens[j].lower) || j == k)) {
+        ++j;
+      }
+      if (verb.lower != "accused" && verb.lower != "accuses" && verb.lower != "called" &&
+          verb.lower != "calls")
+        k = j;
+    }
+    // "…, the Times said, including …" / "…, X said on Sunday.": the content is before.
+    const bool comma_before_subject =
+        subject.first > 2 && tokens[subject.first - 1].text == "," && !participle;
+    if (k >= tokens.size() || IsClauseEnd(tokens[k]) ||
+        (comma_before_subject &&
+         ((after + 1 < tokens.size() && tokens[after].text == "," &&
+           internal::IsParticiple(tokens[after + 1])) ||
+          CountWords(tokens, k, LastContentToken(tokens)) <= 4))) {
+      // "…, X said." — the content comes before the subject.
+      std::size_t end = subject.first;
+      if (end == 0 || !IsSeparator(tokens[end - 1])) return {};
+      while (end > 0 && IsSeparator(tokens[end - 1])) --end;
+      if (end == 0) return {};
+      out.content_first = 0;
+      out.content_last = end - 1;
+    } else {
+      // "X said (that) …": to the end of the sentence, unless a tag closes it first.
+      out.content_first = k;
+      out.content_last = LastContentToken(tokens);
+      if (out.content_last < k) return {};
+    }
+    out.source = subject;
+    out.ok = true;
+    return out;
+  }
+
+  bool CoveredByDirect(std::size_t begin, std::size_t end) const {
+    std::size_t quoted = 0;
+    std::size_t total = 0;
+    for (std::size_t i = begin; i < end;) {
+      const internal::Char ch = CharAt(text_, i);
+      if (IsAlnum(ch.cp)) {
+        ++total;
+        if (DirectAt(i) != nullptr) ++quoted;
+      }
+      i += ch.len == 0 ? 1 : ch.len;
+    }
+    return total == 0 || quoted * 10 >= total * 8;
+  }
+
+  bool HoldsQuote(std::size_t begin, std::size_t end) const {
+    for (const Quote& q : quotes_) {
+      if (q.open >= end) break;
+      if (q.kind == QuoteKind::kDirect && q.start >= begin && q.start < end) return true;
+    }
+    return false;
+  }
+
+  void SetSource(const std::vector<Token>& tokens, Phrase p, AttributionRelation* a) {
+    if (!p.found) return;
+    a->mention_start = tokens[p.first].begin;
+    a->mention_end = tokens[p.last].end;
+    a->mention = std::string(text_.substr(a->mention_start, a->mention_end - a->mention_start));
+    a->source = a->mention;
+    a->source_start = a->mention_start;
+    a->source_end = a->mention_end;
+    if (auto r = Resolve(tokens, p)) {
+      a->source = r->text;
+      a->source_start = r->begin;
+      a->source_end = r->end;
+    } else if (!(p.first == p.last && IsAnyPronoun(tokens[p.first].lower))) {
+      Remember(a->source_start, a->source_end, a->source);
+    }
+    internal::MatchSpeaker(options_.speaker_patterns, {a->source, a->mention}, &a->actor_id,
+                           &a->perspective);
+    if (a->actor_id.empty()) CountryOf(a);
+  }
+
+  // "the country's Foreign Ministry", "the country's president": the country named last before
+  // the source (a place pattern of the lexicon) speaks.
+  void CountryOf(AttributionRelation* a) const {
+    const std::string lower = internal::Lower(a->mention);
+    if (lower.find("the country's") == std::string::npos &&
+        lower.find("the country") == std::string::npos) {
+      return;
+    }
+    std::size_t best = std::string::npos;
+    const SpeakerPattern* found = nullptr;
+    const std::string_view before = text_.substr(0, a->mention_start);
+    for (const SpeakerPattern& p : options_.speaker_patterns) {
+      if (!p.place || p.pattern.empty() || p.pattern.back() == '*') continue;
+      const std::size_t at = before.rfind(p.pattern);
+      if (at == std::string_view::npos || (best != std::string::npos && at <= best)) continue;
+      best = at;
+      found = &p;
+    }
+    if (found == nullptr) return;
+    a->actor_id = found->actor_id;
+    a->perspective = found->perspective;
+    a->source = a->mention + " (" + found->pattern + ")";
+  }
+
+  std::string_view text_;
+  const std::vector<std::pair<std::size_t, std::size_t>>& sentences_;
+  const std::vector<Quote>& quotes_;
+  const std::vector<CueSpan>& cues_;
+  const AttributionOptions& options_;
+  std::vector<KnownSource> known_;
+  std::vector<AttributionRelation> out_;
+};
+
+}  // namespace
+
+const char* AttributionKindName(AttributionKind kind) {
+  switch (kind) {
+    case AttributionKind::kDirect:
+      return "direct";
+    case AttributionKind::kReported:
+      return "reported";
+    case AttributionKind::kMixed:
+      return "mixed";
+  }
+  return "reported";
+}
+
+std::vector<AttributionRelation> FindAttributions(
+    std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& sentences,
+    const std::vector<Quote>& quotes, const std::vector<CueSpan>& cues,
+    const AttributionOptions& options) {
+  return Finder(text, sentences, quotes, cues, options).Run();
+}
+
+const AttributionRelation* ReportedAt(const std::vector<AttributionRelation>& attributions,
+                                      std::size_t offset) {
+  auto it = std::upper_bound(attributions.begin(), attributions.end(), offset,
+                             [](std::size_t off, const AttributionRelation& a) {
+                               return off < a.start;
+                             });
+  if (it == attributions.begin()) return nullptr;
+  --it;
+  if (offset >= it->end || it->kind == AttributionKind::kDirect) return nullptr;
+  return &*it;
+}
+
+}  // namespace parallax

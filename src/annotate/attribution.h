@@ -1,0 +1,117 @@
+// Attribution: who is said to have said what, in direct quotations and in reported speech.
+//
+// A report that counts loaded terms in an outlet's own voice must not count the words it
+// reports others as saying, and most reported speech in news stands outside quotation marks:
+// "Yerevan accused Baku of creating a humanitarian crisis" is Yerevan's charge, not the
+// outlet's. An attribution relation ties three spans of the text together, as the PolNeAR
+// annotation scheme does: the source (who), the cue (how it is said) and the content (what).
+//
+//   construction                                   source        cue           content
+//   “…,” X said. / X said: “…”                     X             said          the quote (direct)
+//   X said (that) … / X told Y (that) …           X             said / told   the clause after
+//   …, X said. / …, said X.                        X             said          the clause before
+//   According to X, … / …, according to X.         X             according to  the rest
+//   X accused Y of … / X called it … / X warned …  X             accused …     the clause after
+//   …, adding (that) … / …, saying …               the subject   adding        the clause after
+//   По словам X, … / Как заявил X, … / X заявил,   X             по словам …   the rest
+//   что … / …, сообщает ТАСС.
+//   X said (that) … “…” …                          X             said          all of it (mixed)
+//
+// Cues come from the lexicon (reporting cues of lexicons/common/*.xml, with their `syntax`):
+// a new language is new data. `verb` cues take their source as the subject before them or,
+// inverted, the phrase right after them; `source-follows` cues ("according to", "по словам")
+// take the phrase after them. Content runs to the end of the sentence (or from its start to the
+// comma before the source); a direct quotation's content may run over sentences and paragraphs.
+//
+// Sources are resolved: a pronoun ("It said", "he added") to the nearest earlier source that
+// fits it (a person for he/she, an organisation for it), a definite description ("the
+// ministry", "the publication") to the nearest earlier source or name holding its head word,
+// "the country's Foreign Ministry" to the ministry of the country named last. A time ("Sunday",
+// "last week"), a document ("this bill", "the law") or a headline is never a source. A source
+// matching a lexicon actor pattern (metonyms included: "Baku", "Yerevan", "Azerbaijan") carries
+// the actor and its perspective.
+//
+// Offsets are byte offsets into the text given to FindAttributions. Pure function of its
+// inputs: safe to call from several threads at once.
+#ifndef PARALLAX_ANNOTATE_ATTRIBUTION_H_
+#define PARALLAX_ANNOTATE_ATTRIBUTION_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "annotate/quotes.h"
+
+namespace parallax {
+
+enum class AttributionKind {
+  kDirect,    // the content is a direct quotation
+  kReported,  // reported speech, no quotation marks
+  kMixed,     // reported speech holding a quoted fragment
+};
+const char* AttributionKindName(AttributionKind kind);  // "direct" | "reported" | "mixed"
+
+// How a cue word relates to its source.
+enum class CueSyntax {
+  kVerb,           // "X said …", "…, said X", "X заявил, что …", "как заявил X, …"
+  kSourceFollows,  // "according to X, …", "по словам X, …", "согласно X"
+};
+
+// A reporting cue found in the text (the annotator passes its lexicon's matches).
+struct CueSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  CueSyntax syntax = CueSyntax::kVerb;
+  std::string stance;  // neutral | distancing | endorsing | emphatic, from the lexicon
+};
+
+// Options; defaults in brackets.
+//   speaker_patterns  []  lexicon actors (see SpeakerPattern in quotes.h)
+//   min_content_words 2   shortest reported content kept
+struct AttributionOptions {
+  std::vector<SpeakerPattern> speaker_patterns;
+  std::size_t min_content_words = 2;
+};
+
+struct AttributionRelation {
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+  std::size_t start = 0;  // the content: text[start, end)
+  std::size_t end = 0;
+  AttributionKind kind = AttributionKind::kReported;
+  // The source as written (`mention`, e.g. "It") and resolved (`source`, e.g. "the Azerbaijani
+  // Foreign Ministry"); empty and kNone when unknown (a quotation nobody is named for).
+  std::string source;
+  std::size_t source_start = kNone;
+  std::size_t source_end = kNone;
+  std::string mention;
+  std::size_t mention_start = kNone;
+  std::size_t mention_end = kNone;
+  std::string cue;  // as written: "said", "according to", "по словам"; "" when unknown
+  std::size_t cue_start = kNone;
+  std::size_t cue_end = kNone;
+  std::string stance;  // the cue's stance from the lexicon, "" when unknown
+  std::string actor_id;
+  std::string perspective;
+  int quote = -1;  // for kDirect: index of the quotation in the quotes given
+};
+
+// Finds the attribution relations of `text`: one per direct quotation (kind kDirect, even with
+// no source), and one per reported-speech construction whose cue is among `cues` (kReported, or
+// kMixed when its content holds a quotation). `sentences` are byte spans of `text` in order
+// (text/sentences.h); `quotes` are FindQuotes' result for the same text. The result is in
+// order of content start, contents do not overlap.
+std::vector<AttributionRelation> FindAttributions(
+    std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& sentences,
+    const std::vector<Quote>& quotes, const std::vector<CueSpan>& cues,
+    const AttributionOptions& options = {});
+
+// The attribution whose content holds byte `offset` outside any direct quotation, or nullptr.
+const AttributionRelation* ReportedAt(const std::vector<AttributionRelation>& attributions,
+                                      std::size_t offset);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ANNOTATE_ATTRIBUTION_H_

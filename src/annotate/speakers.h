@@ -1,0 +1,102 @@
+// Who is speaking: the word-level pieces that quotations (quotes.h) and attribution
+// (attribution.h) share.
+//
+// Both units ask the same questions of a stretch of text: where are its words, is this word a
+// reporting verb ("said", "заявил") or a noun that looks like one ("the claims"), and which noun
+// phrase is its subject or object. This unit answers them on a small token vector made for one
+// sentence or tag:
+//
+//   SubjectBefore   "Bahruz Samadov, a political scientist …, said"   → "Bahruz Samadov"
+//                   "The State Minister, Gurgen Nersisyan, also stated" → "Gurgen Nersisyan"
+//                   "It said"                                        → "It" (a pronoun)
+//   PhraseAfter     "said Mr. Steele", "according to the expert"      → "Mr. Steele", "the expert"
+//   ChunkStart      the comma-free phrase ending before a token, keeping "Mr." and "George W."
+//
+// Everything here is a pure function of its arguments. Offsets are byte offsets into the text
+// given to Tokenize.
+#ifndef PARALLAX_ANNOTATE_SPEAKERS_H_
+#define PARALLAX_ANNOTATE_SPEAKERS_H_
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "annotate/quotes.h"
+
+namespace parallax {
+namespace internal {
+
+// One code point of UTF-8 text; len 0 past either end, U+FFFD (len 1) for a bad byte.
+struct Char {
+  char32_t cp = 0;
+  std::size_t len = 0;
+};
+Char CharAt(std::string_view text, std::size_t pos);
+Char CharBefore(std::string_view text, std::size_t pos);
+
+bool IsSpace(char32_t c);
+bool IsAlnum(char32_t c);  // letters of any script, digits, combining marks
+bool IsUpper(char32_t c);
+bool IsDash(char32_t c);
+bool IsQuoteChar(char32_t c);
+
+struct Token {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string text;   // as written
+  std::string lower;  // lower-cased, ’ folded to '
+  bool word = false;
+  bool capital = false;
+};
+
+// Lowercase, with ’ and ‘ folded to ' (so "Azerbaijan’s" and "Azerbaijan's" compare equal).
+std::string Lower(std::string_view s);
+
+// Words (with inner apostrophes and hyphens) and single punctuation characters of
+// text[begin, end); white space is skipped.
+std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end);
+
+const std::unordered_set<std::string>& ReportingVerbs();
+bool IsReportingVerbForm(const Token& t);
+// A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
+bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i);
+bool IsParticiple(const Token& t);
+bool IsPronoun(const Token& t);
+bool IsStopWord(const Token& t);  // words that end a subject when walking back from its verb
+bool IsAdverb(const Token& t);
+bool IsTitleAbbreviation(const Token& t);
+bool IsTitleWord(const Token& t);
+bool IsFunctionWord(const Token& t);
+bool IsClauseOpener(const Token& t);  // "but", "when", "as", "однако", … in any case
+bool IsOrganisationWord(const std::string& lower);
+
+// A noun phrase: tokens [first, last] of a token vector.
+struct Phrase {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  bool found = false;
+};
+
+// Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
+bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::size_t last);
+// The start of the comma-free phrase that ends just before tokens[end] (walking back, not past
+// `floor`), stopping at punctuation and at stop words; keeps "Mr." and initials ("George W.").
+std::size_t ChunkStart(const std::vector<Token>& tokens, std::size_t end, std::size_t floor);
+// The subject of the verb tokens[verb], not reaching before `floor`; found == false if none.
+Phrase SubjectBefore(const std::vector<Token>& tokens, std::size_t verb, std::size_t floor);
+// The phrase starting at tokens[from] ("said Mr. Steele"), not reaching `limit`.
+Phrase PhraseAfter(const std::vector<Token>& tokens, std::size_t from, std::size_t limit);
+
+// The lexicon actor of a speaker: the longest SpeakerPattern found, as whole words, in any of
+// `names` (the resolved name and the mention as written). Leaves the outputs alone if none.
+void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
+                  std::initializer_list<std::string_view> names, std::string* actor_id,
+                  std::string* perspective);
+
+}  // namespace internal
+}  // namespace parallax
+
+#endif  // PARALLAX_ANNOTATE_SPEAKERS_H_
