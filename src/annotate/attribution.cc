@@ -20,17 +20,27 @@ bool InSet(const std::unordered_set<std::string_view>& set, const std::string& w
   return set.count(word) > 0;
 }
 
-// Words that make a phrase a time, a document or a headline rather than a speaker.
-bool IsNeverSource(const std::string& lower) {
+// Words that make a phrase a time rather than a speaker ("Sunday", "last week"); trailing ones
+// are trimmed from a source ("a report published Wednesday").
+bool IsTime(const std::string& lower) {
   static const std::unordered_set<std::string_view> kWords = {
       "monday",   "tuesday",   "wednesday", "thursday", "friday",    "saturday",  "sunday",
       "today",    "yesterday", "tonight",   "tomorrow", "week",      "weekend",   "month",
-      "year",     "morning",   "evening",   "night",    "afternoon", "bill",      "law",
-      "laws",     "legislation", "amendment", "amendments", "headline", "title", "time",
-      "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
-      "законопроект", "закон"};
+      "year",     "morning",   "evening",   "night",    "afternoon", "time",
+      "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"};
   return InSet(kWords, lower);
 }
+
+// Heads that make a phrase a document or a headline rather than a speaker ("this bill",
+// "international law").
+bool IsDocument(const std::string& lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "bill", "law", "laws", "legislation", "amendment", "amendments", "headline", "title",
+      "законопроект", "закон", "закона", "законом"};
+  return InSet(kWords, lower);
+}
+
+bool IsNeverSource(const std::string& lower) { return IsTime(lower) || IsDocument(lower); }
 
 bool IsPersonPronoun(const std::string& lower) {
   static const std::unordered_set<std::string_view> kWords = {"he", "she", "он", "она"};
@@ -71,6 +81,12 @@ bool IsCircumstance(const Token& t) {
       "including", "monday",    "tuesday",  "wednesday", "thursday", "friday",  "saturday",
       "sunday",    "на",        "в",        "во",       "после",     "перед",   "накануне"};
   return !t.word || InSet(kWords, t.lower);
+}
+
+bool CallTakesSpeech(const std::string& next) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "it", "them", "him", "her", "this", "that", "for", "on", "the", "a", "an", "such", "these"};
+  return InSet(kWords, next);
 }
 
 bool IsThat(const std::string& lower) {
@@ -150,10 +166,24 @@ class Finder {
       }
       kept.push_back(std::move(a));
     }
+    for (AttributionRelation& a : kept) a.words = WordsIn(a.start, a.end);
     return kept;
   }
 
  private:
+  std::size_t WordsIn(std::size_t begin, std::size_t end) const {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (std::size_t i = begin; i < end;) {
+      const internal::Char c = CharAt(text_, i);
+      const bool alnum = IsAlnum(c.cp) || (in_word && (c.cp == '\'' || c.cp == 0x2019 || c.cp == '-'));
+      if (alnum && !in_word) ++words;
+      in_word = alnum;
+      i += c.len == 0 ? 1 : c.len;
+    }
+    return words;
+  }
+
   // --- direct quotations
 
   void AddDirect() {
@@ -361,7 +391,7 @@ class Finder {
   // bill").
   static bool ValidSource(const std::vector<Token>& tokens, Phrase* p) {
     if (!p->found) return false;
-    while (p->last > p->first && (IsNeverSource(tokens[p->last].lower) ||
+    while (p->last > p->first && (IsTime(tokens[p->last].lower) ||
                                   internal::IsAdverb(tokens[p->last]) || !tokens[p->last].word)) {
       --p->last;
     }
@@ -432,6 +462,24 @@ class Finder {
     const bool plural = head.size() > 3 && head.back() == 's' && !internal::IsAdverb(tokens[i - 1]);
     if (quantity || plural) return {start, i - 1, true};
     return {};
+  }
+
+  // "officials in Nagorno-Karabakh", "a spokesman for the ministry", "the head of the agency":
+  // the subject reaches back over of/for/in/at to the noun it belongs to.
+  static void ExtendBack(const std::vector<Token>& tokens, Phrase* p) {
+    while (p->first > 1 && tokens[p->first - 1].word && tokens[p->first - 2].word &&
+           !tokens[p->first - 2].capital &&
+           (tokens[p->first - 1].lower == "of" || tokens[p->first - 1].lower == "for" ||
+            tokens[p->first - 1].lower == "in" || tokens[p->first - 1].lower == "at" ||
+            tokens[p->first - 1].lower == "from")) {
+      const std::size_t start = internal::ChunkStart(tokens, p->first - 1, 0);
+      if (start >= p->first - 1 || p->first - start > 6) break;
+      if (!internal::PlausibleSubject(tokens, start, p->first - 1) &&
+          !(tokens[p->first - 2].lower.size() > 3 && tokens[p->first - 2].lower.back() == 's')) {
+        break;
+      }
+      p->first = start;
+    }
   }
 
   // "Marley Anderson, 21, a junior from Las Vegas, said": the name that opens the sentence,
@@ -535,7 +583,15 @@ class Finder {
     for (std::size_t k = 0; k < cf; ++k) {
       if (tokens[k].word) only_before = false;
     }
-    if (only_before) {
+    // "…, where, according to X, CONTENT": the clause after the source is the content.
+    bool clause_after = false;
+    if (!only_before && cf >= 2 && tokens[cf - 1].text == ",") {
+      const Token& w = tokens[cf - 2];
+      clause_after = w.word && (internal::IsClauseOpener(w) || w.lower == "that" ||
+                                w.lower == "which" || w.lower == "where" || w.lower == "что" ||
+                                w.lower == "где");
+    }
+    if (only_before || clause_after) {
       std::size_t k = after;
       while (k < tokens.size() && IsSeparator(tokens[k])) ++k;
       if (k >= tokens.size()) return {};
@@ -573,9 +629,27 @@ class Finder {
       // "urged X to", "called to" — fine; "agreed to" etc. are not speech: keep only with that.
     }
     Candidate out;
+    // "At the time of writing", "a statement saying": an -ing form speaks only as a participle
+    // clause after a comma ("…, saying that …").
+    const bool after_preposition =
+        cf > 0 && (tokens[cf - 1].lower == "while" || tokens[cf - 1].lower == "after" ||
+                   tokens[cf - 1].lower == "before" || tokens[cf - 1].lower == "by" ||
+                   tokens[cf - 1].lower == "when" || tokens[cf - 1].lower == "without");
+    if (internal::IsParticiple(verb) && (cf == 0 || (tokens[cf - 1].text != "," && !after_preposition)))
+      return {};
+    // "called his counterpart" is a telephone call; "called it a provocation", "called for"
+    // and "called on" report speech.
+    if ((verb.lower == "called" || verb.lower == "calls" || verb.lower == "call") &&
+        (cl + 1 >= tokens.size() || !CallTakesSpeech(tokens[cl + 1].lower))) {
+      return {};
+    }
+    // "One alternative suggested by Russia": a passive participle, not a source speaking.
+    if (cl + 1 < tokens.size() && (tokens[cl + 1].lower == "by" || tokens[cl + 1].lower == "as"))
+      return {};
     // A capitalised verb is a name ("United States", "Says Who") or opens a headline.
     if (verb.capital) return {};
-    const bool participle = internal::IsParticiple(verb) && cf > 0 && tokens[cf - 1].text == ",";
+    const bool participle = internal::IsParticiple(verb) && cf > 0 &&
+                            (tokens[cf - 1].text == "," || after_preposition);
     std::size_t after = cl + 1;
     // The source.
     Phrase subject;
@@ -595,6 +669,7 @@ class Finder {
       if (!as_clause) subject = internal::SubjectBefore(tokens, anchor, 0);
       if (!as_clause && !subject.found) subject = OtherSubject(tokens, anchor, last_source);
       if (!as_clause && !subject.found) subject = AppositiveSubject(tokens, anchor);
+      if (subject.found) ExtendBack(tokens, &subject);
       if (subject.found && !ValidSource(tokens, &subject)) subject = {};
       // "As Trump said, …": the subject does not include "As".
       if (subject.found && subject.first < subject.last &&
@@ -746,28 +821,13 @@ class Finder {
     if (a->actor_id.empty()) CountryOf(a);
   }
 
-  // "the country's Foreign Ministry", "the country's president": the country named last before
-  // the source (a place pattern of the lexicon) speaks.
   void CountryOf(AttributionRelation* a) const {
-    const std::string lower = internal::Lower(a->mention);
-    if (lower.find("the country's") == std::string::npos &&
-        lower.find("the country") == std::string::npos) {
-      return;
+    std::string country;
+    if (internal::ResolveCountry(text_.substr(0, std::min(a->start, a->mention_start)), a->mention,
+                                 options_.speaker_patterns, &a->actor_id, &a->perspective,
+                                 &country)) {
+      a->source = a->mention + " (" + country + ")";
     }
-    std::size_t best = std::string::npos;
-    const SpeakerPattern* found = nullptr;
-    const std::string_view before = text_.substr(0, a->mention_start);
-    for (const SpeakerPattern& p : options_.speaker_patterns) {
-      if (!p.place || p.pattern.empty() || p.pattern.back() == '*') continue;
-      const std::size_t at = before.rfind(p.pattern);
-      if (at == std::string_view::npos || (best != std::string::npos && at <= best)) continue;
-      best = at;
-      found = &p;
-    }
-    if (found == nullptr) return;
-    a->actor_id = found->actor_id;
-    a->perspective = found->perspective;
-    a->source = a->mention + " (" + found->pattern + ")";
   }
 
   std::string_view text_;

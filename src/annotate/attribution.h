@@ -96,6 +96,7 @@ struct AttributionRelation {
   std::string actor_id;
   std::string perspective;
   int quote = -1;  // for kDirect: index of the quotation in the quotes given
+  std::size_t words = 0;  // words in the content
 };
 
 // Finds the attribution relations of `text`: one per direct quotation (kind kDirect, even with

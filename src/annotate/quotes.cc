@@ -873,6 +873,12 @@ class Attributor {
         q.attribution != Attribution::kNone && q.attribution != Attribution::kEnclosing;
     q.kind = short_span && (!own_tag || !q.distancing_cue.empty()) ? QuoteKind::kScare
                                                                    : QuoteKind::kDirect;
+    // «Медуза» сообщила …: a name in guillemets followed by a verb is not a quotation with a
+    // tag, unless punctuation sets it apart as one («Нет», — сказал он).
+    if (q.kind == QuoteKind::kDirect && short_span && q.distancing_cue.empty() &&
+        !starts_sentence && IsName(q) && IsGuillemet(q) && !TagPunctuationAfter(q)) {
+      q.kind = QuoteKind::kTitle;
+    }
     if (q.kind == QuoteKind::kScare && q.distancing_cue.empty() && q.parent < 0) {
       if (FillsLine(q) || AfterSloganNoun(q)) {
         q.kind = QuoteKind::kDirect;
@@ -903,6 +909,18 @@ class Attributor {
     for (std::size_t k = tokens.size(), n = 0; k-- > 0 && n < 3; ++n) {
       if (tokens[k].word && kNouns.count(tokens[k].lower)) return true;
     }
+    return false;
+  }
+
+  bool IsGuillemet(const Quote& q) const {
+    const char32_t open = CharAt(text_, q.open).cp;
+    return open == 0xAB || open == 0x201E;
+  }
+
+  bool TagPunctuationAfter(const Quote& q) const {
+    const Char next = CharAt(text_, q.close);
+    if (next.cp == ',' || IsDash(next.cp)) return true;
+    if (next.cp == ' ') return IsDash(CharAt(text_, q.close + 1).cp);
     return false;
   }
 
@@ -948,6 +966,12 @@ class Attributor {
     if (q->speaker.empty()) return;
     MatchSpeaker(options_.speaker_patterns, {q->speaker, q->mention}, &q->actor_id,
                  &q->perspective);
+    std::string country;
+    if (q->actor_id.empty() && q->mention_start != Quote::kNone &&
+        ResolveCountry(text_.substr(0, std::min(q->open, q->mention_start)), q->mention, options_.speaker_patterns,
+                       &q->actor_id, &q->perspective, &country)) {
+      q->speaker = q->mention + " (" + country + ")";
+    }
   }
 
   std::string_view text_;
@@ -959,13 +983,14 @@ class Attributor {
 
 // Unmarked block quotations: a paragraph that ends with a colon and announces speech
 // ("… posted this status update:", "Read the full letter via Gawker:") followed by a paragraph
-// that opens with no quotation mark. That next paragraph is quoted as a whole.
+// that opens with no quotation mark. That next paragraph is quoted as a whole; when it opens a
+// list ("-", "•", "*"), every following paragraph of the list is quoted too (talking points).
 void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
   static const std::unordered_set<std::string> kSpeechNouns = {
       "statement", "letter", "post",         "tweet",  "excerpt",   "rant",       "message",
       "memo",      "email",  "e-mail",       "note",   "update",    "commentary", "transcript",
       "remarks",   "speech", "reads",        "read",   "following", "text",       "op-ed",
-      "essay",     "blog",   "announcement", "release"};
+      "essay",     "blog",   "announcement", "release", "points", "response", "responses"};
   std::vector<std::pair<std::size_t, std::size_t>> lines;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t eol = text.find('\n', pos);
@@ -997,10 +1022,19 @@ void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
     }
     const auto [nb, ne] = lines[l + 1];
     if (words < 4 || !announces || IsQuoteChar(CharAt(text, nb).cp) || inside_quote(nb)) continue;
-    Quote q;
-    q.open = q.start = nb;
-    q.end = q.close = ne;
-    added.push_back(std::move(q));
+    auto is_item = [&](std::size_t at) {
+      const char32_t c = CharAt(text, at).cp;
+      return c == '-' || c == '*' || c == 0x2022 || c == 0x2013 || c == 0x2014;
+    };
+    std::size_t item = l + 1;
+    do {
+      Quote q;
+      q.open = q.start = lines[item].first;
+      q.end = q.close = lines[item].second;
+      added.push_back(std::move(q));
+      ++item;
+    } while (is_item(nb) && item < lines.size() && is_item(lines[item].first) &&
+             !inside_quote(lines[item].first));
   }
   quotes->insert(quotes->end(), added.begin(), added.end());
   std::stable_sort(quotes->begin(), quotes->end(), [](const Quote& a, const Quote& b) {

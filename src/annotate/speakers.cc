@@ -446,5 +446,31 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
   }
 }
 
+bool ResolveCountry(std::string_view before, std::string_view mention,
+                    const std::vector<SpeakerPattern>& patterns, std::string* actor_id,
+                    std::string* perspective, std::string* country) {
+  const std::string lower = Lower(mention);
+  if (lower.find("the country") == std::string::npos) return false;
+  std::size_t best = std::string_view::npos;
+  const SpeakerPattern* found = nullptr;
+  for (const SpeakerPattern& p : patterns) {
+    if (!p.place || p.pattern.empty() || p.pattern.back() == '*') continue;
+    // The last occurrence as a whole word ("Armenia", not the start of "Armenian").
+    std::size_t at = before.rfind(p.pattern);
+    while (at != std::string_view::npos &&
+           (IsAlnum(CharBefore(before, at).cp) ||
+            IsAlnum(CharAt(before, at + p.pattern.size()).cp))) {
+      at = at == 0 ? std::string_view::npos : before.rfind(p.pattern, at - 1);
+    }
+    if (at == std::string_view::npos || (best != std::string_view::npos && at <= best)) continue;
+    best = at;
+    found = &p;
+  }
+  if (found == nullptr) return false;
+  *actor_id = found->actor_id;
+  *perspective = found->perspective;
+  *country = found->pattern;
+  return true;
+}
 }  // namespace internal
 }  // namespace parallax

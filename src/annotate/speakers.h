@@ -96,6 +96,13 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
                   std::initializer_list<std::string_view> names, std::string* actor_id,
                   std::string* perspective);
 
+// "the country's Foreign Ministry": the country (a place pattern, SpeakerPattern::place) named
+// last in `before` speaks; sets its actor, perspective and name. False when `mention` does not
+// say "the country" or no country was named.
+bool ResolveCountry(std::string_view before, std::string_view mention,
+                    const std::vector<SpeakerPattern>& patterns, std::string* actor_id,
+                    std::string* perspective, std::string* country);
+
 }  // namespace internal
 }  // namespace parallax
 

@@ -57,9 +57,24 @@ std::vector<std::string> KeynessTokens(std::string_view text) {
 }
 
 Evidence MakeEvidence(const Article& a, const LexiconMatch& m) {
-  return Evidence{a.id, m.start, m.end,
-                  m.voice == Voice::kQuoted ? "quoted" : (m.scare_quote >= 0 ? "scare" : "own"),
-                  m.speaker};
+  const std::string voice =
+      m.voice == Voice::kOwn && m.scare_quote >= 0 ? "scare" : VoiceName(m.voice);
+  return Evidence{a.id, m.start, m.end, voice, m.speaker};
+}
+
+// Adds one to the counter of `voice`: own, quoted or reported.
+void CountVoice(Voice voice, int* own, int* quoted, int* reported) {
+  switch (voice) {
+    case Voice::kOwn:
+      ++*own;
+      break;
+    case Voice::kQuoted:
+      ++*quoted;
+      break;
+    case Voice::kReported:
+      ++*reported;
+      break;
+  }
 }
 
 template <typename T, typename Key>
@@ -75,7 +90,7 @@ T& FindOrAdd(std::vector<T>& items, const Key& key, auto&& key_of) {
 
 int ConceptUse::total() const {
   int n = 0;
-  for (const VariantUse& v : variants) n += v.own + v.quoted;
+  for (const VariantUse& v : variants) n += v.own + v.quoted + v.reported;
   return n;
 }
 
@@ -110,7 +125,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
 
     for (const LexiconMatch& m : ann.matches) {
       const LexiconEntry& e = lexicon.entries[m.entry];
-      const bool quoted = m.voice == Voice::kQuoted;
+      const bool own = m.voice == Voice::kOwn;
       if (e.kind == Kind::kNaming) {
         ConceptUse& c =
             FindOrAdd(p.naming, e.concept_id, [](const ConceptUse& x) { return x.concept_id; });
@@ -124,8 +139,8 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
           v.form = e.form;
           v.perspective = e.perspective;
         }
-        (quoted ? v.quoted : v.own) += 1;
-        if (!quoted) ++c.own_by_perspective[e.perspective];
+        CountVoice(m.voice, &v.own, &v.quoted, &v.reported);
+        if (own) ++c.own_by_perspective[e.perspective];
         v.evidence.push_back(MakeEvidence(a, m));
       } else if (e.kind == Kind::kLoaded) {
         LoadedTermUse& t =
@@ -136,15 +151,15 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
           t.perspective = e.perspective;
           t.note = e.note;
         }
-        (quoted ? t.quoted : t.own) += 1;
-        (quoted ? p.loaded_quoted : p.loaded_own) += 1;
-        if (quoted && !m.speaker.empty() &&
+        CountVoice(m.voice, &t.own, &t.quoted, &t.reported);
+        CountVoice(m.voice, &p.loaded_own, &p.loaded_quoted, &p.loaded_reported);
+        if (!own && !m.speaker.empty() &&
             std::find(t.speakers.begin(), t.speakers.end(), m.speaker) == t.speakers.end()) {
           t.speakers.push_back(m.speaker);
         }
         t.evidence.push_back(MakeEvidence(a, m));
       } else if (e.kind == Kind::kActor) {
-        if (!quoted) actors_mentioned[oi].insert(e.actor_id);
+        if (own) actors_mentioned[oi].insert(e.actor_id);
       } else if (e.kind == Kind::kCue && e.category == "distancing") {
         DistancingUse d;
         d.kind = "cue";
@@ -191,6 +206,27 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       v.evidence.push_back(Evidence{a.id, q.start, q.end, "quoted", q.speaker});
       if (actor != nullptr) actors_quoted[oi].insert(actor->id);
     }
+
+    // Reported speech gives a voice too: "Yerevan accused Baku of …".
+    for (const AttributionRelation& r : ann.attributions) {
+      if (r.kind == AttributionKind::kDirect || r.source.empty()) continue;
+      const Actor* actor = r.actor_id.empty() ? nullptr : lexicon.FindActor(r.actor_id);
+      const std::string key = actor != nullptr ? actor->id : r.source;
+      VoiceUse& v = FindOrAdd(p.voices, key, [](const VoiceUse& x) {
+        return x.actor_id.empty() ? x.speaker : x.actor_id;
+      });
+      if (v.quotes == 0 && v.reported == 0) {
+        v.speaker = actor != nullptr ? actor->name : r.source;
+        v.actor_id = r.actor_id;
+        v.perspective = actor != nullptr ? actor->perspective : r.perspective;
+      }
+      const int words = static_cast<int>(r.words);
+      ++v.reported;
+      v.reported_words += words;
+      p.reported_words_by_perspective[v.perspective] += words;
+      v.evidence.push_back(Evidence{a.id, r.start, r.end, "reported", r.source});
+      if (actor != nullptr) actors_quoted[oi].insert(actor->id);
+    }
   }
 
   // Per-outlet derived figures, in deterministic order.
@@ -208,12 +244,13 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
     const double per = p.words > 0 ? 1000.0 / static_cast<double>(p.words) : 0.0;
     p.loaded_own_per_1000 = p.loaded_own * per;
     p.loaded_quoted_per_1000 = p.loaded_quoted * per;
+    p.loaded_reported_per_1000 = p.loaded_reported * per;
     std::sort(p.naming.begin(), p.naming.end(),
               [](const ConceptUse& a, const ConceptUse& b) { return a.concept_id < b.concept_id; });
     for (ConceptUse& c : p.naming) {
       std::sort(c.variants.begin(), c.variants.end(), [](const VariantUse& a, const VariantUse& b) {
-        const int na = a.own + a.quoted;
-        const int nb = b.own + b.quoted;
+        const int na = a.own + a.quoted + a.reported;
+        const int nb = b.own + b.quoted + b.reported;
         return na != nb ? na > nb : a.form < b.form;
       });
     }

@@ -1,7 +1,8 @@
 // Framing measures: what a report shows, computed from cleaned articles and their annotations.
 // Per outlet (over all its articles in the story): the names it uses for each contested thing
-// and the share of each perspective's forms; loaded terms per 1,000 words in its own voice and
-// in quoted voices; who it quotes, how much, and who first; whom it mentions but never quotes;
+// and the share of each perspective's forms (own voice only); loaded terms per 1,000 words in its
+// own voice, in quotations and in reported speech; who it quotes or reports, how much, and who
+// first; whom it mentions but never quotes;
 // what it holds at a distance (scare quotes, distancing cues); and the words that most set it
 // apart from the other outlets (log-odds ratio with an informative Dirichlet prior, Monroe,
 // Colaresi & Quinn 2008). Every count keeps its evidence — the article and byte span of each
@@ -26,8 +27,10 @@ struct Evidence {
   std::string article;  // article id
   std::size_t start = 0;
   std::size_t end = 0;
-  std::string voice;    // "own", "quoted", or "scare" (own voice, held at a distance)
-  std::string speaker;  // for quoted voice
+  // "own", "quoted" (a direct quotation), "reported" (reported speech: "X said that …") or
+  // "scare" (own voice, held at a distance)
+  std::string voice;
+  std::string speaker;  // for quoted and reported voice
 };
 
 struct VariantUse {
@@ -35,6 +38,7 @@ struct VariantUse {
   std::string perspective;  // whose usage it is ("" for neutral/international usage)
   int own = 0;              // occurrences in the outlet's own voice
   int quoted = 0;           // occurrences inside quotations
+  int reported = 0;         // occurrences inside reported speech
   std::vector<Evidence> evidence;
 };
 
@@ -56,7 +60,8 @@ struct LoadedTermUse {
   std::string note;         // from the lexicon: who uses it and why it matters
   int own = 0;
   int quoted = 0;
-  std::vector<std::string> speakers;  // distinct speakers of the quoted uses, in text order
+  int reported = 0;
+  std::vector<std::string> speakers;  // distinct speakers of quoted and reported uses, in order
   std::vector<Evidence> evidence;
 };
 
@@ -65,7 +70,9 @@ struct VoiceUse {
   std::string actor_id;
   std::string perspective;  // "" when the speaker maps to no perspective
   int quotes = 0;
-  int words = 0;  // quoted words
+  int words = 0;     // quoted words
+  int reported = 0;  // passages of reported speech ("X said that …", "according to X")
+  int reported_words = 0;
   std::vector<Evidence> evidence;
 };
 
@@ -92,10 +99,13 @@ struct OutletProfile {
   std::vector<LoadedTermUse> loaded;  // by category, then form
   int loaded_own = 0;
   int loaded_quoted = 0;
+  int loaded_reported = 0;
   double loaded_own_per_1000 = 0;
   double loaded_quoted_per_1000 = 0;
-  std::vector<VoiceUse> voices;                            // in order of first quotation
-  std::map<std::string, int> quoted_words_by_perspective;  // "" = no known perspective
+  double loaded_reported_per_1000 = 0;
+  std::vector<VoiceUse> voices;  // in order of first quotation or reported speech
+  std::map<std::string, int> quoted_words_by_perspective;    // "" = no known perspective
+  std::map<std::string, int> reported_words_by_perspective;  // words of reported speech
   std::vector<std::string> mentioned_not_quoted;           // actor names mentioned but never quoted
   std::vector<DistancingUse> distancing;
   std::vector<DistinctiveTerm> distinctive;  // top terms by z, above the minimum count

@@ -60,15 +60,16 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
 
   CsvTable naming{"naming.csv",
                   {"outlet", "concept", "concept_label", "form", "perspective", "own", "quoted",
-                   "first_article", "first_start"},
+                   "reported", "first_article", "first_start"},
                   {}};
   CsvTable loaded{"loaded_terms.csv",
-                  {"outlet", "form", "category", "perspective", "own", "quoted",
-                   "own_per_1000_words", "quoted_per_1000_words", "speakers"},
+                  {"outlet", "form", "category", "perspective", "own", "quoted", "reported",
+                   "own_per_1000_words", "quoted_per_1000_words", "reported_per_1000_words",
+                   "speakers"},
                   {}};
   CsvTable voices{"voices.csv",
-                  {"outlet", "speaker", "actor", "perspective", "quotes", "words", "first_article",
-                   "first_start"},
+                  {"outlet", "speaker", "actor", "perspective", "quotes", "words", "reported",
+                   "reported_words", "first_article", "first_start"},
                   {}};
   CsvTable distancing{
       "distancing.csv", {"outlet", "kind", "text", "cue", "article", "start", "end"}, {}};
@@ -80,7 +81,7 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
       for (const VariantUse& v : c.variants) {
         const Evidence* e = v.evidence.empty() ? nullptr : &v.evidence.front();
         naming.rows.push_back({o, c.concept_id, c.label, v.form, v.perspective, Int(v.own),
-                               Int(v.quoted), e ? r.ArticleLabel(e->article) : "",
+                               Int(v.quoted), Int(v.reported), e ? r.ArticleLabel(e->article) : "",
                                e ? Int(static_cast<long long>(e->start)) : ""});
       }
     }
@@ -89,12 +90,14 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
       for (const std::string& s : t.speakers)
         speakers += (speakers.empty() ? "" : "; ") + r.Show(s);
       loaded.rows.push_back({o, t.form, t.category, t.perspective, Int(t.own), Int(t.quoted),
-                             Num(t.own * per), Num(t.quoted * per), speakers});
+                             Int(t.reported), Num(t.own * per), Num(t.quoted * per),
+                             Num(t.reported * per), speakers});
     }
     for (const VoiceUse& v : p.voices) {
       const Evidence* e = v.evidence.empty() ? nullptr : &v.evidence.front();
       voices.rows.push_back({o, r.Show(v.speaker), v.actor_id, v.perspective, Int(v.quotes),
-                             Int(v.words), e ? r.ArticleLabel(e->article) : "",
+                             Int(v.words), Int(v.reported), Int(v.reported_words),
+                             e ? r.ArticleLabel(e->article) : "",
                              e ? Int(static_cast<long long>(e->start)) : ""});
     }
     for (const DistancingUse& d : p.distancing) {

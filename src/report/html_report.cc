@@ -109,6 +109,7 @@ mark.loaded{font-weight:bold}
 mark.cue{border-bottom:2px dashed #444}
 mark.scare{outline:2px dotted #7a1f1f}
 mark.quote{background:#f1f1f1;font-style:italic}
+mark.reported{background:none;border-bottom:1px dashed #9a9a9a}
 mark.passage{background:none}
 mark.v-quoted.naming,mark.v-quoted.loaded{border-bottom-style:dotted}
 mark:target{outline:3px solid #d00;outline-offset:1px}
@@ -356,6 +357,7 @@ class HtmlBuilder {
           }
           std::string counts = " " + std::to_string(v.own);
           if (v.quoted > 0) counts += " + " + std::to_string(v.quoted) + " quoted";
+          if (v.reported > 0) counts += " + " + std::to_string(v.reported) + " reported";
           Text(line, counts);
           Attr(line, "title", r_.PerspectiveLabel(v.perspective) + " usage");
         }
@@ -448,8 +450,9 @@ class HtmlBuilder {
 
   void Loaded(Node s) {
     El(s, "p",
-       "Words the lexicon records as loaded, in the outlet's own voice and inside "
-       "quotations (with who said them). Rates are per 1,000 words of the outlet's articles.");
+       "Words the lexicon records as loaded, in the outlet's own voice, inside quotations and "
+       "in reported speech (\u201CX said that \u2026\u201D), with who said them. Rates are per "
+       "1,000 words of the outlet's articles.");
     const auto& outlets = r_.measures().outlets;
     Node wrap = Block(s, "div");
     Attr(wrap, "class", "table-wrap");
@@ -488,9 +491,11 @@ class HtmlBuilder {
         }
         const Evidence* own = nullptr;
         const Evidence* quoted = nullptr;
+        const Evidence* reported = nullptr;
         for (const Evidence& e : t->evidence) {
           if (e.voice == "quoted" && quoted == nullptr) quoted = &e;
-          if (e.voice != "quoted" && own == nullptr) own = &e;
+          if (e.voice == "reported" && reported == nullptr) reported = &e;
+          if (e.voice != "quoted" && e.voice != "reported" && own == nullptr) own = &e;
         }
         Node line = El(td, "span");
         Attr(line, "class", "variant");
@@ -506,6 +511,13 @@ class HtmlBuilder {
         } else {
           Text(line, "quoted 0");
         }
+        line = El(td, "span");
+        Attr(line, "class", "variant");
+        if (reported != nullptr) {
+          EvidenceLink(line, *reported, "reported " + std::to_string(t->reported));
+        } else {
+          Text(line, "reported 0");
+        }
         if (!t->speakers.empty()) {
           std::string who;
           for (const std::string& sp : t->speakers) who += (who.empty() ? "" : ", ") + r_.Show(sp);
@@ -514,11 +526,13 @@ class HtmlBuilder {
       }
     }
     Node row = Block(tbody, "tr");
-    El(row, "th", "All loaded terms per 1,000 words (own voice / quoted)");
+    El(row, "th", "All loaded terms per 1,000 words (own voice / quoted / reported)");
     for (const OutletProfile& p : outlets) {
       Attr(El(row, "td",
-              Num(p.loaded_own_per_1000, 1) + " / " + Num(p.loaded_quoted_per_1000, 1) + " (" +
-                  std::to_string(p.loaded_own) + " / " + std::to_string(p.loaded_quoted) + ")"),
+              Num(p.loaded_own_per_1000, 1) + " / " + Num(p.loaded_quoted_per_1000, 1) + " / " +
+                  Num(p.loaded_reported_per_1000, 1) + " (" + std::to_string(p.loaded_own) +
+                  " / " + std::to_string(p.loaded_quoted) + " / " +
+                  std::to_string(p.loaded_reported) + ")"),
            "class", "num");
     }
     if (forms.empty()) El(s, "p", "No loaded term of the lexicon occurs in these articles.");
@@ -526,17 +540,19 @@ class HtmlBuilder {
 
   void Voices(Node s) {
     El(s, "p",
-       "Who each outlet quotes, counted in quoted words and grouped by the perspective of "
-       "the speaker (from the lexicon's actors; experts and journalists by where they work).");
+       "Who each outlet quotes or reports as saying something, counted in quoted words and in "
+       "passages of reported speech, and grouped by the perspective of the speaker (from the "
+       "lexicon's actors; experts and journalists by where they work).");
     VoicesChart(s);
     for (const OutletProfile& p : r_.measures().outlets) {
       El(Block(s, "h3"), "span", r_.OutletLabel(p.outlet));
       if (p.voices.empty()) {
-        El(s, "p", "No direct quotations.");
+        El(s, "p", "No direct quotations and no reported speech.");
       } else {
         Node table = Block(s, "table");
         Node tr = El(El(table, "thead"), "tr");
-        for (const char* h : {"Speaker", "Perspective", "Quotes", "Words", "First quotation"})
+        for (const char* h :
+             {"Speaker", "Perspective", "Quotes", "Quoted words", "Reported", "First words"})
           El(tr, "th", h);
         Node tbody = El(table, "tbody");
         for (const VoiceUse& v : p.voices) {
@@ -547,6 +563,9 @@ class HtmlBuilder {
           Text(per, r_.PerspectiveLabel(v.perspective));
           Attr(El(row, "td", std::to_string(v.quotes)), "class", "num");
           Attr(El(row, "td", std::to_string(v.words)), "class", "num");
+          Attr(El(row, "td",
+                  std::to_string(v.reported) + " (" + std::to_string(v.reported_words) + " words)"),
+               "class", "num");
           Node first = El(row, "td");
           if (!v.evidence.empty()) {
             const Evidence& e = v.evidence.front();
@@ -836,8 +855,11 @@ class HtmlBuilder {
         Attr(mark, "id", r_.Anchor(a.id, it.h.start));
       }
       std::string title = it.h.note;
-      if (it.h.kind != "quote" && it.h.kind != "passage") {
-        if (it.h.voice == "quoted") {
+      if (it.h.kind != "quote" && it.h.kind != "passage" && it.h.kind != "reported") {
+        if (it.h.voice == "reported") {
+          title += " Voice: reported speech" +
+                   (it.h.speaker.empty() ? std::string() : " (" + it.h.speaker + ")") + ".";
+        } else if (it.h.voice == "quoted") {
           title += " Voice: quoted" +
                    (it.h.speaker.empty() ? std::string() : " (" + it.h.speaker + ")") + ".";
         } else if (it.h.voice == "scare") {
@@ -847,7 +869,8 @@ class HtmlBuilder {
         }
       }
       if (it.h.kind != "passage") Attr(mark, "title", title);
-      if (it.first_piece && it.h.kind != "quote" && it.h.kind != "passage") {
+      if (it.first_piece && it.h.kind != "quote" && it.h.kind != "passage" &&
+          it.h.kind != "reported") {
         auto [found, inserted] = note_number.emplace(title, static_cast<int>(notes.size()) + 1);
         if (inserted)
           notes.push_back(r_.Show(std::string(text, it.h.start, it.h.end - it.h.start)) + ": " +

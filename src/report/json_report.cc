@@ -69,6 +69,7 @@ Json ProfileJson(const StoryReport& r, const OutletProfile& p) {
                           {"perspective", v.perspective},
                           {"own", v.own},
                           {"quoted", v.quoted},
+                          {"reported", v.reported},
                           {"evidence", EvidenceList(r, v.evidence)}});
     }
     cj["variants"] = variants;
@@ -87,14 +88,17 @@ Json ProfileJson(const StoryReport& r, const OutletProfile& p) {
                       {"perspective", t.perspective},
                       {"own", t.own},
                       {"quoted", t.quoted},
+                      {"reported", t.reported},
                       {"speakers", Strings(r, t.speakers)},
                       {"note", r.Show(t.note)},
                       {"evidence", EvidenceList(r, t.evidence)}});
   }
   j["loaded_terms"] = {{"own", p.loaded_own},
                        {"quoted", p.loaded_quoted},
+                       {"reported", p.loaded_reported},
                        {"own_per_1000_words", Round(p.loaded_own_per_1000, 2)},
                        {"quoted_per_1000_words", Round(p.loaded_quoted_per_1000, 2)},
+                       {"reported_per_1000_words", Round(p.loaded_reported_per_1000, 2)},
                        {"terms", loaded}};
   Json voices = Json::array();
   for (const VoiceUse& v : p.voices) {
@@ -103,12 +107,18 @@ Json ProfileJson(const StoryReport& r, const OutletProfile& p) {
                       {"perspective", v.perspective},
                       {"quotes", v.quotes},
                       {"words", v.words},
+                      {"reported", v.reported},
+                      {"reported_words", v.reported_words},
                       {"evidence", EvidenceList(r, v.evidence)}});
   }
   Json by_perspective = Json::object();
   for (const auto& [per, n] : p.quoted_words_by_perspective)
     by_perspective[per.empty() ? "none" : per] = n;
+  Json reported_by_perspective = Json::object();
+  for (const auto& [per, n] : p.reported_words_by_perspective)
+    reported_by_perspective[per.empty() ? "none" : per] = n;
   j["voices"] = {{"quoted_words_by_perspective", by_perspective},
+                 {"reported_words_by_perspective", reported_by_perspective},
                  {"speakers", voices},
                  {"mentioned_not_quoted", Strings(r, p.mentioned_not_quoted)}};
   Json distancing = Json::array();

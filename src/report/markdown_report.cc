@@ -77,8 +77,9 @@ std::string ReportToMarkdown(const StoryReport& r) {
           "articles, and counts are shown beside every share.\n";
   }
 
-  md << "\n## Naming choices\n\nForms in each outlet's own voice (quoted uses after \"+\"), with "
-        "the perspective whose usage each reflects.\n\n| concept |";
+  md << "\n## Naming choices\n\nForms in each outlet's own voice (then \"+ N quoted\" inside "
+        "quotations and \"+ N reported\" in reported speech), with the perspective whose usage "
+        "each reflects.\n\n| concept |";
   for (const OutletProfile& p : outlets) md << " " << E(r.OutletLabel(p.outlet)) << " |";
   md << "\n|---|";
   for (std::size_t i = 0; i < outlets.size(); ++i) md << "---|";
@@ -99,7 +100,8 @@ std::string ReportToMarkdown(const StoryReport& r) {
         for (const VariantUse& v : c.variants) {
           cell += (cell.empty() ? "" : "; ") + E(v.form) + " (" +
                   E(r.PerspectiveLabel(v.perspective)) + ") " + std::to_string(v.own) +
-                  (v.quoted ? " + " + std::to_string(v.quoted) : "");
+                  (v.quoted ? " + " + std::to_string(v.quoted) + " quoted" : "") +
+                  (v.reported ? " + " + std::to_string(v.reported) + " reported" : "");
         }
         for (const auto& [first, second] : r.Bracketed(p.outlet, cid)) {
           cell += "; written \u201C" + E(r.Show(first)) + " (" + E(r.Show(second)) + ")\u201D";
@@ -130,20 +132,20 @@ std::string ReportToMarkdown(const StoryReport& r) {
     md << "\n";
   }
 
-  md << "\n## Loaded terms\n\n| outlet | term | category | own voice | quoted | said by |\n"
-        "|---|---|---|---:|---:|---|\n";
+  md << "\n## Loaded terms\n\n| outlet | term | category | own voice | quoted | reported | said "
+        "by |\n|---|---|---|---:|---:|---:|---|\n";
   for (const OutletProfile& p : outlets) {
     for (const LoadedTermUse& t : p.loaded) {
       std::string who;
       for (const std::string& s : t.speakers) who += (who.empty() ? "" : ", ") + E(r.Show(s));
       md << "| " << E(r.OutletLabel(p.outlet)) << " | " << E(t.form) << " | " << E(t.category)
-         << " | " << t.own << " | " << t.quoted << " | " << who << " |\n";
+         << " | " << t.own << " | " << t.quoted << " | " << t.reported << " | " << who << " |\n";
     }
   }
-  md << "\nPer 1,000 words (own voice / quoted):";
+  md << "\nPer 1,000 words (own voice / quoted / reported):";
   for (const OutletProfile& p : outlets) {
     md << " " << E(r.OutletLabel(p.outlet)) << " " << Num(p.loaded_own_per_1000) << " / "
-       << Num(p.loaded_quoted_per_1000) << ";";
+       << Num(p.loaded_quoted_per_1000) << " / " << Num(p.loaded_reported_per_1000) << ";";
   }
   md << "\n";
 
@@ -159,11 +161,12 @@ std::string ReportToMarkdown(const StoryReport& r) {
     if (p.quoted_words_by_perspective.empty()) md << " none";
     md << "\n\n";
     if (!p.voices.empty()) {
-      md << "| speaker | perspective | quotes | words | first quotation "
-            "|\n|---|---|---:|---:|---|\n";
+      md << "| speaker | perspective | quotes | quoted words | reported | reported words | first "
+            "words |\n|---|---|---:|---:|---:|---:|---|\n";
       for (const VoiceUse& v : p.voices) {
         md << "| " << E(r.Show(v.speaker)) << " | " << E(r.PerspectiveLabel(v.perspective)) << " | "
-           << v.quotes << " | " << v.words << " | "
+           << v.quotes << " | " << v.words << " | " << v.reported << " | " << v.reported_words
+           << " | "
            << (v.evidence.empty() ? "" : cite(v.evidence.front(), 100)) << " |\n";
       }
       md << "\n";

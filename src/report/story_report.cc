@@ -178,6 +178,8 @@ void StoryReport::BuildHighlights() {
             "holding them at a distance";
         if (!q.distancing_cue.empty()) h.note += " (\u201C" + q.distancing_cue + "\u201D)";
         h.note += ".";
+      } else if (q.kind == QuoteKind::kTitle) {
+        continue;  // a name in quotation marks: nobody's words, nothing held at a distance
       } else {
         if (q.depth > 0) continue;
         h.kind = "quote";
@@ -188,6 +190,20 @@ void StoryReport::BuildHighlights() {
       }
       out.push_back(std::move(h));
     }
+    for (const AttributionRelation& a : ann.attributions) {
+      if (a.kind == AttributionKind::kDirect || a.end <= a.start) continue;
+      Highlight h;
+      h.start = a.start;
+      h.end = a.end;
+      h.kind = "reported";
+      h.voice = "reported";
+      h.perspective = a.perspective;
+      h.speaker = Show(a.source.empty() ? "an unnamed source" : a.source);
+      h.note = "Reported speech of " + h.speaker + " (" + PerspectiveLabel(a.perspective) +
+               "), introduced by \u201C" + Show(a.cue) + "\u201D: the outlet reports these "
+               "words as the source's, without quotation marks.";
+      out.push_back(std::move(h));
+    }
     for (const LexiconMatch& m : ann.matches) {
       const LexiconEntry& e = lex.entries[m.entry];
       Highlight h;
@@ -195,7 +211,7 @@ void StoryReport::BuildHighlights() {
       h.end = m.end;
       h.entry_form = e.form;
       h.perspective = e.perspective;
-      h.voice = m.voice == Voice::kQuoted ? "quoted" : (m.scare_quote >= 0 ? "scare" : "own");
+      h.voice = m.voice == Voice::kOwn && m.scare_quote >= 0 ? "scare" : VoiceName(m.voice);
       h.speaker = Show(m.speaker);
       if (e.kind == Kind::kNaming) {
         h.kind = "naming";

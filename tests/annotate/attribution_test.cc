@@ -1,0 +1,273 @@
+// Attribution relations (source, cue, content) and the three voices they give lexicon matches:
+// reported speech in English and Russian, sources that are never a time or a document, pronouns
+// resolved, metonyms mapped to actors, and the shipped corpus' Moscow Times facts.
+#include "annotate/attribution.h"
+
+#include <gtest/gtest.h>
+
+#include "annotate/annotator.h"
+#include "corpus/corpus.h"
+#include "test_paths.h"
+
+namespace parallax {
+namespace {
+
+class AttributionTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string root = testing::SourceDir();
+    auto lex = LoadLexicons(DefaultLexiconPaths(root + "/lexicons"));
+    ASSERT_TRUE(lex.ok()) << lex.diagnostics[0].ToString();
+    lexicon_ = new Lexicon(std::move(lex.lexicon));
+    annotator_ = new Annotator(*lexicon_);
+    ASSERT_TRUE(annotator_->ok());
+  }
+  static void TearDownTestSuite() {
+    delete annotator_;
+    delete lexicon_;
+  }
+
+  struct Result {
+    Article article;
+    ArticleAnnotations ann;
+    // The relation whose content holds `words`, or nullptr.
+    const AttributionRelation* Holding(const std::string& words) const {
+      const std::size_t at = article.text.find(words);
+      if (at == std::string::npos) return nullptr;
+      for (const AttributionRelation& a : ann.attributions) {
+        if (a.start <= at && at + words.size() <= a.end) return &a;
+      }
+      return nullptr;
+    }
+    const LexiconMatch* Match(const std::string& surface) const {
+      for (const LexiconMatch& m : ann.matches) {
+        if (article.text.compare(m.start, m.end - m.start, surface) == 0) return &m;
+      }
+      return nullptr;
+    }
+    std::string Content(const AttributionRelation& a) const {
+      return article.text.substr(a.start, a.end - a.start);
+    }
+  };
+
+  static Result Run(const std::string& text, const std::string& language = "en") {
+    Result r;
+    r.article.id = "t";
+    r.article.outlet = "test";
+    r.article.language = language;
+    r.article.text = text;
+    r.ann = annotator_->Annotate(r.article);
+    return r;
+  }
+
+  static Lexicon* lexicon_;
+  static Annotator* annotator_;
+};
+
+Lexicon* AttributionTest::lexicon_ = nullptr;
+Annotator* AttributionTest::annotator_ = nullptr;
+
+TEST_F(AttributionTest, ReportedSpeechAfterTheVerb) {
+  const Result r = Run("The ministry said on Sunday that the road was open to all traffic.");
+  const AttributionRelation* a = r.Holding("the road was open");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, AttributionKind::kReported);
+  EXPECT_EQ(a->source, "The ministry");
+  EXPECT_EQ(a->cue, "said");
+  EXPECT_EQ(r.Content(*a).rfind("that the road", 0), 0u) << r.Content(*a);  // not "on Sunday"
+}
+
+TEST_F(AttributionTest, ReportedSpeechBeforeTheTag) {
+  for (const std::string text : {"The talks will resume next week, the spokesman said.",
+                                 "The talks will resume next week, said the spokesman."}) {
+    const Result r = Run(text);
+    const AttributionRelation* a = r.Holding("talks will resume next week");
+    ASSERT_NE(a, nullptr) << text;
+    EXPECT_EQ(a->source, "the spokesman") << text;
+    EXPECT_EQ(r.Content(*a).find("spokesman"), std::string::npos) << text;
+  }
+}
+
+TEST_F(AttributionTest, AccordingToMakesWhatFollowsReported) {
+  const Result r = Run("According to TASS, the convoy crossed the border at dawn.");
+  const AttributionRelation* a = r.Holding("the convoy crossed the border");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, AttributionKind::kReported);
+  EXPECT_EQ(a->source, "TASS");
+  EXPECT_EQ(a->cue, "According to");
+  const Result after = Run("The convoy crossed the border at dawn, according to TASS.");
+  ASSERT_NE(after.Holding("convoy crossed the border"), nullptr);
+  EXPECT_EQ(after.Holding("convoy crossed the border")->source, "TASS");
+}
+
+TEST_F(AttributionTest, ReportedSpeechHoldingAQuotationIsMixed) {
+  const Result r = Run("The ministry said the move was \"a gross violation\" of the agreement.");
+  const AttributionRelation* a = r.Holding("the move was");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, AttributionKind::kMixed);
+  EXPECT_NE(r.Content(*a).find("of the agreement"), std::string::npos);
+}
+
+TEST_F(AttributionTest, DirectQuotationsAreDirectRelationsWithoutADuplicate) {
+  const Result r = Run("\"We will not back down,\" the minister said in a statement.");
+  ASSERT_EQ(r.ann.attributions.size(), 1u);
+  EXPECT_EQ(r.ann.attributions[0].kind, AttributionKind::kDirect);
+  EXPECT_EQ(r.ann.attributions[0].source, "the minister");
+}
+
+TEST_F(AttributionTest, PronounsResolveToTheSourceNamedBefore) {
+  const Result r = Run(
+      "The Armenian foreign ministry condemned the closure. It said the checkpoint violated the "
+      "ceasefire agreement.");
+  const AttributionRelation* a = r.Holding("the checkpoint violated");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->mention, "It");
+  EXPECT_EQ(a->source, "The Armenian foreign ministry");
+  EXPECT_EQ(a->actor_id, "am-mfa");
+  EXPECT_EQ(a->perspective, "armenian");
+}
+
+TEST_F(AttributionTest, TimesAndDocumentsAreNeverSources) {
+  const Result r = Run("This bill says foreign funding must be declared. Sunday said nothing.");
+  for (const AttributionRelation& a : r.ann.attributions) {
+    EXPECT_NE(a.source, "This bill");
+    EXPECT_NE(a.source, "Sunday");
+  }
+}
+
+TEST_F(AttributionTest, MetonymsSpeakForTheirGovernment) {
+  const Result r = Run("Azerbaijan said it was responding to enemy fire. Yerevan denied it.");
+  const AttributionRelation* a = r.Holding("responding to enemy fire");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "Azerbaijan");
+  EXPECT_EQ(a->actor_id, "az-government");
+  EXPECT_EQ(a->perspective, "azerbaijani");
+  // The metonym is a speaker pattern only: "Azerbaijan" is not counted as an actor mention.
+  for (const LexiconMatch& m : r.ann.matches) {
+    EXPECT_FALSE(lexicon_->entries[m.entry].kind == LexiconEntry::Kind::kActor &&
+                 r.article.text.compare(m.start, m.end - m.start, "Azerbaijan") == 0);
+  }
+}
+
+TEST_F(AttributionTest, TheCountrysMinistryIsTheLastCountryNamed) {
+  const Result r = Run(
+      "Azerbaijan closed the road on Sunday. The country's Foreign Ministry said the move was "
+      "needed to stop smuggling.");
+  const AttributionRelation* a = r.Holding("the move was needed");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->perspective, "azerbaijani");
+}
+
+TEST_F(AttributionTest, DistancingConstructionIsNotReportedSpeech) {
+  const Result r = Run("Protesters, what the Azerbaijani government insists are 'eco-activists', "
+                       "blocked the road.");
+  EXPECT_EQ(r.Holding("'eco-activists'"), nullptr);
+}
+
+TEST_F(AttributionTest, SoCalledIsOwnVoiceWithDistancing) {
+  const Result r = Run("Residents of the so-called Nagorno-Karabakh Republic were not consulted.");
+  const LexiconMatch* m = r.Match("Nagorno-Karabakh Republic");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kOwn);
+  EXPECT_EQ(m->distancing, "so-called");
+}
+
+TEST_F(AttributionTest, LoadedTermsInReportedSpeechAreNotTheOutletsVoice) {
+  const Result r = Run("Yerevan accused Baku of creating a humanitarian crisis in the region.");
+  const LexiconMatch* m = r.Match("humanitarian crisis");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  EXPECT_EQ(m->speaker, "Yerevan");
+  EXPECT_EQ(m->speaker_perspective, "armenian");
+}
+
+TEST_F(AttributionTest, RussianReportedSpeech) {
+  const Result r = Run(
+      "Партия «Грузинская мечта» отозвала законопроект, сообщает ТАСС. Как заявил премьер "
+      "Ираклий Гарибашвили, закон будет принят позже. По словам министра, границы открыты. "
+      "Пашинян заявил, что переговоры продолжатся.",
+      "ru");
+  ASSERT_NE(r.Holding("отозвала законопроект"), nullptr);
+  EXPECT_EQ(r.Holding("отозвала законопроект")->source, "ТАСС");
+  ASSERT_NE(r.Holding("закон будет принят"), nullptr);
+  EXPECT_EQ(r.Holding("закон будет принят")->source, "премьер Ираклий Гарибашвили");
+  ASSERT_NE(r.Holding("границы открыты"), nullptr);
+  EXPECT_EQ(r.Holding("границы открыты")->source, "министра");
+  ASSERT_NE(r.Holding("переговоры продолжатся"), nullptr);
+  EXPECT_EQ(r.Holding("переговоры продолжатся")->source, "Пашинян");
+}
+
+TEST_F(AttributionTest, RussianNamesInGuillemetsAreNotScareQuotes) {
+  const Result r = Run("Партия «Грузинская мечта» и издание «Медуза» сообщили об этом.", "ru");
+  ASSERT_EQ(r.ann.quotes.size(), 2u);
+  for (const Quote& q : r.ann.quotes) EXPECT_EQ(q.kind, QuoteKind::kTitle) << q.start;
+  // A lower-case word in guillemets is still held at a distance.
+  const Result scare = Run("Так называемый закон об «иноагентах» приняли.", "ru");
+  ASSERT_EQ(scare.ann.quotes.size(), 1u);
+  EXPECT_EQ(scare.ann.quotes[0].kind, QuoteKind::kScare);
+}
+
+TEST_F(AttributionTest, ChantsAndSubheadsAreSomeonesWords) {
+  const Result chant = Run("Protesters chanted 'No to Russian law' outside parliament.");
+  ASSERT_EQ(chant.ann.quotes.size(), 1u);
+  EXPECT_EQ(chant.ann.quotes[0].kind, QuoteKind::kDirect);
+  const Result subhead = Run("The text went on.\n\n'Gross violation'\n\nThe ministry reacted.");
+  ASSERT_EQ(subhead.ann.quotes.size(), 1u);
+  EXPECT_EQ(subhead.ann.quotes[0].kind, QuoteKind::kDirect);
+}
+
+TEST_F(AttributionTest, FindAttributionsWithoutALexiconKeepsDirectQuotations) {
+  const std::string text = "\"No,\" he said. The minister said the road was open.";
+  const std::vector<Quote> quotes = FindQuotes(text);
+  const std::vector<std::pair<std::size_t, std::size_t>> sentences = {{0, 14}, {15, text.size()}};
+  const auto none = FindAttributions(text, sentences, quotes, {});
+  ASSERT_EQ(none.size(), 1u);  // no cues given: only the quotation
+  EXPECT_EQ(none[0].kind, AttributionKind::kDirect);
+  const std::size_t said = text.find("said the road");
+  const auto with = FindAttributions(text, sentences, quotes, {CueSpan{said, said + 4, CueSyntax::kVerb, "neutral"}});
+  ASSERT_EQ(with.size(), 2u);
+  EXPECT_EQ(with[1].source, "The minister");
+  EXPECT_EQ(text.substr(with[1].start, with[1].end - with[1].start), "the road was open");
+}
+
+// The shipped corpus: The Moscow Times reports Yerevan's and Azerbaijan's words.
+TEST_F(AttributionTest, MoscowTimesReportedSpeechInTheShippedCorpus) {
+  const std::string root = testing::SourceDir();
+  const auto outlets = LoadOutlets(root + "/corpus/outlets.xml");
+  const Corpus corpus = LoadCorpus(root + "/corpus/lachin-2023", outlets.file);
+  const Article* mt = nullptr;
+  for (const Article& a : corpus.articles) {
+    if (a.outlet == "moscow-times") mt = &a;
+  }
+  ASSERT_NE(mt, nullptr);
+  const ArticleAnnotations ann = annotator_->Annotate(*mt);
+  auto match = [&](const std::string& surface) -> const LexiconMatch* {
+    for (const LexiconMatch& m : ann.matches) {
+      if (mt->text.compare(m.start, m.end - m.start, surface) == 0) return &m;
+    }
+    return nullptr;
+  };
+  const LexiconMatch* crisis = match("humanitarian crisis");
+  ASSERT_NE(crisis, nullptr);
+  EXPECT_EQ(crisis->voice, Voice::kReported);
+  EXPECT_EQ(crisis->speaker, "Yerevan");
+  const LexiconMatch* fire = match("enemy");
+  ASSERT_NE(fire, nullptr);
+  EXPECT_EQ(fire->voice, Voice::kReported);
+  EXPECT_EQ(fire->speaker, "Azerbaijan");
+  EXPECT_EQ(fire->speaker_perspective, "azerbaijani");
+  const LexiconMatch* gross = match("Gross violation");
+  ASSERT_NE(gross, nullptr);
+  EXPECT_EQ(gross->voice, Voice::kQuoted);
+  bool azerbaijan_speaks = false;
+  for (const AttributionRelation& a : ann.attributions) {
+    if (a.source == "Azerbaijan") {
+      azerbaijan_speaks = true;
+      EXPECT_EQ(a.perspective, "azerbaijani");
+    }
+  }
+  EXPECT_TRUE(azerbaijan_speaks);
+}
+
+}  // namespace
+}  // namespace parallax
