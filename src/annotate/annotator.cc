@@ -109,7 +109,8 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
       const Actor* actor = lexicon.FindActor(e.actor_id);
       // Places: metonyms ("Azerbaijan") and one-word names of governments ("Baku", "Yerevan").
       const bool one_word = e.form.find(' ') == std::string::npos;
-      const bool place = e.speaker_only || (one_word && actor != nullptr && actor->kind == "government");
+      const bool place =
+          e.speaker_only || (one_word && actor != nullptr && actor->kind == "government");
       impl_->quote_options.speaker_patterns.push_back(SpeakerPattern{
           e.form, e.actor_id, actor != nullptr ? actor->perspective : e.perspective, place});
     }
@@ -179,10 +180,9 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
   for (const LexiconMatch& m : out.matches) {
     const LexiconEntry& e = lexicon_.entries[m.entry];
     if (e.kind != Kind::kCue || e.category != kCueReporting) continue;
-    cues.push_back(CueSpan{m.start, m.end,
-                           e.syntax == "source-follows" ? CueSyntax::kSourceFollows
-                                                        : CueSyntax::kVerb,
-                           e.stance});
+    cues.push_back(CueSpan{
+        m.start, m.end, e.syntax == "source-follows" ? CueSyntax::kSourceFollows : CueSyntax::kVerb,
+        e.stance});
   }
   out.attributions =
       FindAttributions(text, out.sentences, out.quotes, cues, impl_->attribution_options);
@@ -339,8 +339,8 @@ nlohmann::ordered_json AnnotationsToJson(const Article& article, const ArticleAn
     ja["end"] = a.end;
     ja["kind"] = AttributionKindName(a.kind);
     ja["source"] = a.source;
-    ja["source_start"] = a.source_start == AttributionRelation::kNone ? json(nullptr)
-                                                                       : json(a.source_start);
+    ja["source_start"] =
+        a.source_start == AttributionRelation::kNone ? json(nullptr) : json(a.source_start);
     ja["source_end"] =
         a.source_end == AttributionRelation::kNone ? json(nullptr) : json(a.source_end);
     ja["mention"] = a.mention;

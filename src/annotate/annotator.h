@@ -60,7 +60,7 @@ struct ArticleAnnotations {
   std::vector<std::pair<std::size_t, std::size_t>> sentences;  // byte spans in Article::text
   std::vector<Quote> quotes;
   std::vector<AttributionRelation> attributions;  // in order of content, not overlapping
-  std::vector<LexiconMatch> matches;  // in text order
+  std::vector<LexiconMatch> matches;              // in text order
   std::vector<DateMention> dates;
   std::vector<BracketedPair> bracketed_pairs;
   std::size_t words = 0;  // words in Article::text

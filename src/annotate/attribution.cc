@@ -24,10 +24,10 @@ bool InSet(const std::unordered_set<std::string_view>& set, const std::string& w
 // are trimmed from a source ("a report published Wednesday").
 bool IsTime(const std::string& lower) {
   static const std::unordered_set<std::string_view> kWords = {
-      "monday",   "tuesday",   "wednesday", "thursday", "friday",    "saturday",  "sunday",
-      "today",    "yesterday", "tonight",   "tomorrow", "week",      "weekend",   "month",
-      "year",     "morning",   "evening",   "night",    "afternoon", "time",
-      "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"};
+      "monday",  "tuesday",   "wednesday", "thursday", "friday",    "saturday",   "sunday",
+      "today",   "yesterday", "tonight",   "tomorrow", "week",      "weekend",    "month",
+      "year",    "morning",   "evening",   "night",    "afternoon", "time",       "понедельник",
+      "вторник", "среду",     "четверг",   "пятницу",  "субботу",   "воскресенье"};
   return InSet(kWords, lower);
 }
 
@@ -35,8 +35,8 @@ bool IsTime(const std::string& lower) {
 // "international law").
 bool IsDocument(const std::string& lower) {
   static const std::unordered_set<std::string_view> kWords = {
-      "bill", "law", "laws", "legislation", "amendment", "amendments", "headline", "title",
-      "законопроект", "закон", "закона", "законом"};
+      "bill",     "law",   "laws",         "legislation", "amendment", "amendments",
+      "headline", "title", "законопроект", "закон",       "закона",    "законом"};
   return InSet(kWords, lower);
 }
 
@@ -56,18 +56,19 @@ bool IsAnyPronoun(const std::string& lower) {
 // Verbs whose object comes before the reported clause: "told reporters (that) …".
 bool TakesObject(const std::string& lower) {
   static const std::unordered_set<std::string_view> kWords = {
-      "told",  "tells", "tell",   "assured", "assures", "warned", "warns",    "informed",
-      "urged", "urges", "asked",  "asks",    "reminded", "accused", "accuses", "called",
-      "calls", "sent",  "briefed"};
+      "told",     "tells",  "tell",  "assured", "assures", "warned",   "warns",
+      "informed", "urged",  "urges", "asked",   "asks",    "reminded", "accused",
+      "accuses",  "called", "calls", "sent",    "briefed"};
   return InSet(kWords, lower);
 }
 
 // Words of a time phrase between a verb and its clause: "on Sunday", "last week", "earlier".
 bool IsTimeWord(const Token& t) {
   static const std::unordered_set<std::string_view> kWords = {
-      "on", "in", "at", "during", "last", "this", "earlier", "later", "today", "yesterday",
-      "tonight", "week", "month", "year", "morning", "evening", "night", "afternoon", "again",
-      "в", "во", "на", "накануне", "вчера", "сегодня", "ранее"};
+      "on",      "in",       "at",        "during",    "last",  "this",  "earlier",
+      "later",   "today",    "yesterday", "tonight",   "week",  "month", "year",
+      "morning", "evening",  "night",     "afternoon", "again", "в",     "во",
+      "на",      "накануне", "вчера",     "сегодня",   "ранее"};
   return t.capital || InSet(kWords, t.lower);
 }
 
@@ -75,11 +76,11 @@ bool IsTimeWord(const Token& t) {
 // "said Sunday", "said, including …".
 bool IsCircumstance(const Token& t) {
   static const std::unordered_set<std::string_view> kWords = {
-      "on",        "in",        "at",       "during",   "of",        "to",      "about",
-      "while",     "before",    "after",    "from",     "with",      "when",    "as",
-      "last",      "this",      "earlier",  "later",    "today",     "yesterday", "tonight",
-      "including", "monday",    "tuesday",  "wednesday", "thursday", "friday",  "saturday",
-      "sunday",    "на",        "в",        "во",       "после",     "перед",   "накануне"};
+      "on",        "in",     "at",      "during",    "of",       "to",        "about",
+      "while",     "before", "after",   "from",      "with",     "when",      "as",
+      "last",      "this",   "earlier", "later",     "today",    "yesterday", "tonight",
+      "including", "monday", "tuesday", "wednesday", "thursday", "friday",    "saturday",
+      "sunday",    "на",     "в",       "во",        "после",    "перед",     "накануне"};
   return !t.word || InSet(kWords, t.lower);
 }
 
@@ -95,26 +96,27 @@ bool IsThat(const std::string& lower) {
 
 bool IsDeterminer(const std::string& lower) {
   static const std::unordered_set<std::string_view> kWords = {
-      "the",  "a",    "an",    "its", "their", "his", "her",    "our",     "these", "those",
-      "such", "this", "whose", "any", "no",    "new", "recent", "earlier", "many",  "some",
-      "these", "your", "my"};
+      "the",    "a",       "an",   "its",  "their", "his",  "her", "our",
+      "these",  "those",   "such", "this", "whose", "any",  "no",  "new",
+      "recent", "earlier", "many", "some", "these", "your", "my"};
   return InSet(kWords, lower);
 }
 
 bool IsAuxiliary(const std::string& lower) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "is", "are", "was", "were", "be", "been", "being", "'s"};
+  static const std::unordered_set<std::string_view> kWords = {"is", "are",  "was",   "were",
+                                                              "be", "been", "being", "'s"};
   return InSet(kWords, lower);
 }
 
 bool IsClauseEnd(const Token& t) {
-  return !t.word && (t.text == "." || t.text == "!" || t.text == "?" || t.text == ";" ||
-                     t.text == "\u2026");
+  return !t.word &&
+         (t.text == "." || t.text == "!" || t.text == "?" || t.text == ";" || t.text == "\u2026");
 }
 
 bool IsSeparator(const Token& t) {
   if (t.word) return false;
-  if (t.text == "," || t.text == ":" || t.text == ";" || t.text == "(" || t.text == ")") return true;
+  if (t.text == "," || t.text == ":" || t.text == ";" || t.text == "(" || t.text == ")")
+    return true;
   const char32_t c = CharAt(t.text, 0).cp;
   return IsDash(c);
 }
@@ -176,7 +178,8 @@ class Finder {
     bool in_word = false;
     for (std::size_t i = begin; i < end;) {
       const internal::Char c = CharAt(text_, i);
-      const bool alnum = IsAlnum(c.cp) || (in_word && (c.cp == '\'' || c.cp == 0x2019 || c.cp == '-'));
+      const bool alnum =
+          IsAlnum(c.cp) || (in_word && (c.cp == '\'' || c.cp == 0x2019 || c.cp == '-'));
       if (alnum && !in_word) ++words;
       in_word = alnum;
       i += c.len == 0 ? 1 : c.len;
@@ -322,17 +325,17 @@ class Finder {
 
   static bool IsLabel(const std::string& lower) {
     static const std::unordered_set<std::string_view> kLabels = {
-        "update",  "updated",  "note",    "editor",   "editors", "photo",   "photos",
-        "video",   "watch",    "read",    "related",  "source",  "sources", "see",
-        "also",    "correction", "disclaimer", "warning", "breaking", "exclusive", "opinion",
-        "analysis", "live",    "advertisement", "share", "tags",   "topics",  "follow",
-        "subscribe", "listen", "image",   "caption",  "credit",  "credits", "more",
-        "question", "answer",  "why",     "what",     "how",     "when",    "where",
-        "who",     "here",     "fact",    "facts",    "background", "context", "summary",
-        "example", "day",      "part",    "chapter",  "step",    "tip",     "q",
-        "a",       "by",       "from",    "to",       "subject", "date",    "time",
-        "location", "title",   "author",  "contact",  "email",   "phone",   "address",
-        "фото",    "видео",    "источник", "читайте", "смотрите", "обновлено"};
+        "update",    "updated",    "note",          "editor",  "editors",    "photo",     "photos",
+        "video",     "watch",      "read",          "related", "source",     "sources",   "see",
+        "also",      "correction", "disclaimer",    "warning", "breaking",   "exclusive", "opinion",
+        "analysis",  "live",       "advertisement", "share",   "tags",       "topics",    "follow",
+        "subscribe", "listen",     "image",         "caption", "credit",     "credits",   "more",
+        "question",  "answer",     "why",           "what",    "how",        "when",      "where",
+        "who",       "here",       "fact",          "facts",   "background", "context",   "summary",
+        "example",   "day",        "part",          "chapter", "step",       "tip",       "q",
+        "a",         "by",         "from",          "to",      "subject",    "date",      "time",
+        "location",  "title",      "author",        "contact", "email",      "phone",     "address",
+        "фото",      "видео",      "источник",      "читайте", "смотрите",   "обновлено"};
     return InSet(kLabels, lower);
   }
 
@@ -414,7 +417,8 @@ class Finder {
   // Subjects SubjectBefore does not take: "47 percent said", "new filings show", a verb
   // coordinated with an earlier one ("… survived … and says"), a relative clause ("Barkley, who
   // said …, said").
-  Phrase OtherSubject(const std::vector<Token>& tokens, std::size_t verb, Phrase last_source) const {
+  Phrase OtherSubject(const std::vector<Token>& tokens, std::size_t verb,
+                      Phrase last_source) const {
     std::size_t i = verb;
     while (i > 0 && tokens[i - 1].word && internal::IsAdverb(tokens[i - 1])) --i;
     if (i == 0) return {};
@@ -427,7 +431,8 @@ class Finder {
         i >= 3 && tokens[i - 2].text == ",") {
       const std::size_t end = i - 2;
       const std::size_t start = internal::ChunkStart(tokens, end, 0);
-      if (start < end && internal::PlausibleSubject(tokens, start, end)) return {start, end - 1, true};
+      if (start < end && internal::PlausibleSubject(tokens, start, end))
+        return {start, end - 1, true};
       return {};
     }
     if (!tokens[i - 1].word) return {};
@@ -516,11 +521,10 @@ class Finder {
                   (cl + 1 < tokens.size() && IsCircumstance(tokens[cl + 1])))) {
         continue;
       }
-      const std::size_t begin = found.content_first < tokens.size()
-                                    ? tokens[found.content_first].begin
-                                    : se;
-      const std::size_t end = found.content_last < tokens.size() ? tokens[found.content_last].end
-                                                                 : se;
+      const std::size_t begin =
+          found.content_first < tokens.size() ? tokens[found.content_first].begin : se;
+      const std::size_t end =
+          found.content_last < tokens.size() ? tokens[found.content_last].end : se;
       if (begin >= end || CountWords(tokens, found.content_first, found.content_last) <
                               options_.min_content_words) {
         continue;
@@ -558,8 +562,7 @@ class Finder {
   // The last token of the sentence that belongs to a content (closing punctuation dropped).
   static std::size_t LastContentToken(const std::vector<Token>& tokens) {
     std::size_t last = tokens.size() - 1;
-    while (last > 0 && !tokens[last].word && !IsQuoteChar(CharAt(tokens[last].text, 0).cp))
-      --last;
+    while (last > 0 && !tokens[last].word && !IsQuoteChar(CharAt(tokens[last].text, 0).cp)) --last;
     return last;
   }
 
@@ -587,9 +590,9 @@ class Finder {
     bool clause_after = false;
     if (!only_before && cf >= 2 && tokens[cf - 1].text == ",") {
       const Token& w = tokens[cf - 2];
-      clause_after = w.word && (internal::IsClauseOpener(w) || w.lower == "that" ||
-                                w.lower == "which" || w.lower == "where" || w.lower == "что" ||
-                                w.lower == "где");
+      clause_after =
+          w.word && (internal::IsClauseOpener(w) || w.lower == "that" || w.lower == "which" ||
+                     w.lower == "where" || w.lower == "что" || w.lower == "где");
     }
     if (only_before || clause_after) {
       std::size_t k = after;
@@ -635,7 +638,8 @@ class Finder {
         cf > 0 && (tokens[cf - 1].lower == "while" || tokens[cf - 1].lower == "after" ||
                    tokens[cf - 1].lower == "before" || tokens[cf - 1].lower == "by" ||
                    tokens[cf - 1].lower == "when" || tokens[cf - 1].lower == "without");
-    if (internal::IsParticiple(verb) && (cf == 0 || (tokens[cf - 1].text != "," && !after_preposition)))
+    if (internal::IsParticiple(verb) &&
+        (cf == 0 || (tokens[cf - 1].text != "," && !after_preposition)))
       return {};
     // "called his counterpart" is a telephone call; "called it a provocation", "called for"
     // and "called on" report speech.
@@ -648,8 +652,8 @@ class Finder {
       return {};
     // A capitalised verb is a name ("United States", "Says Who") or opens a headline.
     if (verb.capital) return {};
-    const bool participle = internal::IsParticiple(verb) && cf > 0 &&
-                            (tokens[cf - 1].text == "," || after_preposition);
+    const bool participle =
+        internal::IsParticiple(verb) && cf > 0 && (tokens[cf - 1].text == "," || after_preposition);
     std::size_t after = cl + 1;
     // The source.
     Phrase subject;
@@ -658,7 +662,8 @@ class Finder {
       subject = last_source.found ? last_source : SentenceSubject(tokens, cf);
       if (!subject.found) return {};
     } else {
-      const bool as_clause = cf > 0 && (tokens[cf - 1].lower == "как" || tokens[cf - 1].lower == "as");
+      const bool as_clause =
+          cf > 0 && (tokens[cf - 1].lower == "как" || tokens[cf - 1].lower == "as");
       // "Sen. Bernie Sanders (I-Vt.) said": the subject stands before the parenthesis.
       std::size_t anchor = cf;
       if (anchor > 0 && tokens[anchor - 1].text == ")") {
@@ -698,16 +703,16 @@ class Finder {
       }
     }
     // "what X insists are ‘…’" is a distancing construction, not speech reported.
-    if (!inverted && subject.first > 0 && (tokens[subject.first - 1].lower == "what" ||
-                                           tokens[subject.first - 1].lower == "как")) {
+    if (!inverted && subject.first > 0 &&
+        (tokens[subject.first - 1].lower == "what" || tokens[subject.first - 1].lower == "как")) {
       if (tokens[subject.first - 1].lower == "what") return {};
     }
     // The content: after the verb, or before the source.
     std::size_t k = after;
     if (inverted) {
       std::size_t content_end = cf;
-      if (content_end > 0 && (tokens[content_end - 1].lower == "как" ||
-                              tokens[content_end - 1].lower == "as")) {
+      if (content_end > 0 &&
+          (tokens[content_end - 1].lower == "как" || tokens[content_end - 1].lower == "as")) {
         // "Как заявил X, CONTENT" / "As X said, CONTENT".
         while (k < tokens.size() && IsSeparator(tokens[k])) ++k;
         if (k >= tokens.size()) return {};
@@ -731,8 +736,8 @@ class Finder {
         that = j;
         break;
       }
-      if (!tokens[j].word || !(TakesObject(verb.lower) || IsTimeWord(tokens[j]) ||
-                               internal::IsAdverb(tokens[j]))) {
+      if (!tokens[j].word ||
+          !(TakesObject(verb.lower) || IsTimeWord(tokens[j]) || internal::IsAdverb(tokens[j]))) {
         break;
       }
     }
@@ -757,10 +762,9 @@ class Finder {
     const bool comma_before_subject =
         subject.first > 2 && tokens[subject.first - 1].text == "," && !participle;
     if (k >= tokens.size() || IsClauseEnd(tokens[k]) ||
-        (comma_before_subject &&
-         ((after + 1 < tokens.size() && tokens[after].text == "," &&
-           internal::IsParticiple(tokens[after + 1])) ||
-          CountWords(tokens, k, LastContentToken(tokens)) <= 4))) {
+        (comma_before_subject && ((after + 1 < tokens.size() && tokens[after].text == "," &&
+                                   internal::IsParticiple(tokens[after + 1])) ||
+                                  CountWords(tokens, k, LastContentToken(tokens)) <= 4))) {
       // "…, X said." — the content comes before the subject.
       std::size_t end = subject.first;
       if (end == 0 || !IsSeparator(tokens[end - 1])) return {};
@@ -862,10 +866,9 @@ std::vector<AttributionRelation> FindAttributions(
 
 const AttributionRelation* ReportedAt(const std::vector<AttributionRelation>& attributions,
                                       std::size_t offset) {
-  auto it = std::upper_bound(attributions.begin(), attributions.end(), offset,
-                             [](std::size_t off, const AttributionRelation& a) {
-                               return off < a.start;
-                             });
+  auto it =
+      std::upper_bound(attributions.begin(), attributions.end(), offset,
+                       [](std::size_t off, const AttributionRelation& a) { return off < a.start; });
   if (it == attributions.begin()) return nullptr;
   --it;
   if (offset >= it->end || it->kind == AttributionKind::kDirect) return nullptr;

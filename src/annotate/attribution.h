@@ -55,7 +55,7 @@ const char* AttributionKindName(AttributionKind kind);  // "direct" | "reported"
 
 // How a cue word relates to its source.
 enum class CueSyntax {
-  kVerb,           // "X said …", "…, said X", "X заявил, что …", "как заявил X, …"
+  kVerb,  // "X said …", "…, said X", "X заявил, что …", "как заявил X, …"
   kSourceFollows,  // "according to X, …", "по словам X, …", "согласно X"
 };
 
@@ -95,7 +95,7 @@ struct AttributionRelation {
   std::string stance;  // the cue's stance from the lexicon, "" when unknown
   std::string actor_id;
   std::string perspective;
-  int quote = -1;  // for kDirect: index of the quotation in the quotes given
+  int quote = -1;         // for kDirect: index of the quotation in the quotes given
   std::size_t words = 0;  // words in the content
 };
 

@@ -91,7 +91,7 @@ struct LexiconEntry {
   // kLoaded: the term's category ("accusation", "status-qualifier", ...).
   // kCue: the cue type, one of kCueDistancing, kCueHedging, kCueReporting.
   std::string category;
-  std::string stance;     // kCue reporting verbs: neutral | distancing | endorsing | emphatic
+  std::string stance;  // kCue reporting verbs: neutral | distancing | endorsing | emphatic
   // kCue reporting: how the cue relates to its source: "verb" ("" too: "X said", "said X") or
   // "source-follows" ("according to X", "по словам X"). See annotate/attribution.h.
   std::string syntax;

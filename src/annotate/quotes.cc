@@ -16,7 +16,6 @@ namespace {
 
 using namespace internal;  // tokens, reporting verbs and speaker phrases (speakers.h)
 
-
 bool IsOpeningContext(char32_t c) {
   return c == 0 || IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '/' || IsDash(c) ||
          IsQuoteChar(c);
@@ -357,7 +356,6 @@ std::vector<std::pair<std::size_t, std::size_t>> SplitSentences(std::string_view
   flush(text.size());
   return out;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Attribution.
@@ -901,10 +899,10 @@ class Attributor {
   // "the chant “No to Russian law”", "banners reading ‘…’", "под лозунгом «…»".
   bool AfterSloganNoun(const Quote& q) const {
     static const std::unordered_set<std::string> kNouns = {
-        "slogan",  "slogans",  "chant",   "chants",   "chanting", "chanted", "banner",
-        "banners", "placard",  "placards", "sign",    "signs",    "reading", "read",
-        "motto",   "hashtag",  "shouting", "shouted", "лозунг",   "лозунгом", "лозунги",
-        "лозунгами", "скандируя", "скандировали", "плакат", "плакаты", "плакатами", "кричали"};
+        "slogan",    "slogans",   "chant",        "chants",  "chanting", "chanted",   "banner",
+        "banners",   "placard",   "placards",     "sign",    "signs",    "reading",   "read",
+        "motto",     "hashtag",   "shouting",     "shouted", "лозунг",   "лозунгом",  "лозунги",
+        "лозунгами", "скандируя", "скандировали", "плакат",  "плакаты",  "плакатами", "кричали"};
     const std::vector<Token> tokens = Tokenize(text_, q.sentence_start, q.open);
     for (std::size_t k = tokens.size(), n = 0; k-- > 0 && n < 3; ++n) {
       if (tokens[k].word && kNouns.count(tokens[k].lower)) return true;
@@ -968,8 +966,8 @@ class Attributor {
                  &q->perspective);
     std::string country;
     if (q->actor_id.empty() && q->mention_start != Quote::kNone &&
-        ResolveCountry(text_.substr(0, std::min(q->open, q->mention_start)), q->mention, options_.speaker_patterns,
-                       &q->actor_id, &q->perspective, &country)) {
+        ResolveCountry(text_.substr(0, std::min(q->open, q->mention_start)), q->mention,
+                       options_.speaker_patterns, &q->actor_id, &q->perspective, &country)) {
       q->speaker = q->mention + " (" + country + ")";
     }
   }
@@ -987,10 +985,10 @@ class Attributor {
 // list ("-", "•", "*"), every following paragraph of the list is quoted too (talking points).
 void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
   static const std::unordered_set<std::string> kSpeechNouns = {
-      "statement", "letter", "post",         "tweet",  "excerpt",   "rant",       "message",
-      "memo",      "email",  "e-mail",       "note",   "update",    "commentary", "transcript",
-      "remarks",   "speech", "reads",        "read",   "following", "text",       "op-ed",
-      "essay",     "blog",   "announcement", "release", "points", "response", "responses"};
+      "statement", "letter", "post",         "tweet",   "excerpt",   "rant",       "message",
+      "memo",      "email",  "e-mail",       "note",    "update",    "commentary", "transcript",
+      "remarks",   "speech", "reads",        "read",    "following", "text",       "op-ed",
+      "essay",     "blog",   "announcement", "release", "points",    "response",   "responses"};
   std::vector<std::pair<std::size_t, std::size_t>> lines;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t eol = text.find('\n', pos);

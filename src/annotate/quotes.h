@@ -58,7 +58,7 @@ namespace parallax {
 enum class QuoteKind {
   kDirect,  // reported speech: the words of `speaker` (who may be unknown)
   kScare,   // a short span the outlet holds at a distance
-  kTitle,   // a name or title in quotation marks: «Грузинская мечта», “Sunday Morning Futures”
+  kTitle,  // a name or title in quotation marks: «Грузинская мечта», “Sunday Morning Futures”
 };
 const char* QuoteKindName(QuoteKind kind);  // "direct" | "scare" | "title"
 

@@ -12,7 +12,6 @@ namespace internal {
 // ---------------------------------------------------------------------------------------------
 // Characters.
 
-
 Char CharAt(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return {};
   const auto b = static_cast<unsigned char>(text[pos]);
@@ -75,7 +74,6 @@ bool IsQuoteChar(char32_t c) {
 // ---------------------------------------------------------------------------------------------
 // Tokens and noun phrases.
 
-
 // Lowercase, with ’ and ‘ folded to ' (so "Azerbaijan’s" and "Azerbaijan's" compare equal).
 std::string Lower(std::string_view s) {
   std::string out = SimpleLowercase(s);
@@ -137,15 +135,15 @@ const std::unordered_set<std::string>& ReportingVerbs() {
       "replied", "replies", "responded", "cited", "cites", "urged", "urges", "stressed", "stresses",
       "emphasized", "emphasised", "emphasizes", "emphasises", "concluded", "concludes",
       "acknowledged", "admitted", "admits", "suggested", "suggests", "speculated", "recalled",
-      "recalls", "reported", "reports", "tweeted", "chanted", "chanting", "shouted", "posted", "described", "describes", "deplored",
-      "deplores", "mentioned", "listed", "called", "calls", "vowed", "vows", "promised",
-      "predicted", "complained", "charged", "conceded", "countered", "demanded", "demands",
-      "denounced", "condemned", "condemns", "criticized", "criticised", "labeled", "labelled",
-      "dubbed", "branded", "termed", "blasted", "slammed", "quipped", "joked", "observed",
-      "remarked", "commented", "maintained", "maintains", "contended", "testified", "affirmed",
-      "assured", "alleged", "alleges", "questioned", "expressed", "hopes", "hoped", "fears",
-      "feared", "agreed", "appealed", "insisting", "writing", "stating", "adding", "saying",
-      "telling",
+      "recalls", "reported", "reports", "tweeted", "chanted", "chanting", "shouted", "posted",
+      "described", "describes", "deplored", "deplores", "mentioned", "listed", "called", "calls",
+      "vowed", "vows", "promised", "predicted", "complained", "charged", "conceded", "countered",
+      "demanded", "demands", "denounced", "condemned", "condemns", "criticized", "criticised",
+      "labeled", "labelled", "dubbed", "branded", "termed", "blasted", "slammed", "quipped",
+      "joked", "observed", "remarked", "commented", "maintained", "maintains", "contended",
+      "testified", "affirmed", "assured", "alleged", "alleges", "questioned", "expressed", "hopes",
+      "hoped", "fears", "feared", "agreed", "appealed", "insisting", "writing", "stating", "adding",
+      "saying", "telling",
       // Russian
       "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "отметил", "отметила",
       "отметили", "считает", "считают", "написал", "написала", "подчеркнул", "подчеркнула",
@@ -292,7 +290,6 @@ bool IsOrganisationWord(const std::string& lower) {
   return kOrg.count(lower) > 0;
 }
 
-
 // Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
 bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
   if (first >= last || last - first > 10) return false;
@@ -311,10 +308,10 @@ bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::
 // punctuation and at stop words; keeps title periods ("Mr.") and initials ("George W.").
 bool IsClauseOpener(const Token& t) {
   static const std::unordered_set<std::string> kOpeners = {
-      "but",   "and",    "or",       "if",      "when",  "while", "as",    "after",
-      "before", "since", "because",  "although", "though", "so",   "yet",   "then",
-      "once",  "where",  "whether",  "until",   "now",   "still", "however", "meanwhile",
-      "но",    "и",      "а",        "когда",   "если",  "как",   "однако"};
+      "but",    "and",   "or",      "if",       "when",   "while", "as",      "after",
+      "before", "since", "because", "although", "though", "so",    "yet",     "then",
+      "once",   "where", "whether", "until",    "now",    "still", "however", "meanwhile",
+      "но",     "и",     "а",       "когда",    "если",   "как",   "однако"};
   return t.word && kOpeners.count(t.lower) > 0;
 }
 
@@ -457,9 +454,8 @@ bool ResolveCountry(std::string_view before, std::string_view mention,
     if (!p.place || p.pattern.empty() || p.pattern.back() == '*') continue;
     // The last occurrence as a whole word ("Armenia", not the start of "Armenian").
     std::size_t at = before.rfind(p.pattern);
-    while (at != std::string_view::npos &&
-           (IsAlnum(CharBefore(before, at).cp) ||
-            IsAlnum(CharAt(before, at + p.pattern.size()).cp))) {
+    while (at != std::string_view::npos && (IsAlnum(CharBefore(before, at).cp) ||
+                                            IsAlnum(CharAt(before, at + p.pattern.size()).cp))) {
       at = at == 0 ? std::string_view::npos : before.rfind(p.pattern, at - 1);
     }
     if (at == std::string_view::npos || (best != std::string_view::npos && at <= best)) continue;

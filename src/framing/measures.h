@@ -106,7 +106,7 @@ struct OutletProfile {
   std::vector<VoiceUse> voices;  // in order of first quotation or reported speech
   std::map<std::string, int> quoted_words_by_perspective;    // "" = no known perspective
   std::map<std::string, int> reported_words_by_perspective;  // words of reported speech
-  std::vector<std::string> mentioned_not_quoted;           // actor names mentioned but never quoted
+  std::vector<std::string> mentioned_not_quoted;  // actor names mentioned but never quoted
   std::vector<DistancingUse> distancing;
   std::vector<DistinctiveTerm> distinctive;  // top terms by z, above the minimum count
 };

@@ -62,11 +62,11 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
                   {"outlet", "concept", "concept_label", "form", "perspective", "own", "quoted",
                    "reported", "first_article", "first_start"},
                   {}};
-  CsvTable loaded{"loaded_terms.csv",
-                  {"outlet", "form", "category", "perspective", "own", "quoted", "reported",
-                   "own_per_1000_words", "quoted_per_1000_words", "reported_per_1000_words",
-                   "speakers"},
-                  {}};
+  CsvTable loaded{
+      "loaded_terms.csv",
+      {"outlet", "form", "category", "perspective", "own", "quoted", "reported",
+       "own_per_1000_words", "quoted_per_1000_words", "reported_per_1000_words", "speakers"},
+      {}};
   CsvTable voices{"voices.csv",
                   {"outlet", "speaker", "actor", "perspective", "quotes", "words", "reported",
                    "reported_words", "first_article", "first_start"},

@@ -528,12 +528,12 @@ class HtmlBuilder {
     Node row = Block(tbody, "tr");
     El(row, "th", "All loaded terms per 1,000 words (own voice / quoted / reported)");
     for (const OutletProfile& p : outlets) {
-      Attr(El(row, "td",
-              Num(p.loaded_own_per_1000, 1) + " / " + Num(p.loaded_quoted_per_1000, 1) + " / " +
-                  Num(p.loaded_reported_per_1000, 1) + " (" + std::to_string(p.loaded_own) +
-                  " / " + std::to_string(p.loaded_quoted) + " / " +
-                  std::to_string(p.loaded_reported) + ")"),
-           "class", "num");
+      Attr(
+          El(row, "td",
+             Num(p.loaded_own_per_1000, 1) + " / " + Num(p.loaded_quoted_per_1000, 1) + " / " +
+                 Num(p.loaded_reported_per_1000, 1) + " (" + std::to_string(p.loaded_own) + " / " +
+                 std::to_string(p.loaded_quoted) + " / " + std::to_string(p.loaded_reported) + ")"),
+          "class", "num");
     }
     if (forms.empty()) El(s, "p", "No loaded term of the lexicon occurs in these articles.");
   }

@@ -166,8 +166,7 @@ std::string ReportToMarkdown(const StoryReport& r) {
       for (const VoiceUse& v : p.voices) {
         md << "| " << E(r.Show(v.speaker)) << " | " << E(r.PerspectiveLabel(v.perspective)) << " | "
            << v.quotes << " | " << v.words << " | " << v.reported << " | " << v.reported_words
-           << " | "
-           << (v.evidence.empty() ? "" : cite(v.evidence.front(), 100)) << " |\n";
+           << " | " << (v.evidence.empty() ? "" : cite(v.evidence.front(), 100)) << " |\n";
       }
       md << "\n";
     }

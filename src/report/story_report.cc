@@ -200,7 +200,8 @@ void StoryReport::BuildHighlights() {
       h.perspective = a.perspective;
       h.speaker = Show(a.source.empty() ? "an unnamed source" : a.source);
       h.note = "Reported speech of " + h.speaker + " (" + PerspectiveLabel(a.perspective) +
-               "), introduced by \u201C" + Show(a.cue) + "\u201D: the outlet reports these "
+               "), introduced by \u201C" + Show(a.cue) +
+               "\u201D: the outlet reports these "
                "words as the source's, without quotation marks.";
       out.push_back(std::move(h));
     }

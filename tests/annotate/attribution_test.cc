@@ -150,17 +150,18 @@ TEST_F(AttributionTest, MetonymsSpeakForTheirGovernment) {
 }
 
 TEST_F(AttributionTest, TheCountrysMinistryIsTheLastCountryNamed) {
-  const Result r = Run(
-      "Azerbaijan closed the road on Sunday. The country's Foreign Ministry said the move was "
-      "needed to stop smuggling.");
+  const Result r =
+      Run("Azerbaijan closed the road on Sunday. The country's Foreign Ministry said the move was "
+          "needed to stop smuggling.");
   const AttributionRelation* a = r.Holding("the move was needed");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->perspective, "azerbaijani");
 }
 
 TEST_F(AttributionTest, DistancingConstructionIsNotReportedSpeech) {
-  const Result r = Run("Protesters, what the Azerbaijani government insists are 'eco-activists', "
-                       "blocked the road.");
+  const Result r =
+      Run("Protesters, what the Azerbaijani government insists are 'eco-activists', "
+          "blocked the road.");
   EXPECT_EQ(r.Holding("'eco-activists'"), nullptr);
 }
 
@@ -182,11 +183,11 @@ TEST_F(AttributionTest, LoadedTermsInReportedSpeechAreNotTheOutletsVoice) {
 }
 
 TEST_F(AttributionTest, RussianReportedSpeech) {
-  const Result r = Run(
-      "Партия «Грузинская мечта» отозвала законопроект, сообщает ТАСС. Как заявил премьер "
-      "Ираклий Гарибашвили, закон будет принят позже. По словам министра, границы открыты. "
-      "Пашинян заявил, что переговоры продолжатся.",
-      "ru");
+  const Result r =
+      Run("Партия «Грузинская мечта» отозвала законопроект, сообщает ТАСС. Как заявил премьер "
+          "Ираклий Гарибашвили, закон будет принят позже. По словам министра, границы открыты. "
+          "Пашинян заявил, что переговоры продолжатся.",
+          "ru");
   ASSERT_NE(r.Holding("отозвала законопроект"), nullptr);
   EXPECT_EQ(r.Holding("отозвала законопроект")->source, "ТАСС");
   ASSERT_NE(r.Holding("закон будет принят"), nullptr);
@@ -224,7 +225,8 @@ TEST_F(AttributionTest, FindAttributionsWithoutALexiconKeepsDirectQuotations) {
   ASSERT_EQ(none.size(), 1u);  // no cues given: only the quotation
   EXPECT_EQ(none[0].kind, AttributionKind::kDirect);
   const std::size_t said = text.find("said the road");
-  const auto with = FindAttributions(text, sentences, quotes, {CueSpan{said, said + 4, CueSyntax::kVerb, "neutral"}});
+  const auto with = FindAttributions(text, sentences, quotes,
+                                     {CueSpan{said, said + 4, CueSyntax::kVerb, "neutral"}});
   ASSERT_EQ(with.size(), 2u);
   EXPECT_EQ(with[1].source, "The minister");
   EXPECT_EQ(text.substr(with[1].start, with[1].end - with[1].start), "the road was open");
