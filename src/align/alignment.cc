@@ -34,11 +34,53 @@ namespace {
 
 using internal::AlignContext;
 
+// Terms that survive translation: concepts, actors, dates, names and numbers.
+bool IsKey(TermKind kind) { return kind != TermKind::kWord; }
+
+// Weights counts by TF-IDF and normalises each vector to length 1.
+void Weigh(std::vector<SparseVector>& vectors, const std::vector<int>& df, int n) {
+  for (SparseVector& v : vectors) {
+    double norm = 0;
+    for (auto& [t, count] : v.entries) {
+      const double idf = std::log((1.0 + n) / (1.0 + df[t])) + 1.0;
+      const double w = (1.0 + std::log(count)) * idf;
+      count = static_cast<float>(w);
+      norm += w * w;
+    }
+    norm = std::sqrt(norm);
+    if (norm > 0) {
+      for (auto& e : v.entries) e.second = static_cast<float>(e.second / norm);
+    }
+  }
+}
+
+// Votes for the event types an article mentions: each mention counts 1, or 3 in the article's
+// first sentence, where news states its main event.
+std::vector<std::pair<int, float>> EventVotes(const AlignContext& c, int d) {
+  std::vector<std::pair<int, float>> votes;
+  const auto& sentences = c.documents[d].sentences;
+  const std::size_t lead_end = sentences.empty() ? 0 : sentences.front().end;
+  for (const TermOccurrence& o : c.terms[d].body) {
+    if (c.vocabulary.kind(o.term) != TermKind::kConcept) continue;
+    if (c.vocabulary.key(o.term).compare(0, 8, "c:event:") != 0) continue;
+    const float weight = o.span.begin < lead_end ? 3.0f : 1.0f;
+    auto it =
+        std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == o.term; });
+    if (it == votes.end()) {
+      votes.emplace_back(o.term, weight);
+    } else {
+      it->second += weight;
+    }
+  }
+  return votes;
+}
+
 void BuildVectors(AlignContext& c) {
   const int n = static_cast<int>(c.documents.size());
   std::vector<int> df(c.vocabulary.size(), 0);
   std::vector<float> counts(c.vocabulary.size(), 0.0f);
   c.vectors.assign(n, {});
+  c.keys.assign(n, {});
   for (int d = 0; d < n; ++d) {
     auto& entries = c.vectors[d].entries;
     auto add = [&](int t, float amount) {
@@ -54,21 +96,12 @@ void BuildVectors(AlignContext& c) {
       ++df[e.first];
     }
     std::sort(entries.begin(), entries.end());
-  }
-  for (int d = 0; d < n; ++d) {
-    auto& entries = c.vectors[d].entries;
-    double norm = 0;
-    for (auto& [t, count] : entries) {
-      const double idf = std::log((1.0 + n) / (1.0 + df[t])) + 1.0;
-      const double w = (1.0 + std::log(count)) * idf;
-      count = static_cast<float>(w);
-      norm += w * w;
-    }
-    norm = std::sqrt(norm);
-    if (norm > 0) {
-      for (auto& e : entries) e.second = static_cast<float>(e.second / norm);
+    for (const auto& e : entries) {
+      if (IsKey(c.vocabulary.kind(e.first))) c.keys[d].entries.push_back(e);
     }
   }
+  Weigh(c.vectors, df, n);
+  Weigh(c.keys, df, n);
 }
 
 // Terms of every document. Each worker extracts with a vocabulary of its own; the ids are then
@@ -173,6 +206,60 @@ int CentralMember(const std::vector<int>& members, const std::vector<SparseVecto
   return best;
 }
 
+// The keys several members of a story share, heaviest first (summed key-vector weight).
+std::vector<JoiningKey> JoiningKeys(const AlignContext& c, const std::vector<int>& members) {
+  constexpr std::size_t kMaxKeys = 8;
+  if (members.size() < 2) return {};
+  std::unordered_map<int, std::pair<double, std::size_t>> shared;  // term -> (weight, articles)
+  for (int m : members) {
+    for (const auto& [term, weight] : c.keys[m].entries) {
+      auto& [sum, count] = shared[term];
+      sum += weight;
+      ++count;
+    }
+  }
+  std::vector<std::pair<int, double>> ranked;
+  for (const auto& [term, stats] : shared) {
+    if (stats.second >= 2) ranked.emplace_back(term, stats.first);
+  }
+  std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second
+                                : c.vocabulary.key(a.first) < c.vocabulary.key(b.first);
+  });
+  if (ranked.size() > kMaxKeys) ranked.resize(kMaxKeys);
+  std::vector<JoiningKey> out;
+  for (const auto& [term, weight] : ranked) {
+    JoiningKey k;
+    std::string_view key = std::string_view(c.vocabulary.key(term)).substr(2);
+    switch (c.vocabulary.kind(term)) {
+      case TermKind::kConcept:
+        k.kind = key.rfind("event:", 0) == 0 ? "event" : "concept";
+        if (k.kind == "event") key.remove_prefix(6);
+        break;
+      case TermKind::kActor:
+        k.kind = "actor";
+        break;
+      case TermKind::kDate:
+        k.kind = "date";
+        break;
+      case TermKind::kName:
+        k.kind = "name";
+        break;
+      case TermKind::kNumber:
+        k.kind = "number";
+        break;
+      case TermKind::kWord:
+        k.kind = "word";
+        break;
+    }
+    k.key = std::string(key);
+    k.as = c.vocabulary.surface(term);
+    k.articles = shared[term].second;
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
 nlohmann::json SpanJson(const TextSpan& s) { return nlohmann::json::array({s.begin, s.end}); }
 
 std::string Shorten(const std::string& text, std::size_t max) {
@@ -214,6 +301,8 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
   std::vector<StoryInput> inputs(n);
   for (int d = 0; d < n; ++d) {
     inputs[d].vector = c.vectors[d];
+    inputs[d].keys = c.keys[d];
+    inputs[d].event_votes = EventVotes(c, d);
     inputs[d].date = c.documents[d].date;
     inputs[d].pin = c.documents[d].pinned_story;
     inputs[d].outlet = c.documents[d].outlet;
@@ -262,6 +351,7 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
     story.label = c.documents[central].title;
     if (story.label.empty()) story.label = key.empty() ? c.documents[central].id : key;
     for (int m : members) story.article_ids.push_back(c.documents[m].id);
+    story.keys = JoiningKeys(c, members);
     out.stories.push_back(std::move(story));
   }
   if (options.events.enabled) out.events = internal::FindEvents(c, options.events, curated);
@@ -288,8 +378,15 @@ nlohmann::json AlignmentToJson(const Alignment& a) {
   }
   nlohmann::json stories = nlohmann::json::array();
   for (const AlignedStory& s : a.stories) {
-    stories.push_back(
-        {{"id", s.id}, {"label", s.label}, {"pinned", s.pinned}, {"articles", s.article_ids}});
+    nlohmann::json keys = nlohmann::json::array();
+    for (const JoiningKey& k : s.keys) {
+      keys.push_back({{"kind", k.kind}, {"key", k.key}, {"as", k.as}, {"articles", k.articles}});
+    }
+    stories.push_back({{"id", s.id},
+                       {"label", s.label},
+                       {"pinned", s.pinned},
+                       {"articles", s.article_ids},
+                       {"keys", std::move(keys)}});
   }
   j["stories"] = std::move(stories);
   nlohmann::json events = nlohmann::json::array();

@@ -72,11 +72,21 @@ struct AlignOptions {
   ClaimOptions claims;
 };
 
+// A key that joined articles into one story: a term that survives translation, shared by
+// several of its articles.
+struct JoiningKey {
+  std::string kind;          // "concept", "event", "actor", "name", "date", "number"
+  std::string key;           // "stepanakert-khankendi", "capture", "pasin", "2020-11-08", ...
+  std::string as;            // how the first article wrote it ("Pashinyan", "captured")
+  std::size_t articles = 0;  // how many of the story's articles hold it
+};
+
 struct AlignedStory {
   std::string id;     // "story-1", ... or the pinned key
   std::string label;  // the title of its most central article
   bool pinned = false;
   std::vector<std::string> article_ids;  // sorted
+  std::vector<JoiningKey> keys;          // the heaviest shared keys, at most 8
 };
 
 // A sentence (or part of one) of an article.

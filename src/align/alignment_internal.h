@@ -23,6 +23,7 @@ struct AlignContext {
   // meets "on December 12". Filled only when claims are enabled.
   std::vector<std::vector<TermOccurrence>> claim_terms;
   std::vector<SparseVector> vectors;  // per document (TF-IDF)
+  std::vector<SparseVector> keys;     // per document: TF-IDF over its language-independent terms
   std::vector<int> story_of;          // per document: index into stories
   std::vector<std::vector<int>> stories;
   std::vector<SimilarPair> pairs;  // candidate pairs with cosines

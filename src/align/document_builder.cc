@@ -88,7 +88,8 @@ AlignDocumentBuilder::AlignDocumentBuilder(const Lexicon* lexicon) {
   if (lexicon != nullptr) {
     for (const LexiconEntry& e : lexicon->entries) {
       const bool actor = e.kind == LexiconEntry::Kind::kActor;
-      if (e.kind != LexiconEntry::Kind::kNaming && !actor) continue;
+      const bool event = e.kind == LexiconEntry::Kind::kEvent;
+      if (e.kind != LexiconEntry::Kind::kNaming && !actor && !event) continue;
       if (e.speaker_only) continue;  // "Azerbaijan said": a speaker, not an actor mention
       MatchPatternOptions options;
       if (e.stem) options.stem_language = e.language;
@@ -97,7 +98,9 @@ AlignDocumentBuilder::AlignDocumentBuilder(const Lexicon* lexicon) {
         errors_.push_back(e.file + ":" + std::to_string(e.line) + ": " + error);
         continue;
       }
-      Target target{actor, actor ? e.actor_id : e.concept_id, e.perspective};
+      // An event type is a concept of its own kind: "event:ceasefire".
+      Target target{actor, actor ? e.actor_id : (event ? "event:" : "") + e.concept_id,
+                    e.perspective};
       if (actor) {
         if (const Actor* a = lexicon->FindActor(e.actor_id)) target.perspective = a->perspective;
       }

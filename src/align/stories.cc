@@ -52,6 +52,9 @@ std::vector<std::vector<int>> AverageLink(const std::vector<StoryInput>& documen
     return root;
   };
   std::vector<std::vector<int>> members(n);
+  // Per root: the squared length of the sum of its members' vectors, from the similarities
+  // of its linked member pairs (each member counts 1 with itself).
+  std::vector<double> within(n, 1.0);
   std::vector<std::size_t> degree(n);  // per root: links of its members
   std::vector<std::string> pin(n);
   std::vector<std::vector<std::string>> outlets(n);  // per root, sorted
@@ -61,8 +64,35 @@ std::vector<std::vector<int>> AverageLink(const std::vector<StoryInput>& documen
     pin[d] = documents[d].pin;
     if (!documents[d].outlet.empty()) outlets[d] = {documents[d].outlet};
   }
-  auto merge = [&](int a, int b) {  // roots; returns the new root
+  // Per root: the summed event-type votes of its members.
+  std::vector<std::vector<std::pair<int, float>>> votes(n);
+  for (int d = 0; d < n; ++d) votes[d] = documents[d].event_votes;
+  // The kind of event a group mainly reports: the type with at least half of its votes.
+  auto main_event = [&](int root) {
+    float total = 0;
+    const std::pair<int, float>* best = nullptr;
+    for (const auto& v : votes[root]) {
+      total += v.second;
+      if (best == nullptr || v.second > best->second ||
+          (v.second == best->second && v.first < best->first)) {
+        best = &v;
+      }
+    }
+    return best != nullptr && best->second * 2 >= total ? best->first : -1;
+  };
+  auto merge = [&](int a, int b, double cross) {  // roots; returns the new root
     if (members[a].size() < members[b].size()) std::swap(a, b);
+    within[a] += within[b] + 2 * cross;
+    for (const auto& [type, weight] : votes[b]) {
+      auto it = std::find_if(votes[a].begin(), votes[a].end(),
+                             [&](const auto& v) { return v.first == type; });
+      if (it == votes[a].end()) {
+        votes[a].emplace_back(type, weight);
+      } else {
+        it->second += weight;
+      }
+    }
+    votes[b] = {};
     parent[b] = a;
     members[a].insert(members[a].end(), members[b].begin(), members[b].end());
     members[b] = {};
@@ -80,7 +110,7 @@ std::vector<std::vector<int>> AverageLink(const std::vector<StoryInput>& documen
   for (int d = 0; d < n; ++d) {
     if (documents[d].pin.empty()) continue;
     auto [it, inserted] = pinned_root.emplace(documents[d].pin, d);
-    if (!inserted) it->second = merge(find(it->second), find(d));
+    if (!inserted) it->second = merge(find(it->second), find(d), 0.0);
   }
 
   std::vector<const SimilarPair*> order;
@@ -111,15 +141,22 @@ std::vector<std::vector<int>> AverageLink(const std::vector<StoryInput>& documen
         if (find(adjacent[i].first) == to) sum += adjacent[i].second;
       }
     }
+    // Group similarity: the cosine of the two groups' summed vectors, with the similarities
+    // standing in for dot products (average link when every pair is linked at 1).
     const double mean =
-        sum / (static_cast<double>(sizes.first) * static_cast<double>(sizes.second));
+        options.linkage == StoryLinkage::kCentroid
+            ? sum / std::sqrt(within[a] * within[b])
+            : sum / (static_cast<double>(sizes.first) * static_cast<double>(sizes.second));
     std::vector<std::string> common;
     std::set_intersection(outlets[a].begin(), outlets[a].end(), outlets[b].begin(),
                           outlets[b].end(), std::back_inserter(common));
-    const double needed =
+    double needed =
         common.empty() ? options.threshold : options.threshold * options.same_outlet_factor;
+    const int event_a = main_event(a);
+    const int event_b = main_event(b);
+    if (event_a >= 0 && event_b >= 0 && event_a != event_b) needed *= options.other_event_factor;
     if (mean >= needed) {
-      merge(a, b);
+      merge(a, b, sum);
     } else {
       refused[PairKey(a, b)] = sizes;
     }
@@ -157,14 +194,15 @@ double Cosine(const SparseVector& a, const SparseVector& b) {
 }
 
 double DateFactor(const std::optional<Date>& a, const std::optional<Date>& b, int window_days) {
-  if (!a || !b || !a->valid() || !b->valid() || window_days <= 0) return 1.0;
+  if (!a || !b || !a->valid() || !b->valid() || window_days < 0) return 1.0;
   const long a0 = a->DaysSinceEpoch();
   const long a1 = a->LastDaySinceEpoch();
   const long b0 = b->DaysSinceEpoch();
   const long b1 = b->LastDaySinceEpoch();
   const long gap = std::max({0L, b0 - a1, a0 - b1});
   if (gap <= window_days) return 1.0;
-  return std::exp(-static_cast<double>(gap - window_days) / window_days);
+  // A window of 0 days: every day apart costs as much as a window's length would.
+  return std::exp(-static_cast<double>(gap - window_days) / std::max(window_days, 1));
 }
 
 StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
@@ -178,19 +216,37 @@ StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
   std::vector<std::vector<std::pair<int, float>>> signatures(n);
   internal::ParallelChunks(n, workers, [&](std::size_t begin, std::size_t end, unsigned) {
     for (std::size_t d = begin; d < end; ++d) {
-      const auto& entries = documents[d].vector.entries;
-      const std::size_t k = std::min<std::size_t>(entries.size(), options.signature_terms);
-      std::vector<std::pair<int, float>> sig(k);
-      std::partial_sort_copy(
-          entries.begin(), entries.end(), sig.begin(), sig.end(), [](const auto& x, const auto& y) {
-            return x.second != y.second ? x.second > y.second : x.first < y.first;
-          });
+      auto heaviest = [](const std::vector<std::pair<int, float>>& entries, int limit) {
+        const std::size_t k = std::min<std::size_t>(entries.size(), std::max(limit, 0));
+        std::vector<std::pair<int, float>> sig(k);
+        std::partial_sort_copy(entries.begin(), entries.end(), sig.begin(), sig.end(),
+                               [](const auto& x, const auto& y) {
+                                 return x.second != y.second ? x.second > y.second
+                                                             : x.first < y.first;
+                               });
+        return sig;
+      };
+      std::vector<std::pair<int, float>> sig =
+          heaviest(documents[d].vector.entries, options.signature_terms);
+      // The heaviest keys too, with the key vector's weight when a term is in both.
+      for (const auto& [term, weight] :
+           heaviest(documents[d].keys.entries, options.key_signature_terms)) {
+        auto it =
+            std::find_if(sig.begin(), sig.end(), [&](const auto& e) { return e.first == term; });
+        const float scaled = static_cast<float>(options.key_scale) * weight;
+        if (it == sig.end()) {
+          sig.emplace_back(term, scaled);
+        } else {
+          it->second = std::max(it->second, scaled);
+        }
+      }
       signatures[d] = std::move(sig);
     }
   });
   int terms = 0;
   for (const StoryInput& d : documents) {
     if (!d.vector.entries.empty()) terms = std::max(terms, d.vector.entries.back().first + 1);
+    if (!d.keys.entries.empty()) terms = std::max(terms, d.keys.entries.back().first + 1);
   }
   std::vector<std::size_t> start(static_cast<std::size_t>(terms) + 1, 0);
   for (const auto& sig : signatures) {
@@ -246,24 +302,33 @@ StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
   std::vector<std::vector<SimilarPair>> found(n);
   internal::ParallelChunks(n, workers, [&](std::size_t begin, std::size_t end, unsigned) {
     std::vector<float> dense(static_cast<std::size_t>(terms), 0.0f);
+    std::vector<float> dense_keys(static_cast<std::size_t>(terms), 0.0f);
     for (std::size_t a = begin; a < end; ++a) {
       std::vector<int>& list = partners[a];
       if (list.empty()) continue;
       std::sort(list.begin(), list.end());
       list.erase(std::unique(list.begin(), list.end()), list.end());
       const auto& entries = documents[a].vector.entries;
+      const auto& keys = documents[a].keys.entries;
       for (const auto& [t, w] : entries) dense[t] = w;
+      for (const auto& [t, w] : keys) dense_keys[t] = w;
       for (int b : list) {
         double cosine = 0;
         for (const auto& [t, w] : documents[b].vector.entries) {
           cosine += static_cast<double>(dense[t]) * w;
         }
-        if (cosine <= 0) continue;
+        double key_cosine = 0;
+        for (const auto& [t, w] : documents[b].keys.entries) {
+          key_cosine += static_cast<double>(dense_keys[t]) * w;
+        }
+        if (cosine <= 0 && key_cosine <= 0) continue;
         const double factor =
             DateFactor(documents[a].date, documents[b].date, options.date_window_days);
-        found[a].push_back({static_cast<int>(a), b, cosine, cosine * factor});
+        const double best = std::max(cosine, options.key_scale * key_cosine);
+        found[a].push_back({static_cast<int>(a), b, cosine, key_cosine, best * factor});
       }
       for (const auto& [t, w] : entries) dense[t] = 0.0f;
+      for (const auto& [t, w] : keys) dense_keys[t] = 0.0f;
       list = {};
     }
   });

@@ -1,6 +1,7 @@
 #include "align/terms.h"
 
 #include <libstemmer.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
@@ -8,7 +9,9 @@
 #include <string>
 #include <unordered_set>
 
+#include "align/name_keys.h"
 #include "text/tokenizer.h"
+#include "text/utf8.h"
 
 namespace parallax {
 namespace {
@@ -179,7 +182,7 @@ bool IsAlignStopword(std::string_view norm) {
 }
 
 int TermVocabulary::Intern(TermKind kind, std::string_view key, std::string_view surface) {
-  static constexpr char kPrefix[] = {'w', 'n', 'c', 'a', 'd'};
+  static constexpr char kPrefix[] = {'w', 'n', 'c', 'a', 'd', 'p'};
   std::string& full = scratch_;
   full.clear();
   full.push_back(kPrefix[static_cast<int>(kind)]);
@@ -243,7 +246,22 @@ struct TermExtractor::Impl {
     }
   }
 
+  // The name term of a word, or -1: a capitalised word, or a word of a script without case.
+  int NameTerm(std::string_view surface, std::string_view norm, std::string_view language) {
+    if (surface.empty() || IsAlignStopword(norm)) return -1;
+    const DecodedChar first = DecodeUtf8Char(surface, 0);
+    if (!first.valid) return -1;
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(first.code_point));
+    const bool georgian = first.code_point >= 0x10D0 && first.code_point <= 0x10FF;
+    if (category != UTF8PROC_CATEGORY_LU && category != UTF8PROC_CATEGORY_LO && !georgian)
+      return -1;
+    const std::string_view key = names.Key(norm, language);
+    if (key.empty()) return -1;
+    return vocabulary->Intern(TermKind::kName, key, surface);
+  }
+
   TermVocabulary* vocabulary;
+  NameKeyer names;
   Stemmer english;
   Stemmer russian;
   std::unordered_map<std::string, std::string> synonyms;
@@ -325,6 +343,8 @@ DocumentTerms TermExtractor::Extract(const AlignDocument& document) {
     }
     const int id = impl_->WordTerm(token.norm, surface, russian);
     if (id >= 0) out.body.push_back({id, {token.begin, token.end}});
+    const int name = impl_->NameTerm(surface, token.norm, document.language);
+    if (name >= 0) out.body.push_back({name, {token.begin, token.end}});
   }
   for (; next_special < specials.size(); ++next_special) {
     const Special& s = specials[next_special];
@@ -341,6 +361,10 @@ DocumentTerms TermExtractor::Extract(const AlignDocument& document) {
         token.norm, std::string_view(document.title).substr(token.begin, token.end - token.begin),
         russian);
     if (id >= 0) out.title.push_back(id);
+    const int name = impl_->NameTerm(
+        std::string_view(document.title).substr(token.begin, token.end - token.begin), token.norm,
+        document.language);
+    if (name >= 0) out.title.push_back(name);
   }
   return out;
 }

@@ -9,7 +9,10 @@
 //   concept  a lexicon concept: every naming variant of it, in every language, is this one
 //            term (Khankendi = Stepanakert; Lachin corridor = Lachin road = Лачинский коридор);
 //   actor    a lexicon actor ("Washington" = "State Department");
-//   date     a resolved day or month ("2022-12-12").
+//   date     a resolved day or month ("2022-12-12");
+//   name     a proper name's Latin key in any script (name_keys.h: Пашинян = Paşinyan =
+//            Pashinyan): a capitalised word, or any word of a script without case (Georgian,
+//            Arabic); it stands beside the word's own term, so names count across languages.
 // Tokens inside a concept, actor or date span give only that span's term in the body; the words
 // of a concept span are also kept apart (DocumentTerms::inner), so that claim matching can let
 // "the corridor" of one outlet meet "the Lachin corridor" of another.
@@ -31,14 +34,14 @@
 
 namespace parallax {
 
-enum class TermKind : std::uint8_t { kWord, kNumber, kConcept, kActor, kDate };
+enum class TermKind : std::uint8_t { kWord, kNumber, kConcept, kActor, kDate, kName };
 
 class TermVocabulary {
  public:
   // The id of (kind, key), added if new. `surface` is remembered the first time, for labels.
   int Intern(TermKind kind, std::string_view key, std::string_view surface);
   int size() const { return static_cast<int>(keys_.size()); }
-  // "w:block", "c:lachin-corridor", "d:2022-12-12", ...
+  // "w:block", "c:lachin-corridor", "d:2022-12-12", "p:pasin", ...
   const std::string& key(int id) const { return keys_[id]; }
   TermKind kind(int id) const { return kinds_[id]; }
   // The first surface form seen ("blocked", "Lachin road").

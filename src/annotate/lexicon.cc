@@ -66,6 +66,7 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
           <ref name="loaded-terms"/>
           <ref name="actors"/>
           <ref name="cues"/>
+          <ref name="event-types"/>
         </choice>
       </zeroOrMore>
     </element>
@@ -211,6 +212,27 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
       </zeroOrMore>
     </element>
   </define>
+  <!-- Event types: the acts news reports, in every language, so that alignment can tell that
+       "anti-terror measures", "military operation" and "вторжение" report one kind of act,
+       and that a ceasefire is not a capture. Forms match like naming variants. -->
+  <define name="event-types">
+    <element name="event-types">
+      <zeroOrMore>
+        <element name="event-type">
+          <attribute name="id"><data type="NCName"/></attribute>
+          <attribute name="label"><text/></attribute>
+          <ref name="source-attribute"/>
+          <optional><ref name="note"/></optional>
+          <oneOrMore>
+            <element name="form">
+              <ref name="match-attributes"/>
+              <text/>
+            </element>
+          </oneOrMore>
+        </element>
+      </zeroOrMore>
+    </element>
+  </define>
 </grammar>
 )rng";
 
@@ -344,6 +366,10 @@ constexpr ElementShape kShapes[] = {
      "note, then one or more <pattern>"},
     {"pattern", "<pattern> holds a name as text and takes lang, stem, speaker (\"only\")"},
     {"cues", "<cues> holds <cue> elements"},
+    {"event-types", "<event-types> holds <event-type> elements"},
+    {"event-type",
+     "<event-type> takes id, label (required), source; children: note, then one or more <form>"},
+    {"form", "<form> holds a word or phrase as text and takes lang, stem"},
     {"cue",
      "<cue> takes form and type (required: distancing, hedging or reporting; reporting also "
      "needs stance: neutral, distancing, endorsing or emphatic, and may take syntax: verb or "
@@ -538,6 +564,8 @@ const char* KindName(LexiconEntry::Kind kind) {
       return "actor pattern";
     case LexiconEntry::Kind::kCue:
       return "cue";
+    case LexiconEntry::Kind::kEvent:
+      return "event-type form";
   }
   return "entry";
 }
@@ -567,6 +595,7 @@ class Builder {
   void ReadTerm(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
   void ReadActor(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
   void ReadCue(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
+  void ReadEventType(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
   // Fills the fields every entry has (form, language, stem, wildcard, note, source) and runs
   // the checks on them. Returns false when the entry is unusable (it is then not added).
   bool ReadCommon(const FileDefaults& file, xmlNodePtr node, std::string form, LexiconEntry* entry,
@@ -630,6 +659,8 @@ void Builder::ReadDocument(const std::string& path, xmlDocPtr doc, Diagnostics* 
       for (xmlNodePtr node : Children(section, "actor")) ReadActor(file, node, out);
     } else if (IsElement(section, "cues")) {
       for (xmlNodePtr node : Children(section, "cue")) ReadCue(file, node, out);
+    } else if (IsElement(section, "event-types")) {
+      for (xmlNodePtr node : Children(section, "event-type")) ReadEventType(file, node, out);
     }
   }
 }
@@ -746,6 +777,22 @@ void Builder::ReadActor(const FileDefaults& file, xmlNodePtr node, Diagnostics* 
   lexicon_->actors.push_back(std::move(actor));
 }
 
+void Builder::ReadEventType(const FileDefaults& file, xmlNodePtr node, Diagnostics* out) {
+  const std::string id = CollapseSpace(Attr(node, "id"));
+  ClaimId("event-type", id, {file.path, NodeLine(node)}, out);
+  bool has_note = false;
+  const std::string note = NoteOf(node, &has_note);
+  for (xmlNodePtr form : Children(node, "form")) {
+    LexiconEntry entry;
+    entry.kind = LexiconEntry::Kind::kEvent;
+    entry.concept_id = id;
+    entry.category = CollapseSpace(Attr(node, "label"));
+    if (!ReadCommon(file, form, Content(form), &entry, out)) continue;
+    entry.note = note;
+    AddEntry(std::move(entry), out);
+  }
+}
+
 void Builder::ReadCue(const FileDefaults& file, xmlNodePtr node, Diagnostics* out) {
   LexiconEntry entry;
   entry.kind = LexiconEntry::Kind::kCue;
@@ -773,7 +820,8 @@ bool Builder::ReadCommon(const FileDefaults& file, xmlNodePtr node, std::string 
   entry->line = NodeLine(node);
   entry->form = CollapseSpace(form);
   bool has_form = true;
-  if (entry->kind != LexiconEntry::Kind::kActor) Attr(node, "form", &has_form);
+  if (entry->kind != LexiconEntry::Kind::kActor && entry->kind != LexiconEntry::Kind::kEvent)
+    Attr(node, "form", &has_form);
   if (!has_form) {
     out->push_back(MakeError(file.path, entry->line, 0,
                              "missing form attribute on <" +
@@ -1054,7 +1102,7 @@ std::string_view EmbeddedLexiconSchema() { return kEmbeddedSchema; }
 std::vector<std::string> DefaultLexiconPaths(const std::string& dir) {
   const std::filesystem::path base(dir);
   return {(base / "common" / "en.xml").string(), (base / "common" / "ru.xml").string(),
-          (base / "karabakh.xml").string()};
+          (base / "common" / "events.xml").string(), (base / "karabakh.xml").string()};
 }
 
 std::string FindLexiconDir() {

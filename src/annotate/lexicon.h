@@ -80,7 +80,9 @@ struct Concept {
 //   - a trailing `*` on the last word makes that word a prefix ("occupied territor*");
 //   - in cues only, one `{X}` token stands for a gap of 1..max_gap words ("what {X} insists are").
 struct LexiconEntry {
-  enum class Kind { kNaming, kLoaded, kActor, kCue };
+  // kEvent: a form of an event type (<event-types>), for alignment only; `concept_id` holds the
+  // type's id and `category` its label. The annotator does not match these.
+  enum class Kind { kNaming, kLoaded, kActor, kCue, kEvent };
 
   Kind kind = Kind::kNaming;
   std::string form;         // as written, without surrounding whitespace

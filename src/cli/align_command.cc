@@ -181,6 +181,7 @@ int RunAlign(const std::vector<std::string>& args) {
   int window_days = 0;
   int threads = 0;
   AlignOptions options;
+  std::string linkage = options.stories.linkage == StoryLinkage::kCentroid ? "centroid" : "average";
   WindowOptions window;
   po::options_description flags("Options");
   flags.add_options()("corpus", po::value(&inputs),
@@ -193,6 +194,20 @@ int RunAlign(const std::vector<std::string>& args) {
       "no-lexicon", po::bool_switch(&no_lexicon), "align on words only, without a lexicon")(
       "threshold", po::value(&options.stories.threshold)->default_value(options.stories.threshold),
       "mean similarity for two groups of articles to be one story (0..1)")(
+      "linkage", po::value(&linkage)->default_value(linkage),
+      "how groups of articles compare: centroid (the cosine of their summed vectors) or "
+      "average (the mean similarity of their pairs)")(
+      "key-scale", po::value(&options.stories.key_scale)->default_value(options.stories.key_scale),
+      "weight of the cosine over language-independent keys (names, places, dates, numbers, "
+      "event types) against the cosine over all terms; 0 compares words only")(
+      "other-event-factor",
+      po::value(&options.stories.other_event_factor)
+          ->default_value(options.stories.other_event_factor),
+      "groups whose articles mainly report different kinds of event (event types of the "
+      "lexicon) merge only at --threshold times this (1: no such rule)")(
+      "date-window",
+      po::value(&options.stories.date_window_days)->default_value(options.stories.date_window_days),
+      "days between publication dates that still count as one news cycle")(
       "claim-threshold",
       po::value(&options.claims.threshold)->default_value(options.claims.threshold),
       "similarity for sentences of different outlets to be linked in one claim (0..1)")(
@@ -203,8 +218,8 @@ int RunAlign(const std::vector<std::string>& args) {
       "with --window: days of context aligned with each window on either side")(
       "threads", po::value(&threads)->default_value(0), "worker threads (0: one per core)")(
       "candidates", po::value(&candidates_path),
-      "also write the candidate article pairs (id, id, cosine, similarity) to this TSV file")(
-      "timing", po::bool_switch(&timing), "print the time each stage took to stderr");
+      "also write the candidate article pairs (id, id, cosine, similarity, key cosine) to this TSV "
+      "file")("timing", po::bool_switch(&timing), "print the time each stage took to stderr");
   AddLimitOptions(flags, limits, kLimitBytes | kLimitArticles);
   po::positional_options_description positional;
   positional.add("corpus", -1);
@@ -244,6 +259,15 @@ int RunAlign(const std::vector<std::string>& args) {
   CheckLimits(limits);
   if (format != "text" && format != "json") {
     throw UsageError("unknown format '" + format + "' (known: text, json)");
+  }
+  if (linkage != "centroid" && linkage != "average") {
+    throw UsageError("--linkage must be centroid or average, not '" + linkage + "'");
+  }
+  options.stories.linkage =
+      linkage == "centroid" ? StoryLinkage::kCentroid : StoryLinkage::kAverage;
+  if (options.stories.key_scale < 0 || options.stories.key_scale > 4 ||
+      options.stories.date_window_days < 0) {
+    throw UsageError("--key-scale must lie in 0..4 and --date-window must not be negative");
   }
   if (options.stories.threshold <= 0 || options.stories.threshold > 1 ||
       options.claims.threshold <= 0 || options.claims.threshold > 1) {
@@ -335,7 +359,7 @@ int RunAlign(const std::vector<std::string>& args) {
     if (!out) throw UsageError("cannot write " + candidates_path);
     for (const SimilarPair& p : alignment.candidate_pairs) {
       out << alignment.article_ids[p.a] << "\t" << alignment.article_ids[p.b] << "\t" << p.cosine
-          << "\t" << p.similarity << "\n";
+          << "\t" << p.similarity << "\t" << p.key_cosine << "\n";
     }
   }
   if (format == "json") {

@@ -463,21 +463,39 @@ TEST(LexiconSchemaTest, ShippedSchemaFileValidatesTheSameWay) {
 
 TEST(LexiconShippedTest, DefaultPathsAndDirectory) {
   const std::vector<std::string> paths = DefaultLexiconPaths("/x");
-  ASSERT_EQ(paths.size(), 3u);
+  ASSERT_EQ(paths.size(), 4u);
   EXPECT_EQ(paths[0], "/x/common/en.xml");
   EXPECT_EQ(paths[1], "/x/common/ru.xml");
-  EXPECT_EQ(paths[2], "/x/karabakh.xml");
+  EXPECT_EQ(paths[2], "/x/common/events.xml");
+  EXPECT_EQ(paths[3], "/x/karabakh.xml");
   const std::string dir = FindLexiconDir();
   ASSERT_FALSE(dir.empty());
   EXPECT_TRUE(std::ifstream(dir + "/karabakh.xml").good());
+}
+
+// Event types read as alignment-only entries: one type, its label and its forms in many
+// languages, none of them a naming variant.
+TEST(LexiconShippedTest, EventTypesAreAlignmentOnlyEntries) {
+  const LexiconLoadResult result = LoadLexicons(ShippedPaths());
+  ASSERT_TRUE(result.ok());
+  std::set<std::string> languages;
+  for (const LexiconEntry& e : result.lexicon.entries) {
+    if (e.kind != LexiconEntry::Kind::kEvent || e.concept_id != "ceasefire") continue;
+    EXPECT_EQ(e.category, "Ceasefire / truce");
+    languages.insert(e.language);
+  }
+  for (const char* language : {"en", "ru", "uk", "az", "hy", "ka"}) {
+    EXPECT_TRUE(languages.count(language)) << language;
+  }
 }
 
 TEST(LexiconShippedTest, LoadsWithoutDiagnostics) {
   const LexiconLoadResult result = LoadLexicons(ShippedPaths());
   EXPECT_TRUE(result.ok());
   EXPECT_TRUE(result.diagnostics.empty()) << Dump(result.diagnostics);
-  ASSERT_EQ(result.lexicon.files.size(), 3u);
-  EXPECT_EQ(result.lexicon.files[2].id, "karabakh");
+  ASSERT_EQ(result.lexicon.files.size(), 4u);
+  EXPECT_EQ(result.lexicon.files[2].id, "event-types");
+  EXPECT_EQ(result.lexicon.files[3].id, "karabakh");
 }
 
 class KarabakhLexiconTest : public ::testing::Test {
