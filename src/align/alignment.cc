@@ -28,6 +28,26 @@ std::vector<int> TermsInSpan(const AlignContext& context, int doc, TextSpan span
   return out;
 }
 
+std::string SentenceLabel(std::string_view text, std::size_t max) {
+  std::string out;
+  for (char ch : text) {
+    const bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : ch);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (out.size() <= max) return out;
+  std::size_t cut = max;
+  while (cut > max / 2 && out[cut] != ' ') --cut;
+  if (out[cut] != ' ') {
+    cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  }
+  out.resize(cut);
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
+  return out + "\u2026";
+}
+
 }  // namespace internal
 
 namespace {
@@ -415,6 +435,7 @@ nlohmann::json AlignmentToJson(const Alignment& a) {
   nlohmann::json claims = nlohmann::json::array();
   for (const Claim& c : a.claims) {
     nlohmann::json cj{{"id", c.id},
+                      {"label", c.label},
                       {"story", c.story.empty() ? nlohmann::json() : nlohmann::json(c.story)},
                       {"event", c.event.empty() ? nlohmann::json() : nlohmann::json(c.event)},
                       {"outlets", c.outlets},

@@ -115,10 +115,11 @@ struct AlignedEvent {
 
 struct Claim {
   std::string id;
-  std::string story;                 // story id when all its articles are in one story, else ""
-  std::string event;                 // the event most of its passages belong to, else ""
-  std::vector<Passage> passages;     // ordered by outlet, article, position
-  std::vector<std::string> outlets;  // carrying it, sorted
+  std::string label;  // the passage most like the others, shortened: what the claim says
+  std::string story;  // story id when all its articles are in one story, else ""
+  std::string event;  // the event most of its passages belong to, else ""
+  std::vector<Passage> passages;             // ordered by outlet, article, position
+  std::vector<std::string> outlets;          // carrying it, sorted
   std::vector<std::string> missing_outlets;  // in its story or event but not carrying it
 };
 

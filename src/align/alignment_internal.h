@@ -31,6 +31,10 @@ struct AlignContext {
   std::vector<std::vector<int>> related;
 };
 
+// A label a facilitator can read aloud, made from a sentence of the text: white space collapsed,
+// cut at a word boundary after at most `max` bytes with "…".
+std::string SentenceLabel(std::string_view text, std::size_t max = 140);
+
 // Sorted distinct terms of the part [begin, end) of document `doc`'s text.
 std::vector<int> TermsInSpan(const AlignContext& context, int doc, TextSpan span);
 

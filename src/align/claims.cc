@@ -27,7 +27,15 @@ struct Unit {
   std::vector<int> events;    // events whose mentions hold the unit's sentence, sorted
   std::vector<std::string> actor_ids;
   std::vector<std::string> perspectives;
+  // The days the unit's own date mentions speak of (days since the epoch, inclusive ranges;
+  // empty when it names none: a background sentence without a date may join any event's).
+  std::vector<std::pair<long, long>> days;
 };
+
+// Units about days further apart than this report different events, never one claim.
+constexpr long kMaxClaimDayGap = 3;
+// Date mentions longer than this (a year, a decade) say nothing about which event it is.
+constexpr long kMaxDayRange = 31;
 
 // Splits a sentence at ';', an em dash or a spaced en dash: the parts of a long sentence often
 // report different things.
@@ -55,6 +63,20 @@ std::vector<TextSpan> SplitUnits(std::string_view text, TextSpan sentence) {
   }
   emit(start, sentence.end);
   return out;
+}
+
+// One event at a time: two units whose days are all more than kMaxClaimDayGap apart tell of
+// different events, whatever words they share ("the law was passed" in March 2023 and in May
+// 2024).
+bool DaysConflict(const Unit& a, const Unit& b) {
+  if (a.days.empty() || b.days.empty()) return false;
+  for (const auto& [a0, a1] : a.days) {
+    for (const auto& [b0, b1] : b.days) {
+      const long gap = std::max({0L, b0 - a1, a0 - b1});
+      if (gap <= kMaxClaimDayGap) return false;
+    }
+  }
+  return true;
 }
 
 // Two units attributed to speakers of different sides do not report the same statement.
@@ -124,6 +146,13 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
         }
         std::sort(u.actor_ids.begin(), u.actor_ids.end());
         std::sort(u.perspectives.begin(), u.perspectives.end());
+        for (const DatedMention& m : doc.dates) {
+          if (m.span.begin < span.begin || m.span.end > span.end) continue;
+          const long from = m.from.DaysSinceEpoch();
+          const long to = m.to.DaysSinceEpoch();
+          if (to - from <= kMaxDayRange) u.days.emplace_back(from, to);
+        }
+
         if (events_it != events_of_sentence.end()) u.events = events_it->second;
         units_of[d].push_back(static_cast<int>(units.size()));
         units.push_back(std::move(u));
@@ -195,7 +224,7 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
           if (shared < similarity_options.min_shared) continue;
           const double context = shared_event(a, b);
           if ((shared_mass + context) / similarity_options.min_mass < keep) continue;
-          if (SpeakersConflict(a, b)) continue;
+          if (SpeakersConflict(a, b) || DaysConflict(a, b)) continue;
           const double sim =
               PassageSimilarity(a.sequence, b.sequence, weight, context, similarity_options);
           if (sim < keep) continue;
@@ -326,6 +355,25 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
                        return a.span.begin < b.span.begin;
                      });
     claim.outlets.assign(outlets.begin(), outlets.end());
+    // The label: the passage most similar to the others of other outlets (first on ties).
+    int central = g.front();
+    double central_sum = -1;
+    for (int x : g) {
+      double sum = 0;
+      for (int y : g) {
+        if (x != y && outlet_of(x) != outlet_of(y)) sum += similarity(x, y);
+      }
+      if (sum > central_sum + 1e-12) {
+        central_sum = sum;
+        central = x;
+      }
+    }
+    {
+      const Unit& u = units[central];
+      claim.label = SentenceLabel(
+          std::string_view(c.documents[u.doc].text).substr(u.span.begin, u.span.end - u.span.begin),
+          120);
+    }
     std::set<int> scope;
     const int story = c.story_of[*docs.begin()];
     bool one_story = true;

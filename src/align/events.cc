@@ -202,21 +202,37 @@ std::vector<AlignedEvent> FindEvents(const AlignContext& c, const EventOptions& 
     }
     e.outlets.assign(outlets.begin(), outlets.end());
     if (e.label.empty()) {
-      // The distinctive terms most of its dated sentences share.
+      // The dated sentence that shares most with the others: the terms the outlets have in
+      // common weigh by how many of its dated sentences hold them, so one side's own wording
+      // (held by its sentence alone) weighs little. Ties: the shorter sentence, then the first.
       std::unordered_map<int, int> count;
       for (const auto& [d, s] : dated) {
         for (int t : c.sentence_terms[d][s]) {
           if (signature.count(t)) ++count[t];
         }
       }
-      std::vector<std::pair<int, int>> ranked(count.begin(), count.end());
-      std::sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
-        const double wx = x.second * idf(x.first);
-        const double wy = y.second * idf(y.first);
-        return wx != wy ? wx > wy : c.vocabulary.key(x.first) < c.vocabulary.key(y.first);
-      });
-      for (std::size_t i = 0; i < ranked.size() && i < 4; ++i) {
-        e.label += (i ? " · " : "") + c.vocabulary.surface(ranked[i].first);
+      double best = -1;
+      std::pair<int, int> chosen{-1, -1};
+      std::size_t chosen_length = 0;
+      for (const auto& [d, s] : dated) {
+        double score = 0;
+        for (int t : c.sentence_terms[d][s]) {
+          auto it = count.find(t);
+          if (it != count.end() && it->second > 1) score += (it->second - 1) * idf(t);
+        }
+        const TextSpan span = c.documents[d].sentences[s];
+        const std::size_t length = span.end - span.begin;
+        if (score > best + 1e-9 || (score > best - 1e-9 && length < chosen_length)) {
+          best = score;
+          chosen = {d, s};
+          chosen_length = length;
+        }
+      }
+      if (chosen.first >= 0) {
+        const AlignDocument& doc = c.documents[chosen.first];
+        const TextSpan span = doc.sentences[chosen.second];
+        e.label =
+            SentenceLabel(std::string_view(doc.text).substr(span.begin, span.end - span.begin));
       }
       if (e.label.empty()) e.label = e.from.ToString();
     }

@@ -719,7 +719,8 @@ class HtmlBuilder {
     for (const Claim* c : r_.claims()) {
       Node row = Block(tbody, "tr");
       Attr(row, "id", "claim-" + c->id);
-      El(row, "th", c->id);
+      Node head = El(row, "th", c->id);
+      if (!c->label.empty()) Attr(El(head, "div", r_.Show(c->label)), "class", "note");
       for (const std::string& o : outlets) {
         Node td = El(row, "td");
         bool any = false;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "align/document_builder.h"
+#include "annotate/dates.h"
 #include "annotate/lexicon.h"
 #include "corpus/corpus.h"
 #include "corpus/outlets.h"
@@ -79,11 +80,68 @@ TEST(AlignmentTest, CheckpointOfTwentyThirdAprilIsOneEvent) {
 // Four outlets state it in different words: "illegal transportation of manpower, weapons, mines",
 // "the transfer of weapons and soldiers", "the transfer of landmines, military personnel and
 // munitions" inside a longer sentence, and Kommersant's quote of the Foreign Ministry.
-TEST(AlignmentTest, AzerbaijansStatedReasonIsCarriedByFourOutlets) {
+// One event at a time: the reason Azerbaijan gave for the checkpoint on Sunday 23 April is
+// carried by The Moscow Times and OC Media; Kommersant's sentence on the same charge ("in recent
+// days", a Foreign Ministry statement of late March) tells of an earlier event, so it is not the
+// same claim although it shares the words.
+TEST(AlignmentTest, AzerbaijansStatedReasonIsOneClaimOfOneDay) {
   const Claim* c = ClaimWith("moscow-times", "illegal transportation of manpower");
   ASSERT_NE(c, nullptr);
-  EXPECT_EQ(OutletsOf(c),
-            Outlets({"kommersant", "moscow-times", "oc-media", "eurasia-daily-monitor"}));
+  EXPECT_TRUE(OutletsOf(c).count("oc-media"));
+  EXPECT_FALSE(OutletsOf(c).count("kommersant"));
+}
+
+// No claim joins sentences whose own dates lie more than a few days apart.
+TEST(AlignmentTest, NoClaimJoinsSentencesOfDaysFarApart) {
+  const OutletsLoadResult outlets = LoadOutlets(SourceDir() + "/corpus/outlets.xml");
+  const Corpus corpus = LoadCorpus(SourceDir() + "/corpus/lachin-2023", outlets.file);
+  auto days_of = [&](const Passage& p) {
+    std::vector<std::pair<long, long>> days;
+    for (const Article& a : corpus.articles) {
+      if (a.id != p.article_id) continue;
+      for (const DateMention& d : FindDates(p.text, a.date, a.language)) {
+        const long from = d.from.DaysSinceEpoch();
+        const long to = d.to.DaysSinceEpoch();
+        if (d.resolved && to - from <= 31) days.emplace_back(from, to);
+      }
+    }
+    return days;
+  };
+  int checked = 0;
+  for (const Claim& c : Shipped().claims) {
+    for (const Passage& a : c.passages) {
+      for (const Passage& b : c.passages) {
+        if (a.outlet >= b.outlet) continue;
+        const auto da = days_of(a);
+        const auto db = days_of(b);
+        if (da.empty() || db.empty()) continue;
+        ++checked;
+        long nearest = 1L << 30;
+        for (const auto& [a0, a1] : da) {
+          for (const auto& [b0, b1] : db)
+            nearest = std::min(nearest, std::max({0L, b0 - a1, a0 - b1}));
+        }
+        EXPECT_LE(nearest, 3) << c.id << ": \"" << a.text << "\" / \"" << b.text << "\"";
+      }
+    }
+  }
+  EXPECT_GT(checked, 0);
+}
+
+// Every story, event and claim has a label a facilitator can read aloud: a headline or a
+// sentence of the text, never a bag of words or a bare id.
+TEST(AlignmentTest, LabelsAreReadable) {
+  for (const AlignedStory& s : Shipped().stories) {
+    EXPECT_NE(s.label.find(' '), std::string::npos) << s.id << ": " << s.label;
+  }
+  for (const AlignedEvent& e : Shipped().events) {
+    EXPECT_EQ(e.label.find(" \u00B7 "), std::string::npos) << e.id << ": " << e.label;
+    EXPECT_NE(e.label.find(' '), std::string::npos) << e.id << ": " << e.label;
+  }
+  for (const Claim& c : Shipped().claims) {
+    EXPECT_NE(c.label.find(' '), std::string::npos) << c.id << ": " << c.label;
+    EXPECT_LE(c.label.size(), 124u) << c.id;
+  }
 }
 
 TEST(AlignmentTest, StateDepartmentConcernOnlyInTheMoscowTimes) {
