@@ -4,6 +4,7 @@
 #include <array>
 
 #include "annotate/matcher.h"
+#include "annotate/speakers.h"
 #include "text/sentences.h"
 
 namespace parallax {
@@ -115,8 +116,11 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
       const bool place =
           e.speaker_only || (one_word && actor != nullptr && actor->kind == "government");
       impl_->quote_options.speaker_patterns.push_back(SpeakerPattern{
-          e.form, e.actor_id, actor != nullptr ? actor->perspective : e.perspective, place});
+          e.form, e.actor_id, actor != nullptr ? actor->perspective : e.perspective, place, {}});
     }
+  }
+  for (SpeakerPattern& pattern : impl_->quote_options.speaker_patterns) {
+    pattern.words = internal::SplitSpeakerPattern(pattern.pattern);
   }
   impl_->attribution_options.speaker_patterns = impl_->quote_options.speaker_patterns;
   for (LexiconMatcher& m : impl_->matchers) {

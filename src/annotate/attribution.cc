@@ -1,6 +1,7 @@
 #include "annotate/attribution.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <unordered_set>
 
@@ -145,10 +146,7 @@ class Finder {
       std::size_t first = c;
       while (c < cues_.size() && cues_[c].begin < se) ++c;
       if (Headline(sb, se)) continue;
-      if (first == c) {
-        NoteNames(sb, se);
-        continue;
-      }
+      if (first == c) continue;
       Sentence(sb, se, first, c);
     }
     std::sort(out_.begin(), out_.end(),
@@ -272,20 +270,47 @@ class Finder {
     known_.push_back(std::move(k));
   }
 
-  // Capitalised names in a sentence with no cue: antecedents for a later "the ministry".
-  void NoteNames(std::size_t sb, std::size_t se) {
-    const std::vector<Token> tokens = internal::Tokenize(text_, sb, se);
-    for (std::size_t i = 1; i < tokens.size(); ++i) {
-      if (!tokens[i].capital || !tokens[i].word) continue;
-      std::size_t j = i;
-      while (j + 1 < tokens.size() &&
-             (tokens[j + 1].capital || (internal::IsFunctionWord(tokens[j + 1]) &&
-                                        j + 2 < tokens.size() && tokens[j + 2].capital))) {
-        ++j;
-      }
-      if (j > i) Remember(tokens[i].begin, tokens[j].end, "");
-      i = j;
+  // The capitalised name that holds `head` (an ASCII word, lower case) as a word, last before
+  // `before`: "Azerbaijani Foreign Ministry" for "ministry". Empty span when there is none.
+  std::optional<KnownSource> NameHolding(const std::string& head, std::size_t before) const {
+    if (head.empty()) return std::nullopt;
+    for (char ch : head) {
+      if (static_cast<unsigned char>(ch) >= 0x80) return std::nullopt;
     }
+    auto is_word = [](char ch) {
+      const unsigned char b = static_cast<unsigned char>(ch);
+      return b >= 0x80 || std::isalnum(b) || ch == '-' || ch == '\'';
+    };
+    for (std::size_t at = before; at-- > 0;) {
+      if (at + head.size() > before) continue;
+      if ((text_[at] | 0x20) != head[0] || (text_[at] & 0x20) != 0) continue;  // capitalised
+      bool same = true;
+      for (std::size_t k = 1; k < head.size() && same; ++k) {
+        same = (text_[at + k] | 0x20) == head[k];
+      }
+      if (!same || (at > 0 && is_word(text_[at - 1]))) continue;
+      const std::size_t after = at + head.size();
+      if (after < text_.size() && std::isalpha(static_cast<unsigned char>(text_[after]))) continue;
+      // Widen to the capitalised words around it.
+      std::size_t b = at;
+      while (b >= 2 && text_[b - 1] == ' ' &&
+             std::isupper(static_cast<unsigned char>(text_[b - 2])) == 0) {
+        std::size_t w = b - 1;
+        while (w > 0 && is_word(text_[w - 1])) --w;
+        if (w == b - 1 || !std::isupper(static_cast<unsigned char>(text_[w]))) break;
+        b = w;
+      }
+      std::size_t e = after;
+      while (e + 1 < text_.size() && text_[e] == ' ' &&
+             std::isupper(static_cast<unsigned char>(text_[e + 1]))) {
+        std::size_t w = e + 1;
+        while (w < text_.size() && is_word(text_[w])) ++w;
+        e = w;
+      }
+      if (b == at && e == after) continue;  // a word alone is no name
+      return KnownSource{b, e, std::string(text_.substr(b, e - b)), SourceType::kOrganisation};
+    }
+    return std::nullopt;
   }
 
   // Resolves a pronoun or a definite description to an earlier source.
@@ -314,11 +339,9 @@ class Finder {
       const std::string lower = internal::Lower(text_.substr(s.begin, s.end - s.begin));
       const std::size_t at = lower.find(head.lower);
       if (at == std::string::npos) continue;
-      KnownSource out = s;
-      if (out.text.empty()) out.text = std::string(text_.substr(s.begin, s.end - s.begin));
-      return out;
+      return s;
     }
-    return std::nullopt;
+    return NameHolding(head.lower, tokens[p.first].begin);
   }
 
   // --- "Name: what they said" (headlines, subheads, transcripts)
@@ -783,18 +806,33 @@ class Finder {
     return out;
   }
 
-  bool CoveredByDirect(std::size_t begin, std::size_t end) const {
-    std::size_t quoted = 0;
-    std::size_t total = 0;
+  std::size_t AlnumIn(std::size_t begin, std::size_t end) const {
+    std::size_t n = 0;
     for (std::size_t i = begin; i < end;) {
-      const internal::Char ch = CharAt(text_, i);
-      if (IsAlnum(ch.cp)) {
-        ++total;
-        if (DirectAt(i) != nullptr) ++quoted;
+      const unsigned char b = static_cast<unsigned char>(text_[i]);
+      if (b < 0x80) {
+        n += (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+        ++i;
+        continue;
       }
+      const internal::Char ch = CharAt(text_, i);
+      n += IsAlnum(ch.cp);
       i += ch.len == 0 ? 1 : ch.len;
     }
-    return total == 0 || quoted * 10 >= total * 8;
+    return n;
+  }
+
+  // Whether at least 80 % of the letters and digits of [begin, end) are a direct quotation's.
+  bool CoveredByDirect(std::size_t begin, std::size_t end) const {
+    const std::size_t total = AlnumIn(begin, end);
+    if (total == 0) return true;
+    std::size_t quoted = 0;
+    for (const Quote& q : quotes_) {
+      if (q.open >= end) break;
+      if (q.kind != QuoteKind::kDirect || q.parent >= 0 || q.end <= begin) continue;
+      quoted += AlnumIn(std::max(begin, q.start), std::min(end, q.end));
+    }
+    return quoted * 10 >= total * 8;
   }
 
   bool HoldsQuote(std::size_t begin, std::size_t end) const {

@@ -84,6 +84,9 @@ struct SpeakerPattern {
   // A country or capital standing for its government ("Azerbaijan said"): also what "the
   // country's Foreign Ministry" refers to when it is the last one named.
   bool place = false;
+  // The pattern's words, lower case ("azerbaijan*" keeps its `*`); filled by
+  // internal::SplitSpeakerPattern, or on each use when empty.
+  std::vector<std::string> words;
 };
 
 // Options; defaults in brackets.

@@ -392,6 +392,18 @@ Phrase PhraseAfter(const std::vector<Token>& tokens, std::size_t from, std::size
   return {from, j - 1, true};
 }
 
+std::vector<std::string> SplitSpeakerPattern(std::string_view pattern) {
+  std::vector<std::string> pw;
+  for (const Token& t : Tokenize(pattern, 0, pattern.size())) {
+    if (t.word) {
+      pw.push_back(t.lower);
+    } else if (t.text == "*" && !pw.empty()) {
+      pw.back() += '*';
+    }
+  }
+  return pw;
+}
+
 void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
                   std::initializer_list<std::string_view> names, std::string* actor_id,
                   std::string* perspective) {
@@ -407,15 +419,10 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
   for (std::string_view name : names) targets.push_back(words(name));
   std::size_t best_words = 0;
   std::size_t best_chars = 0;
+  std::vector<std::string> split;
   for (const SpeakerPattern& pattern : patterns) {
-    std::vector<std::string> pw;
-    for (const Token& t : Tokenize(pattern.pattern, 0, pattern.pattern.size())) {
-      if (t.word) {
-        pw.push_back(t.lower);
-      } else if (t.text == "*" && !pw.empty()) {
-        pw.back() += '*';
-      }
-    }
+    if (pattern.words.empty()) split = SplitSpeakerPattern(pattern.pattern);
+    const std::vector<std::string>& pw = pattern.words.empty() ? split : pattern.words;
     if (pw.empty()) continue;
     bool matched = false;
     for (const auto& target : targets) {

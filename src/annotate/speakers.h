@@ -90,6 +90,9 @@ Phrase SubjectBefore(const std::vector<Token>& tokens, std::size_t verb, std::si
 // The phrase starting at tokens[from] ("said Mr. Steele"), not reaching `limit`.
 Phrase PhraseAfter(const std::vector<Token>& tokens, std::size_t from, std::size_t limit);
 
+// The words of a speaker pattern as MatchSpeaker compares them: lower case, a trailing `*` kept.
+std::vector<std::string> SplitSpeakerPattern(std::string_view pattern);
+
 // The lexicon actor of a speaker: the longest SpeakerPattern found, as whole words, in any of
 // `names` (the resolved name and the mention as written). Leaves the outputs alone if none.
 void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
