@@ -116,7 +116,7 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
       const bool place =
           e.speaker_only || (one_word && actor != nullptr && actor->kind == "government");
       impl_->quote_options.speaker_patterns.push_back(SpeakerPattern{
-          e.form, e.actor_id, actor != nullptr ? actor->perspective : e.perspective, place, {}});
+          e.form, e.actor_id, actor != nullptr ? actor->perspective : e.perspective, place});
     }
   }
   for (SpeakerPattern& pattern : impl_->quote_options.speaker_patterns) {

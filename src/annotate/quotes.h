@@ -86,7 +86,7 @@ struct SpeakerPattern {
   bool place = false;
   // The pattern's words, lower case ("azerbaijan*" keeps its `*`); filled by
   // internal::SplitSpeakerPattern, or on each use when empty.
-  std::vector<std::string> words;
+  std::vector<std::string> words = {};
 };
 
 // Options; defaults in brackets.
