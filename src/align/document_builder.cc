@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "annotate/dates.h"
+#include "annotate/month_dates.h"
 
 namespace parallax {
 namespace {
@@ -139,6 +140,23 @@ AlignDocument AlignDocumentBuilder::Build(const Article& article) const {
   for (const DateMention& d : FindDates(doc.text, article.date, article.language)) {
     if (!d.resolved) continue;
     doc.dates.push_back({{d.start, d.end}, d.from, d.to});
+  }
+  // Other languages' "19 sentyabr", "19 вересня", "სექტემბრის 19" (FindDates reads English and
+  // Russian); a span FindDates already covers is not counted twice.
+  const std::string primary = article.language.substr(0, article.language.find('-'));
+  if (primary != "en" && primary != "ru") {
+    const std::size_t known = doc.dates.size();
+    for (const DateMention& d : FindMonthDates(doc.text, article.date)) {
+      if (!d.resolved) continue;
+      bool overlaps = false;
+      for (std::size_t k = 0; k < known; ++k) {
+        overlaps |= doc.dates[k].span.begin < d.end && d.start < doc.dates[k].span.end;
+      }
+      if (!overlaps) doc.dates.push_back({{d.start, d.end}, d.from, d.to});
+    }
+    std::sort(doc.dates.begin(), doc.dates.end(), [](const DatedMention& a, const DatedMention& b) {
+      return a.span.begin < b.span.begin;
+    });
   }
   return doc;
 }
