@@ -488,7 +488,18 @@ class Finder {
     }
     const std::string& head = tokens[i - 1].lower;
     const bool plural = head.size() > 3 && head.back() == 's' && !internal::IsAdverb(tokens[i - 1]);
-    if (quantity || plural) return {start, i - 1, true};
+    // Numbers and bare plurals speak only through verbs of saying and opinion ("47 percent
+    // said", "new filings show"); "271 pledged delegates" is no speech.
+    static const std::unordered_set<std::string_view> kOpinionVerbs = {
+        "said",     "say",      "says",    "told",     "believe",   "believes",  "think",
+        "thinks",   "want",     "wants",   "support",  "supports",  "prefer",    "prefers",
+        "expect",   "expects",  "feel",    "feels",    "agree",     "agreed",    "oppose",
+        "opposed",  "show",     "shows",   "showed",   "found",     "find",      "finds",
+        "reported", "report",   "reports", "estimate", "estimates", "estimated", "считают",
+        "заявили",  "сообщили", "показал", "показали"};
+    if ((quantity && InSet(kOpinionVerbs, tokens[verb].lower)) || plural) {
+      return {start, i - 1, true};
+    }
     return {};
   }
 
@@ -695,6 +706,13 @@ class Finder {
         if (tokens[open].text == "(") anchor = open;
       }
       if (!as_clause) subject = internal::SubjectBefore(tokens, anchor, 0);
+      // "Hillary Clinton on Tuesday said": step over the time phrase to the subject.
+      if (subject.found && subject.first >= 2 && IsTime(tokens[subject.last].lower) &&
+          (tokens[subject.first - 1].lower == "on" || tokens[subject.first - 1].lower == "last" ||
+           tokens[subject.first - 1].lower == "this" || tokens[subject.first - 1].lower == "in")) {
+        const Phrase before = internal::SubjectBefore(tokens, subject.first - 1, 0);
+        if (before.found) subject = before;
+      }
       if (!as_clause && !subject.found) subject = OtherSubject(tokens, anchor, last_source);
       if (!as_clause && !subject.found) subject = AppositiveSubject(tokens, anchor);
       if (subject.found) ExtendBack(tokens, &subject);
@@ -785,9 +803,14 @@ class Finder {
     const bool comma_before_subject =
         subject.first > 2 && tokens[subject.first - 1].text == "," && !participle;
     if (k >= tokens.size() || IsClauseEnd(tokens[k]) ||
-        (comma_before_subject && ((after + 1 < tokens.size() && tokens[after].text == "," &&
-                                   internal::IsParticiple(tokens[after + 1])) ||
-                                  CountWords(tokens, k, LastContentToken(tokens)) <= 4))) {
+        (comma_before_subject &&
+         ((after + 1 < tokens.size() && tokens[after].text == "," &&
+           internal::IsParticiple(tokens[after + 1])) ||
+          (after < tokens.size() && tokens[after].word &&
+           (IsTime(tokens[after].lower) || IsCircumstance(tokens[after])) &&
+           CountWords(tokens, 0, subject.first) >= 3) ||
+          (k < tokens.size() && !IsAnyPronoun(tokens[k].lower) && !IsThat(tokens[k].lower) &&
+           CountWords(tokens, k, LastContentToken(tokens)) <= 4)))) {
       // "…, X said." — the content comes before the subject.
       std::size_t end = subject.first;
       if (end == 0 || !IsSeparator(tokens[end - 1])) return {};

@@ -378,7 +378,10 @@ Phrase PhraseAfter(const std::vector<Token>& tokens, std::size_t from, std::size
   while (j < limit && j - from < 10) {
     const Token& t = tokens[j];
     if (!t.word) {
-      if (t.text == "." && j > from && IsTitleAbbreviation(tokens[j - 1])) {
+      // "Mr. Steele", "Dennis B. Ross": a title or an initial keeps its period.
+      if (t.text == "." && j > from && j + 1 < limit && tokens[j + 1].word &&
+          (IsTitleAbbreviation(tokens[j - 1]) ||
+           (tokens[j - 1].capital && tokens[j - 1].text.size() == 1))) {
         ++j;
         continue;
       }
