@@ -678,7 +678,7 @@ class HtmlBuilder {
     Node table = Block(s, "table");
     Node tr = El(El(table, "thead"), "tr");
     El(tr, "th", "Date");
-    El(tr, "th", "Event (its distinctive words)");
+    El(tr, "th", "Event (a sentence that tells it)");
     for (const std::string& o : outlets) El(tr, "th", r_.OutletLabel(o));
     Node tbody = El(table, "tbody");
     for (const AlignedEvent& e : r_.alignment().events) {
