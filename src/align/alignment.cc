@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <numeric>
 #include <sstream>
@@ -72,6 +73,33 @@ void Weigh(std::vector<SparseVector>& vectors, const std::vector<int>& df, int n
       for (auto& e : v.entries) e.second = static_cast<float>(e.second / norm);
     }
   }
+}
+
+// The day an article mainly reports: the single day its date mentions name most (those in its
+// first sentence count three times), within the ten days before its publication; else its
+// publication date.
+std::optional<Date> EventDay(const AlignDocument& doc) {
+  if (!doc.date || !doc.date->valid()) return doc.date;
+  const long last = doc.date->LastDaySinceEpoch();
+  const long first = doc.date->DaysSinceEpoch() - 10;
+  const std::size_t lead_end = doc.sentences.empty() ? 0 : doc.sentences.front().end;
+  std::map<long, int> votes;
+  for (const DatedMention& m : doc.dates) {
+    if (!(m.from == m.to)) continue;
+    const long day = m.from.DaysSinceEpoch();
+    if (day < first || day > last) continue;
+    votes[day] += m.span.begin < lead_end ? 3 : 1;
+  }
+  long best = 0;
+  int best_votes = 0;
+  for (const auto& [day, n] : votes) {
+    if (n > best_votes || (n == best_votes && day > best)) {
+      best_votes = n;
+      best = day;
+    }
+  }
+  if (best_votes == 0) return doc.date;
+  return Date::FromDaysSinceEpoch(best);
 }
 
 // Votes for the event types an article mentions: each mention counts 1, or 3 in the article's
@@ -323,7 +351,7 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
     inputs[d].vector = c.vectors[d];
     inputs[d].keys = c.keys[d];
     inputs[d].event_votes = EventVotes(c, d);
-    inputs[d].date = c.documents[d].date;
+    inputs[d].date = options.stories.event_days ? EventDay(c.documents[d]) : c.documents[d].date;
     inputs[d].pin = c.documents[d].pinned_story;
     inputs[d].outlet = c.documents[d].outlet;
   }

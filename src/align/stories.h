@@ -84,6 +84,9 @@ struct StoryOptions {
   double same_outlet_factor = 1.5;
   double key_scale = 2.0;
   double other_event_factor = 2.0;
+  // Compare the days articles report (their most named day, else publication) instead of their
+  // publication dates.
+  bool event_days = false;
   int key_signature_terms = 12;
   int threads = 0;  // workers for candidates and cosines (0: one per core); output is the same
 };

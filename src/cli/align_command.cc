@@ -205,6 +205,9 @@ int RunAlign(const std::vector<std::string>& args) {
           ->default_value(options.stories.other_event_factor),
       "groups whose articles mainly report different kinds of event (event types of the "
       "lexicon) merge only at --threshold times this (1: no such rule)")(
+      "event-days", po::bool_switch(&options.stories.event_days),
+      "compare the days articles report (the day their date mentions name most) instead of "
+      "their publication dates")(
       "date-window",
       po::value(&options.stories.date_window_days)->default_value(options.stories.date_window_days),
       "days between publication dates that still count as one news cycle")(
