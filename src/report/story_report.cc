@@ -411,7 +411,8 @@ void StoryReport::BuildPrompts() {
     prompts_.push_back(std::move(prompt));
   }
 
-  // 2. Loaded terms used only inside quotations, across all outlets.
+  // 2. Loaded terms used only in others' words (quotations or reported speech), across all
+  // outlets.
   struct LoadedCandidate {
     std::string form;
     std::string perspective;
@@ -424,17 +425,18 @@ void StoryReport::BuildPrompts() {
   for (const OutletProfile& p : outlets) {
     for (const LoadedTermUse& t : p.loaded) {
       if (t.own > 0) loaded_own.insert(t.form);
-      if (t.quoted == 0) continue;
+      if (t.quoted + t.reported == 0) continue;
       LoadedCandidate& c = loaded[t.form];
       c.form = t.form;
       c.perspective = t.perspective;
-      c.quoted += t.quoted;
+      c.quoted += t.quoted + t.reported;
       for (const std::string& s : t.speakers)
         c.who.push_back(Show(s) + " in " + OutletLabel(p.outlet));
       if (t.speakers.empty())
         c.who.push_back("an unattributed speaker in " + OutletLabel(p.outlet));
       for (const Evidence& e : t.evidence) {
-        if (e.voice == "quoted" && c.evidence.size() < 4) c.evidence.push_back(e);
+        if ((e.voice == "quoted" || e.voice == "reported") && c.evidence.size() < 4)
+          c.evidence.push_back(e);
       }
     }
   }
@@ -451,10 +453,12 @@ void StoryReport::BuildPrompts() {
     prompt.kind = "loaded-quoted";
     std::string who;
     for (std::size_t k = 0; k < c.who.size(); ++k) who += (k ? "; " : "") + c.who[k];
-    prompt.text = "The loaded term " + Quoted(c.form) + " appears only in quoted voices (" + who +
+    prompt.text = "The loaded term " + Quoted(c.form) +
+                  " appears only in others' words, quoted or reported (" + who +
                   "), never in an outlet's own voice. Why might outlets report the term but not "
                   "use it themselves?";
-    prompt.basis = Quoted(c.form) + ": " + std::to_string(c.quoted) + " quoted, 0 own-voice uses";
+    prompt.basis =
+        Quoted(c.form) + ": " + std::to_string(c.quoted) + " quoted or reported, 0 own-voice uses";
     prompt.evidence = c.evidence;
     prompts_.push_back(std::move(prompt));
   }
