@@ -157,3 +157,43 @@ TEST(StoriesTest, SentencesRespectAbbreviations) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// Reports of one day in three languages share almost no words, but names, places, dates and the
+// kind of event: keys put them in one story, while a report of another day stays apart.
+TEST(StoriesTest, KeysJoinOneEventAcrossLanguages) {
+  std::vector<AlignDocument> docs = {
+      Doc("en", "wire", "2020-11-10",
+          "Armenia, Azerbaijan and Russia signed an agreement to end the war over "
+          "Nagorno-Karabakh; "
+          "Pashinyan called the ceasefire painful, Aliyev hailed it."),
+      Doc("ru", "tass", "2020-11-10",
+          "Пашинян, Алиев и Путин подписали заявление о прекращении огня в Карабахе; Пашинян "
+          "назвал соглашение болезненным."),
+      Doc("az", "apa", "2020-11-10",
+          "Əliyev, Paşinyan və Putin Qarabağda atəşkəs barədə bəyanat imzaladılar; Əliyev "
+          "razılaşmanı qələbə adlandırdı."),
+      Doc("other", "wire", "2020-11-10",
+          "The orchestra opened its winter season with a Mahler symphony to warm applause."),
+  };
+  docs[0].language = "en";
+  docs[1].language = "ru";
+  docs[2].language = "az";
+  docs[3].language = "en";
+  const Alignment a = Align(docs, StoriesOnly());
+  std::vector<std::string> with_en;
+  for (const AlignedStory& s : a.stories) {
+    if (std::find(s.article_ids.begin(), s.article_ids.end(), "en") != s.article_ids.end()) {
+      with_en = s.article_ids;
+      bool name_key = false;
+      for (const JoiningKey& k : s.keys) name_key |= k.kind == "name" && k.key == "pasin";
+      EXPECT_TRUE(name_key) << "the story records the name key that joined it";
+    }
+  }
+  EXPECT_EQ(with_en, (std::vector<std::string>{"az", "en", "ru"}));
+}
+
+}  // namespace
+}  // namespace parallax
