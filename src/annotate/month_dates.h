@@ -9,7 +9,8 @@
 // than the day after the article date (news reports what happened, rarely what will).
 //
 // Languages: Azerbaijani, Turkish, Ukrainian, Armenian, Georgian, French, German, Polish,
-// Italian, Spanish, Portuguese, Romanian. English and Russian are left to FindDates.
+// Italian, Spanish, Portuguese, Romanian, Serbian, Bulgarian, Greek, Arabic, Persian. English
+// and Russian are left to FindDates.
 // Pure function; offsets are bytes into the text given.
 #ifndef PARALLAX_ANNOTATE_MONTH_DATES_H_
 #define PARALLAX_ANNOTATE_MONTH_DATES_H_
