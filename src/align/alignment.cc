@@ -78,7 +78,7 @@ void Weigh(std::vector<SparseVector>& vectors, const std::vector<int>& df, int n
 // The day an article mainly reports: the single day its date mentions name most (those in its
 // first sentence count three times), within the ten days before its publication; else its
 // publication date.
-std::optional<Date> EventDay(const AlignDocument& doc) {
+std::optional<Date> EventDay(const AlignDocument& doc, int min_votes = 1) {
   if (!doc.date || !doc.date->valid()) return doc.date;
   const long last = doc.date->LastDaySinceEpoch();
   const long first = doc.date->DaysSinceEpoch() - 10;
@@ -98,7 +98,7 @@ std::optional<Date> EventDay(const AlignDocument& doc) {
       best = day;
     }
   }
-  if (best_votes == 0) return doc.date;
+  if (best_votes < min_votes) return min_votes > 1 ? std::nullopt : doc.date;
   return Date::FromDaysSinceEpoch(best);
 }
 
@@ -351,6 +351,7 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
     inputs[d].vector = c.vectors[d];
     inputs[d].keys = c.keys[d];
     inputs[d].event_votes = EventVotes(c, d);
+    inputs[d].event_day = EventDay(c.documents[d], 3);
     inputs[d].date = options.stories.event_days ? EventDay(c.documents[d]) : c.documents[d].date;
     inputs[d].pin = c.documents[d].pinned_story;
     inputs[d].outlet = c.documents[d].outlet;

@@ -281,6 +281,12 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
       int best = -1;
       double best_mean = 0;
       for (int v : candidates) {
+        // One event at a time, and one side's statement: no member may conflict with it.
+        bool conflict = false;
+        for (int u : group) {
+          conflict |= DaysConflict(units[u], units[v]) || SpeakersConflict(units[u], units[v]);
+        }
+        if (conflict) continue;
         double sum = 0;
         int count = 0;
         for (int u : group) {

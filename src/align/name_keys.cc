@@ -140,7 +140,8 @@ std::string NameKeyer::Skeleton(std::string_view latin) {
   return once;
 }
 
-std::string_view NameKeyer::Key(std::string_view word, std::string_view language) {
+std::string_view NameKeyer::Key(std::string_view any_case, std::string_view language) {
+  const std::string word = SimpleLowercase(any_case);
   std::string& pre = impl_->scratch;
   pre.clear();
   const bool turkic = IsTurkic(language);

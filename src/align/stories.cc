@@ -322,8 +322,12 @@ StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
           key_cosine += static_cast<double>(dense_keys[t]) * w;
         }
         if (cosine <= 0 && key_cosine <= 0) continue;
-        const double factor =
-            DateFactor(documents[a].date, documents[b].date, options.date_window_days);
+        double factor = DateFactor(documents[a].date, documents[b].date, options.date_window_days);
+        const auto& day_a = documents[a].event_day;
+        const auto& day_b = documents[b].event_day;
+        if (day_a && day_b && std::abs(day_a->DaysSinceEpoch() - day_b->DaysSinceEpoch()) >= 2) {
+          factor *= options.other_day_factor;
+        }
         const double best = std::max(cosine, options.key_scale * key_cosine);
         found[a].push_back({static_cast<int>(a), b, cosine, key_cosine, best * factor});
       }

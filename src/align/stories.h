@@ -87,6 +87,9 @@ struct StoryOptions {
   // Compare the days articles report (their most named day, else publication) instead of their
   // publication dates.
   bool event_days = false;
+  // Two articles that clearly report days at least two days apart tell of different events:
+  // their similarity is multiplied by this (1: no such rule).
+  double other_day_factor = 0.3;
   int key_signature_terms = 12;
   int threads = 0;  // workers for candidates and cosines (0: one per core); output is the same
 };
@@ -100,6 +103,8 @@ struct StoryInput {
   // Votes for the kinds of event the article reports (event types of the lexicon, as term
   // ids), heavier near its start; see `other_event_factor`.
   std::vector<std::pair<int, float>> event_votes;
+  // The day the article clearly reports (named in its first sentence or three times), if any.
+  std::optional<Date> event_day;
 };
 
 struct SimilarPair {

@@ -250,9 +250,10 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
       const LexiconEntry& ce = lexicon_.entries[c.entry];
       if (ce.kind != Kind::kCue || ce.category != kCueDistancing) continue;
       bool adjacent = true;
-      for (std::size_t k = c.end; k < m.start; ++k) {
-        const unsigned char ch = static_cast<unsigned char>(text[k]);
-        adjacent &= ch == ' ' || ch == '"' || ch == '\'' || ch >= 0x80;
+      for (std::size_t k = c.end; k < m.start && adjacent;) {
+        const internal::Char ch = internal::CharAt(text, k);
+        adjacent = internal::IsSpace(ch.cp) || internal::IsQuoteChar(ch.cp);
+        k += ch.len == 0 ? 1 : ch.len;
       }
       if (adjacent) m.distancing = text.substr(c.start, c.end - c.start);
       break;

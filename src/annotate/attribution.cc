@@ -159,14 +159,30 @@ class Finder {
     for (AttributionRelation& a : out_) {
       if (!kept.empty() && a.start < kept.back().end) {
         AttributionRelation& prev = kept.back();
-        if (a.kind == AttributionKind::kDirect && prev.kind == AttributionKind::kReported)
-          prev.kind = AttributionKind::kMixed;
-        if (a.end > prev.end && a.kind != AttributionKind::kDirect) prev.end = a.end;
+        if (prev.kind == AttributionKind::kDirect) {
+          // Reported content starting inside a quotation: it begins where the quotation ends.
+          if (a.kind == AttributionKind::kDirect || a.end <= prev.end) continue;
+          a.start = prev.end;
+          kept.push_back(std::move(a));
+          continue;
+        }
+        if (a.kind == AttributionKind::kDirect) prev.kind = AttributionKind::kMixed;
+        if (a.end > prev.end) prev.end = a.end;
         continue;
       }
       kept.push_back(std::move(a));
     }
-    for (AttributionRelation& a : kept) a.words = WordsIn(a.start, a.end);
+    // Words of the content; a mixed content's quoted words are the quotation's, not counted here.
+    for (AttributionRelation& a : kept) {
+      a.words = WordsIn(a.start, a.end);
+      if (a.kind != AttributionKind::kMixed) continue;
+      for (const Quote& q : quotes_) {
+        if (q.open >= a.end) break;
+        if (q.kind != QuoteKind::kDirect || q.parent >= 0 || q.end <= a.start) continue;
+        const std::size_t inside = WordsIn(std::max(a.start, q.start), std::min(a.end, q.end));
+        a.words -= std::min(a.words, inside);
+      }
+    }
     return kept;
   }
 
@@ -281,7 +297,9 @@ class Finder {
       const unsigned char b = static_cast<unsigned char>(ch);
       return b >= 0x80 || std::isalnum(b) || ch == '-' || ch == '\'';
     };
-    for (std::size_t at = before; at-- > 0;) {
+    // Names are looked for in the 4 KB before the description: its antecedent is near.
+    const std::size_t floor = before > 4096 ? before - 4096 : 0;
+    for (std::size_t at = before; at-- > floor;) {
       if (at + head.size() > before) continue;
       if ((text_[at] | 0x20) != head[0] || (text_[at] & 0x20) != 0) continue;  // capitalised
       bool same = true;
@@ -319,28 +337,34 @@ class Finder {
     if (p.first == p.last && IsAnyPronoun(head.lower)) {
       const bool person = IsPersonPronoun(head.lower);
       const bool thing = head.lower == "it" || head.lower == "оно";
-      for (std::size_t k = known_.size(); k-- > 0;) {
-        const KnownSource& s = known_[k];
+      // The nearest fitting source before the pronoun (known_ is not in text order).
+      const KnownSource* nearest = nullptr;
+      for (const KnownSource& s : known_) {
         if (s.text.empty() || s.end > head.begin) continue;
         if (person && s.type == SourceType::kOrganisation) continue;
         if (thing && s.type == SourceType::kPerson) continue;
-        return s;
+        if (nearest == nullptr || s.end > nearest->end) nearest = &s;
       }
-      return std::nullopt;
+      if (nearest == nullptr) return std::nullopt;
+      return *nearest;
     }
     // "the ministry", "the publication", "the spokesman": no capital, a determiner first.
     for (std::size_t k = p.first; k <= p.last; ++k) {
       if (tokens[k].capital) return std::nullopt;
     }
     if (tokens[p.first].lower != "the" && tokens[p.first].lower != "this") return std::nullopt;
-    for (std::size_t k = known_.size(); k-- > 0;) {
-      const KnownSource& s = known_[k];
-      if (s.end > tokens[p.first].begin) continue;
-      const std::string lower = internal::Lower(text_.substr(s.begin, s.end - s.begin));
-      const std::size_t at = lower.find(head.lower);
-      if (at == std::string::npos) continue;
-      return s;
+    // The nearest earlier source holding the head as a whole word, else a name in the text.
+    const KnownSource* nearest = nullptr;
+    for (const KnownSource& s : known_) {
+      if (s.end > tokens[p.first].begin || (nearest != nullptr && s.end <= nearest->end)) continue;
+      for (const Token& t : internal::Tokenize(text_, s.begin, s.end)) {
+        if (t.word && t.lower == head.lower) {
+          nearest = &s;
+          break;
+        }
+      }
     }
+    if (nearest != nullptr) return *nearest;
     return NameHolding(head.lower, tokens[p.first].begin);
   }
 
@@ -363,8 +387,8 @@ class Finder {
   }
 
   bool Headline(std::size_t sb, std::size_t se) {
-    const std::size_t colon = text_.find(':', sb);
-    if (colon == std::string_view::npos || colon >= se || colon - sb > 60) return false;
+    const std::size_t colon = text_.substr(0, std::min(se, sb + 61)).find(':', sb);
+    if (colon == std::string_view::npos) return false;
     if (DirectAt(colon) != nullptr || InsideQuoteMarks(colon)) return false;
     const std::vector<Token> head = internal::Tokenize(text_, sb, colon);
     if (head.empty() || head.size() > 6) return false;
@@ -405,11 +429,11 @@ class Finder {
 
   // --- one sentence
 
-  std::size_t TokenAt(const std::vector<Token>& tokens, std::size_t offset) const {
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].end > offset) return i;
-    }
-    return tokens.size();
+  static std::size_t TokenAt(const std::vector<Token>& tokens, std::size_t offset) {
+    return static_cast<std::size_t>(
+        std::upper_bound(tokens.begin(), tokens.end(), offset,
+                         [](std::size_t off, const Token& t) { return off < t.end; }) -
+        tokens.begin());
   }
 
   // Drops trailing time words ("A news report published Wednesday" → "A news report

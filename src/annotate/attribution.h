@@ -109,7 +109,8 @@ std::vector<AttributionRelation> FindAttributions(
     const std::vector<Quote>& quotes, const std::vector<CueSpan>& cues,
     const AttributionOptions& options = {});
 
-// The attribution whose content holds byte `offset` outside any direct quotation, or nullptr.
+// The reported or mixed attribution whose content holds byte `offset`, or nullptr (a direct
+// relation's content is a quotation: callers look those up with QuoteAt first).
 const AttributionRelation* ReportedAt(const std::vector<AttributionRelation>& attributions,
                                       std::size_t offset);
 

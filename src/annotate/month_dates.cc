@@ -255,10 +255,10 @@ int LeadingNumber(std::string_view norm, std::size_t max_digits) {
   int value = 0;
   std::size_t digits = 0;
   while (digits < norm.size() && norm[digits] >= '0' && norm[digits] <= '9') {
-    value = value * 10 + (norm[digits] - '0');
-    ++digits;
+    if (++digits > max_digits) return -1;
+    value = value * 10 + (norm[digits - 1] - '0');
   }
-  if (digits == 0 || digits > max_digits) return -1;
+  if (digits == 0) return -1;
   return value;
 }
 
@@ -271,9 +271,11 @@ std::vector<DateMention> FindMonthDates(std::string_view text,
   std::string storage;
   Tokenize(text, TokenizerOptions{}, &tokens, &storage);
   auto year_at = [&](std::size_t i) {
-    if (i >= tokens.size() || tokens[i].kind != TokenKind::kNumber) return -1;
-    if (tokens[i].norm.size() != 4) return -1;
-    const int y = LeadingNumber(tokens[i].norm, 4);
+    // "2020", and "2020-ci" / "2020'de" (a year with a suffix).
+    if (i >= tokens.size()) return -1;
+    const std::string_view norm = tokens[i].norm;
+    if (norm.size() < 4 || (norm.size() > 4 && norm[4] >= '0' && norm[4] <= '9')) return -1;
+    const int y = LeadingNumber(norm, 4);
     return y >= 1900 && y <= 2100 ? y : -1;
   };
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {

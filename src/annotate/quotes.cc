@@ -889,11 +889,18 @@ class Attributor {
 
   // The quotation is alone on its line: a subhead or pull quote.
   bool FillsLine(const Quote& q) const {
-    std::size_t line_start = q.open;
-    while (line_start > 0 && text_[line_start - 1] != '\n') --line_start;
-    std::size_t line_end = q.close;
-    while (line_end < text_.size() && text_[line_end] != '\n') ++line_end;
-    return OnlyPunctuation(line_start, q.open) && OnlyPunctuation(q.close, line_end);
+    // Outward from the marks to the line's ends, stopping at the first letter or digit.
+    for (std::size_t i = q.open; i > 0 && text_[i - 1] != '\n';) {
+      const Char c = CharBefore(text_, i);
+      if (IsAlnum(c.cp)) return false;
+      i -= c.len == 0 ? 1 : c.len;
+    }
+    for (std::size_t i = q.close; i < text_.size() && text_[i] != '\n';) {
+      const Char c = CharAt(text_, i);
+      if (IsAlnum(c.cp)) return false;
+      i += c.len == 0 ? 1 : c.len;
+    }
+    return true;
   }
 
   // "the chant “No to Russian law”", "banners reading ‘…’", "под лозунгом «…»".

@@ -208,6 +208,10 @@ int RunAlign(const std::vector<std::string>& args) {
       "event-days", po::bool_switch(&options.stories.event_days),
       "compare the days articles report (the day their date mentions name most) instead of "
       "their publication dates")(
+      "other-day-factor",
+      po::value(&options.stories.other_day_factor)->default_value(options.stories.other_day_factor),
+      "similarity factor for two articles that clearly report days two or more days apart "
+      "(1: no such rule)")(
       "date-window",
       po::value(&options.stories.date_window_days)->default_value(options.stories.date_window_days),
       "days between publication dates that still count as one news cycle")(

@@ -35,7 +35,7 @@ void PrintText(const Article& a, const ArticleAnnotations& ann, const Lexicon& l
             << ann.matches.size() << " lexicon matches, " << ann.dates.size() << " dates\n";
   for (const LexiconMatch& m : ann.matches) {
     const LexiconEntry& e = lex.entries[m.entry];
-    static const char* kKinds[] = {"naming", "loaded", "actor", "cue"};
+    static const char* kKinds[] = {"naming", "loaded", "actor", "cue", "event"};
     std::cout << "  " << kKinds[static_cast<int>(e.kind)] << "  \""
               << OneLine(std::string_view(a.text).substr(m.start, m.end - m.start)) << "\"";
     if (!e.concept_id.empty()) std::cout << "  concept=" << e.concept_id;

@@ -188,6 +188,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
         p.distancing.push_back(std::move(d));
         continue;
       }
+      if (q.kind == QuoteKind::kTitle) continue;  // a name in quotation marks, nobody's words
       if (q.depth > 0) continue;  // a quote inside a quote is the quoted speaker's, counted there
       const Actor* actor = q.actor_id.empty() ? nullptr : lexicon.FindActor(q.actor_id);
       const std::string key = actor != nullptr ? actor->id : q.speaker;

@@ -1,6 +1,7 @@
 #include "scan/scanner.h"
 
 #include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -120,14 +121,13 @@ nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& an
   r["language"] = a.language;
   r["words"] = ann.words;
   std::map<std::string, std::map<std::string, int>> naming;
-  std::map<std::string, std::pair<int, int>> loaded;
+  std::map<std::string, std::array<int, 3>> loaded;  // own, quoted, reported
   for (const LexiconMatch& m : ann.matches) {
     const LexiconEntry& e = lexicon.entries[m.entry];
     if (e.kind == LexiconEntry::Kind::kNaming) {
       ++naming[e.concept_id][e.form];
     } else if (e.kind == LexiconEntry::Kind::kLoaded) {
-      auto& counts = loaded[e.form];
-      (m.voice == Voice::kQuoted ? counts.second : counts.first) += 1;
+      ++loaded[e.form][static_cast<std::size_t>(m.voice)];
     }
   }
   r["naming"] = json::object();
@@ -138,7 +138,7 @@ nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& an
   }
   r["loaded"] = json::object();
   for (const auto& [form, counts] : loaded)
-    r["loaded"][form] = {{"own", counts.first}, {"quoted", counts.second}};
+    r["loaded"][form] = {{"own", counts[0]}, {"quoted", counts[1]}, {"reported", counts[2]}};
   std::map<std::string, std::tuple<std::string, std::string, int, std::size_t>> speakers;
   int scare = 0;
   for (const Quote& q : ann.quotes) {
@@ -146,7 +146,7 @@ nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& an
       ++scare;
       continue;
     }
-    if (q.depth > 0) continue;
+    if (q.kind == QuoteKind::kTitle || q.depth > 0) continue;
     const std::string key = q.actor_id.empty() ? q.speaker : q.actor_id;
     auto& s = speakers[key];
     std::get<0>(s) = q.speaker;
