@@ -45,6 +45,10 @@
 //                           kinds of event (a capture, a ceasefire agreement; a bill passed, a
 //                           bill withdrawn) merge only at threshold times this
 //   key_signature_terms 12  heaviest keys per article also used for candidates
+//   other_day_factor  0.3   two articles that clearly report days two or more days apart (a day
+//                           named in the first sentence or three times) tell of different
+//                           events: their similarity is multiplied by this
+//   event_days        false compare those reported days instead of publication dates
 //   same_outlet_factor 1.5  an outlet rarely tells one main event in two articles of one news
 //                           cycle: two groups that both hold an article of the same outlet
 //                           merge only when their mean similarity reaches threshold times this
