@@ -1,5 +1,13 @@
 #include "test_paths.h"
 
+#include <signal.h>
+
+#include <chrono>
+
+#include <poll.h>
+
+#include <pty.h>
+
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <linux/capability.h>
@@ -117,6 +125,59 @@ TempDir::~TempDir() {
   std::error_code ec;
   fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
   fs::remove_all(path_, ec);
+}
+
+CommandResult RunParallaxOnTerminal(const std::vector<std::string>& args,
+                                    const std::string& stdout_path, int timeout_seconds) {
+  CommandResult result;
+  int master = -1;
+  const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) {
+    ADD_FAILURE() << "forkpty failed";
+    return result;
+  }
+  if (pid == 0) {
+    const int out_fd = open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(out_fd, 1);
+    std::vector<char*> argv;
+    std::string binary = PARALLAX_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    setenv("TERM", "xterm", 1);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  char buffer[4096];
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd fd{master, POLLIN, 0};
+    if (poll(&fd, 1, 200) <= 0) {
+      int status = 0;
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        // Drain what is left.
+        ssize_t n;
+        while ((n = read(master, buffer, sizeof buffer)) > 0) result.err.append(buffer, n);
+        close(master);
+        return result;
+      }
+      continue;
+    }
+    const ssize_t n = read(master, buffer, sizeof buffer);
+    if (n <= 0) break;  // EIO: the child closed the terminal
+    result.err.append(buffer, static_cast<std::size_t>(n));
+  }
+  close(master);
+  int status = 0;
+  if (std::chrono::steady_clock::now() >= deadline) {
+    kill(pid, SIGKILL);
+    ADD_FAILURE() << "parallax on a terminal did not finish in " << timeout_seconds << " s";
+  }
+  waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
 }
 
 }  // namespace parallax::testing

@@ -46,6 +46,12 @@ struct RunOptions {
 };
 CommandResult RunParallaxWith(const std::vector<std::string>& args, const RunOptions& options);
 
+// Runs `parallax` with `args` on a pseudo-terminal as its standard error (and input), standard
+// output going to `stdout_path`: what a person at a terminal sees. Returns the exit code and
+// everything written to the terminal. Gives up after `timeout_seconds`.
+CommandResult RunParallaxOnTerminal(const std::vector<std::string>& args,
+                                    const std::string& stdout_path, int timeout_seconds = 120);
+
 // A fresh empty directory under the system temp dir, removed by the destructor.
 class TempDir {
  public:

@@ -57,6 +57,13 @@ bool ParseArgs(const std::string& command, const std::vector<std::string>& args,
                const po::positional_options_description& positional, const HelpText& help,
                po::variables_map& vm);
 
+// --quiet and --progress, for commands that show a progress line (cli/progress.h).
+struct ProgressFlags {
+  bool quiet = false;
+  bool force = false;
+};
+void AddProgressOptions(po::options_description& options, ProgressFlags& flags);
+
 // Prints diagnostics to stderr, one per line; returns the number of errors among them.
 int PrintDiagnostics(const Diagnostics& diagnostics, bool show_warnings = true);
 

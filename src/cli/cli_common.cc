@@ -78,6 +78,14 @@ bool ParseArgs(const std::string& command, const std::vector<std::string>& args,
   return true;
 }
 
+void AddProgressOptions(po::options_description& options, ProgressFlags& flags) {
+  options.add_options()("quiet", po::bool_switch(&flags.quiet),
+                        "no progress line (the closing summary is still printed)")(
+      "progress", po::bool_switch(&flags.force),
+      "show progress even when standard error is not a terminal (for a log file: one line a "
+      "second)");
+}
+
 int PrintDiagnostics(const Diagnostics& diagnostics, bool show_warnings) {
   int errors = 0;
   for (const Diagnostic& d : diagnostics) {

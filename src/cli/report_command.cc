@@ -10,6 +10,7 @@
 #include "align/parallel.h"
 #include "annotate/annotator.h"
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "core/file_io.h"
 #include "corpus/corpus.h"
 #include "framing/measures.h"
@@ -97,6 +98,8 @@ int RunReport(const std::vector<std::string>& args) {
       "  parallax report\n"
       "  parallax report corpus/lachin-2023 -o /tmp/lachin --format html\n"
       "  parallax report --blind -o /tmp/lachin-blind\n"};
+  ProgressFlags progress_flags;
+  AddProgressOptions(options, progress_flags);
   po::variables_map vm;
   if (!ParseArgs("report", args, options, positional, help, vm)) return kExitOk;
   const Formats want = ParseFormats(formats);
@@ -130,16 +133,25 @@ int RunReport(const std::vector<std::string>& args) {
     const std::vector<Article>& articles = corpus.articles;
     std::vector<ArticleAnnotations> annotations(articles.size());
     std::vector<AlignDocument> documents(articles.size());
-    const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-    internal::ParallelChunks(
-        articles.size(), workers,
-        [&](std::size_t begin, std::size_t end, unsigned) {
-          for (std::size_t i = begin; i < end; ++i) {
-            annotations[i] = annotator.Annotate(articles[i]);
-            documents[i] = builder.Build(articles[i]);
-          }
-        },
-        1);
+    const unsigned workers = internal::WorkerCount(0);
+    {
+      Progress progress(progress_flags.quiet   ? Progress::Mode::kOff
+                        : progress_flags.force ? Progress::Mode::kForced
+                                               : Progress::Mode::kAuto,
+                        std::cerr);
+      progress.Begin("annotating " + corpus.story, articles.size(), "articles");
+      internal::ParallelChunks(
+          articles.size(), workers,
+          [&](std::size_t begin, std::size_t end, unsigned) {
+            for (std::size_t i = begin; i < end; ++i) {
+              annotations[i] = annotator.Annotate(articles[i]);
+              documents[i] = builder.Build(articles[i]);
+              progress.Advance(1);
+            }
+          },
+          1);
+      progress.Finish();
+    }
     const auto annotated = std::chrono::steady_clock::now();
     const Alignment alignment = Align(std::move(documents));
     const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, outlets);

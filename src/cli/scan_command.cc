@@ -2,8 +2,11 @@
 #include <iostream>
 #include <thread>
 
+#include <filesystem>
+
 #include "annotate/annotator.h"
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "scan/scanner.h"
 
 namespace parallax::cli {
@@ -26,6 +29,8 @@ int RunScan(const std::vector<std::string>& args) {
       "add each article's title and cleaned text (\"title\", \"body\") to its record, so that\n"
       "'parallax align --window DAYS' can read the records (the reduce step)");
   AddLimitOptions(options, limits, kLimitBytes | kLimitDepth);
+  ProgressFlags progress_flags;
+  AddProgressOptions(options, progress_flags);
   po::positional_options_description positional;
   positional.add("input", -1);
   const HelpText help{
@@ -37,7 +42,8 @@ int RunScan(const std::vector<std::string>& args) {
       "perspective, resolved dates. Memory stays flat whatever the input size, and all cores\n"
       "work. Malformed lines are reported on standard error with their line number and skipped;\n"
       "a summary line says how many. Suited as the map step of Hadoop Streaming or Spark's\n"
-      "RDD.pipe (see README, \"Larger corpora\").",
+      "RDD.pipe (see README, \"Larger corpora\"). On a terminal a progress line on standard\n"
+      "error shows the bytes read, the rate and the time left (--quiet turns it off).",
       "  parallax scan archive.jsonl > records.jsonl\n"
       "  zcat crawl.jsonl.gz | parallax scan --threads 2 > records.jsonl\n"};
   po::variables_map vm;
@@ -53,6 +59,22 @@ int RunScan(const std::vector<std::string>& args) {
   if (PrintDiagnostics(annotator.diagnostics()) > 0) return kExitUsage;
   if (inputs.empty()) inputs.push_back("-");
   std::ios::sync_with_stdio(false);
+  Progress progress(progress_flags.quiet   ? Progress::Mode::kOff
+                    : progress_flags.force ? Progress::Mode::kForced
+                                           : Progress::Mode::kAuto,
+                    std::cerr);
+  if (progress.enabled()) {
+    std::uint64_t total_bytes = 0;  // 0 when standard input is read: the total is not known
+    bool known = true;
+    for (const std::string& input : inputs) {
+      std::error_code ec;
+      const auto size = input == "-" ? 0 : std::filesystem::file_size(input, ec);
+      known &= input != "-" && !ec;
+      total_bytes += ec ? 0 : size;
+    }
+    progress.Begin("scanning", known ? total_bytes : 0, "bytes");
+    scan.on_progress = [&progress](std::size_t bytes) { progress.Advance(bytes); };
+  }
   ScanStats total;
   int status = kExitOk;
   for (const std::string& input : inputs) {
@@ -60,19 +82,21 @@ int RunScan(const std::vector<std::string>& args) {
     if (input != "-") {
       file.open(input, std::ios::binary);
       if (!file) {
-        std::cerr << input << ": error: cannot open\n";
+        progress.Print(input + ": error: cannot open\n");
         status = kExitUsage;
         continue;
       }
     }
     scan.source_name = input;
-    const ScanStats s = Scan(input == "-" ? std::cin : file, std::cout, annotator, scan,
-                             [](const Diagnostic& d) { std::cerr << d.ToString() << "\n"; });
+    const ScanStats s =
+        Scan(input == "-" ? std::cin : file, std::cout, annotator, scan,
+             [&progress](const Diagnostic& d) { progress.Print(d.ToString() + "\n"); });
     total.lines += s.lines;
     total.records += s.records;
     total.malformed += s.malformed;
     total.bytes += s.bytes;
   }
+  progress.Finish();
   std::cerr << "scan: " << total.records << " records from " << total.lines << " lines ("
             << total.bytes << " bytes); " << total.malformed << " malformed line(s) skipped\n";
   FlushStdoutOrThrow();

@@ -255,6 +255,7 @@ ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
       }
       ++line_no;
       stats.bytes += length + 1;
+      if (options.on_progress) options.on_progress(length + 1);
       if (line.find_first_not_of(" \t\r") != std::string::npos) ++stats.lines;
       if (length > options.max_line_bytes) {
         batch->diagnostics.push_back(MakeError(

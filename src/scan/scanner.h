@@ -34,6 +34,8 @@ struct ScanOptions {
   const OutletsFile* outlets = nullptr;      // to recognise outlets by domain
   bool clean = true;                         // apply generic boilerplate removal before annotating
   bool with_text = false;                    // add "title" and "body" (the cleaned text) to records
+  // Called from the reading thread with the bytes of each line read (for a progress display).
+  std::function<void(std::size_t)> on_progress;
 };
 
 struct ScanStats {
