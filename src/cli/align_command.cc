@@ -14,6 +14,7 @@
 #include "align/windows.h"
 #include "annotate/lexicon.h"
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "core/file_io.h"
 #include "corpus/article_file.h"
 #include "corpus/boilerplate.h"
@@ -228,6 +229,8 @@ int RunAlign(const std::vector<std::string>& args) {
       "also write the candidate article pairs (id, id, cosine, similarity, key cosine) to this TSV "
       "file")("timing", po::bool_switch(&timing), "print the time each stage took to stderr");
   AddLimitOptions(flags, limits, kLimitBytes | kLimitArticles);
+  ProgressFlags progress_flags;
+  AddProgressOptions(flags, progress_flags);
   po::positional_options_description positional;
   positional.add("corpus", -1);
   const HelpText help{
@@ -330,8 +333,11 @@ int RunAlign(const std::vector<std::string>& args) {
   settings.max_bytes = limits.max_bytes;
   settings.workers = threads > 0 ? static_cast<unsigned>(threads)
                                  : std::max(1u, std::thread::hardware_concurrency());
+  Progress progress(Progress::ModeFor(progress_flags.quiet, progress_flags.force), std::cerr);
+  progress.Begin("reading", inputs.size(), "inputs");
   AlignInput input;
   for (const std::string& path : inputs) {
+    progress.Advance(1);
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       LoadFolder(path, settings, input);
@@ -348,6 +354,7 @@ int RunAlign(const std::vector<std::string>& args) {
                     "give a story folder such as corpus/lachin-2023, or articles as .jsonl"));
     }
   }
+  progress.Finish();
   const int status = PrintDiagnostics(input.diagnostics, !timing) > 0 ? kExitUsage : kExitOk;
   if (input.documents.empty()) {
     std::cerr << "parallax align: no readable articles in the inputs given\n";
@@ -356,9 +363,11 @@ int RunAlign(const std::vector<std::string>& args) {
   const double load_seconds = Seconds(load_start);
 
   const auto align_start = std::chrono::steady_clock::now();
+  progress.Begin("aligning " + std::to_string(input.documents.size()) + " articles", 0, "");
   const Alignment alignment =
       by_window ? AlignByWindow(std::move(input.documents), window, options, input.curated)
                 : Align(std::move(input.documents), options, input.curated);
+  progress.Finish();
   const double align_seconds = Seconds(align_start);
 
   if (!candidates_path.empty()) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "corpus/article_file.h"
 #include "corpus/boilerplate.h"
 #include "corpus/ingest.h"
@@ -54,6 +55,8 @@ int RunIngest(const std::vector<std::string>& args) {
       "force", po::bool_switch(&force), "overwrite article files that already exist")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)");
   AddLimitOptions(options, limits, kAllLimits);
+  ProgressFlags progress_flags;
+  AddProgressOptions(options, progress_flags);
   po::positional_options_description positional;
   positional.add("input", -1);
   const HelpText help{
@@ -101,9 +104,13 @@ int RunIngest(const std::vector<std::string>& args) {
             << "  written as\n";
   std::size_t articles_read = 0;
   bool limit_hit = false;
+  Progress progress(Progress::ModeFor(progress_flags.quiet, progress_flags.force), std::cerr);
+  progress.Begin("ingesting", files.size(), "inputs");
   for (std::size_t f = 0; f < files.size(); ++f) {
     const std::string& path = files[f];
     IngestedInput in = IngestFile(path, ingest);
+    progress.Advance(1);
+    progress.Clear();  // the table goes to standard output, often the same terminal
     const bool over = articles_read + in.articles.size() > limits.max_articles;
     if (over) {
       in.articles.resize(limits.max_articles - articles_read);
@@ -155,6 +162,7 @@ int RunIngest(const std::vector<std::string>& args) {
     }
     if (over) break;
   }
+  progress.Finish();
   std::cout << files.size() << " input(s): " << written << " article file(s) written to " << into;
   if (not_written > 0) std::cout << ", " << not_written << " not written";
   if (rejected > 0) std::cout << ", " << rejected << " input(s) rejected";

@@ -118,6 +118,9 @@ std::string Progress::Line(bool final) const {
   if (final && total_ > 0) done = total_;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  if (unit_.empty()) {  // a stage with nothing to count: its time so far
+    return what_ + ": " + Duration(seconds) + (final ? ", done" : "");
+  }
   std::string line = what_ + ": " + Amount(done, unit_);
   if (total_ > 0) {
     const double share = std::min(1.0, static_cast<double>(done) / static_cast<double>(total_));

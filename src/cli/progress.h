@@ -31,6 +31,9 @@ namespace parallax::cli {
 class Progress {
  public:
   enum class Mode { kAuto, kForced, kOff };
+  static Mode ModeFor(bool quiet, bool force) {
+    return quiet ? Mode::kOff : force ? Mode::kForced : Mode::kAuto;
+  }
 
   // `stderr_fd` is the descriptor `err` writes to (to ask whether it is a terminal).
   Progress(Mode mode, std::ostream& err, int stderr_fd = 2);
@@ -41,7 +44,7 @@ class Progress {
   bool enabled() const { return enabled_; }
 
   // Starts a stage: `what` ("annotating"), its total in `unit`s ("bytes", "articles"; 0: not
-  // known). Draws at once.
+  // known; an empty unit: nothing is counted, the line shows the time so far). Draws at once.
   void Begin(const std::string& what, std::uint64_t total, const std::string& unit);
   // Adds to the done count; safe from any thread, cheap (one relaxed atomic add).
   void Advance(std::uint64_t n) { done_.fetch_add(n, std::memory_order_relaxed); }
@@ -49,6 +52,9 @@ class Progress {
   void Finish();
   // Writes `text` (a whole line, with its newline) to the error stream, the line taken off first.
   void Print(const std::string& text);
+  // Takes the line off the terminal (before writing to standard output when both are the same
+  // terminal, or before other code writes to standard error); the next tick redraws it.
+  void Clear() { Print(""); }
 
  private:
   void Loop();
