@@ -134,27 +134,24 @@ int RunReport(const std::vector<std::string>& args) {
     std::vector<ArticleAnnotations> annotations(articles.size());
     std::vector<AlignDocument> documents(articles.size());
     const unsigned workers = internal::WorkerCount(0);
-    {
-      Progress progress(progress_flags.quiet   ? Progress::Mode::kOff
-                        : progress_flags.force ? Progress::Mode::kForced
-                                               : Progress::Mode::kAuto,
-                        std::cerr);
-      progress.Begin("annotating " + corpus.story, articles.size(), "articles");
-      internal::ParallelChunks(
-          articles.size(), workers,
-          [&](std::size_t begin, std::size_t end, unsigned) {
-            for (std::size_t i = begin; i < end; ++i) {
-              annotations[i] = annotator.Annotate(articles[i]);
-              documents[i] = builder.Build(articles[i]);
-              progress.Advance(1);
-            }
-          },
-          1);
-      progress.Finish();
-    }
+    Progress progress(Progress::ModeFor(progress_flags.quiet, progress_flags.force), std::cerr);
+    progress.Begin("annotating " + corpus.story, articles.size(), "articles");
+    internal::ParallelChunks(
+        articles.size(), workers,
+        [&](std::size_t begin, std::size_t end, unsigned) {
+          for (std::size_t i = begin; i < end; ++i) {
+            annotations[i] = annotator.Annotate(articles[i]);
+            documents[i] = builder.Build(articles[i]);
+            progress.Advance(1);
+          }
+        },
+        1);
+    progress.Finish();
     const auto annotated = std::chrono::steady_clock::now();
+    progress.Begin("aligning and measuring " + corpus.story, 0, "");
     const Alignment alignment = Align(std::move(documents));
     const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, outlets);
+    progress.Finish();
     const auto measured = std::chrono::steady_clock::now();
 
     ReportInputs inputs;
@@ -168,6 +165,7 @@ int RunReport(const std::vector<std::string>& args) {
     const StoryReport report(inputs, report_options);
 
     // Render everything first, so a failure leaves the previous report untouched.
+    progress.Begin("writing the report of " + corpus.story, 0, "");
     std::vector<std::pair<std::string, std::string>> files;  // name, content
     if (want.html) files.push_back({"report.html", ReportToHtml(report)});
     if (want.md) files.push_back({"report.md", ReportToMarkdown(report)});
@@ -179,8 +177,8 @@ int RunReport(const std::vector<std::string>& args) {
       for (const auto& [name, content] : files) {
         const std::vector<std::string> leaks = FindOutletNames(content, articles, outlets);
         if (!leaks.empty()) {
-          std::cerr << "parallax report: internal error: the blind " << name << " still names '"
-                    << leaks.front() << "'; nothing was written\n";
+          progress.Print("parallax report: internal error: the blind " + name + " still names '" +
+                         leaks.front() + "'; nothing was written\n");
           return kExitFailure;
         }
       }
@@ -200,6 +198,7 @@ int RunReport(const std::vector<std::string>& args) {
       paths_and_contents.emplace_back((fs::path(target) / name).string(), std::move(content));
     }
     WriteFilesAtomic(paths_and_contents);
+    progress.Finish();
     const auto written = std::chrono::steady_clock::now();
 
     std::size_t removed = 0;
