@@ -3,7 +3,10 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <cstdlib>
 #include <unordered_map>
+
+#include <utf8proc.h>
 
 #include "text/utf8.h"
 
@@ -160,9 +163,24 @@ std::string_view NameKeyer::Key(std::string_view any_case, std::string_view lang
   if (found != impl_->cache.end()) return found->second;
   std::string latin;
   bool ascii = true;
-  for (char c : pre) ascii &= static_cast<unsigned char>(c) < 0x80;
+  bool latin_script = true;  // Latin letters with diacritics only (below U+0250)
+  for (std::size_t i = 0; i < pre.size();) {
+    const DecodedChar d = DecodeUtf8Char(pre, i);
+    ascii &= d.valid && d.code_point < 0x80;
+    latin_script &= d.valid && d.code_point < 0x250;
+    i += d.valid && d.length > 0 ? d.length : 1;
+  }
   if (ascii) {
     latin = pre;
+  } else if (latin_script) {
+    // "é" → "e" without ICU's script detection: decompose and drop the marks.
+    utf8proc_uint8_t* out = nullptr;
+    const utf8proc_ssize_t n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(pre.data()),
+                     static_cast<utf8proc_ssize_t>(pre.size()), &out,
+                     static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK));
+    if (n >= 0 && out != nullptr) latin.assign(reinterpret_cast<const char*>(out), n);
+    std::free(out);
   } else if (impl_->latin != nullptr) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(pre.data(), static_cast<int32_t>(pre.size())));

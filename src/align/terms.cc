@@ -252,9 +252,12 @@ struct TermExtractor::Impl {
     const DecodedChar first = DecodeUtf8Char(surface, 0);
     if (!first.valid) return -1;
     const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(first.code_point));
-    const bool georgian = first.code_point >= 0x10D0 && first.code_point <= 0x10FF;
-    if (category != UTF8PROC_CATEGORY_LU && category != UTF8PROC_CATEGORY_LO && !georgian)
-      return -1;
+    // Scripts without case whose words are spaced: Georgian, Hebrew, Arabic and Persian. Not
+    // Chinese, Japanese, Korean or Thai, whose "words" here are whole runs of text.
+    const char32_t cp = first.code_point;
+    const bool caseless = (cp >= 0x10D0 && cp <= 0x10FF) ||
+                          (category == UTF8PROC_CATEGORY_LO && cp >= 0x0590 && cp < 0x0900);
+    if (category != UTF8PROC_CATEGORY_LU && !caseless) return -1;
     const std::string_view key = names.Key(norm, language);
     if (key.empty()) return -1;
     return vocabulary->Intern(TermKind::kName, key, surface);

@@ -11,8 +11,9 @@
 //   actor    a lexicon actor ("Washington" = "State Department");
 //   date     a resolved day or month ("2022-12-12");
 //   name     a proper name's Latin key in any script (name_keys.h: Пашинян = Paşinyan =
-//            Pashinyan): a capitalised word, or any word of a script without case (Georgian,
-//            Arabic); it stands beside the word's own term, so names count across languages.
+//            Pashinyan): a capitalised word, or any word of a spaced script without case
+//            (Georgian, Hebrew, Arabic, Persian); it stands beside the word's own term, so names
+//            count across languages.
 // Tokens inside a concept, actor or date span give only that span's term in the body; the words
 // of a concept span are also kept apart (DocumentTerms::inner), so that claim matching can let
 // "the corridor" of one outlet meet "the Lachin corridor" of another.
