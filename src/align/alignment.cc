@@ -29,6 +29,36 @@ std::vector<int> TermsInSpan(const AlignContext& context, int doc, TextSpan span
   return out;
 }
 
+JoiningKey KeyOf(const AlignContext& c, int term, std::size_t holders) {
+  JoiningKey k;
+  std::string_view key = std::string_view(c.vocabulary.key(term)).substr(2);
+  switch (c.vocabulary.kind(term)) {
+    case TermKind::kConcept:
+      k.kind = key.rfind("event:", 0) == 0 ? "event" : "concept";
+      if (k.kind == "event") key.remove_prefix(6);
+      break;
+    case TermKind::kActor:
+      k.kind = "actor";
+      break;
+    case TermKind::kDate:
+      k.kind = "date";
+      break;
+    case TermKind::kName:
+      k.kind = "name";
+      break;
+    case TermKind::kNumber:
+      k.kind = "number";
+      break;
+    case TermKind::kWord:
+      k.kind = "word";
+      break;
+  }
+  k.key = std::string(key);
+  k.as = c.vocabulary.surface(term);
+  k.articles = holders;
+  return k;
+}
+
 std::string SentenceLabel(std::string_view text, std::size_t max) {
   std::string out;
   for (char ch : text) {
@@ -277,33 +307,15 @@ std::vector<JoiningKey> JoiningKeys(const AlignContext& c, const std::vector<int
   if (ranked.size() > kMaxKeys) ranked.resize(kMaxKeys);
   std::vector<JoiningKey> out;
   for (const auto& [term, weight] : ranked) {
-    JoiningKey k;
-    std::string_view key = std::string_view(c.vocabulary.key(term)).substr(2);
-    switch (c.vocabulary.kind(term)) {
-      case TermKind::kConcept:
-        k.kind = key.rfind("event:", 0) == 0 ? "event" : "concept";
-        if (k.kind == "event") key.remove_prefix(6);
-        break;
-      case TermKind::kActor:
-        k.kind = "actor";
-        break;
-      case TermKind::kDate:
-        k.kind = "date";
-        break;
-      case TermKind::kName:
-        k.kind = "name";
-        break;
-      case TermKind::kNumber:
-        k.kind = "number";
-        break;
-      case TermKind::kWord:
-        k.kind = "word";
-        break;
-    }
-    k.key = std::string(key);
-    k.as = c.vocabulary.surface(term);
-    k.articles = shared[term].second;
-    out.push_back(std::move(k));
+    out.push_back(internal::KeyOf(c, term, shared[term].second));
+  }
+  return out;
+}
+
+nlohmann::json KeysJson(const std::vector<JoiningKey>& keys) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const JoiningKey& k : keys) {
+    out.push_back({{"kind", k.kind}, {"key", k.key}, {"as", k.as}, {"articles", k.articles}});
   }
   return out;
 }
@@ -427,21 +439,18 @@ nlohmann::json AlignmentToJson(const Alignment& a) {
   }
   nlohmann::json stories = nlohmann::json::array();
   for (const AlignedStory& s : a.stories) {
-    nlohmann::json keys = nlohmann::json::array();
-    for (const JoiningKey& k : s.keys) {
-      keys.push_back({{"kind", k.kind}, {"key", k.key}, {"as", k.as}, {"articles", k.articles}});
-    }
     stories.push_back({{"id", s.id},
                        {"label", s.label},
                        {"pinned", s.pinned},
                        {"articles", s.article_ids},
-                       {"keys", std::move(keys)}});
+                       {"keys", KeysJson(s.keys)}});
   }
   j["stories"] = std::move(stories);
   nlohmann::json events = nlohmann::json::array();
   for (const AlignedEvent& e : a.events) {
     nlohmann::json ej{
         {"id", e.id}, {"label", e.label}, {"curated", e.curated}, {"outlets", e.outlets}};
+    ej["keys"] = KeysJson(e.keys);
     if (e.from == e.to) {
       ej["date"] = e.from.ToString();
     } else {
@@ -465,6 +474,7 @@ nlohmann::json AlignmentToJson(const Alignment& a) {
   for (const Claim& c : a.claims) {
     nlohmann::json cj{{"id", c.id},
                       {"label", c.label},
+                      {"keys", KeysJson(c.keys)},
                       {"story", c.story.empty() ? nlohmann::json() : nlohmann::json(c.story)},
                       {"event", c.event.empty() ? nlohmann::json() : nlohmann::json(c.event)},
                       {"outlets", c.outlets},

@@ -78,7 +78,8 @@ struct JoiningKey {
   std::string kind;          // "concept", "event", "actor", "name", "date", "number"
   std::string key;           // "stepanakert-khankendi", "capture", "pasin", "2020-11-08", ...
   std::string as;            // how the first article wrote it ("Pashinyan", "captured")
-  std::size_t articles = 0;  // how many of the story's articles hold it
+  std::size_t articles = 0;  // how many of the story's articles (an event's or claim's passages)
+                             // hold it
 };
 
 struct AlignedStory {
@@ -111,13 +112,15 @@ struct AlignedEvent {
   bool curated = false;
   std::vector<EventMention> mentions;  // ordered by article, then position
   std::vector<std::string> outlets;    // sorted, distinct
+  std::vector<JoiningKey> keys;        // the terms its dated passages share, at most 6
 };
 
 struct Claim {
   std::string id;
-  std::string label;  // the passage most like the others, shortened: what the claim says
-  std::string story;  // story id when all its articles are in one story, else ""
-  std::string event;  // the event most of its passages belong to, else ""
+  std::string label;             // the passage most like the others, shortened: what the claim says
+  std::string story;             // story id when all its articles are in one story, else ""
+  std::string event;             // the event most of its passages belong to, else ""
+  std::vector<JoiningKey> keys;  // the terms passages of different outlets share, at most 6
   std::vector<Passage> passages;             // ordered by outlet, article, position
   std::vector<std::string> outlets;          // carrying it, sorted
   std::vector<std::string> missing_outlets;  // in its story or event but not carrying it

@@ -31,6 +31,9 @@ struct AlignContext {
   std::vector<std::vector<int>> related;
 };
 
+// The JoiningKey of a term held by `holders` articles or passages.
+JoiningKey KeyOf(const AlignContext& c, int term, std::size_t holders);
+
 // A label a facilitator can read aloud, made from a sentence of the text: white space collapsed,
 // cut at a word boundary after at most `max` bytes with "…".
 std::string SentenceLabel(std::string_view text, std::size_t max = 140);

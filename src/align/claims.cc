@@ -361,6 +361,28 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
                        return a.span.begin < b.span.begin;
                      });
     claim.outlets.assign(outlets.begin(), outlets.end());
+    // Why aligned: the terms held by passages of two or more outlets, heaviest first.
+    {
+      std::map<int, std::set<std::string>> outlets_of_term;
+      std::map<int, std::size_t> passages_of_term;
+      for (int x : g) {
+        for (int t : units[x].terms) {
+          outlets_of_term[t].insert(outlet_of(x));
+          ++passages_of_term[t];
+        }
+      }
+      std::vector<std::pair<int, double>> ranked;
+      for (const auto& [t, outs] : outlets_of_term) {
+        if (outs.size() >= 2) ranked.emplace_back(t, weight[t] * passages_of_term[t]);
+      }
+      std::sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
+        return x.second != y.second ? x.second > y.second
+                                    : c.vocabulary.key(x.first) < c.vocabulary.key(y.first);
+      });
+      for (std::size_t i = 0; i < ranked.size() && i < 6; ++i) {
+        claim.keys.push_back(KeyOf(c, ranked[i].first, passages_of_term[ranked[i].first]));
+      }
+    }
     // The label: the passage most similar to the others of other outlets (first on ties).
     int central = g.front();
     double central_sum = -1;

@@ -228,6 +228,18 @@ std::vector<AlignedEvent> FindEvents(const AlignContext& c, const EventOptions& 
           chosen_length = length;
         }
       }
+      // Why aligned: the terms most of its dated sentences share (its day is among them).
+      std::vector<std::pair<int, int>> ranked(count.begin(), count.end());
+      std::sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
+        const double wx = x.second * idf(x.first);
+        const double wy = y.second * idf(y.first);
+        return wx != wy ? wx > wy : c.vocabulary.key(x.first) < c.vocabulary.key(y.first);
+      });
+      for (std::size_t i = 0; i < ranked.size() && e.keys.size() < 6; ++i) {
+        if (ranked[i].second >= std::min<int>(2, static_cast<int>(dated.size()))) {
+          e.keys.push_back(KeyOf(c, ranked[i].first, static_cast<std::size_t>(ranked[i].second)));
+        }
+      }
       if (chosen.first >= 0) {
         const AlignDocument& doc = c.documents[chosen.first];
         const TextSpan span = doc.sentences[chosen.second];

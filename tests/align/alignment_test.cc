@@ -144,6 +144,21 @@ TEST(AlignmentTest, LabelsAreReadable) {
   }
 }
 
+// Why aligned: stories, events and claims of several outlets record the keys that joined them.
+TEST(AlignmentTest, AlignmentsRecordTheirKeys) {
+  bool story_keys = false;
+  for (const AlignedStory& s : Shipped().stories) {
+    if (s.article_ids.size() >= 2) story_keys |= !s.keys.empty();
+  }
+  EXPECT_TRUE(story_keys);
+  const AlignedEvent* blockade = EventOn("2022-12-12");
+  ASSERT_NE(blockade, nullptr);
+  EXPECT_FALSE(blockade->keys.empty());
+  for (const Claim& c : Shipped().claims) {
+    if (c.outlets.size() >= 2) EXPECT_FALSE(c.keys.empty()) << c.id;
+  }
+}
+
 TEST(AlignmentTest, StateDepartmentConcernOnlyInTheMoscowTimes) {
   const Claim* c = ClaimWith("moscow-times", "deeply concerned");
   ASSERT_NE(c, nullptr);
