@@ -155,7 +155,9 @@ TEST(AlignmentTest, AlignmentsRecordTheirKeys) {
   ASSERT_NE(blockade, nullptr);
   EXPECT_FALSE(blockade->keys.empty());
   for (const Claim& c : Shipped().claims) {
-    if (c.outlets.size() >= 2) EXPECT_FALSE(c.keys.empty()) << c.id;
+    if (c.outlets.size() >= 2) {
+      EXPECT_FALSE(c.keys.empty()) << c.id;
+    }
   }
 }
 
