@@ -230,6 +230,23 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
       }
       q = q->parent >= 0 ? &out.quotes[static_cast<std::size_t>(q->parent)] : nullptr;
     }
+    // A quotation whose source attribution found beside it (a quote that goes on from reported
+    // speech): the relation names the speaker.
+    if (m.voice == Voice::kQuoted && m.speaker.empty()) {
+      int top = m.quote;
+      while (top >= 0 && out.quotes[static_cast<std::size_t>(top)].parent >= 0) {
+        top = out.quotes[static_cast<std::size_t>(top)].parent;
+      }
+      for (std::size_t a = 0; a < out.attributions.size(); ++a) {
+        const AttributionRelation& r = out.attributions[a];
+        if (r.quote != top || r.source.empty()) continue;
+        m.attribution = static_cast<int>(a);
+        m.speaker = r.source;
+        m.actor_id = r.actor_id;
+        m.speaker_perspective = r.perspective;
+        break;
+      }
+    }
   }
 
   // Distancing of own-voice uses: a scare quote, or a distancing cue just before the match

@@ -172,6 +172,26 @@ class Finder {
       }
       kept.push_back(std::move(a));
     }
+    // A quotation nobody is named for, right after reported speech of a source (in the same or
+    // the next paragraph): the source goes on speaking ("X said the talks failed. “We tried,”").
+    for (std::size_t k = 1; k < kept.size(); ++k) {
+      AttributionRelation& a = kept[k];
+      const AttributionRelation& prev = kept[k - 1];
+      if (a.kind != AttributionKind::kDirect || !a.source.empty() || prev.source.empty()) continue;
+      if (a.quote >= 0 && quotes_[static_cast<std::size_t>(a.quote)].kind != QuoteKind::kDirect)
+        continue;
+      int breaks = 0;
+      for (std::size_t i = prev.end; i < a.start && breaks < 3; ++i) {
+        if (text_[i] == '\n' && (i == 0 || text_[i - 1] != '\n')) ++breaks;
+      }
+      if (breaks > 1 || a.start - prev.end > 400 || InHeading(a.start)) continue;
+      a.source = prev.source;
+      a.source_start = prev.source_start;
+      a.source_end = prev.source_end;
+      a.mention = prev.mention;
+      a.actor_id = prev.actor_id;
+      a.perspective = prev.perspective;
+    }
     // Words of the content; a mixed content's quoted words are the quotation's, not counted here.
     for (AttributionRelation& a : kept) {
       a.words = WordsIn(a.start, a.end);
@@ -199,6 +219,24 @@ class Finder {
       i += c.len == 0 ? 1 : c.len;
     }
     return words;
+  }
+
+  // Whether `pos` lies in a short line without closing punctuation: a subhead, which quotes
+  // words the article reports further on, not the speaker before it.
+  bool InHeading(std::size_t pos) const {
+    std::size_t b = pos;
+    while (b > 0 && text_[b - 1] != '\n') --b;
+    std::size_t e = pos;
+    while (e < text_.size() && text_[e] != '\n') ++e;
+    while (e > b && (text_[e - 1] == ' ' || text_[e - 1] == '\r')) --e;
+    if (e - b > 120 || e == b) return false;
+    const std::string_view line = text_.substr(b, e - b);
+    for (std::string_view end :
+         {".", "!", "?", "\u2026", ".\u201D", ".\u2019", ".\"", ".\u00BB", ",\u201D", ",\u2019"}) {
+      if (line.size() >= end.size() && line.compare(line.size() - end.size(), end.size(), end) == 0)
+        return false;
+    }
+    return true;
   }
 
   // --- direct quotations

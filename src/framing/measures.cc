@@ -190,21 +190,35 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       }
       if (q.kind == QuoteKind::kTitle) continue;  // a name in quotation marks, nobody's words
       if (q.depth > 0) continue;  // a quote inside a quote is the quoted speaker's, counted there
-      const Actor* actor = q.actor_id.empty() ? nullptr : lexicon.FindActor(q.actor_id);
-      const std::string key = actor != nullptr ? actor->id : q.speaker;
+      // The speaker: the quotation's own tag, else the source attribution gave it (a quotation
+      // that goes on from reported speech).
+      std::string speaker = q.speaker;
+      std::string actor_id = q.actor_id;
+      std::string perspective = q.perspective;
+      if (speaker.empty()) {
+        const int index = static_cast<int>(&q - ann.quotes.data());
+        for (const AttributionRelation& r : ann.attributions) {
+          if (r.quote != index || r.source.empty()) continue;
+          speaker = r.source;
+          actor_id = r.actor_id;
+          perspective = r.perspective;
+          break;
+        }
+      }
+      const Actor* actor = actor_id.empty() ? nullptr : lexicon.FindActor(actor_id);
+      const std::string key = actor != nullptr ? actor->id : speaker;
       VoiceUse& v = FindOrAdd(p.voices, key, [](const VoiceUse& x) {
         return x.actor_id.empty() ? x.speaker : x.actor_id;
       });
-      if (v.quotes == 0) {
-        v.speaker =
-            actor != nullptr ? actor->name : (q.speaker.empty() ? "unattributed" : q.speaker);
-        v.actor_id = q.actor_id;
-        v.perspective = actor != nullptr ? actor->perspective : q.perspective;
+      if (v.quotes == 0 && v.reported == 0) {
+        v.speaker = actor != nullptr ? actor->name : (speaker.empty() ? "unattributed" : speaker);
+        v.actor_id = actor_id;
+        v.perspective = actor != nullptr ? actor->perspective : perspective;
       }
       ++v.quotes;
       v.words += static_cast<int>(q.word_count);
       p.quoted_words_by_perspective[v.perspective] += static_cast<int>(q.word_count);
-      v.evidence.push_back(Evidence{a.id, q.start, q.end, "quoted", q.speaker});
+      v.evidence.push_back(Evidence{a.id, q.start, q.end, "quoted", speaker});
       if (actor != nullptr) actors_quoted[oi].insert(actor->id);
     }
 
