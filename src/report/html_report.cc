@@ -296,7 +296,8 @@ class HtmlBuilder {
   void Naming(Node s) {
     El(s, "p",
        "Which name each outlet uses for things that have competing names. Each cell lists "
-       "the forms in the outlet's own voice, then those inside quotations; its colour is the "
+       "the forms in the outlet's own voice, then those inside quotations and in reported speech; "
+       "its colour is the "
        "perspective of most own-voice forms. Click a form to see it in the text.");
     NamingChart(s);
     std::vector<std::pair<std::string, std::string>> concepts;  // id, label
