@@ -18,6 +18,13 @@ std::vector<fs::path> ListArticleFiles(const std::string& dir, Diagnostics* diag
     if (name.empty() || name[0] == '.') continue;
     std::error_code type_ec;
     if (it->is_directory(type_ec)) continue;
+    if (!it->is_regular_file(type_ec)) {
+      // A FIFO, socket or device would block the reader or never end: never opened.
+      diagnostics->push_back(MakeWarning(p.string(), 0, 0,
+                                         "not a regular file (a FIFO, socket or device); skipped",
+                                         "copy the article into a plain file"));
+      continue;
+    }
     const std::string ext = p.extension().string();
     if (ext == ".txt" || ext == ".md") {
       files.push_back(p);

@@ -237,7 +237,13 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
             MakeError(it->path().string(), 0, 0, "cannot read: " + type_ec.message()));
         continue;
       }
-      if (fs::is_regular_file(s)) found.push_back(it->path().string());
+      if (fs::is_regular_file(s)) {
+        found.push_back(it->path().string());
+      } else if (!fs::is_directory(s)) {
+        diagnostics.push_back(MakeWarning(it->path().string(), 0, 0,
+                                          "not a regular file (a FIFO, socket or device); skipped",
+                                          "copy the page into a plain file"));
+      }
     }
     if (ec)
       diagnostics.push_back(MakeError(input, 0, 0, "cannot list the folder: " + ec.message()));

@@ -533,3 +533,31 @@ TEST(HostileInputTest, LexiconWithHundredThousandEntriesLoadsInSeconds) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// A story folder or a folder of pages holding a FIFO: the FIFO is skipped with a message and
+// never opened (opening it would wait for a writer forever); the other articles are read.
+TEST(HostileInputTest, FifoInAFolderIsSkippedNotWaitedFor) {
+  testing::TempDir dir;
+  const std::string story = dir.path() + "/story";
+  std::filesystem::create_directories(story);
+  for (const char* name : {"000_kommersant.txt", "001_moscow-times.txt"}) {
+    std::filesystem::copy_file(testing::SourceDir() + "/corpus/lachin-2023/" + name,
+                               story + "/" + name);
+  }
+  ASSERT_EQ(mkfifo((story + "/pipe.txt").c_str(), 0600), 0);
+  const auto start = std::chrono::steady_clock::now();
+  const auto report = testing::RunParallax({"report", "-o", dir.path() + "/out", story});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
+  EXPECT_NE(report.err.find("pipe.txt"), std::string::npos) << report.err;
+  EXPECT_NE(report.err.find("not a regular file"), std::string::npos) << report.err;
+  EXPECT_TRUE(std::filesystem::exists(dir.path() + "/out/report.html")) << report.err;
+
+  const auto ingest = testing::RunParallax({"ingest", story, "--into", dir.path() + "/ingested"});
+  EXPECT_NE(ingest.err.find("not a regular file"), std::string::npos) << ingest.err;
+}
+
+}  // namespace
+}  // namespace parallax
