@@ -18,7 +18,8 @@ std::vector<fs::path> ListArticleFiles(const std::string& dir, Diagnostics* diag
     if (name.empty() || name[0] == '.') continue;
     std::error_code type_ec;
     if (it->is_directory(type_ec)) continue;
-    if (!it->is_regular_file(type_ec)) {
+    // (A status that cannot be read, such as a symbolic link loop, is reported by the reader.)
+    if (!it->is_regular_file(type_ec) && !type_ec) {
       // A FIFO, socket or device would block the reader or never end: never opened.
       diagnostics->push_back(MakeWarning(p.string(), 0, 0,
                                          "not a regular file (a FIFO, socket or device); skipped",
