@@ -27,6 +27,55 @@ namespace fs = std::filesystem;
 
 std::string TestDataDir() { return PARALLAX_TEST_DATA_DIR; }
 std::string SharedDir() { return PARALLAX_SHARED_DIR; }
+
+namespace {
+
+// The body of an article file: what follows its front-matter block.
+std::string BodyOf(const std::string& file) {
+  if (file.rfind("---\n", 0) != 0) return file;
+  const std::size_t end = file.find("\n---\n", 3);
+  return end == std::string::npos ? file : file.substr(end + 5);
+}
+
+std::string CorpusFileNumbered(const std::string& number) {
+  const fs::path dir = fs::path(SourceDir()) / "corpus" / "lachin-2023";
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(number + "_", 0) == 0 && entry.path().extension() == ".txt") {
+      return entry.path().string();
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string SeedText(const std::string& seed_name) {
+  if (SharedExists("seeds/" + seed_name))
+    return ReadFileOrFail(SharedDir() + "/seeds/" + seed_name);
+  const std::string file = CorpusFileNumbered(seed_name.substr(0, 3));
+  if (file.empty()) {
+    ADD_FAILURE() << "no seed " << seed_name << " and no corpus file numbered like it";
+    return "";
+  }
+  return BodyOf(ReadFileOrFail(file));
+}
+
+std::vector<std::string> SeedTexts() {
+  std::vector<std::string> out;
+  for (const char* number : {"000", "001", "002", "003", "004"}) {
+    std::string seed;
+    if (SharedExists("seeds")) {
+      for (const auto& entry : fs::directory_iterator(fs::path(SharedDir()) / "seeds")) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(std::string(number) + "_", 0) == 0) seed = name;
+      }
+    }
+    out.push_back(seed.empty() ? BodyOf(ReadFileOrFail(CorpusFileNumbered(number)))
+                               : ReadFileOrFail(SharedDir() + "/seeds/" + seed));
+  }
+  return out;
+}
 std::string SourceDir() { return PARALLAX_SOURCE_DIR; }
 bool SharedExists(const std::string& relative) {
   std::error_code ec;

@@ -19,6 +19,13 @@ std::string SourceDir();
 // Reads a whole file; fails the calling test (via ADD_FAILURE) and returns "" when it cannot.
 std::string ReadFileOrFail(const std::string& path);
 
+// A seed article by its file name in ../shared/seeds ("001_f449a514d4856981.txt"), as received;
+// on a clone without ../shared, the body of the shipped corpus file with the same number
+// (corpus/lachin-2023/001_moscow-times.txt holds the same text under a front-matter block).
+std::string SeedText(const std::string& seed_name);
+// The texts of every seed article (as SeedText gives them), by seed number.
+std::vector<std::string> SeedTexts();
+
 // Writes `bytes` to `path` (replacing it); fails the calling test when it cannot.
 void WriteFileOrFail(const std::string& path, const std::string& bytes);
 

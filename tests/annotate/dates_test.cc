@@ -147,10 +147,7 @@ TEST(DatesTest, Russian) {
 }
 
 // The seed articles as received (../shared/seeds), with the dates the seeds README gives.
-std::string SeedOrEmpty(const std::string& name) {
-  if (!testing::SharedExists("seeds/" + name)) return "";
-  return testing::ReadFileOrFail(testing::SharedDir() + "/seeds/" + name);
-}
+std::string SeedOrEmpty(const std::string& name) { return testing::SeedText(name); }
 
 TEST(DatesTest, SeedMoscowTimesOnSunday) {
   const std::string text = SeedOrEmpty("001_f449a514d4856981.txt");

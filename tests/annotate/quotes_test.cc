@@ -293,10 +293,7 @@ TEST(QuotesTest, EmptyAndMarkOnlyTexts) {
 }
 
 // The done-when checks on the seed articles as received.
-std::string Seed(const std::string& name) {
-  if (!testing::SharedExists("seeds/" + name)) return "";
-  return testing::ReadFileOrFail(testing::SharedDir() + "/seeds/" + name);
-}
+std::string Seed(const std::string& name) { return testing::SeedText(name); }
 
 // Every occurrence of `phrase` lies in a quote with a speaker; returns those speakers.
 std::vector<std::string> SpeakersOf(const std::string& text, const std::string& phrase) {
