@@ -192,11 +192,14 @@ std::vector<std::string> FindOutletNames(std::string_view text,
     std::vector<std::string> names = o->self_references;
     names.push_back(o->name);
     for (const std::string& name : names) {
+      // As whole words, as Find redacts them: "RT" is not the "rt" of "report".
       for (std::size_t i = 0; i + name.size() <= text.size(); ++i) {
-        if (MatchesAt(text, i, name)) {
-          found.push_back(name);
-          break;
-        }
+        if (!MatchesAt(text, i, name)) continue;
+        const std::size_t end = i + name.size();
+        if (IsWordByte(name.front()) && i > 0 && IsWordByte(text[i - 1])) continue;
+        if (IsWordByte(name.back()) && end < text.size() && IsWordByte(text[end])) continue;
+        found.push_back(name);
+        break;
       }
     }
   }
