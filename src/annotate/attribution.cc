@@ -740,7 +740,7 @@ class Finder {
     // "called his counterpart" is a telephone call; "called it a provocation", "called for"
     // and "called on" report speech.
     if ((verb.lower == "called" || verb.lower == "calls" || verb.lower == "call") &&
-        (cl + 1 >= tokens.size() || !CallTakesSpeech(tokens[cl + 1].lower))) {
+        (cf + 1 >= tokens.size() || !CallTakesSpeech(tokens[cf + 1].lower))) {
       return {};
     }
     // "One alternative suggested by Russia": a passive participle, not a source speaking.
