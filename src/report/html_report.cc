@@ -293,6 +293,19 @@ class HtmlBuilder {
   }
 
   // Naming: rows are concepts, columns outlets.
+  // Hover text: the keys that joined an event or claim ("joined by: blocked (5), Lachin corridor
+  // (4), 2022-12-12 (3)").
+  std::string WhyAligned(const std::vector<JoiningKey>& keys) const {
+    std::string text = "Joined by what its passages share:";
+    std::set<std::string> shown;  // a word and its name key read the same
+    for (const JoiningKey& k : keys) {
+      const std::string as = r_.Show(k.as);
+      if (!shown.insert(as).second) continue;
+      text += (shown.size() > 1 ? ", " : " ") + as + " (" + std::to_string(k.articles) + ")";
+    }
+    return text;
+  }
+
   void Naming(Node s) {
     El(s, "p",
        "Which name each outlet uses for things that have competing names. Each cell lists "
@@ -686,7 +699,8 @@ class HtmlBuilder {
       if (e.outlets.size() < 2) continue;
       Node row = Block(tbody, "tr");
       El(row, "td", e.from.ToString() + (e.to != e.from ? " to " + e.to.ToString() : ""));
-      El(row, "td", r_.Show(e.label));
+      Node label = El(row, "td", r_.Show(e.label));
+      if (!e.keys.empty()) Attr(label, "title", WhyAligned(e.keys));
       for (const std::string& o : outlets) {
         Node td = El(row, "td");
         int dated = 0, background = 0;
@@ -722,6 +736,7 @@ class HtmlBuilder {
       Attr(row, "id", "claim-" + c->id);
       Node head = El(row, "th", c->id);
       if (!c->label.empty()) Attr(El(head, "div", r_.Show(c->label)), "class", "note");
+      if (!c->keys.empty()) Attr(head, "title", WhyAligned(c->keys));
       for (const std::string& o : outlets) {
         Node td = El(row, "td");
         bool any = false;

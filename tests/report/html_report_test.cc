@@ -80,6 +80,10 @@ TEST(HtmlReportTest, HighlightsCarryAnchorsFiguresLinkTo) {
   }
   EXPECT_GT(links, 100u);
   EXPECT_NE(html.find("<mark class=\"naming p-azerbaijani"), std::string::npos);
+  // Reported speech is highlighted, and events and claims say on hover what joined them.
+  EXPECT_NE(html.find("<mark class=\"reported"), std::string::npos);
+  EXPECT_NE(html.find("title=\"Joined by what its passages share: environmental activists"),
+            std::string::npos);
 }
 
 TEST(MarkdownReportTest, MarkupInTextIsEscaped) {
