@@ -237,14 +237,12 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
       while (top >= 0 && out.quotes[static_cast<std::size_t>(top)].parent >= 0) {
         top = out.quotes[static_cast<std::size_t>(top)].parent;
       }
-      for (std::size_t a = 0; a < out.attributions.size(); ++a) {
-        const AttributionRelation& r = out.attributions[a];
-        if (r.quote != top || r.source.empty()) continue;
-        m.attribution = static_cast<int>(a);
-        m.speaker = r.source;
-        m.actor_id = r.actor_id;
-        m.speaker_perspective = r.perspective;
-        break;
+      if (const AttributionRelation* r = RelationOfQuote(out.attributions, top);
+          r != nullptr && !r->source.empty()) {
+        m.attribution = static_cast<int>(r - out.attributions.data());
+        m.speaker = r->source;
+        m.actor_id = r->actor_id;
+        m.speaker_perspective = r->perspective;
       }
     }
   }

@@ -178,28 +178,22 @@ class Finder {
       AttributionRelation& a = kept[k];
       const AttributionRelation& prev = kept[k - 1];
       if (a.kind != AttributionKind::kDirect || !a.source.empty() || prev.source.empty()) continue;
-      if (a.quote >= 0 && quotes_[static_cast<std::size_t>(a.quote)].kind != QuoteKind::kDirect)
-        continue;
       int breaks = 0;
       for (std::size_t i = prev.end; i < a.start && breaks < 3; ++i) {
         if (text_[i] == '\n' && (i == 0 || text_[i - 1] != '\n')) ++breaks;
       }
       if (breaks > 1 || a.start - prev.end > 400 || InHeading(a.start)) continue;
-      a.source = prev.source;
-      a.source_start = prev.source_start;
-      a.source_end = prev.source_end;
-      a.mention = prev.mention;
-      a.actor_id = prev.actor_id;
-      a.perspective = prev.perspective;
+      CopySource(prev, &a);
     }
     // Words of the content; a mixed content's quoted words are the quotation's, not counted here.
     for (AttributionRelation& a : kept) {
-      a.words = WordsIn(a.start, a.end);
+      a.words = internal::CountWords(text_, a.start, a.end);
       if (a.kind != AttributionKind::kMixed) continue;
       for (const Quote& q : quotes_) {
         if (q.open >= a.end) break;
         if (q.kind != QuoteKind::kDirect || q.parent >= 0 || q.end <= a.start) continue;
-        const std::size_t inside = WordsIn(std::max(a.start, q.start), std::min(a.end, q.end));
+        const std::size_t inside =
+            internal::CountWords(text_, std::max(a.start, q.start), std::min(a.end, q.end));
         a.words -= std::min(a.words, inside);
       }
     }
@@ -207,18 +201,16 @@ class Finder {
   }
 
  private:
-  std::size_t WordsIn(std::size_t begin, std::size_t end) const {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (std::size_t i = begin; i < end;) {
-      const internal::Char c = CharAt(text_, i);
-      const bool alnum =
-          IsAlnum(c.cp) || (in_word && (c.cp == '\'' || c.cp == 0x2019 || c.cp == '-'));
-      if (alnum && !in_word) ++words;
-      in_word = alnum;
-      i += c.len == 0 ? 1 : c.len;
-    }
-    return words;
+  // The speaker of `from`, as resolved and as written, with its actor.
+  static void CopySource(const AttributionRelation& from, AttributionRelation* to) {
+    to->source = from.source;
+    to->source_start = from.source_start;
+    to->source_end = from.source_end;
+    to->mention = from.mention;
+    to->mention_start = from.mention_start;
+    to->mention_end = from.mention_end;
+    to->actor_id = from.actor_id;
+    to->perspective = from.perspective;
   }
 
   // Whether `pos` lies in a short line without closing punctuation: a subhead, which quotes
@@ -996,6 +988,14 @@ const AttributionRelation* ReportedAt(const std::vector<AttributionRelation>& at
   --it;
   if (offset >= it->end || it->kind == AttributionKind::kDirect) return nullptr;
   return &*it;
+}
+
+const AttributionRelation* RelationOfQuote(const std::vector<AttributionRelation>& attributions,
+                                           int quote) {
+  for (const AttributionRelation& a : attributions) {
+    if (a.kind == AttributionKind::kDirect && a.quote == quote) return &a;
+  }
+  return nullptr;
 }
 
 }  // namespace parallax

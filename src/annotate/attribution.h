@@ -109,6 +109,11 @@ std::vector<AttributionRelation> FindAttributions(
     const std::vector<Quote>& quotes, const std::vector<CueSpan>& cues,
     const AttributionOptions& options = {});
 
+// The direct relation of quotation `quote` (an index into the quotes given), or nullptr (a
+// quotation inside reported speech is part of that mixed relation).
+const AttributionRelation* RelationOfQuote(const std::vector<AttributionRelation>& attributions,
+                                           int quote);
+
 // The reported or mixed attribution whose content holds byte `offset`, or nullptr (a direct
 // relation's content is a quotation: callers look those up with QuoteAt first).
 const AttributionRelation* ReportedAt(const std::vector<AttributionRelation>& attributions,

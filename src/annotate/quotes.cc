@@ -408,17 +408,7 @@ class Attributor {
   }
 
   std::size_t CountWords(const Quote& q) const {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (std::size_t i = q.start; i < q.end;) {
-      const Char c = CharAt(text_, i);
-      const bool alnum =
-          IsAlnum(c.cp) || (in_word && (c.cp == '\'' || c.cp == 0x2019 || c.cp == '-'));
-      if (alnum && !in_word) ++words;
-      in_word = alnum;
-      i += c.len;
-    }
-    return words;
+    return internal::CountWords(text_, q.start, q.end);
   }
 
   std::size_t SentenceIndex(std::size_t pos) const {

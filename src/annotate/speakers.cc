@@ -75,6 +75,20 @@ bool IsQuoteChar(char32_t c) {
 // Tokens and noun phrases.
 
 // Lowercase, with ’ and ‘ folded to ' (so "Azerbaijan’s" and "Azerbaijan's" compare equal).
+std::size_t CountWords(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t i = begin; i < end;) {
+    const Char c = CharAt(text, i);
+    const bool alnum =
+        IsAlnum(c.cp) || (in_word && (c.cp == '\'' || c.cp == 0x2019 || c.cp == '-'));
+    if (alnum && !in_word) ++words;
+    in_word = alnum;
+    i += c.len == 0 ? 1 : c.len;
+  }
+  return words;
+}
+
 std::string Lower(std::string_view s) {
   std::string out = SimpleLowercase(s);
   for (const std::string_view quote : {std::string_view("\u2019"), std::string_view("\u2018")}) {

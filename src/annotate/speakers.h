@@ -52,6 +52,9 @@ struct Token {
   bool capital = false;
 };
 
+// Words in text[begin, end): runs of letters and digits, inner apostrophes and hyphens included.
+std::size_t CountWords(std::string_view text, std::size_t begin, std::size_t end);
+
 // Lowercase, with ’ and ‘ folded to ' (so "Azerbaijan’s" and "Azerbaijan's" compare equal).
 std::string Lower(std::string_view s);
 

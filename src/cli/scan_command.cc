@@ -59,10 +59,7 @@ int RunScan(const std::vector<std::string>& args) {
   if (PrintDiagnostics(annotator.diagnostics()) > 0) return kExitUsage;
   if (inputs.empty()) inputs.push_back("-");
   std::ios::sync_with_stdio(false);
-  Progress progress(progress_flags.quiet   ? Progress::Mode::kOff
-                    : progress_flags.force ? Progress::Mode::kForced
-                                           : Progress::Mode::kAuto,
-                    std::cerr);
+  Progress progress(Progress::ModeFor(progress_flags.quiet, progress_flags.force), std::cerr);
   if (progress.enabled()) {
     std::uint64_t total_bytes = 0;  // 0 when standard input is read: the total is not known
     bool known = true;

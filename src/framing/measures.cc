@@ -197,12 +197,11 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       std::string perspective = q.perspective;
       if (speaker.empty()) {
         const int index = static_cast<int>(&q - ann.quotes.data());
-        for (const AttributionRelation& r : ann.attributions) {
-          if (r.quote != index || r.source.empty()) continue;
-          speaker = r.source;
-          actor_id = r.actor_id;
-          perspective = r.perspective;
-          break;
+        if (const AttributionRelation* r = RelationOfQuote(ann.attributions, index);
+            r != nullptr && !r->source.empty()) {
+          speaker = r->source;
+          actor_id = r->actor_id;
+          perspective = r->perspective;
         }
       }
       const Actor* actor = actor_id.empty() ? nullptr : lexicon.FindActor(actor_id);
