@@ -96,17 +96,27 @@ const char* PreRomanised(char32_t c, bool turkic) {
 }  // namespace
 
 struct NameKeyer::Impl {
+  // Made on the first word outside the Latin script: building it costs more than most English
+  // corpora ever need, and alignment makes a keyer per worker and per date window.
   std::unique_ptr<icu::Transliterator> latin;
+  bool tried = false;
+
+  // The transliterator, built on first use (nullptr if ICU cannot build it).
+  icu::Transliterator* Latin() {
+    if (!tried) {
+      tried = true;
+      UErrorCode status = U_ZERO_ERROR;
+      latin.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower",
+                                                      UTRANS_FORWARD, status));
+      if (U_FAILURE(status)) latin.reset();
+    }
+    return latin.get();
+  }
   std::unordered_map<std::string, std::string> cache;
   std::string scratch;
 };
 
-NameKeyer::NameKeyer() : impl_(std::make_unique<Impl>()) {
-  UErrorCode status = U_ZERO_ERROR;
-  impl_->latin.reset(
-      icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-  if (U_FAILURE(status)) impl_->latin.reset();
-}
+NameKeyer::NameKeyer() : impl_(std::make_unique<Impl>()) {}
 
 NameKeyer::~NameKeyer() = default;
 
@@ -181,10 +191,10 @@ std::string_view NameKeyer::Key(std::string_view any_case, std::string_view lang
                      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK));
     if (n >= 0 && out != nullptr) latin.assign(reinterpret_cast<const char*>(out), n);
     std::free(out);
-  } else if (impl_->latin != nullptr) {
+  } else if (impl_->Latin() != nullptr) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(pre.data(), static_cast<int32_t>(pre.size())));
-    impl_->latin->transliterate(u);
+    impl_->Latin()->transliterate(u);
     u.toUTF8String(latin);
   }
   std::string skeleton = Skeleton(latin);
