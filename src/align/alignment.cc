@@ -34,8 +34,14 @@ JoiningKey KeyOf(const AlignContext& c, int term, std::size_t holders) {
   std::string_view key = std::string_view(c.vocabulary.key(term)).substr(2);
   switch (c.vocabulary.kind(term)) {
     case TermKind::kConcept:
-      k.kind = key.rfind("event:", 0) == 0 ? "event" : "concept";
-      if (k.kind == "event") key.remove_prefix(6);
+      k.kind = "concept";
+      for (const char* kind : {"event", "place"}) {
+        const std::string prefix = std::string(kind) + ":";
+        if (key.rfind(prefix, 0) == 0) {
+          k.kind = kind;
+          key.remove_prefix(prefix.size());
+        }
+      }
       break;
     case TermKind::kActor:
       k.kind = "actor";
@@ -132,24 +138,28 @@ std::optional<Date> EventDay(const AlignDocument& doc, int min_votes = 1) {
   return Date::FromDaysSinceEpoch(best);
 }
 
-// Votes for the event types an article mentions: each mention counts 1, or 3 in the article's
-// first sentence, where news states its main event.
+// Votes for the event types an article names where news states its main event: its title and
+// its first sentence (one vote per mention). Mentions further down are mostly background: the
+// capture a ceasefire report recalls, the vote a withdrawal report recalls.
 std::vector<std::pair<int, float>> EventVotes(const AlignContext& c, int d) {
   std::vector<std::pair<int, float>> votes;
+  auto vote = [&](int term) {
+    if (c.vocabulary.kind(term) != TermKind::kConcept) return;
+    if (c.vocabulary.key(term).compare(0, 8, "c:event:") != 0) return;
+    auto it =
+        std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == term; });
+    if (it == votes.end()) {
+      votes.emplace_back(term, 1.0f);
+    } else {
+      it->second += 1.0f;
+    }
+  };
   const auto& sentences = c.documents[d].sentences;
   const std::size_t lead_end = sentences.empty() ? 0 : sentences.front().end;
   for (const TermOccurrence& o : c.terms[d].body) {
-    if (c.vocabulary.kind(o.term) != TermKind::kConcept) continue;
-    if (c.vocabulary.key(o.term).compare(0, 8, "c:event:") != 0) continue;
-    const float weight = o.span.begin < lead_end ? 3.0f : 1.0f;
-    auto it =
-        std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == o.term; });
-    if (it == votes.end()) {
-      votes.emplace_back(o.term, weight);
-    } else {
-      it->second += weight;
-    }
+    if (o.span.begin < lead_end) vote(o.term);
   }
+  for (int t : c.terms[d].title) vote(t);
   return votes;
 }
 
@@ -174,12 +184,36 @@ void BuildVectors(AlignContext& c) {
       ++df[e.first];
     }
     std::sort(entries.begin(), entries.end());
-    for (const auto& e : entries) {
-      if (IsKey(c.vocabulary.kind(e.first))) c.keys[d].entries.push_back(e);
+  }
+  // Keys that can join articles across languages: those found in articles of at least two
+  // languages. A key of one language only (any word of a script without case is a name key)
+  // joins nothing across languages and would only dilute the key vectors of those pairs.
+  std::vector<int> language_of(c.vocabulary.size(), -1);  // -1 none, -2 several, else one
+  std::map<std::string, int> language_ids;
+  for (int d = 0; d < n; ++d) {
+    const int language =
+        language_ids.emplace(c.documents[d].language, static_cast<int>(language_ids.size()))
+            .first->second;
+    for (const auto& e : c.vectors[d].entries) {
+      int& seen = language_of[e.first];
+      if (seen == -1) {
+        seen = language;
+      } else if (seen != language) {
+        seen = -2;
+      }
+    }
+  }
+  c.cross_keys.assign(n, {});
+  for (int d = 0; d < n; ++d) {
+    for (const auto& e : c.vectors[d].entries) {
+      if (!IsKey(c.vocabulary.kind(e.first))) continue;
+      c.keys[d].entries.push_back(e);
+      if (language_of[e.first] == -2) c.cross_keys[d].entries.push_back(e);
     }
   }
   Weigh(c.vectors, df, n);
   Weigh(c.keys, df, n);
+  Weigh(c.cross_keys, df, n);
 }
 
 // Terms of every document. Each worker extracts with a vocabulary of its own; the ids are then
@@ -362,6 +396,8 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
   for (int d = 0; d < n; ++d) {
     inputs[d].vector = c.vectors[d];
     inputs[d].keys = c.keys[d];
+    inputs[d].cross_keys = c.cross_keys[d];
+    inputs[d].language = c.documents[d].language;
     inputs[d].event_votes = EventVotes(c, d);
     inputs[d].event_day = EventDay(c.documents[d], 3);
     inputs[d].date = options.stories.event_days ? EventDay(c.documents[d]) : c.documents[d].date;

@@ -75,8 +75,8 @@ struct AlignOptions {
 // A key that joined articles into one story: a term that survives translation, shared by
 // several of its articles.
 struct JoiningKey {
-  std::string kind;          // "concept", "event", "actor", "name", "date", "number"
-  std::string key;           // "stepanakert-khankendi", "capture", "pasin", "2020-11-08", ...
+  std::string kind;          // "concept", "event", "place", "actor", "name", "date", "number"
+  std::string key;           // "stepanakert-khankendi", "capture", "georgia", "pasin", ...
   std::string as;            // how the first article wrote it ("Pashinyan", "captured")
   std::size_t articles = 0;  // how many of the story's articles (an event's or claim's passages)
                              // hold it

@@ -22,9 +22,10 @@ struct AlignContext {
   // concept spans (DocumentTerms::inner), and after each day its month, so that "in December"
   // meets "on December 12". Filled only when claims are enabled.
   std::vector<std::vector<TermOccurrence>> claim_terms;
-  std::vector<SparseVector> vectors;  // per document (TF-IDF)
-  std::vector<SparseVector> keys;     // per document: TF-IDF over its language-independent terms
-  std::vector<int> story_of;          // per document: index into stories
+  std::vector<SparseVector> vectors;     // per document (TF-IDF)
+  std::vector<SparseVector> keys;        // per document: TF-IDF over its language-independent terms
+  std::vector<SparseVector> cross_keys;  // the same over the keys of two or more languages
+  std::vector<int> story_of;             // per document: index into stories
   std::vector<std::vector<int>> stories;
   std::vector<SimilarPair> pairs;  // candidate pairs with cosines
   // Documents related to each document (candidate pairs at or above a cosine), sorted.

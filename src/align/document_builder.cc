@@ -90,7 +90,8 @@ AlignDocumentBuilder::AlignDocumentBuilder(const Lexicon* lexicon) {
     for (const LexiconEntry& e : lexicon->entries) {
       const bool actor = e.kind == LexiconEntry::Kind::kActor;
       const bool event = e.kind == LexiconEntry::Kind::kEvent;
-      if (e.kind != LexiconEntry::Kind::kNaming && !actor && !event) continue;
+      const bool place = e.kind == LexiconEntry::Kind::kPlace;
+      if (e.kind != LexiconEntry::Kind::kNaming && !actor && !event && !place) continue;
       if (e.speaker_only) continue;  // "Azerbaijan said": a speaker, not an actor mention
       MatchPatternOptions options;
       if (e.stem) options.stem_language = e.language;
@@ -99,9 +100,10 @@ AlignDocumentBuilder::AlignDocumentBuilder(const Lexicon* lexicon) {
         errors_.push_back(e.file + ":" + std::to_string(e.line) + ": " + error);
         continue;
       }
-      // An event type is a concept of its own kind: "event:ceasefire".
-      Target target{actor, actor ? e.actor_id : (event ? "event:" : "") + e.concept_id,
-                    e.perspective};
+      // Event types and places are concepts of their own kinds: "event:ceasefire",
+      // "place:georgia".
+      const char* space = event ? "event:" : (place ? "place:" : "");
+      Target target{actor, actor ? e.actor_id : space + e.concept_id, e.perspective};
       if (actor) {
         if (const Actor* a = lexicon->FindActor(e.actor_id)) target.perspective = a->perspective;
       }

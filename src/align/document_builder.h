@@ -21,8 +21,8 @@ namespace parallax {
 
 class AlignDocumentBuilder {
  public:
-  // `lexicon` may be null (no concepts or actors are found then). Only naming variants and actor
-  // patterns are used. The lexicon is copied from, not kept.
+  // `lexicon` may be null (no concepts or actors are found then). Only naming variants, actor
+  // patterns, event types and places are used. The lexicon is copied from, not kept.
   explicit AlignDocumentBuilder(const Lexicon* lexicon);
 
   // The article's clean text (Article::text, or the body when it was not cleaned) with its

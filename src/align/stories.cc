@@ -228,9 +228,10 @@ StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
       };
       std::vector<std::pair<int, float>> sig =
           heaviest(documents[d].vector.entries, options.signature_terms);
-      // The heaviest keys too, with the key vector's weight when a term is in both.
+      // The heaviest cross-language keys too (the full vector's heaviest terms already find
+      // articles of the same language), with the key vector's weight when a term is in both.
       for (const auto& [term, weight] :
-           heaviest(documents[d].keys.entries, options.key_signature_terms)) {
+           heaviest(documents[d].cross_keys.entries, options.key_signature_terms)) {
         auto it =
             std::find_if(sig.begin(), sig.end(), [&](const auto& e) { return e.first == term; });
         const float scaled = static_cast<float>(options.key_scale) * weight;
@@ -245,8 +246,9 @@ StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
   });
   int terms = 0;
   for (const StoryInput& d : documents) {
-    if (!d.vector.entries.empty()) terms = std::max(terms, d.vector.entries.back().first + 1);
-    if (!d.keys.entries.empty()) terms = std::max(terms, d.keys.entries.back().first + 1);
+    for (const SparseVector* v : {&d.vector, &d.keys, &d.cross_keys}) {
+      if (!v->entries.empty()) terms = std::max(terms, v->entries.back().first + 1);
+    }
   }
   std::vector<std::size_t> start(static_cast<std::size_t>(terms) + 1, 0);
   for (const auto& sig : signatures) {
@@ -303,6 +305,7 @@ StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
   internal::ParallelChunks(n, workers, [&](std::size_t begin, std::size_t end, unsigned) {
     std::vector<float> dense(static_cast<std::size_t>(terms), 0.0f);
     std::vector<float> dense_keys(static_cast<std::size_t>(terms), 0.0f);
+    std::vector<float> dense_cross(static_cast<std::size_t>(terms), 0.0f);
     for (std::size_t a = begin; a < end; ++a) {
       std::vector<int>& list = partners[a];
       if (list.empty()) continue;
@@ -310,16 +313,21 @@ StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
       list.erase(std::unique(list.begin(), list.end()), list.end());
       const auto& entries = documents[a].vector.entries;
       const auto& keys = documents[a].keys.entries;
+      const auto& cross = documents[a].cross_keys.entries;
       for (const auto& [t, w] : entries) dense[t] = w;
       for (const auto& [t, w] : keys) dense_keys[t] = w;
+      for (const auto& [t, w] : cross) dense_cross[t] = w;
       for (int b : list) {
         double cosine = 0;
         for (const auto& [t, w] : documents[b].vector.entries) {
           cosine += static_cast<double>(dense[t]) * w;
         }
+        // Across languages, the keys of two or more languages (see stories.h).
+        const bool across = documents[a].language != documents[b].language;
+        const std::vector<float>& a_keys = across ? dense_cross : dense_keys;
         double key_cosine = 0;
-        for (const auto& [t, w] : documents[b].keys.entries) {
-          key_cosine += static_cast<double>(dense_keys[t]) * w;
+        for (const auto& [t, w] : (across ? documents[b].cross_keys : documents[b].keys).entries) {
+          key_cosine += static_cast<double>(a_keys[t]) * w;
         }
         if (cosine <= 0 && key_cosine <= 0) continue;
         double factor = DateFactor(documents[a].date, documents[b].date, options.date_window_days);
@@ -333,6 +341,7 @@ StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
       }
       for (const auto& [t, w] : entries) dense[t] = 0.0f;
       for (const auto& [t, w] : keys) dense_keys[t] = 0.0f;
+      for (const auto& [t, w] : cross) dense_cross[t] = 0.0f;
       list = {};
     }
   });

@@ -5,7 +5,9 @@
 // terms that survive translation: lexicon concepts and actors, proper names as Latin keys,
 // dates, numbers and event types. Two articles in different languages share few words but many
 // keys, so their similarity is the larger of the two cosines, the keys' one scaled by
-// `key_scale` (key vectors are short, so their cosines run higher). Two articles are similar
+// `key_scale` (key vectors are short, so their cosines run higher). Articles of different
+// languages compare only the keys found in two or more languages of the input: a key of one
+// language cannot join them and would only dilute their key vectors. Two articles are similar
 // when those vectors are and they appeared close in time: news about one event is published
 // within days of it, so the cosine is multiplied by a date factor that is 1 while the
 // publication dates are at most `date_window_days` apart and decays exponentially beyond
@@ -41,7 +43,8 @@
 //   max_candidates    40    candidates kept per article
 //   linkage           centroid  how groups compare (see StoryLinkage)
 //   key_scale         2.0   weight of the key cosine against the full one
-//   other_event_factor 2.0  one event at a time: two groups whose votes name different main
+//   other_event_factor 2.5  one event at a time: two groups whose votes (the event types named
+//                           in their articles' titles and first sentences) name different main
 //                           kinds of event (a capture, a ceasefire agreement; a bill passed, a
 //                           bill withdrawn) merge only at threshold times this
 //   key_signature_terms 12  heaviest keys per article also used for candidates
@@ -87,7 +90,7 @@ struct StoryOptions {
   int max_candidates = 40;
   double same_outlet_factor = 1.5;
   double key_scale = 2.0;
-  double other_event_factor = 2.0;
+  double other_event_factor = 2.5;
   // Compare the days articles report (their most named day, else publication) instead of their
   // publication dates.
   bool event_days = false;
@@ -101,11 +104,16 @@ struct StoryOptions {
 struct StoryInput {
   SparseVector vector;
   SparseVector keys;  // the language-independent terms only (may be empty)
+  // The keys found in articles of two or more languages of the input: articles of different
+  // languages compare these, so that keys of one language (any word of a script without case
+  // counts as a name) do not dilute them.
+  SparseVector cross_keys;
+  std::string language;  // "" = unknown (a language of its own)
   std::optional<Date> date;
   std::string pin;     // "" = not pinned
   std::string outlet;  // "" = unknown
   // Votes for the kinds of event the article reports (event types of the lexicon, as term
-  // ids), heavier near its start; see `other_event_factor`.
+  // ids) in its title and first sentence; see `other_event_factor`.
   std::vector<std::pair<int, float>> event_votes;
   // The day the article clearly reports (named in its first sentence or three times), if any.
   std::optional<Date> event_day;
@@ -115,7 +123,7 @@ struct SimilarPair {
   int a = 0;  // a < b, indices into the input
   int b = 0;
   double cosine = 0;      // of the vectors
-  double key_cosine = 0;  // of the key vectors
+  double key_cosine = 0;  // of the key vectors (the cross-language ones across languages)
   double similarity = 0;  // max(cosine, key_scale * key_cosine) times the date factor
 };
 

@@ -26,6 +26,8 @@ const char* KindName(Kind kind) {
       return "cue";
     case Kind::kEvent:
       return "event";
+    case Kind::kPlace:
+      return "place";
   }
   return "?";
 }
@@ -81,7 +83,7 @@ struct Annotator::Impl {
 Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::make_unique<Impl>()) {
   for (std::size_t i = 0; i < lexicon.entries.size(); ++i) {
     const LexiconEntry& e = lexicon.entries[i];
-    if (e.kind == Kind::kEvent) continue;  // event types serve alignment only
+    if (e.kind == Kind::kEvent || e.kind == Kind::kPlace) continue;  // alignment only
     const std::size_t k =
         static_cast<std::size_t>(std::find(kKinds.begin(), kKinds.end(), e.kind) - kKinds.begin());
     MatchPatternOptions options;

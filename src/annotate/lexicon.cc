@@ -67,6 +67,7 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
           <ref name="actors"/>
           <ref name="cues"/>
           <ref name="event-types"/>
+          <ref name="places"/>
         </choice>
       </zeroOrMore>
     </element>
@@ -233,6 +234,27 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
       </zeroOrMore>
     </element>
   </define>
+  <!-- Places: countries, capitals and towns under their names in every language, so that
+       alignment can tell that "Грузия", "Georgia", "Gürcüstan" and "საქართველო" are one place.
+       Forms match like naming variants. -->
+  <define name="places">
+    <element name="places">
+      <zeroOrMore>
+        <element name="place">
+          <attribute name="id"><data type="NCName"/></attribute>
+          <attribute name="label"><text/></attribute>
+          <ref name="source-attribute"/>
+          <optional><ref name="note"/></optional>
+          <oneOrMore>
+            <element name="form">
+              <ref name="match-attributes"/>
+              <text/>
+            </element>
+          </oneOrMore>
+        </element>
+      </zeroOrMore>
+    </element>
+  </define>
 </grammar>
 )rng";
 
@@ -369,6 +391,9 @@ constexpr ElementShape kShapes[] = {
     {"event-types", "<event-types> holds <event-type> elements"},
     {"event-type",
      "<event-type> takes id, label (required), source; children: note, then one or more <form>"},
+    {"places", "<places> holds <place> elements"},
+    {"place",
+     "<place> takes id, label (required), source; children: note, then one or more <form>"},
     {"form", "<form> holds a word or phrase as text and takes lang, stem"},
     {"cue",
      "<cue> takes form and type (required: distancing, hedging or reporting; reporting also "
@@ -566,6 +591,8 @@ const char* KindName(LexiconEntry::Kind kind) {
       return "cue";
     case LexiconEntry::Kind::kEvent:
       return "event-type form";
+    case LexiconEntry::Kind::kPlace:
+      return "place form";
   }
   return "entry";
 }
@@ -595,7 +622,9 @@ class Builder {
   void ReadTerm(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
   void ReadActor(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
   void ReadCue(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
-  void ReadEventType(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
+  // An <event-type> or a <place>: forms that serve alignment only.
+  void ReadAlignmentKey(const FileDefaults& file, xmlNodePtr node, LexiconEntry::Kind kind,
+                        Diagnostics* out);
   // Fills the fields every entry has (form, language, stem, wildcard, note, source) and runs
   // the checks on them. Returns false when the entry is unusable (it is then not added).
   bool ReadCommon(const FileDefaults& file, xmlNodePtr node, std::string form, LexiconEntry* entry,
@@ -660,7 +689,13 @@ void Builder::ReadDocument(const std::string& path, xmlDocPtr doc, Diagnostics* 
     } else if (IsElement(section, "cues")) {
       for (xmlNodePtr node : Children(section, "cue")) ReadCue(file, node, out);
     } else if (IsElement(section, "event-types")) {
-      for (xmlNodePtr node : Children(section, "event-type")) ReadEventType(file, node, out);
+      for (xmlNodePtr node : Children(section, "event-type")) {
+        ReadAlignmentKey(file, node, LexiconEntry::Kind::kEvent, out);
+      }
+    } else if (IsElement(section, "places")) {
+      for (xmlNodePtr node : Children(section, "place")) {
+        ReadAlignmentKey(file, node, LexiconEntry::Kind::kPlace, out);
+      }
     }
   }
 }
@@ -777,14 +812,16 @@ void Builder::ReadActor(const FileDefaults& file, xmlNodePtr node, Diagnostics* 
   lexicon_->actors.push_back(std::move(actor));
 }
 
-void Builder::ReadEventType(const FileDefaults& file, xmlNodePtr node, Diagnostics* out) {
+void Builder::ReadAlignmentKey(const FileDefaults& file, xmlNodePtr node, LexiconEntry::Kind kind,
+                               Diagnostics* out) {
   const std::string id = CollapseSpace(Attr(node, "id"));
-  ClaimId("event-type", id, {file.path, NodeLine(node)}, out);
+  ClaimId(kind == LexiconEntry::Kind::kEvent ? "event-type" : "place", id,
+          {file.path, NodeLine(node)}, out);
   bool has_note = false;
   const std::string note = NoteOf(node, &has_note);
   for (xmlNodePtr form : Children(node, "form")) {
     LexiconEntry entry;
-    entry.kind = LexiconEntry::Kind::kEvent;
+    entry.kind = kind;
     entry.concept_id = id;
     entry.category = CollapseSpace(Attr(node, "label"));
     if (!ReadCommon(file, form, Content(form), &entry, out)) continue;
@@ -820,7 +857,8 @@ bool Builder::ReadCommon(const FileDefaults& file, xmlNodePtr node, std::string 
   entry->line = NodeLine(node);
   entry->form = CollapseSpace(form);
   bool has_form = true;
-  if (entry->kind != LexiconEntry::Kind::kActor && entry->kind != LexiconEntry::Kind::kEvent)
+  if (entry->kind != LexiconEntry::Kind::kActor && entry->kind != LexiconEntry::Kind::kEvent &&
+      entry->kind != LexiconEntry::Kind::kPlace)
     Attr(node, "form", &has_form);
   if (!has_form) {
     out->push_back(MakeError(file.path, entry->line, 0,
@@ -1102,7 +1140,8 @@ std::string_view EmbeddedLexiconSchema() { return kEmbeddedSchema; }
 std::vector<std::string> DefaultLexiconPaths(const std::string& dir) {
   const std::filesystem::path base(dir);
   return {(base / "common" / "en.xml").string(), (base / "common" / "ru.xml").string(),
-          (base / "common" / "events.xml").string(), (base / "karabakh.xml").string()};
+          (base / "common" / "events.xml").string(), (base / "common" / "places.xml").string(),
+          (base / "karabakh.xml").string()};
 }
 
 std::string FindLexiconDir() {

@@ -82,7 +82,8 @@ struct Concept {
 struct LexiconEntry {
   // kEvent: a form of an event type (<event-types>), for alignment only; `concept_id` holds the
   // type's id and `category` its label. The annotator does not match these.
-  enum class Kind { kNaming, kLoaded, kActor, kCue, kEvent };
+  // kPlace: a name of a place (<places>), for alignment only, likewise.
+  enum class Kind { kNaming, kLoaded, kActor, kCue, kEvent, kPlace };
 
   Kind kind = Kind::kNaming;
   std::string form;         // as written, without surrounding whitespace

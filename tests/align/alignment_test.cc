@@ -161,6 +161,54 @@ TEST(AlignmentTest, AlignmentsRecordTheirKeys) {
   }
 }
 
+// Places under names transliteration cannot join (Грузия, Georgia, საქართველო) are one key
+// with the shipped lexicons: three reports of one vote in three languages are one story, and
+// the story says that the place joined it.
+TEST(AlignmentTest, PlacesJoinReportsInScriptsTransliterationCannotJoin) {
+  const LexiconLoadResult lexicon = LoadLexicons(DefaultLexiconPaths(SourceDir() + "/lexicons"));
+  ASSERT_TRUE(lexicon.ok());
+  const AlignDocumentBuilder builder(&lexicon.lexicon);
+  auto article = [](const std::string& id, const std::string& language, const std::string& text) {
+    Article a;
+    a.id = id;
+    a.outlet = id;
+    a.language = language;
+    a.date = ParseIsoDate("2023-03-07");
+    a.body = text;
+    return a;
+  };
+  std::vector<AlignDocument> docs = {
+      builder.Build(article("en", "en",
+                            "Georgia's parliament passed the foreign agents bill in its first "
+                            "reading in Tbilisi as thousands protested outside.")),
+      builder.Build(article("ru", "ru",
+                            "Парламент Грузии принял в первом чтении законопроект об иноагентах; "
+                            "в Тбилиси у здания собрались тысячи протестующих.")),
+      builder.Build(article("ka", "ka",
+                            "საქართველოს პარლამენტმა კანონპროექტი პირველი მოსმენით მიიღო; "
+                            "თბილისში ათასობით ადამიანი შეიკრიბა.")),
+      builder.Build(article("other", "en",
+                            "The orchestra opened its winter season with a Mahler symphony to "
+                            "warm applause.")),
+  };
+  AlignOptions options;
+  options.events.enabled = false;
+  options.claims.enabled = false;
+  const Alignment a = Align(std::move(docs), options);
+  bool found = false;
+  for (const AlignedStory& s : a.stories) {
+    if (std::find(s.article_ids.begin(), s.article_ids.end(), "en") == s.article_ids.end()) {
+      continue;
+    }
+    found = true;
+    EXPECT_EQ(s.article_ids, (std::vector<std::string>{"en", "ka", "ru"}));
+    bool place = false;
+    for (const JoiningKey& k : s.keys) place |= k.kind == "place" && k.key == "georgia";
+    EXPECT_TRUE(place) << "the story records the place that joined it";
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(AlignmentTest, StateDepartmentConcernOnlyInTheMoscowTimes) {
   const Claim* c = ClaimWith("moscow-times", "deeply concerned");
   ASSERT_NE(c, nullptr);

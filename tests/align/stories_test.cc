@@ -195,5 +195,31 @@ TEST(StoriesTest, KeysJoinOneEventAcrossLanguages) {
   EXPECT_EQ(with_en, (std::vector<std::string>{"az", "en", "ru"}));
 }
 
+// Across languages, articles compare the keys found in two or more languages: keys of one
+// language only (any Georgian or Arabic word is a name key) would dilute the key vectors so much
+// that two reports of one event stay apart. Within one language the full key vectors count.
+TEST(StoriesTest, CrossLanguageKeysJoinArticlesOfDifferentLanguages) {
+  auto input = [](int own_word, int own_key, const std::string& language) {
+    StoryInput d;
+    d.vector.entries = {{own_word, 1.0f}};
+    // One shared key (10) beside a heavy key of the article's own (11 or 12).
+    d.keys.entries = {{10, 0.2f}, {own_key, 0.98f}};
+    d.cross_keys.entries = {{10, 1.0f}};
+    d.language = language;
+    return d;
+  };
+  StoryOptions options;
+  options.threads = 1;
+  const StoryClustering across = ClusterStories({input(1, 11, "ka"), input(2, 12, "ru")}, options);
+  ASSERT_EQ(across.pairs.size(), 1u);
+  EXPECT_NEAR(across.pairs[0].key_cosine, 1.0, 1e-6);
+  EXPECT_EQ(across.stories.size(), 1u);
+
+  const StoryClustering same = ClusterStories({input(1, 11, "ka"), input(2, 12, "ka")}, options);
+  ASSERT_EQ(same.pairs.size(), 1u);
+  EXPECT_NEAR(same.pairs[0].key_cosine, 0.04, 1e-6);
+  EXPECT_EQ(same.stories.size(), 2u);
+}
+
 }  // namespace
 }  // namespace parallax

@@ -463,11 +463,12 @@ TEST(LexiconSchemaTest, ShippedSchemaFileValidatesTheSameWay) {
 
 TEST(LexiconShippedTest, DefaultPathsAndDirectory) {
   const std::vector<std::string> paths = DefaultLexiconPaths("/x");
-  ASSERT_EQ(paths.size(), 4u);
+  ASSERT_EQ(paths.size(), 5u);
   EXPECT_EQ(paths[0], "/x/common/en.xml");
   EXPECT_EQ(paths[1], "/x/common/ru.xml");
   EXPECT_EQ(paths[2], "/x/common/events.xml");
-  EXPECT_EQ(paths[3], "/x/karabakh.xml");
+  EXPECT_EQ(paths[3], "/x/common/places.xml");
+  EXPECT_EQ(paths[4], "/x/karabakh.xml");
   const std::string dir = FindLexiconDir();
   ASSERT_FALSE(dir.empty());
   EXPECT_TRUE(std::ifstream(dir + "/karabakh.xml").good());
@@ -493,9 +494,27 @@ TEST(LexiconShippedTest, LoadsWithoutDiagnostics) {
   const LexiconLoadResult result = LoadLexicons(ShippedPaths());
   EXPECT_TRUE(result.ok());
   EXPECT_TRUE(result.diagnostics.empty()) << Dump(result.diagnostics);
-  ASSERT_EQ(result.lexicon.files.size(), 4u);
+  ASSERT_EQ(result.lexicon.files.size(), 5u);
   EXPECT_EQ(result.lexicon.files[2].id, "event-types");
-  EXPECT_EQ(result.lexicon.files[3].id, "karabakh");
+  EXPECT_EQ(result.lexicon.files[3].id, "places");
+  EXPECT_EQ(result.lexicon.files[4].id, "karabakh");
+}
+
+// Places read as alignment-only entries: one place under its names in scripts that
+// transliteration cannot join (Грузия, Georgia, Gürcüstan, საქართველო, Վրաստան).
+TEST(LexiconShippedTest, PlacesAreAlignmentOnlyEntries) {
+  const LexiconLoadResult result = LoadLexicons(ShippedPaths());
+  ASSERT_TRUE(result.ok()) << Dump(result.diagnostics);
+  std::set<std::string> forms;
+  for (const LexiconEntry& e : result.lexicon.entries) {
+    if (e.kind != LexiconEntry::Kind::kPlace || e.concept_id != "georgia") continue;
+    EXPECT_EQ(e.category, "Georgia");
+    forms.insert(e.form);
+  }
+  for (const char* form : {"Georgia*", "Грузи*", "Gürcüstan*", "საქართველო*", "Վրաստան*"}) {
+    EXPECT_TRUE(forms.count(form)) << form;
+  }
+  EXPECT_EQ(FindEntry(result.lexicon, LexiconEntry::Kind::kNaming, "Georgia*", "en"), nullptr);
 }
 
 class KarabakhLexiconTest : public ::testing::Test {
