@@ -7,6 +7,7 @@
 #include <memory>
 #include <numeric>
 #include <sstream>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "align/alignment_internal.h"
@@ -527,6 +528,100 @@ nlohmann::json AlignmentToJson(const Alignment& a) {
   }
   j["claims"] = std::move(claims);
   return j;
+}
+
+namespace {
+
+std::vector<JoiningKey> KeysFromJson(const nlohmann::json& keys) {
+  std::vector<JoiningKey> out;
+  for (const nlohmann::json& k : keys) {
+    out.push_back({k.at("kind").get<std::string>(), k.at("key").get<std::string>(),
+                   k.at("as").get<std::string>(), k.at("articles").get<std::size_t>()});
+  }
+  return out;
+}
+
+TextSpan SpanFromJson(const nlohmann::json& span) {
+  return {span.at(0).get<std::size_t>(), span.at(1).get<std::size_t>()};
+}
+
+std::string StringOrEmpty(const nlohmann::json& value) {
+  return value.is_null() ? std::string() : value.get<std::string>();
+}
+
+Date DateFromJson(const nlohmann::json& value) {
+  const std::optional<Date> date = ParseIsoDate(value.get<std::string>());
+  if (!date) throw std::invalid_argument("not a date: " + value.dump());
+  return *date;
+}
+
+Alignment FromJson(const nlohmann::json& j) {
+  Alignment a;
+  a.articles = j.at("articles").get<std::size_t>();
+  if (j.contains("windows")) {
+    for (const nlohmann::json& w : j.at("windows")) {
+      AlignedWindow window;
+      window.id = w.at("id").get<std::string>();
+      if (!w.at("from").is_null()) window.from = DateFromJson(w.at("from"));
+      if (!w.at("to").is_null()) window.to = DateFromJson(w.at("to"));
+      window.articles = w.at("articles").get<std::size_t>();
+      window.aligned = w.at("aligned").get<std::size_t>();
+      a.windows.push_back(std::move(window));
+    }
+  }
+  for (const nlohmann::json& s : j.at("stories")) {
+    a.stories.push_back({s.at("id").get<std::string>(), s.at("label").get<std::string>(),
+                         s.at("pinned").get<bool>(),
+                         s.at("articles").get<std::vector<std::string>>(),
+                         KeysFromJson(s.at("keys"))});
+  }
+  for (const nlohmann::json& e : j.at("events")) {
+    AlignedEvent event;
+    event.id = e.at("id").get<std::string>();
+    event.label = e.at("label").get<std::string>();
+    event.curated = e.at("curated").get<bool>();
+    event.outlets = e.at("outlets").get<std::vector<std::string>>();
+    event.keys = KeysFromJson(e.at("keys"));
+    event.from = DateFromJson(e.contains("date") ? e.at("date") : e.at("from"));
+    event.to = DateFromJson(e.contains("date") ? e.at("date") : e.at("to"));
+    for (const nlohmann::json& m : e.at("mentions")) {
+      event.mentions.push_back(
+          {{m.at("article").get<std::string>(), m.at("outlet").get<std::string>(),
+            m.at("sentence").get<std::size_t>(), SpanFromJson(m.at("span")),
+            m.at("text").get<std::string>()},
+           m.at("dated").get<bool>()});
+    }
+    a.events.push_back(std::move(event));
+  }
+  for (const nlohmann::json& c : j.at("claims")) {
+    Claim claim;
+    claim.id = c.at("id").get<std::string>();
+    claim.label = c.at("label").get<std::string>();
+    claim.keys = KeysFromJson(c.at("keys"));
+    claim.story = StringOrEmpty(c.at("story"));
+    claim.event = StringOrEmpty(c.at("event"));
+    claim.outlets = c.at("outlets").get<std::vector<std::string>>();
+    claim.missing_outlets = c.at("missing_outlets").get<std::vector<std::string>>();
+    for (const auto& [outlet, passages] : c.at("sentences").items()) {
+      for (const nlohmann::json& p : passages) {
+        claim.passages.push_back({p.at("article").get<std::string>(), outlet,
+                                  p.at("sentence").get<std::size_t>(), SpanFromJson(p.at("span")),
+                                  p.at("text").get<std::string>()});
+      }
+    }
+    a.claims.push_back(std::move(claim));
+  }
+  return a;
+}
+
+}  // namespace
+
+Alignment AlignmentFromJson(const nlohmann::json& json) {
+  try {
+    return FromJson(json);
+  } catch (const nlohmann::json::exception& e) {
+    throw std::invalid_argument(std::string("not an alignment: ") + e.what());
+  }
 }
 
 std::string AlignmentToText(const Alignment& a,

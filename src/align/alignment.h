@@ -155,6 +155,11 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
 // [{article, sentence, span, text}]}]}}
 nlohmann::json AlignmentToJson(const Alignment& alignment);
 
+// The inverse of AlignmentToJson (without the candidate pairs and article ids, which that does
+// not write): AlignmentToJson(AlignmentFromJson(j)) == j. Throws std::invalid_argument naming a
+// missing or mistyped field.
+Alignment AlignmentFromJson(const nlohmann::json& json);
+
 // A terminal summary a facilitator can read. `outlet_names` maps ids to display names.
 std::string AlignmentToText(const Alignment& alignment,
                             const std::map<std::string, std::string>& outlet_names = {});

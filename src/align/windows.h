@@ -21,6 +21,11 @@
 // several windows is one story). The output is deterministic and does not depend on the order of
 // the input or on thread timing.
 //
+// A distributed run does the same in two steps: AlignWindowParts aligns each window where its
+// articles and their context were sent (a reduce task), and MergeWindowParts merges the parts
+// of all windows in one task. AlignByWindow is those two steps on one machine, so both give the
+// same output byte for byte.
+//
 // Options (defaults):
 //   days     7   window length in days (at least 1)
 //   overlap  7   days of context on each side (at least 0)
@@ -46,9 +51,48 @@ struct WindowOptions {
 std::optional<Date> WindowStart(const std::optional<Date>& date, int days);
 
 // Throws std::invalid_argument when `window.days` < 1 or `window.overlap` < 0.
+// The same as MergeWindowParts(AlignWindowParts(...)).
 Alignment AlignByWindow(std::vector<AlignDocument> documents, const WindowOptions& window,
                         const AlignOptions& options = {},
                         const std::vector<CuratedEvent>& curated = {});
+
+// An article published in a window: what merging needs to know of it.
+struct WindowArticle {
+  std::string id;
+  std::string outlet;
+  std::optional<Date> date;  // nullopt in the window "undated"
+};
+
+// One window aligned on its own, before the merge: the unit of work of a distributed run, in
+// which each reduce task aligns one window (`parallax align --part`) and one task merges them
+// (`parallax align --merge`). Merging the parts of every window gives what AlignByWindow gives.
+struct WindowPart {
+  int days = 7;
+  int overlap = 7;
+  std::string id;                       // the window's first day "YYYY-MM-DD", or "undated"
+  std::vector<WindowArticle> articles;  // published in it, sorted by (id, outlet)
+  std::size_t aligned = 0;              // articles aligned with it: its own and its context
+  Alignment alignment;                  // Align() over those, with Align's ids
+};
+
+// The windows holding at least one of `documents`, each aligned with its context, in date order
+// ("undated" last). With `only` (a window id), that window alone; none if it holds no article.
+// Throws std::invalid_argument as AlignByWindow does.
+std::vector<WindowPart> AlignWindowParts(std::vector<AlignDocument> documents,
+                                         const WindowOptions& window,
+                                         const AlignOptions& options = {},
+                                         const std::vector<CuratedEvent>& curated = {},
+                                         const std::string& only = "");
+
+// Merges the parts of every window of an archive, in any order. Throws std::invalid_argument
+// when the parts disagree on days or overlap, when a window is given twice, or when an article
+// aligned as context is published in no window given (a part is missing).
+Alignment MergeWindowParts(std::vector<WindowPart> parts);
+
+// A part as one JSON object, and back; WindowPartFromJson throws std::invalid_argument naming
+// what is missing or malformed.
+nlohmann::json WindowPartToJson(const WindowPart& part);
+WindowPart WindowPartFromJson(const nlohmann::json& json);
 
 }  // namespace parallax
 

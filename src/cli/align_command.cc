@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <thread>
 
 #include "align/alignment.h"
@@ -168,6 +169,69 @@ bool IsJsonPath(const std::string& path) {
   return false;
 }
 
+// --merge: window parts (JSON Lines written by --part) from files or standard input, merged
+// into the alignment AlignByWindow gives for the articles of all of them.
+Alignment MergeParts(const std::vector<std::string>& inputs, std::uint64_t max_bytes) {
+  std::vector<WindowPart> parts;
+  std::map<std::string, std::string> window_of;  // article id -> its window
+  for (const std::string& path : inputs) {
+    std::string data;
+    if (path == "-") {
+      data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+      data = ReadFile(path, std::max(max_bytes, std::uint64_t{1} << 34));
+    }
+    int line = 0;
+    for (std::size_t begin = 0; begin < data.size();) {
+      std::size_t end = data.find('\n', begin);
+      if (end == std::string::npos) end = data.size();
+      const std::string_view text(data.data() + begin, end - begin);
+      begin = end + 1;
+      ++line;
+      if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      const std::string where = path + ":" + std::to_string(line);
+      try {
+        parts.push_back(WindowPartFromJson(nlohmann::json::parse(text)));
+      } catch (const std::exception& e) {
+        throw UsageError(where + ": " + e.what() +
+                         " (--merge reads what 'parallax align --window DAYS --part WINDOW' "
+                         "writes)");
+      }
+      for (const WindowArticle& a : parts.back().articles) {
+        auto [it, fresh] = window_of.emplace(a.id, parts.back().id);
+        if (!fresh) {
+          throw UsageError(where + ": article id '" + a.id + "' is in windows " + it->second +
+                           " and " + parts.back().id +
+                           "; a distributed run needs ids unique across the archive");
+        }
+      }
+    }
+  }
+  if (parts.empty()) throw UsageError("--merge: no window parts in the inputs given");
+  try {
+    return MergeWindowParts(std::move(parts));
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--merge: ") + e.what());
+  }
+}
+
+// --part: the window's first day ("2023-04-17", a multiple of DAYS days from 1970-01-01) or
+// "undated"; anything else is a usage error that names the window the date falls in.
+void CheckPartId(const std::string& id, int days) {
+  if (id == "undated") return;
+  const std::optional<Date> date = ParseIsoDate(id);
+  if (!date || date->month_only()) {
+    throw UsageError("--part takes a window's first day (YYYY-MM-DD) or 'undated', not '" + id +
+                     "'");
+  }
+  const std::optional<Date> start = WindowStart(date, days);
+  if (*start != *date) {
+    throw UsageError("--part " + id + " is not the first day of a " + std::to_string(days) +
+                     "-day window (windows start every " + std::to_string(days) +
+                     " days from 1970-01-01); it lies in window " + start->ToString());
+  }
+}
+
 }  // namespace
 
 int RunAlign(const std::vector<std::string>& args) {
@@ -184,6 +248,8 @@ int RunAlign(const std::vector<std::string>& args) {
   AlignOptions options;
   std::string linkage = options.stories.linkage == StoryLinkage::kCentroid ? "centroid" : "average";
   WindowOptions window;
+  std::string part;
+  bool merge = false;
   po::options_description flags("Options");
   flags.add_options()("corpus", po::value(&inputs),
                       "story folders, or JSON / JSON Lines files of articles ('-': standard "
@@ -224,6 +290,13 @@ int RunAlign(const std::vector<std::string>& args) {
       "align by date windows of DAYS days (see above); e.g. 7 for weeks")(
       "overlap", po::value(&window.overlap)->default_value(window.overlap),
       "with --window: days of context aligned with each window on either side")(
+      "part", po::value(&part),
+      "with --window: align only the window starting on this day ('undated' for articles "
+      "without a date) and write it, unmerged, as one JSON line for --merge; nothing when it "
+      "holds none of the articles given")(
+      "merge", po::bool_switch(&merge),
+      "the inputs are window parts written by --part (the reduce tasks of a distributed run): "
+      "merge them into the alignment of the whole archive")(
       "threads", po::value(&threads)->default_value(0), "worker threads (0: one per core)")(
       "candidates", po::value(&candidates_path),
       "also write the candidate article pairs (id, id, cosine, similarity, key cosine) to this TSV "
@@ -256,11 +329,19 @@ int RunAlign(const std::vector<std::string>& args) {
       "window \"undated\". Windows are aligned in parallel and merged in date order.\n"
       "Records written by 'parallax scan --with-text' carry each article's title and cleaned\n"
       "text and align like articles (scan as the map step, align --window as the reduce step);\n"
-      "plain scan records hold only counts and are refused.",
+      "plain scan records hold only counts and are refused.\n"
+      "\n"
+      "Distributed, each reduce task aligns one window with --part (given that window's\n"
+      "articles and those within --overlap days of it; more do no harm) and one last task\n"
+      "merges the parts with --merge, which gives exactly what --window gives on one machine\n"
+      "(scripts/parallax_dask.py does this on a Dask cluster). Article ids must then be\n"
+      "unique across the archive.",
       "  parallax align corpus/lachin-2023\n"
       "  parallax align --format json corpus/lachin-2023 > alignment.json\n"
       "  parallax align --no-lexicon --stories-only --format json DIR1 DIR2\n"
-      "  parallax align --window 7 --format json archive.jsonl > alignment.json\n"};
+      "  parallax align --window 7 --format json archive.jsonl > alignment.json\n"
+      "  parallax align --window 30 --part 2023-04-17 - < window.jsonl > part.jsonl\n"
+      "  parallax align --merge --format json parts.jsonl > alignment.json\n"};
   po::variables_map vm;
   if (!ParseArgs("align", args, flags, positional, help, vm)) return kExitOk;
   if (inputs.empty()) {
@@ -295,6 +376,18 @@ int RunAlign(const std::vector<std::string>& args) {
   if (!by_window && !vm["overlap"].defaulted()) {
     throw UsageError("--overlap applies to windows only: add --window DAYS");
   }
+  if (vm.count("part") && !by_window) {
+    throw UsageError("--part names a date window: add --window DAYS");
+  }
+  if (vm.count("part")) CheckPartId(part, window_days);
+  if (merge && (by_window || !candidates_path.empty())) {
+    throw UsageError(
+        "--merge takes the window length and overlap from the parts: leave out --window, "
+        "--overlap and --candidates");
+  }
+  if (!part.empty() && !candidates_path.empty()) {
+    throw UsageError("--candidates is not written with --part");
+  }
   if (threads < 0) throw UsageError("--threads takes 0 (one per core) or more");
   window.days = window_days;
   window.threads = threads;
@@ -310,6 +403,17 @@ int RunAlign(const std::vector<std::string>& args) {
   if (PrintDiagnostics(outlets.diagnostics) > 0) return kExitUsage;
   std::map<std::string, std::string> outlet_names;
   for (const Outlet& o : outlets.file.outlets) outlet_names[o.id] = o.name;
+  auto write = [&](const Alignment& alignment) {
+    if (format == "json") {
+      std::cout << AlignmentToJson(alignment).dump(2) << "\n";
+    } else {
+      std::cout << AlignmentToText(alignment, outlet_names);
+    }
+  };
+  if (merge) {
+    write(MergeParts(inputs, limits.max_bytes));
+    return kExitOk;
+  }
 
   LexiconLoadResult lexicon;
   if (!no_lexicon) {
@@ -364,6 +468,14 @@ int RunAlign(const std::vector<std::string>& args) {
 
   const auto align_start = std::chrono::steady_clock::now();
   progress.Begin("aligning " + std::to_string(input.documents.size()) + " articles", 0, "");
+  if (!part.empty()) {
+    for (const WindowPart& p :
+         AlignWindowParts(std::move(input.documents), window, options, input.curated, part)) {
+      std::cout << WindowPartToJson(p).dump() << "\n";
+    }
+    progress.Finish();
+    return status;
+  }
   const Alignment alignment =
       by_window ? AlignByWindow(std::move(input.documents), window, options, input.curated)
                 : Align(std::move(input.documents), options, input.curated);
@@ -378,11 +490,7 @@ int RunAlign(const std::vector<std::string>& args) {
           << "\t" << p.similarity << "\t" << p.key_cosine << "\n";
     }
   }
-  if (format == "json") {
-    std::cout << AlignmentToJson(alignment).dump(2) << "\n";
-  } else {
-    std::cout << AlignmentToText(alignment, outlet_names);
-  }
+  write(alignment);
   if (timing) {
     std::cerr << "timing: setup " << setup_seconds << " s, load+annotate " << load_seconds
               << " s, align " << align_seconds << " s, total " << Seconds(start) << " s\n";

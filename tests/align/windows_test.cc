@@ -136,6 +136,52 @@ TEST(WindowsTest, EachArticleInOneStoryWhateverTheInputOrder) {
   }
 }
 
+// Documents over several windows, with a story crossing an edge and one undated article.
+std::vector<AlignDocument> Archive() {
+  const Date start = *WindowStart(Day("2014-05-20"), 7);
+  return {
+      Doc("f1", "nyt", Plus(start, -1), kFlood),      Doc("f2", "fox", start, kFlood2),
+      Doc("f3", "hpo", Plus(start, 1), kFlood3),      Doc("p1", "nyt", Day("2014-06-11"), kPrimary),
+      Doc("p2", "fox", Day("2014-06-11"), kPrimary2), Doc("u1", "nyt", std::nullopt, kFlood)};
+}
+
+TEST(WindowsTest, MergedPartsEqualTheWholeWhateverTheirOrder) {
+  WindowOptions window;
+  window.days = 7;
+  const std::string whole = AlignmentToJson(AlignByWindow(Archive(), window)).dump();
+  // Each window aligned on its own (from the whole archive, as a reduce task gets a superset of
+  // its records), through JSON, merged in reverse order.
+  std::vector<WindowPart> parts;
+  for (const WindowPart& all : AlignWindowParts(Archive(), window)) {
+    const std::vector<WindowPart> one = AlignWindowParts(Archive(), window, {}, {}, all.id);
+    ASSERT_EQ(one.size(), 1u) << all.id;
+    parts.insert(parts.begin(), WindowPartFromJson(WindowPartToJson(one[0])));
+  }
+  ASSERT_EQ(parts.size(), 4u);  // two weeks of the flood, one of the primary, undated
+  EXPECT_EQ(parts[0].id, "undated");
+  EXPECT_EQ(AlignmentToJson(MergeWindowParts(parts)).dump(), whole);
+  // A window that holds no article has no part.
+  EXPECT_TRUE(AlignWindowParts(Archive(), window, {}, {}, "2000-01-06").empty());
+}
+
+TEST(WindowsTest, MergeRefusesPartsThatDoNotMakeAWhole) {
+  WindowOptions window;
+  window.days = 7;
+  std::vector<WindowPart> parts = AlignWindowParts(Archive(), window);
+  std::vector<WindowPart> twice = parts;
+  twice.push_back(parts[0]);
+  EXPECT_THROW(MergeWindowParts(twice), std::invalid_argument);
+  // The flood's first week aligned f2 and f3 as context: without their week, they are unknown.
+  std::vector<WindowPart> missing = parts;
+  missing.erase(missing.begin() + 1);
+  EXPECT_THROW(MergeWindowParts(missing), std::invalid_argument);
+  window.overlap = 3;
+  std::vector<WindowPart> mixed = parts;
+  mixed.back() = AlignWindowParts(Archive(), window).back();
+  EXPECT_THROW(MergeWindowParts(mixed), std::invalid_argument);
+  EXPECT_THROW(WindowPartFromJson({{"window", "2014-05-22"}}), std::invalid_argument);
+}
+
 TEST(WindowsTest, BadOptionsThrow) {
   WindowOptions window;
   window.days = 0;
@@ -229,6 +275,44 @@ TEST(WindowsTest, CommandReadsJsonLinesAndScanRecordsOnlyWithText) {
       RunParallax({"align", "--window", "7", "--format", "json", "-"}, scan_text.out);
   ASSERT_EQ(piped.exit_code, 0) << piped.err;
   EXPECT_EQ(piped.out, reduced.out);
+}
+
+TEST(WindowsTest, CommandPartsMergeToTheWholeAlignment) {
+  const std::string corpus = SourceDir() + "/corpus/lachin-2023";
+  const auto whole = RunParallax({"align", "--window", "7", "--format", "json", corpus});
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  const nlohmann::json windows = nlohmann::json::parse(whole.out)["windows"];
+  ASSERT_EQ(windows.size(), 4u);
+  std::string parts;
+  for (const auto& w : windows) {
+    const auto part =
+        RunParallax({"align", "--window", "7", "--part", w["id"].get<std::string>(), corpus});
+    ASSERT_EQ(part.exit_code, 0) << part.err;
+    EXPECT_EQ(std::count(part.out.begin(), part.out.end(), '\n'), 1) << w["id"];
+    parts += part.out;
+  }
+  const auto merged = RunParallax({"align", "--merge", "--format", "json", "-"}, parts);
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  EXPECT_EQ(merged.out, whole.out);
+  const auto text = RunParallax({"align", "--merge", "-"}, parts);
+  EXPECT_EQ(text.out, RunParallax({"align", "--window", "7", corpus}).out);
+}
+
+TEST(WindowsTest, BadPartOrMergeIsAUsageError) {
+  const std::string corpus = SourceDir() + "/corpus/lachin-2023";
+  const auto no_window = RunParallax({"align", "--part", "2023-04-20", corpus});
+  EXPECT_EQ(no_window.exit_code, 2);
+  EXPECT_NE(no_window.err.find("--window"), std::string::npos) << no_window.err;
+  // Not a window's first day: the message names the window the day lies in.
+  const auto off = RunParallax({"align", "--window", "7", "--part", "2023-04-23", corpus});
+  EXPECT_EQ(off.exit_code, 2);
+  EXPECT_NE(off.err.find("2023-04-20"), std::string::npos) << off.err;
+  const auto garbage = RunParallax({"align", "--merge", "-"}, "{\"window\": 3}\n");
+  EXPECT_EQ(garbage.exit_code, 2);
+  EXPECT_NE(garbage.err.find("-:1"), std::string::npos) << garbage.err;
+  EXPECT_NE(garbage.err.find("--part"), std::string::npos) << garbage.err;
+  const auto both = RunParallax({"align", "--merge", "--window", "7", "-"}, "");
+  EXPECT_EQ(both.exit_code, 2);
 }
 
 }  // namespace
