@@ -1178,10 +1178,23 @@ Diagnostics CheckLexicons(const std::vector<std::string>& paths, const LexiconOp
 
 std::string_view EmbeddedLexiconSchema() { return kEmbeddedSchema; }
 
+std::vector<std::string> CommonLexiconPaths(const std::string& dir) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(std::filesystem::path(dir) / "common", ec), end;
+       !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".xml" && it->is_regular_file(ec)) {
+      paths.push_back(it->path().string());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
 std::vector<std::string> DefaultLexiconPaths(const std::string& dir) {
-  const std::filesystem::path base(dir);
-  return {(base / "common" / "en.xml").string(), (base / "common" / "ru.xml").string(),
-          (base / "common" / "events.xml").string(), (base / "karabakh.xml").string()};
+  std::vector<std::string> paths = CommonLexiconPaths(dir);
+  paths.push_back((std::filesystem::path(dir) / "karabakh.xml").string());
+  return paths;
 }
 
 std::string FindLexiconDir() {

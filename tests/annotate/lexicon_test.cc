@@ -496,12 +496,19 @@ TEST(LexiconSchemaTest, ShippedSchemaFileValidatesTheSameWay) {
 }
 
 TEST(LexiconShippedTest, DefaultPathsAndDirectory) {
-  const std::vector<std::string> paths = DefaultLexiconPaths("/x");
-  ASSERT_EQ(paths.size(), 4u);
-  EXPECT_EQ(paths[0], "/x/common/en.xml");
-  EXPECT_EQ(paths[1], "/x/common/ru.xml");
-  EXPECT_EQ(paths[2], "/x/common/events.xml");
-  EXPECT_EQ(paths[3], "/x/karabakh.xml");
+  const std::string shipped = SourceDir() + "/lexicons";
+  const std::vector<std::string> common = CommonLexiconPaths(shipped);
+  ASSERT_GE(common.size(), 3u);
+  EXPECT_EQ(common[0], shipped + "/common/en.xml");
+  EXPECT_EQ(common[1], shipped + "/common/events.xml");
+  EXPECT_EQ(common[2], shipped + "/common/ru.xml");
+  EXPECT_TRUE(std::is_sorted(common.begin(), common.end()));
+  const std::vector<std::string> paths = DefaultLexiconPaths(shipped);
+  ASSERT_EQ(paths.size(), common.size() + 1);
+  EXPECT_TRUE(std::equal(common.begin(), common.end(), paths.begin()));
+  EXPECT_EQ(paths.back(), shipped + "/karabakh.xml");
+  EXPECT_TRUE(CommonLexiconPaths("/nonexistent").empty());
+  EXPECT_EQ(DefaultLexiconPaths("/x"), std::vector<std::string>{"/x/karabakh.xml"});
   const std::string dir = FindLexiconDir();
   ASSERT_FALSE(dir.empty());
   EXPECT_TRUE(std::ifstream(dir + "/karabakh.xml").good());
@@ -528,7 +535,7 @@ TEST(LexiconShippedTest, LoadsWithoutDiagnostics) {
   EXPECT_TRUE(result.ok());
   EXPECT_TRUE(result.diagnostics.empty()) << Dump(result.diagnostics);
   ASSERT_EQ(result.lexicon.files.size(), 4u);
-  EXPECT_EQ(result.lexicon.files[2].id, "event-types");
+  EXPECT_EQ(result.lexicon.files[1].id, "event-types");
   EXPECT_EQ(result.lexicon.files[3].id, "karabakh");
 }
 
