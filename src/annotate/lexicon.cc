@@ -21,6 +21,7 @@
 #include <set>
 #include <utility>
 
+#include "annotate/lexicon_schema.h"
 #include "core/file_io.h"
 
 namespace parallax {
@@ -479,6 +480,38 @@ void CollectParserError(void* data, xmlErrorPtr error) {
 
 constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
 
+// Reads libxml2's "Element E failed to validate attributes" (attribute "") and "Invalid
+// attribute A for element E".
+bool ParseAttributeError(std::string_view message, std::string* element, std::string* attribute) {
+  constexpr std::string_view kElement = "Element ";
+  constexpr std::string_view kFailed = " failed to validate attributes";
+  constexpr std::string_view kInvalid = "Invalid attribute ";
+  constexpr std::string_view kFor = " for element ";
+  if (message.starts_with(kElement) && message.ends_with(kFailed)) {
+    *element = message.substr(kElement.size(), message.size() - kElement.size() - kFailed.size());
+    attribute->clear();
+    return true;
+  }
+  const std::size_t for_at = message.find(kFor);
+  if (message.starts_with(kInvalid) && for_at != std::string_view::npos) {
+    *attribute = message.substr(kInvalid.size(), for_at - kInvalid.size());
+    *element = message.substr(for_at + kFor.size());
+    return true;
+  }
+  return false;
+}
+
+// The elements named `name` under `node`, only those on `line` when it is > 0.
+void ElementsNamed(xmlNodePtr node, std::string_view name, int line, std::vector<xmlNodePtr>* out) {
+  for (xmlNodePtr n = node; n != nullptr; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (reinterpret_cast<const char*>(n->name) == name && (line <= 0 || NodeLine(n) == line)) {
+      out->push_back(n);
+    }
+    ElementsNamed(n->children, name, line, out);
+  }
+}
+
 DocPtr ParseXml(const std::string& path, const std::string& text, Diagnostics* out) {
   ErrorSink sink{path, out, false};
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -529,6 +562,7 @@ class SchemaValidator {
         return;
       }
     }
+    attributes_ = std::make_unique<internal::SchemaAttributeRules>(text);
     ErrorSink sink{name, out, false};
     xmlRelaxNGParserCtxtPtr pctxt =
         xmlRelaxNGNewMemParserCtxt(text.data(), static_cast<int>(text.size()));
@@ -549,14 +583,58 @@ class SchemaValidator {
 
   bool usable() const { return schema_ != nullptr; }
 
+  // libxml2 says "Element term failed to validate attributes" (with no line when a required
+  // attribute is missing) and "Invalid attribute stem for element term" for a bad value: this
+  // replaces such errors, from out[first] on, with what is wrong with which attribute, at the
+  // element's line (internal/lexicon_schema.h).
+  void SayWhichAttribute(const std::string& path, xmlDocPtr doc, std::size_t first,
+                         Diagnostics* out) const {
+    Diagnostics said(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(first));
+    std::set<std::pair<int, std::string>> seen;
+    for (std::size_t i = first; i < out->size(); ++i) {
+      Diagnostic& d = (*out)[i];
+      std::string element;
+      std::string attribute;
+      if (!ParseAttributeError(d.message, &element, &attribute) || !attributes_->Knows(element)) {
+        said.push_back(std::move(d));
+        continue;
+      }
+      std::vector<xmlNodePtr> nodes;
+      ElementsNamed(xmlDocGetRootElement(doc), element, d.line, &nodes);
+      bool replaced = false;
+      for (xmlNodePtr node : nodes) {
+        for (internal::AttributeProblem& p : attributes_->Check(node)) {
+          if (!attribute.empty() && p.attribute != attribute) continue;
+          replaced = true;
+          if (!seen.emplace(NodeLine(node), p.message).second) continue;
+          said.push_back(
+              MakeError(path, NodeLine(node), 0, std::move(p.message), SchemaHint(node)));
+        }
+      }
+      if (!replaced && !attribute.empty() && nodes.size() == 1) {
+        // A value of the wrong type (libxml2 has said which type, just before).
+        bool present = false;
+        const std::string value = Attr(nodes[0], attribute.c_str(), &present);
+        if (present) {
+          d.message =
+              attribute + "=\"" + value + "\" on <" + element + ">: the value is not allowed";
+        }
+      }
+      if (!replaced) said.push_back(std::move(d));
+    }
+    *out = std::move(said);
+  }
+
   void Validate(const std::string& path, xmlDocPtr doc, Diagnostics* out) const {
     if (schema_ == nullptr) return;
     xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema_);
     if (vctxt == nullptr) return;
+    const std::size_t first = out->size();
     ErrorSink sink{path, out, true};
     xmlRelaxNGSetValidStructuredErrors(vctxt, CollectError, &sink);
     const int rc = xmlRelaxNGValidateDoc(vctxt, doc);
     xmlRelaxNGFreeValidCtxt(vctxt);
+    SayWhichAttribute(path, doc, first, out);
     if (rc != 0 && !HasErrors(*out)) {
       out->push_back(MakeError(path, 0, 0, "the file does not follow the lexicon schema",
                                "see lexicons/schema/lexicon.rng"));
@@ -565,6 +643,7 @@ class SchemaValidator {
 
  private:
   xmlRelaxNGPtr schema_ = nullptr;
+  std::unique_ptr<internal::SchemaAttributeRules> attributes_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1137,11 +1216,23 @@ Diagnostics CheckLexicons(const std::vector<std::string>& paths, const LexiconOp
 
 std::string_view EmbeddedLexiconSchema() { return kEmbeddedSchema; }
 
+std::vector<std::string> CommonLexiconPaths(const std::string& dir) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(std::filesystem::path(dir) / "common", ec), end;
+       !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".xml" && it->is_regular_file(ec)) {
+      paths.push_back(it->path().string());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
 std::vector<std::string> DefaultLexiconPaths(const std::string& dir) {
-  const std::filesystem::path base(dir);
-  return {(base / "common" / "en.xml").string(), (base / "common" / "ru.xml").string(),
-          (base / "common" / "events.xml").string(), (base / "common" / "places.xml").string(),
-          (base / "karabakh.xml").string()};
+  std::vector<std::string> paths = CommonLexiconPaths(dir);
+  paths.push_back((std::filesystem::path(dir) / "karabakh.xml").string());
+  return paths;
 }
 
 std::string FindLexiconDir() {

@@ -199,7 +199,11 @@ std::string_view EmbeddedLexiconSchema();
 // these holds karabakh.xml.
 std::string FindLexiconDir();
 
-// The default lexicon set inside `dir`: common/en.xml, common/ru.xml, karabakh.xml.
+// The conflict-independent lexicons inside `dir`: every common/*.xml (cues, reporting verbs,
+// event types per language), sorted by name. Empty when `dir` has no common/ folder.
+std::vector<std::string> CommonLexiconPaths(const std::string& dir);
+
+// The default lexicon set inside `dir`: CommonLexiconPaths, then the conflict pack karabakh.xml.
 std::vector<std::string> DefaultLexiconPaths(const std::string& dir);
 
 // For a cue with a gap ("what {X} insists are"): the fixed words before and after `{X}`

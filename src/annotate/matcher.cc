@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "annotate/speakers.h"
 #include "text/tokenizer.h"
 
 namespace parallax {
@@ -445,6 +446,14 @@ std::string_view Stem(sb_stemmer* stemmer, std::string_view word) {
                           static_cast<size_t>(sb_stemmer_length(stemmer)));
 }
 
+// A punctuation token that is one quotation mark (", ', «, », “, ”, „, ‘, ’, ‹, ›): free
+// inside a match (see Semantics in matcher.h).
+bool IsQuoteMark(TokenKind kind, std::string_view norm) {
+  if (kind != TokenKind::kPunct || norm.empty()) return false;
+  const internal::Char c = internal::CharAt(norm, 0);
+  return c.len == norm.size() && internal::IsQuoteChar(c.cp);
+}
+
 bool IsAscii(std::string_view s) {
   for (char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -453,7 +462,7 @@ bool IsAscii(std::string_view s) {
 }
 
 // Built with append: GCC 12 warns falsely (-Wrestrict, bug 105651) on "\"" + std::string(s).
-std::string Quote(std::string_view s) {
+std::string InQuotes(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
   out.append(1, '"').append(s).append(1, '"');
@@ -998,6 +1007,11 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
           best = nullptr;
           break;
         }
+        // A quotation mark inside a walk is skipped, which only the Tokenizer path does.
+        if ((c.flags[last + 1] & FastChunk::kPunct) != 0 &&
+            (base[c.begin[last + 1]] == '"' || base[c.begin[last + 1]] == '\'')) {
+          return hand_over();
+        }
         if (!BloomTest(inner_bloom, EdgeTable::Key(edge->child, c.hash[last + 1]))) break;
         const EdgeTable::Edge* child = find(edge->child, last + 1);
         if (child == nullptr) break;
@@ -1033,11 +1047,12 @@ int LexiconMatcher::Add(std::string_view pattern, const MatchPatternOptions& opt
     if (error != nullptr) *error = std::move(message);
     return -1;
   };
-  if (impl_->compiled) return fail("cannot add " + Quote(pattern) + ": matcher already compiled");
+  if (impl_->compiled)
+    return fail("cannot add " + InQuotes(pattern) + ": matcher already compiled");
   std::vector<Token> tokens;
   std::string storage;
   Tokenize(pattern, kMatchTokens, &tokens, &storage);
-  if (tokens.empty()) return fail("empty pattern " + Quote(pattern) + ": it has no words");
+  if (tokens.empty()) return fail("empty pattern " + InQuotes(pattern) + ": it has no words");
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].norm != "*") continue;
     const bool last = i + 1 == tokens.size();
@@ -1045,7 +1060,7 @@ int LexiconMatcher::Add(std::string_view pattern, const MatchPatternOptions& opt
         i > 0 && tokens[i - 1].end == tokens[i].begin &&
         (tokens[i - 1].kind == TokenKind::kWord || tokens[i - 1].kind == TokenKind::kNumber);
     if (!last || !glued) {
-      return fail("bad wildcard in " + Quote(pattern) + " at byte " +
+      return fail("bad wildcard in " + InQuotes(pattern) + " at byte " +
                   std::to_string(tokens[i].begin) +
                   ": `*` is allowed only at the end of the last word, as in \"separatist*\"");
     }
@@ -1058,8 +1073,8 @@ int LexiconMatcher::Add(std::string_view pattern, const MatchPatternOptions& opt
         known += known.empty() ? "" : ", ";
         known += *l;
       }
-      return fail("unknown stemming language " + Quote(options.stem_language) + " for pattern " +
-                  Quote(pattern) + "; known: " + known + " (or their ISO 639 codes)");
+      return fail("unknown stemming language " + InQuotes(options.stem_language) + " for pattern " +
+                  InQuotes(pattern) + "; known: " + known + " (or their ISO 639 codes)");
     }
     sb_stemmer_delete(s);
   }
@@ -1091,6 +1106,10 @@ bool LexiconMatcher::Compile(std::string* error) {
       }
     }
     Tokenize(pat.text, kMatchTokens, &tokens, &storage);
+    // Quotation marks after the first token are free in text, so the pattern does not keep them.
+    tokens.erase(std::remove_if(tokens.begin() + 1, tokens.end(),
+                                [](const Token& t) { return IsQuoteMark(t.kind, t.norm); }),
+                 tokens.end());
     const bool wildcard = tokens.back().norm == "*";
     if (wildcard) tokens.pop_back();
     const size_t exact_count = wildcard ? tokens.size() - 1 : tokens.size();
@@ -1314,6 +1333,7 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
       uint8_t flags = node_flags[node];
       for (size_t k = head;; ++k) {
         if (!fetch(k)) break;
+        if (k > head && IsQuoteMark(window[k].kind, norm_of(k))) continue;
         if ((flags & kHasWildcards) != 0) check_wildcards(node, k, k - head + 1);
         if ((flags & kHasChildren) == 0) break;
         std::string_view key;

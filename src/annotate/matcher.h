@@ -13,6 +13,12 @@
 //     “Nagorno–Karabakh” (en dash) and "Azerbaijan" matches "Azerbaijan’s" (the possessive 's
 //     is a separate token). White space between tokens is free, punctuation is not: "Lachin
 //     corridor" does not match "Lachin, corridor"; "U.S." matches "U.S." and "U. S.".
+//   * Quotation marks are free inside a match: after a pattern's first token, a quotation mark
+//     token in the text (", ', «, », “, ”, „, ‘, ’, ‹, ›) is skipped, so "закон об иноагентах"
+//     matches закон об «иноагентах» and "so-called eco-activists" matches so-called
+//     "eco-activists". Quotation marks a pattern has after its first token are dropped; a
+//     leading one must be in the text. The match spans the first to the last matched token, so
+//     a closing mark after the last word is not part of it.
 //   * Token boundaries: a pattern never matches part of a token. "Karabakh" does not match in
 //     "Nagorno-Karabakh" (one token) nor "Armenia" in "Armenian".
 //   * Prefix wildcard: a trailing `*` glued to the last word ("separatist*") matches any token

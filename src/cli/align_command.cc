@@ -238,7 +238,7 @@ int RunAlign(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
   std::string format;
   std::string outlets_path;
-  std::string lexicon_dir;
+  LexiconFlags lexicon_flags;
   std::string candidates_path;
   bool no_lexicon = false;
   bool timing = false;
@@ -256,9 +256,9 @@ int RunAlign(const std::vector<std::string>& args) {
                       "input), to align together")(
       "format", po::value(&format)->default_value("text"), "text (for a terminal) or json")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
-      "lexicon", po::value(&lexicon_dir),
-      "folder of lexicons whose concepts fold naming variants (default: the shipped lexicons/)")(
-      "no-lexicon", po::bool_switch(&no_lexicon), "align on words only, without a lexicon")(
+      "no-lexicon", po::bool_switch(&no_lexicon),
+      "align on words only, without a lexicon (by default the lexicon's concepts fold naming "
+      "variants: Khankendi and Stepanakert are one term)")(
       "threshold", po::value(&options.stories.threshold)->default_value(options.stories.threshold),
       "mean similarity for two groups of articles to be one story (0..1)")(
       "linkage", po::value(&linkage)->default_value(linkage),
@@ -301,6 +301,7 @@ int RunAlign(const std::vector<std::string>& args) {
       "candidates", po::value(&candidates_path),
       "also write the candidate article pairs (id, id, cosine, similarity, key cosine) to this TSV "
       "file")("timing", po::bool_switch(&timing), "print the time each stage took to stderr");
+  AddLexiconOptions(flags, lexicon_flags);
   AddLimitOptions(flags, limits, kLimitBytes | kLimitArticles);
   ProgressFlags progress_flags;
   AddProgressOptions(flags, progress_flags);
@@ -415,21 +416,16 @@ int RunAlign(const std::vector<std::string>& args) {
     return kExitOk;
   }
 
-  LexiconLoadResult lexicon;
-  if (!no_lexicon) {
-    if (lexicon_dir.empty()) lexicon_dir = DefaultLexiconDir();
-    lexicon = LoadLexicons(DefaultLexiconPaths(lexicon_dir));
-    if (PrintDiagnostics(lexicon.diagnostics, false) > 0) {
-      std::cerr << "parallax align: the lexicon has errors (run 'parallax lexicon check'), or "
-                   "align without one: --no-lexicon\n";
-      return kExitUsage;
-    }
+  if (no_lexicon && (!lexicon_flags.files.empty() || lexicon_flags.no_defaults)) {
+    throw UsageError("--no-lexicon aligns without any lexicon: drop --lexicon or --no-lexicon");
   }
+  Lexicon lexicon;
+  if (!no_lexicon) lexicon = LoadLexiconsOrThrow(lexicon_flags, false);
   const double setup_seconds = Seconds(start);
 
   // Read, clean and annotate, on all cores.
   const auto load_start = std::chrono::steady_clock::now();
-  const AlignDocumentBuilder builder(no_lexicon ? nullptr : &lexicon.lexicon);
+  const AlignDocumentBuilder builder(no_lexicon ? nullptr : &lexicon);
   LoadSettings settings;
   settings.outlets = &outlets.file;
   settings.builder = &builder;

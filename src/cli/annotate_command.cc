@@ -72,7 +72,7 @@ void PrintText(const Article& a, const ArticleAnnotations& ann, const Lexicon& l
 
 int RunAnnotate(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
-  std::vector<std::string> lexicons;
+  LexiconFlags lexicons;
   std::string format = "text";
   std::string outlets_path;
   InputLimits limits;
@@ -80,14 +80,14 @@ int RunAnnotate(const std::vector<std::string>& args) {
   options.add_options()("input", po::value(&inputs),
                         "article files, pages, feeds, JSON, or folders of them")(
       "format", po::value(&format)->default_value("text"),
-      "text or json (one JSON object per line)")("lexicon", po::value(&lexicons)->multitoken(),
-                                                 "lexicon files (default: the shipped set)")(
-      "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)");
+      "text or json (one JSON object per line)")("outlets", po::value(&outlets_path),
+                                                 "outlets file (default: corpus/outlets.xml)");
+  AddLexiconOptions(options, lexicons);
   AddLimitOptions(options, limits, kAllLimits);
   po::positional_options_description positional;
   positional.add("input", -1);
   const HelpText help{
-      "parallax annotate [--format text|json] [--lexicon FILE...] ARTICLE...",
+      "parallax annotate [--format text|json] [--lexicon FILE]... ARTICLE...",
       "Finds in each article the names it uses for contested things, loaded terms, distancing\n"
       "cues, quotations with their speakers, scare quotes and dated events; every lexicon match\n"
       "says whether it stands in the outlet's own voice or in a quotation, and whose. With\n"

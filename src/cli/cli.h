@@ -72,15 +72,32 @@ int PrintDiagnostics(const Diagnostics& diagnostics, bool show_warnings = true);
 std::string DataRoot();
 std::string DefaultOutletsFile();
 std::string DefaultCorpusDir();
-std::string DefaultLexiconDir();
 
 // Loads the outlets file (default when empty); prints its diagnostics; throws UsageError-like
 // InputError when it has errors.
 OutletsFile LoadOutletsOrThrow(std::string path);
 
-// Loads lexicons (the shipped default set when `paths` is empty); prints warnings; throws
-// InputError when any file has errors.
-Lexicon LoadLexiconsOrThrow(const std::vector<std::string>& paths);
+// --lexicon and --no-default-lexicons, the same on every command that reads lexicons.
+//   --lexicon FILE        one file per flag, or a comma list (a.xml,b.xml); repeatable; never
+//                         takes a following argument. A folder stands for its *.xml files.
+//   --no-default-lexicons the shipped lexicons are not loaded, only --lexicon files
+// Which files are read (LexiconPaths):
+//   no --lexicon                  the shipped set: lexicons/common/*.xml and karabakh.xml
+//   --lexicon F                   lexicons/common/*.xml (cues, reporting verbs), then F
+//   --lexicon F --no-default-...  F only
+struct LexiconFlags {
+  std::vector<std::string> files;
+  bool no_defaults = false;
+};
+void AddLexiconOptions(po::options_description& options, LexiconFlags& flags);
+// The files the flags name, in load order (see LexiconFlags). Throws UsageError for
+// --no-default-lexicons without --lexicon, and InputError when the shipped lexicons are needed
+// and not found.
+std::vector<std::string> LexiconPaths(const LexiconFlags& flags);
+
+// Loads the lexicons the flags name; prints warnings (all diagnostics when `show_warnings`,
+// else errors only); throws InputError when any file has errors.
+Lexicon LoadLexiconsOrThrow(const LexiconFlags& flags, bool show_warnings = true);
 
 // True when colour may be used on stdout (a terminal, and NO_COLOR unset).
 bool UseColor();

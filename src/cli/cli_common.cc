@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -104,7 +105,6 @@ std::string DataRoot() {
 
 std::string DefaultOutletsFile() { return DataRoot() + "/corpus/outlets.xml"; }
 std::string DefaultCorpusDir() { return DataRoot() + "/corpus/lachin-2023"; }
-std::string DefaultLexiconDir() { return DataRoot() + "/lexicons"; }
 
 OutletsFile LoadOutletsOrThrow(std::string path) {
   if (path.empty()) path = DefaultOutletsFile();
@@ -115,20 +115,80 @@ OutletsFile LoadOutletsOrThrow(std::string path) {
   return std::move(r.file);
 }
 
-Lexicon LoadLexiconsOrThrow(const std::vector<std::string>& paths) {
-  std::vector<std::string> files = paths;
-  if (files.empty()) {
-    const std::string dir = FindLexiconDir();
-    if (dir.empty()) {
-      throw InputError(MakeError("lexicons/", 0, 0, "the shipped lexicons were not found",
-                                 "set PARALLAX_LEXICON_DIR or pass --lexicon FILE"));
+void AddLexiconOptions(po::options_description& options, LexiconFlags& flags) {
+  options.add_options()(
+      "lexicon", po::value(&flags.files),
+      "a lexicon file (or a comma list, or a folder of them) to use with the shipped common "
+      "lexicons of cues (lexicons/common/); repeat for more. Default: the shipped set, common "
+      "and karabakh.xml")("no-default-lexicons", po::bool_switch(&flags.no_defaults),
+                          "use only the --lexicon files, not the shipped common lexicons");
+}
+
+std::vector<std::string> LexiconPaths(const LexiconFlags& flags) {
+  std::vector<std::string> given;
+  std::error_code ec;
+  for (const std::string& value : flags.files) {
+    std::vector<std::string> parts;
+    if (fs::exists(value, ec)) {
+      parts.push_back(value);  // a name with a comma in it
+    } else {
+      for (std::size_t begin = 0; begin <= value.size();) {
+        const std::size_t comma = std::min(value.find(',', begin), value.size());
+        if (comma > begin) parts.push_back(value.substr(begin, comma - begin));
+        begin = comma + 1;
+      }
     }
-    files = DefaultLexiconPaths(dir);
+    for (const std::string& part : parts) {
+      if (!fs::is_directory(part, ec)) {
+        given.push_back(part);
+        continue;
+      }
+      std::vector<std::string> in_folder;
+      for (fs::directory_iterator it(part, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().extension() == ".xml") in_folder.push_back(it->path().string());
+      }
+      if (in_folder.empty()) {
+        throw InputError(MakeError(part, 0, 0, "the folder given to --lexicon holds no .xml file",
+                                   "give lexicon files, e.g. --lexicon my-story.xml"));
+      }
+      std::sort(in_folder.begin(), in_folder.end());
+      given.insert(given.end(), in_folder.begin(), in_folder.end());
+    }
   }
+  if (flags.no_defaults) {
+    if (given.empty()) {
+      throw UsageError("--no-default-lexicons needs the lexicons to use: --lexicon FILE");
+    }
+    return given;
+  }
+  const std::string dir = FindLexiconDir();
+  if (dir.empty()) {
+    throw InputError(MakeError("lexicons/", 0, 0, "the shipped lexicons were not found",
+                               "set PARALLAX_LEXICON_DIR, or pass --lexicon FILE with "
+                               "--no-default-lexicons"));
+  }
+  if (given.empty()) return DefaultLexiconPaths(dir);
+  std::vector<std::string> paths = CommonLexiconPaths(dir);
+  for (std::string& file : given) {
+    // A shipped common file named again is read once.
+    const bool listed = std::any_of(paths.begin(), paths.end(), [&](const std::string& p) {
+      return fs::equivalent(p, file, ec);
+    });
+    if (!listed) paths.push_back(std::move(file));
+  }
+  return paths;
+}
+
+Lexicon LoadLexiconsOrThrow(const LexiconFlags& flags, bool show_warnings) {
+  const std::vector<std::string> files = LexiconPaths(flags);
   LexiconLoadResult r = LoadLexicons(files);
-  if (PrintDiagnostics(r.diagnostics) > 0) {
-    throw InputError(MakeError(files.front(), 0, 0, "the lexicon has errors (see above)",
-                               "'parallax lexicon check FILE' lists every problem"));
+  if (PrintDiagnostics(r.diagnostics, show_warnings) > 0) {
+    const auto error =
+        std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::kError; });
+    const std::string& file = error->path.empty() ? files.front() : error->path;
+    throw InputError(MakeError(file, 0, 0, "the lexicon has errors (see above)",
+                               "'parallax lexicon check " + file + "' lists every problem"));
   }
   return std::move(r.lexicon);
 }

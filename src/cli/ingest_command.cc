@@ -82,7 +82,7 @@ int RunIngest(const std::vector<std::string>& args) {
   ingest.outlets = &outlets;
   if (!ingest.outlet.empty() && outlets.Find(ingest.outlet) == nullptr) {
     std::cerr << "parallax ingest: warning: outlet '" << ingest.outlet << "' is not in "
-              << outlets.path << "\n";
+              << outlets.path << " (" << UnknownOutletHint(outlets.path) << ")\n";
   }
   std::error_code ec;
   fs::create_directories(into, ec);

@@ -31,7 +31,7 @@ std::string Context(std::string_view text, std::size_t from, std::size_t to) {
 
 int RunMatch(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
-  std::vector<std::string> lexicons;
+  LexiconFlags lexicons;
   std::string kind_filter;
   std::string concept_filter;
   std::string outlets_path;
@@ -43,8 +43,8 @@ int RunMatch(const std::vector<std::string>& args) {
       "kind", po::value(&kind_filter), "only naming, loaded, cue or actor matches")(
       "concept", po::value(&concept_filter), "only variants of this concept id")(
       "width", po::value(&width)->default_value(40), "characters of context on each side")(
-      "lexicon", po::value(&lexicons)->multitoken(), "lexicon files (default: the shipped set)")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)");
+  AddLexiconOptions(options, lexicons);
   AddLimitOptions(options, limits, kAllLimits);
   po::positional_options_description positional;
   positional.add("input", -1);

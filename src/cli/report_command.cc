@@ -58,7 +58,7 @@ Formats ParseFormats(const std::string& list) {
 
 int RunReport(const std::vector<std::string>& args) {
   std::vector<std::string> dirs;
-  std::vector<std::string> lexicon_files;
+  LexiconFlags lexicon_files;
   std::string out_dir;
   std::string outlets_path;
   std::string formats;
@@ -75,29 +75,33 @@ int RunReport(const std::vector<std::string>& args) {
       "comma-separated: html, md, json, csv")(
       "blind", po::bool_switch(&blind),
       "replace outlet names, self-references, web addresses and bylines by letters A, B, C…; "
-      "the key goes to blind-key.md")(
-      "lexicon", po::value(&lexicon_files)->multitoken(),
-      "lexicon files (default: the shipped common/en.xml, common/ru.xml, karabakh.xml)")(
-      "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
+      "the key goes to blind-key.md")("outlets", po::value(&outlets_path),
+                                      "outlets file (default: corpus/outlets.xml)")(
       "max-claims", po::value(&report_options.max_claims)->default_value(report_options.max_claims),
       "claims shown side by side")("timing", po::bool_switch(&timing),
                                    "print the time each stage took to stderr");
+  AddLexiconOptions(options, lexicon_files);
   AddLimitOptions(options, limits, kLimitBytes | kLimitArticles);
   po::positional_options_description positional;
   positional.add("corpus", -1);
   const HelpText help{
       "parallax report [CORPUS_DIR...] [-o DIR] [--format html,md,json,csv] [--blind] "
-      "[--lexicon F...]",
+      "[--lexicon FILE]...",
       "Reads the article files of a story folder, annotates them with the lexicon, aligns their\n"
       "events and claims, measures how each outlet frames the story, and writes the side-by-side\n"
       "report into reports/<story>/ (or -o DIR): report.html (self-contained, printable),\n"
       "report.md, report.json (schema: docs/report-schema.md) and one CSV file per table.\n"
       "With no folder it reports on the shipped corpus. Output is deterministic, and the files\n"
       "are replaced all together or not at all: an interrupted run, a full disk or a read-only\n"
-      "folder never leaves a half-written or half-replaced report.",
+      "folder never leaves a half-written or half-replaced report.\n"
+      "\n"
+      "For a story the shipped Karabakh lexicon does not cover, bring your own with --lexicon\n"
+      "FILE: it is used together with the shipped common lexicons (distancing cues, reporting\n"
+      "verbs), and karabakh.xml is left out; --no-default-lexicons leaves out the common ones too.",
       "  parallax report\n"
       "  parallax report corpus/lachin-2023 -o /tmp/lachin --format html\n"
-      "  parallax report --blind -o /tmp/lachin-blind\n"};
+      "  parallax report --blind -o /tmp/lachin-blind\n"
+      "  parallax report --lexicon georgia.xml corpus/georgia-2024\n"};
   ProgressFlags progress_flags;
   AddProgressOptions(options, progress_flags);
   po::variables_map vm;

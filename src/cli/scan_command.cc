@@ -13,7 +13,7 @@ namespace parallax::cli {
 
 int RunScan(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
-  std::vector<std::string> lexicons;
+  LexiconFlags lexicons;
   std::string outlets_path;
   ScanOptions scan;
   bool no_clean = false;
@@ -22,12 +22,12 @@ int RunScan(const std::vector<std::string>& args) {
   options.add_options()("input", po::value(&inputs),
                         "JSON Lines files ('-' or nothing: standard input)")(
       "threads", po::value(&scan.threads)->default_value(0), "worker threads (0: one per core)")(
-      "lexicon", po::value(&lexicons)->multitoken(), "lexicon files (default: the shipped set)")(
       "outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
       "no-clean", po::bool_switch(&no_clean), "do not remove boilerplate lines before annotating")(
       "with-text", po::bool_switch(&scan.with_text),
       "add each article's title and cleaned text (\"title\", \"body\") to its record, so that\n"
       "'parallax align --window DAYS' can read the records (the reduce step)");
+  AddLexiconOptions(options, lexicons);
   AddLimitOptions(options, limits, kLimitBytes | kLimitDepth);
   ProgressFlags progress_flags;
   AddProgressOptions(options, progress_flags);

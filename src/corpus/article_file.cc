@@ -180,7 +180,8 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
   }
   if (a.outlet.empty()) {
     result.diagnostics.push_back(MakeWarning(path, 1, 0, "article names no outlet",
-                                             "add 'outlet: <id from corpus/outlets.xml>'"));
+                                             "add 'outlet: <id from the outlets file>'; "
+                                             "--outlets FILE names your own"));
   }
   return result;
 }

@@ -49,7 +49,7 @@ ArticleReadResult ReadCorpusArticle(const fs::path& path, const OutletsFile& out
   if (outlet == nullptr && !r.article.outlet.empty()) {
     r.diagnostics.push_back(MakeWarning(
         path.string(), 0, 0, "outlet '" + r.article.outlet + "' is not in " + outlets.path,
-        "add it there, or fix the 'outlet:' key"));
+        UnknownOutletHint(outlets.path) + "; or fix the 'outlet:' key"));
   }
   CleanArticle(r.article, outlet);
   return r;

@@ -1120,7 +1120,7 @@ FeedReadResult ReadFeed(std::string_view xml, const std::string& path, const Out
         MakeWarning(path, 0, 0,
                     "no outlet in " + (outlets->path.empty() ? "the outlets file" : outlets->path) +
                         " has the domain " + host + "; the items have no outlet",
-                    "add <domain>" + host + "</domain> to the outlet in the outlets file"));
+                    UnknownOutletHint(outlets->path, host)));
   }
   if (items.empty() && state.first_error_line == 0) {
     result.diagnostics.push_back(

@@ -386,8 +386,9 @@ std::optional<Article> ArticleFromJson(const nlohmann::json& record, const std::
   a.outlet = CollapseSpace(StringField(record, {"outlet"}, path, line, diagnostics));
   if (!a.outlet.empty()) {
     if (outlets != nullptr && outlets->Find(a.outlet) == nullptr) {
-      diagnostics.push_back(MakeWarning(path, line, 0, "unknown outlet '" + a.outlet + "'",
-                                        "use an outlet id from " + outlets->path));
+      diagnostics.push_back(MakeWarning(
+          path, line, 0, "unknown outlet '" + a.outlet + "'",
+          UnknownOutletHint(outlets->path) + "; or use an outlet id from " + outlets->path));
     }
   } else if (outlets != nullptr) {
     const Outlet* outlet = nullptr;
@@ -516,7 +517,7 @@ NewsPleaseResult ReadNewsPlease(std::string_view data, const std::string& path,
         MakeWarning(path, 0, 0,
                     "no outlet in " + (outlets->path.empty() ? "the outlets file" : outlets->path) +
                         " has the domain " + domain + "; its records have no outlet",
-                    "add <domain>" + domain + "</domain> to the outlet in the outlets file"));
+                    UnknownOutletHint(outlets->path, domain)));
   }
   return result;
 }

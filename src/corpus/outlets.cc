@@ -99,6 +99,16 @@ const Outlet* OutletsFile::FindByUrl(std::string_view url) const {
   return host.empty() ? nullptr : FindByDomain(host);
 }
 
+std::string UnknownOutletHint(const std::string& file, std::string_view domain) {
+  const std::string entry =
+      domain.empty() ? std::string("an <outlet> entry")
+                     : "<domain>" + std::string(domain) + "</domain> to the outlet's entry";
+  return "add " + entry + " to an outlets file of your own (" +
+         (file.empty() ? std::string("start from corpus/outlets.xml")
+                       : "start from a copy of " + file) +
+         ") and pass it with --outlets FILE";
+}
+
 OutletsLoadResult ParseOutlets(std::string_view xml, const std::string& path) {
   OutletsLoadResult result;
   result.file.path = path;

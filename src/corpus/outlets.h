@@ -58,6 +58,11 @@ struct OutletsLoadResult {
   Diagnostics diagnostics;
 };
 
+// What to do about an outlet the outlets file lacks (by id, or by a web domain when `domain` is
+// set): describe it in an outlets file of one's own, passed with --outlets, never an edit of the
+// shipped corpus/outlets.xml. `file` is the outlets file in use ("" when none).
+std::string UnknownOutletHint(const std::string& file, std::string_view domain = {});
+
 // Parses outlets XML from memory; `path` names it in diagnostics.
 OutletsLoadResult ParseOutlets(std::string_view xml, const std::string& path);
 // Reads and parses the outlets file at `path`.

@@ -6,6 +6,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "text/utf8.h"
+#include "text/whitespace.h"
+
 namespace parallax {
 namespace {
 
@@ -56,6 +59,11 @@ std::vector<std::string> KeynessTokens(std::string_view text) {
   return out;
 }
 
+// The words of a wildcard match, as VariantUse::matched keeps them.
+void AddMatchedWords(const Article& a, const LexiconMatch& m, std::vector<std::string>* matched) {
+  MergeMatched({SimpleLowercase(CollapseSpace(a.text.substr(m.start, m.end - m.start)))}, matched);
+}
+
 Evidence MakeEvidence(const Article& a, const LexiconMatch& m) {
   const std::string voice =
       m.voice == Voice::kOwn && m.scare_quote >= 0 ? "scare" : VoiceName(m.voice);
@@ -92,6 +100,19 @@ int ConceptUse::total() const {
   int n = 0;
   for (const VariantUse& v : variants) n += v.own + v.quoted + v.reported;
   return n;
+}
+
+std::string ShownForm(const std::string& form, const std::vector<std::string>& matched) {
+  if (matched.empty()) return form;
+  std::string shown;
+  for (const std::string& word : matched) shown += (shown.empty() ? "" : ", ") + word;
+  return shown;
+}
+
+void MergeMatched(const std::vector<std::string>& matched, std::vector<std::string>* into) {
+  for (const std::string& word : matched) {
+    if (std::find(into->begin(), into->end(), word) == into->end()) into->push_back(word);
+  }
 }
 
 StoryMeasures MeasureStory(const std::vector<Article>& articles,
@@ -140,6 +161,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
           v.perspective = e.perspective;
         }
         CountVoice(m.voice, &v.own, &v.quoted, &v.reported);
+        if (e.wildcard) AddMatchedWords(a, m, &v.matched);
         if (own) ++c.own_by_perspective[e.perspective];
         v.evidence.push_back(MakeEvidence(a, m));
       } else if (e.kind == Kind::kLoaded) {
@@ -152,6 +174,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
           t.note = e.note;
         }
         CountVoice(m.voice, &t.own, &t.quoted, &t.reported);
+        if (e.wildcard) AddMatchedWords(a, m, &t.matched);
         CountVoice(m.voice, &p.loaded_own, &p.loaded_quoted, &p.loaded_reported);
         if (!own && !m.speaker.empty() &&
             std::find(t.speakers.begin(), t.speakers.end(), m.speaker) == t.speakers.end()) {

@@ -34,7 +34,11 @@ struct Evidence {
 };
 
 struct VariantUse {
-  std::string form;         // the lexicon form (canonical spelling)
+  std::string form;  // the lexicon form (canonical spelling)
+  // For a wildcard form ("separatist*"): the distinct words it matched, lower-cased, with runs
+  // of white space made one space, in the order first seen ("separatists", "separatist-held").
+  // Empty for other forms. Reports show these (ShownForm), never the `*` pattern.
+  std::vector<std::string> matched;
   std::string perspective;  // whose usage it is ("" for neutral/international usage)
   int own = 0;              // occurrences in the outlet's own voice
   int quoted = 0;           // occurrences inside quotations
@@ -55,6 +59,7 @@ struct ConceptUse {
 
 struct LoadedTermUse {
   std::string form;
+  std::vector<std::string> matched;  // as VariantUse::matched
   std::string category;
   std::string perspective;  // whose term it is, where one side owns it
   std::string note;         // from the lexicon: who uses it and why it matters
@@ -123,6 +128,13 @@ struct StoryMeasures {
   std::vector<OutletProfile> outlets;  // in order of first article
   bool thin_evidence = false;  // few articles per outlet: say so, show counts, not confident shares
 };
+
+// How a report shows a form: `form` itself, or for a wildcard form the words it matched, joined
+// by ", " ("riots, rioters" for "riot*"). A wildcard form with nothing matched shows as written.
+std::string ShownForm(const std::string& form, const std::vector<std::string>& matched);
+
+// Adds the words of `matched` not yet in `*into`, keeping the order.
+void MergeMatched(const std::vector<std::string>& matched, std::vector<std::string>* into);
 
 // Computes the measures. `articles` and `annotations` are parallel; `outlets` gives display names.
 StoryMeasures MeasureStory(const std::vector<Article>& articles,

@@ -13,6 +13,13 @@ std::string Num(double x) {
 
 std::string Int(long long n) { return std::to_string(n); }
 
+// A list in one cell, separated by "; ", each item as the report shows it (blind mode).
+std::string Joined(const StoryReport& r, const std::vector<std::string>& list) {
+  std::string out;
+  for (const std::string& s : list) out += (out.empty() ? "" : "; ") + r.Show(s);
+  return out;
+}
+
 }  // namespace
 
 std::string CsvField(std::string_view value) {
@@ -59,12 +66,12 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
   tables.push_back(std::move(articles));
 
   CsvTable naming{"naming.csv",
-                  {"outlet", "concept", "concept_label", "form", "perspective", "own", "quoted",
-                   "reported", "first_article", "first_start"},
+                  {"outlet", "concept", "concept_label", "form", "matched", "perspective", "own",
+                   "quoted", "reported", "first_article", "first_start"},
                   {}};
   CsvTable loaded{
       "loaded_terms.csv",
-      {"outlet", "form", "category", "perspective", "own", "quoted", "reported",
+      {"outlet", "form", "matched", "category", "perspective", "own", "quoted", "reported",
        "own_per_1000_words", "quoted_per_1000_words", "reported_per_1000_words", "speakers"},
       {}};
   CsvTable voices{"voices.csv",
@@ -80,18 +87,16 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
     for (const ConceptUse& c : p.naming) {
       for (const VariantUse& v : c.variants) {
         const Evidence* e = v.evidence.empty() ? nullptr : &v.evidence.front();
-        naming.rows.push_back({o, c.concept_id, c.label, v.form, v.perspective, Int(v.own),
-                               Int(v.quoted), Int(v.reported), e ? r.ArticleLabel(e->article) : "",
+        naming.rows.push_back({o, c.concept_id, c.label, v.form, Joined(r, v.matched),
+                               v.perspective, Int(v.own), Int(v.quoted), Int(v.reported),
+                               e ? r.ArticleLabel(e->article) : "",
                                e ? Int(static_cast<long long>(e->start)) : ""});
       }
     }
     for (const LoadedTermUse& t : p.loaded) {
-      std::string speakers;
-      for (const std::string& s : t.speakers)
-        speakers += (speakers.empty() ? "" : "; ") + r.Show(s);
-      loaded.rows.push_back({o, t.form, t.category, t.perspective, Int(t.own), Int(t.quoted),
-                             Int(t.reported), Num(t.own * per), Num(t.quoted * per),
-                             Num(t.reported * per), speakers});
+      loaded.rows.push_back({o, t.form, Joined(r, t.matched), t.category, t.perspective, Int(t.own),
+                             Int(t.quoted), Int(t.reported), Num(t.own * per), Num(t.quoted * per),
+                             Num(t.reported * per), Joined(r, t.speakers)});
     }
     for (const VoiceUse& v : p.voices) {
       const Evidence* e = v.evidence.empty() ? nullptr : &v.evidence.front();

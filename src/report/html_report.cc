@@ -365,9 +365,9 @@ class HtmlBuilder {
           Attr(line, "class", "variant");
           Chip(line, v.perspective);
           if (!v.evidence.empty()) {
-            EvidenceLink(line, v.evidence.front(), v.form);
+            EvidenceLink(line, v.evidence.front(), r_.Show(ShownForm(v.form, v.matched)));
           } else {
-            Text(line, v.form);
+            Text(line, r_.Show(ShownForm(v.form, v.matched)));
           }
           std::string counts = " " + std::to_string(v.own);
           if (v.quoted > 0) counts += " + " + std::to_string(v.quoted) + " quoted";
@@ -477,10 +477,12 @@ class HtmlBuilder {
     Node tbody = El(table, "tbody");
     std::vector<std::string> forms;
     std::map<std::string, const LoadedTermUse*> any;
+    std::map<std::string, std::vector<std::string>> matched;  // over all outlets
     for (const OutletProfile& p : outlets) {
       for (const LoadedTermUse& t : p.loaded) {
         if (!any.count(t.form)) forms.push_back(t.form);
         any.emplace(t.form, &t);
+        MergeMatched(t.matched, &matched[t.form]);
       }
     }
     std::sort(forms.begin(), forms.end());
@@ -489,7 +491,7 @@ class HtmlBuilder {
       Node row = Block(tbody, "tr");
       Node th = El(row, "th");
       if (!def->perspective.empty()) Chip(th, def->perspective);
-      Text(th, form);
+      Text(th, r_.Show(ShownForm(form, matched[form])));
       Node note = El(th, "div", def->category + ". " + r_.Show(def->note));
       Attr(note, "class", "note");
       for (const OutletProfile& p : outlets) {

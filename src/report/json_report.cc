@@ -66,6 +66,7 @@ Json ProfileJson(const StoryReport& r, const OutletProfile& p) {
     Json variants = Json::array();
     for (const VariantUse& v : c.variants) {
       variants.push_back({{"form", v.form},
+                          {"matched", Strings(r, v.matched)},
                           {"perspective", v.perspective},
                           {"own", v.own},
                           {"quoted", v.quoted},
@@ -84,6 +85,7 @@ Json ProfileJson(const StoryReport& r, const OutletProfile& p) {
   Json loaded = Json::array();
   for (const LoadedTermUse& t : p.loaded) {
     loaded.push_back({{"form", t.form},
+                      {"matched", Strings(r, t.matched)},
                       {"category", t.category},
                       {"perspective", t.perspective},
                       {"own", t.own},

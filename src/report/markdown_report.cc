@@ -98,7 +98,7 @@ std::string ReportToMarkdown(const StoryReport& r) {
       for (const ConceptUse& c : p.naming) {
         if (c.concept_id != cid) continue;
         for (const VariantUse& v : c.variants) {
-          cell += (cell.empty() ? "" : "; ") + E(v.form) + " (" +
+          cell += (cell.empty() ? "" : "; ") + E(r.Show(ShownForm(v.form, v.matched))) + " (" +
                   E(r.PerspectiveLabel(v.perspective)) + ") " + std::to_string(v.own) +
                   (v.quoted ? " + " + std::to_string(v.quoted) + " quoted" : "") +
                   (v.reported ? " + " + std::to_string(v.reported) + " reported" : "");
@@ -138,8 +138,9 @@ std::string ReportToMarkdown(const StoryReport& r) {
     for (const LoadedTermUse& t : p.loaded) {
       std::string who;
       for (const std::string& s : t.speakers) who += (who.empty() ? "" : ", ") + E(r.Show(s));
-      md << "| " << E(r.OutletLabel(p.outlet)) << " | " << E(t.form) << " | " << E(t.category)
-         << " | " << t.own << " | " << t.quoted << " | " << t.reported << " | " << who << " |\n";
+      md << "| " << E(r.OutletLabel(p.outlet)) << " | " << E(r.Show(ShownForm(t.form, t.matched)))
+         << " | " << E(t.category) << " | " << t.own << " | " << t.quoted << " | " << t.reported
+         << " | " << who << " |\n";
     }
   }
   md << "\nPer 1,000 words (own voice / quoted / reported):";

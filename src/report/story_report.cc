@@ -384,7 +384,7 @@ void StoryReport::BuildPrompts() {
         for (const VariantUse& v : c.variants) {
           if ((v.perspective == n.perspective) != want_perspective || v.own == 0) continue;
           for (const Evidence& e : v.evidence) {
-            if (e.voice != "quoted") return std::make_pair(v.form, e);
+            if (e.voice != "quoted") return std::make_pair(Show(ShownForm(v.form, v.matched)), e);
           }
         }
       }
@@ -415,6 +415,7 @@ void StoryReport::BuildPrompts() {
   // outlets.
   struct LoadedCandidate {
     std::string form;
+    std::vector<std::string> matched;
     std::string perspective;
     int quoted = 0;
     std::vector<std::string> who;  // "speaker (outlet)"
@@ -428,6 +429,7 @@ void StoryReport::BuildPrompts() {
       if (t.quoted + t.reported == 0) continue;
       LoadedCandidate& c = loaded[t.form];
       c.form = t.form;
+      MergeMatched(t.matched, &c.matched);
       c.perspective = t.perspective;
       c.quoted += t.quoted + t.reported;
       for (const std::string& s : t.speakers)
@@ -453,12 +455,13 @@ void StoryReport::BuildPrompts() {
     prompt.kind = "loaded-quoted";
     std::string who;
     for (std::size_t k = 0; k < c.who.size(); ++k) who += (k ? "; " : "") + c.who[k];
-    prompt.text = "The loaded term " + Quoted(c.form) +
+    const std::string shown = Show(ShownForm(c.form, c.matched));
+    prompt.text = "The loaded term " + Quoted(shown) +
                   " appears only in others' words, quoted or reported (" + who +
                   "), never in an outlet's own voice. Why might outlets report the term but not "
                   "use it themselves?";
     prompt.basis =
-        Quoted(c.form) + ": " + std::to_string(c.quoted) + " quoted or reported, 0 own-voice uses";
+        Quoted(shown) + ": " + std::to_string(c.quoted) + " quoted or reported, 0 own-voice uses";
     prompt.evidence = c.evidence;
     prompts_.push_back(std::move(prompt));
   }

@@ -306,6 +306,40 @@ TEST(LexiconCheckTest, SchemaErrorsHaveLinesAndShapeHints) {
   EXPECT_TRUE(saw_cue) << Dump(d);
 }
 
+// libxml2 says only "Element term failed to validate attributes" (with no line when a required
+// attribute is missing) or calls a bad value an invalid attribute: the check says which
+// attribute, what is wrong with it, and where.
+TEST(LexiconCheckTest, AttributeErrorsNameTheAttributeAndLine) {
+  const std::string text = R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="x" lang="en">
+  <perspectives><perspective id="north" label="North" colour="#0072B2"/></perspectives>
+  <loaded-terms>
+    <term form="aggressor" perspective="north" source="test"><note>No category.</note></term>
+    <term form="thugs" category="hostility" stem="yes" source="test"><note>Bad value.</note></term>
+    <term form="rebels" category="hostility" perspectve="north" source="t"><note>Typo.</note></term>
+  </loaded-terms>
+  <cues>
+    <cue type="foo" form="x"/>
+    <cue type="distancing" form="y {X} z" max-gap="many"/>
+  </cues>
+</lexicon>)";
+  const LexiconLoadResult r = LoadLexiconSources({{"story.xml", text}});
+  const Diagnostics& d = r.diagnostics;
+  for (const Diagnostic& diag : d) {
+    EXPECT_GT(diag.line, 0) << diag.ToString();
+    EXPECT_EQ(diag.message.find("failed to validate attributes"), std::string::npos)
+        << diag.ToString();
+  }
+  ExpectOne(d, "<term> has no category attribute (it is required)", "story.xml", 5);
+  ExpectOne(d, "stem=\"yes\" on <term>: must be false or true", "story.xml", 6);
+  ExpectOne(d, "perspectve=\"north\" on <term>: <term> takes no such attribute", "story.xml", 7);
+  ExpectOne(d, "type=\"foo\" on <cue>: must be distancing, hedging or reporting", "story.xml", 10);
+  ExpectOne(d, "max-gap=\"many\" on <cue>: the value is not allowed", "story.xml", 11);
+  const std::vector<Diagnostic> category = Matching(d, "category attribute");
+  ASSERT_EQ(category.size(), 1u) << Dump(d);
+  EXPECT_NE(category[0].hint.find("category (required)"), std::string::npos) << Dump(d);
+}
+
 TEST(LexiconCheckTest, NotWellFormedXml) {
   const std::string path = DataFile("not_wellformed.xml");
   const LexiconLoadResult result = LoadLexicons({path});
@@ -462,13 +496,20 @@ TEST(LexiconSchemaTest, ShippedSchemaFileValidatesTheSameWay) {
 }
 
 TEST(LexiconShippedTest, DefaultPathsAndDirectory) {
-  const std::vector<std::string> paths = DefaultLexiconPaths("/x");
-  ASSERT_EQ(paths.size(), 5u);
-  EXPECT_EQ(paths[0], "/x/common/en.xml");
-  EXPECT_EQ(paths[1], "/x/common/ru.xml");
-  EXPECT_EQ(paths[2], "/x/common/events.xml");
-  EXPECT_EQ(paths[3], "/x/common/places.xml");
-  EXPECT_EQ(paths[4], "/x/karabakh.xml");
+  const std::string shipped = SourceDir() + "/lexicons";
+  const std::vector<std::string> common = CommonLexiconPaths(shipped);
+  ASSERT_GE(common.size(), 4u);
+  EXPECT_EQ(common[0], shipped + "/common/en.xml");
+  EXPECT_EQ(common[1], shipped + "/common/events.xml");
+  EXPECT_EQ(common[2], shipped + "/common/places.xml");
+  EXPECT_EQ(common[3], shipped + "/common/ru.xml");
+  EXPECT_TRUE(std::is_sorted(common.begin(), common.end()));
+  const std::vector<std::string> paths = DefaultLexiconPaths(shipped);
+  ASSERT_EQ(paths.size(), common.size() + 1);
+  EXPECT_TRUE(std::equal(common.begin(), common.end(), paths.begin()));
+  EXPECT_EQ(paths.back(), shipped + "/karabakh.xml");
+  EXPECT_TRUE(CommonLexiconPaths("/nonexistent").empty());
+  EXPECT_EQ(DefaultLexiconPaths("/x"), std::vector<std::string>{"/x/karabakh.xml"});
   const std::string dir = FindLexiconDir();
   ASSERT_FALSE(dir.empty());
   EXPECT_TRUE(std::ifstream(dir + "/karabakh.xml").good());
@@ -495,8 +536,8 @@ TEST(LexiconShippedTest, LoadsWithoutDiagnostics) {
   EXPECT_TRUE(result.ok());
   EXPECT_TRUE(result.diagnostics.empty()) << Dump(result.diagnostics);
   ASSERT_EQ(result.lexicon.files.size(), 5u);
-  EXPECT_EQ(result.lexicon.files[2].id, "event-types");
-  EXPECT_EQ(result.lexicon.files[3].id, "places");
+  EXPECT_EQ(result.lexicon.files[1].id, "event-types");
+  EXPECT_EQ(result.lexicon.files[2].id, "places");
   EXPECT_EQ(result.lexicon.files[4].id, "karabakh");
 }
 

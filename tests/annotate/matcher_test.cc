@@ -140,6 +140,29 @@ TEST(LexiconMatcherTest, PunctuationBetweenWordsMustMatch) {
   EXPECT_EQ(Found(m, "the U.S. said"), (V{"1:U.S."}));
 }
 
+TEST(LexiconMatcherTest, QuotationMarksInsideAFormAreFree) {
+  LexiconMatcher m = Build({"закон об иноагентах", "so-called eco-activists", "Lachin corridor"});
+  const std::string ru = "Принят закон об «иноагентах» и закон об иноагентах.";
+  std::vector<PatternMatch> matches;
+  m.Match(ru, &matches);
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].begin, ru.find("закон"));
+  EXPECT_EQ(matches[0].end, ru.find("»"));  // the closing mark is not part of the match
+  EXPECT_EQ(ru.substr(matches[0].begin, matches[0].end - matches[0].begin), "закон об «иноагентах");
+  EXPECT_EQ(matches[1].begin, ru.rfind("закон"));
+  EXPECT_EQ(Found(m, "the so-called \"eco-activists\" and so-called \u201ceco-activists\u201d"),
+            (V{"1:so-called \"eco-activists", "1:so-called \u201ceco-activists"}));
+  EXPECT_EQ(Found(m, "the \u2018Lachin\u2019 corridor, \u201eLachin\u201c corridor"),
+            (V{"2:Lachin\u2019 corridor", "2:Lachin\u201c corridor"}));
+  // Other punctuation still breaks a form; a quotation mark before the first word is outside.
+  EXPECT_TRUE(Found(m, "Lachin, corridor").empty());
+  EXPECT_EQ(Found(m, "\"Lachin corridor\""), (V{"2:Lachin corridor"}));
+  // A form written with quotation marks matches with or without them.
+  LexiconMatcher q = Build({"so-called \"eco-activists\""});
+  EXPECT_EQ(Found(q, "so-called eco-activists, so-called \u00abeco-activists\u00bb"),
+            (V{"0:so-called eco-activists", "0:so-called \u00abeco-activists"}));
+}
+
 TEST(LexiconMatcherTest, PrefixWildcard) {
   LexiconMatcher m = Build({"separatist*", "so-called*", "Armenian separatist forces", "a*"});
   EXPECT_EQ(Found(m, "Separatists and separatist-held areas, not the separ"),
@@ -250,6 +273,14 @@ TEST(LexiconMatcherTest, MatchIsThreadSafe) {
   EXPECT_EQ(results[1], expected);
 }
 
+bool IsQuoteToken(const Token& t) {
+  if (t.kind != TokenKind::kPunct) return false;
+  for (std::string_view q : {"\"", "'", "«", "»", "“", "”", "„", "‘", "’", "‚", "‹", "›"}) {
+    if (t.norm == q) return true;
+  }
+  return false;
+}
+
 // A plain reference for the Semantics of matcher.h (exact and wildcard patterns, no stemming):
 // tokens from Tokenize, at each token the longest pattern that starts there, all patterns of
 // that length, then on after the match.
@@ -265,7 +296,9 @@ std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& pattern
   for (const std::string& p : patterns) {
     Tokenize(p, {.punctuation = true}, &tokens, &storage);
     Pattern c;
-    for (const Token& t : tokens) c.words.emplace_back(t.norm);
+    for (const Token& t : tokens) {
+      if (c.words.empty() || !IsQuoteToken(t)) c.words.emplace_back(t.norm);
+    }
     c.wildcard = c.words.back() == "*";
     if (c.wildcard) c.words.pop_back();
     compiled.push_back(c);
@@ -279,10 +312,15 @@ std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& pattern
     for (size_t p = 0; p < compiled.size(); ++p) {
       const Pattern& c = compiled[p];
       const size_t n = c.words.size();
-      if (i + n > tokens.size()) continue;
       bool ok = true;
-      for (size_t k = 0; ok && k < n; ++k) {
-        const Token& t = tokens[i + k];
+      size_t j = i;  // the text token compared with pattern word k
+      for (size_t k = 0; ok && k < n; ++k, ++j) {
+        while (k > 0 && j < tokens.size() && IsQuoteToken(tokens[j])) ++j;
+        if (j == tokens.size()) {
+          ok = false;
+          break;
+        }
+        const Token& t = tokens[j];
         if (c.wildcard && k + 1 == n) {
           ok = (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) &&
                t.norm.substr(0, c.words[k].size()) == c.words[k];
@@ -290,9 +328,9 @@ std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& pattern
           ok = t.norm == c.words[k];
         }
       }
-      if (!ok || n < best) continue;
-      if (n > best) which.clear();
-      best = n;
+      if (!ok || j - i < best) continue;
+      if (j - i > best) which.clear();
+      best = j - i;
       which.push_back(static_cast<int>(p));
     }
     if (best == 0) {

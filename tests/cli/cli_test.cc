@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "test_paths.h"
 
@@ -94,6 +96,99 @@ TEST(CliTest, CleanShowsRulesPerLine) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("[repeated-kicker]"), std::string::npos);
   EXPECT_NE(r.out.find("[related-articles]"), std::string::npos);
+}
+
+// --lexicon on every command that reads lexicons: it adds to the shipped common lexicons (the
+// cue "so-called" is still found) instead of the whole shipped set (karabakh.xml's
+// "Stepanakert" is not), takes one file per flag or a comma list, and never takes the article
+// that follows it.
+class CliLexiconTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    article_ = dir_.path() + "/001_story.txt";
+    testing::WriteFileOrFail(article_,
+                             "---\ntitle: Northtown\noutlet: oc-media\ndate: 2024-05-01\n"
+                             "language: en\n---\nThe so-called aggressor left Northtown, not "
+                             "Stepanakert.\n");
+  }
+  // The matched kinds and words `annotate` prints for the article.
+  std::string Annotate(std::vector<std::string> lexicon_args, int* exit_code = nullptr) {
+    std::vector<std::string> args = {"annotate"};
+    args.insert(args.end(), lexicon_args.begin(), lexicon_args.end());
+    args.push_back(article_);
+    const auto r = RunParallax(args);
+    if (exit_code != nullptr) *exit_code = r.exit_code;
+    EXPECT_TRUE(exit_code != nullptr || r.exit_code == 0) << r.err;
+    return r.out + r.err;
+  }
+  const std::string small_ = testing::TestDataDir() + "/lexicon/own_story.xml";
+  testing::TempDir dir_;
+  std::string article_;
+};
+
+TEST_F(CliLexiconTest, AddsToTheCommonLexicons) {
+  const std::string shipped = Annotate({});
+  EXPECT_NE(shipped.find("\"Stepanakert\""), std::string::npos) << shipped;
+  EXPECT_NE(shipped.find("cue  \"so-called\""), std::string::npos) << shipped;
+  EXPECT_EQ(shipped.find("\"Northtown\""), std::string::npos) << shipped;
+
+  const std::string added = Annotate({"--lexicon", small_});  // the article follows the flag
+  EXPECT_NE(added.find("naming  \"Northtown\""), std::string::npos) << added;
+  EXPECT_NE(added.find("loaded  \"aggressor\""), std::string::npos) << added;
+  EXPECT_NE(added.find("cue  \"so-called\""), std::string::npos) << added;
+  EXPECT_EQ(added.find("\"Stepanakert\""), std::string::npos) << added;
+  EXPECT_EQ(added.find("001_story.txt:"), std::string::npos) << "read as a lexicon: " << added;
+
+  const std::string only = Annotate({"--lexicon", small_, "--no-default-lexicons"});
+  EXPECT_NE(only.find("naming  \"Northtown\""), std::string::npos) << only;
+  EXPECT_EQ(only.find("\"so-called\""), std::string::npos) << only;
+}
+
+TEST_F(CliLexiconTest, TakesACommaListOrOneFilePerFlag) {
+  const std::string karabakh = testing::SourceDir() + "/lexicons/karabakh.xml";
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"--lexicon", small_ + "," + karabakh},
+                                             {"--lexicon=" + small_, "--lexicon", karabakh}}) {
+    const std::string both = Annotate(args);
+    EXPECT_NE(both.find("naming  \"Northtown\""), std::string::npos) << both;
+    EXPECT_NE(both.find("naming  \"Stepanakert\""), std::string::npos) << both;
+    EXPECT_NE(both.find("cue  \"so-called\""), std::string::npos) << both;
+  }
+  int code = 0;
+  const std::string alone = Annotate({"--no-default-lexicons"}, &code);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(alone.find("--lexicon FILE"), std::string::npos) << alone;
+}
+
+TEST_F(CliLexiconTest, EveryCommandTakesTheSameFlags) {
+  testing::WriteFileOrFail(dir_.path() + "/records.jsonl",
+                           "{\"title\": \"T\", \"outlet\": \"oc-media\", \"date\": "
+                           "\"2024-05-01\", \"body\": \"They left Northtown.\"}\n");
+  const auto scan = RunParallax({"scan", "--lexicon", small_, dir_.path() + "/records.jsonl"});
+  EXPECT_EQ(scan.exit_code, 0) << scan.err;
+  EXPECT_EQ(std::count(scan.out.begin(), scan.out.end(), '\n'), 1) << scan.out;
+  EXPECT_NE(scan.out.find("Northtown"), std::string::npos) << scan.out;
+  const auto match = RunParallax({"match", "--lexicon", small_, article_});
+  EXPECT_EQ(match.exit_code, 0) << match.err;
+  EXPECT_NE(match.out.find("Northtown"), std::string::npos) << match.out;
+  const auto report = RunParallax(
+      {"report", "--lexicon", small_, dir_.path(), "-o", dir_.path() + "/out", "--format", "md"});
+  EXPECT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(testing::ReadFileOrFail(dir_.path() + "/out/report.md").find("Northtown"),
+            std::string::npos);
+  const auto align = RunParallax({"align", "--lexicon", small_, dir_.path()});
+  EXPECT_EQ(align.exit_code, 0) << align.err;
+  const auto neither = RunParallax({"align", "--no-lexicon", "--lexicon", small_, dir_.path()});
+  EXPECT_EQ(neither.exit_code, 2);
+}
+
+TEST_F(CliLexiconTest, UnknownOutletWarningNamesTheOutletsFlag) {
+  testing::WriteFileOrFail(article_,
+                           "---\ntitle: T\noutlet: tbilisi-daily\ndate: 2024-05-01\n---\nText.\n");
+  const auto r = RunParallax({"report", dir_.path(), "-o", dir_.path() + "/out"});
+  EXPECT_NE(r.err.find("outlet 'tbilisi-daily' is not in"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--outlets FILE"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("add it there"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -60,5 +60,16 @@ TEST(OutletsTest, MalformedXmlGivesLine) {
   EXPECT_GT(r.diagnostics[0].line, 0);
 }
 
+// An unknown outlet is the user's to describe in a file of their own, passed with --outlets.
+TEST(OutletsTest, UnknownOutletHintNamesTheOutletsFlag) {
+  const std::string by_id = UnknownOutletHint("corpus/outlets.xml");
+  EXPECT_NE(by_id.find("--outlets FILE"), std::string::npos) << by_id;
+  EXPECT_NE(by_id.find("a copy of corpus/outlets.xml"), std::string::npos) << by_id;
+  EXPECT_NE(by_id.find("<outlet>"), std::string::npos) << by_id;
+  const std::string by_domain = UnknownOutletHint("", "civil.ge");
+  EXPECT_NE(by_domain.find("<domain>civil.ge</domain>"), std::string::npos) << by_domain;
+  EXPECT_NE(by_domain.find("--outlets FILE"), std::string::npos) << by_domain;
+}
+
 }  // namespace
 }  // namespace parallax

@@ -113,5 +113,52 @@ TEST_F(MeasuresTest, DistinctiveTermsRespectTheMinimumCountAndAreSorted) {
   }
 }
 
+// A wildcard form counts as one term, and remembers the words it matched so that a report can
+// show "riots, rioters" instead of "riot*".
+TEST(MeasuresWildcardTest, WildcardFormsKeepTheWordsTheyMatched) {
+  const LexiconLoadResult lex = LoadLexiconSources({{"riots.xml", R"(<?xml version="1.0"?>
+<lexicon id="riots" lang="en">
+  <perspectives><perspective id="gov" label="Government" colour="#0072B2"/></perspectives>
+  <concepts>
+    <concept id="crowd" label="Crowd">
+      <variant form="police for*" perspective="gov" source="test"><note>Police.</note></variant>
+    </concept>
+  </concepts>
+  <loaded-terms>
+    <term form="riot*" category="delegitimising" perspective="gov" source="test">
+      <note>Casts protest as disorder.</note></term>
+    <term form="thugs" category="delegitimising" source="test"><note>Insult.</note></term>
+  </loaded-terms>
+</lexicon>)"}});
+  ASSERT_TRUE(lex.ok()) << (lex.diagnostics.empty() ? "" : lex.diagnostics[0].ToString());
+  Article a;
+  a.id = "a1";
+  a.outlet = "x";
+  a.text =
+      "Riots spread; rioters and thugs fled the Police\nforces. More riots, more POLICE forces.";
+  const Annotator annotator(lex.lexicon);
+  const std::vector<ArticleAnnotations> ann = {annotator.Annotate(a)};
+  const StoryMeasures m = MeasureStory({a}, ann, lex.lexicon, OutletsFile{});
+  ASSERT_EQ(m.outlets.size(), 1u);
+  const OutletProfile& p = m.outlets[0];
+  ASSERT_EQ(p.loaded.size(), 2u);
+  const LoadedTermUse& riot = p.loaded[0].form == "riot*" ? p.loaded[0] : p.loaded[1];
+  const LoadedTermUse& thugs = p.loaded[0].form == "riot*" ? p.loaded[1] : p.loaded[0];
+  EXPECT_EQ(riot.own, 3);
+  EXPECT_EQ(riot.matched, (std::vector<std::string>{"riots", "rioters"}));
+  EXPECT_EQ(ShownForm(riot.form, riot.matched), "riots, rioters");
+  EXPECT_TRUE(thugs.matched.empty());
+  EXPECT_EQ(ShownForm(thugs.form, thugs.matched), "thugs");
+  ASSERT_EQ(p.naming.size(), 1u);
+  ASSERT_EQ(p.naming[0].variants.size(), 1u);
+  const VariantUse& police = p.naming[0].variants[0];
+  EXPECT_EQ(police.own, 2);
+  EXPECT_EQ(police.matched, (std::vector<std::string>{"police forces"}));  // one space, lower case
+  EXPECT_EQ(ShownForm(police.form, police.matched), "police forces");
+  std::vector<std::string> merged = {"riots"};
+  MergeMatched({"rioters", "riots"}, &merged);
+  EXPECT_EQ(merged, (std::vector<std::string>{"riots", "rioters"}));
+}
+
 }  // namespace
 }  // namespace parallax
