@@ -75,8 +75,8 @@ int RunReport(const std::vector<std::string>& args) {
       "comma-separated: html, md, json, csv")(
       "blind", po::bool_switch(&blind),
       "replace outlet names, self-references, web addresses and bylines by letters A, B, C…; "
-      "the key goes to blind-key.md")("outlets", po::value(&outlets_path),
-                                      "outlets file (default: corpus/outlets.xml)")(
+      "the key goes beside the folder, to FOLDER-key.md, so the folder can be handed out as it "
+      "is")("outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
       "max-claims", po::value(&report_options.max_claims)->default_value(report_options.max_claims),
       "claims shown side by side")("timing", po::bool_switch(&timing),
                                    "print the time each stage took to stderr");
@@ -186,7 +186,6 @@ int RunReport(const std::vector<std::string>& args) {
           return kExitFailure;
         }
       }
-      files.push_back({"blind-key.md", report.blinder().KeyMarkdown(corpus.story)});
     }
     const std::string target =
         out_dir.empty()
@@ -201,6 +200,9 @@ int RunReport(const std::vector<std::string>& args) {
     for (auto& [name, content] : files) {
       paths_and_contents.emplace_back((fs::path(target) / name).string(), std::move(content));
     }
+    const std::string key_path = BlindKeyPath(target);
+    if (blind)
+      paths_and_contents.emplace_back(key_path, report.blinder().KeyMarkdown(corpus.story));
     WriteFilesAtomic(paths_and_contents);
     progress.Finish();
     const auto written = std::chrono::steady_clock::now();
@@ -223,9 +225,10 @@ int RunReport(const std::vector<std::string>& args) {
     std::cout << "  report: "
               << (shown / (want.html ? "report.html" : files.front().first)).string() << "\n  "
               << files.size() << " files written to " << shown.string() << "\n";
-    if (blind)
-      std::cout << "  key (keep it for after the exercise): " << (shown / "blind-key.md").string()
-                << "\n";
+    if (blind) {
+      std::cout << "  key (beside the folder; keep it for after the exercise): "
+                << fs::absolute(key_path).lexically_normal().string() << "\n";
+    }
     if (timing) {
       auto ms = [](auto a, auto b) {
         return std::chrono::duration<double, std::milli>(b - a).count();

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <set>
 #include <sstream>
+#include <vector>
 
 namespace parallax {
 namespace {
@@ -21,6 +23,40 @@ bool MatchesAt(std::string_view text, std::size_t at, std::string_view pattern) 
     if (Lower(text[at + i]) != Lower(pattern[i])) return false;
   }
   return true;
+}
+
+bool MatchesExactlyAt(std::string_view text, std::size_t at, std::string_view pattern) {
+  return !pattern.empty() && text.substr(at, pattern.size()) == pattern;
+}
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// The initialisms a Latin outlet name is shortened to in credits and bylines ("Jane Doe / MT"):
+// the initials of its words, a word in capitals counting whole ("OC Media": OCM), with and
+// without a leading "The" ("The Moscow Times": TMT, MT). None for a name of one word.
+std::vector<std::string> Initialisms(const std::string& name) {
+  std::vector<std::string> words;
+  std::istringstream in(name);
+  for (std::string w; in >> w;) words.push_back(w);
+  if (words.size() < 2) return {};
+  std::string all;
+  std::string without_the;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    const char first = static_cast<char>(w[0] >= 'a' && w[0] <= 'z' ? w[0] - 'a' + 'A' : w[0]);
+    if (!IsUpper(first)) return {};  // not a Latin name: no initialism
+    const bool capitals = std::all_of(w.begin(), w.end(), IsUpper);
+    const std::string part = capitals ? w : std::string(1, first);
+    all += part;
+    if (!(i == 0 && w == "The")) without_the += part;
+  }
+  std::vector<std::string> out;
+  for (const std::string& s : {all, without_the}) {
+    if (s.size() >= 2 && s != name && std::find(out.begin(), out.end(), s) == out.end()) {
+      out.push_back(s);
+    }
+  }
+  return out;
 }
 
 std::uint64_t Fnv1a(std::string_view s) {
@@ -88,6 +124,8 @@ Blinder::Blinder(const std::string& story, const std::vector<Article>& articles,
     if (o == nullptr) continue;
     patterns_.push_back({o->name, label, true});
     for (const std::string& s : o->self_references) patterns_.push_back({s, label, true});
+    // Initialisms in capitals only: "MT" in a credit, not "Mt." of a mountain.
+    for (const std::string& s : Initialisms(o->name)) patterns_.push_back({s, label, true, true});
     for (const std::string& d : o->domains) {
       patterns_.push_back({d, "[web address of " + label + "]", false});
     }
@@ -133,7 +171,9 @@ std::vector<Redaction> Blinder::Find(std::string_view text) const {
     const bool boundary_before = i == 0 || !IsWordByte(text[i - 1]);
     bool found = false;
     for (const Pattern& p : patterns_) {
-      if (!MatchesAt(text, i, p.text)) continue;
+      if (!(p.exact_case ? MatchesExactlyAt(text, i, p.text) : MatchesAt(text, i, p.text))) {
+        continue;
+      }
       const std::size_t end = i + p.text.size();
       if (p.word) {
         if (IsWordByte(p.text.front()) && !boundary_before) continue;
@@ -178,6 +218,12 @@ std::string Blinder::KeyMarkdown(const std::string& story) const {
         "file of the blind report.\n\n| letter | outlet |\n|---|---|\n";
   for (const auto& [letter, name] : Key()) md << "| " << letter << " | " << name << " |\n";
   return md.str();
+}
+
+std::string BlindKeyPath(const std::string& report_folder) {
+  std::filesystem::path folder = std::filesystem::absolute(report_folder).lexically_normal();
+  if (folder.filename().empty()) folder = folder.parent_path();  // "out/" or "."
+  return (folder.parent_path() / (folder.filename().string() + "-key.md")).string();
 }
 
 std::vector<std::string> FindOutletNames(std::string_view text,

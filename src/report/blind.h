@@ -1,8 +1,9 @@
 // Blinding for a guess-the-outlet exercise (`parallax report --blind`): every outlet becomes a
 // letter (A, B, C…), the same letter in every section and every format, and everything that
 // would give the outlet away is replaced: its display name, its id, the ways it names itself in
-// text ("told Kommersant", "OC Media member"), its web domains, any URL, and bylines. A key file
-// written separately reveals the letters.
+// text ("told Kommersant", "OC Media member"), the initialism of its name in credits ("Jane Doe /
+// MT"), its web domains, any URL, and bylines. A key file, written beside the report's folder so
+// that the folder can be handed out as it is, reveals the letters.
 //
 // Letters follow a deterministic shuffle of the outlets (a hash of story and outlet id), not
 // the corpus order, so the file names of the corpus do not give the letters away; the same
@@ -49,8 +50,9 @@ class Blinder {
   std::string ArticleLabel(const std::string& article_id) const;
 
   // The spans of `text` to replace, in order and not overlapping (leftmost-longest): outlet
-  // names and self-references (ASCII case-insensitive, at word boundaries), outlet domains,
-  // URLs, and the bylines of the corpus. Empty when not blinding.
+  // names and self-references (ASCII case-insensitive, at word boundaries), initialisms of
+  // outlet names of several words (in capitals, at word boundaries), outlet domains, URLs, and
+  // the bylines of the corpus. Empty when not blinding.
   std::vector<Redaction> Find(std::string_view text) const;
   // `text` with Find's redactions applied.
   std::string Apply(std::string_view text) const;
@@ -64,7 +66,8 @@ class Blinder {
   struct Pattern {
     std::string text;
     std::string replacement;
-    bool word = true;  // must stand at word boundaries
+    bool word = true;         // must stand at word boundaries
+    bool exact_case = false;  // else ASCII case-insensitive
   };
   bool enabled_ = false;
   std::map<std::string, std::string> letters_;         // outlet id -> letter
@@ -72,6 +75,11 @@ class Blinder {
   std::map<std::string, std::string> article_labels_;  // article id -> "A1"
   std::vector<Pattern> patterns_;                      // longest first
 };
+
+// Where the key of a blind report written into `report_folder` goes: beside the folder, as
+// FOLDER-key.md ("reports/lachin-2023-blind" -> "reports/lachin-2023-blind-key.md"), so the folder
+// holds nothing the participants must not see. An absolute path.
+std::string BlindKeyPath(const std::string& report_folder);
 
 // The outlet names (and self-references) of `outlets` for the ids in `articles` that occur in
 // `text`, compared ASCII case-insensitively: what a blind report must never contain.

@@ -56,6 +56,39 @@ TEST(BlinderTest, ReplacesNamesSelfReferencesUrlsAndBylines) {
   EXPECT_EQ(b.Apply("Kommersants"), "Kommersants");  // not at a word boundary: another word
 }
 
+// Credits and bylines shorten an outlet's name to its initials ("Jane Doe / MT"): those go too,
+// in capitals only ("Mt. Ararat" stays), for names of several words.
+TEST(BlinderTest, InitialismsOfOutletNamesInCreditsAreReplaced) {
+  OutletsFile outlets = TwoOutlets();
+  Outlet mt;
+  mt.id = "moscow-times";
+  mt.name = "The Moscow Times";
+  outlets.outlets.push_back(mt);
+  std::vector<Article> articles = TwoArticles();
+  Article c;
+  c.id = "001_moscow-times";
+  c.outlet = "moscow-times";
+  articles.push_back(c);
+  const Blinder b("story", articles, outlets);
+  const std::string m = b.OutletLabel("moscow-times");
+  const std::string o = b.OutletLabel("oc-media");
+  EXPECT_EQ(b.Apply("Photo: Jane Doe / MT"), "Photo: Jane Doe / " + m);
+  EXPECT_EQ(b.Apply("(TMT)"), "(" + m + ")");
+  EXPECT_EQ(b.Apply("OCM reported"), o + " reported");
+  EXPECT_EQ(b.Apply("Mt. Ararat and SMT"), "Mt. Ararat and SMT");
+  // A name of one word has no initialism: "K" is not Kommersant.
+  EXPECT_EQ(b.Apply("Plan K"), "Plan K");
+}
+
+TEST(BlinderTest, KeyGoesBesideTheReportFolder) {
+  const std::filesystem::path here = std::filesystem::current_path();
+  EXPECT_EQ(BlindKeyPath("/tmp/out/lachin-blind"), "/tmp/out/lachin-blind-key.md");
+  EXPECT_EQ(BlindKeyPath("/tmp/out/lachin-blind/"), "/tmp/out/lachin-blind-key.md");
+  EXPECT_EQ(BlindKeyPath("handout"), (here / "handout-key.md").string());
+  EXPECT_EQ(BlindKeyPath("."),
+            (here.parent_path() / (here.filename().string() + "-key.md")).string());
+}
+
 TEST(BlinderTest, LettersAreStableAndArticleLabelsFollowThem) {
   const Blinder a("story", TwoArticles(), TwoOutlets());
   const Blinder b("story", TwoArticles(), TwoOutlets());
@@ -88,7 +121,6 @@ TEST(BlindReportTest, NoOutletNameInAnyFormat) {
   int files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(out.path())) {
     const std::string name = entry.path().filename().string();
-    if (name == "blind-key.md") continue;
     ++files;
     const std::string text = Lower(ReadFileOrFail(entry.path().string()));
     for (const char* n : names) EXPECT_EQ(text.find(n), std::string::npos) << n << " in " << name;
@@ -97,7 +129,9 @@ TEST(BlindReportTest, NoOutletNameInAnyFormat) {
   EXPECT_TRUE(std::filesystem::exists(out.path() + "/report.html"));
   EXPECT_TRUE(std::filesystem::exists(out.path() + "/report.json"));
   EXPECT_TRUE(std::filesystem::exists(out.path() + "/naming.csv"));
-  const std::string key = ReadFileOrFail(out.path() + "/blind-key.md");
+  // The key is beside the folder, not in it: the folder can be handed out as it is.
+  EXPECT_FALSE(std::filesystem::exists(out.path() + "/blind-key.md"));
+  const std::string key = ReadFileOrFail(BlindKeyPath(out.path()));
   for (const char* n :
        {"Kommersant", "The Moscow Times", "OC Media", "Eurasia Daily Monitor", "JAMnews"}) {
     EXPECT_NE(key.find(n), std::string::npos) << n;
