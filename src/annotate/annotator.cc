@@ -134,11 +134,27 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
 
 Annotator::~Annotator() = default;
 
+Diagnostics LongSentenceWarnings(const Article& article, const ArticleAnnotations& annotations,
+                                 int line) {
+  Diagnostics out;
+  for (std::size_t start : annotations.long_sentences) {
+    const std::size_t body = article.BodyOffset(start);
+    const int at = line > 0 ? line : (body == std::string::npos ? 0 : article.SourceLine(body));
+    out.push_back(MakeWarning(
+        article.source_path.empty() ? article.id : article.source_path, at, 0,
+        "a run of more than " + std::to_string(kMaxSentenceBytes) +
+            " bytes without a sentence end; quotations and attribution read it in pieces",
+        "a list or a whole page pasted as one line? Give it line breaks or full stops"));
+  }
+  return out;
+}
+
 ArticleAnnotations Annotator::Annotate(const Article& article) const {
   ArticleAnnotations out;
   const std::string_view text = article.text;
   out.words = CountWordsIn(text);
   for (const SentenceSpan& s : SplitSentences(text)) out.sentences.emplace_back(s.begin, s.end);
+  out.long_sentences = CapSpanLength(text, &out.sentences);
   out.quotes = FindQuotes(text, impl_->quote_options);
   out.dates = FindDates(text, article.date, article.language);
 

@@ -64,7 +64,15 @@ struct ArticleAnnotations {
   std::vector<DateMention> dates;
   std::vector<BracketedPair> bracketed_pairs;
   std::size_t words = 0;  // words in Article::text
+  // Start offsets (in Article::text) of runs longer than kMaxSentenceBytes (text/sentences.h)
+  // without a sentence end, read in pieces: callers warn about them with the file and line.
+  std::vector<std::size_t> long_sentences;
 };
+
+// A warning per run of ArticleAnnotations::long_sentences, naming the article's file and the
+// line where the run starts (the line of its JSON record for `scan`: `line` when given).
+Diagnostics LongSentenceWarnings(const Article& article, const ArticleAnnotations& annotations,
+                                 int line = 0);
 
 class Annotator {
  public:

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "annotate/speakers.h"
+#include "text/sentences.h"
 #include "text/utf8.h"
 
 namespace parallax {
@@ -297,7 +298,7 @@ bool IsAbbreviation(std::string_view word) {
   return word.find('.') != std::string_view::npos;                        // U.S, a.m
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> SplitSentences(std::string_view text) {
+std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t begin = 0;
   auto flush = [&](std::size_t end) {
@@ -369,13 +370,35 @@ struct Mention {
   SpeakerType type = SpeakerType::kUnknown;
 };
 
+// The index of the last quote that opens at or before `offset`, or -1. Quotes are in order of
+// their opening marks and properly nested, so every quote holding `offset` is that quote or one
+// of its ancestors (a quote that holds `offset` and opened before it holds every quote opened
+// between): callers walk the `parent` chain from here instead of scanning all quotes.
+int LastOpenedAt(const std::vector<Quote>& quotes, std::size_t offset) {
+  auto it = std::upper_bound(quotes.begin(), quotes.end(), offset,
+                             [](std::size_t pos, const Quote& q) { return pos < q.open; });
+  return static_cast<int>(it - quotes.begin()) - 1;
+}
+
+bool InGap(const Quote& q, std::size_t offset) {
+  for (const auto& [b, e] : q.gaps) {
+    if (b <= offset && offset < e) return true;
+  }
+  return false;
+}
+
+// How many earlier quotes a quote looks back at for its sentence's earlier quotation.
+constexpr std::size_t kLookBack = 64;
+
 class Attributor {
  public:
   Attributor(std::string_view text, const QuoteOptions& options, std::vector<Quote>* quotes)
       : text_(text), options_(options), quotes_(*quotes) {}
 
   void Run() {
-    sentences_ = SplitSentences(text_);
+    // Long runs without a full stop are read in bounded pieces (see kMaxSentenceBytes).
+    sentences_ = QuoteSentences(text_);
+    CapSpanLength(text_, &sentences_);
     LinkParents();
     CollectMentions();
     int last_attributed = -1;
@@ -440,13 +463,15 @@ class Attributor {
 
   // Whether `pos` is in the words of a quote other than quotes_[self] and its ancestors.
   bool InOtherQuote(std::size_t pos, std::size_t self) const {
-    for (std::size_t k = 0; k < quotes_.size() && quotes_[k].open <= pos; ++k) {
-      const Quote& o = quotes_[k];
+    // The quotes holding `pos` are a parent chain (see LastOpenedAt).
+    for (int k = LastOpenedAt(quotes_, pos); k >= 0;
+         k = quotes_[static_cast<std::size_t>(k)].parent) {
+      const Quote& o = quotes_[static_cast<std::size_t>(k)];
       if (pos < o.start || pos >= o.end) continue;
       bool ancestor = false;
-      for (int a = static_cast<int>(self); a >= 0;
+      for (int a = static_cast<int>(self); a >= 0 && !ancestor;
            a = quotes_[static_cast<std::size_t>(a)].parent) {
-        ancestor |= static_cast<std::size_t>(a) == k;
+        ancestor = a == k;
       }
       if (!ancestor) return true;
     }
@@ -626,8 +651,11 @@ class Attributor {
 
   bool TagAfter(Quote* q) {
     std::size_t end = SentenceEnd(q->close == q->end ? q->end : q->close - 1);
-    for (const Quote& other : quotes_) {
-      if (other.open >= q->close && other.open < end && other.depth <= q->depth) {
+    // Quotes are in order of their opening marks: only those after this one can open after it.
+    for (std::size_t k = static_cast<std::size_t>(q - quotes_.data()) + 1;
+         k < quotes_.size() && quotes_[k].open < end; ++k) {
+      const Quote& other = quotes_[k];
+      if (other.open >= q->close && other.depth <= q->depth) {
         end = other.open;
         break;
       }
@@ -820,7 +848,10 @@ class Attributor {
   void Attribute(std::size_t index, int last_attributed) {
     Quote& q = quotes_[index];
     std::size_t before_from = q.sentence_start;
-    for (std::size_t k = index; k-- > 0;) {
+    // Earlier quotes of the sentence only, and at most kLookBack of them: a run of thousands of
+    // quotation marks costs linear work, not quadratic.
+    const std::size_t back_to = index > kLookBack ? index - kLookBack : 0;
+    for (std::size_t k = index; k-- > back_to && quotes_[k].close > q.sentence_start;) {
       if (quotes_[k].depth == q.depth && quotes_[k].close <= q.open &&
           quotes_[k].close > before_from) {
         before_from = quotes_[k].close;
@@ -832,7 +863,7 @@ class Attributor {
     if (!found && q.parent < 0) found = Introduction(&q);
     if (!found && before_from > q.sentence_start) {
       // A second quote in one sentence: “A” … “B” share the speaker of “A”.
-      for (std::size_t k = index; k-- > 0;) {
+      for (std::size_t k = index; k-- > back_to;) {
         const Quote& prev = quotes_[k];
         if (prev.depth != q.depth || prev.close != before_from) continue;
         if (prev.attribution != Attribution::kNone && prev.attribution != Attribution::kEnclosing) {
@@ -1079,16 +1110,12 @@ std::vector<Quote> FindQuotes(std::string_view text, const QuoteOptions& options
 }
 
 const Quote* QuoteAt(const std::vector<Quote>& quotes, std::size_t offset) {
-  const Quote* best = nullptr;
-  for (const Quote& q : quotes) {
-    if (q.open > offset) break;
-    if (offset < q.start || offset >= q.end) continue;
-    bool in_gap = false;
-    for (const auto& [b, e] : q.gaps) in_gap |= b <= offset && offset < e;
-    if (in_gap) continue;
-    if (!best || q.depth > best->depth) best = &q;
+  for (int k = LastOpenedAt(quotes, offset); k >= 0;
+       k = quotes[static_cast<std::size_t>(k)].parent) {
+    const Quote& q = quotes[static_cast<std::size_t>(k)];
+    if (offset >= q.start && offset < q.end && !InGap(q, offset)) return &q;  // the deepest
   }
-  return best;
+  return nullptr;
 }
 
 bool IsQuoted(const std::vector<Quote>& quotes, std::size_t begin, std::size_t end) {

@@ -107,6 +107,7 @@ int RunAnnotate(const std::vector<std::string>& args) {
   const LoadedArticles loaded = LoadArticlesForCommand(inputs, outlets, limits);
   for (const Article& a : loaded.articles) {
     const ArticleAnnotations ann = annotator.Annotate(a);
+    PrintDiagnostics(LongSentenceWarnings(a, ann));
     if (format == "json") {
       std::cout << AnnotationsToJson(a, ann, lexicon)
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)

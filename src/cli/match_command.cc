@@ -72,6 +72,7 @@ int RunMatch(const std::vector<std::string>& args) {
   std::size_t shown = 0;
   for (const Article& a : loaded.articles) {
     const ArticleAnnotations ann = annotator.Annotate(a);
+    PrintDiagnostics(LongSentenceWarnings(a, ann));
     for (const LexiconMatch& m : ann.matches) {
       const LexiconEntry& e = lexicon.entries[m.entry];
       static const char* kKinds[] = {"naming", "loaded", "actor", "cue", "event"};

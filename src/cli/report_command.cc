@@ -151,6 +151,11 @@ int RunReport(const std::vector<std::string>& args) {
         },
         1);
     progress.Finish();
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      for (const Diagnostic& d : LongSentenceWarnings(articles[i], annotations[i])) {
+        progress.Print(d.ToString() + "\n");
+      }
+    }
     const auto annotated = std::chrono::steady_clock::now();
     progress.Begin("aligning and measuring " + corpus.story, 0, "");
     const Alignment alignment = Align(std::move(documents));

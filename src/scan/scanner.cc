@@ -100,6 +100,8 @@ void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& o
       article->segments = {TextSegment{0, 0, article->body.size()}};
     }
     const ArticleAnnotations ann = annotator.Annotate(*article);
+    const Diagnostics long_runs = LongSentenceWarnings(*article, ann, line_no);
+    batch.diagnostics.insert(batch.diagnostics.end(), long_runs.begin(), long_runs.end());
     batch.output += ScanRecord(*article, ann, annotator.lexicon(), options.with_text)
                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     batch.output += '\n';

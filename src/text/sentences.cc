@@ -281,4 +281,41 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, const SentenceOp
   return Splitter(text, options).Run();
 }
 
+std::vector<std::size_t> CapSpanLength(std::string_view text,
+                                       std::vector<std::pair<std::size_t, std::size_t>>* spans,
+                                       std::size_t max_bytes) {
+  std::vector<std::size_t> cut;
+  if (max_bytes < 8) max_bytes = 8;  // room for a character of four bytes and more
+  const auto long_span = [&](const auto& s) { return s.second - s.first > max_bytes; };
+  if (std::none_of(spans->begin(), spans->end(), long_span)) return cut;
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  out.reserve(spans->size());
+  for (auto [begin, end] : *spans) {
+    if (end - begin > max_bytes) cut.push_back(begin);
+    while (end - begin > max_bytes) {
+      std::size_t at = begin + max_bytes;
+      while (at > begin && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+      std::size_t space = at;
+      while (space > begin && text[space - 1] != ' ' && text[space - 1] != '\t' &&
+             text[space - 1] != '\n') {
+        --space;
+      }
+      if (space > begin + max_bytes / 2) at = space;  // a word is not cut in two
+      std::size_t piece_end = at;
+      while (piece_end > begin && (text[piece_end - 1] == ' ' || text[piece_end - 1] == '\t' ||
+                                   text[piece_end - 1] == '\n')) {
+        --piece_end;
+      }
+      if (piece_end > begin) out.emplace_back(begin, piece_end);
+      begin = at;
+      while (begin < end && (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '\n')) {
+        ++begin;
+      }
+    }
+    if (begin < end) out.emplace_back(begin, end);
+  }
+  *spans = std::move(out);
+  return cut;
+}
+
 }  // namespace parallax

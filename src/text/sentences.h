@@ -30,6 +30,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace parallax {
@@ -52,6 +53,19 @@ struct SentenceOptions {
 // Splits `text` (valid UTF-8; see text/utf8.h) into sentences in text order.
 std::vector<SentenceSpan> SplitSentences(std::string_view text,
                                          const SentenceOptions& options = {});
+
+// Longest sentence, in bytes, that quotation and attribution analysis read as one. News
+// sentences stay far below it (a long one runs to 600 bytes); a run of text without a full stop
+// (a list pasted as one line, a page's whole text on one line, generated junk) is read in pieces
+// of at most this size, so that work per sentence stays bounded and the whole stays linear.
+inline constexpr std::size_t kMaxSentenceBytes = 4096;
+
+// Cuts every span of `spans` (byte spans of `text`, in order) longer than `max_bytes` into
+// pieces of at most `max_bytes`: at the last white space before the limit, else at the last
+// character boundary. Returns the start offsets of the spans that were cut.
+std::vector<std::size_t> CapSpanLength(std::string_view text,
+                                       std::vector<std::pair<std::size_t, std::size_t>>* spans,
+                                       std::size_t max_bytes = kMaxSentenceBytes);
 
 }  // namespace parallax
 

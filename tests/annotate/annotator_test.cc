@@ -8,6 +8,7 @@
 
 #include "corpus/corpus.h"
 #include "test_paths.h"
+#include "text/sentences.h"
 
 namespace parallax {
 namespace {
@@ -209,6 +210,37 @@ TEST_F(AnnotatorTest, AnnotationIsDeterministicAndSafeFromTwoThreads) {
   t2.join();
   EXPECT_EQ(json1, json2);
   EXPECT_EQ(json1, json3);
+}
+
+}  // namespace
+}  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// A run of text with no sentence end (a page pasted as one line) is read in pieces for
+// quotations and attribution, and the caller can warn with the file and line where it starts.
+TEST(AnnotatorLongRunTest, LongRunsAreCutAndWarnedAboutWithTheirLine) {
+  const Lexicon lexicon;
+  const Annotator annotator(lexicon);
+  Article a;
+  a.id = "run";
+  a.source_path = "story/run.txt";
+  a.body_line = 6;
+  a.body = "A first sentence.\n\n";
+  for (int i = 0; i < 2000; ++i) a.body += "“word” said he, ";
+  a.text = a.body;
+  a.segments = {TextSegment{0, 0, a.body.size()}};
+  const ArticleAnnotations ann = annotator.Annotate(a);
+  ASSERT_EQ(ann.long_sentences.size(), 1u);
+  EXPECT_EQ(ann.long_sentences[0], a.body.find("“word”"));
+  for (const auto& [b, e] : ann.sentences) EXPECT_LE(e - b, kMaxSentenceBytes);
+  EXPECT_GT(ann.quotes.size(), 1000u);
+  const Diagnostics warnings = LongSentenceWarnings(a, ann);
+  ASSERT_EQ(warnings.size(), 1u);
+  const std::string text = warnings[0].ToString();
+  EXPECT_NE(text.find("story/run.txt:8:"), std::string::npos) << text;
+  EXPECT_NE(text.find("without a sentence end"), std::string::npos) << text;
 }
 
 }  // namespace

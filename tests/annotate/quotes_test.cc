@@ -347,3 +347,54 @@ TEST(QuotesTest, SeedOcMediaScareQuoteAndApostrophes) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// QuoteAt and IsQuoted walk the chain of enclosing quotes instead of scanning every quote: on a
+// dense, deeply nested run of quotation marks they agree with the definition (the deepest quote
+// whose words hold the offset), byte for byte.
+TEST(QuoteAtTest, AgreesWithTheDefinitionOnADenseNestedRun) {
+  std::string text;
+  const char* pieces[] = {"“", "”", "‘", "’", "\"", "«", "»", " he said ", " word ", ", "};
+  unsigned seed = 7;
+  for (int i = 0; i < 3000; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    text += pieces[(seed >> 16) % 10];
+  }
+  const std::vector<Quote> quotes = FindQuotes(text);
+  ASSERT_FALSE(quotes.empty());
+  auto reference = [&](std::size_t offset) -> const Quote* {
+    const Quote* best = nullptr;
+    for (const Quote& q : quotes) {
+      if (offset < q.start || offset >= q.end) continue;
+      bool in_gap = false;
+      for (const auto& [b, e] : q.gaps) in_gap |= b <= offset && offset < e;
+      if (!in_gap && (best == nullptr || q.depth > best->depth)) best = &q;
+    }
+    return best;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    ASSERT_EQ(QuoteAt(quotes, i), reference(i)) << "offset " << i;
+  }
+  std::size_t checked = 0;
+  for (const Quote& q : quotes) {
+    if (q.end <= q.start) continue;  // an empty quotation holds no words
+    EXPECT_EQ(IsQuoted(quotes, q.start, q.start), reference(q.start) != nullptr) << q.start;
+    if (q.gaps.empty()) {
+      // Its words, and those of quotes nested in them: quoted, unless a nested quote's gap
+      // (words of the outer speaker's voice again) lies inside.
+      bool all = true;
+      for (std::size_t i = q.start; i < q.end && all; ++i) all = reference(i) != nullptr;
+      if (all) {
+        EXPECT_TRUE(IsQuoted(quotes, q.start, q.end)) << q.start;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 10u);
+  EXPECT_FALSE(IsQuoted(quotes, 0, text.size()));
+}
+
+}  // namespace
+}  // namespace parallax

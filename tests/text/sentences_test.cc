@@ -142,3 +142,49 @@ TEST(SentencesTest, SeedArticlesSplitCleanly) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// A run without a sentence end longer than the cap is read in pieces: cut at white space,
+// never inside a character, nothing lost but the white space between pieces.
+TEST(CapSpanLengthTest, CutsLongRunsAtWhiteSpaceAndReportsThem) {
+  std::string text = "Short one. ";
+  const std::size_t run_start = text.size();
+  for (int i = 0; i < 300; ++i) text += "слово ";  // 12 bytes each
+  text += "end";
+  std::vector<std::pair<std::size_t, std::size_t>> spans = {{0, 10}, {run_start, text.size()}};
+  const std::vector<std::size_t> cut = CapSpanLength(text, &spans, 1000);
+  EXPECT_EQ(cut, std::vector<std::size_t>{run_start});
+  ASSERT_GE(spans.size(), 5u);
+  EXPECT_EQ(spans.front(), (std::pair<std::size_t, std::size_t>{0, 10}));
+  EXPECT_EQ(spans[1].first, run_start);
+  EXPECT_EQ(spans.back().second, text.size());
+  std::size_t covered = 0;
+  for (std::size_t i = 1; i < spans.size(); ++i) {
+    const auto [b, e] = spans[i];
+    EXPECT_LE(e - b, 1000u);
+    EXPECT_NE(text[b], ' ');
+    EXPECT_NE(text[e - 1], ' ');
+    EXPECT_NE(static_cast<unsigned char>(text[b]) & 0xC0, 0x80u) << "cut inside a character";
+    if (i > 1) {
+      EXPECT_EQ(text.substr(spans[i - 1].second, b - spans[i - 1].second), " ");
+    }
+    covered += e - b;
+  }
+  EXPECT_EQ(covered + (spans.size() - 2), text.size() - run_start);
+
+  // No space at all: cut at a character boundary.
+  std::string solid(3000, 'x');
+  std::vector<std::pair<std::size_t, std::size_t>> one = {{0, solid.size()}};
+  EXPECT_EQ(CapSpanLength(solid, &one, 1000).size(), 1u);
+  EXPECT_EQ(one.size(), 3u);
+
+  // Short spans are left as they are.
+  std::vector<std::pair<std::size_t, std::size_t>> short_ones = {{0, 10}};
+  EXPECT_TRUE(CapSpanLength(text, &short_ones, 1000).empty());
+  EXPECT_EQ(short_ones.size(), 1u);
+}
+
+}  // namespace
+}  // namespace parallax
