@@ -131,6 +131,9 @@ struct KnownSource {
   SourceType type = SourceType::kUnknown;
 };
 
+// How many earlier quotations a cue looks back at for the quotation it tags.
+constexpr int kLookBack = 64;
+
 class Finder {
  public:
   Finder(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& sentences,
@@ -270,8 +273,10 @@ class Finder {
   // The cue of a quotation's own tag ("“…,” Clinton said on Thursday"): the quotation's
   // relation already holds it.
   bool IsQuoteTag(const CueSpan& cue) const {
-    for (const Quote& q : quotes_) {
-      if (q.open > cue.begin) break;
+    // The quotations opened before the cue, nearest first, at most kLookBack of them.
+    const int last = LastQuoteOpenedAt(quotes_, cue.begin);
+    for (int k = last; k >= 0 && last - k < kLookBack; --k) {
+      const Quote& q = quotes_[static_cast<std::size_t>(k)];
       if (q.kind != QuoteKind::kDirect || q.mention_start == Quote::kNone) continue;
       if (q.close <= cue.begin && cue.begin - q.close < 120 && q.mention_start >= q.close &&
           q.mention_start <= cue.end + 60 &&
@@ -283,11 +288,25 @@ class Finder {
   }
 
   bool InsideQuoteMarks(std::size_t pos) const {
-    for (const Quote& q : quotes_) {
-      if (q.open > pos) break;
+    for (int k = LastQuoteOpenedAt(quotes_, pos); k >= 0;
+         k = quotes_[static_cast<std::size_t>(k)].parent) {
+      const Quote& q = quotes_[static_cast<std::size_t>(k)];
       if (q.kind == QuoteKind::kDirect && q.open <= pos && pos < q.close) return true;
     }
     return false;
+  }
+
+  // The first quote that may reach `begin` or beyond: the outermost quote holding `begin`, else
+  // the first quote opened after it (quotes are in order of their opening marks).
+  std::size_t FirstQuoteFrom(std::size_t begin) const {
+    int k = LastQuoteOpenedAt(quotes_, begin);
+    if (k < 0) return 0;
+    int outer = k;
+    for (int a = k; a >= 0; a = quotes_[static_cast<std::size_t>(a)].parent) {
+      if (quotes_[static_cast<std::size_t>(a)].close > begin) outer = a;
+    }
+    return quotes_[static_cast<std::size_t>(outer)].close > begin ? static_cast<std::size_t>(outer)
+                                                                  : static_cast<std::size_t>(k) + 1;
   }
 
   // --- known sources, for pronouns and definite descriptions
@@ -904,7 +923,8 @@ class Finder {
     const std::size_t total = AlnumIn(begin, end);
     if (total == 0) return true;
     std::size_t quoted = 0;
-    for (const Quote& q : quotes_) {
+    for (std::size_t k = FirstQuoteFrom(begin); k < quotes_.size(); ++k) {
+      const Quote& q = quotes_[k];
       if (q.open >= end) break;
       if (q.kind != QuoteKind::kDirect || q.parent >= 0 || q.end <= begin) continue;
       quoted += AlnumIn(std::max(begin, q.start), std::min(end, q.end));
@@ -913,7 +933,8 @@ class Finder {
   }
 
   bool HoldsQuote(std::size_t begin, std::size_t end) const {
-    for (const Quote& q : quotes_) {
+    for (std::size_t k = FirstQuoteFrom(begin); k < quotes_.size(); ++k) {
+      const Quote& q = quotes_[k];
       if (q.open >= end) break;
       if (q.kind == QuoteKind::kDirect && q.start >= begin && q.start < end) return true;
     }

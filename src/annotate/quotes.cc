@@ -168,6 +168,8 @@ class MarkPairer {
 
   // Is there, later in this paragraph, another mark that could close a quote opened by `open`?
   bool LaterCloser(std::size_t from, std::size_t paragraph_end, char32_t open) const {
+    // Within a sentence's reach (kMaxSentenceBytes): the work per mark stays bounded.
+    paragraph_end = std::min(paragraph_end, from + kMaxSentenceBytes);
     for (std::size_t i = from; i < paragraph_end;) {
       const Char c = CharAt(text_, i);
       if (c.cp == open) return false;
@@ -225,7 +227,9 @@ class MarkPairer {
       default:
         break;  // ” » › ’ never open
     }
-    if (opens) stack_.push_back({pos, pos + c.len, c.cp, {}});
+    // Deeper nesting than kMaxQuoteDepth is not quotation but a run of marks: reading it as such
+    // would make every unclosed level span the rest of its paragraph.
+    if (opens && stack_.size() < kMaxQuoteDepth) stack_.push_back({pos, pos + c.len, c.cp, {}});
   }
 
   // The paragraph `p` ended with quotes open: continue the outermost into the next paragraph
@@ -370,16 +374,6 @@ struct Mention {
   SpeakerType type = SpeakerType::kUnknown;
 };
 
-// The index of the last quote that opens at or before `offset`, or -1. Quotes are in order of
-// their opening marks and properly nested, so every quote holding `offset` is that quote or one
-// of its ancestors (a quote that holds `offset` and opened before it holds every quote opened
-// between): callers walk the `parent` chain from here instead of scanning all quotes.
-int LastOpenedAt(const std::vector<Quote>& quotes, std::size_t offset) {
-  auto it = std::upper_bound(quotes.begin(), quotes.end(), offset,
-                             [](std::size_t pos, const Quote& q) { return pos < q.open; });
-  return static_cast<int>(it - quotes.begin()) - 1;
-}
-
 bool InGap(const Quote& q, std::size_t offset) {
   for (const auto& [b, e] : q.gaps) {
     if (b <= offset && offset < e) return true;
@@ -464,7 +458,7 @@ class Attributor {
   // Whether `pos` is in the words of a quote other than quotes_[self] and its ancestors.
   bool InOtherQuote(std::size_t pos, std::size_t self) const {
     // The quotes holding `pos` are a parent chain (see LastOpenedAt).
-    for (int k = LastOpenedAt(quotes_, pos); k >= 0;
+    for (int k = LastQuoteOpenedAt(quotes_, pos); k >= 0;
          k = quotes_[static_cast<std::size_t>(k)].parent) {
       const Quote& o = quotes_[static_cast<std::size_t>(k)];
       if (pos < o.start || pos >= o.end) continue;
@@ -480,9 +474,11 @@ class Attributor {
 
   // Whether [pos, pos+len) is inside the words of some quote.
   bool InsideQuote(std::size_t pos) const {
-    for (const Quote& q : quotes_) {
+    // The quotes holding `pos` are a parent chain (see LastOpenedAt).
+    for (int k = LastQuoteOpenedAt(quotes_, pos); k >= 0;
+         k = quotes_[static_cast<std::size_t>(k)].parent) {
+      const Quote& q = quotes_[static_cast<std::size_t>(k)];
       if (q.start <= pos && pos < q.end) return true;
-      if (q.open > pos) break;
     }
     return false;
   }
@@ -530,7 +526,14 @@ class Attributor {
     const std::string& p = pronoun.lower;
     const bool person = p == "he" || p == "she" || p == "он" || p == "она";
     const bool thing = p == "it";
-    for (std::size_t k = mentions_.size(); k-- > 0;) {
+    // Mentions are in text order: start from the last one before the pronoun, and look back
+    // at most kLookBack of them.
+    const std::size_t before = static_cast<std::size_t>(
+        std::lower_bound(mentions_.begin(), mentions_.end(), pronoun.begin,
+                         [](const Mention& m, std::size_t pos) { return m.begin < pos; }) -
+        mentions_.begin());
+    const std::size_t back_to = before > kLookBack ? before - kLookBack : 0;
+    for (std::size_t k = before; k-- > back_to;) {
       const Mention& m = mentions_[k];
       if (m.end > pronoun.begin) continue;
       if (person && m.type == SpeakerType::kOrganisation) continue;
@@ -1109,8 +1112,14 @@ std::vector<Quote> FindQuotes(std::string_view text, const QuoteOptions& options
   return quotes;
 }
 
+int LastQuoteOpenedAt(const std::vector<Quote>& quotes, std::size_t offset) {
+  auto it = std::upper_bound(quotes.begin(), quotes.end(), offset,
+                             [](std::size_t pos, const Quote& q) { return pos < q.open; });
+  return static_cast<int>(it - quotes.begin()) - 1;
+}
+
 const Quote* QuoteAt(const std::vector<Quote>& quotes, std::size_t offset) {
-  for (int k = LastOpenedAt(quotes, offset); k >= 0;
+  for (int k = LastQuoteOpenedAt(quotes, offset); k >= 0;
        k = quotes[static_cast<std::size_t>(k)].parent) {
     const Quote& q = quotes[static_cast<std::size_t>(k)];
     if (offset >= q.start && offset < q.end && !InGap(q, offset)) return &q;  // the deepest

@@ -38,6 +38,9 @@
 // convention for multi-paragraph quotations) or when the next quotation mark of its kind further
 // on is a closing one; otherwise it ends, unclosed, with its paragraph.
 //
+// Quotations nest at most kMaxQuoteDepth levels deep (a quote in a quote in a quote is the
+// most news prose holds); a mark that would open a level deeper is not read as an opening mark.
+//
 // A paragraph ending with a colon that announces speech ("… posted this status update:", "Read
 // the full letter via Gawker:") followed by a paragraph that opens with no quotation mark makes
 // that paragraph an unmarked block quotation (open_mark and close_mark empty, open == start).
@@ -54,6 +57,8 @@
 #include <vector>
 
 namespace parallax {
+
+inline constexpr std::size_t kMaxQuoteDepth = 4;
 
 enum class QuoteKind {
   kDirect,  // reported speech: the words of `speaker` (who may be unknown)
@@ -147,6 +152,12 @@ std::vector<Quote> FindQuotes(std::string_view text, const QuoteOptions& options
 // The innermost quote whose words cover byte `offset` (inside [start, end) and outside its
 // gaps), or nullptr when the offset is in the outlet's own voice.
 const Quote* QuoteAt(const std::vector<Quote>& quotes, std::size_t offset);
+
+// The index of the last quote of `quotes` (FindQuotes' result: in order of their opening marks,
+// properly nested, `parent` set) that opens at or before `offset`, or -1. Every quote holding
+// `offset` is that quote or one of its ancestors, so a lookup walks that `parent` chain instead
+// of every quote: the cost of QuoteAt and its like stays logarithmic in the number of quotes.
+int LastQuoteOpenedAt(const std::vector<Quote>& quotes, std::size_t offset);
 
 // True when all of [begin, end) lies in quoted words of one quote (QuoteAt of every byte is the
 // same non-null quote or one nested in it). Spans of zero length use QuoteAt(begin).
