@@ -163,6 +163,7 @@ class Writer {
       xmlNodePtr v = Element(node, "variant");
       Prop(v, "form", f->form);
       if (!f->language.empty() && f->language != draft_.language) Prop(v, "lang", f->language);
+      if (f->stem) Prop(v, "stem", "true");
       Prop(v, "source", Source(*f, options_.corpus));
       Prop(v, "status", "candidate");
       Note(v, "Candidate: used " + Counts(f->per_outlet) +
@@ -179,6 +180,7 @@ class Writer {
     Prop(t, "form", f.form);
     Prop(t, "category", c.kind == Kind::kDistanced ? "distanced" : "distinctive");
     if (!f.language.empty() && f.language != draft_.language) Prop(t, "lang", f.language);
+    if (f.stem) Prop(t, "stem", "true");
     Prop(t, "source", Source(f, options_.corpus));
     Prop(t, "status", "candidate");
     Note(t, "Candidate " + std::string(DraftKindName(c.kind)) + " phrase, used " +

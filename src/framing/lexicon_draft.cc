@@ -11,6 +11,7 @@
 #include "align/terms.h"
 #include "framing/log_odds.h"
 #include "framing/name_pairs.h"
+#include "text/stemmer.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 
@@ -31,11 +32,12 @@ struct Word {
   std::size_t begin = 0;
   std::size_t end = 0;
   std::string norm;
+  std::string key;  // what phrases compare: the Snowball stem, or `norm` when not stemming
   bool number = false;
   bool boundary_before = true;
 };
 
-std::vector<Word> Words(std::string_view text) {
+std::vector<Word> Words(std::string_view text, Stemmer* stemmer = nullptr) {
   TokenizerOptions options;
   options.punctuation = true;
   Tokenizer tokenizer(text, options);
@@ -51,7 +53,10 @@ std::vector<Word> Words(std::string_view text) {
                             std::string_view::npos) {
       boundary = true;
     }
-    out.push_back({t.begin, t.end, std::string(t.norm), t.kind == TokenKind::kNumber, boundary});
+    std::string norm(t.norm);
+    std::string key = stemmer != nullptr && t.kind == TokenKind::kWord ? stemmer->Stem(norm) : norm;
+    out.push_back(
+        {t.begin, t.end, std::move(norm), std::move(key), t.kind == TokenKind::kNumber, boundary});
     boundary = false;
   }
   return out;
@@ -61,12 +66,12 @@ bool IsStop(std::string_view norm) { return IsAlignStopword(norm) || norm.size()
 
 // The phrase key of a form: its words' match forms joined by one space; "" when the form holds
 // punctuation between words (no phrase could match it).
-std::string Key(std::string_view form) {
-  const std::vector<Word> words = Words(form);
+std::string Key(std::string_view form, Stemmer* stemmer) {
+  const std::vector<Word> words = Words(form, stemmer);
   std::string key;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i > 0 && words[i].boundary_before) return "";
-    key += (i > 0 ? " " : "") + words[i].norm;
+    key += (i > 0 ? " " : "") + words[i].key;
   }
   return key;
 }
@@ -143,11 +148,15 @@ struct PhraseStats {
 // Every phrase of up to max_words words of the corpus, counted per outlet.
 class PhraseTable {
  public:
+  // `stemmers[i]` stems the words of articles[i] (null: no stemming).
   PhraseTable(const std::vector<Article>& articles, const std::vector<std::size_t>& outlet_of,
-              std::size_t outlets, std::size_t max_words)
-      : articles_(articles), totals_(max_words, std::vector<long>(outlets)) {
+              const std::vector<Stemmer*>& stemmers, std::size_t outlets, std::size_t max_words)
+      : articles_(articles),
+        stemmed_(stemmers.size()),
+        totals_(max_words, std::vector<long>(outlets)) {
     for (std::size_t ai = 0; ai < articles.size(); ++ai) {
-      words_.push_back(Words(articles[ai].text));
+      stemmed_[ai] = stemmers[ai] != nullptr;
+      words_.push_back(Words(articles[ai].text, stemmers[ai]));
       const std::vector<Word>& w = words_.back();
       for (std::size_t i = 0; i < w.size(); ++i) {
         std::string key;
@@ -155,7 +164,7 @@ class PhraseTable {
         for (std::size_t n = 1; n <= max_words && i + n <= w.size(); ++n) {
           const Word& last = w[i + n - 1];
           if (n > 1 && last.boundary_before) break;
-          key += (n > 1 ? " " : "") + last.norm;
+          key += (n > 1 ? " " : "") + last.key;
           has_number = has_number || last.number;
           ++totals_[n - 1][outlet_of[ai]];
           PhraseStats& s = phrases_[key];
@@ -210,6 +219,7 @@ class PhraseTable {
       }
     }
     f.language = articles_[s->occurrences.front().article].language;
+    f.stem = stemmed_[s->occurrences.front().article];
     for (std::size_t o = 0; o < s->per_outlet.size(); ++o) {
       if (s->per_outlet[o] > 0) f.per_outlet[outlet_ids[o]] = s->per_outlet[o];
     }
@@ -224,6 +234,7 @@ class PhraseTable {
 
  private:
   const std::vector<Article>& articles_;
+  std::vector<bool> stemmed_;  // per article
   std::vector<std::vector<long>> totals_;
   std::vector<std::vector<Word>> words_;
   std::map<std::string, PhraseStats> phrases_;
@@ -265,11 +276,13 @@ class Drafter {
     }
     for (const LexiconEntry& e : lexicon.entries) {
       if (e.kind == LexiconEntry::Kind::kNaming || e.kind == LexiconEntry::Kind::kLoaded) {
-        known_.insert(Key(e.form));
+        known_.insert(Key(e.form, StemmerFor(e.language)));
       }
     }
-    table_ = std::make_unique<PhraseTable>(articles, outlet_of_, outlet_ids_.size(),
-                                           std::max<std::size_t>(options.max_words, 1));
+    for (const Article& a : articles) article_stemmers_.push_back(StemmerFor(a.language));
+    table_ =
+        std::make_unique<PhraseTable>(articles, outlet_of_, article_stemmers_, outlet_ids_.size(),
+                                      std::max<std::size_t>(options.max_words, 1));
   }
 
   LexiconDraft Run() {
@@ -300,6 +313,18 @@ class Drafter {
   }
 
  private:
+  // The stemmer of a language in options.stem_languages ("ru-RU" counts as "ru"), else null.
+  Stemmer* StemmerFor(const std::string& language) {
+    const std::string primary = language.substr(0, language.find('-'));
+    if (std::find(options_.stem_languages.begin(), options_.stem_languages.end(), primary) ==
+        options_.stem_languages.end()) {
+      return nullptr;
+    }
+    std::unique_ptr<Stemmer>& s = stemmers_[primary];
+    if (s == nullptr) s = std::make_unique<Stemmer>(primary.c_str());
+    return s->ok() ? s.get() : nullptr;
+  }
+
   std::string MainLanguage() const {
     std::map<std::string, int> count;
     for (const Article& a : articles_) {
@@ -324,13 +349,13 @@ class Drafter {
   }
 
   // Pairs the texts give ("Khankendi (Stepanakert)"), one set per unordered pair of names.
-  std::vector<NamingSet> NamePairs() const {
+  std::vector<NamingSet> NamePairs() {
     std::map<std::pair<std::string, std::string>, NamingSet> by_pair;
     std::vector<std::pair<std::string, std::string>> order;
     for (std::size_t ai = 0; ai < articles_.size(); ++ai) {
       for (const NamePair& p : FindNamePairs(articles_[ai].text)) {
-        const std::string a = Key(p.first);
-        const std::string b = Key(p.second);
+        const std::string a = Key(p.first, article_stemmers_[ai]);
+        const std::string b = Key(p.second, article_stemmers_[ai]);
         if (a.empty() || b.empty() || (known_.count(a) > 0 && known_.count(b) > 0)) continue;
         const auto id = a < b ? std::make_pair(a, b) : std::make_pair(b, a);
         auto [it, inserted] = by_pair.try_emplace(id);
@@ -374,10 +399,10 @@ class Drafter {
     for (const Occurrence& occ : s.occurrences) {
       const std::vector<Word>& w = table_->words(occ.article);
       if (occ.first_word > 0 && !w[occ.first_word].boundary_before) {
-        out.insert("<" + w[occ.first_word - 1].norm);
+        out.insert("<" + w[occ.first_word - 1].key);
       }
       if (occ.last_word < w.size() && !w[occ.last_word].boundary_before) {
-        out.insert(">" + w[occ.last_word].norm);
+        out.insert(">" + w[occ.last_word].key);
       }
     }
     return out;
@@ -385,7 +410,8 @@ class Drafter {
 
   // Phrases of two or three words that differ in one word, where outlets split their
   // preference: one outlet uses A clearly more than B and another B more than A, the outlets'
-  // uses of the two overlap little, and the two share a context word.
+  // uses of the two overlap little, and (unless they do not overlap at all) the two share a
+  // context word.
   std::vector<NamingSet> VariantGroups() const {
     std::map<std::string, std::vector<std::string>> slots;  // pattern -> phrase keys
     for (const auto& [key, s] : table_->phrases()) {
@@ -474,6 +500,9 @@ class Drafter {
     if (CommonPrefix(wa, wb) * 2 >= std::min(wa.size(), wb.size())) return 0;
     const PhraseStats& sa = *table_->Find(a);
     const PhraseStats& sb = *table_->Find(b);
+    // A proper name and a common word in one slot ("Border Service" / "border checkpoints")
+    // name different things.
+    if (SlotCapitalised(a, slot) != SlotCapitalised(b, slot)) return 0;
     // Each is some outlet's choice: used by it at least min_count times more than the other.
     bool a_over = false;
     bool b_over = false;
@@ -494,10 +523,22 @@ class Drafter {
     const std::set<std::string> cb = Context(sb);
     std::size_t shared = 0;
     for (const std::string& c : ca) shared += cb.count(c);
-    if (shared == 0) return 0;
+    // Where the outlets' uses are disjoint, that alone is the evidence (a small corpus seldom
+    // repeats a context); otherwise the two must be seen in one context at least once.
+    if (shared == 0 && overlap > 0) return 0;
     const double jaccard =
         static_cast<double>(shared) / static_cast<double>(ca.size() + cb.size() - shared);
     return static_cast<double>(std::min(sa.total, sb.total)) * (1.0 - overlap) * (1.0 + jaccard);
+  }
+
+  // True when the slot word of the phrase, as most often written, starts with a capital.
+  bool SlotCapitalised(const std::string& key, std::size_t slot) const {
+    const std::string form = table_->Form(key, key, outlet_ids_).form;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < slot; ++i) start = form.find(' ', start) + 1;
+    if (start == 0 && slot > 0) return false;
+    const std::string first = form.substr(start, DecodeUtf8Char(form, start).length);
+    return SimpleLowercase(first) != first;
   }
 
   // Merges sets that share a form, so that no form is a variant of two concepts.
@@ -572,8 +613,9 @@ class Drafter {
         if (first == last) continue;
         const std::string content = OneLine(
             std::string_view(text).substr(w[first].begin, w[last - 1].end - w[first].begin));
-        add(Key(content), {content, q.distancing_cue.empty() ? "scare quotes" : q.distancing_cue,
-                           ai, q.open, q.close});
+        add(Key(content, article_stemmers_[ai]),
+            {content, q.distancing_cue.empty() ? "scare quotes" : q.distancing_cue, ai, q.open,
+             q.close});
       }
       const std::vector<Word>& words = table_->words(ai);
       for (const LexiconMatch& m : ann.matches) {
@@ -589,7 +631,7 @@ class Drafter {
         const std::size_t last = PhraseAfterCue(words, first);
         const std::string surface = OneLine(std::string_view(text).substr(
             words[first].begin, words[last - 1].end - words[first].begin));
-        add(Key(surface),
+        add(Key(surface, article_stemmers_[ai]),
             {surface, OneLine(std::string_view(text).substr(m.start, m.end - m.start)), ai, m.start,
              words[last - 1].end});
       }
@@ -629,11 +671,11 @@ class Drafter {
   // defenders blocked the road" gives "water defenders" when the corpus repeats it.
   std::size_t PhraseAfterCue(const std::vector<Word>& words, std::size_t first) const {
     std::size_t best = first + 1;
-    std::string key = words[first].norm;
+    std::string key = words[first].key;
     for (std::size_t last = first + 1; last < words.size() && last - first < options_.max_words;
          ++last) {
       if (words[last].boundary_before) break;
-      key += " " + words[last].norm;
+      key += " " + words[last].key;
       const PhraseStats* s = table_->Find(key);
       if (s == nullptr || s->total < options_.min_count) break;
       if (s->candidate) best = last + 1;
@@ -746,6 +788,8 @@ class Drafter {
   std::vector<std::size_t> outlet_of_;
   std::set<std::string> known_;  // keys of the lexicon's naming variants and loaded terms
   std::set<std::string> taken_;  // keys already in a candidate
+  std::map<std::string, std::unique_ptr<Stemmer>> stemmers_;  // by primary language
+  std::vector<Stemmer*> article_stemmers_;                    // per article, null: none
   std::unique_ptr<PhraseTable> table_;
 };
 

@@ -57,6 +57,9 @@ namespace parallax {
 //   max_groups       10    most variant groups kept
 //   kwic_lines       2     keyword-in-context lines per candidate
 //   kwic_width       60    characters of context on each side
+//   stem_languages   {ru}  articles in these languages are compared on Snowball stems, so
+//                          inflected forms count as one phrase (the form is written with
+//                          stem="true"); others on their match forms
 struct DraftOptions {
   std::size_t max_words = 4;
   int min_count = 2;
@@ -66,12 +69,14 @@ struct DraftOptions {
   std::size_t max_groups = 10;
   std::size_t kwic_lines = 2;
   std::size_t kwic_width = 60;
+  std::vector<std::string> stem_languages = {"ru"};
 };
 
 // One form of a candidate, with how often the corpus uses it (as a phrase, in any voice).
 struct DraftForm {
   std::string form;                       // as most often written: "Lachin corridor"
   std::string language;                   // of the first article using it (BCP 47)
+  bool stem = false;                      // counted on Snowball stems (stem="true" in the file)
   std::map<std::string, int> per_outlet;  // outlet id -> occurrences (outlets with none absent)
   std::vector<std::string> articles;      // ids of the articles using it, in corpus order
   int total() const;

@@ -228,6 +228,28 @@ TEST(LexiconDraftTest, InventedStoryGivesSensibleCandidates) {
   EXPECT_TRUE(r.ok()) << DumpDiagnostics(r.diagnostics);
 }
 
+TEST(LexiconDraftTest, RussianIsComparedOnStems) {
+  Article a =
+      Make("r1", "north", "Строительство плотины Тесса возобновлено. Плотина Тесса готова.");
+  Article b = Make("r2", "north", "Министр посетил плотину Тесса.");
+  Article c = Make("r3", "south", "Жители против дамбы Тесса. Дамба Тесса затопит сады.");
+  Article d =
+      Make("r4", "south", "Полиция у дамбы Тесса задержала так называемых защитников реки.");
+  for (Article* x : {&a, &b, &c, &d}) x->language = "ru";
+  const Drafted drafted({a, b, c, d}, nullptr);
+  const int group = RankOf(drafted.draft(), {"плотины Тесса", "дамбы Тесса"});
+  ASSERT_GE(group, 0) << Dump(drafted.draft());
+  for (const DraftForm& f : drafted.draft().candidates[static_cast<std::size_t>(group)].forms) {
+    EXPECT_TRUE(f.stem);
+    EXPECT_EQ(f.language, "ru");
+    EXPECT_EQ(f.total(), Lower(f.form) == "плотины тесса" ? 3 : 3) << f.form;
+  }
+  const std::string xml = DraftToXml(drafted.draft());
+  EXPECT_NE(xml.find("stem=\"true\""), std::string::npos);
+  const LexiconLoadResult r = LoadLexiconSources({{"ru.xml", xml}});
+  EXPECT_TRUE(r.ok()) << DumpDiagnostics(r.diagnostics) << xml;
+}
+
 TEST(LexiconDraftTest, EmptyCorpusGivesAnEmptyDraftThatStillChecks) {
   const Drafted drafted({}, nullptr);
   EXPECT_TRUE(drafted.draft().candidates.empty());
