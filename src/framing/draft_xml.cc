@@ -61,14 +61,6 @@ void Note(xmlNodePtr parent, const std::string& text) {
   xmlNewTextChild(parent, nullptr, reinterpret_cast<const xmlChar*>("note"), X(XmlChars(text)));
 }
 
-std::string Counts(const std::map<std::string, int>& per_outlet) {
-  std::string out;
-  for (const auto& [outlet, n] : per_outlet) {
-    out += (out.empty() ? "" : ", ") + outlet + " " + std::to_string(n);
-  }
-  return out.empty() ? "no other use" : out;
-}
-
 std::string Source(const DraftForm& f, const std::string& corpus) {
   std::string out = corpus.empty() ? "corpus:" : corpus + ":";
   for (std::size_t i = 0; i < f.articles.size() && i < 5; ++i) out += " " + f.articles[i];
@@ -137,7 +129,7 @@ class Writer {
     std::string counts = "counts:";
     for (std::size_t i = 0; i < c.forms.size(); ++i) {
       counts += std::string(i > 0 ? " |" : "") + " " + c.forms[i].form + ": " +
-                Counts(c.forms[i].per_outlet);
+                CountsPerOutlet(c.forms[i].per_outlet);
     }
     Comment(parent, counts + " (of " + std::to_string(draft_.outlets.size()) + " outlets)");
     for (const std::string& line : c.kwic) Comment(parent, line);
@@ -166,7 +158,7 @@ class Writer {
       if (f->stem) Prop(v, "stem", "true");
       Prop(v, "source", Source(*f, options_.corpus));
       Prop(v, "status", "candidate");
-      Note(v, "Candidate: used " + Counts(f->per_outlet) +
+      Note(v, "Candidate: used " + CountsPerOutlet(f->per_outlet) +
                   ". Say who uses this form, since when and why it matters; set its perspective.");
     }
   }
@@ -184,7 +176,7 @@ class Writer {
     Prop(t, "source", Source(f, options_.corpus));
     Prop(t, "status", "candidate");
     Note(t, "Candidate " + std::string(DraftKindName(c.kind)) + " phrase, used " +
-                Counts(f.per_outlet) +
+                CountsPerOutlet(f.per_outlet) +
                 ". Say who uses it and why it matters; set the perspective that owns it, if one "
                 "does, and a category (accusation, status-qualifier, sovereignty, ...).");
   }

@@ -240,14 +240,6 @@ class PhraseTable {
   std::map<std::string, PhraseStats> phrases_;
 };
 
-std::string CountsLine(const std::map<std::string, int>& counts) {
-  std::string out;
-  for (const auto& [outlet, n] : counts) {
-    out += (out.empty() ? "" : ", ") + outlet + " " + std::to_string(n);
-  }
-  return out.empty() ? "none" : out;
-}
-
 // A naming candidate before concepts sharing a form are merged.
 struct NamingSet {
   Kind kind = Kind::kNamePair;
@@ -654,7 +646,7 @@ class Drafter {
       for (const std::string& cue : cues) cue_list += (cue_list.empty() ? "" : ", ") + cue;
       c.findings.push_back("\"" + c.forms.back().form + "\" held at a distance " +
                            std::to_string(uses.size()) + "× (" + cue_list +
-                           "): " + CountsLine(c.evidence_per_outlet));
+                           "): " + CountsPerOutlet(c.evidence_per_outlet));
       c.score = static_cast<double>(uses.size());
       taken_.insert(key);
       out.push_back(std::move(c));
@@ -761,7 +753,7 @@ class Drafter {
       char z[32];
       std::snprintf(z, sizeof z, "%.2f", s.z);
       c.findings.push_back("\"" + c.forms[0].form + "\" distinctive of " + c.favoured_by +
-                           ": z = " + z + ", used " + CountsLine(c.forms[0].per_outlet));
+                           ": z = " + z + ", used " + CountsPerOutlet(c.forms[0].per_outlet));
       // One line from the favoured outlet, then one from elsewhere when there is one.
       const PhraseStats& ps = *table_->Find(s.key);
       for (int pass = 0; pass < 2; ++pass) {
@@ -799,6 +791,14 @@ int DraftForm::total() const {
   int n = 0;
   for (const auto& [outlet, c] : per_outlet) n += c;
   return n;
+}
+
+std::string CountsPerOutlet(const std::map<std::string, int>& counts) {
+  std::string out;
+  for (const auto& [outlet, n] : counts) {
+    out += (out.empty() ? "" : ", ") + outlet + " " + std::to_string(n);
+  }
+  return out.empty() ? "none counted" : out;
 }
 
 const char* DraftKindName(DraftCandidate::Kind kind) {

@@ -99,6 +99,9 @@ struct DraftCandidate {
 };
 const char* DraftKindName(DraftCandidate::Kind kind);  // "name pair", "variant group", …
 
+// Counts per outlet as a report line: "jamnews 6, kommersant 1"; "none counted" when empty.
+std::string CountsPerOutlet(const std::map<std::string, int>& counts);
+
 struct LexiconDraft {
   std::vector<std::string> outlets;  // outlet ids, in order of first article
   std::size_t articles = 0;
