@@ -49,14 +49,14 @@ int RunLexiconDraft(const std::vector<std::string>& args) {
       "keyword in context. Name pairs and variant groups become concepts, the rest loaded\n"
       "terms; no perspective is set. Edit the file into a lexicon (see its header), check it\n"
       "with 'parallax lexicon check', then use it with --lexicon.\n\n"
-      "Distancing cues come from the shipped common lexicons (lexicons/common/*.xml); forms\n"
-      "of any --lexicon file are left out of the draft, so passing a story's lexicon drafts\n"
-      "only what it lacks. The same corpus always gives the same file.",
+      "Distancing cues come from the shipped common lexicons (lexicons/common/*.xml); without\n"
+      "--lexicon nothing else is read (not karabakh.xml), so the draft sees the story afresh.\n"
+      "Forms of a --lexicon file are left out of the draft, so passing a story's lexicon\n"
+      "drafts only what it lacks. The same corpus always gives the same file.",
       "  parallax lexicon draft corpus/lachin-2023 -o lachin-draft.xml\n"
       "  parallax lexicon check lachin-draft.xml\n"
-      "  parallax lexicon draft georgia/ --lexicon georgia.xml -o more.xml   (what georgia.xml "
-      "lacks)\n"
-      "  parallax report georgia/ --lexicon lachin-draft.xml\n"};
+      "  parallax report corpus/lachin-2023 --lexicon lachin-draft.xml   (once edited)\n"
+      "  parallax lexicon draft georgia/ --lexicon georgia.xml -o more.xml   (what it lacks)\n"};
   po::variables_map vm;
   if (!ParseArgs("lexicon draft", args, options, positional, help, vm)) return kExitOk;
   if (inputs.empty()) throw UsageError("give the story's article files or folder");
