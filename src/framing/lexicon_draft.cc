@@ -8,11 +8,10 @@
 #include <string_view>
 #include <utility>
 
-#include "align/terms.h"
 #include "framing/log_odds.h"
 #include "framing/name_pairs.h"
+#include "framing/phrase_table.h"
 #include "text/stemmer.h"
-#include "text/tokenizer.h"
 #include "text/utf8.h"
 
 namespace parallax {
@@ -25,72 +24,6 @@ using Kind = DraftCandidate::Kind;
 // military / authorities / activists / ..."), not a naming choice.
 constexpr double kMaxVariantOverlap = 0.5;
 constexpr std::size_t kMaxVariants = 4;
-
-// A word of an article: its span, match form, and whether a punctuation mark or a line break
-// separates it from the word before (phrases never cross one).
-struct Word {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::string norm;
-  std::string key;  // what phrases compare: the Snowball stem, or `norm` when not stemming
-  bool number = false;
-  bool boundary_before = true;
-};
-
-std::vector<Word> Words(std::string_view text, Stemmer* stemmer = nullptr) {
-  TokenizerOptions options;
-  options.punctuation = true;
-  Tokenizer tokenizer(text, options);
-  std::vector<Word> out;
-  Token t;
-  bool boundary = true;
-  while (tokenizer.Next(&t)) {
-    if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kClitic) {
-      boundary = true;
-      continue;
-    }
-    if (!out.empty() && text.substr(out.back().end, t.begin - out.back().end).find('\n') !=
-                            std::string_view::npos) {
-      boundary = true;
-    }
-    std::string norm(t.norm);
-    std::string key = stemmer != nullptr && t.kind == TokenKind::kWord ? stemmer->Stem(norm) : norm;
-    out.push_back(
-        {t.begin, t.end, std::move(norm), std::move(key), t.kind == TokenKind::kNumber, boundary});
-    boundary = false;
-  }
-  return out;
-}
-
-bool IsStop(std::string_view norm) { return IsAlignStopword(norm) || norm.size() < 2; }
-
-// The phrase key of a form: its words' match forms joined by one space; "" when the form holds
-// punctuation between words (no phrase could match it).
-std::string Key(std::string_view form, Stemmer* stemmer) {
-  const std::vector<Word> words = Words(form, stemmer);
-  std::string key;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0 && words[i].boundary_before) return "";
-    key += (i > 0 ? " " : "") + words[i].key;
-  }
-  return key;
-}
-
-// True when phrase key `inner` is `outer` or a run of its words.
-bool Contains(const std::string& outer, const std::string& inner) {
-  return (" " + outer + " ").find(" " + inner + " ") != std::string::npos;
-}
-
-std::vector<std::string> SplitKey(const std::string& key) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= key.size()) {
-    const std::size_t end = std::min(key.find(' ', start), key.size());
-    out.push_back(key.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
 
 // Runs of white space made one space (the ends kept, unlike CollapseSpace).
 std::string OneLine(std::string_view s) {
@@ -128,118 +61,6 @@ std::string Kwic(const Article& a, std::size_t start, std::size_t end, std::size
          OneLine(std::string_view(t).substr(end, right - end)) + (right < line_end ? "…" : "");
 }
 
-struct Occurrence {
-  std::size_t article = 0;
-  std::size_t start = 0;
-  std::size_t end = 0;
-  std::size_t first_word = 0;  // index into the article's words
-  std::size_t last_word = 0;   // one past
-};
-
-struct PhraseStats {
-  std::size_t words = 0;
-  std::vector<int> per_outlet;
-  int total = 0;
-  std::vector<std::pair<std::string, int>> surfaces;  // in order first seen
-  std::vector<Occurrence> occurrences;
-  bool candidate = false;  // no number, no function word at either end
-};
-
-// Every phrase of up to max_words words of the corpus, counted per outlet.
-class PhraseTable {
- public:
-  // `stemmers[i]` stems the words of articles[i] (null: no stemming).
-  PhraseTable(const std::vector<Article>& articles, const std::vector<std::size_t>& outlet_of,
-              const std::vector<Stemmer*>& stemmers, std::size_t outlets, std::size_t max_words)
-      : articles_(articles),
-        stemmed_(stemmers.size()),
-        totals_(max_words, std::vector<long>(outlets)) {
-    for (std::size_t ai = 0; ai < articles.size(); ++ai) {
-      stemmed_[ai] = stemmers[ai] != nullptr;
-      words_.push_back(Words(articles[ai].text, stemmers[ai]));
-      const std::vector<Word>& w = words_.back();
-      for (std::size_t i = 0; i < w.size(); ++i) {
-        std::string key;
-        bool has_number = false;
-        for (std::size_t n = 1; n <= max_words && i + n <= w.size(); ++n) {
-          const Word& last = w[i + n - 1];
-          if (n > 1 && last.boundary_before) break;
-          key += (n > 1 ? " " : "") + last.key;
-          has_number = has_number || last.number;
-          ++totals_[n - 1][outlet_of[ai]];
-          PhraseStats& s = phrases_[key];
-          if (s.per_outlet.empty()) {
-            s.per_outlet.resize(outlets);
-            s.words = n;
-            s.candidate = !has_number && !IsStop(w[i].norm) && !IsStop(last.norm);
-          }
-          ++s.per_outlet[outlet_of[ai]];
-          ++s.total;
-          const std::string surface = OneLine(
-              std::string_view(articles[ai].text).substr(w[i].begin, last.end - w[i].begin));
-          auto it = std::find_if(s.surfaces.begin(), s.surfaces.end(),
-                                 [&](const auto& p) { return p.first == surface; });
-          if (it == s.surfaces.end()) {
-            s.surfaces.emplace_back(surface, 1);
-          } else {
-            ++it->second;
-          }
-          s.occurrences.push_back({ai, w[i].begin, last.end, i, i + n});
-        }
-      }
-    }
-  }
-
-  const std::map<std::string, PhraseStats>& phrases() const { return phrases_; }
-  const PhraseStats* Find(const std::string& key) const {
-    const auto it = phrases_.find(key);
-    return it == phrases_.end() ? nullptr : &it->second;
-  }
-  const std::vector<Word>& words(std::size_t article) const { return words_[article]; }
-  // Phrases of `n` words counted in outlet `o`, and in all outlets.
-  long Total(std::size_t n, std::size_t o) const { return totals_[n - 1][o]; }
-  long Total(std::size_t n) const {
-    long sum = 0;
-    for (long t : totals_[n - 1]) sum += t;
-    return sum;
-  }
-
-  // The form as most often written, its per-outlet counts and articles.
-  DraftForm Form(const std::string& key, const std::string& fallback,
-                 const std::vector<std::string>& outlet_ids) const {
-    DraftForm f;
-    f.form = fallback;
-    const PhraseStats* s = Find(key);
-    if (s == nullptr) return f;
-    int best = 0;
-    for (const auto& [surface, n] : s->surfaces) {
-      if (n > best) {
-        best = n;
-        f.form = surface;
-      }
-    }
-    f.language = articles_[s->occurrences.front().article].language;
-    f.stem = stemmed_[s->occurrences.front().article];
-    for (std::size_t o = 0; o < s->per_outlet.size(); ++o) {
-      if (s->per_outlet[o] > 0) f.per_outlet[outlet_ids[o]] = s->per_outlet[o];
-    }
-    for (const Occurrence& occ : s->occurrences) {
-      const std::string& id = articles_[occ.article].id;
-      if (std::find(f.articles.begin(), f.articles.end(), id) == f.articles.end()) {
-        f.articles.push_back(id);
-      }
-    }
-    return f;
-  }
-
- private:
-  const std::vector<Article>& articles_;
-  std::vector<bool> stemmed_;  // per article
-  std::vector<std::vector<long>> totals_;
-  std::vector<std::vector<Word>> words_;
-  std::map<std::string, PhraseStats> phrases_;
-};
-
 // A naming candidate before concepts sharing a form are merged.
 struct NamingSet {
   Kind kind = Kind::kNamePair;
@@ -268,7 +89,7 @@ class Drafter {
     }
     for (const LexiconEntry& e : lexicon.entries) {
       if (e.kind == LexiconEntry::Kind::kNaming || e.kind == LexiconEntry::Kind::kLoaded) {
-        known_.insert(Key(e.form, StemmerFor(e.language)));
+        known_.insert(PhraseKey(e.form, StemmerFor(e.language)));
       }
     }
     for (const Article& a : articles) article_stemmers_.push_back(StemmerFor(a.language));
@@ -289,7 +110,7 @@ class Drafter {
       DraftCandidate c;
       c.kind = set.kind;
       for (std::size_t i = 0; i < set.keys.size(); ++i) {
-        c.forms.push_back(table_->Form(set.keys[i], set.surfaces[i], outlet_ids_));
+        c.forms.push_back(Form(set.keys[i], set.surfaces[i]));
         if (c.forms.back().language.empty()) c.forms.back().language = draft.language;
         taken_.insert(set.keys[i]);
       }
@@ -305,6 +126,27 @@ class Drafter {
   }
 
  private:
+  // The form as most often written, its per-outlet counts and articles.
+  DraftForm Form(const std::string& key, const std::string& fallback) const {
+    DraftForm f;
+    f.form = fallback;
+    const PhraseStats* s = table_->Find(key);
+    if (s == nullptr) return f;
+    f.form = PhraseTable::BestSurface(*s);
+    f.language = articles_[s->occurrences.front().article].language;
+    f.stem = table_->stemmed(s->occurrences.front().article);
+    for (std::size_t o = 0; o < s->per_outlet.size(); ++o) {
+      if (s->per_outlet[o] > 0) f.per_outlet[outlet_ids_[o]] = s->per_outlet[o];
+    }
+    for (const PhraseOccurrence& occ : s->occurrences) {
+      const std::string& id = articles_[occ.article].id;
+      if (std::find(f.articles.begin(), f.articles.end(), id) == f.articles.end()) {
+        f.articles.push_back(id);
+      }
+    }
+    return f;
+  }
+
   // The stemmer of a language in options.stem_languages ("ru-RU" counts as "ru"), else null.
   Stemmer* StemmerFor(const std::string& language) {
     const std::string primary = language.substr(0, language.find('-'));
@@ -346,8 +188,8 @@ class Drafter {
     std::vector<std::pair<std::string, std::string>> order;
     for (std::size_t ai = 0; ai < articles_.size(); ++ai) {
       for (const NamePair& p : FindNamePairs(articles_[ai].text)) {
-        const std::string a = Key(p.first, article_stemmers_[ai]);
-        const std::string b = Key(p.second, article_stemmers_[ai]);
+        const std::string a = PhraseKey(p.first, article_stemmers_[ai]);
+        const std::string b = PhraseKey(p.second, article_stemmers_[ai]);
         if (a.empty() || b.empty() || (known_.count(a) > 0 && known_.count(b) > 0)) continue;
         const auto id = a < b ? std::make_pair(a, b) : std::make_pair(b, a);
         auto [it, inserted] = by_pair.try_emplace(id);
@@ -388,8 +230,8 @@ class Drafter {
   // The words just before and after each occurrence of a phrase, tagged by side.
   std::set<std::string> Context(const PhraseStats& s) const {
     std::set<std::string> out;
-    for (const Occurrence& occ : s.occurrences) {
-      const std::vector<Word>& w = table_->words(occ.article);
+    for (const PhraseOccurrence& occ : s.occurrences) {
+      const std::vector<PhraseWord>& w = table_->words(occ.article);
       if (occ.first_word > 0 && !w[occ.first_word].boundary_before) {
         out.insert("<" + w[occ.first_word - 1].key);
       }
@@ -409,9 +251,9 @@ class Drafter {
     for (const auto& [key, s] : table_->phrases()) {
       if (!s.candidate || s.words < 2 || s.words > 3 || s.total < options_.min_count) continue;
       if (known_.count(key) > 0) continue;
-      const std::vector<std::string> words = SplitKey(key);
+      const std::vector<std::string> words = SplitPhraseKey(key);
       for (std::size_t slot = 0; slot < words.size(); ++slot) {
-        if (IsStop(words[slot])) continue;
+        if (IsPhraseStopword(words[slot])) continue;
         std::string pattern;
         for (std::size_t i = 0; i < words.size(); ++i) {
           pattern += (i > 0 ? " " : "") + (i == slot ? std::string("_") : words[i]);
@@ -422,7 +264,7 @@ class Drafter {
     std::vector<NamingSet> out;
     for (const auto& [pattern, keys] : slots) {
       if (keys.size() < 2) continue;
-      const std::vector<std::string> pattern_words = SplitKey(pattern);
+      const std::vector<std::string> pattern_words = SplitPhraseKey(pattern);
       const std::size_t slot = static_cast<std::size_t>(
           std::find(pattern_words.begin(), pattern_words.end(), "_") - pattern_words.begin());
       // Components of the accepted pairs.
@@ -456,8 +298,8 @@ class Drafter {
         std::string forms;
         for (const std::string& k : set.keys) {
           const PhraseStats* s = table_->Find(k);
-          forms += (forms.empty() ? "" : " / ") + table_->Form(k, k, outlet_ids_).form;
-          const Occurrence& occ = s->occurrences.front();
+          forms += (forms.empty() ? "" : " / ") + Form(k, k).form;
+          const PhraseOccurrence& occ = s->occurrences.front();
           AddKwic(&set.kwic, occ.article, occ.start, occ.end);
         }
         set.findings.push_back(forms + ": the same slot (\"" + pattern +
@@ -474,7 +316,7 @@ class Drafter {
       const bool repeats = std::any_of(kept.begin(), kept.end(), [&set](const NamingSet& k) {
         return std::all_of(set.keys.begin(), set.keys.end(), [&k](const std::string& key) {
           return std::any_of(k.keys.begin(), k.keys.end(), [&key](const std::string& other) {
-            return Contains(other, key) || Contains(key, other);
+            return PhraseContains(other, key) || PhraseContains(key, other);
           });
         });
       });
@@ -486,8 +328,8 @@ class Drafter {
 
   // > 0 when A and B fill one slot with split preferences; larger for more evidence.
   double PairScore(const std::string& a, const std::string& b, std::size_t slot) const {
-    const std::string wa = SplitKey(a)[slot];
-    const std::string wb = SplitKey(b)[slot];
+    const std::string wa = SplitPhraseKey(a)[slot];
+    const std::string wb = SplitPhraseKey(b)[slot];
     // Forms of one word ("peacekeepers" / "peacekeeping") are not a naming choice.
     if (CommonPrefix(wa, wb) * 2 >= std::min(wa.size(), wb.size())) return 0;
     const PhraseStats& sa = *table_->Find(a);
@@ -525,7 +367,7 @@ class Drafter {
 
   // True when the slot word of the phrase, as most often written, starts with a capital.
   bool SlotCapitalised(const std::string& key, std::size_t slot) const {
-    const std::string form = table_->Form(key, key, outlet_ids_).form;
+    const std::string form = Form(key, key).form;
     std::size_t start = 0;
     for (std::size_t i = 0; i < slot; ++i) start = form.find(' ', start) + 1;
     if (start == 0 && slot > 0) return false;
@@ -573,12 +415,13 @@ class Drafter {
     std::vector<std::string> order;
     const auto add = [&](const std::string& key, Use use) {
       if (key.empty() || known_.count(key) > 0 || taken_.count(key) > 0) return;
-      const std::vector<std::string> words = SplitKey(key);
+      const std::vector<std::string> words = SplitPhraseKey(key);
       if (words.size() > options_.max_words) return;
-      if (std::all_of(words.begin(), words.end(), [](const std::string& w) { return IsStop(w); })) {
+      if (std::all_of(words.begin(), words.end(),
+                      [](const std::string& w) { return IsPhraseStopword(w); })) {
         return;
       }
-      for (const Word& w : Words(use.surface)) {
+      for (const PhraseWord& w : PhraseWords(use.surface)) {
         if (w.number) return;
       }
       auto [it, inserted] = by_key.try_emplace(key);
@@ -593,37 +436,39 @@ class Drafter {
                                (!q.distancing_cue.empty() && q.word_count <= options_.max_words);
         if (!distanced || !q.closed || q.end <= q.start) continue;
         // The quoted words without function words at either end ("a corridor" -> "corridor").
-        const std::vector<Word>& w = table_->words(ai);
-        std::size_t first = static_cast<std::size_t>(
-            std::lower_bound(w.begin(), w.end(), q.start,
-                             [](const Word& x, std::size_t offset) { return x.begin < offset; }) -
-            w.begin());
+        const std::vector<PhraseWord>& w = table_->words(ai);
+        std::size_t first =
+            static_cast<std::size_t>(std::lower_bound(w.begin(), w.end(), q.start,
+                                                      [](const PhraseWord& x, std::size_t offset) {
+                                                        return x.begin < offset;
+                                                      }) -
+                                     w.begin());
         std::size_t last = first;
         while (last < w.size() && w[last].end <= q.end) ++last;
-        while (first < last && IsStop(w[first].norm)) ++first;
-        while (last > first && IsStop(w[last - 1].norm)) --last;
+        while (first < last && IsPhraseStopword(w[first].norm)) ++first;
+        while (last > first && IsPhraseStopword(w[last - 1].norm)) --last;
         if (first == last) continue;
         const std::string content = OneLine(
             std::string_view(text).substr(w[first].begin, w[last - 1].end - w[first].begin));
-        add(Key(content, article_stemmers_[ai]),
+        add(PhraseKey(content, article_stemmers_[ai]),
             {content, q.distancing_cue.empty() ? "scare quotes" : q.distancing_cue, ai, q.open,
              q.close});
       }
-      const std::vector<Word>& words = table_->words(ai);
+      const std::vector<PhraseWord>& words = table_->words(ai);
       for (const LexiconMatch& m : ann.matches) {
         const LexiconEntry& e = lexicon_.entries[m.entry];
         if (e.kind != LexiconEntry::Kind::kCue || e.category != kCueDistancing || e.max_gap > 0) {
           continue;
         }
-        const auto next =
-            std::lower_bound(words.begin(), words.end(), m.end,
-                             [](const Word& w, std::size_t offset) { return w.begin < offset; });
-        if (next == words.end() || next->boundary_before || IsStop(next->norm)) continue;
+        const auto next = std::lower_bound(
+            words.begin(), words.end(), m.end,
+            [](const PhraseWord& w, std::size_t offset) { return w.begin < offset; });
+        if (next == words.end() || next->boundary_before || IsPhraseStopword(next->norm)) continue;
         const std::size_t first = static_cast<std::size_t>(next - words.begin());
         const std::size_t last = PhraseAfterCue(words, first);
         const std::string surface = OneLine(std::string_view(text).substr(
             words[first].begin, words[last - 1].end - words[first].begin));
-        add(Key(surface, article_stemmers_[ai]),
+        add(PhraseKey(surface, article_stemmers_[ai]),
             {surface, OneLine(std::string_view(text).substr(m.start, m.end - m.start)), ai, m.start,
              words[last - 1].end});
       }
@@ -633,7 +478,7 @@ class Drafter {
       const std::vector<Use>& uses = by_key[key];
       DraftCandidate c;
       c.kind = Kind::kDistanced;
-      c.forms.push_back(table_->Form(key, uses.front().surface, outlet_ids_));
+      c.forms.push_back(Form(key, uses.front().surface));
       if (c.forms.back().language.empty())
         c.forms.back().language = articles_[uses.front().article].language;
       std::set<std::string> cues;
@@ -661,7 +506,7 @@ class Drafter {
   // longest run (up to max_words, ending in a content word, within one segment) that the
   // corpus uses at least min_count times as a phrase, else the one word. "so-called water
   // defenders blocked the road" gives "water defenders" when the corpus repeats it.
-  std::size_t PhraseAfterCue(const std::vector<Word>& words, std::size_t first) const {
+  std::size_t PhraseAfterCue(const std::vector<PhraseWord>& words, std::size_t first) const {
     std::size_t best = first + 1;
     std::string key = words[first].key;
     for (std::size_t last = first + 1; last < words.size() && last - first < options_.max_words;
@@ -736,7 +581,7 @@ class Drafter {
     for (const Scored& s : scored) {
       const PhraseStats& ps = *table_->Find(s.key);
       const bool subsumed = std::any_of(scored.begin(), scored.end(), [&](const Scored& o) {
-        if (o.key.size() <= s.key.size() || !Contains(o.key, s.key)) return false;
+        if (o.key.size() <= s.key.size() || !PhraseContains(o.key, s.key)) return false;
         return table_->Find(o.key)->per_outlet == ps.per_outlet;
       });
       if (!subsumed) kept.push_back(s);
@@ -746,7 +591,7 @@ class Drafter {
     for (const Scored& s : kept) {
       DraftCandidate c;
       c.kind = Kind::kDistinctive;
-      c.forms.push_back(table_->Form(s.key, s.key, outlet_ids_));
+      c.forms.push_back(Form(s.key, s.key));
       const std::vector<std::size_t>& members = groups[s.group].second;
       c.favoured_by = groups[s.group].first;
       c.score = s.z;
@@ -757,7 +602,7 @@ class Drafter {
       // One line from the favoured outlet, then one from elsewhere when there is one.
       const PhraseStats& ps = *table_->Find(s.key);
       for (int pass = 0; pass < 2; ++pass) {
-        for (const Occurrence& occ : ps.occurrences) {
+        for (const PhraseOccurrence& occ : ps.occurrences) {
           const bool in_group =
               std::find(members.begin(), members.end(), outlet_of_[occ.article]) != members.end();
           if (in_group == (pass == 0)) {
