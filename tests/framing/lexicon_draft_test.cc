@@ -250,6 +250,36 @@ TEST(LexiconDraftTest, RussianIsComparedOnStems) {
   EXPECT_TRUE(r.ok()) << DumpDiagnostics(r.diagnostics) << xml;
 }
 
+TEST(LexiconDraftTest, OutletsWithOneBaseAreAlsoComparedAsAGroup) {
+  OutletsFile outlets;
+  for (const auto& [id, base] : std::vector<std::pair<std::string, std::string>>{
+           {"east-a", "Eastville"}, {"east-b", "Eastville"}, {"west", "Westport"}}) {
+    Outlet o;
+    o.id = id;
+    o.base = base;
+    outlets.outlets.push_back(o);
+  }
+  const std::string east =
+      "Parliament passed the foreign agents law. Critics of the foreign agents law marched.";
+  const std::string west =
+      "Parliament passed the transparency law. Supporters of the transparency law gathered. "
+      "The transparency law takes effect in May.";
+  const Drafted drafted({Make("a1", "east-a", east), Make("b1", "east-b", east),
+                         Make("w1", "west", west), Make("w2", "west", west)},
+                        &outlets);
+  const int rank = RankOf(drafted.draft(), {"foreign agents law"});
+  ASSERT_GE(rank, 0) << Dump(drafted.draft());
+  const DraftCandidate& c = drafted.draft().candidates[static_cast<std::size_t>(rank)];
+  if (c.kind == DraftCandidate::Kind::kDistinctive) {
+    EXPECT_EQ(c.favoured_by, "east-a+east-b (Eastville)");
+  }
+  bool group_seen = false;
+  for (const DraftCandidate& d : drafted.draft().candidates) {
+    group_seen = group_seen || d.favoured_by == "east-a+east-b (Eastville)";
+  }
+  EXPECT_TRUE(group_seen) << Dump(drafted.draft());
+}
+
 TEST(LexiconDraftTest, EmptyCorpusGivesAnEmptyDraftThatStillChecks) {
   const Drafted drafted({}, nullptr);
   EXPECT_TRUE(drafted.draft().candidates.empty());
