@@ -1,6 +1,5 @@
 #include "align/terms.h"
 
-#include <libstemmer.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <unordered_set>
 
 #include "align/name_keys.h"
+#include "text/stemmer.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 
@@ -147,28 +147,6 @@ class WordCache {
   std::vector<Slot> slots_;  // a power of two in size, at most 3/4 full
   std::string arena_;
   std::size_t count_ = 0;
-};
-
-class Stemmer {
- public:
-  explicit Stemmer(const char* algorithm) : stemmer_(sb_stemmer_new(algorithm, "UTF_8")) {}
-  ~Stemmer() {
-    if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
-  }
-  Stemmer(const Stemmer&) = delete;
-  Stemmer& operator=(const Stemmer&) = delete;
-
-  std::string Stem(std::string_view word) {
-    if (stemmer_ == nullptr) return std::string(word);
-    const sb_symbol* out = sb_stemmer_stem(
-        stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-    if (out == nullptr) return std::string(word);
-    return std::string(reinterpret_cast<const char*>(out),
-                       static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
-  }
-
- private:
-  sb_stemmer* stemmer_;
 };
 
 bool IsRussian(const std::string& language) { return language.rfind("ru", 0) == 0; }

@@ -47,6 +47,11 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
   word a prefix ("occupied territor*"). `stem="true"` matches on Snowball stems of the entry's
   language (for inflected languages such as Russian). In cues only, one `{X}` token stands for a
   gap of 1 to `max-gap` words ("what {X} insists are").
+
+  status="candidate" on a concept, variant or term marks an entry drafted by `parallax lexicon
+  draft` from a corpus and not yet reviewed: the facilitator checks it against the evidence in
+  the comments beside it, writes the note, fills in the perspective, and removes the attribute
+  (or the entry).
 -->
 <grammar xmlns="http://relaxng.org/ns/structure/1.0"
          datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
@@ -97,6 +102,11 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
     <optional><attribute name="source"><text/></attribute></optional>
   </define>
 
+  <!-- status="candidate": drafted from a corpus, not yet reviewed (see the top of this file). -->
+  <define name="status-attribute">
+    <optional><attribute name="status"><value>candidate</value></attribute></optional>
+  </define>
+
   <define name="perspectives">
     <element name="perspectives">
       <zeroOrMore>
@@ -119,6 +129,7 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
           <attribute name="label"><text/></attribute>
           <!-- place, polity, route, event, group, population, conflict, date, ... -->
           <optional><attribute name="category"><data type="NCName"/></attribute></optional>
+          <ref name="status-attribute"/>
           <optional><ref name="note"/></optional>
           <zeroOrMore>
             <element name="variant">
@@ -127,6 +138,7 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
               <optional><attribute name="perspective"><data type="NCName"/></attribute></optional>
               <ref name="match-attributes"/>
               <ref name="source-attribute"/>
+              <ref name="status-attribute"/>
               <optional><ref name="note"/></optional>
             </element>
           </zeroOrMore>
@@ -146,6 +158,7 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
           <optional><attribute name="perspective"><data type="NCName"/></attribute></optional>
           <ref name="match-attributes"/>
           <ref name="source-attribute"/>
+          <ref name="status-attribute"/>
           <optional><ref name="note"/></optional>
         </element>
       </zeroOrMore>
@@ -725,6 +738,18 @@ class Builder {
   std::set<std::string> used_perspectives_;
 };
 
+bool IsCandidate(xmlNodePtr node) { return CollapseSpace(Attr(node, "status")) == "candidate"; }
+
+// Counts the elements of `root` marked status="candidate", at any depth.
+int CountCandidates(xmlNodePtr root) {
+  int count = 0;
+  for (xmlNodePtr n = root->children; n != nullptr; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    count += (IsCandidate(n) ? 1 : 0) + CountCandidates(n);
+  }
+  return count;
+}
+
 std::string NoteOf(xmlNodePtr node, bool* present) {
   const std::vector<xmlNodePtr> notes = Children(node, "note");
   *present = !notes.empty();
@@ -777,6 +802,16 @@ void Builder::ReadDocument(const std::string& path, xmlDocPtr doc, Diagnostics* 
       }
     }
   }
+  if (const int candidates = CountCandidates(root); candidates > 0) {
+    out->push_back(MakeWarning(
+        path, root_where.line, 0,
+        std::to_string(candidates) +
+            " element(s) are unreviewed candidates (status=\"candidate\"), drafted from a corpus "
+            "by `parallax lexicon draft`",
+        "review each against the evidence in the comments beside it: keep the real naming "
+        "choices and loaded terms, fill in perspective=\"...\" and a note a facilitator can "
+        "read aloud, delete the rest, then remove status=\"candidate\""));
+  }
 }
 
 void Builder::ClaimId(const std::string& space, const std::string& id, const Where& where,
@@ -827,6 +862,7 @@ void Builder::ReadConcept(const FileDefaults& file, xmlNodePtr node, Diagnostics
   concept_info.id = CollapseSpace(Attr(node, "id"));
   concept_info.label = CollapseSpace(Attr(node, "label"));
   concept_info.category = CollapseSpace(Attr(node, "category"));
+  concept_info.candidate = IsCandidate(node);
   bool has_note = false;
   concept_info.note = NoteOf(node, &has_note);
   concept_info.file = file.path;
@@ -977,6 +1013,7 @@ bool Builder::ReadCommon(const FileDefaults& file, xmlNodePtr node, std::string 
     entry->stem = file.stem_languages.count(primary) > 0;
   }
   entry->wildcard = !entry->form.empty() && entry->form.back() == '*';
+  entry->candidate = IsCandidate(node);
   bool has_note = false;
   entry->note = NoteOf(node, &has_note);
   bool has_source = false;

@@ -38,6 +38,8 @@
 //   warning  one form in two languages within one kind (text is matched whatever its language)
 //   warning  a wildcard prefix shorter than three letters (matches too much)
 //   warning  a concept with no variants; a perspective no entry uses
+//   warning  entries marked status="candidate" (drafted by `parallax lexicon draft`, not yet
+//            reviewed): one line per file with how many, and what the facilitator should do
 #ifndef PARALLAX_ANNOTATE_LEXICON_H_
 #define PARALLAX_ANNOTATE_LEXICON_H_
 
@@ -68,6 +70,7 @@ struct Concept {
   std::string category;  // place, route, event, group, conflict, ... (may be empty)
   std::string note;
   std::vector<std::size_t> variants;  // indices into Lexicon::entries
+  bool candidate = false;             // status="candidate": drafted, not yet reviewed
   std::string file;
   int line = 0;
 };
@@ -105,6 +108,9 @@ struct LexiconEntry {
   bool wildcard = false;  // the form ends with `*` (the `*` stays in `form`)
   bool stem = false;      // match on Snowball stems of `language` (a stemmer is known to exist)
   int max_gap = 0;        // kCue with `{X}`: the most words the gap may span; 0 = no gap
+  // status="candidate": drafted from a corpus by `parallax lexicon draft`, not yet reviewed. It
+  // matches like any entry; `lexicon check` reminds the facilitator to review it.
+  bool candidate = false;
   std::string file;
   int line = 0;
 };

@@ -98,6 +98,8 @@ std::vector<std::string> LexiconPaths(const LexiconFlags& flags);
 // Loads the lexicons the flags name; prints warnings (all diagnostics when `show_warnings`,
 // else errors only); throws InputError when any file has errors.
 Lexicon LoadLexiconsOrThrow(const LexiconFlags& flags, bool show_warnings = true);
+// The same for a list of files.
+Lexicon LoadLexiconFilesOrThrow(const std::vector<std::string>& files, bool show_warnings = true);
 
 // True when colour may be used on stdout (a terminal, and NO_COLOR unset).
 bool UseColor();
@@ -119,6 +121,7 @@ int RunAnnotate(const std::vector<std::string>& args);
 int RunMatch(const std::vector<std::string>& args);
 int RunAlign(const std::vector<std::string>& args);
 int RunLexicon(const std::vector<std::string>& args);
+int RunLexiconDraft(const std::vector<std::string>& args);  // `parallax lexicon draft`
 int RunScan(const std::vector<std::string>& args);
 
 }  // namespace parallax::cli

@@ -180,7 +180,10 @@ std::vector<std::string> LexiconPaths(const LexiconFlags& flags) {
 }
 
 Lexicon LoadLexiconsOrThrow(const LexiconFlags& flags, bool show_warnings) {
-  const std::vector<std::string> files = LexiconPaths(flags);
+  return LoadLexiconFilesOrThrow(LexiconPaths(flags), show_warnings);
+}
+
+Lexicon LoadLexiconFilesOrThrow(const std::vector<std::string>& files, bool show_warnings) {
   LexiconLoadResult r = LoadLexicons(files);
   if (PrintDiagnostics(r.diagnostics, show_warnings) > 0) {
     const auto error =

@@ -30,7 +30,7 @@ constexpr Command kCommands[] = {
      parallax::cli::RunAnnotate},
     {"match", "show lexicon matches in context (keyword in context)", parallax::cli::RunMatch},
     {"align", "group articles into stories, events and shared claims", parallax::cli::RunAlign},
-    {"lexicon", "check lexicon files ('parallax lexicon check FILE...')",
+    {"lexicon", "check lexicon files, or draft one from a corpus ('lexicon check|draft')",
      parallax::cli::RunLexicon},
     {"scan", "stream JSON Lines articles to per-article framing records", parallax::cli::RunScan},
 };

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "framing/log_odds.h"
 #include "text/utf8.h"
 #include "text/whitespace.h"
 
@@ -306,15 +307,12 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
     long n_i = 0;
     for (const auto& [t, n] : term_counts[oi]) n_i += n;
     const double n_j = static_cast<double>(pooled_total - n_i);
-    const double alpha0 = options.prior_scale * static_cast<double>(pooled_total);
     for (const auto& [term, y_i] : term_counts[oi]) {
       if (y_i < options.min_term_count) continue;
-      const double a_w = options.prior_scale * pooled[term];
       const double y_j = pooled[term] - y_i;
-      const double delta = std::log((y_i + a_w) / (n_i + alpha0 - y_i - a_w)) -
-                           std::log((y_j + a_w) / (n_j + alpha0 - y_j - a_w));
-      const double variance = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w);
-      p.distinctive.push_back(DistinctiveTerm{term, y_i, delta, delta / std::sqrt(variance)});
+      const LogOdds lo =
+          LogOddsWithPrior(y_i, static_cast<double>(n_i), y_j, n_j, options.prior_scale);
+      p.distinctive.push_back(DistinctiveTerm{term, y_i, lo.delta, lo.z});
     }
     std::sort(p.distinctive.begin(), p.distinctive.end(),
               [](const DistinctiveTerm& a, const DistinctiveTerm& b) {

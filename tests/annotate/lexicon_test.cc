@@ -486,6 +486,40 @@ TEST(LexiconSchemaTest, EmbeddedSchemaMatchesShippedFile) {
       << "copy lexicons/schema/lexicon.rng into kEmbeddedSchema in src/annotate/lexicon.cc";
 }
 
+TEST(LexiconSchemaTest, CandidateStatusIsReadAndExplained) {
+  const std::string text =
+      "<lexicon id=\"draft\" lang=\"en\">\n"
+      "  <concepts>\n"
+      "    <concept id=\"c1\" label=\"North / South\" status=\"candidate\">\n"
+      "      <variant form=\"Northtown\" status=\"candidate\" source=\"a.txt\"><note>n</note>"
+      "</variant>\n"
+      "      <variant form=\"Southtown\" source=\"a.txt\"><note>n</note></variant>\n"
+      "    </concept>\n"
+      "  </concepts>\n"
+      "  <loaded-terms>\n"
+      "    <term form=\"eco-activists\" category=\"distanced\" status=\"candidate\" "
+      "source=\"a.txt\"><note>n</note></term>\n"
+      "  </loaded-terms>\n"
+      "</lexicon>\n";
+  const LexiconLoadResult r = LoadLexiconSources({{"draft.xml", text}});
+  EXPECT_TRUE(r.ok()) << Dump(r.diagnostics);
+  ASSERT_EQ(r.lexicon.concepts.size(), 1u);
+  EXPECT_TRUE(r.lexicon.concepts[0].candidate);
+  ASSERT_EQ(r.lexicon.entries.size(), 3u);
+  EXPECT_TRUE(r.lexicon.entries[0].candidate);
+  EXPECT_FALSE(r.lexicon.entries[1].candidate);
+  EXPECT_TRUE(r.lexicon.entries[2].candidate);
+  ExpectOne(r.diagnostics, "3 element(s) are unreviewed candidates", "draft.xml", 1,
+            Severity::kWarning);
+  const LexiconLoadResult bad =
+      LoadLexiconSources({{"bad.xml",
+                           "<lexicon id=\"b\" lang=\"en\"><loaded-terms><term form=\"x\" "
+                           "category=\"c\" status=\"maybe\" source=\"s\"><note>n</note></term>"
+                           "</loaded-terms></lexicon>"}});
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(Matching(bad.diagnostics, "status=\"maybe\"").size(), 1u) << Dump(bad.diagnostics);
+}
+
 TEST(LexiconSchemaTest, ShippedSchemaFileValidatesTheSameWay) {
   LexiconOptions options;
   options.schema_path = SourceDir() + "/lexicons/schema/lexicon.rng";

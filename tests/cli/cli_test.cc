@@ -69,6 +69,40 @@ TEST(CliTest, ReportOnShippedCorpusWritesAtomicallyIntoOutputDir) {
   EXPECT_EQ(testing::ReadFileOrFail(dir.path() + "/report.md"), md);
 }
 
+TEST(CliTest, LexiconDraftWritesADraftThatPassesTheCheck) {
+  testing::TempDir dir;
+  const std::string corpus = testing::SourceDir() + "/corpus/lachin-2023";
+  const std::string out = dir.path() + "/draft.xml";
+  const auto r = RunParallax({"lexicon", "draft", corpus, "-o", out, "--show", "3"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("wrote " + out), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  3. "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("  4. "), std::string::npos) << r.out;
+  const std::string xml = testing::ReadFileOrFail(out);
+  EXPECT_NE(xml.find("status=\"candidate\""), std::string::npos);
+  EXPECT_NE(xml.find("<lexicon id=\"lachin-2023-draft\""), std::string::npos);
+  const auto check = RunParallax({"lexicon", "check", out});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_NE(check.err.find("unreviewed candidates"), std::string::npos) << check.err;
+  EXPECT_NE(check.out.find("0 error(s), 1 warning(s)"), std::string::npos) << check.out;
+  // Without -o the same draft goes to standard output.
+  const auto to_stdout = RunParallax({"lexicon", "draft", corpus});
+  EXPECT_EQ(to_stdout.exit_code, 0);
+  EXPECT_EQ(to_stdout.out, xml);
+}
+
+TEST(CliTest, LexiconDraftHelpAndUsage) {
+  const auto help = RunParallax({"lexicon", "draft", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("Usage: parallax lexicon draft"), std::string::npos);
+  EXPECT_NE(help.out.find("Examples:"), std::string::npos);
+  EXPECT_NE(help.out.find("status=\"candidate\""), std::string::npos);
+  const auto check_help = RunParallax({"lexicon", "--help"});
+  EXPECT_NE(check_help.out.find("status=\"candidate\""), std::string::npos);
+  EXPECT_EQ(RunParallax({"lexicon", "draft"}).exit_code, 2);
+  EXPECT_EQ(RunParallax({"lexicon", "draft", "x", "--max-words", "9"}).exit_code, 2);
+}
+
 TEST(CliTest, BadArticleDoesNotLoseTheOthers) {
   testing::TempDir dir;
   std::filesystem::copy(testing::SourceDir() + "/corpus/lachin-2023", dir.path() + "/story");

@@ -1,0 +1,127 @@
+#include "framing/phrase_table.h"
+
+#include <algorithm>
+
+#include "align/terms.h"
+#include "text/tokenizer.h"
+#include "text/whitespace.h"
+
+namespace parallax {
+
+std::vector<PhraseWord> PhraseWords(std::string_view text, Stemmer* stemmer) {
+  TokenizerOptions options;
+  options.punctuation = true;
+  Tokenizer tokenizer(text, options);
+  std::vector<PhraseWord> out;
+  Token t;
+  bool boundary = true;
+  while (tokenizer.Next(&t)) {
+    if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kClitic) {
+      boundary = true;
+      continue;
+    }
+    if (!out.empty() && text.substr(out.back().end, t.begin - out.back().end).find('\n') !=
+                            std::string_view::npos) {
+      boundary = true;
+    }
+    std::string norm(t.norm);
+    std::string key = stemmer != nullptr && t.kind == TokenKind::kWord ? stemmer->Stem(norm) : norm;
+    out.push_back(
+        {t.begin, t.end, std::move(norm), std::move(key), t.kind == TokenKind::kNumber, boundary});
+    boundary = false;
+  }
+  return out;
+}
+
+std::string PhraseKey(std::string_view form, Stemmer* stemmer) {
+  const std::vector<PhraseWord> words = PhraseWords(form, stemmer);
+  std::string key;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0 && words[i].boundary_before) return "";
+    key += (i > 0 ? " " : "") + words[i].key;
+  }
+  return key;
+}
+
+std::vector<std::string> SplitPhraseKey(const std::string& key) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= key.size()) {
+    const std::size_t end = std::min(key.find(' ', start), key.size());
+    out.push_back(key.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool PhraseContains(const std::string& outer, const std::string& inner) {
+  return (" " + outer + " ").find(" " + inner + " ") != std::string::npos;
+}
+
+bool IsPhraseStopword(std::string_view norm) { return IsAlignStopword(norm) || norm.size() < 2; }
+
+PhraseTable::PhraseTable(const std::vector<Article>& articles,
+                         const std::vector<std::size_t>& outlet_of,
+                         const std::vector<Stemmer*>& stemmers, std::size_t outlets,
+                         std::size_t max_words)
+    : stemmed_(stemmers.size()), totals_(max_words, std::vector<long>(outlets)) {
+  for (std::size_t ai = 0; ai < articles.size(); ++ai) {
+    stemmed_[ai] = stemmers[ai] != nullptr;
+    words_.push_back(PhraseWords(articles[ai].text, stemmers[ai]));
+    const std::vector<PhraseWord>& w = words_.back();
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      std::string key;
+      bool has_number = false;
+      for (std::size_t n = 1; n <= max_words && i + n <= w.size(); ++n) {
+        const PhraseWord& last = w[i + n - 1];
+        if (n > 1 && last.boundary_before) break;
+        key += (n > 1 ? " " : "") + last.key;
+        has_number = has_number || last.number;
+        ++totals_[n - 1][outlet_of[ai]];
+        PhraseStats& s = phrases_[key];
+        if (s.per_outlet.empty()) {
+          s.per_outlet.resize(outlets);
+          s.words = n;
+          s.candidate = !has_number && !IsPhraseStopword(w[i].norm) && !IsPhraseStopword(last.norm);
+        }
+        ++s.per_outlet[outlet_of[ai]];
+        ++s.total;
+        const std::string surface = CollapseSpace(
+            std::string_view(articles[ai].text).substr(w[i].begin, last.end - w[i].begin));
+        auto it = std::find_if(s.surfaces.begin(), s.surfaces.end(),
+                               [&](const auto& p) { return p.first == surface; });
+        if (it == s.surfaces.end()) {
+          s.surfaces.emplace_back(surface, 1);
+        } else {
+          ++it->second;
+        }
+        s.occurrences.push_back({ai, w[i].begin, last.end, i, i + n});
+      }
+    }
+  }
+}
+
+const PhraseStats* PhraseTable::Find(const std::string& key) const {
+  const auto it = phrases_.find(key);
+  return it == phrases_.end() ? nullptr : &it->second;
+}
+
+long PhraseTable::Total(std::size_t n) const {
+  long sum = 0;
+  for (long t : totals_[n - 1]) sum += t;
+  return sum;
+}
+
+std::string PhraseTable::BestSurface(const PhraseStats& s) {
+  std::string best;
+  int n = 0;
+  for (const auto& [surface, count] : s.surfaces) {
+    if (count > n) {
+      n = count;
+      best = surface;
+    }
+  }
+  return best;
+}
+
+}  // namespace parallax

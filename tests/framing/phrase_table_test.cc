@@ -1,0 +1,68 @@
+#include "framing/phrase_table.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace parallax {
+namespace {
+
+Article Make(const std::string& id, const std::string& text) {
+  Article a;
+  a.id = id;
+  a.text = text;
+  return a;
+}
+
+TEST(PhraseTableTest, KeysFoldCaseAndNeverCrossPunctuation) {
+  EXPECT_EQ(PhraseKey("Lachin Corridor"), "lachin corridor");
+  EXPECT_EQ(PhraseKey("Azerbaijan’s checkpoint"), "");  // the possessive is a boundary
+  EXPECT_EQ(PhraseKey("Lachin, corridor"), "");
+  EXPECT_EQ(SplitPhraseKey("a b c"), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_TRUE(PhraseContains("russian peacekeeping force", "peacekeeping force"));
+  EXPECT_FALSE(PhraseContains("russian peacekeeping force", "peacekeeping for"));
+}
+
+TEST(PhraseTableTest, CountsPerOutletWithSpellingsAndPlaces) {
+  const std::vector<Article> articles = {
+      Make("a", "The Lachin corridor was closed.\nLachin Corridor reopened"),
+      Make("b", "on the Lachin corridor, again"),
+  };
+  const PhraseTable table(articles, {0, 1}, {nullptr, nullptr}, 2, 4);
+  const PhraseStats* s = table.Find("lachin corridor");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->total, 3);
+  EXPECT_EQ(s->per_outlet, (std::vector<int>{2, 1}));
+  EXPECT_TRUE(s->candidate);
+  EXPECT_EQ(PhraseTable::BestSurface(*s), "Lachin corridor");
+  ASSERT_EQ(s->occurrences.size(), 3u);
+  EXPECT_EQ(articles[0].text.substr(s->occurrences[0].start,
+                                    s->occurrences[0].end - s->occurrences[0].start),
+            "Lachin corridor");
+  // No phrase across the line break or the comma; function words only inside.
+  EXPECT_EQ(table.Find("closed lachin"), nullptr);
+  EXPECT_EQ(table.Find("corridor again"), nullptr);
+  EXPECT_FALSE(table.Find("the lachin corridor")->candidate);
+  EXPECT_EQ(table.Total(1, 0), 8);  // words of article a
+}
+
+TEST(PhraseTableTest, NumbersAreNeverCandidates) {
+  const std::vector<Article> articles = {Make("a", "On 12 December 2022 activists came")};
+  const PhraseTable table(articles, {0}, {nullptr}, 1, 3);
+  EXPECT_FALSE(table.Find("december 2022")->candidate);
+  EXPECT_TRUE(table.Find("activists came")->candidate);
+}
+
+TEST(PhraseTableTest, StemmedArticlesShareKeysAcrossInflection) {
+  Stemmer russian("ru");
+  const std::vector<Article> articles = {Make("a", "плотины Тесса и плотину Тесса")};
+  const PhraseTable table(articles, {0}, {&russian}, 1, 2);
+  EXPECT_TRUE(table.stemmed(0));
+  const PhraseStats* s = table.Find(PhraseKey("плотина Тесса", &russian));
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->total, 2);
+}
+
+}  // namespace
+}  // namespace parallax
