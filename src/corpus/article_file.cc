@@ -6,13 +6,15 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "corpus/page_outlet.h"
 #include "text/utf8.h"
 
 namespace parallax {
 namespace {
 
-constexpr std::string_view kKnownKeys[] = {"title", "outlet", "date",  "language", "genre",
-                                           "url",   "author", "event", "id"};
+constexpr std::string_view kKnownKeys[] = {
+    "title",  "outlet", "outlet_name", "site_name", "date",        "language", "genre",      "url",
+    "author", "event",  "id",          "fetched",   "http_status", "page",     "page_sha256"};
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -73,6 +75,8 @@ void SetKey(Article& a, std::string_view key, std::string value, const std::stri
     a.title = std::move(value);
   } else if (key == "outlet") {
     a.outlet = std::move(value);
+  } else if (key == "outlet_name" || key == "site_name") {
+    if (a.outlet_name.empty() || key == "outlet_name") a.outlet_name = std::move(value);
   } else if (key == "date") {
     if (value.empty()) return;
     if (auto d = ParseIsoDate(value)) {
@@ -93,6 +97,14 @@ void SetKey(Article& a, std::string_view key, std::string value, const std::stri
     a.event = std::move(value);
   } else if (key == "id") {
     a.id = std::move(value);
+  } else if (key == "fetched") {
+    a.fetched = std::move(value);
+  } else if (key == "http_status") {
+    a.http_status = std::move(value);
+  } else if (key == "page") {
+    a.page = std::move(value);
+  } else if (key == "page_sha256") {
+    a.page_sha256 = std::move(value);
   }
 }
 
@@ -148,7 +160,8 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
       } else {
         result.diagnostics.push_back(MakeWarning(
             path, line_no, 1, "unknown front-matter key '" + key + "' (kept)",
-            "known keys: title, outlet, date, language, genre, url, author, event, id"));
+            "known keys: title, outlet, outlet_name, date, language, genre, url, author, event, "
+            "id, fetched, http_status, page, page_sha256"));
         a.extra.emplace_back(key, std::move(value));
       }
     }
@@ -178,6 +191,12 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
     result.diagnostics.push_back(
         MakeWarning(path, 1, 0, "article has no title", "add 'title: …' to the front matter"));
   }
+  // A file that names its outlet only by name (as ingest wrote before ids came from pages) gets
+  // the id ingest would give it now.
+  if (a.outlet.empty() && !a.outlet_name.empty()) {
+    Slugger slugger;
+    a.outlet = OutletIdFor(a.outlet_name, slugger);
+  }
   if (a.outlet.empty()) {
     result.diagnostics.push_back(MakeWarning(path, 1, 0, "article names no outlet",
                                              "add 'outlet: <id from the outlets file>'; "
@@ -206,12 +225,17 @@ std::string WriteArticle(const Article& a) {
   };
   put("title", a.title, true);
   put("outlet", a.outlet, true);
+  put("outlet_name", a.outlet_name, false);
   put("date", a.date ? a.date->ToString() : "", true);
   put("language", a.language, true);
   put("genre", a.genre, false);
   put("url", a.url, false);
   put("author", a.author, false);
   put("event", a.event, false);
+  put("fetched", a.fetched, false);
+  put("http_status", a.http_status, false);
+  put("page", a.page, false);
+  put("page_sha256", a.page_sha256, false);
   if (!a.id.empty() && a.id != ArticleIdFromPath(a.source_path)) put("id", a.id, false);
   for (const auto& [key, value] : a.extra) put(key, value, true);
   out += "---\n";

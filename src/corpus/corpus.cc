@@ -46,7 +46,8 @@ ArticleReadResult ReadCorpusArticle(const fs::path& path, const OutletsFile& out
   ArticleReadResult r = ReadArticleFile(path.string(), max_bytes);
   if (!r.ok()) return r;
   const Outlet* outlet = outlets.Find(r.article.outlet);
-  if (outlet == nullptr && !r.article.outlet.empty()) {
+  // An outlet ingest named from the page itself carries its own name: shown so, not a fault.
+  if (outlet == nullptr && !r.article.outlet.empty() && r.article.outlet_name.empty()) {
     r.diagnostics.push_back(MakeWarning(
         path.string(), 0, 0, "outlet '" + r.article.outlet + "' is not in " + outlets.path,
         UnknownOutletHint(outlets.path) + "; or fix the 'outlet:' key"));

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -22,6 +23,8 @@ using testing::WriteFileOrFail;
 
 const char kGood[] =
     "---\ntitle: Good\noutlet: oc-media\ndate: 2023-04-24\nlanguage: en\n---\nA sentence.\n";
+// The file ingest writes kGood to: DATE_OUTLET_TITLE.txt.
+const char kGoodName[] = "/out/2023-04-24_oc-media_good.txt";
 
 // Runs ingest on `bad` plus one good article; checks the good one survives.
 testing::CommandResult IngestWithGood(const TempDir& dir, const std::string& bad,
@@ -31,7 +34,7 @@ testing::CommandResult IngestWithGood(const TempDir& dir, const std::string& bad
                                    dir.path() + "/out"};
   args.insert(args.end(), extra.begin(), extra.end());
   const auto r = RunParallax(args);
-  EXPECT_TRUE(fs::exists(dir.path() + "/out/good.txt")) << r.out << r.err;
+  EXPECT_TRUE(fs::exists(dir.path() + kGoodName)) << r.out << r.err;
   return r;
 }
 
@@ -61,7 +64,7 @@ TEST(IngestTest, InvalidUtf8BecomesReplacementWithLineAndColumn) {
   const auto r = RunParallax({"ingest", dir.path() + "/bad.txt", "--into", dir.path() + "/out"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("bad.txt:6:5"), std::string::npos) << r.err;
-  const std::string written = ReadFile(dir.path() + "/out/bad.txt");
+  const std::string written = ReadFile(dir.path() + "/out/undated_jamnews_t.txt");
   EXPECT_NE(written.find("bad \xEF\xBF\xBD"), std::string::npos);
 }
 
@@ -85,7 +88,7 @@ TEST(IngestTest, Utf16WithBomIsReadCorrectly) {
   const auto r = RunParallax({"ingest", dir.path() + "/ru.txt", "--into", dir.path() + "/out",
                               "--outlet", "kommersant", "--language", "ru"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  const std::string written = ReadFile(dir.path() + "/out/ru.txt");
+  const std::string written = ReadFile(dir.path() + "/out/undated_kommersant_zagolovok.txt");
   EXPECT_NE(written.find("title: Заголовок"), std::string::npos) << written;
   EXPECT_NE(written.find("Текст статьи."), std::string::npos);
 }
@@ -109,7 +112,7 @@ TEST(IngestTest, MalformedHtmlIsRecovered) {
       "that a reader would want to keep in the extraction.</article>");
   const auto r = IngestWithGood(dir, dir.path() + "/broken.html");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  const std::string written = ReadFile(dir.path() + "/out/broken.txt");
+  const std::string written = ReadFile(dir.path() + "/out/undated_unknown-outlet_broken-page.txt");
   EXPECT_NE(written.find("Second paragraph never closed"), std::string::npos) << written;
 }
 
@@ -152,7 +155,7 @@ TEST(IngestTest, UnreadableInputsAreReportedNotFatal) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("symbolic link loop"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("dangling.txt"), std::string::npos) << r.err;
-  EXPECT_TRUE(fs::exists(dir.path() + "/out/good.txt"));
+  EXPECT_TRUE(fs::exists(dir.path() + kGoodName));
 }
 
 TEST(IngestTest, FolderWithThousandsOfFilesIsReadWhole) {
@@ -171,14 +174,14 @@ TEST(IngestTest, ExistingFilesAreNeverOverwrittenWithoutForce) {
   TempDir dir;
   WriteFileOrFail(dir.path() + "/good.txt", kGood);
   fs::create_directory(dir.path() + "/out");
-  WriteFileOrFail(dir.path() + "/out/good.txt", "keep me");
+  WriteFileOrFail(dir.path() + kGoodName, "keep me");
   auto r = RunParallax({"ingest", dir.path() + "/good.txt", "--into", dir.path() + "/out"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("exists (use --force)"), std::string::npos) << r.out;
-  EXPECT_EQ(ReadFile(dir.path() + "/out/good.txt"), "keep me");
+  EXPECT_EQ(ReadFile(dir.path() + kGoodName), "keep me");
   r = RunParallax({"ingest", dir.path() + "/good.txt", "--into", dir.path() + "/out", "--force"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(ReadFile(dir.path() + "/out/good.txt"), kGood);
+  EXPECT_EQ(ReadFile(dir.path() + kGoodName), kGood);
 }
 
 TEST(IngestTest, FormatIsRecognisedFromContent) {
@@ -190,6 +193,66 @@ TEST(IngestTest, FormatIsRecognisedFromContent) {
   const auto text = IngestBytes("Headline\nBody.\n", "a.html", {});
   EXPECT_EQ(text.format, InputFormat::kArticle);
   EXPECT_EQ(text.articles.at(0).title, "Headline");
+}
+
+// The files of `dir`, sorted by name.
+std::vector<std::string> FileNames(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Four saved pages of four sites, shaped like real ones: Open Graph site name, JSON-LD
+// publisher (in Cyrillic), a bare domain, and a domain of corpus/outlets.xml.
+TEST(IngestTest, FourPagesOfFourSitesGiveFourNamedOutlets) {
+  TempDir dir;
+  const std::string story = dir.path() + "/story";
+  const auto r =
+      RunParallax({"ingest", testing::TestDataDir() + "/html/four-outlets", "--into", story});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(
+      FileNames(story),
+      (std::vector<std::string>{
+          "2023-04-23_kavkazskij-vestnik_azerbajdzan-ustanovil-kpp-v-lacinskom-koridore.txt",
+          "2023-04-24_caucasus-ledger_azerbaijan-sets-up-checkpoint-on-lachin-corridor.txt",
+          "2023-04-24_news-mountainpost-example_checkpoint-on-the-only-road-into-karabakh.txt",
+          "2023-04-24_oc-media_azerbaijan-closes-lachin-corridor-to-install-checkpoint.txt"}));
+  // The table says how each outlet was found.
+  EXPECT_NE(r.out.find("caucasus-ledger            site name"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("news-mountainpost-example  domain"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("oc-media                   outlets file"), std::string::npos) << r.out;
+  const std::string vestnik = ReadFile(
+      story + "/2023-04-23_kavkazskij-vestnik_azerbajdzan-ustanovil-kpp-v-lacinskom-koridore.txt");
+  EXPECT_NE(vestnik.find("outlet: kavkazskij-vestnik\noutlet_name: Кавказский вестник\n"),
+            std::string::npos)
+      << vestnik;
+
+  // The report reads them without a warning and compares four outlets under their names.
+  const auto report =
+      RunParallax({"report", story, "-o", dir.path() + "/report", "--format", "json", "--quiet"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_EQ(report.err, "");
+  EXPECT_NE(report.out.find("4 articles from 4 outlets"), std::string::npos) << report.out;
+  const std::string json = ReadFile(dir.path() + "/report/report.json");
+  for (const char* name : {"\"Caucasus Ledger\"", "\"Кавказский вестник\"",
+                           "\"news.mountainpost.example\"", "\"OC Media\""}) {
+    EXPECT_NE(json.find(name), std::string::npos) << name;
+  }
+
+  // Blind: the names are in the key only.
+  const auto blind = RunParallax(
+      {"report", story, "-o", dir.path() + "/blind", "--format", "md", "--blind", "--quiet"});
+  ASSERT_EQ(blind.exit_code, 0) << blind.err;
+  const std::string md = ReadFile(dir.path() + "/blind/report.md");
+  const std::string key = ReadFile(dir.path() + "/blind/blind-key.md");
+  for (const char* name :
+       {"Caucasus Ledger", "caucasusledger", "Кавказский вестник", "mountainpost", "OC Media"}) {
+    EXPECT_EQ(md.find(name), std::string::npos) << name;
+  }
+  for (const char* name : {"Caucasus Ledger", "Кавказский вестник", "news.mountainpost.example"}) {
+    EXPECT_NE(key.find(name), std::string::npos) << name;
+  }
 }
 
 }  // namespace
