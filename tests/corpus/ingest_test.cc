@@ -6,10 +6,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "core/file_io.h"
+#include "core/sha256.h"
+#include "corpus/gzip.h"
+#include "local_http_server.h"
 #include "test_paths.h"
 
 namespace parallax {
@@ -253,6 +257,59 @@ TEST(IngestTest, FourPagesOfFourSitesGiveFourNamedOutlets) {
   for (const char* name : {"Caucasus Ledger", "Кавказский вестник", "news.mountainpost.example"}) {
     EXPECT_NE(key.find(name), std::string::npos) << name;
   }
+}
+
+TEST(IngestTest, PagesFromAddressesAreFetchedAndKeptWithTheirProvenance) {
+  setenv("no_proxy", "127.0.0.1,localhost", 1);
+  const std::string ledger = ReadFile(testing::TestDataDir() + "/html/four-outlets/ledger.html");
+  const std::string post =
+      ReadFile(testing::TestDataDir() + "/html/four-outlets/mountainpost.html");
+  std::map<std::string, testing::HttpResponse> routes;
+  routes["/ledger"] = {301, "text/html", "", {{"Location", "/ledger-final"}}, 0, true};
+  routes["/ledger-final"] = {200, "text/html", ledger, {}, 0, true};
+  routes["/post"] = {200, "text/html", Gzip(post), {{"Content-Encoding", "gzip"}}, 0, true};
+  routes["/photo"] = {200, "image/jpeg", "\xFF\xD8\xFF\xE0", {}, 0, true};
+  testing::LocalHttpServer server(std::move(routes));
+  TempDir dir;
+  WriteFileOrFail(dir.path() + "/urls.txt",
+                  "# the story\n" + server.Url("/post") + "\n\n  " + server.Url("/photo") + "\n");
+  const std::string story = dir.path() + "/story";
+  const auto r = RunParallax({"ingest", server.Url("/ledger"), server.Url("/gone"),
+                              "ftp://127.0.0.1/x", "--urls", dir.path() + "/urls.txt", "--into",
+                              story, "--wait", "0", "--timeout", "5"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  // Each failed address is named with its reason; the others are still ingested.
+  EXPECT_NE(r.err.find(server.Url("/gone") + ": HTTP 404 (not found)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("ftp://127.0.0.1/x: only http and https addresses are fetched"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(server.Url("/photo") + ": not a web page: the server sent image/jpeg"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("5 input(s): 2 article file(s) written"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3 input(s) rejected"), std::string::npos) << r.out;
+  const std::string stem =
+      story + "/2023-04-24_caucasus-ledger_azerbaijan-sets-up-checkpoint-on-lachin-corridor";
+  const std::string article = ReadFile(stem + ".txt");
+  // The final address, not the page's own og:url, is the article's url.
+  EXPECT_NE(article.find("url: " + server.Url("/ledger-final") + "\n"), std::string::npos)
+      << article;
+  EXPECT_NE(article.find("http_status: 200\n"), std::string::npos) << article;
+  EXPECT_NE(article.find("fetched: 20"), std::string::npos) << article;
+  EXPECT_NE(article.find("page: 2023-04-24_caucasus-ledger_azerbaijan-sets-up-checkpoint-on-"
+                         "lachin-corridor.html.gz\n"),
+            std::string::npos)
+      << article;
+  EXPECT_NE(article.find("page_sha256: " + Sha256Hex(ledger) + "\n"), std::string::npos) << article;
+  EXPECT_EQ(Gunzip(ReadFile(stem + ".html.gz"), "page"), ledger);
+  EXPECT_TRUE(fs::exists(
+      story +
+      "/2023-04-24_news-mountainpost-example_checkpoint-on-the-only-road-into-karabakh.txt"));
+  // The kept pages are not mistaken for stray files by the report.
+  const auto report =
+      RunParallax({"report", story, "-o", dir.path() + "/report", "--format", "md", "--quiet"});
+  EXPECT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_EQ(report.err, "");
 }
 
 }  // namespace
