@@ -69,42 +69,32 @@ std::string JoinBody(const std::vector<std::string_view>& lines, std::size_t fro
   return body;
 }
 
+// The keys whose value is stored as it is, and where.
+constexpr std::pair<std::string_view, std::string Article::*> kTextKeys[] = {
+    {"title", &Article::title},       {"outlet", &Article::outlet},
+    {"language", &Article::language}, {"genre", &Article::genre},
+    {"url", &Article::url},           {"author", &Article::author},
+    {"event", &Article::event},       {"id", &Article::id},
+    {"fetched", &Article::fetched},   {"http_status", &Article::http_status},
+    {"page", &Article::page},         {"page_sha256", &Article::page_sha256}};
+
 void SetKey(Article& a, std::string_view key, std::string value, const std::string& path, int line,
             Diagnostics& diags) {
-  if (key == "title") {
-    a.title = std::move(value);
-  } else if (key == "outlet") {
-    a.outlet = std::move(value);
-  } else if (key == "outlet_name" || key == "site_name") {
+  for (const auto& [name, member] : kTextKeys) {
+    if (key == name) {
+      a.*member = std::move(value);
+      return;
+    }
+  }
+  if (key == "outlet_name" || key == "site_name") {
     if (a.outlet_name.empty() || key == "outlet_name") a.outlet_name = std::move(value);
-  } else if (key == "date") {
-    if (value.empty()) return;
+  } else if (key == "date" && !value.empty()) {
     if (auto d = ParseIsoDate(value)) {
       a.date = *d;
     } else {
       diags.push_back(MakeError(path, line, 7, "bad date '" + value + "'",
                                 "write YYYY-MM-DD, or YYYY-MM when only the month is known"));
     }
-  } else if (key == "language") {
-    a.language = std::move(value);
-  } else if (key == "genre") {
-    a.genre = std::move(value);
-  } else if (key == "url") {
-    a.url = std::move(value);
-  } else if (key == "author") {
-    a.author = std::move(value);
-  } else if (key == "event") {
-    a.event = std::move(value);
-  } else if (key == "id") {
-    a.id = std::move(value);
-  } else if (key == "fetched") {
-    a.fetched = std::move(value);
-  } else if (key == "http_status") {
-    a.http_status = std::move(value);
-  } else if (key == "page") {
-    a.page = std::move(value);
-  } else if (key == "page_sha256") {
-    a.page_sha256 = std::move(value);
   }
 }
 

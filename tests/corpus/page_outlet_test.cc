@@ -46,8 +46,8 @@ TEST(PageOutletTest, AnUnknownSiteNameBecomesAnId) {
 
 TEST(PageOutletTest, ASectionInPlaceOfTheSiteNameGivesWayToTheDomain) {
   Slugger slugger;
-  const PageOutlet o = OutletOfPage("https://www.reuters.com/article/us-global-markets-id",
-                                    "U.S.", nullptr, slugger);
+  const PageOutlet o = OutletOfPage("https://www.reuters.com/article/us-global-markets-id", "U.S.",
+                                    nullptr, slugger);
   EXPECT_EQ(o.id, "reuters-com");
   EXPECT_EQ(o.name, "reuters.com");
   EXPECT_EQ(o.source, OutletSource::kDomain);
