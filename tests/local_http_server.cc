@@ -92,6 +92,7 @@ void LocalHttpServer::Answer(int fd) {
     const ssize_t n = recv(fd, buf, sizeof buf, 0);
     if (n <= 0) return;
     request.append(buf, static_cast<std::size_t>(n));
+    if (request[0] < 'A' || request[0] > 'Z') return;  // not HTTP (a TLS handshake): hang up
   }
   {
     std::lock_guard<std::mutex> lock(mutex_);

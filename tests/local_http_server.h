@@ -1,7 +1,8 @@
 // A tiny HTTP/1.1 server on the loopback interface, started by a test: what the fetcher and
 // `parallax ingest https://…` are tested against, so no test ever needs the outside network.
 // It answers one connection at a time from a fixed table of routes (unknown paths get a 404),
-// each response optionally delayed, sent without Content-Length, or with extra headers.
+// each response optionally delayed, sent without Content-Length, or with extra headers. A
+// connection that does not speak HTTP (a TLS handshake) is closed at once.
 #ifndef PARALLAX_TESTS_LOCAL_HTTP_SERVER_H_
 #define PARALLAX_TESTS_LOCAL_HTTP_SERVER_H_
 

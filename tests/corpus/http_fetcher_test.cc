@@ -151,6 +151,17 @@ TEST(FetcherTest, ARedirectMayNotLeaveHttp) {
   EXPECT_NE(r.error.find("only http and https"), std::string::npos) << r.error;
 }
 
+TEST(FetcherTest, ATlsFailureIsNamed) {
+  LocalHttpServer server = Server();  // plain HTTP: a TLS handshake with it fails
+  FetchOptions options = TestOptions();
+  options.timeout_seconds = 5;
+  Fetcher fetcher(options);
+  std::string url = server.Url("/page");
+  url.replace(0, 4, "https");
+  const FetchResult r = fetcher.Fetch(url);
+  EXPECT_EQ(r.error.rfind("TLS: ", 0), 0u) << r.error;
+}
+
 TEST(FetcherTest, WaitsBetweenRequestsToOneHost) {
   LocalHttpServer server = Server();
   FetchOptions options = TestOptions();
