@@ -195,6 +195,11 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
       a.outlet = std::move(found.id);
       if (!found.name.empty()) a.outlet_name = std::move(found.name);
       source = found.source;
+      if (a.outlet.empty() && in.format != InputFormat::kArticle) {  // (article files warn)
+        in.diagnostics.push_back(
+            MakeWarning(path, 0, 0, "nothing names the outlet (no site name, no web address)",
+                        "give it with --outlet ID, or add 'outlet:' to the article file"));
+      }
     }
     in.outlet_sources.push_back(source);
   }

@@ -116,6 +116,8 @@ TEST(IngestTest, MalformedHtmlIsRecovered) {
       "that a reader would want to keep in the extraction.</article>");
   const auto r = IngestWithGood(dir, dir.path() + "/broken.html");
   EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("broken.html: warning: nothing names the outlet"), std::string::npos)
+      << r.err;
   const std::string written = ReadFile(dir.path() + "/out/undated_unknown-outlet_broken-page.txt");
   EXPECT_NE(written.find("Second paragraph never closed"), std::string::npos) << written;
 }
