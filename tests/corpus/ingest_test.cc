@@ -261,6 +261,41 @@ TEST(IngestTest, FourPagesOfFourSitesGiveFourNamedOutlets) {
   }
 }
 
+// Real saved pages of four sites (BBC News, the Guardian, Reuters, wday.ru) from the shared
+// extraction set, when it is beside the checkout: four outlets, one of them (Reuters, whose
+// og:site_name is the section "U.S.") named by its domain.
+TEST(IngestTest, FourRealPagesOfFourSitesGiveFourOutlets) {
+  const std::string html = "data/extraction-dev/html";
+  if (!testing::SharedExists(html))
+    GTEST_SKIP() << "shared/" << html << " is not beside the checkout";
+  TempDir dir;
+  fs::create_directory(dir.path() + "/pages");
+  for (const char* hash : {"70cb2d5bca75ab5a8f6bb378a38a52f882f6bda508de93b12502e74936d86ff2",
+                           "5fa3154ec031ab35411a457d78eb5aa92c0e803c5329bd05c001e6d64009e206",
+                           "57d46c9d751e3fd3ffaf3ede7ac20cebd30eacb5ea78e1a6aa0a72059244e7ca",
+                           "3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1"}) {
+    const std::string name = std::string(hash) + ".html.gz";
+    fs::copy_file(testing::SharedDir() + "/" + html + "/" + name, dir.path() + "/pages/" + name);
+  }
+  const std::string story = dir.path() + "/story";
+  const auto r = RunParallax({"ingest", dir.path() + "/pages", "--into", story});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  std::vector<std::string> outlets;
+  for (const std::string& name : FileNames(story))
+    outlets.push_back(name.substr(11, name.find('_', 11) - 11));
+  std::sort(outlets.begin(), outlets.end());
+  EXPECT_EQ(outlets,
+            (std::vector<std::string>{"bbc-news", "reuters-com", "the-guardian", "wday-ru"}));
+  const auto report =
+      RunParallax({"report", story, "-o", dir.path() + "/report", "--format", "json", "--quiet"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("4 articles from 4 outlets"), std::string::npos) << report.out;
+  const std::string json = ReadFile(dir.path() + "/report/report.json");
+  for (const char* name : {"\"BBC News\"", "\"the Guardian\"", "\"reuters.com\"", "\"wday.ru\""}) {
+    EXPECT_NE(json.find(name), std::string::npos) << name;
+  }
+}
+
 TEST(IngestTest, PagesFromAddressesAreFetchedAndKeptWithTheirProvenance) {
   setenv("no_proxy", "127.0.0.1,localhost", 1);
   const std::string ledger = ReadFile(testing::TestDataDir() + "/html/four-outlets/ledger.html");
