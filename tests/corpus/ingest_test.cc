@@ -347,6 +347,19 @@ TEST(IngestTest, PagesFromAddressesAreFetchedAndKeptWithTheirProvenance) {
       RunParallax({"report", story, "-o", dir.path() + "/report", "--format", "md", "--quiet"});
   EXPECT_EQ(report.exit_code, 0) << report.err;
   EXPECT_EQ(report.err, "");
+  // The report says where and when each text was fetched; the blind one hides the address.
+  const std::string md = ReadFile(dir.path() + "/report/report.md");
+  EXPECT_NE(md.find("fetched 20"), std::string::npos) << md;
+  EXPECT_NE(md.find(" from " + server.Url("/ledger-final") + " (HTTP 200, page SHA-256 " +
+                    Sha256Hex(ledger) + ")"),
+            std::string::npos)
+      << md;
+  const auto blind = RunParallax(
+      {"report", story, "-o", dir.path() + "/blind", "--format", "md", "--blind", "--quiet"});
+  EXPECT_EQ(blind.exit_code, 0) << blind.err;
+  const std::string blind_md = ReadFile(dir.path() + "/blind/report.md");
+  EXPECT_NE(blind_md.find("fetched 20"), std::string::npos);
+  EXPECT_EQ(blind_md.find("127.0.0.1"), std::string::npos);
 }
 
 }  // namespace
