@@ -1,13 +1,11 @@
 #include "align/name_keys.h"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
 #include <cstdlib>
 #include <unordered_map>
 
 #include <utf8proc.h>
 
+#include "text/slug.h"
 #include "text/utf8.h"
 
 namespace parallax {
@@ -96,22 +94,10 @@ const char* PreRomanised(char32_t c, bool turkic) {
 }  // namespace
 
 struct NameKeyer::Impl {
-  // Made on the first word outside the Latin script: building it costs more than most English
-  // corpora ever need, and alignment makes a keyer per worker and per date window.
-  std::unique_ptr<icu::Transliterator> latin;
-  bool tried = false;
-
-  // The transliterator, built on first use (nullptr if ICU cannot build it).
-  icu::Transliterator* Latin() {
-    if (!tried) {
-      tried = true;
-      UErrorCode status = U_ZERO_ERROR;
-      latin.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower",
-                                                      UTRANS_FORWARD, status));
-      if (U_FAILURE(status)) latin.reset();
-    }
-    return latin.get();
-  }
+  // Builds its ICU transliterator on the first word outside the Latin script: building it costs
+  // more than most English corpora ever need, and alignment makes a keyer per worker and per
+  // date window.
+  AsciiTransliterator ascii;
   std::unordered_map<std::string, std::string> cache;
   std::string scratch;
 };
@@ -191,11 +177,8 @@ std::string_view NameKeyer::Key(std::string_view any_case, std::string_view lang
                      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK));
     if (n >= 0 && out != nullptr) latin.assign(reinterpret_cast<const char*>(out), n);
     std::free(out);
-  } else if (impl_->Latin() != nullptr) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(pre.data(), static_cast<int32_t>(pre.size())));
-    impl_->Latin()->transliterate(u);
-    u.toUTF8String(latin);
+  } else {
+    latin = impl_->ascii.ToAscii(pre);
   }
   std::string skeleton = Skeleton(latin);
   if (skeleton.size() < kMinSkeleton) skeleton.clear();

@@ -8,7 +8,7 @@
 //   1. letters that ICU romanises differently from English news usage are written the English
 //      way first: Cyrillic ж х ц ч ш щ й я ю (zh kh ts ch sh shch y ya yu), Azerbaijani and
 //      Turkish c ç ş ğ x ə ı (j ch sh gh kh e i);
-//   2. ICU `Any-Latin; Latin-ASCII; Lower` romanises every other script (Armenian, Georgian,
+//   2. ICU `Any-Latin; Latin-ASCII` (text/slug.h) romanises every other script (Armenian, Georgian,
 //      Greek, Arabic, …);
 //   3. the result is folded to a skeleton that spellings share: dzh/dz/zh/j → j, kh/x → h,
 //      gh → g, g → h, ch/tch → c, sh → s, ts → c, ph → f, th → t, ou → u, q → k, w → v; y and

@@ -13,6 +13,7 @@
 #include "cli/progress.h"
 #include "core/file_io.h"
 #include "corpus/corpus.h"
+#include "corpus/page_outlet.h"
 #include "framing/measures.h"
 #include "report/blind.h"
 #include "report/csv_report.h"
@@ -135,6 +136,9 @@ int RunReport(const std::vector<std::string>& args) {
     }
     const auto loaded = std::chrono::steady_clock::now();
     const std::vector<Article>& articles = corpus.articles;
+    // Outlets met on the web (named by ingest from their pages) join the outlets file, so the
+    // report shows and blinds them under their own names.
+    const OutletsFile story_outlets = WithArticleOutlets(outlets, articles);
     std::vector<ArticleAnnotations> annotations(articles.size());
     std::vector<AlignDocument> documents(articles.size());
     const unsigned workers = internal::WorkerCount(0);
@@ -159,7 +163,7 @@ int RunReport(const std::vector<std::string>& args) {
     const auto annotated = std::chrono::steady_clock::now();
     progress.Begin("aligning and measuring " + corpus.story, 0, "");
     const Alignment alignment = Align(std::move(documents));
-    const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, outlets);
+    const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, story_outlets);
     progress.Finish();
     const auto measured = std::chrono::steady_clock::now();
 
@@ -168,7 +172,7 @@ int RunReport(const std::vector<std::string>& args) {
     inputs.articles = &articles;
     inputs.annotations = &annotations;
     inputs.lexicon = &lexicon;
-    inputs.outlets = &outlets;
+    inputs.outlets = &story_outlets;
     inputs.alignment = &alignment;
     inputs.measures = &measures;
     const StoryReport report(inputs, report_options);
@@ -184,7 +188,7 @@ int RunReport(const std::vector<std::string>& args) {
     }
     if (blind) {
       for (const auto& [name, content] : files) {
-        const std::vector<std::string> leaks = FindOutletNames(content, articles, outlets);
+        const std::vector<std::string> leaks = FindOutletNames(content, articles, story_outlets);
         if (!leaks.empty()) {
           progress.Print("parallax report: internal error: the blind " + name + " still names '" +
                          leaks.front() + "'; nothing was written\n");

@@ -33,13 +33,21 @@ struct Article {
   // Metadata (front matter keys of an article file).
   std::string id;  // stable id: `id:` key, else the file name without extension
   std::string title;
-  std::string outlet;  // an outlet id from corpus/outlets.xml
+  std::string outlet;  // an outlet id: from corpus/outlets.xml, or one ingest made from the page
+  // The outlet's display name as the source gives it (`outlet_name:`; `site_name:` is read as
+  // the same key), for outlets the outlets file does not describe; the file's name wins.
+  std::string outlet_name;
   std::optional<Date> date;
   std::string language;  // BCP 47
   std::string genre;     // news, analysis, opinion, interview
   std::string url;
   std::string author;
   std::string event;  // story/event key a facilitator pins the article to
+  // Provenance of a page `parallax ingest` fetched from the web (empty otherwise).
+  std::string fetched;      // `fetched:` UTC time of the fetch, "2026-12-06T22:50:03Z"
+  std::string http_status;  // `http_status:` of the final response, "200"
+  std::string page;         // `page:` the fetched page kept beside the article file (.html.gz)
+  std::string page_sha256;  // `page_sha256:` SHA-256 of the page as received (decoded bytes)
   // Keys the reader did not know, in file order; kept so a round trip loses nothing.
   std::vector<std::pair<std::string, std::string>> extra;
 

@@ -6,13 +6,15 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "corpus/page_outlet.h"
 #include "text/utf8.h"
 
 namespace parallax {
 namespace {
 
-constexpr std::string_view kKnownKeys[] = {"title", "outlet", "date",  "language", "genre",
-                                           "url",   "author", "event", "id"};
+constexpr std::string_view kKnownKeys[] = {
+    "title",  "outlet", "outlet_name", "site_name", "date",        "language", "genre",      "url",
+    "author", "event",  "id",          "fetched",   "http_status", "page",     "page_sha256"};
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -67,32 +69,32 @@ std::string JoinBody(const std::vector<std::string_view>& lines, std::size_t fro
   return body;
 }
 
+// The keys whose value is stored as it is, and where.
+constexpr std::pair<std::string_view, std::string Article::*> kTextKeys[] = {
+    {"title", &Article::title},       {"outlet", &Article::outlet},
+    {"language", &Article::language}, {"genre", &Article::genre},
+    {"url", &Article::url},           {"author", &Article::author},
+    {"event", &Article::event},       {"id", &Article::id},
+    {"fetched", &Article::fetched},   {"http_status", &Article::http_status},
+    {"page", &Article::page},         {"page_sha256", &Article::page_sha256}};
+
 void SetKey(Article& a, std::string_view key, std::string value, const std::string& path, int line,
             Diagnostics& diags) {
-  if (key == "title") {
-    a.title = std::move(value);
-  } else if (key == "outlet") {
-    a.outlet = std::move(value);
-  } else if (key == "date") {
-    if (value.empty()) return;
+  for (const auto& [name, member] : kTextKeys) {
+    if (key == name) {
+      a.*member = std::move(value);
+      return;
+    }
+  }
+  if (key == "outlet_name" || key == "site_name") {
+    if (a.outlet_name.empty() || key == "outlet_name") a.outlet_name = std::move(value);
+  } else if (key == "date" && !value.empty()) {
     if (auto d = ParseIsoDate(value)) {
       a.date = *d;
     } else {
       diags.push_back(MakeError(path, line, 7, "bad date '" + value + "'",
                                 "write YYYY-MM-DD, or YYYY-MM when only the month is known"));
     }
-  } else if (key == "language") {
-    a.language = std::move(value);
-  } else if (key == "genre") {
-    a.genre = std::move(value);
-  } else if (key == "url") {
-    a.url = std::move(value);
-  } else if (key == "author") {
-    a.author = std::move(value);
-  } else if (key == "event") {
-    a.event = std::move(value);
-  } else if (key == "id") {
-    a.id = std::move(value);
   }
 }
 
@@ -148,7 +150,8 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
       } else {
         result.diagnostics.push_back(MakeWarning(
             path, line_no, 1, "unknown front-matter key '" + key + "' (kept)",
-            "known keys: title, outlet, date, language, genre, url, author, event, id"));
+            "known keys: title, outlet, outlet_name, date, language, genre, url, author, event, "
+            "id, fetched, http_status, page, page_sha256"));
         a.extra.emplace_back(key, std::move(value));
       }
     }
@@ -178,6 +181,12 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
     result.diagnostics.push_back(
         MakeWarning(path, 1, 0, "article has no title", "add 'title: …' to the front matter"));
   }
+  // A file that names its outlet only by name (as ingest wrote before ids came from pages) gets
+  // the id ingest would give it now.
+  if (a.outlet.empty() && !a.outlet_name.empty()) {
+    Slugger slugger;
+    a.outlet = OutletIdFor(a.outlet_name, slugger);
+  }
   if (a.outlet.empty()) {
     result.diagnostics.push_back(MakeWarning(path, 1, 0, "article names no outlet",
                                              "add 'outlet: <id from the outlets file>'; "
@@ -206,12 +215,17 @@ std::string WriteArticle(const Article& a) {
   };
   put("title", a.title, true);
   put("outlet", a.outlet, true);
+  put("outlet_name", a.outlet_name, false);
   put("date", a.date ? a.date->ToString() : "", true);
   put("language", a.language, true);
   put("genre", a.genre, false);
   put("url", a.url, false);
   put("author", a.author, false);
   put("event", a.event, false);
+  put("fetched", a.fetched, false);
+  put("http_status", a.http_status, false);
+  put("page", a.page, false);
+  put("page_sha256", a.page_sha256, false);
   if (!a.id.empty() && a.id != ArticleIdFromPath(a.source_path)) put("id", a.id, false);
   for (const auto& [key, value] : a.extra) put(key, value, true);
   out += "---\n";

@@ -1119,7 +1119,7 @@ FeedReadResult ReadFeed(std::string_view xml, const std::string& path, const Out
     result.diagnostics.push_back(
         MakeWarning(path, 0, 0,
                     "no outlet in " + (outlets->path.empty() ? "the outlets file" : outlets->path) +
-                        " has the domain " + host + "; the items have no outlet",
+                        " has the domain " + host + "; its items are named by the domain",
                     UnknownOutletHint(outlets->path, host)));
   }
   if (items.empty() && state.first_error_line == 0) {

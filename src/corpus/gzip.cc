@@ -103,4 +103,23 @@ std::string_view GunzipIfNeeded(std::string_view data, const std::string& path,
   return storage;
 }
 
+std::string Gzip(std::string_view data) {
+  z_stream stream{};
+  // 16 + MAX_WBITS: write a gzip header and trailer; zlib's header has no name and time 0.
+  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
+                   Z_DEFAULT_STRATEGY) != Z_OK) {
+    Fail("-", "cannot initialise the gzip encoder (out of memory?)");
+  }
+  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (rc != Z_STREAM_END) Fail("-", "gzip compression failed");
+  return out;
+}
+
 }  // namespace parallax

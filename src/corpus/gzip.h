@@ -32,6 +32,10 @@ std::string_view GunzipIfNeeded(std::string_view data, const std::string& path,
                                 std::string& storage,
                                 std::uint64_t max_bytes = kDefaultMaxGunzipBytes);
 
+// `data` compressed as one gzip member (no file name, no time stamp: the same bytes always give
+// the same file). Throws InputError when zlib fails (out of memory).
+std::string Gzip(std::string_view data);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_CORPUS_GZIP_H_

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 
 #include "corpus/article_file.h"
@@ -10,6 +11,7 @@
 #include "corpus/gzip.h"
 #include "corpus/html_extractor.h"
 #include "corpus/newsplease_reader.h"
+#include "corpus/page_outlet.h"
 #include "text/utf8.h"
 
 namespace parallax {
@@ -56,8 +58,7 @@ std::string_view SkipSpace(std::string_view s) {
   return s;
 }
 
-Article FromPage(const ExtractedPage& page, const std::string& path, const IngestOptions& options,
-                 Diagnostics& diags) {
+Article FromPage(const ExtractedPage& page, const std::string& path, Diagnostics& diags) {
   Article a;
   a.source_path = path;
   a.id = StemOf(path);
@@ -73,16 +74,7 @@ Article FromPage(const ExtractedPage& page, const std::string& path, const Inges
           MakeWarning(path, 0, 0, "page date '" + page.date + "' not understood; left empty"));
     }
   }
-  if (options.outlets != nullptr) {
-    if (const Outlet* o = options.outlets->FindByUrl(page.url)) a.outlet = o->id;
-    if (a.outlet.empty()) {
-      for (const Outlet& o : options.outlets->outlets) {
-        if (!page.site_name.empty() && o.name == page.site_name) a.outlet = o.id;
-      }
-    }
-  }
-  if (a.outlet.empty() && !page.site_name.empty())
-    a.extra.emplace_back("site_name", page.site_name);
+  a.outlet_name = page.site_name;
   for (std::size_t i = 0; i < page.paragraphs.size(); ++i) {
     if (i > 0) a.body += "\n\n";
     a.body += page.paragraphs[i];
@@ -165,7 +157,7 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
             MakeError(path, 0, 0, "no article text found in this page",
                       "is it the article page itself, saved after it loaded?"));
       } else {
-        in.articles.push_back(FromPage(page, path, options, in.diagnostics));
+        in.articles.push_back(FromPage(page, path, in.diagnostics));
       }
     } catch (const InputError& e) {
       in.diagnostics.push_back(e.diagnostic());
@@ -183,10 +175,33 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
     in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
     if (r.ok()) in.articles.push_back(std::move(r.article));
   }
+  std::optional<Slugger> slugger;
   for (Article& a : in.articles) {
-    if (!options.outlet.empty()) a.outlet = options.outlet;
+    // A page's own address (canonical, og:url) names its outlet best; the address it was
+    // fetched from is its `url:` and names the outlet when the page gives none.
+    const std::string own_url = a.url.empty() ? options.source_url : a.url;
+    if (!options.source_url.empty() && in.format == InputFormat::kHtml) a.url = options.source_url;
     if (!options.language.empty()) a.language = options.language;
     if (a.source_path.empty()) a.source_path = path;
+    OutletSource source = OutletSource::kGiven;
+    if (!options.outlet.empty()) {
+      a.outlet = options.outlet;
+    } else if (!a.outlet.empty()) {
+      if (options.outlets != nullptr && options.outlets->Find(a.outlet) != nullptr)
+        source = OutletSource::kOutletsFile;
+    } else {
+      if (!slugger) slugger.emplace();
+      PageOutlet found = OutletOfPage(own_url, a.outlet_name, options.outlets, *slugger);
+      a.outlet = std::move(found.id);
+      if (!found.name.empty()) a.outlet_name = std::move(found.name);
+      source = found.source;
+      if (a.outlet.empty() && in.format != InputFormat::kArticle) {  // (article files warn)
+        in.diagnostics.push_back(
+            MakeWarning(path, 0, 0, "nothing names the outlet (no site name, no web address)",
+                        "give it with --outlet ID, or add 'outlet:' to the article file"));
+      }
+    }
+    in.outlet_sources.push_back(source);
   }
   return in;
 }

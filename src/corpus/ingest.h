@@ -15,16 +15,20 @@
 #include "core/diagnostic.h"
 #include "core/file_io.h"
 #include "corpus/outlets.h"
+#include "corpus/page_outlet.h"
 
 namespace parallax {
 
 struct IngestOptions {
-  std::string outlet;    // force this outlet id (default: from front matter, URL or site name)
+  std::string outlet;    // force this outlet id (default: front matter, else corpus/page_outlet.h)
   std::string language;  // force this language (default: from the input)
   std::uint64_t max_bytes = kDefaultMaxInputBytes;  // per input file (and after gunzip)
   std::size_t max_depth = kDefaultMaxDepth;         // element / JSON nesting (core/limits.h)
   std::size_t max_articles = kDefaultMaxArticles;   // LoadArticles: articles read in all
   const OutletsFile* outlets = nullptr;             // to recognise outlets by web domain
+  // The address the bytes were fetched from (after redirects): a page's `url:`, and the domain
+  // that names its outlet when the page states no address of its own. Empty for files.
+  std::string source_url;
 };
 
 enum class InputFormat { kArticle, kHtml, kFeed, kJson, kUnknown };
@@ -34,6 +38,9 @@ struct IngestedInput {
   std::string path;
   InputFormat format = InputFormat::kUnknown;
   std::vector<Article> articles;  // raw: body as read; not cleaned yet
+  // How each article's outlet was found (same order as `articles`): given (by --outlet or the
+  // article's own `outlet:`), the outlets file, the page's site name or its domain.
+  std::vector<OutletSource> outlet_sources;
   Diagnostics diagnostics;
   bool rejected() const { return HasErrors(diagnostics) && articles.empty(); }
 };

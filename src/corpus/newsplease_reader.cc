@@ -516,7 +516,7 @@ NewsPleaseResult ReadNewsPlease(std::string_view data, const std::string& path,
     result.diagnostics.push_back(
         MakeWarning(path, 0, 0,
                     "no outlet in " + (outlets->path.empty() ? "the outlets file" : outlets->path) +
-                        " has the domain " + domain + "; its records have no outlet",
+                        " has the domain " + domain + "; its records are named by the domain",
                     UnknownOutletHint(outlets->path, domain)));
   }
   return result;

@@ -25,8 +25,11 @@ std::string Lower(std::string_view s) {
 std::string HostOf(std::string_view url) {
   const std::size_t scheme = url.find("://");
   if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-  const std::size_t end = url.find_first_of("/?#:");
-  if (end != std::string_view::npos) url = url.substr(0, end);
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (const std::size_t at = url.rfind('@'); at != std::string_view::npos)
+    url.remove_prefix(at + 1);
+  url = url.substr(0, url.find(':'));
+  while (!url.empty() && url.back() == '.') url.remove_suffix(1);
   return Lower(url);
 }
 
@@ -97,6 +100,13 @@ const Outlet* OutletsFile::FindByDomain(std::string_view domain) const {
 const Outlet* OutletsFile::FindByUrl(std::string_view url) const {
   const std::string host = HostOf(url);
   return host.empty() ? nullptr : FindByDomain(host);
+}
+
+std::string DomainOfUrl(std::string_view url) {
+  if (url.find("://") == std::string_view::npos) return "";
+  std::string host = HostOf(url);
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  return host;
 }
 
 std::string UnknownOutletHint(const std::string& file, std::string_view domain) {

@@ -53,6 +53,10 @@ struct OutletsFile {
   const Outlet* FindByDomain(std::string_view domain) const;
 };
 
+// The host of `url` in lower case without "www." ("https://www.X.com/a" -> "x.com"); "" when
+// `url` has no scheme and host.
+std::string DomainOfUrl(std::string_view url);
+
 struct OutletsLoadResult {
   OutletsFile file;
   Diagnostics diagnostics;

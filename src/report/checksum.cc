@@ -22,9 +22,26 @@ std::vector<ArticleChecksum> ChecksumArticles(const std::vector<Article>& articl
       c.file = std::filesystem::path(a.source_path).filename().string();
       c.sha256 = Sha256Hex(ReadFile(a.source_path));
     }
+    if (!a.fetched.empty()) {
+      c.fetched = a.fetched;
+      c.url = a.url;
+      c.http_status = a.http_status;
+      c.page_sha256 = a.page_sha256;
+    }
     out.push_back(std::move(c));
   }
   return out;
+}
+
+std::string FetchProvenance(const ArticleChecksum& c, const std::string& shown_url) {
+  if (c.fetched.empty()) return "";
+  std::string out = "fetched " + c.fetched;
+  if (!shown_url.empty()) out += " from " + shown_url;
+  std::string details;
+  if (!c.http_status.empty()) details = "HTTP " + c.http_status;
+  if (!c.page_sha256.empty())
+    details += (details.empty() ? "" : ", ") + ("page SHA-256 " + c.page_sha256);
+  return details.empty() ? out : out + " (" + details + ")";
 }
 
 std::string CorpusChecksum(const std::vector<ArticleChecksum>& files) {

@@ -18,7 +18,17 @@ struct ArticleChecksum {
   std::string article;  // article id
   std::string file;     // file name without directory, "" when built in memory
   std::string sha256;
+  // For a page `parallax ingest` fetched (empty otherwise): when, from which final address,
+  // with which HTTP status, and the SHA-256 of the page as received.
+  std::string fetched;
+  std::string url;
+  std::string http_status;
+  std::string page_sha256;
 };
+
+// "fetched 2026-12-06T22:50:03Z from URL (HTTP 200, page SHA-256 …)" for a fetched article,
+// "" for the others. `shown_url` is the address as the report may show it (blinded or not).
+std::string FetchProvenance(const ArticleChecksum& checksum, const std::string& shown_url);
 
 // Per-article checksums, in the order of `articles`. Throws InputError when a source file can
 // no longer be read.

@@ -993,9 +993,10 @@ class HtmlBuilder {
     item("Corpus SHA-256 (sha256sum of the files, in name order, hashed again)",
          pv.corpus_checksum);
     for (const ArticleChecksum& c : pv.articles) {
+      const std::string fetch = FetchProvenance(c, r_.Show(c.url));
       item("Article " + r_.ArticleLabel(c.article) +
                (r_.options().blind || c.file.empty() ? "" : " (" + c.file + ")"),
-           c.sha256);
+           c.sha256 + (fetch.empty() ? "" : "; " + fetch));
     }
     item("Lexicon SHA-256", pv.lexicon_checksum);
     for (const LexiconFile& f : pv.lexicon_files)

@@ -245,9 +245,16 @@ nlohmann::ordered_json ReportToJson(const StoryReport& r) {
   const Provenance& pv = r.provenance();
   Json files = Json::array();
   for (const ArticleChecksum& c : pv.articles) {
-    files.push_back({{"article", r.ArticleLabel(c.article)},
-                     {"file", r.blinder().enabled() ? r.ArticleLabel(c.article) : c.file},
-                     {"sha256", c.sha256}});
+    Json file = {{"article", r.ArticleLabel(c.article)},
+                 {"file", r.blinder().enabled() ? r.ArticleLabel(c.article) : c.file},
+                 {"sha256", c.sha256}};
+    if (!c.fetched.empty()) {
+      file["fetched"] = c.fetched;
+      file["url"] = r.Show(c.url);
+      file["http_status"] = c.http_status;
+      file["page_sha256"] = c.page_sha256;
+    }
+    files.push_back(std::move(file));
   }
   Json lexicons = Json::array();
   for (const LexiconFile& f : pv.lexicon_files) {

@@ -243,9 +243,10 @@ std::string ReportToMarkdown(const StoryReport& r) {
      << "- Report date (newest article): " << (pv.date.empty() ? "undated" : pv.date) << "\n"
      << "- Corpus SHA-256: `" << pv.corpus_checksum << "`\n";
   for (const ArticleChecksum& c : pv.articles) {
+    const std::string fetch = FetchProvenance(c, r.Show(c.url));
     md << "  - " << r.ArticleLabel(c.article)
        << (r.options().blind || c.file.empty() ? "" : " (" + E(c.file) + ")") << ": `" << c.sha256
-       << "`\n";
+       << "`" << (fetch.empty() ? "" : "; " + E(fetch)) << "\n";
   }
   md << "- Lexicon SHA-256: `" << pv.lexicon_checksum << "`\n";
   for (const LexiconFile& f : pv.lexicon_files) {

@@ -90,5 +90,38 @@ TEST(ArticleFileTest, UnclosedFrontMatterIsAnError) {
   EXPECT_FALSE(r.ok());
 }
 
+TEST(ArticleFileTest, OutletNameAndProvenanceAreKnownKeys) {
+  const auto r = ParseArticle(
+      "---\ntitle: T\noutlet: the-hollywood-reporter\noutlet_name: The Hollywood Reporter\n"
+      "url: https://www.hollywoodreporter.com/a\nfetched: 2026-12-06T22:50:03Z\n"
+      "http_status: 200\npage: x.html.gz\npage_sha256: abc\n---\nBody.\n",
+      "x.txt");
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front().message;
+  EXPECT_EQ(r.article.outlet_name, "The Hollywood Reporter");
+  EXPECT_EQ(r.article.fetched, "2026-12-06T22:50:03Z");
+  EXPECT_EQ(r.article.http_status, "200");
+  EXPECT_EQ(r.article.page, "x.html.gz");
+  EXPECT_EQ(r.article.page_sha256, "abc");
+  EXPECT_EQ(WriteArticle(ParseArticle(WriteArticle(r.article), "x.txt").article),
+            WriteArticle(r.article));
+}
+
+TEST(ArticleFileTest, SiteNameIsReadAsTheOutletName) {
+  // What ingest wrote before outlets were named from pages: no warning, the name is kept.
+  const auto r = ParseArticle(
+      "---\ntitle: T\noutlet: thr\nsite_name: The Hollywood Reporter\n---\nBody.\n", "x.txt");
+  EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front().message;
+  EXPECT_EQ(r.article.outlet_name, "The Hollywood Reporter");
+  EXPECT_TRUE(r.article.extra.empty());
+  EXPECT_NE(WriteArticle(r.article).find("outlet_name: The Hollywood Reporter\n"),
+            std::string::npos);
+  // With no `outlet:`, the id comes from the name.
+  const auto named =
+      ParseArticle("---\ntitle: T\nsite_name: Кавказский вестник\n---\nB.\n", "y.txt");
+  EXPECT_TRUE(named.diagnostics.empty()) << named.diagnostics.front().message;
+  EXPECT_EQ(named.article.outlet, "kavkazskij-vestnik");
+}
+
 }  // namespace
 }  // namespace parallax

@@ -5,10 +5,15 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "core/file_io.h"
+#include "core/sha256.h"
+#include "corpus/gzip.h"
+#include "local_http_server.h"
 #include "test_paths.h"
 
 namespace parallax {
@@ -22,6 +27,8 @@ using testing::WriteFileOrFail;
 
 const char kGood[] =
     "---\ntitle: Good\noutlet: oc-media\ndate: 2023-04-24\nlanguage: en\n---\nA sentence.\n";
+// The file ingest writes kGood to: DATE_OUTLET_TITLE.txt.
+const char kGoodName[] = "/out/2023-04-24_oc-media_good.txt";
 
 // Runs ingest on `bad` plus one good article; checks the good one survives.
 testing::CommandResult IngestWithGood(const TempDir& dir, const std::string& bad,
@@ -31,7 +38,7 @@ testing::CommandResult IngestWithGood(const TempDir& dir, const std::string& bad
                                    dir.path() + "/out"};
   args.insert(args.end(), extra.begin(), extra.end());
   const auto r = RunParallax(args);
-  EXPECT_TRUE(fs::exists(dir.path() + "/out/good.txt")) << r.out << r.err;
+  EXPECT_TRUE(fs::exists(dir.path() + kGoodName)) << r.out << r.err;
   return r;
 }
 
@@ -61,7 +68,7 @@ TEST(IngestTest, InvalidUtf8BecomesReplacementWithLineAndColumn) {
   const auto r = RunParallax({"ingest", dir.path() + "/bad.txt", "--into", dir.path() + "/out"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("bad.txt:6:5"), std::string::npos) << r.err;
-  const std::string written = ReadFile(dir.path() + "/out/bad.txt");
+  const std::string written = ReadFile(dir.path() + "/out/undated_jamnews_t.txt");
   EXPECT_NE(written.find("bad \xEF\xBF\xBD"), std::string::npos);
 }
 
@@ -85,7 +92,7 @@ TEST(IngestTest, Utf16WithBomIsReadCorrectly) {
   const auto r = RunParallax({"ingest", dir.path() + "/ru.txt", "--into", dir.path() + "/out",
                               "--outlet", "kommersant", "--language", "ru"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  const std::string written = ReadFile(dir.path() + "/out/ru.txt");
+  const std::string written = ReadFile(dir.path() + "/out/undated_kommersant_zagolovok.txt");
   EXPECT_NE(written.find("title: Заголовок"), std::string::npos) << written;
   EXPECT_NE(written.find("Текст статьи."), std::string::npos);
 }
@@ -109,7 +116,9 @@ TEST(IngestTest, MalformedHtmlIsRecovered) {
       "that a reader would want to keep in the extraction.</article>");
   const auto r = IngestWithGood(dir, dir.path() + "/broken.html");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  const std::string written = ReadFile(dir.path() + "/out/broken.txt");
+  EXPECT_NE(r.err.find("broken.html: warning: nothing names the outlet"), std::string::npos)
+      << r.err;
+  const std::string written = ReadFile(dir.path() + "/out/undated_unknown-outlet_broken-page.txt");
   EXPECT_NE(written.find("Second paragraph never closed"), std::string::npos) << written;
 }
 
@@ -152,7 +161,7 @@ TEST(IngestTest, UnreadableInputsAreReportedNotFatal) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("symbolic link loop"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("dangling.txt"), std::string::npos) << r.err;
-  EXPECT_TRUE(fs::exists(dir.path() + "/out/good.txt"));
+  EXPECT_TRUE(fs::exists(dir.path() + kGoodName));
 }
 
 TEST(IngestTest, FolderWithThousandsOfFilesIsReadWhole) {
@@ -171,14 +180,14 @@ TEST(IngestTest, ExistingFilesAreNeverOverwrittenWithoutForce) {
   TempDir dir;
   WriteFileOrFail(dir.path() + "/good.txt", kGood);
   fs::create_directory(dir.path() + "/out");
-  WriteFileOrFail(dir.path() + "/out/good.txt", "keep me");
+  WriteFileOrFail(dir.path() + kGoodName, "keep me");
   auto r = RunParallax({"ingest", dir.path() + "/good.txt", "--into", dir.path() + "/out"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("exists (use --force)"), std::string::npos) << r.out;
-  EXPECT_EQ(ReadFile(dir.path() + "/out/good.txt"), "keep me");
+  EXPECT_EQ(ReadFile(dir.path() + kGoodName), "keep me");
   r = RunParallax({"ingest", dir.path() + "/good.txt", "--into", dir.path() + "/out", "--force"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(ReadFile(dir.path() + "/out/good.txt"), kGood);
+  EXPECT_EQ(ReadFile(dir.path() + kGoodName), kGood);
 }
 
 TEST(IngestTest, FormatIsRecognisedFromContent) {
@@ -190,6 +199,167 @@ TEST(IngestTest, FormatIsRecognisedFromContent) {
   const auto text = IngestBytes("Headline\nBody.\n", "a.html", {});
   EXPECT_EQ(text.format, InputFormat::kArticle);
   EXPECT_EQ(text.articles.at(0).title, "Headline");
+}
+
+// The files of `dir`, sorted by name.
+std::vector<std::string> FileNames(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Four saved pages of four sites, shaped like real ones: Open Graph site name, JSON-LD
+// publisher (in Cyrillic), a bare domain, and a domain of corpus/outlets.xml.
+TEST(IngestTest, FourPagesOfFourSitesGiveFourNamedOutlets) {
+  TempDir dir;
+  const std::string story = dir.path() + "/story";
+  const auto r =
+      RunParallax({"ingest", testing::TestDataDir() + "/html/four-outlets", "--into", story});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(
+      FileNames(story),
+      (std::vector<std::string>{
+          "2023-04-23_kavkazskij-vestnik_azerbajdzan-ustanovil-kpp-v-lacinskom-koridore.txt",
+          "2023-04-24_caucasus-ledger_azerbaijan-sets-up-checkpoint-on-lachin-corridor.txt",
+          "2023-04-24_news-mountainpost-example_checkpoint-on-the-only-road-into-karabakh.txt",
+          "2023-04-24_oc-media_azerbaijan-closes-lachin-corridor-to-install-checkpoint.txt"}));
+  // The table says how each outlet was found.
+  EXPECT_NE(r.out.find("caucasus-ledger            site name"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("news-mountainpost-example  domain"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("oc-media                   outlets file"), std::string::npos) << r.out;
+  const std::string vestnik = ReadFile(
+      story + "/2023-04-23_kavkazskij-vestnik_azerbajdzan-ustanovil-kpp-v-lacinskom-koridore.txt");
+  EXPECT_NE(vestnik.find("outlet: kavkazskij-vestnik\noutlet_name: Кавказский вестник\n"),
+            std::string::npos)
+      << vestnik;
+
+  // The report reads them without a warning and compares four outlets under their names.
+  const auto report =
+      RunParallax({"report", story, "-o", dir.path() + "/report", "--format", "json", "--quiet"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_EQ(report.err, "");
+  EXPECT_NE(report.out.find("4 articles from 4 outlets"), std::string::npos) << report.out;
+  const std::string json = ReadFile(dir.path() + "/report/report.json");
+  for (const char* name : {"\"Caucasus Ledger\"", "\"Кавказский вестник\"",
+                           "\"news.mountainpost.example\"", "\"OC Media\""}) {
+    EXPECT_NE(json.find(name), std::string::npos) << name;
+  }
+
+  // Blind: the names are in the key only.
+  const auto blind = RunParallax(
+      {"report", story, "-o", dir.path() + "/blind", "--format", "md", "--blind", "--quiet"});
+  ASSERT_EQ(blind.exit_code, 0) << blind.err;
+  const std::string md = ReadFile(dir.path() + "/blind/report.md");
+  const std::string key = ReadFile(dir.path() + "/blind/blind-key.md");
+  for (const char* name :
+       {"Caucasus Ledger", "caucasusledger", "Кавказский вестник", "mountainpost", "OC Media"}) {
+    EXPECT_EQ(md.find(name), std::string::npos) << name;
+  }
+  for (const char* name : {"Caucasus Ledger", "Кавказский вестник", "news.mountainpost.example"}) {
+    EXPECT_NE(key.find(name), std::string::npos) << name;
+  }
+}
+
+// Real saved pages of four sites (BBC News, the Guardian, Reuters, wday.ru) from the shared
+// extraction set, when it is beside the checkout: four outlets, one of them (Reuters, whose
+// og:site_name is the section "U.S.") named by its domain.
+TEST(IngestTest, FourRealPagesOfFourSitesGiveFourOutlets) {
+  const std::string html = "data/extraction-dev/html";
+  if (!testing::SharedExists(html))
+    GTEST_SKIP() << "shared/" << html << " is not beside the checkout";
+  TempDir dir;
+  fs::create_directory(dir.path() + "/pages");
+  for (const char* hash : {"70cb2d5bca75ab5a8f6bb378a38a52f882f6bda508de93b12502e74936d86ff2",
+                           "5fa3154ec031ab35411a457d78eb5aa92c0e803c5329bd05c001e6d64009e206",
+                           "57d46c9d751e3fd3ffaf3ede7ac20cebd30eacb5ea78e1a6aa0a72059244e7ca",
+                           "3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1"}) {
+    const std::string name = std::string(hash) + ".html.gz";
+    fs::copy_file(testing::SharedDir() + "/" + html + "/" + name, dir.path() + "/pages/" + name);
+  }
+  const std::string story = dir.path() + "/story";
+  const auto r = RunParallax({"ingest", dir.path() + "/pages", "--into", story});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  std::vector<std::string> outlets;
+  for (const std::string& name : FileNames(story))
+    outlets.push_back(name.substr(11, name.find('_', 11) - 11));
+  std::sort(outlets.begin(), outlets.end());
+  EXPECT_EQ(outlets,
+            (std::vector<std::string>{"bbc-news", "reuters-com", "the-guardian", "wday-ru"}));
+  const auto report =
+      RunParallax({"report", story, "-o", dir.path() + "/report", "--format", "json", "--quiet"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("4 articles from 4 outlets"), std::string::npos) << report.out;
+  const std::string json = ReadFile(dir.path() + "/report/report.json");
+  for (const char* name : {"\"BBC News\"", "\"the Guardian\"", "\"reuters.com\"", "\"wday.ru\""}) {
+    EXPECT_NE(json.find(name), std::string::npos) << name;
+  }
+}
+
+TEST(IngestTest, PagesFromAddressesAreFetchedAndKeptWithTheirProvenance) {
+  setenv("no_proxy", "127.0.0.1,localhost", 1);
+  const std::string ledger = ReadFile(testing::TestDataDir() + "/html/four-outlets/ledger.html");
+  const std::string post =
+      ReadFile(testing::TestDataDir() + "/html/four-outlets/mountainpost.html");
+  std::map<std::string, testing::HttpResponse> routes;
+  routes["/ledger"] = {301, "text/html", "", {{"Location", "/ledger-final"}}, 0, true};
+  routes["/ledger-final"] = {200, "text/html", ledger, {}, 0, true};
+  routes["/post"] = {200, "text/html", Gzip(post), {{"Content-Encoding", "gzip"}}, 0, true};
+  routes["/photo"] = {200, "image/jpeg", "\xFF\xD8\xFF\xE0", {}, 0, true};
+  testing::LocalHttpServer server(std::move(routes));
+  TempDir dir;
+  WriteFileOrFail(dir.path() + "/urls.txt",
+                  "# the story\n" + server.Url("/post") + "\n\n  " + server.Url("/photo") + "\n");
+  const std::string story = dir.path() + "/story";
+  const auto r = RunParallax({"ingest", server.Url("/ledger"), server.Url("/gone"),
+                              "ftp://127.0.0.1/x", "--urls", dir.path() + "/urls.txt", "--into",
+                              story, "--wait", "0", "--timeout", "5"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  // Each failed address is named with its reason; the others are still ingested.
+  EXPECT_NE(r.err.find(server.Url("/gone") + ": HTTP 404 (not found)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("ftp://127.0.0.1/x: only http and https addresses are fetched"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(server.Url("/photo") + ": not a web page: the server sent image/jpeg"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("5 input(s): 2 article file(s) written"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3 input(s) rejected"), std::string::npos) << r.out;
+  const std::string stem =
+      story + "/2023-04-24_caucasus-ledger_azerbaijan-sets-up-checkpoint-on-lachin-corridor";
+  const std::string article = ReadFile(stem + ".txt");
+  // The final address, not the page's own og:url, is the article's url.
+  EXPECT_NE(article.find("url: " + server.Url("/ledger-final") + "\n"), std::string::npos)
+      << article;
+  EXPECT_NE(article.find("http_status: 200\n"), std::string::npos) << article;
+  EXPECT_NE(article.find("fetched: 20"), std::string::npos) << article;
+  EXPECT_NE(article.find("page: 2023-04-24_caucasus-ledger_azerbaijan-sets-up-checkpoint-on-"
+                         "lachin-corridor.html.gz\n"),
+            std::string::npos)
+      << article;
+  EXPECT_NE(article.find("page_sha256: " + Sha256Hex(ledger) + "\n"), std::string::npos) << article;
+  EXPECT_EQ(Gunzip(ReadFile(stem + ".html.gz"), "page"), ledger);
+  EXPECT_TRUE(fs::exists(
+      story +
+      "/2023-04-24_news-mountainpost-example_checkpoint-on-the-only-road-into-karabakh.txt"));
+  // The kept pages are not mistaken for stray files by the report.
+  const auto report =
+      RunParallax({"report", story, "-o", dir.path() + "/report", "--format", "md", "--quiet"});
+  EXPECT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_EQ(report.err, "");
+  // The report says where and when each text was fetched; the blind one hides the address.
+  const std::string md = ReadFile(dir.path() + "/report/report.md");
+  EXPECT_NE(md.find("fetched 20"), std::string::npos) << md;
+  EXPECT_NE(md.find(" from " + server.Url("/ledger-final") + " (HTTP 200, page SHA-256 " +
+                    Sha256Hex(ledger) + ")"),
+            std::string::npos)
+      << md;
+  const auto blind = RunParallax(
+      {"report", story, "-o", dir.path() + "/blind", "--format", "md", "--blind", "--quiet"});
+  EXPECT_EQ(blind.exit_code, 0) << blind.err;
+  const std::string blind_md = ReadFile(dir.path() + "/blind/report.md");
+  EXPECT_NE(blind_md.find("fetched 20"), std::string::npos);
+  EXPECT_EQ(blind_md.find("127.0.0.1"), std::string::npos);
 }
 
 }  // namespace
