@@ -59,7 +59,7 @@ class Blinder {
 
   // The key: letter → outlet name, in letter order.
   std::vector<std::pair<std::string, std::string>> Key() const;
-  // The key file in Markdown (blind-key.md), to hand out after the exercise.
+  // The key file in Markdown (see BlindKeyPath), to hand out after the exercise.
   std::string KeyMarkdown(const std::string& story) const;
 
  private:
