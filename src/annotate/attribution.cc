@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <unordered_set>
 
@@ -192,7 +193,8 @@ class Finder {
     for (AttributionRelation& a : kept) {
       a.words = internal::CountWords(text_, a.start, a.end);
       if (a.kind != AttributionKind::kMixed) continue;
-      for (const Quote& q : quotes_) {
+      for (std::size_t k = FirstQuoteFrom(a.start); k < quotes_.size(); ++k) {
+        const Quote& q = quotes_[k];
         if (q.open >= a.end) break;
         if (q.kind != QuoteKind::kDirect || q.parent >= 0 || q.end <= a.start) continue;
         const std::size_t inside =
@@ -219,10 +221,13 @@ class Finder {
   // Whether `pos` lies in a short line without closing punctuation: a subhead, which quotes
   // words the article reports further on, not the speaker before it.
   bool InHeading(std::size_t pos) const {
+    // A heading is a short line: look no further than that (a long line costs nothing).
+    constexpr std::size_t kReach = 128;
     std::size_t b = pos;
-    while (b > 0 && text_[b - 1] != '\n') --b;
+    while (b > 0 && text_[b - 1] != '\n' && pos - b <= kReach) --b;
     std::size_t e = pos;
-    while (e < text_.size() && text_[e] != '\n') ++e;
+    while (e < text_.size() && text_[e] != '\n' && e - pos <= kReach) ++e;
+    if (pos - b > kReach || e - pos > kReach) return false;
     while (e > b && (text_[e - 1] == ' ' || text_[e - 1] == '\r')) --e;
     if (e - b > 120 || e == b) return false;
     const std::string_view line = text_.substr(b, e - b);
@@ -332,7 +337,22 @@ class Finder {
     const std::vector<Token> tokens = internal::Tokenize(text_, begin, end);
     if (tokens.empty()) return;
     KnownSource k{begin, end, std::move(text), TypeOf(tokens, {0, tokens.size() - 1, true})};
-    known_.push_back(std::move(k));
+    known_.emplace(end, std::move(k));
+  }
+
+  // The known source ending last at or before `pos` (the first remembered among those ending
+  // at the same place) that `fits`; at most kLookBack sources are looked at.
+  template <typename Fits>
+  const KnownSource* NearestKnown(std::size_t pos, Fits fits) const {
+    const KnownSource* nearest = nullptr;
+    int looked = 0;
+    for (auto it = known_.upper_bound(pos); it != known_.begin() && looked < kLookBack;) {
+      --it;
+      ++looked;
+      if (nearest != nullptr && it->first < nearest->end) break;
+      if (fits(it->second)) nearest = &it->second;  // equal ends: the earlier remembered wins
+    }
+    return nearest;
   }
 
   // The capitalised name that holds `head` (an ASCII word, lower case) as a word, last before
@@ -386,14 +406,12 @@ class Finder {
     if (p.first == p.last && IsAnyPronoun(head.lower)) {
       const bool person = IsPersonPronoun(head.lower);
       const bool thing = head.lower == "it" || head.lower == "оно";
-      // The nearest fitting source before the pronoun (known_ is not in text order).
-      const KnownSource* nearest = nullptr;
-      for (const KnownSource& s : known_) {
-        if (s.text.empty() || s.end > head.begin) continue;
-        if (person && s.type == SourceType::kOrganisation) continue;
-        if (thing && s.type == SourceType::kPerson) continue;
-        if (nearest == nullptr || s.end > nearest->end) nearest = &s;
-      }
+      // The nearest fitting source before the pronoun.
+      const KnownSource* nearest = NearestKnown(head.begin, [&](const KnownSource& s) {
+        if (s.text.empty()) return false;
+        if (person && s.type == SourceType::kOrganisation) return false;
+        return !(thing && s.type == SourceType::kPerson);
+      });
       if (nearest == nullptr) return std::nullopt;
       return *nearest;
     }
@@ -403,16 +421,12 @@ class Finder {
     }
     if (tokens[p.first].lower != "the" && tokens[p.first].lower != "this") return std::nullopt;
     // The nearest earlier source holding the head as a whole word, else a name in the text.
-    const KnownSource* nearest = nullptr;
-    for (const KnownSource& s : known_) {
-      if (s.end > tokens[p.first].begin || (nearest != nullptr && s.end <= nearest->end)) continue;
+    const KnownSource* nearest = NearestKnown(tokens[p.first].begin, [&](const KnownSource& s) {
       for (const Token& t : internal::Tokenize(text_, s.begin, s.end)) {
-        if (t.word && t.lower == head.lower) {
-          nearest = &s;
-          break;
-        }
+        if (t.word && t.lower == head.lower) return true;
       }
-    }
+      return false;
+    });
     if (nearest != nullptr) return *nearest;
     return NameHolding(head.lower, tokens[p.first].begin);
   }
@@ -975,7 +989,7 @@ class Finder {
   const std::vector<Quote>& quotes_;
   const std::vector<CueSpan>& cues_;
   const AttributionOptions& options_;
-  std::vector<KnownSource> known_;
+  std::multimap<std::size_t, KnownSource> known_;  // by end; equal ends in remembering order
   std::vector<AttributionRelation> out_;
 };
 

@@ -233,18 +233,7 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
   <define name="event-types">
     <element name="event-types">
       <zeroOrMore>
-        <element name="event-type">
-          <attribute name="id"><data type="NCName"/></attribute>
-          <attribute name="label"><text/></attribute>
-          <ref name="source-attribute"/>
-          <optional><ref name="note"/></optional>
-          <oneOrMore>
-            <element name="form">
-              <ref name="match-attributes"/>
-              <text/>
-            </element>
-          </oneOrMore>
-        </element>
+        <element name="event-type"><ref name="alignment-key"/></element>
       </zeroOrMore>
     </element>
   </define>
@@ -254,20 +243,22 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
   <define name="places">
     <element name="places">
       <zeroOrMore>
-        <element name="place">
-          <attribute name="id"><data type="NCName"/></attribute>
-          <attribute name="label"><text/></attribute>
-          <ref name="source-attribute"/>
-          <optional><ref name="note"/></optional>
-          <oneOrMore>
-            <element name="form">
-              <ref name="match-attributes"/>
-              <text/>
-            </element>
-          </oneOrMore>
-        </element>
+        <element name="place"><ref name="alignment-key"/></element>
       </zeroOrMore>
     </element>
+  </define>
+  <!-- What an event type and a place hold: an id, a label, a note and forms in any language. -->
+  <define name="alignment-key">
+    <attribute name="id"><data type="NCName"/></attribute>
+    <attribute name="label"><text/></attribute>
+    <ref name="source-attribute"/>
+    <optional><ref name="note"/></optional>
+    <oneOrMore>
+      <element name="form">
+        <ref name="match-attributes"/>
+        <text/>
+      </element>
+    </oneOrMore>
   </define>
 </grammar>
 )rng";
