@@ -669,7 +669,29 @@ class DateFinder {
 std::vector<DateMention> FindDates(std::string_view text, const std::optional<Date>& article_date,
                                    const std::string& language) {
   const bool russian = language.empty() || language.rfind("ru", 0) == 0;
-  return DateFinder(text, article_date, russian).Run();
+  // A long text is read in pieces of about kPiece bytes, cut at a line break (or, in a run with
+  // none, at white space): a date never spans a line, and the tokens of one piece at a time
+  // keep memory proportional to the piece, not to the text.
+  constexpr std::size_t kPiece = std::size_t{1} << 20;
+  if (text.size() <= kPiece) return DateFinder(text, article_date, russian).Run();
+  std::vector<DateMention> out;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = std::min(text.size(), begin + kPiece);
+    if (end < text.size()) {
+      std::size_t cut = text.rfind('\n', end);
+      if (cut == std::string_view::npos || cut <= begin) cut = text.rfind(' ', end);
+      if (cut != std::string_view::npos && cut > begin) end = cut + 1;
+    }
+    for (DateMention& m :
+         DateFinder(text.substr(begin, end - begin), article_date, russian).Run()) {
+      m.start += begin;
+      m.end += begin;
+      out.push_back(std::move(m));
+    }
+    begin = end;
+  }
+  return out;
 }
 
 }  // namespace parallax

@@ -58,7 +58,9 @@ struct DateMention {
 
 // Finds the temporal expressions of `text`, in text order, without overlaps (the longest match
 // wins). `article_date` may be a full date or month-only. `language` is a BCP 47 tag: English
-// patterns are always tried; Russian ones when it is empty or starts with "ru".
+// patterns are always tried; Russian ones when it is empty or starts with "ru". A text over 1 MB
+// is read in pieces cut at line breaks (white space in a run with none), so memory follows the
+// piece, not the text.
 std::vector<DateMention> FindDates(std::string_view text, const std::optional<Date>& article_date,
                                    const std::string& language = "");
 

@@ -178,3 +178,28 @@ TEST(DatesTest, SeedKommersantMarch5) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// A text over 1 MB is read in pieces: every date is still found, at its offset in the whole.
+TEST(FindDatesTest, LongTextsAreReadInPiecesWithOffsetsIntoTheWhole) {
+  const std::string line = "The road was blocked on 12 December 2022 and reopened on Monday.\n";
+  std::string text;
+  while (text.size() < (std::size_t{5} << 19)) text += line;  // 2.5 MB, lines of one sentence
+  const std::optional<Date> published = ParseIsoDate("2023-04-26");
+  const std::vector<DateMention> whole = FindDates(text, published, "en");
+  const std::vector<DateMention> one = FindDates(line, published, "en");
+  ASSERT_EQ(one.size(), 2u);
+  ASSERT_EQ(whole.size(), one.size() * (text.size() / line.size()));
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    const DateMention& expected = one[i % one.size()];
+    const std::size_t at = (i / one.size()) * line.size();
+    ASSERT_EQ(whole[i].start, at + expected.start) << i;
+    ASSERT_EQ(whole[i].end, at + expected.end) << i;
+    ASSERT_EQ(whole[i].from, expected.from) << i;
+  }
+}
+
+}  // namespace
+}  // namespace parallax
