@@ -230,6 +230,9 @@ int RunReport(const std::vector<std::string>& args) {
     if (measures.thin_evidence) {
       std::cout << "  thin evidence: fewer than 3 articles per outlet; figures are counts\n";
     }
+    for (const LexiconFit& fit : measures.lexicon_fit) {
+      std::cout << "  " << LexiconFitSentence(fit) << "\n";
+    }
     const fs::path shown = fs::absolute(target).lexically_normal();
     std::cout << "  report: "
               << (shown / (want.html ? "report.html" : files.front().first)).string() << "\n  "

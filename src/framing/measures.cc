@@ -121,6 +121,40 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
                            const Lexicon& lexicon, const OutletsFile& outlets,
                            const MeasureOptions& options) {
   StoryMeasures story;
+  // Story lexicons and their scope entries (see LexiconFit).
+  std::vector<int> file_of(lexicon.entries.size(), -1);
+  std::vector<bool> scope_entry(lexicon.entries.size(), false);
+  std::vector<bool> has_scope(lexicon.files.size(), false);
+  for (std::size_t i = 0; i < lexicon.entries.size(); ++i) {
+    const LexiconEntry& e = lexicon.entries[i];
+    for (std::size_t f = 0; f < lexicon.files.size(); ++f) {
+      if (lexicon.files[f].path == e.file) file_of[i] = static_cast<int>(f);
+    }
+    bool scope = e.kind == Kind::kActor && !e.speaker_only;
+    if (e.kind == Kind::kNaming) {
+      const Concept* c = lexicon.FindConcept(e.concept_id);
+      static const std::set<std::string> kScopeCategories = {"place", "region", "polity", "route"};
+      scope = c != nullptr && kScopeCategories.count(c->category) > 0;
+    }
+    if (scope && file_of[i] >= 0) {
+      scope_entry[i] = true;
+      has_scope[static_cast<std::size_t>(file_of[i])] = true;
+    }
+  }
+  for (std::size_t f = 0; f < lexicon.files.size(); ++f) {
+    if (!has_scope[f]) continue;
+    LexiconFit fit;
+    fit.lexicon = lexicon.files[f].id;
+    fit.articles = articles.size();
+    story.lexicon_fit.push_back(std::move(fit));
+  }
+  auto fit_of = [&](int file) -> LexiconFit* {
+    if (file < 0 || !has_scope[static_cast<std::size_t>(file)]) return nullptr;
+    for (LexiconFit& fit : story.lexicon_fit) {
+      if (fit.lexicon == lexicon.files[static_cast<std::size_t>(file)].id) return &fit;
+    }
+    return nullptr;
+  };
   std::vector<std::unordered_map<std::string, int>> term_counts;
   std::vector<std::set<std::string>> actors_mentioned;
   std::vector<std::set<std::string>> actors_quoted;
@@ -145,9 +179,30 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
     p.words += ann.words;
     for (const std::string& t : KeynessTokens(a.text)) ++term_counts[oi][t];
 
+    // The story lexicons whose scope this article is in.
+    std::set<int> in_scope;
+    for (const LexiconMatch& m : ann.matches) {
+      if (scope_entry[m.entry]) in_scope.insert(file_of[m.entry]);
+    }
+    for (int f : in_scope) ++fit_of(f)->in_scope;
+
     for (const LexiconMatch& m : ann.matches) {
       const LexiconEntry& e = lexicon.entries[m.entry];
       const bool own = m.voice == Voice::kOwn;
+      if (LexiconFit* fit = fit_of(file_of[m.entry]);
+          fit != nullptr && (e.kind == Kind::kNaming || e.kind == Kind::kLoaded)) {
+        // A story lexicon's words count only in the articles of its scope.
+        if (in_scope.count(file_of[m.entry]) == 0) continue;
+        if (e.kind == Kind::kNaming) {
+          const Concept* c = lexicon.FindConcept(e.concept_id);
+          const std::string label = c != nullptr ? c->label : e.concept_id;
+          if (std::find(fit->concepts.begin(), fit->concepts.end(), label) == fit->concepts.end())
+            fit->concepts.push_back(label);
+        }
+        if (!e.perspective.empty() && std::find(fit->perspectives.begin(), fit->perspectives.end(),
+                                                e.perspective) == fit->perspectives.end())
+          fit->perspectives.push_back(e.perspective);
+      }
       if (e.kind == Kind::kNaming) {
         ConceptUse& c =
             FindOrAdd(p.naming, e.concept_id, [](const ConceptUse& x) { return x.concept_id; });
@@ -320,6 +375,8 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
               });
     if (p.distinctive.size() > options.top_terms) p.distinctive.resize(options.top_terms);
   }
+  for (LexiconFit& fit : story.lexicon_fit)
+    fit.fits = fit.in_scope * 2 >= fit.articles && fit.in_scope > 0;
   return story;
 }
 

@@ -124,8 +124,27 @@ struct MeasureOptions {
   std::size_t thin_articles = 3;  // below this many articles per outlet the evidence is "thin"
 };
 
+// How well a story lexicon fits the corpus. A lexicon's scope is what names its story: the
+// places, regions, polities and routes its naming concepts name, and its actors (not the
+// generic words of its other concepts and loaded terms: "protests" names no story). An article
+// is in a lexicon's scope when it names any of them. Naming variants and loaded terms of a
+// lexicon count only in the articles of its scope: a side-tagged generic word never colours an
+// outlet on an unrelated story. Lexicons without such entries (the common cues, event types
+// and places) apply everywhere and are not listed.
+struct LexiconFit {
+  std::string lexicon;                    // the file's id ("karabakh")
+  std::size_t articles = 0;               // of the corpus
+  std::size_t in_scope = 0;               // articles naming any of its scope
+  std::vector<std::string> concepts;      // labels of the concepts seen in scope, first seen first
+  std::vector<std::string> perspectives;  // ids of the perspectives of the forms seen in scope
+  // At least half of the articles are in its scope. When it does not fit, the report says so
+  // and points to `parallax lexicon draft`.
+  bool fits = false;
+};
+
 struct StoryMeasures {
-  std::vector<OutletProfile> outlets;  // in order of first article
+  std::vector<OutletProfile> outlets;   // in order of first article
+  std::vector<LexiconFit> lexicon_fit;  // per story lexicon, in the order of the files
   bool thin_evidence = false;  // few articles per outlet: say so, show counts, not confident shares
 };
 

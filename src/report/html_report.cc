@@ -89,6 +89,7 @@ td.date{white-space:nowrap}
 .chip{display:inline-block;width:0.9em;height:0.9em;border-radius:2px;vertical-align:-0.1em;margin-right:0.3em;border:1px solid #0006}
 .legend{display:flex;flex-wrap:wrap;gap:0.2rem 1.2rem;margin:0.3rem 0;padding:0;list-style:none}
 .note{color:var(--muted);font-size:0.85em}
+.warning{border-left:4px solid #b35900;padding-left:0.6em;font-weight:600}
 .omission{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f3e3e3 6px,#f3e3e3 12px);color:#7a1f1f;font-weight:bold}
 .absent{color:var(--muted)}
 .variant{display:block}
@@ -289,6 +290,10 @@ class HtmlBuilder {
       El(s, "p",
          "Thin evidence: fewer than three articles per outlet. The figures describe these "
          "articles, not the outlets' coverage in general; counts are shown beside every share.");
+    }
+    for (const LexiconFit& fit : r_.measures().lexicon_fit) {
+      Node p = El(s, "p", LexiconFitSentence(fit));
+      if (!fit.fits) Attr(p, "class", "warning");
     }
   }
 

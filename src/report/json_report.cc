@@ -151,6 +151,16 @@ nlohmann::ordered_json ReportToJson(const StoryReport& r) {
   j["story"] = r.story();
   j["blind"] = r.blinder().enabled();
   j["thin_evidence"] = r.measures().thin_evidence;
+  Json fits = Json::array();
+  for (const LexiconFit& fit : r.measures().lexicon_fit) {
+    fits.push_back({{"lexicon", fit.lexicon},
+                    {"articles", fit.articles},
+                    {"in_scope", fit.in_scope},
+                    {"fits", fit.fits},
+                    {"concepts", fit.concepts},
+                    {"perspectives", fit.perspectives}});
+  }
+  j["lexicon_fit"] = fits;
 
   Json perspectives = Json::array();
   for (const Perspective& p : r.lexicon().perspectives) {

@@ -76,6 +76,10 @@ std::string ReportToMarkdown(const StoryReport& r) {
     md << "\n*Thin evidence:* fewer than three articles per outlet; the figures describe these "
           "articles, and counts are shown beside every share.\n";
   }
+  for (const LexiconFit& fit : r.measures().lexicon_fit) {
+    md << "\n"
+       << (fit.fits ? "" : "**") << E(LexiconFitSentence(fit)) << (fit.fits ? "" : "**") << "\n";
+  }
 
   md << "\n## Naming choices\n\nForms in each outlet's own voice (then \"+ N quoted\" inside "
         "quotations and \"+ N reported\" in reported speech), with the perspective whose usage "

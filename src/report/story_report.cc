@@ -597,4 +597,21 @@ void StoryReport::BuildPrompts() {
   }
 }
 
+std::string LexiconFitSentence(const LexiconFit& fit) {
+  const std::string counts = std::to_string(fit.in_scope) + " of " + std::to_string(fit.articles) +
+                             " articles name its places, regions, "
+                             "routes or actors";
+  if (fit.fits) {
+    std::string out = "Lexicon " + fit.lexicon + " fits this story: " + counts + ".";
+    if (fit.in_scope < fit.articles) {
+      out += " Its words count only in those articles.";
+    }
+    return out;
+  }
+  return "Lexicon " + fit.lexicon + " does not fit this story: " + counts +
+         ", so its words colour no outlet outside them. Draft a lexicon from these articles with "
+         "`parallax lexicon draft CORPUS_DIR -o draft.xml`, review it and pass it with "
+         "--lexicon.";
+}
+
 }  // namespace parallax

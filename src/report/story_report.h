@@ -149,6 +149,10 @@ class StoryReport {
 // Formats a share as a whole percentage ("67%"); counts are always shown beside it.
 std::string Percent(int part, int whole);
 
+// What the report and the terminal say about a story lexicon's fit (LexiconFit): one plain
+// sentence, and for a lexicon that does not fit, what to do instead.
+std::string LexiconFitSentence(const LexiconFit& fit);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_REPORT_STORY_REPORT_H_

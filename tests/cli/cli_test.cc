@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "test_paths.h"
 
 namespace parallax {
@@ -223,6 +225,40 @@ TEST_F(CliLexiconTest, UnknownOutletWarningNamesTheOutletsFlag) {
   EXPECT_NE(r.err.find("outlet 'tbilisi-daily' is not in"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--outlets FILE"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("add it there"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// A story outside every shipped lexicon's scope: the report says the lexicon does not fit, in
+// the terminal and in the report, points to `lexicon draft`, and colours no outlet.
+TEST(CliLexiconFitTest, AReportOnAnotherStorySaysTheLexiconDoesNotFit) {
+  testing::TempDir dir;
+  const std::string story = dir.path() + "/law-vote";
+  std::filesystem::create_directories(story);
+  testing::WriteFileOrFail(
+      story + "/000_oc-media.txt",
+      "---\ntitle: Bill passes first reading\noutlet: oc-media\ndate: 2023-03-07\nlanguage: en\n"
+      "---\nThousands joined protests outside parliament after lawmakers passed the bill on "
+      "foreign influence in a first reading.\n");
+  testing::WriteFileOrFail(
+      story + "/001_jamnews.txt",
+      "---\ntitle: Ruling party blames abroad\noutlet: jamnews\ndate: 2023-03-08\nlanguage: en\n"
+      "---\nThe ruling party said the protests were organised from abroad.\n");
+  const auto r = testing::RunParallax({"report", story, "-o", dir.path() + "/out"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Lexicon karabakh does not fit this story: 0 of 2 articles"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("parallax lexicon draft"), std::string::npos);
+  const std::string md = testing::ReadFileOrFail(dir.path() + "/out/report.md");
+  EXPECT_NE(md.find("does not fit this story"), std::string::npos);
+  const auto json = nlohmann::json::parse(testing::ReadFileOrFail(dir.path() + "/out/report.json"));
+  ASSERT_EQ(json["lexicon_fit"].size(), 1u);
+  EXPECT_FALSE(json["lexicon_fit"][0]["fits"].get<bool>());
 }
 
 }  // namespace

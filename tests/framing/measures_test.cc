@@ -162,3 +162,64 @@ TEST(MeasuresWildcardTest, WildcardFormsKeepTheWordsTheyMatched) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// The shipped Karabakh lexicon fits the shipped corpus: every article names its places.
+TEST_F(MeasuresTest, TheKarabakhLexiconFitsTheShippedCorpus) {
+  ASSERT_EQ(measures_.lexicon_fit.size(), 1u);
+  const LexiconFit& fit = measures_.lexicon_fit[0];
+  EXPECT_EQ(fit.lexicon, "karabakh");
+  EXPECT_EQ(fit.articles, 5u);
+  EXPECT_EQ(fit.in_scope, 5u);
+  EXPECT_TRUE(fit.fits);
+  EXPECT_FALSE(fit.concepts.empty());
+}
+
+// A story outside the lexicon's scope (a law vote in another country) holds its generic words
+// ("protests", tagged with a side in the Karabakh lexicon): the lexicon does not fit, and no
+// outlet is coloured with a side by it.
+TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
+  auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
+  ASSERT_TRUE(lex.ok());
+  const Lexicon lexicon = std::move(lex.lexicon);
+  std::vector<Article> articles;
+  const char* texts[] = {
+      "Thousands joined protests outside parliament after lawmakers passed the bill on foreign "
+      "influence in a first reading. Police dispersed the protests with water cannon.",
+      "The ruling party said the protests were organised from abroad. The bill on foreign "
+      "influence passed its first reading by 76 votes to 13."};
+  const char* outlets[] = {"oc-media", "jamnews"};
+  for (int i = 0; i < 2; ++i) {
+    Article a;
+    a.id = std::string("a") + std::to_string(i);
+    a.outlet = outlets[i];
+    a.language = "en";
+    a.body = texts[i];
+    a.text = a.body;
+    a.segments = {TextSegment{0, 0, a.body.size()}};
+    articles.push_back(std::move(a));
+  }
+  const Annotator annotator(lexicon);
+  std::vector<ArticleAnnotations> annotations;
+  bool generic_matched = false;
+  for (const Article& a : articles) {
+    annotations.push_back(annotator.Annotate(a));
+    for (const LexiconMatch& m : annotations.back().matches) {
+      generic_matched |= !lexicon.entries[m.entry].perspective.empty();
+    }
+  }
+  ASSERT_TRUE(generic_matched) << "the texts must hold a side-tagged word for this test to test";
+  const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, OutletsFile{});
+  ASSERT_EQ(measures.lexicon_fit.size(), 1u);
+  EXPECT_FALSE(measures.lexicon_fit[0].fits);
+  EXPECT_EQ(measures.lexicon_fit[0].in_scope, 0u);
+  for (const OutletProfile& p : measures.outlets) {
+    EXPECT_TRUE(p.naming.empty()) << p.outlet;
+    EXPECT_TRUE(p.loaded.empty()) << p.outlet;
+  }
+}
+
+}  // namespace
+}  // namespace parallax
