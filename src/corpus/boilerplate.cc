@@ -28,7 +28,26 @@ struct Decision {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Lower-cases ASCII and folds the typographic marks that pasted text is full of.
+// Lower-cases the Russian capitals (U+0401, U+0410..U+042F) in place; each keeps its length.
+void LowerCyrillic(std::string& s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    auto& lead = reinterpret_cast<unsigned char&>(s[i]);
+    auto& trail = reinterpret_cast<unsigned char&>(s[i + 1]);
+    if (lead != 0xD0) continue;
+    if (trail >= 0x90 && trail <= 0x9F) {  // А..П -> а..п
+      trail = static_cast<unsigned char>(trail + 0x20);
+    } else if (trail >= 0xA0 && trail <= 0xAF) {  // Р..Я -> р..я
+      lead = 0xD1;
+      trail = static_cast<unsigned char>(trail - 0x20);
+    } else if (trail == 0x81) {  // Ё -> ё
+      lead = 0xD1;
+      trail = 0x91;
+    }
+    ++i;
+  }
+}
+
+// Lower-cases ASCII and Russian, and folds the typographic marks that pasted text is full of.
 std::string Fold(std::string_view s) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kFolds = {{
       {"\u2018", "'"},
@@ -63,6 +82,7 @@ std::string Fold(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     out.push_back(c);
   }
+  LowerCyrillic(out);
   return out;
 }
 
@@ -116,6 +136,329 @@ bool IsDateline(std::string_view key) {
   return key.size() < 60 && std::regex_match(key.begin(), key.end(), kDate);
 }
 
+// Words of a folded line: runs of ASCII letters and digits, hyphens and apostrophes inside a
+// word, and any non-ASCII byte (so Cyrillic words stay whole).
+std::vector<std::string_view> Words(std::string_view s) {
+  auto is_word = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !is_word(s[i])) ++i;
+    std::size_t j = i;
+    while (j < s.size() && (is_word(s[j]) || ((s[j] == '-' || s[j] == '\'') && j + 1 < s.size() &&
+                                              is_word(s[j + 1])))) {
+      ++j;
+    }
+    if (j > i) words.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+bool HasWord(const std::vector<std::string_view>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Sentences of a folded line: split after '.', '!', '?' or ':' followed by a space.
+std::vector<std::string_view> Sentences(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    const char c = s[i];
+    if ((c == '.' || c == '!' || c == '?' || c == ':') && s[i + 1] == ' ') {
+      out.push_back(s.substr(begin, i + 1 - begin));
+      begin = i + 2;
+    }
+  }
+  if (begin < s.size()) out.push_back(s.substr(begin));
+  return out;
+}
+
+// A line that reports what someone said, or quotes it, is article text even when the words are
+// an appeal ("We need your support," the mayor said.).
+bool IsReportedSpeech(std::string_view key) {
+  if (StartsWith(key, "\"") || StartsWith(key, "'")) return true;
+  static constexpr std::string_view kVerbs[] = {
+      "said",    "says",     "told",    "tells",    "according", "wrote",    "writes",
+      "added",   "asked",    "urged",   "tweeted",  "posted",    "stated",   "announced",
+      "сказал",  "сказала",  "заявил",  "заявила",  "сообщил",   "сообщила", "словам",
+      "написал", "написала", "призвал", "призвала", "говорит",   "отметил",  "отметила"};
+  const auto words = Words(key);
+  for (std::string_view v : kVerbs) {
+    if (HasWord(words, v)) return true;
+  }
+  return false;
+}
+
+enum class AppealKind { kNone, kDonation, kSubscription, kMembership };
+
+// Why a sentence is an appeal to the reader, not a sentence about support or members:
+//   an imperative opener, checked at a word boundary and not used as a noun ("Support for the
+//   bill grew", "Supporters gathered"), that addresses the reader or the outlet (us, our, your,
+//   today, now) or, in a short sentence, names what is asked for (member, journalism,
+//   newsletter); or a phrase that only an outlet says of itself ("your support", "support us",
+//   "reader-funded").
+AppealKind AppealSentence(std::string_view sentence) {
+  struct Opener {
+    std::string_view text;
+    AppealKind kind;
+    bool strong;  // an appeal by itself in a short sentence
+  };
+  static constexpr Opener kOpeners[] = {
+      {"become a member", AppealKind::kMembership, true},
+      {"becoming a member", AppealKind::kMembership, true},
+      {"become a supporter", AppealKind::kMembership, true},
+      {"become a patron", AppealKind::kMembership, true},
+      {"become a subscriber", AppealKind::kSubscription, true},
+      {"become a donor", AppealKind::kDonation, true},
+      {"become", AppealKind::kMembership, false},
+      {"becoming", AppealKind::kMembership, false},
+      {"join", AppealKind::kMembership, false},
+      {"sign up", AppealKind::kSubscription, false},
+      {"subscribe", AppealKind::kSubscription, true},
+      {"subscribing", AppealKind::kSubscription, false},
+      {"donate", AppealKind::kDonation, true},
+      {"make a donation", AppealKind::kDonation, true},
+      {"chip in", AppealKind::kDonation, true},
+      {"support", AppealKind::kDonation, false},
+      {"supporting", AppealKind::kDonation, false},
+      {"help", AppealKind::kDonation, false},
+      {"give", AppealKind::kDonation, false},
+      {"contribute", AppealKind::kDonation, false},
+      {"back", AppealKind::kDonation, false},
+      {"fund", AppealKind::kDonation, false},
+      {"станьте", AppealKind::kMembership, false},
+      {"вступайте", AppealKind::kMembership, false},
+      {"присоединяйтесь", AppealKind::kMembership, false},
+      {"подпишитесь", AppealKind::kSubscription, true},
+      {"подписывайтесь", AppealKind::kSubscription, true},
+      {"оформите подписку", AppealKind::kSubscription, true},
+      {"поддержите", AppealKind::kDonation, true},
+      {"поддержать", AppealKind::kDonation, false},
+      {"пожертвуйте", AppealKind::kDonation, true},
+      {"сделайте пожертвование", AppealKind::kDonation, true},
+      {"помогите", AppealKind::kDonation, false},
+  };
+  // Words that, right after the opener, show it is a noun or a past tense ("Support for …",
+  // "Help arrived", "Join-up talks").
+  static constexpr std::string_view kNounNext[] = {
+      "for",   "from",    "among",  "of",    "has",      "had",     "is",      "was",
+      "were",  "will",    "would",  "grew",  "rose",     "fell",    "remains", "remained",
+      "came",  "in",      "at",     "on",    "by",       "and",     "as",      "since",
+      "after", "arrived", "groups", "level", "levels",   "workers", "staff",   "desk",
+      "line",  "lines",   "pages",  "page",  "managers", "manager", "raising", "raiser"};
+  static constexpr std::string_view kReaderCues[] = {
+      "us",   "our",  "your", "today",  "now",   "monthly", "нас",    "наш",
+      "нашу", "наше", "наши", "нашего", "нашей", "ваша",    "сегодня"};
+  static constexpr std::string_view kTopicStems[] = {
+      "member",   "supporter", "subscri", "patron",   "donat",      "donor",  "journalis",
+      "newsroom", "reporting", "media",   "fundrais", "newsletter", "редакц", "журналист",
+      "канал",    "подписк",   "медиа",   "донат",    "издани"};
+  static constexpr std::string_view kOutletPhrases[] = {
+      "support us",          "supporting us",         "support our journalism",
+      "support our work",    "support our reporting", "support our newsroom",
+      "support our mission", "your support",          "your donation",
+      "your contribution",   "your membership",       "donate to us",
+      "help us keep",        "help us continue",      "reader-funded",
+      "reader-supported",    "readers like you",      "we need your",
+      "we rely on",          "if you value",          "if you appreciate our",
+      "if you enjoy our",    "if you like our",       "our collective fundraiser",
+      "поддержите нас",      "поддержать нас",        "поддержать редакцию",
+      "ваша поддержка",      "помогите нам"};
+
+  std::string_view s = sentence;
+  static constexpr std::string_view kLeadIns[] = {"please ", "consider ",   "why not ", "so ",
+                                                  "and ",    "or ",         "now ",     "today, ",
+                                                  "> ",      "пожалуйста, "};
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view lead : kLeadIns) {
+      if (StartsWith(s, lead)) {
+        s.remove_prefix(lead.size());
+        again = true;
+      }
+    }
+  }
+  const auto words = Words(s);
+  bool reader_cue = false;
+  for (std::string_view c : kReaderCues) reader_cue = reader_cue || HasWord(words, c);
+  bool topic_cue = false;
+  for (std::string_view w : words) {
+    for (std::string_view stem : kTopicStems) topic_cue = topic_cue || StartsWith(w, stem);
+  }
+  const std::size_t n = words.size();
+  for (const Opener& o : kOpeners) {
+    if (!StartsWith(s, o.text)) continue;
+    const std::string_view rest = s.substr(o.text.size());
+    if (!rest.empty() && Words(rest.substr(0, 1)).size() == 1) continue;  // "supporters"
+    const auto next = Words(rest);
+    if (!next.empty() && !Contains(o.text, " ") &&
+        std::find(std::begin(kNounNext), std::end(kNounNext), next[0]) != std::end(kNounNext)) {
+      break;
+    }
+    const bool exclaims = EndsWith(s, "!") && n <= 8;
+    if (reader_cue || (o.strong && n <= 12) || (topic_cue && n <= 8) || exclaims) {
+      return topic_cue && HasWord(words, "member") ? AppealKind::kMembership : o.kind;
+    }
+    break;
+  }
+  for (std::string_view p : kOutletPhrases) {
+    if (Contains(sentence, p)) {
+      return Contains(sentence, "member") ? AppealKind::kMembership : AppealKind::kDonation;
+    }
+  }
+  return AppealKind::kNone;
+}
+
+// Donation, membership and subscription appeals of any outlet.
+std::optional<std::string> AppealRule(std::string_view key) {
+  if (WordCount(key) > 50 || IsReportedSpeech(key)) return std::nullopt;
+  AppealKind kind = AppealKind::kNone;
+  for (std::string_view sentence : Sentences(key)) {
+    kind = std::max(kind, AppealSentence(sentence));
+  }
+  switch (kind) {
+    case AppealKind::kNone:
+      return std::nullopt;
+    case AppealKind::kDonation:
+      return "donation-appeal";
+    case AppealKind::kSubscription:
+      return "subscription-appeal";
+    case AppealKind::kMembership:
+      return "membership-appeal";
+  }
+  return std::nullopt;
+}
+
+// The heading of a comment section: "3 comments", "12 thoughts on "Title"", "Leave a Reply".
+bool IsCommentHeading(std::string_view bare) {
+  static constexpr std::string_view kHeadings[] = {
+      "leave a reply",           "leave a comment",      "leave a reply cancel reply",
+      "post a comment",          "add a comment",        "write a comment",
+      "join the discussion",     "no comments yet",      "no comments",
+      "be the first to comment", "one comment",          "one response",
+      "оставить комментарий",    "добавить комментарий", "оставьте комментарий"};
+  for (std::string_view h : kHeadings) {
+    if (bare == h) return true;
+  }
+  static const std::regex kCount(
+      R"(^(\d+|one) (comments?|responses?|replies|thoughts?)( (on|to) ".*")?$)"
+      R"(|^comments? \(\d+\)$|^\d+ комментари[йяев]+$)");
+  return bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), kCount);
+}
+
+// The fields, buttons and notices of a blog comment form and the links under each comment.
+std::optional<std::string> CommentFormRule(std::string_view bare) {
+  if (IsCommentHeading(bare)) return "comment-form";
+  static constexpr std::string_view kLines[] = {
+      "reply",        "log in to reply", "login to reply", "reply to this comment", "cancel reply",
+      "post comment", "submit comment",  "report comment", "reply to comment",      "ответить",
+      "комментарии"};
+  for (std::string_view l : kLines) {
+    if (bare == l) return "comment-form";
+  }
+  if (WordCount(bare) > 40) return std::nullopt;
+  static constexpr std::string_view kNotices[] = {
+      "your email address will not be published",
+      "required fields are marked",
+      "save my name, email, and website in this browser",
+      "save my name, email and website in this browser",
+      "notify me of follow-up comments",
+      "notify me of new comments",
+      "notify me of new posts",
+      "you must be logged in to post a comment",
+      "learn how your comment data is processed",
+      "this site uses akismet to reduce spam",
+      "ваш адрес email не будет опубликован",
+      "обязательные поля помечены"};
+  for (std::string_view n : kNotices) {
+    if (StartsWith(bare, n)) return "comment-form";
+  }
+  return std::nullopt;
+}
+
+// "Source link", "Source: Agency", "This article was originally published on …": the trailer an
+// aggregator adds under a copied article.
+bool IsSourceTrailer(std::string_view key, std::string_view bare) {
+  static constexpr std::string_view kLines[] = {"source link", "original source",
+                                                "view source", "original article",
+                                                "источник",    "ссылка на источник"};
+  for (std::string_view l : kLines) {
+    if (bare == l) return true;
+  }
+  static constexpr std::string_view kShort[] = {"source:", "sources:", "источник:", "источники:"};
+  for (std::string_view p : kShort) {
+    if (StartsWith(key, p) && WordCount(key) <= 12) return true;
+  }
+  static constexpr std::string_view kLong[] = {"originally published ",
+                                               "this article was originally published",
+                                               "this story was originally published",
+                                               "this article first appeared",
+                                               "this story first appeared",
+                                               "this article originally appeared",
+                                               "this story originally appeared"};
+  for (std::string_view p : kLong) {
+    if (StartsWith(key, p) && WordCount(key) <= 30) return true;
+  }
+  return false;
+}
+
+// A caption line that ends with its credit: "Police at the border. Photo: Name / Agency",
+// "… (Photo: Agency)", "… Фото: Агентство". The credit is a few capitalised words.
+bool EndsWithPhotoCredit(std::string_view original) {
+  std::string lower(original);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  LowerCyrillic(lower);
+  static constexpr std::string_view kMarkers[] = {
+      "photo:",        "photos:",  "photo by ", "photo credit:", "image:", "image credit:",
+      "image credit ", "picture:", "credit:",   "фото:",         "фото ",  "photograph:"};
+  for (std::string_view m : kMarkers) {
+    const std::size_t at = lower.rfind(m);
+    if (at == std::string::npos || at == 0) continue;
+    // The credit follows a sentence or opens a parenthesis.
+    const std::string_view before = std::string_view(lower).substr(0, at);
+    if (!EndsWith(before, ". ") && !EndsWith(before, "(") && !EndsWith(before, "! ") &&
+        !EndsWith(before, "? ") && !EndsWith(before, "| ") && !EndsWith(before, ", ")) {
+      continue;
+    }
+    std::string_view credit = original.substr(at + m.size());
+    if (EndsWith(before, "(")) {
+      if (!EndsWith(credit, ")")) continue;
+      credit.remove_suffix(1);
+    }
+    const auto words = Words(credit);
+    if (words.empty() || words.size() > 8) continue;
+    bool names = true;
+    for (std::string_view w : words) {
+      const auto c0 = static_cast<unsigned char>(w[0]);
+      const bool capital =
+          (c0 >= 'A' && c0 <= 'Z') || (c0 == 0xD0 && w.size() > 1 &&
+                                       ((static_cast<unsigned char>(w[1]) >= 0x90 &&
+                                         static_cast<unsigned char>(w[1]) <= 0xAF) ||
+                                        static_cast<unsigned char>(w[1]) == 0x81));
+      names = names && (capital || w == "via" || w == "for" || w == "and" || w == "of" ||
+                        w == "de" || w == "van" || w == "von" || w == "for");
+    }
+    if (names) return true;
+  }
+  return false;
+}
+
+// A folded line without the trailing colons, stops, stars and spaces of a label or button.
+std::string Bare(std::string_view key) {
+  std::string bare(key);
+  while (!bare.empty() &&
+         (bare.back() == ':' || bare.back() == '.' || bare.back() == ' ' || bare.back() == '*')) {
+    bare.pop_back();
+  }
+  return bare;
+}
+
 std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original) {
   // Furniture lines are short; long lines are article text (and keep the regexes cheap).
   if (key.size() > 600) return std::nullopt;
@@ -143,10 +486,7 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
                                                   "copy link",
                                                   "back to top",
                                                   "listen to this article"};
-  std::string bare(key);
-  while (!bare.empty() && (bare.back() == ':' || bare.back() == '.' || bare.back() == ' ')) {
-    bare.pop_back();
-  }
+  const std::string bare = Bare(key);
   for (std::string_view ui : kUiLines) {
     if (bare == ui) return "ui-line";
   }
@@ -162,12 +502,16 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
 
   // Captions and credits.
   static const std::regex kSourceParen(
-      R"(^\((source|photo|photos|image|credit|video|illustration)s?:.*\)$)");
+      R"(^\((source|photo|image|credit|video|illustration|picture|photograph|фото)s?)"
+      R"((:| credits?:?| by:?| courtesy( of)?:?) .*\)$)");
   if (std::regex_match(key.begin(), key.end(), kSourceParen)) return "photo-caption";
   static constexpr std::string_view kCaptionPrefixes[] = {
       "photo:",           "photo by ",   "photo credit",       "photos:",
       "image:",           "pictured:",   "illustrative photo", "footage from ",
-      "screenshot from ", "cover photo", "main photo",         "header image"};
+      "screenshot from ", "cover photo", "main photo",         "header image",
+      "image credit",     "image by ",   "image source",       "picture:",
+      "picture by ",      "credit:",     "photograph:",        "photograph by ",
+      "photo courtesy",   "фото:",       "фотография:"};
   for (std::string_view p : kCaptionPrefixes) {
     if (StartsWith(key, p) && WordCount(key) <= 40) return "photo-caption";
   }
@@ -176,35 +520,12 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
       std::regex_search(original.begin(), original.end(), kCredit)) {
     return "photo-caption";
   }
+  if (WordCount(key) <= 40 && EndsWithPhotoCredit(original)) return "photo-caption";
 
   // Appeals. Short lines only: an article may well discuss donations or memberships.
-  if (WordCount(key) <= 40) {
-    static constexpr std::string_view kMembership[] = {
-        "become a member", "becoming a member", "join today",        "become a supporter",
-        "become a patron", "membership appeal", "join our community"};
-    for (std::string_view p : kMembership) {
-      if (Contains(key, p)) return "membership-appeal";
-    }
-    static const std::regex kBecomeMember(R"(^become an? .{1,40} member$)");
-    if (std::regex_match(key.begin(), key.end(), kBecomeMember)) return "membership-appeal";
-    static constexpr std::string_view kDonation[] = {"donate now",
-                                                     "donate today",
-                                                     "make a donation",
-                                                     "our collective fundraiser",
-                                                     "support independent journalism",
-                                                     "support our journalism",
-                                                     "please support us",
-                                                     "support us monthly",
-                                                     "support small, independent media",
-                                                     "chip in",
-                                                     "become a donor"};
-    for (std::string_view p : kDonation) {
-      if (Contains(key, p)) return "donation-appeal";
-    }
-    if (StartsWith(key, "support ") && EndsWith(key, "!") && WordCount(key) <= 8) {
-      return "donation-appeal";
-    }
-  }
+  if (auto rule = AppealRule(key)) return rule;
+  if (auto rule = CommentFormRule(bare)) return rule;
+  if (IsSourceTrailer(key, bare)) return "source-link";
   return std::nullopt;
 }
 
@@ -219,11 +540,25 @@ bool StartsAppealTail(std::string_view key) {
                                                "support our work",
                                                "help us keep",
                                                "a message from the editors"};
-  if (WordCount(key) > 40) return false;
+  if (WordCount(key) > 40 || IsReportedSpeech(key)) return false;
   for (std::string_view p : kTail) {
     if (Contains(key, p)) return true;
   }
   return false;
+}
+
+// Where a comment section starts: a comment heading in the latter two thirds of the text with a
+// comment's "Reply" link or a comment form's notice after it. Returns nonblank.size() if none.
+std::size_t CommentSectionStart(const std::vector<Line>& lines,
+                                const std::vector<std::size_t>& nonblank) {
+  for (std::size_t k = nonblank.size() / 3; k < nonblank.size(); ++k) {
+    const std::string bare = Bare(lines[nonblank[k]].key);
+    if (!IsCommentHeading(bare) && bare != "comments" && bare != "комментарии") continue;
+    for (std::size_t m = k + 1; m < nonblank.size(); ++m) {
+      if (CommentFormRule(Bare(lines[nonblank[m]].key))) return k;
+    }
+  }
+  return nonblank.size();
 }
 
 bool IsListItem(std::string_view key) {
@@ -342,14 +677,22 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (!lines[i].blank) nonblank.push_back(i);
     }
-    // Appeal tail: a strong appeal in the latter part of the text runs to the end.
+    // Tails: a strong appeal in the latter part of the text, or a comment section, runs to the
+    // end. The later tail is marked first, so each line is told which one it belongs to.
+    std::size_t appeal = nonblank.size();
     for (std::size_t k = nonblank.size() / 3; k < nonblank.size(); ++k) {
       if (StartsAppealTail(lines[nonblank[k]].key)) {
-        for (std::size_t m = k; m < nonblank.size(); ++m)
-          set(nonblank[m], Verdict::kRemove, "donation-appeal");
+        appeal = k;
         break;
       }
     }
+    const std::size_t comments = CommentSectionStart(lines, nonblank);
+    auto mark_tail = [&](std::size_t from, const char* rule) {
+      for (std::size_t m = from; m < nonblank.size(); ++m) set(nonblank[m], Verdict::kRemove, rule);
+    };
+    if (comments > appeal) mark_tail(comments, "comment-section");
+    mark_tail(appeal, "donation-appeal");
+    mark_tail(comments, "comment-section");
     // Repeated kickers: short heading-like lines that occur more than once.
     std::map<std::string, int> counts;
     for (std::size_t i : nonblank) {
@@ -380,6 +723,15 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
       }
       if (auto rule = GenericLineRule(lines[i].key, text_of(lines[i])))
         set(i, Verdict::kRemove, *rule);
+    }
+    // Duplicates: a caption shown twice (alt text and caption, a gallery's title) keeps its
+    // first copy. Only copies with nothing but blank lines between them: an article may well
+    // repeat a sentence further on (a live blog's "It takes 1,237 delegates to win").
+    for (std::size_t k = 1; k < nonblank.size(); ++k) {
+      const std::string& key = lines[nonblank[k]].key;
+      if (WordCount(key) >= 3 && key == lines[nonblank[k - 1]].key) {
+        set(nonblank[k], Verdict::kRemove, "duplicate-line");
+      }
     }
     // Related-article lists: runs of two or more headline-like list items.
     for (std::size_t k = 0; k < nonblank.size();) {
