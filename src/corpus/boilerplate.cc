@@ -551,12 +551,17 @@ bool StartsAppealTail(std::string_view key) {
 // comment's "Reply" link or a comment form's notice after it. Returns nonblank.size() if none.
 std::size_t CommentSectionStart(const std::vector<Line>& lines,
                                 const std::vector<std::size_t>& nonblank) {
-  for (std::size_t k = nonblank.size() / 3; k < nonblank.size(); ++k) {
-    const std::string bare = Bare(lines[nonblank[k]].key);
-    if (!IsCommentHeading(bare) && bare != "comments" && bare != "комментарии") continue;
-    for (std::size_t m = k + 1; m < nonblank.size(); ++m) {
-      if (CommentFormRule(Bare(lines[nonblank[m]].key))) return k;
+  // The last form line first, so that many headings cost one pass, not one pass each.
+  std::size_t last_form = 0;
+  for (std::size_t m = nonblank.size(); m-- > nonblank.size() / 3;) {
+    if (CommentFormRule(Bare(lines[nonblank[m]].key))) {
+      last_form = m;
+      break;
     }
+  }
+  for (std::size_t k = nonblank.size() / 3; k < last_form; ++k) {
+    const std::string bare = Bare(lines[nonblank[k]].key);
+    if (IsCommentHeading(bare) || bare == "comments" || bare == "комментарии") return k;
   }
   return nonblank.size();
 }

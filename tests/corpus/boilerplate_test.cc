@@ -215,6 +215,18 @@ TEST(BoilerplateTest, CommentSectionWithRepliesIsRemoved) {
   EXPECT_EQ(removed[0].first, "3 Comments");
 }
 
+TEST(BoilerplateTest, CommentSectionOfManyLinesIsRemovedInOnePass) {
+  std::string body = kNews + kMoreNews + "\n";
+  for (int i = 0; i < 20000; ++i) body += "3 Comments\n\nReply\n\n";
+  Article a;
+  const Pairs removed = Removed(body, &a);
+  ASSERT_EQ(removed.size(), 40000u);
+  EXPECT_EQ(removed.back(), (std::pair<std::string, std::string>{"Reply", "comment-section"}));
+  EXPECT_EQ(a.text.find("3 Comments"), std::string::npos);
+  EXPECT_NE(a.text.find("Talks between the two governments"), std::string::npos);
+  EXPECT_NE(a.text.find("planned for next month in Geneva."), std::string::npos);
+}
+
 TEST(BoilerplateTest, CommentFormLinesAnywhereAreRemovedOneByOne) {
   // A comment count in the share bar at the top is no comment section: the text under it stays.
   const Pairs removed =
