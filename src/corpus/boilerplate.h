@@ -37,13 +37,8 @@
 //   translation-link     "Read in Georgian on On.ge."
 //   outlet:<id>:<rule>   a pattern of the outlet's own
 //
-// Appeals are recognised by their structure, not by a word: an imperative ("Support", "Donate",
-// "Become", "Join", "Subscribe", "Поддержите", "Подпишитесь") that addresses the reader or the
-// outlet ("us", "our", "your", "today") or, in a short sentence, names what it asks for
-// ("member", "journalism", "newsletter"); or a phrase only an outlet says of itself ("your
-// support", "reader-funded"). Lines that quote or report speech ("said", "told", an opening
-// quotation mark) are never appeals, so "'I wanted to make a donation,' he said" and "Support
-// for the bill grew among members of parliament" stay.
+// Appeals are recognised by their structure, not by a word (corpus/appeals.h): quoted or
+// reported speech is never an appeal, so "'I wanted to make a donation,' he said" stays.
 #ifndef PARALLAX_CORPUS_BOILERPLATE_H_
 #define PARALLAX_CORPUS_BOILERPLATE_H_
 
