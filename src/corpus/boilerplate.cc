@@ -214,9 +214,10 @@ bool IsSourceTrailer(std::string_view key, std::string_view bare) {
   return false;
 }
 
-// A caption line that ends with its credit: "Police at the border. Photo: Name / Agency",
-// "… (Photo: Agency)", "… Фото: Агентство". The credit is a few capitalised words.
-bool EndsWithPhotoCredit(std::string_view original) {
+// Where the photo credit that ends a line starts ("Police at the border. Photo: Name / Agency",
+// "… (Photo: Agency)", "… Фото: Агентство"), or npos. The credit is a few capitalised words;
+// with `parenthesised`, only a credit in parentheses counts.
+std::size_t TrailingPhotoCredit(std::string_view original, bool parenthesised = false) {
   std::string lower(original);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -230,8 +231,11 @@ bool EndsWithPhotoCredit(std::string_view original) {
     if (at == std::string::npos || at == 0) continue;
     // The credit follows a sentence or opens a parenthesis.
     const std::string_view before = std::string_view(lower).substr(0, at);
-    if (!EndsWith(before, ". ") && !EndsWith(before, "(") && !EndsWith(before, "! ") &&
-        !EndsWith(before, "? ") && !EndsWith(before, "| ") && !EndsWith(before, ", ")) {
+    const bool paren = EndsWith(before, "(");
+    if (parenthesised
+            ? !paren || at == 1
+            : !EndsWith(before, ". ") && !paren && !EndsWith(before, "! ") &&
+                  !EndsWith(before, "? ") && !EndsWith(before, "| ") && !EndsWith(before, ", ")) {
       continue;
     }
     std::string_view credit = original.substr(at + m.size());
@@ -262,9 +266,9 @@ bool EndsWithPhotoCredit(std::string_view original) {
       names = names && (capital || w == "via" || w == "for" || w == "and" || w == "of" ||
                         w == "de" || w == "van" || w == "von");
     }
-    if (names) return true;
+    if (names) return paren ? at - 1 : at;
   }
-  return false;
+  return std::string::npos;
 }
 
 // A folded line without the trailing colons, stops, stars and spaces of a label or button.
@@ -338,7 +342,9 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
       std::regex_search(original.begin(), original.end(), kCredit)) {
     return "photo-caption";
   }
-  if (WordCount(key) <= 40 && EndsWithPhotoCredit(original)) return "photo-caption";
+  if (WordCount(key) <= 40 && TrailingPhotoCredit(original) != std::string::npos) {
+    return "photo-caption";
+  }
 
   // Appeals. Short lines only: an article may well discuss donations or memberships.
   if (auto rule = AppealRule(key)) return rule;
@@ -435,7 +441,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
   article.removed.clear();
   article.outlet_notes.clear();
   const std::string& body = article.body;
-  const std::vector<Line> lines = SplitLines(body);
+  std::vector<Line> lines = SplitLines(body);
   std::vector<Decision> decisions(lines.size());
 
   auto set = [&decisions](std::size_t i, Verdict v, std::string rule) {
@@ -563,6 +569,18 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     }
     const Decision& d = decisions[i];
     if (d.verdict == Verdict::kKeep) {
+      // A paragraph that ends with a photo credit in parentheses keeps its text, not the credit.
+      const std::size_t credit =
+          options.generic_rules ? TrailingPhotoCredit(text_of(l), true) : std::string::npos;
+      if (credit != std::string::npos) {
+        article.removed.push_back(RemovedLine{article.SourceLine(l.start + credit),
+                                              std::string(text_of(l).substr(credit)),
+                                              "photo-caption"});
+        Line& kept = lines[i];
+        kept.end = kept.start + credit;
+        while (kept.end > kept.start && IsSpace(body[kept.end - 1])) --kept.end;
+        kept.key = Fold(text_of(kept));
+      }
       blocks.back().push_back(i);
       continue;
     }

@@ -16,7 +16,8 @@
 //   dateline             a line that is only a date (and time)
 //   photo-caption        "(Source: DW)", "(Photo: …)", "Photo: …", "Photo by …", "Фото: …",
 //                        "Image credit …", "Name Surname/AGENCY" credits, a caption ending in its
-//                        credit ("Police at the border. Photo: Name / Agency"), the one-sentence
+//                        credit ("Police at the border. Photo: Name / Agency"), a credit in
+//                        parentheses ending a paragraph (only the credit goes), the one-sentence
 //                        line right after a dateline, "Footage from …"
 //   donation-appeal      an appeal for money: "Support The Moscow Times!", "Donate now", "Please
 //                        support us monthly", "Поддержите нас"; a strong appeal late in the text
@@ -54,7 +55,9 @@ struct CleanOptions {
 // Fills article.text, article.segments, article.removed and article.outlet_notes from
 // article.body. `outlet` may be null (generic rules only). Paragraphs of the clean text are
 // separated by one blank line; a paragraph is a non-empty line, or a block of hard-wrapped lines
-// (joined with spaces) when most of its lines do not end a sentence.
+// (joined with spaces) when most of its lines do not end a sentence. Each entry of
+// article.removed is a whole line, except a photo credit in parentheses that ends a kept
+// paragraph: that entry holds the credit alone, on the paragraph's line.
 void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& options = {});
 
 }  // namespace parallax

@@ -372,6 +372,31 @@ TEST(BoilerplateTest, PhotoCreditsAreRemoved) {
   }
 }
 
+TEST(BoilerplateTest, CreditInParenthesesLeavesTheParagraph) {
+  const std::string paragraph =
+      "Police guarded the checkpoint on Sunday as the first aid convoy in a month crossed the "
+      "border, watched by monitors from both governments and by several hundred residents who "
+      "had waited since dawn for news of relatives on the other side of the line.";
+  Article a;
+  const Pairs removed =
+      Removed(kNews + paragraph + " (Photo: Jane Doe/Agency)\n\n" + kMoreNews, &a);
+  EXPECT_EQ(removed, (Pairs{{"(Photo: Jane Doe/Agency)", "photo-caption"}}));
+  const std::size_t at = a.text.find(paragraph + "\n\n");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(a.text.find("Photo"), std::string::npos);
+  EXPECT_EQ(a.BodyOffset(at), a.body.find(paragraph));
+  ASSERT_EQ(a.removed.size(), 1u);
+  EXPECT_EQ(a.removed[0].line, 7);
+}
+
+TEST(BoilerplateTest, ParenthesesAboutPhotosAreKept) {
+  EXPECT_TRUE(Removed(kNews +
+                      "The ministry released pictures of the damage (photo: a burned school).\n\n" +
+                      "(Photos of the suspect were released on Monday.)\n\n" +
+                      "The agency published the image (Image: Jane Doe said it was genuine).\n")
+                  .empty());
+}
+
 TEST(BoilerplateTest, SentencesAboutPhotosAreKept) {
   EXPECT_TRUE(Removed(kNews + "He posted a photo: a smiling crowd in front of the parliament.\n\n"
                               "The agency shared a picture: the ruins of the school.\n\n"
