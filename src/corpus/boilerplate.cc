@@ -217,7 +217,11 @@ bool IsSourceTrailer(std::string_view key, std::string_view bare) {
 // Where the photo credit that ends a line starts ("Police at the border. Photo: Name / Agency",
 // "… (Photo: Agency)", "… Фото: Агентство"), or npos. The credit is a few capitalised words;
 // with `parenthesised`, only a credit in parentheses counts.
-std::size_t TrailingPhotoCredit(std::string_view original, bool parenthesised = false) {
+std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = false) {
+  // A credit is a few words: only the end of a line is looked at, however long the line.
+  constexpr std::size_t kWindow = 256;
+  const std::size_t offset = full.size() > kWindow ? full.size() - kWindow : 0;
+  const std::string_view original = full.substr(offset);
   std::string lower(original);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -228,12 +232,12 @@ std::size_t TrailingPhotoCredit(std::string_view original, bool parenthesised = 
       "image credit ", "picture:", "credit:",   "фото:",         "фото ",  "photograph:"};
   for (std::string_view m : kMarkers) {
     const std::size_t at = lower.rfind(m);
-    if (at == std::string::npos || at == 0) continue;
+    if (at == std::string::npos || offset + at == 0) continue;
     // The credit follows a sentence or opens a parenthesis.
     const std::string_view before = std::string_view(lower).substr(0, at);
     const bool paren = EndsWith(before, "(");
     if (parenthesised
-            ? !paren || at == 1
+            ? !paren || offset + at == 1
             : !EndsWith(before, ". ") && !paren && !EndsWith(before, "! ") &&
                   !EndsWith(before, "? ") && !EndsWith(before, "| ") && !EndsWith(before, ", ")) {
       continue;
@@ -266,7 +270,7 @@ std::size_t TrailingPhotoCredit(std::string_view original, bool parenthesised = 
       names = names && (capital || w == "via" || w == "for" || w == "and" || w == "of" ||
                         w == "de" || w == "van" || w == "von");
     }
-    if (names) return paren ? at - 1 : at;
+    if (names) return offset + (paren ? at - 1 : at);
   }
   return std::string::npos;
 }

@@ -389,6 +389,13 @@ TEST(BoilerplateTest, CreditInParenthesesLeavesTheParagraph) {
   EXPECT_EQ(a.removed[0].line, 7);
 }
 
+TEST(BoilerplateTest, CreditEndingAVeryLongLineIsFoundAtItsEnd) {
+  std::string line;
+  for (int i = 0; i < 20000; ++i) line += "The convoy crossed. ";
+  line += "(Photo: AP)";
+  EXPECT_EQ(Removed(kNews + line + "\n"), (Pairs{{"(Photo: AP)", "photo-caption"}}));
+}
+
 TEST(BoilerplateTest, ParenthesesAboutPhotosAreKept) {
   EXPECT_TRUE(Removed(kNews +
                       "The ministry released pictures of the damage (photo: a burned school).\n\n" +
