@@ -9,8 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus/appeals.h"
+
 namespace parallax {
 namespace {
+
+using internal::AppealRule;
+using internal::StartsAppealTail;
 
 struct Line {
   std::size_t start = 0;  // offset of the trimmed text in the body
@@ -28,7 +33,26 @@ struct Decision {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Lower-cases ASCII and folds the typographic marks that pasted text is full of.
+// Lower-cases the Russian capitals (U+0401, U+0410..U+042F) in place; each keeps its length.
+void LowerCyrillic(std::string& s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    auto& lead = reinterpret_cast<unsigned char&>(s[i]);
+    auto& trail = reinterpret_cast<unsigned char&>(s[i + 1]);
+    if (lead != 0xD0) continue;
+    if (trail >= 0x90 && trail <= 0x9F) {  // А..П -> а..п
+      trail = static_cast<unsigned char>(trail + 0x20);
+    } else if (trail >= 0xA0 && trail <= 0xAF) {  // Р..Я -> р..я
+      lead = 0xD1;
+      trail = static_cast<unsigned char>(trail - 0x20);
+    } else if (trail == 0x81) {  // Ё -> ё
+      lead = 0xD1;
+      trail = 0x91;
+    }
+    ++i;
+  }
+}
+
+// Lower-cases ASCII and Russian, and folds the typographic marks that pasted text is full of.
 std::string Fold(std::string_view s) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kFolds = {{
       {"\u2018", "'"},
@@ -63,6 +87,7 @@ std::string Fold(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     out.push_back(c);
   }
+  LowerCyrillic(out);
   return out;
 }
 
@@ -116,6 +141,150 @@ bool IsDateline(std::string_view key) {
   return key.size() < 60 && std::regex_match(key.begin(), key.end(), kDate);
 }
 
+// The heading of a comment section: "3 comments", "12 thoughts on "Title"", "Leave a Reply".
+bool IsCommentHeading(std::string_view bare) {
+  static constexpr std::string_view kHeadings[] = {
+      "leave a reply",           "leave a comment",      "leave a reply cancel reply",
+      "post a comment",          "add a comment",        "write a comment",
+      "join the discussion",     "no comments yet",      "no comments",
+      "be the first to comment", "one comment",          "one response",
+      "оставить комментарий",    "добавить комментарий", "оставьте комментарий"};
+  for (std::string_view h : kHeadings) {
+    if (bare == h) return true;
+  }
+  static const std::regex kCount(
+      R"(^(\d+|one) (comments?|responses?|replies|thoughts?)( (on|to) ".*")?$)"
+      R"(|^comments? \(\d+\)$|^\d+ комментари[йяев]+$)");
+  return bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), kCount);
+}
+
+// The fields, buttons and notices of a blog comment form and the links under each comment.
+std::optional<std::string> CommentFormRule(std::string_view bare) {
+  if (IsCommentHeading(bare)) return "comment-form";
+  static constexpr std::string_view kLines[] = {
+      "reply",        "log in to reply", "login to reply", "reply to this comment", "cancel reply",
+      "post comment", "submit comment",  "report comment", "reply to comment",      "ответить",
+      "комментарии"};
+  for (std::string_view l : kLines) {
+    if (bare == l) return "comment-form";
+  }
+  if (WordCount(bare) > 40) return std::nullopt;
+  static constexpr std::string_view kNotices[] = {
+      "your email address will not be published",
+      "required fields are marked",
+      "save my name, email, and website in this browser",
+      "save my name, email and website in this browser",
+      "notify me of follow-up comments",
+      "notify me of new comments",
+      "notify me of new posts",
+      "you must be logged in to post a comment",
+      "learn how your comment data is processed",
+      "this site uses akismet to reduce spam",
+      "ваш адрес email не будет опубликован",
+      "обязательные поля помечены"};
+  for (std::string_view n : kNotices) {
+    if (StartsWith(bare, n)) return "comment-form";
+  }
+  return std::nullopt;
+}
+
+// "Source link", "Source: Agency", "This article was originally published on …": the trailer an
+// aggregator adds under a copied article.
+bool IsSourceTrailer(std::string_view key, std::string_view bare) {
+  static constexpr std::string_view kLines[] = {"source link", "original source",
+                                                "view source", "original article",
+                                                "источник",    "ссылка на источник"};
+  for (std::string_view l : kLines) {
+    if (bare == l) return true;
+  }
+  static constexpr std::string_view kShort[] = {"source:", "sources:", "источник:", "источники:"};
+  for (std::string_view p : kShort) {
+    if (StartsWith(key, p) && WordCount(key) <= 12) return true;
+  }
+  static constexpr std::string_view kLong[] = {"originally published ",
+                                               "this article was originally published",
+                                               "this story was originally published",
+                                               "this article first appeared",
+                                               "this story first appeared",
+                                               "this article originally appeared",
+                                               "this story originally appeared"};
+  for (std::string_view p : kLong) {
+    if (StartsWith(key, p) && WordCount(key) <= 30) return true;
+  }
+  return false;
+}
+
+// Where the photo credit that ends a line starts ("Police at the border. Photo: Name / Agency",
+// "… (Photo: Agency)", "… Фото: Агентство"), or npos. The credit is a few capitalised words;
+// with `parenthesised`, only a credit in parentheses counts.
+std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = false) {
+  // A credit is a few words: only the end of a line is looked at, however long the line.
+  constexpr std::size_t kWindow = 256;
+  const std::size_t offset = full.size() > kWindow ? full.size() - kWindow : 0;
+  const std::string_view original = full.substr(offset);
+  std::string lower(original);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  LowerCyrillic(lower);
+  static constexpr std::string_view kMarkers[] = {
+      "photo:",        "photos:",  "photo by ", "photo credit:", "image:", "image credit:",
+      "image credit ", "picture:", "credit:",   "фото:",         "фото ",  "photograph:"};
+  for (std::string_view m : kMarkers) {
+    const std::size_t at = lower.rfind(m);
+    if (at == std::string::npos || offset + at == 0) continue;
+    // The credit follows a sentence or opens a parenthesis.
+    const std::string_view before = std::string_view(lower).substr(0, at);
+    const bool paren = EndsWith(before, "(");
+    if (parenthesised
+            ? !paren || offset + at == 1
+            : !EndsWith(before, ". ") && !paren && !EndsWith(before, "! ") &&
+                  !EndsWith(before, "? ") && !EndsWith(before, "| ") && !EndsWith(before, ", ")) {
+      continue;
+    }
+    std::string_view credit = original.substr(at + m.size());
+    if (EndsWith(before, "(")) {
+      if (!EndsWith(credit, ")")) continue;
+      credit.remove_suffix(1);
+    }
+    // Words of the credit; separators ("/", "|", "-", "©") are not words.
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < credit.size();) {
+      const std::size_t space = std::min(credit.find(' ', i), credit.size());
+      const std::string_view w = credit.substr(i, space - i);
+      const auto c0 = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+      if ((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z') || c0 == 0xD0 || c0 == 0xD1) {
+        words.push_back(w);
+      }
+      i = space + 1;
+    }
+    if (words.empty() || words.size() > 8) continue;
+    bool names = true;
+    for (std::string_view w : words) {
+      const auto c0 = static_cast<unsigned char>(w[0]);
+      const bool capital =
+          (c0 >= 'A' && c0 <= 'Z') || (c0 == 0xD0 && w.size() > 1 &&
+                                       ((static_cast<unsigned char>(w[1]) >= 0x90 &&
+                                         static_cast<unsigned char>(w[1]) <= 0xAF) ||
+                                        static_cast<unsigned char>(w[1]) == 0x81));
+      names = names && (capital || w == "via" || w == "for" || w == "and" || w == "of" ||
+                        w == "de" || w == "van" || w == "von");
+    }
+    if (names) return offset + (paren ? at - 1 : at);
+  }
+  return std::string::npos;
+}
+
+// A folded line without the trailing colons, stops, stars and spaces of a label or button.
+std::string Bare(std::string_view key) {
+  std::string bare(key);
+  while (!bare.empty() &&
+         (bare.back() == ':' || bare.back() == '.' || bare.back() == ' ' || bare.back() == '*')) {
+    bare.pop_back();
+  }
+  return bare;
+}
+
 std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original) {
   // Furniture lines are short; long lines are article text (and keep the regexes cheap).
   if (key.size() > 600) return std::nullopt;
@@ -143,10 +312,7 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
                                                   "copy link",
                                                   "back to top",
                                                   "listen to this article"};
-  std::string bare(key);
-  while (!bare.empty() && (bare.back() == ':' || bare.back() == '.' || bare.back() == ' ')) {
-    bare.pop_back();
-  }
+  const std::string bare = Bare(key);
   for (std::string_view ui : kUiLines) {
     if (bare == ui) return "ui-line";
   }
@@ -162,12 +328,16 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
 
   // Captions and credits.
   static const std::regex kSourceParen(
-      R"(^\((source|photo|photos|image|credit|video|illustration)s?:.*\)$)");
+      R"(^\((source|photo|image|credit|video|illustration|picture|photograph|фото)s?)"
+      R"((:| credits?:?| by:?| courtesy( of)?:?) .*\)$)");
   if (std::regex_match(key.begin(), key.end(), kSourceParen)) return "photo-caption";
   static constexpr std::string_view kCaptionPrefixes[] = {
       "photo:",           "photo by ",   "photo credit",       "photos:",
       "image:",           "pictured:",   "illustrative photo", "footage from ",
-      "screenshot from ", "cover photo", "main photo",         "header image"};
+      "screenshot from ", "cover photo", "main photo",         "header image",
+      "image credit",     "image by ",   "image source",       "picture:",
+      "picture by ",      "credit:",     "photograph:",        "photograph by ",
+      "photo courtesy",   "фото:",       "фотография:"};
   for (std::string_view p : kCaptionPrefixes) {
     if (StartsWith(key, p) && WordCount(key) <= 40) return "photo-caption";
   }
@@ -176,54 +346,34 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
       std::regex_search(original.begin(), original.end(), kCredit)) {
     return "photo-caption";
   }
+  if (WordCount(key) <= 40 && TrailingPhotoCredit(original) != std::string::npos) {
+    return "photo-caption";
+  }
 
   // Appeals. Short lines only: an article may well discuss donations or memberships.
-  if (WordCount(key) <= 40) {
-    static constexpr std::string_view kMembership[] = {
-        "become a member", "becoming a member", "join today",        "become a supporter",
-        "become a patron", "membership appeal", "join our community"};
-    for (std::string_view p : kMembership) {
-      if (Contains(key, p)) return "membership-appeal";
-    }
-    static const std::regex kBecomeMember(R"(^become an? .{1,40} member$)");
-    if (std::regex_match(key.begin(), key.end(), kBecomeMember)) return "membership-appeal";
-    static constexpr std::string_view kDonation[] = {"donate now",
-                                                     "donate today",
-                                                     "make a donation",
-                                                     "our collective fundraiser",
-                                                     "support independent journalism",
-                                                     "support our journalism",
-                                                     "please support us",
-                                                     "support us monthly",
-                                                     "support small, independent media",
-                                                     "chip in",
-                                                     "become a donor"};
-    for (std::string_view p : kDonation) {
-      if (Contains(key, p)) return "donation-appeal";
-    }
-    if (StartsWith(key, "support ") && EndsWith(key, "!") && WordCount(key) <= 8) {
-      return "donation-appeal";
-    }
-  }
+  if (auto rule = AppealRule(key)) return rule;
+  if (auto rule = CommentFormRule(bare)) return rule;
+  if (IsSourceTrailer(key, bare)) return "source-link";
   return std::nullopt;
 }
 
-// A strong appeal that, late in a text, starts a block running to the end.
-bool StartsAppealTail(std::string_view key) {
-  if (key.size() > 600) return false;
-  static constexpr std::string_view kTail[] = {"we have a small favor to ask",
-                                               "we have a small favour to ask",
-                                               "before you go",
-                                               "if you value our journalism",
-                                               "we need your support",
-                                               "support our work",
-                                               "help us keep",
-                                               "a message from the editors"};
-  if (WordCount(key) > 40) return false;
-  for (std::string_view p : kTail) {
-    if (Contains(key, p)) return true;
+// Where a comment section starts: a comment heading in the latter two thirds of the text with a
+// comment's "Reply" link or a comment form's notice after it. Returns nonblank.size() if none.
+std::size_t CommentSectionStart(const std::vector<Line>& lines,
+                                const std::vector<std::size_t>& nonblank) {
+  // The last form line first, so that many headings cost one pass, not one pass each.
+  std::size_t last_form = 0;
+  for (std::size_t m = nonblank.size(); m-- > nonblank.size() / 3;) {
+    if (CommentFormRule(Bare(lines[nonblank[m]].key))) {
+      last_form = m;
+      break;
+    }
   }
-  return false;
+  for (std::size_t k = nonblank.size() / 3; k < last_form; ++k) {
+    const std::string bare = Bare(lines[nonblank[k]].key);
+    if (IsCommentHeading(bare) || bare == "comments" || bare == "комментарии") return k;
+  }
+  return nonblank.size();
 }
 
 bool IsListItem(std::string_view key) {
@@ -295,7 +445,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
   article.removed.clear();
   article.outlet_notes.clear();
   const std::string& body = article.body;
-  const std::vector<Line> lines = SplitLines(body);
+  std::vector<Line> lines = SplitLines(body);
   std::vector<Decision> decisions(lines.size());
 
   auto set = [&decisions](std::size_t i, Verdict v, std::string rule) {
@@ -342,14 +492,22 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (!lines[i].blank) nonblank.push_back(i);
     }
-    // Appeal tail: a strong appeal in the latter part of the text runs to the end.
+    // Tails: a strong appeal in the latter part of the text, or a comment section, runs to the
+    // end. The later tail is marked first, so each line is told which one it belongs to.
+    std::size_t appeal = nonblank.size();
     for (std::size_t k = nonblank.size() / 3; k < nonblank.size(); ++k) {
       if (StartsAppealTail(lines[nonblank[k]].key)) {
-        for (std::size_t m = k; m < nonblank.size(); ++m)
-          set(nonblank[m], Verdict::kRemove, "donation-appeal");
+        appeal = k;
         break;
       }
     }
+    const std::size_t comments = CommentSectionStart(lines, nonblank);
+    auto mark_tail = [&](std::size_t from, const char* rule) {
+      for (std::size_t m = from; m < nonblank.size(); ++m) set(nonblank[m], Verdict::kRemove, rule);
+    };
+    if (comments > appeal) mark_tail(comments, "comment-section");
+    mark_tail(appeal, "donation-appeal");
+    mark_tail(comments, "comment-section");
     // Repeated kickers: short heading-like lines that occur more than once.
     std::map<std::string, int> counts;
     for (std::size_t i : nonblank) {
@@ -381,6 +539,15 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
       if (auto rule = GenericLineRule(lines[i].key, text_of(lines[i])))
         set(i, Verdict::kRemove, *rule);
     }
+    // Duplicates: a caption shown twice (alt text and caption, a gallery's title) keeps its
+    // first copy. Only copies with nothing but blank lines between them: an article may well
+    // repeat a sentence further on (a live blog's "It takes 1,237 delegates to win").
+    for (std::size_t k = 1; k < nonblank.size(); ++k) {
+      const std::string& key = lines[nonblank[k]].key;
+      if (WordCount(key) >= 3 && key == lines[nonblank[k - 1]].key) {
+        set(nonblank[k], Verdict::kRemove, "duplicate-line");
+      }
+    }
     // Related-article lists: runs of two or more headline-like list items.
     for (std::size_t k = 0; k < nonblank.size();) {
       std::size_t m = k;
@@ -406,6 +573,18 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     }
     const Decision& d = decisions[i];
     if (d.verdict == Verdict::kKeep) {
+      // A paragraph that ends with a photo credit in parentheses keeps its text, not the credit.
+      const std::size_t credit =
+          options.generic_rules ? TrailingPhotoCredit(text_of(l), true) : std::string::npos;
+      if (credit != std::string::npos) {
+        article.removed.push_back(RemovedLine{article.SourceLine(l.start + credit),
+                                              std::string(text_of(l).substr(credit)),
+                                              "photo-caption"});
+        Line& kept = lines[i];
+        kept.end = kept.start + credit;
+        while (kept.end > kept.start && IsSpace(body[kept.end - 1])) --kept.end;
+        kept.key = Fold(text_of(kept));
+      }
       blocks.back().push_back(i);
       continue;
     }

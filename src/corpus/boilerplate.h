@@ -9,18 +9,37 @@
 // A headline repeated at the top of the pasted text is kept: it is the outlet's own framing.
 //
 // Rule ids (shown to users by `parallax clean`):
-//   repeated-kicker    a short heading-like line that occurs more than once
-//   dateline           a line that is only a date (and time)
-//   photo-caption      "(Source: DW)", "Photo: …", "Name Surname/AGENCY" credits, the one-sentence
-//                      line right after a dateline, "Footage from …"
-//   donation-appeal    support/donate/fundraiser lines; a strong appeal late in the text ("we have
-//                      a small favor to ask") removes everything from there to the end
-//   membership-appeal  "Become a member", "Join today", "Consider becoming a member"
-//   related-link       "[Read more: …]", "Read also: …", "See also: …"
-//   related-articles   a run of two or more "- Headline" lines without sentence punctuation
-//   ui-line            "Read more", "Continue", "Share", "Advertisement" and similar
-//   translation-link   "Read in Georgian on On.ge."
-//   outlet:<id>:<rule> a pattern of the outlet's own
+//   repeated-kicker      a short heading-like line that occurs more than once
+//   duplicate-line       a line of three or more words repeated verbatim right below itself
+//                        (blank lines between): a photo caption shown twice, a gallery's title;
+//                        the first copy is kept
+//   dateline             a line that is only a date (and time)
+//   photo-caption        "(Source: DW)", "(Photo: …)", "Photo: …", "Photo by …", "Фото: …",
+//                        "Image credit …", "Name Surname/AGENCY" credits, a caption ending in its
+//                        credit ("Police at the border. Photo: Name / Agency"), a credit in
+//                        parentheses ending a paragraph (only the credit goes), the one-sentence
+//                        line right after a dateline, "Footage from …"
+//   donation-appeal      an appeal for money: "Support The Moscow Times!", "Donate now", "Please
+//                        support us monthly", "Поддержите нас"; a strong appeal late in the text
+//                        ("we have a small favor to ask") removes everything from there to the end
+//   membership-appeal    "Become a member", "Join today", "Consider becoming a member"
+//   subscription-appeal  "Subscribe to our newsletter", "Подпишитесь на наш канал"
+//   comment-form         a blog comment form and its links: "Leave a Reply", "Your email address
+//                        will not be published", "Required fields are marked *", "Post Comment",
+//                        "Save my name, email, and website …", "3 Comments", "Reply", "Log in to
+//                        Reply"
+//   comment-section      a comment heading late in the text with a "Reply" link or a form notice
+//                        after it: from the heading to the end (the readers' comments)
+//   source-link          an aggregator's trailer: "Source link", "Source: Agency", "This article
+//                        was originally published on …"
+//   related-link         "[Read more: …]", "Read also: …", "See also: …"
+//   related-articles     a run of two or more "- Headline" lines without sentence punctuation
+//   ui-line              "Read more", "Continue", "Share", "Advertisement" and similar
+//   translation-link     "Read in Georgian on On.ge."
+//   outlet:<id>:<rule>   a pattern of the outlet's own
+//
+// Appeals are recognised by their structure, not by a word (corpus/appeals.h): quoted or
+// reported speech is never an appeal, so "'I wanted to make a donation,' he said" stays.
 #ifndef PARALLAX_CORPUS_BOILERPLATE_H_
 #define PARALLAX_CORPUS_BOILERPLATE_H_
 
@@ -36,7 +55,9 @@ struct CleanOptions {
 // Fills article.text, article.segments, article.removed and article.outlet_notes from
 // article.body. `outlet` may be null (generic rules only). Paragraphs of the clean text are
 // separated by one blank line; a paragraph is a non-empty line, or a block of hard-wrapped lines
-// (joined with spaces) when most of its lines do not end a sentence.
+// (joined with spaces) when most of its lines do not end a sentence. Each entry of
+// article.removed is a whole line, except a photo credit in parentheses that ends a kept
+// paragraph: that entry holds the credit alone, on the paragraph's line.
 void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& options = {});
 
 }  // namespace parallax

@@ -159,5 +159,257 @@ TEST(BoilerplateTest, OutletPatternsOnlyApplyToTheirOutlet) {
   EXPECT_TRUE(a.removed.empty());
 }
 
+// Cleans pasted text with the generic rules only and returns (removed line, rule) pairs.
+std::vector<std::pair<std::string, std::string>> Removed(const std::string& body,
+                                                         Article* out = nullptr) {
+  Article a;
+  a.body = body;
+  CleanArticle(a, nullptr);
+  std::vector<std::pair<std::string, std::string>> removed;
+  for (const RemovedLine& r : a.removed) removed.emplace_back(r.text, r.rule);
+  if (out != nullptr) *out = a;
+  return removed;
+}
+
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+// Three paragraphs of news, so that a tail rule has text before it.
+const std::string kNews =
+    "Talks between the two governments resumed in Brussels on Monday after a month's pause.\n\n"
+    "Officials on both sides said the border crossing would reopen to aid convoys this week.\n\n"
+    "The agreement still needs the approval of parliament, which meets again on Thursday.\n\n";
+const std::string kMoreNews =
+    "Aid agencies welcomed the decision but warned that supplies would last only days.\n\n"
+    "A further round of talks is planned for next month in Geneva.\n";
+
+TEST(BoilerplateTest, WordPressCommentFormRunsToTheEnd) {
+  Article a;
+  const Pairs removed = Removed(kNews +
+                                    "Leave a Reply\n\n"
+                                    "Your email address will not be published. Required fields "
+                                    "are marked *\n\n"
+                                    "Comment *\n\nName *\n\nEmail *\n\nWebsite\n\n"
+                                    "Save my name, email, and website in this browser for the "
+                                    "next time I comment.\n\n"
+                                    "Post Comment\n",
+                                &a);
+  ASSERT_EQ(removed.size(), 8u);
+  for (const auto& [text, rule] : removed) EXPECT_EQ(rule, "comment-section") << text;
+  EXPECT_EQ(removed[0].first, "Leave a Reply");
+  EXPECT_EQ(removed[7].first, "Post Comment");
+  EXPECT_EQ(a.text.find("which meets again on Thursday."), a.text.size() - 30);
+}
+
+TEST(BoilerplateTest, CommentSectionWithRepliesIsRemoved) {
+  const Pairs removed = Removed(kNews +
+                                "3 Comments\n\n"
+                                "Jane Doe\n"
+                                "March 3, 2023 at 4:15 pm\n"
+                                "Great article, thanks for the detail on the convoys.\n\n"
+                                "Reply\n\n"
+                                "John Roe\n"
+                                "I doubt parliament will approve it.\n\n"
+                                "Log in to Reply\n");
+  ASSERT_EQ(removed.size(), 8u);
+  for (const auto& [text, rule] : removed) EXPECT_EQ(rule, "comment-section") << text;
+  EXPECT_EQ(removed[0].first, "3 Comments");
+}
+
+TEST(BoilerplateTest, CommentSectionOfManyLinesIsRemovedInOnePass) {
+  std::string body = kNews + kMoreNews + "\n";
+  for (int i = 0; i < 20000; ++i) body += "3 Comments\n\nReply\n\n";
+  Article a;
+  const Pairs removed = Removed(body, &a);
+  ASSERT_EQ(removed.size(), 40000u);
+  EXPECT_EQ(removed.back(), (std::pair<std::string, std::string>{"Reply", "comment-section"}));
+  EXPECT_EQ(a.text.find("3 Comments"), std::string::npos);
+  EXPECT_NE(a.text.find("Talks between the two governments"), std::string::npos);
+  EXPECT_NE(a.text.find("planned for next month in Geneva."), std::string::npos);
+}
+
+TEST(BoilerplateTest, CommentFormLinesAnywhereAreRemovedOneByOne) {
+  // A comment count in the share bar at the top is no comment section: the text under it stays.
+  const Pairs removed =
+      Removed("12 Comments\n\n" + kNews +
+              "Your email address will not be published.\n\n"
+              "Save my name, email, and website in this browser for the next time I comment.\n\n"
+              "More talks are planned for next month.\n");
+  EXPECT_EQ(removed, (Pairs{{"12 Comments", "comment-form"},
+                            {"Your email address will not be published.", "comment-form"},
+                            {"Save my name, email, and website in this browser for the next "
+                             "time I comment.",
+                             "comment-form"}}));
+}
+
+TEST(BoilerplateTest, ReplyInArticleTextIsKept) {
+  EXPECT_TRUE(Removed(kNews + "In reply, the ministry said it would leave a reply to the "
+                              "commission by Friday.\n\n"
+                              "Three comments by the minister drew criticism.\n")
+                  .empty());
+}
+
+TEST(BoilerplateTest, SourceTrailersAreRemoved) {
+  const Pairs removed =
+      Removed(kNews +
+              "Source link\n\nSource: Reuters\n\n"
+              "This article was originally published on Example News and is republished here.\n");
+  EXPECT_EQ(removed, (Pairs{{"Source link", "source-link"},
+                            {"Source: Reuters", "source-link"},
+                            {"This article was originally published on Example News and is "
+                             "republished here.",
+                             "source-link"}}));
+}
+
+TEST(BoilerplateTest, SourcesInNewsSentencesAreKept) {
+  EXPECT_TRUE(
+      Removed(kNews +
+              "Sources said the talks had stalled over the sequencing of the withdrawal.\n\n"
+              "Source: a senior official familiar with the talks, who asked not to be "
+              "named because the negotiations are confidential.\n\n"
+              "The source of the shelling could not be confirmed.\n")
+          .empty());
+}
+
+TEST(BoilerplateTest, AppealsOfAnyOutletAreRemoved) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Become a member", "membership-appeal"},
+      {"Consider becoming a member of our community.", "membership-appeal"},
+      {"Join today and get our weekly briefing.", "membership-appeal"},
+      {"Support our journalism: donate today.", "donation-appeal"},
+      {"Please support us monthly.", "donation-appeal"},
+      {"Donate now", "donation-appeal"},
+      {"Chip in $5 to keep this site running.", "donation-appeal"},
+      {"Subscribe to our newsletter", "subscription-appeal"},
+      {"Subscribe to The Daily Briefing for the morning's news.", "subscription-appeal"},
+      {"\xD0\x9F\xD0\xBE\xD0\xB4\xD0\xB4\xD0\xB5\xD1\x80\xD0\xB6\xD0\xB8\xD1\x82\xD0\xB5 "
+       "\xD0\xBD\xD0\xB0\xD1\x81",  // Поддержите нас
+       "donation-appeal"},
+      {"\xD0\x9F\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x88\xD0\xB8\xD1\x82\xD0\xB5\xD1\x81\xD1\x8C "
+       "\xD0\xBD\xD0\xB0 \xD0\xBD\xD0\xB0\xD1\x88 "
+       "Telegram-\xD0\xBA\xD0\xB0\xD0\xBD\xD0\xB0\xD0\xBB",
+       // Подпишитесь на наш Telegram-канал
+       "subscription-appeal"},
+  };
+  for (const auto& [line, rule] : cases) {
+    EXPECT_EQ(Removed(line + "\n\n" + kNews), (Pairs{{line, rule}})) << line;
+  }
+}
+
+TEST(BoilerplateTest, NewsAboutDonationsAndMembersIsKept) {
+  const std::vector<std::string> kept = {
+      // PolNeAR usa-today_2015-11-20_campaign-cash-tied-to-turkish-gr, paragraph 7: a quote.
+      "\"I just liked what he said at that time and wanted to make a donation,\" said Hayati "
+      "Camlica, who owns a Long Island auto repair shop and donated $2,400 to Ayotte on the same "
+      "day.",
+      "Support for the bill grew among members of parliament.",
+      "Members of parliament voted to support the measure on Tuesday.",
+      "Ukraine wants to become a member of NATO, the minister said.",
+      "Supporters of the candidate rallied outside the court.",
+      "Finland is expected to join today.",
+      "Donations poured in after the fire.",
+      "Neighbours chip in to rebuild the school",
+      "Help arrived two days later.",
+      "\"We need your support,\" the mayor told residents.",
+      "Subscribers to the service lost access overnight.",
+  };
+  for (const std::string& line : kept) {
+    EXPECT_TRUE(Removed(kNews + line + "\n\n" + kMoreNews).empty()) << line;
+    EXPECT_TRUE(Removed(line + "\n").empty()) << line;
+  }
+}
+
+TEST(BoilerplateTest, QuotedAppealLateInTheTextStartsNoTail) {
+  Article a;
+  EXPECT_TRUE(Removed(kNews + "\"We need your support,\" the president told Congress.\n\n" +
+                          "Lawmakers applauded.\n",
+                      &a)
+                  .empty());
+  EXPECT_NE(a.text.find("Lawmakers applauded."), std::string::npos);
+}
+
+TEST(BoilerplateTest, DuplicatedCaptionKeepsOneCopy) {
+  const std::string caption = "Police officers guard the checkpoint near the border on Sunday.";
+  const std::string gallery = "Declared 2016 Presidential Candidates.";
+  Article a;
+  const Pairs removed = Removed(
+      caption + "\n" + caption + "\n\n" + kNews + gallery + "\n\n" + gallery + "\n\n" + kMoreNews,
+      &a);
+  EXPECT_EQ(removed, (Pairs{{caption, "duplicate-line"}, {gallery, "duplicate-line"}}));
+  EXPECT_EQ(a.text.rfind(caption, 0), 0u);
+  EXPECT_EQ(a.text.find(caption, 1), std::string::npos);
+  EXPECT_NE(a.text.find(gallery), std::string::npos);
+}
+
+TEST(BoilerplateTest, SentenceRepeatedFurtherOnIsKept) {
+  // A live blog repeats its standing line under each update (PolNeAR, AP results pages).
+  const std::string standing = "It takes 1,237 delegates to win the Republican nomination.";
+  EXPECT_TRUE(Removed(kNews + standing + "\n\n" + kMoreNews + "\n\n" + standing + "\n").empty());
+}
+
+TEST(BoilerplateTest, RepeatedShortAnswersAndWrappedLinesAreKept) {
+  EXPECT_TRUE(Removed("Q: Will the road reopen?\nA: Yes.\n\nQ: This week?\nA: Yes.\n\n" + kNews +
+                      "Officials on both sides of the border said on Monday evening that they\n"
+                      "expected the crossing to reopen.\n\n"
+                      "Officials on both sides of the border said on Monday evening that they\n"
+                      "had no comment on the talks.\n")
+                  .empty());
+}
+
+TEST(BoilerplateTest, PhotoCreditsAreRemoved) {
+  const std::vector<std::string> credits = {
+      "Photo: Ivan Petrov / Agency",
+      "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE: \xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD "
+      "\xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2",  // Фото: Иван Петров
+      "(Photo: Jane Doe)",
+      "(Photo by Jane Doe/Agency)",
+      "Image credit: Jane Doe",
+      "Photo by Jane Doe for The Daily",
+      "Police guard the checkpoint on Sunday. Photo: Jane Doe / Agency",
+      "Police guard the checkpoint on Sunday (Photo: Agency)",
+  };
+  for (const std::string& line : credits) {
+    EXPECT_EQ(Removed(kNews + line + "\n\n" + kMoreNews), (Pairs{{line, "photo-caption"}})) << line;
+  }
+}
+
+TEST(BoilerplateTest, CreditInParenthesesLeavesTheParagraph) {
+  const std::string paragraph =
+      "Police guarded the checkpoint on Sunday as the first aid convoy in a month crossed the "
+      "border, watched by monitors from both governments and by several hundred residents who "
+      "had waited since dawn for news of relatives on the other side of the line.";
+  Article a;
+  const Pairs removed =
+      Removed(kNews + paragraph + " (Photo: Jane Doe/Agency)\n\n" + kMoreNews, &a);
+  EXPECT_EQ(removed, (Pairs{{"(Photo: Jane Doe/Agency)", "photo-caption"}}));
+  const std::size_t at = a.text.find(paragraph + "\n\n");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(a.text.find("Photo"), std::string::npos);
+  EXPECT_EQ(a.BodyOffset(at), a.body.find(paragraph));
+  ASSERT_EQ(a.removed.size(), 1u);
+  EXPECT_EQ(a.removed[0].line, 7);
+}
+
+TEST(BoilerplateTest, CreditEndingAVeryLongLineIsFoundAtItsEnd) {
+  std::string line;
+  for (int i = 0; i < 20000; ++i) line += "The convoy crossed. ";
+  line += "(Photo: AP)";
+  EXPECT_EQ(Removed(kNews + line + "\n"), (Pairs{{"(Photo: AP)", "photo-caption"}}));
+}
+
+TEST(BoilerplateTest, ParenthesesAboutPhotosAreKept) {
+  EXPECT_TRUE(Removed(kNews +
+                      "The ministry released pictures of the damage (photo: a burned school).\n\n" +
+                      "(Photos of the suspect were released on Monday.)\n\n" +
+                      "The agency published the image (Image: Jane Doe said it was genuine).\n")
+                  .empty());
+}
+
+TEST(BoilerplateTest, SentencesAboutPhotosAreKept) {
+  EXPECT_TRUE(Removed(kNews + "He posted a photo: a smiling crowd in front of the parliament.\n\n"
+                              "The agency shared a picture: the ruins of the school.\n\n"
+                              "Officials released the photo. Photo analysts doubted it.\n")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace parallax

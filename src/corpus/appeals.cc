@@ -1,0 +1,231 @@
+#include "corpus/appeals.h"
+
+#include <algorithm>
+#include <iterator>
+#include <vector>
+
+namespace parallax::internal {
+namespace {
+
+bool Contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
+
+// Words of a folded line: runs of ASCII letters and digits, hyphens and apostrophes inside a
+// word, and any non-ASCII byte (so Cyrillic words stay whole).
+std::vector<std::string_view> Words(std::string_view s) {
+  auto is_word = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !is_word(s[i])) ++i;
+    std::size_t j = i;
+    while (j < s.size() && (is_word(s[j]) || ((s[j] == '-' || s[j] == '\'') && j + 1 < s.size() &&
+                                              is_word(s[j + 1])))) {
+      ++j;
+    }
+    if (j > i) words.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+bool HasWord(const std::vector<std::string_view>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Sentences of a folded line: split after '.', '!', '?' or ':' followed by a space.
+std::vector<std::string_view> Sentences(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    const char c = s[i];
+    if ((c == '.' || c == '!' || c == '?' || c == ':') && s[i + 1] == ' ') {
+      out.push_back(s.substr(begin, i + 1 - begin));
+      begin = i + 2;
+    }
+  }
+  if (begin < s.size()) out.push_back(s.substr(begin));
+  return out;
+}
+
+enum class AppealKind { kNone, kDonation, kSubscription, kMembership };
+
+// Why a sentence is an appeal to the reader, not a sentence about support or members:
+//   an imperative opener, checked at a word boundary and not used as a noun ("Support for the
+//   bill grew", "Supporters gathered"), that addresses the reader or the outlet (us, our, your,
+//   today, now) or, in a short sentence, names what is asked for (member, journalism,
+//   newsletter); or a phrase that only an outlet says of itself ("your support", "support us",
+//   "reader-funded").
+AppealKind AppealSentence(std::string_view sentence) {
+  struct Opener {
+    std::string_view text;
+    AppealKind kind;
+    bool strong;  // an appeal by itself in a short sentence
+  };
+  static constexpr Opener kOpeners[] = {
+      {"become a member", AppealKind::kMembership, true},
+      {"becoming a member", AppealKind::kMembership, true},
+      {"become a supporter", AppealKind::kMembership, true},
+      {"become a patron", AppealKind::kMembership, true},
+      {"become a subscriber", AppealKind::kSubscription, true},
+      {"become a donor", AppealKind::kDonation, true},
+      {"become", AppealKind::kMembership, false},
+      {"becoming", AppealKind::kMembership, false},
+      {"join", AppealKind::kMembership, false},
+      {"sign up", AppealKind::kSubscription, false},
+      {"subscribe", AppealKind::kSubscription, true},
+      {"subscribing", AppealKind::kSubscription, false},
+      {"donate", AppealKind::kDonation, true},
+      {"make a donation", AppealKind::kDonation, true},
+      {"chip in", AppealKind::kDonation, true},
+      {"support", AppealKind::kDonation, false},
+      {"supporting", AppealKind::kDonation, false},
+      {"help", AppealKind::kDonation, false},
+      {"give", AppealKind::kDonation, false},
+      {"contribute", AppealKind::kDonation, false},
+      {"back", AppealKind::kDonation, false},
+      {"fund", AppealKind::kDonation, false},
+      {"станьте", AppealKind::kMembership, false},
+      {"вступайте", AppealKind::kMembership, false},
+      {"присоединяйтесь", AppealKind::kMembership, false},
+      {"подпишитесь", AppealKind::kSubscription, true},
+      {"подписывайтесь", AppealKind::kSubscription, true},
+      {"оформите подписку", AppealKind::kSubscription, true},
+      {"поддержите", AppealKind::kDonation, true},
+      {"поддержать", AppealKind::kDonation, false},
+      {"пожертвуйте", AppealKind::kDonation, true},
+      {"сделайте пожертвование", AppealKind::kDonation, true},
+      {"помогите", AppealKind::kDonation, false},
+  };
+  // Words that, right after the opener, show it is a noun or a past tense ("Support for …",
+  // "Help arrived", "Join-up talks").
+  static constexpr std::string_view kNounNext[] = {
+      "for",   "from",    "among",  "of",    "has",      "had",     "is",      "was",
+      "were",  "will",    "would",  "grew",  "rose",     "fell",    "remains", "remained",
+      "came",  "in",      "at",     "on",    "by",       "and",     "as",      "since",
+      "after", "arrived", "groups", "level", "levels",   "workers", "staff",   "desk",
+      "line",  "lines",   "pages",  "page",  "managers", "manager", "raising", "raiser"};
+  static constexpr std::string_view kReaderCues[] = {
+      "us",   "our",  "your", "today",  "now",   "monthly", "нас",    "наш",
+      "нашу", "наше", "наши", "нашего", "нашей", "ваша",    "сегодня"};
+  static constexpr std::string_view kTopicStems[] = {
+      "member",   "supporter", "subscri", "patron",   "donat",      "donor",  "journalis",
+      "newsroom", "reporting", "media",   "fundrais", "newsletter", "редакц", "журналист",
+      "канал",    "подписк",   "медиа",   "донат",    "издани"};
+  static constexpr std::string_view kOutletPhrases[] = {
+      "support us",          "supporting us",         "support our journalism",
+      "support our work",    "support our reporting", "support our newsroom",
+      "support our mission", "your support",          "your donation",
+      "your contribution",   "your membership",       "donate to us",
+      "help us keep",        "help us continue",      "reader-funded",
+      "reader-supported",    "readers like you",      "we need your",
+      "we rely on",          "if you value",          "if you appreciate our",
+      "if you enjoy our",    "if you like our",       "our collective fundraiser",
+      "поддержите нас",      "поддержать нас",        "поддержать редакцию",
+      "ваша поддержка",      "помогите нам"};
+
+  std::string_view s = sentence;
+  static constexpr std::string_view kLeadIns[] = {"please ", "consider ",   "why not ", "so ",
+                                                  "and ",    "or ",         "now ",     "today, ",
+                                                  "> ",      "пожалуйста, "};
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view lead : kLeadIns) {
+      if (s.starts_with(lead)) {
+        s.remove_prefix(lead.size());
+        again = true;
+      }
+    }
+  }
+  const auto words = Words(s);
+  bool reader_cue = false;
+  for (std::string_view c : kReaderCues) reader_cue = reader_cue || HasWord(words, c);
+  bool topic_cue = false;
+  for (std::string_view w : words) {
+    for (std::string_view stem : kTopicStems) topic_cue = topic_cue || w.starts_with(stem);
+  }
+  const std::size_t n = words.size();
+  for (const Opener& o : kOpeners) {
+    if (!s.starts_with(o.text)) continue;
+    const std::string_view rest = s.substr(o.text.size());
+    if (!rest.empty() && Words(rest.substr(0, 1)).size() == 1) continue;  // "supporters"
+    const auto next = Words(rest);
+    if (!next.empty() && !Contains(o.text, " ") &&
+        std::find(std::begin(kNounNext), std::end(kNounNext), next[0]) != std::end(kNounNext)) {
+      break;
+    }
+    const bool exclaims = s.ends_with("!") && n <= 8;
+    if (reader_cue || (o.strong && n <= 12) || (topic_cue && n <= 8) || exclaims) {
+      return topic_cue && HasWord(words, "member") ? AppealKind::kMembership : o.kind;
+    }
+    break;
+  }
+  for (std::string_view p : kOutletPhrases) {
+    if (Contains(sentence, p)) {
+      return Contains(sentence, "member") ? AppealKind::kMembership : AppealKind::kDonation;
+    }
+  }
+  return AppealKind::kNone;
+}
+
+}  // namespace
+
+// A line that reports what someone said, or quotes it, is article text even when the words are
+// an appeal ("We need your support," the mayor said.).
+bool IsReportedSpeech(std::string_view key) {
+  if (key.starts_with("\"") || key.starts_with("'")) return true;
+  static constexpr std::string_view kVerbs[] = {
+      "said",    "says",     "told",    "tells",    "according", "wrote",    "writes",
+      "added",   "asked",    "urged",   "tweeted",  "posted",    "stated",   "announced",
+      "сказал",  "сказала",  "заявил",  "заявила",  "сообщил",   "сообщила", "словам",
+      "написал", "написала", "призвал", "призвала", "говорит",   "отметил",  "отметила"};
+  const auto words = Words(key);
+  for (std::string_view v : kVerbs) {
+    if (HasWord(words, v)) return true;
+  }
+  return false;
+}
+
+// Donation, membership and subscription appeals of any outlet.
+std::optional<std::string> AppealRule(std::string_view key) {
+  if (Words(key).size() > 50 || IsReportedSpeech(key)) return std::nullopt;
+  AppealKind kind = AppealKind::kNone;
+  for (std::string_view sentence : Sentences(key)) {
+    kind = std::max(kind, AppealSentence(sentence));
+  }
+  switch (kind) {
+    case AppealKind::kNone:
+      return std::nullopt;
+    case AppealKind::kDonation:
+      return "donation-appeal";
+    case AppealKind::kSubscription:
+      return "subscription-appeal";
+    case AppealKind::kMembership:
+      return "membership-appeal";
+  }
+  return std::nullopt;
+}
+
+// A strong appeal that, late in a text, starts a block running to the end.
+bool StartsAppealTail(std::string_view key) {
+  if (key.size() > 600) return false;
+  static constexpr std::string_view kTail[] = {"we have a small favor to ask",
+                                               "we have a small favour to ask",
+                                               "before you go",
+                                               "if you value our journalism",
+                                               "we need your support",
+                                               "support our work",
+                                               "help us keep",
+                                               "a message from the editors"};
+  if (Words(key).size() > 40 || IsReportedSpeech(key)) return false;
+  for (std::string_view p : kTail) {
+    if (Contains(key, p)) return true;
+  }
+  return false;
+}
+
+}  // namespace parallax::internal
