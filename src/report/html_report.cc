@@ -67,6 +67,27 @@ std::string CssId(const std::string& s) {
   return out.empty() ? "none" : out;
 }
 
+// Tables with a column per outlet hold at most this many outlet columns; past it the outlets
+// are split into groups of nearly equal size, one table each, so that every cell keeps room for
+// a readable phrase at 1280 px and on A4.
+constexpr std::size_t kMaxOutletColumns = 6;
+
+// [begin, end) ranges over `n` outlets: one range when n <= kMaxOutletColumns, otherwise
+// ceil(n / kMaxOutletColumns) ranges whose sizes differ by at most one (12 gives 6 + 6, 7 gives
+// 4 + 3, 20 gives 5 + 5 + 5 + 5).
+std::vector<std::pair<std::size_t, std::size_t>> OutletGroups(std::size_t n) {
+  const std::size_t groups =
+      std::max<std::size_t>(1, (n + kMaxOutletColumns - 1) / kMaxOutletColumns);
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t begin = 0;
+  for (std::size_t g = 0; g < groups; ++g) {
+    const std::size_t size = n / groups + (g < n % groups ? 1 : 0);
+    out.push_back({begin, begin + size});
+    begin += size;
+  }
+  return out;
+}
+
 const char* kCss = R"css(
 :root{--ink:#1a1a1a;--muted:#555;--rule:#ccc;--bg:#fff;--soft:#f4f4f4}
 *{box-sizing:border-box}
@@ -86,6 +107,14 @@ thead th{background:var(--soft)}
 td.num,th.num{text-align:right;white-space:nowrap}
 td.date{white-space:nowrap}
 .table-wrap{overflow-x:auto}
+table.matrix{table-layout:fixed}
+table.matrix th,table.matrix td{overflow-wrap:break-word}
+table.matrix td.num{white-space:normal}
+table.matrix th.key{width:12em}
+table.matrix th.date{width:7.5em}
+table.matrix th.event{width:14em}
+table.matrix caption{text-align:left;color:var(--muted);font-size:0.9em;padding:0.2rem 0}
+svg{max-width:100%;height:auto}
 .chip{display:inline-block;width:0.9em;height:0.9em;border-radius:2px;vertical-align:-0.1em;margin-right:0.3em;border:1px solid #0006}
 .legend{display:flex;flex-wrap:wrap;gap:0.2rem 1.2rem;margin:0.3rem 0;padding:0;list-style:none}
 .note{color:var(--muted);font-size:0.85em}
@@ -132,6 +161,12 @@ dl.provenance dd{margin:0 0 0.4rem 1rem;font-family:"DejaVu Sans Mono",monospace
   h2,h3{break-after:avoid}
   thead{display:table-header-group}
   .table-wrap{overflow:visible}
+  table.matrix{font-size:8.5pt}
+  table.matrix th,table.matrix td{padding:0.15rem 0.2rem}
+  table.matrix thead th{font-size:8pt}
+  table.matrix th.key{width:7em}
+  table.matrix th.date{width:6.6em}
+  table.matrix th.event{width:9em}
   .articles{display:block}
   article.text{border:none;padding:0;margin-bottom:1rem;break-before:page}
   article.text:first-child{break-before:auto}
@@ -214,6 +249,26 @@ class HtmlBuilder {
 
   void EvidenceLink(Node parent, const Evidence& e, const std::string& text) {
     Link(parent, r_.Anchor(e.article, e.start), text);
+  }
+
+  // A table with a column per outlet of group [first, second) out of `outlets`; its caption
+  // names the group when the outlets are split (see OutletGroups).
+  Node MatrixTable(Node s, const std::pair<std::size_t, std::size_t>& group, std::size_t outlets) {
+    Node wrap = Block(s, "div");
+    Attr(wrap, "class", "table-wrap");
+    Node table = El(wrap, "table");
+    Attr(table, "class", "matrix");
+    if (group.second - group.first < outlets) {
+      El(table, "caption",
+         "Outlets " + std::to_string(group.first + 1) + " to " + std::to_string(group.second) +
+             " of " + std::to_string(outlets));
+    }
+    return table;
+  }
+
+  // A header cell with a class that fixes its column's width.
+  void KeyHeader(Node tr, const char* cls, const std::string& text) {
+    Attr(El(tr, "th", text), "class", cls);
   }
 
   void Header(Node body) {
@@ -324,18 +379,26 @@ class HtmlBuilder {
     std::stable_sort(concepts.begin(), concepts.end(), [&](const auto& a, const auto& b) {
       return outlets_using[a.first] > outlets_using[b.first];
     });
-    Node wrap = Block(s, "div");
-    Attr(wrap, "class", "table-wrap");
-    Node table = El(wrap, "table");
-    Attr(table, "class", "matrix");
+    const auto& outlets = r_.measures().outlets;
+    for (const auto& group : OutletGroups(outlets.size())) {
+      NamingTable(s, concepts, group);
+    }
+  }
+
+  void NamingTable(Node s, const std::vector<std::pair<std::string, std::string>>& concepts,
+                   const std::pair<std::size_t, std::size_t>& group) {
+    const auto& outlets = r_.measures().outlets;
+    Node table = MatrixTable(s, group, outlets.size());
     Node tr = El(El(table, "thead"), "tr");
-    El(tr, "th", "Concept");
-    for (const OutletProfile& p : r_.measures().outlets) El(tr, "th", r_.OutletLabel(p.outlet));
+    KeyHeader(tr, "key", "Concept");
+    for (std::size_t i = group.first; i < group.second; ++i)
+      El(tr, "th", r_.OutletLabel(outlets[i].outlet));
     Node tbody = El(table, "tbody");
     for (const auto& [cid, label] : concepts) {
       Node row = Block(tbody, "tr");
       El(row, "th", label);
-      for (const OutletProfile& p : r_.measures().outlets) {
+      for (std::size_t i = group.first; i < group.second; ++i) {
+        const OutletProfile& p = outlets[i];
         Node td = El(row, "td");
         const ConceptUse* use = nullptr;
         for (const ConceptUse& c : p.naming) {
@@ -384,15 +447,28 @@ class HtmlBuilder {
     }
   }
 
+  // Bar charts: a row per outlet, its name on a line of its own above a bar that may take the
+  // whole width, so that neither a long outlet name nor a total after the bar is ever clipped.
+  static constexpr int kChartWidth = 760, kChartLabelHeight = 20, kChartBarHeight = 24,
+                       kChartRow = kChartLabelHeight + kChartBarHeight + 10;
+  // An upper bound on the width of a character at font-size 14 to 15 (DejaVu Sans: 0.64 em).
+  static constexpr double kChartDigitWidth = 9.6;
+
+  void ChartLabel(Node svg, int y, const std::string& text) {
+    Node label = El(svg, "text", text);
+    Attr(label, "x", "0");
+    Attr(label, "y", std::to_string(y + kChartLabelHeight - 5));
+    Attr(label, "font-size", "15");
+  }
+
   // A stacked bar per outlet: own-voice naming forms by perspective, over all concepts.
   void NamingChart(Node s) {
-    const int width = 760, label_w = 200, bar_h = 26, gap = 10;
     const auto& outlets = r_.measures().outlets;
     Node fig = Block(s, "figure");
     Node svg = El(fig, "svg");
-    const int height = static_cast<int>(outlets.size()) * (bar_h + gap) + 4;
-    Attr(svg, "viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height));
-    Attr(svg, "width", std::to_string(width));
+    const int height = static_cast<int>(outlets.size()) * kChartRow + 4;
+    Attr(svg, "viewBox", "0 0 " + std::to_string(kChartWidth) + " " + std::to_string(height));
+    Attr(svg, "width", std::to_string(kChartWidth));
     Attr(svg, "height", std::to_string(height));
     Attr(svg, "role", "img");
     Attr(svg, "aria-label", "Own-voice naming forms by perspective, per outlet");
@@ -411,12 +487,10 @@ class HtmlBuilder {
           }
         }
       }
-      Node label = El(svg, "text", r_.OutletLabel(p.outlet));
-      Attr(label, "x", "0");
-      Attr(label, "y", std::to_string(y + bar_h - 8));
-      Attr(label, "font-size", "15");
-      double x = label_w;
-      const double scale = total > 0 ? (width - label_w - 10.0) / total : 0;
+      ChartLabel(svg, y, r_.OutletLabel(p.outlet));
+      const int bar_y = y + kChartLabelHeight;
+      double x = 0;
+      const double scale = total > 0 ? (kChartWidth - 10.0) / total : 0;
       for (const Perspective& per : r_.lexicon().perspectives) {
         for (const std::string& id : {per.id}) {
           if (!by.count(id)) continue;
@@ -425,17 +499,18 @@ class HtmlBuilder {
           Node rect = El(a, "rect");
           const double w = by[id] * scale;
           Attr(rect, "x", Num(x, 1));
-          Attr(rect, "y", std::to_string(y));
+          Attr(rect, "y", std::to_string(bar_y));
           Attr(rect, "width", Num(w, 1));
-          Attr(rect, "height", std::to_string(bar_h));
+          Attr(rect, "height", std::to_string(kChartBarHeight));
           Attr(rect, "fill", r_.PerspectiveColour(id));
           El(rect, "title",
              r_.PerspectiveLabel(id) + ": " + std::to_string(by[id]) + " of " +
                  std::to_string(total) + " (" + Percent(by[id], total) + ")");
-          if (w > 34) {
-            Node t = El(a, "text", std::to_string(by[id]));
+          const std::string count = std::to_string(by[id]);
+          if (w > 10 + kChartDigitWidth * static_cast<double>(count.size())) {
+            Node t = El(a, "text", count);
             Attr(t, "x", Num(x + 5, 1));
-            Attr(t, "y", std::to_string(y + bar_h - 8));
+            Attr(t, "y", std::to_string(bar_y + kChartBarHeight - 7));
             Attr(t, "font-size", "14");
             Attr(t, "fill", "#000");
           }
@@ -448,14 +523,14 @@ class HtmlBuilder {
         Node rect = El(a, "rect");
         const double w = by[""] * scale;
         Attr(rect, "x", Num(x, 1));
-        Attr(rect, "y", std::to_string(y));
+        Attr(rect, "y", std::to_string(bar_y));
         Attr(rect, "width", Num(w, 1));
-        Attr(rect, "height", std::to_string(bar_h));
+        Attr(rect, "height", std::to_string(kChartBarHeight));
         Attr(rect, "fill", r_.PerspectiveColour(""));
         El(rect, "title",
            "no particular perspective: " + std::to_string(by[""]) + " of " + std::to_string(total));
       }
-      y += bar_h + gap;
+      y += kChartRow;
     }
     El(fig, "figcaption",
        "Naming forms in each outlet's own voice, by the perspective whose usage they reflect "
@@ -468,13 +543,6 @@ class HtmlBuilder {
        "in reported speech (\u201CX said that \u2026\u201D), with who said them. Rates are per "
        "1,000 words of the outlet's articles.");
     const auto& outlets = r_.measures().outlets;
-    Node wrap = Block(s, "div");
-    Attr(wrap, "class", "table-wrap");
-    Node table = El(wrap, "table");
-    Node tr = El(El(table, "thead"), "tr");
-    El(tr, "th", "Term");
-    for (const OutletProfile& p : outlets) El(tr, "th", r_.OutletLabel(p.outlet));
-    Node tbody = El(table, "tbody");
     std::vector<std::string> forms;
     std::map<std::string, const LoadedTermUse*> any;
     std::map<std::string, std::vector<std::string>> matched;  // over all outlets
@@ -486,15 +554,33 @@ class HtmlBuilder {
       }
     }
     std::sort(forms.begin(), forms.end());
+    for (const auto& group : OutletGroups(outlets.size())) {
+      LoadedTable(s, forms, any, matched, group);
+    }
+    if (forms.empty()) El(s, "p", "No loaded term of the lexicon occurs in these articles.");
+  }
+
+  void LoadedTable(Node s, const std::vector<std::string>& forms,
+                   const std::map<std::string, const LoadedTermUse*>& any,
+                   const std::map<std::string, std::vector<std::string>>& matched,
+                   const std::pair<std::size_t, std::size_t>& group) {
+    const auto& outlets = r_.measures().outlets;
+    Node table = MatrixTable(s, group, outlets.size());
+    Node tr = El(El(table, "thead"), "tr");
+    KeyHeader(tr, "key", "Term");
+    for (std::size_t i = group.first; i < group.second; ++i)
+      El(tr, "th", r_.OutletLabel(outlets[i].outlet));
+    Node tbody = El(table, "tbody");
     for (const std::string& form : forms) {
-      const LoadedTermUse* def = any[form];
+      const LoadedTermUse* def = any.at(form);
       Node row = Block(tbody, "tr");
       Node th = El(row, "th");
       if (!def->perspective.empty()) Chip(th, def->perspective);
-      Text(th, r_.Show(ShownForm(form, matched[form])));
+      Text(th, r_.Show(ShownForm(form, matched.at(form))));
       Node note = El(th, "div", def->category + ". " + r_.Show(def->note));
       Attr(note, "class", "note");
-      for (const OutletProfile& p : outlets) {
+      for (std::size_t i = group.first; i < group.second; ++i) {
+        const OutletProfile& p = outlets[i];
         Node td = El(row, "td");
         const LoadedTermUse* t = nullptr;
         for (const LoadedTermUse& x : p.loaded) {
@@ -543,7 +629,8 @@ class HtmlBuilder {
     }
     Node row = Block(tbody, "tr");
     El(row, "th", "All loaded terms per 1,000 words (own voice / quoted / reported)");
-    for (const OutletProfile& p : outlets) {
+    for (std::size_t i = group.first; i < group.second; ++i) {
+      const OutletProfile& p = outlets[i];
       Attr(
           El(row, "td",
              Num(p.loaded_own_per_1000, 1) + " / " + Num(p.loaded_quoted_per_1000, 1) + " / " +
@@ -551,7 +638,6 @@ class HtmlBuilder {
                  std::to_string(p.loaded_quoted) + " / " + std::to_string(p.loaded_reported) + ")"),
           "class", "num");
     }
-    if (forms.empty()) El(s, "p", "No loaded term of the lexicon occurs in these articles.");
   }
 
   void Voices(Node s) {
@@ -606,23 +692,23 @@ class HtmlBuilder {
       for (const auto& [per, n] : p.quoted_words_by_perspective) t += n;
       max_total = std::max(max_total, t);
     }
-    const int width = 760, label_w = 200, bar_h = 26, gap = 10;
     Node fig = Block(s, "figure");
     Node svg = El(fig, "svg");
-    const int height = static_cast<int>(outlets.size()) * (bar_h + gap) + 4;
-    Attr(svg, "viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height));
-    Attr(svg, "width", std::to_string(width));
+    const int height = static_cast<int>(outlets.size()) * kChartRow + 4;
+    Attr(svg, "viewBox", "0 0 " + std::to_string(kChartWidth) + " " + std::to_string(height));
+    Attr(svg, "width", std::to_string(kChartWidth));
     Attr(svg, "height", std::to_string(height));
     Attr(svg, "role", "img");
     Attr(svg, "aria-label", "Quoted words per perspective, per outlet");
-    const double scale = (width - label_w - 60.0) / max_total;
+    // Room after the longest bar for its total ("12345 words").
+    const std::string widest = std::to_string(max_total) + " words";
+    const double scale =
+        (kChartWidth - 10.0 - kChartDigitWidth * static_cast<double>(widest.size())) / max_total;
     int y = 2;
     for (const OutletProfile& p : outlets) {
-      Node label = El(svg, "text", r_.OutletLabel(p.outlet));
-      Attr(label, "x", "0");
-      Attr(label, "y", std::to_string(y + bar_h - 8));
-      Attr(label, "font-size", "15");
-      double x = label_w;
+      ChartLabel(svg, y, r_.OutletLabel(p.outlet));
+      const int bar_y = y + kChartLabelHeight;
+      double x = 0;
       int total = 0;
       std::vector<std::string> order;
       for (const Perspective& per : r_.lexicon().perspectives) order.push_back(per.id);
@@ -643,9 +729,9 @@ class HtmlBuilder {
         Node rect = El(parent, "rect");
         const double w = it->second * scale;
         Attr(rect, "x", Num(x, 1));
-        Attr(rect, "y", std::to_string(y));
+        Attr(rect, "y", std::to_string(bar_y));
         Attr(rect, "width", Num(w, 1));
-        Attr(rect, "height", std::to_string(bar_h));
+        Attr(rect, "height", std::to_string(kChartBarHeight));
         Attr(rect, "fill", r_.PerspectiveColour(id));
         El(rect, "title",
            r_.PerspectiveLabel(id) + ": " + std::to_string(it->second) + " quoted words");
@@ -654,9 +740,9 @@ class HtmlBuilder {
       }
       Node t = El(svg, "text", std::to_string(total) + " words");
       Attr(t, "x", Num(x + 6, 1));
-      Attr(t, "y", std::to_string(y + bar_h - 8));
+      Attr(t, "y", std::to_string(bar_y + kChartBarHeight - 7));
       Attr(t, "font-size", "14");
-      y += bar_h + gap;
+      y += kChartRow;
     }
     El(fig, "figcaption",
        "Quoted words by the speaker's perspective (click a bar for the first "
@@ -689,13 +775,30 @@ class HtmlBuilder {
   }
 
   void EventsClaims(Node s) {
-    const std::vector<std::string>& outlets = r_.outlet_ids();
+    const auto groups = OutletGroups(r_.outlet_ids().size());
     El(s, "h3", "Events told by more than one outlet");
-    Node table = Block(s, "table");
+    for (const auto& group : groups) EventsTable(s, group);
+    El(s, "h3", "Claims");
+    El(s, "p",
+       "Sentences of different outlets that report the same thing. A striped cell marks an "
+       "omission: the outlet covers the same story or event but does not carry the claim. A "
+       "dash means the claim lies outside what that outlet covered.");
+    for (std::size_t g = 0; g < groups.size(); ++g) ClaimsTable(s, groups[g], g == 0);
+    El(s, "p",
+       "Showing " + std::to_string(r_.claims().size()) + " of " +
+           std::to_string(r_.alignment().claims.size()) +
+           " claims: those carried by the most outlets, in the order of their numbers. The JSON "
+           "and CSV files hold the ones shown here.");
+  }
+
+  void EventsTable(Node s, const std::pair<std::size_t, std::size_t>& group) {
+    const std::vector<std::string>& outlets = r_.outlet_ids();
+    Node table = MatrixTable(s, group, outlets.size());
     Node tr = El(El(table, "thead"), "tr");
-    El(tr, "th", "Date");
-    El(tr, "th", "Event (a sentence that tells it)");
-    for (const std::string& o : outlets) El(tr, "th", r_.OutletLabel(o));
+    KeyHeader(tr, "date", "Date");
+    KeyHeader(tr, "event", "Event (a sentence that tells it)");
+    for (std::size_t i = group.first; i < group.second; ++i)
+      El(tr, "th", r_.OutletLabel(outlets[i]));
     Node tbody = El(table, "tbody");
     for (const AlignedEvent& e : r_.alignment().events) {
       if (e.outlets.size() < 2) continue;
@@ -703,7 +806,8 @@ class HtmlBuilder {
       El(row, "td", e.from.ToString() + (e.to != e.from ? " to " + e.to.ToString() : ""));
       Node label = El(row, "td", r_.Show(e.label));
       if (!e.keys.empty()) Attr(label, "title", WhyAligned(e.keys));
-      for (const std::string& o : outlets) {
+      for (std::size_t i = group.first; i < group.second; ++i) {
+        const std::string& o = outlets[i];
         Node td = El(row, "td");
         int dated = 0, background = 0;
         const Passage* first = nullptr;
@@ -721,25 +825,25 @@ class HtmlBuilder {
              std::to_string(dated) + " dated, " + std::to_string(background) + " background");
       }
     }
-    El(s, "h3", "Claims");
-    El(s, "p",
-       "Sentences of different outlets that report the same thing. A striped cell marks an "
-       "omission: the outlet covers the same story or event but does not carry the claim. A "
-       "dash means the claim lies outside what that outlet covered.");
-    Node wrap = Block(s, "div");
-    Attr(wrap, "class", "table-wrap");
-    table = El(wrap, "table");
-    tr = El(El(table, "thead"), "tr");
-    El(tr, "th", "Claim");
-    for (const std::string& o : outlets) El(tr, "th", r_.OutletLabel(o));
-    tbody = El(table, "tbody");
+  }
+
+  // The claims table for one group of outlets; the first group's rows carry the claims' ids.
+  void ClaimsTable(Node s, const std::pair<std::size_t, std::size_t>& group, bool anchors) {
+    const std::vector<std::string>& outlets = r_.outlet_ids();
+    Node table = MatrixTable(s, group, outlets.size());
+    Node tr = El(El(table, "thead"), "tr");
+    KeyHeader(tr, "key", "Claim");
+    for (std::size_t i = group.first; i < group.second; ++i)
+      El(tr, "th", r_.OutletLabel(outlets[i]));
+    Node tbody = El(table, "tbody");
     for (const Claim* c : r_.claims()) {
       Node row = Block(tbody, "tr");
-      Attr(row, "id", "claim-" + c->id);
+      if (anchors) Attr(row, "id", "claim-" + c->id);
       Node head = El(row, "th", c->id);
       if (!c->label.empty()) Attr(El(head, "div", r_.Show(c->label)), "class", "note");
       if (!c->keys.empty()) Attr(head, "title", WhyAligned(c->keys));
-      for (const std::string& o : outlets) {
+      for (std::size_t i = group.first; i < group.second; ++i) {
+        const std::string& o = outlets[i];
         Node td = El(row, "td");
         bool any = false;
         for (const Passage& p : c->passages) {
@@ -761,11 +865,6 @@ class HtmlBuilder {
         }
       }
     }
-    El(s, "p",
-       "Showing " + std::to_string(r_.claims().size()) + " of " +
-           std::to_string(r_.alignment().claims.size()) +
-           " claims: those carried by the most outlets first. The JSON and CSV files hold "
-           "the ones shown here.");
   }
 
   // Emits text[a, b) into `parent`, applying blind redactions: a redaction's replacement is
