@@ -164,7 +164,7 @@ dl.provenance dd{margin:0 0 0.4rem 1rem;font-family:"DejaVu Sans Mono",monospace
   table.matrix{font-size:8.5pt}
   table.matrix th,table.matrix td{padding:0.15rem 0.2rem}
   table.matrix thead th{font-size:8pt}
-  table.matrix th.key{width:7em}
+  table.matrix th.key{width:9em}
   table.matrix th.date{width:6.6em}
   table.matrix th.event{width:9em}
   .articles{display:block}
@@ -461,6 +461,17 @@ class HtmlBuilder {
     Attr(label, "font-size", "15");
   }
 
+  // One segment of a chart's bar.
+  Node ChartBar(Node parent, double x, int y, double w, const std::string& fill) {
+    Node rect = El(parent, "rect");
+    Attr(rect, "x", Num(x, 1));
+    Attr(rect, "y", std::to_string(y));
+    Attr(rect, "width", Num(w, 1));
+    Attr(rect, "height", std::to_string(kChartBarHeight));
+    Attr(rect, "fill", fill);
+    return rect;
+  }
+
   // A stacked bar per outlet: own-voice naming forms by perspective, over all concepts.
   void NamingChart(Node s) {
     const auto& outlets = r_.measures().outlets;
@@ -496,13 +507,8 @@ class HtmlBuilder {
           if (!by.count(id)) continue;
           Node a = El(svg, "a");
           Attr(a, "href", "#" + r_.Anchor(first[id]->article, first[id]->start));
-          Node rect = El(a, "rect");
           const double w = by[id] * scale;
-          Attr(rect, "x", Num(x, 1));
-          Attr(rect, "y", std::to_string(bar_y));
-          Attr(rect, "width", Num(w, 1));
-          Attr(rect, "height", std::to_string(kChartBarHeight));
-          Attr(rect, "fill", r_.PerspectiveColour(id));
+          Node rect = ChartBar(a, x, bar_y, w, r_.PerspectiveColour(id));
           El(rect, "title",
              r_.PerspectiveLabel(id) + ": " + std::to_string(by[id]) + " of " +
                  std::to_string(total) + " (" + Percent(by[id], total) + ")");
@@ -520,13 +526,8 @@ class HtmlBuilder {
       if (by.count("")) {
         Node a = El(svg, "a");
         Attr(a, "href", "#" + r_.Anchor(first[""]->article, first[""]->start));
-        Node rect = El(a, "rect");
         const double w = by[""] * scale;
-        Attr(rect, "x", Num(x, 1));
-        Attr(rect, "y", std::to_string(bar_y));
-        Attr(rect, "width", Num(w, 1));
-        Attr(rect, "height", std::to_string(kChartBarHeight));
-        Attr(rect, "fill", r_.PerspectiveColour(""));
+        Node rect = ChartBar(a, x, bar_y, w, r_.PerspectiveColour(""));
         El(rect, "title",
            "no particular perspective: " + std::to_string(by[""]) + " of " + std::to_string(total));
       }
@@ -726,13 +727,8 @@ class HtmlBuilder {
           parent = El(svg, "a");
           Attr(parent, "href", "#" + r_.Anchor(first->article, first->start));
         }
-        Node rect = El(parent, "rect");
         const double w = it->second * scale;
-        Attr(rect, "x", Num(x, 1));
-        Attr(rect, "y", std::to_string(bar_y));
-        Attr(rect, "width", Num(w, 1));
-        Attr(rect, "height", std::to_string(kChartBarHeight));
-        Attr(rect, "fill", r_.PerspectiveColour(id));
+        Node rect = ChartBar(parent, x, bar_y, w, r_.PerspectiveColour(id));
         El(rect, "title",
            r_.PerspectiveLabel(id) + ": " + std::to_string(it->second) + " quoted words");
         x += w;
