@@ -251,24 +251,39 @@ class HtmlBuilder {
     Link(parent, r_.Anchor(e.article, e.start), text);
   }
 
-  // A table with a column per outlet of group [first, second) out of `outlets`; its caption
-  // names the group when the outlets are split (see OutletGroups).
-  Node MatrixTable(Node s, const std::pair<std::size_t, std::size_t>& group, std::size_t outlets) {
+  // A table with key columns (header class, which fixes the width; header text) and then a
+  // column per outlet of group [first, second) of `outlets` (their labels); its caption names
+  // the group when the outlets are split (see OutletGroups). Returns the table's body.
+  Node MatrixTable(Node s, const std::pair<std::size_t, std::size_t>& group,
+                   const std::vector<std::string>& outlets,
+                   const std::vector<std::pair<const char*, const char*>>& keys) {
     Node wrap = Block(s, "div");
     Attr(wrap, "class", "table-wrap");
     Node table = El(wrap, "table");
     Attr(table, "class", "matrix");
-    if (group.second - group.first < outlets) {
+    if (group.second - group.first < outlets.size()) {
       El(table, "caption",
          "Outlets " + std::to_string(group.first + 1) + " to " + std::to_string(group.second) +
-             " of " + std::to_string(outlets));
+             " of " + std::to_string(outlets.size()));
     }
-    return table;
+    Node tr = El(El(table, "thead"), "tr");
+    for (const auto& [cls, text] : keys) Attr(El(tr, "th", text), "class", cls);
+    for (std::size_t i = group.first; i < group.second; ++i) El(tr, "th", outlets[i]);
+    return El(table, "tbody");
   }
 
-  // A header cell with a class that fixes its column's width.
-  void KeyHeader(Node tr, const char* cls, const std::string& text) {
-    Attr(El(tr, "th", text), "class", cls);
+  // Labels of the outlets, in the order of the measures' profiles.
+  std::vector<std::string> ProfileLabels() const {
+    std::vector<std::string> labels;
+    for (const OutletProfile& p : r_.measures().outlets) labels.push_back(r_.OutletLabel(p.outlet));
+    return labels;
+  }
+
+  // Labels of the outlets, in the order of their first article.
+  std::vector<std::string> OutletLabels() const {
+    std::vector<std::string> labels;
+    for (const std::string& o : r_.outlet_ids()) labels.push_back(r_.OutletLabel(o));
+    return labels;
   }
 
   void Header(Node body) {
@@ -388,12 +403,7 @@ class HtmlBuilder {
   void NamingTable(Node s, const std::vector<std::pair<std::string, std::string>>& concepts,
                    const std::pair<std::size_t, std::size_t>& group) {
     const auto& outlets = r_.measures().outlets;
-    Node table = MatrixTable(s, group, outlets.size());
-    Node tr = El(El(table, "thead"), "tr");
-    KeyHeader(tr, "key", "Concept");
-    for (std::size_t i = group.first; i < group.second; ++i)
-      El(tr, "th", r_.OutletLabel(outlets[i].outlet));
-    Node tbody = El(table, "tbody");
+    Node tbody = MatrixTable(s, group, ProfileLabels(), {{"key", "Concept"}});
     for (const auto& [cid, label] : concepts) {
       Node row = Block(tbody, "tr");
       El(row, "th", label);
@@ -566,12 +576,7 @@ class HtmlBuilder {
                    const std::map<std::string, std::vector<std::string>>& matched,
                    const std::pair<std::size_t, std::size_t>& group) {
     const auto& outlets = r_.measures().outlets;
-    Node table = MatrixTable(s, group, outlets.size());
-    Node tr = El(El(table, "thead"), "tr");
-    KeyHeader(tr, "key", "Term");
-    for (std::size_t i = group.first; i < group.second; ++i)
-      El(tr, "th", r_.OutletLabel(outlets[i].outlet));
-    Node tbody = El(table, "tbody");
+    Node tbody = MatrixTable(s, group, ProfileLabels(), {{"key", "Term"}});
     for (const std::string& form : forms) {
       const LoadedTermUse* def = any.at(form);
       Node row = Block(tbody, "tr");
@@ -789,13 +794,8 @@ class HtmlBuilder {
 
   void EventsTable(Node s, const std::pair<std::size_t, std::size_t>& group) {
     const std::vector<std::string>& outlets = r_.outlet_ids();
-    Node table = MatrixTable(s, group, outlets.size());
-    Node tr = El(El(table, "thead"), "tr");
-    KeyHeader(tr, "date", "Date");
-    KeyHeader(tr, "event", "Event (a sentence that tells it)");
-    for (std::size_t i = group.first; i < group.second; ++i)
-      El(tr, "th", r_.OutletLabel(outlets[i]));
-    Node tbody = El(table, "tbody");
+    Node tbody = MatrixTable(s, group, OutletLabels(),
+                             {{"date", "Date"}, {"event", "Event (a sentence that tells it)"}});
     for (const AlignedEvent& e : r_.alignment().events) {
       if (e.outlets.size() < 2) continue;
       Node row = Block(tbody, "tr");
@@ -826,12 +826,7 @@ class HtmlBuilder {
   // The claims table for one group of outlets; the first group's rows carry the claims' ids.
   void ClaimsTable(Node s, const std::pair<std::size_t, std::size_t>& group, bool anchors) {
     const std::vector<std::string>& outlets = r_.outlet_ids();
-    Node table = MatrixTable(s, group, outlets.size());
-    Node tr = El(El(table, "thead"), "tr");
-    KeyHeader(tr, "key", "Claim");
-    for (std::size_t i = group.first; i < group.second; ++i)
-      El(tr, "th", r_.OutletLabel(outlets[i]));
-    Node tbody = El(table, "tbody");
+    Node tbody = MatrixTable(s, group, OutletLabels(), {{"key", "Claim"}});
     for (const Claim* c : r_.claims()) {
       Node row = Block(tbody, "tr");
       if (anchors) Attr(row, "id", "claim-" + c->id);
