@@ -13,6 +13,8 @@
 #include <queue>
 #include <set>
 
+#include "report/html_layout.h"
+
 namespace parallax {
 namespace {
 
@@ -67,82 +69,6 @@ std::string CssId(const std::string& s) {
   return out.empty() ? "none" : out;
 }
 
-const char* kCss = R"css(
-:root{--ink:#1a1a1a;--muted:#555;--rule:#ccc;--bg:#fff;--soft:#f4f4f4}
-*{box-sizing:border-box}
-body{margin:0;font:17px/1.5 "DejaVu Sans",Verdana,Arial,sans-serif;color:var(--ink);background:var(--bg)}
-header,section{padding:0.6rem 2rem 1.2rem}
-header{background:#2b2b2b;color:#fff}
-header h1{margin:0.2rem 0;font-size:1.7rem}
-header p{margin:0.2rem 0}
-nav ol{margin:0.4rem 0 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:0.3rem 1rem}
-nav a{color:#fff}
-h2{font-size:1.45rem;border-bottom:3px solid var(--ink);padding-bottom:0.2rem;margin:1rem 0 0.6rem}
-h3{font-size:1.15rem;margin:1rem 0 0.4rem}
-p.lead{color:var(--muted);margin-top:0}
-table{border-collapse:collapse;width:100%;margin:0.4rem 0 1rem}
-th,td{border:1px solid var(--rule);padding:0.3rem 0.45rem;vertical-align:top;text-align:left}
-thead th{background:var(--soft)}
-td.num,th.num{text-align:right;white-space:nowrap}
-td.date{white-space:nowrap}
-.table-wrap{overflow-x:auto}
-.chip{display:inline-block;width:0.9em;height:0.9em;border-radius:2px;vertical-align:-0.1em;margin-right:0.3em;border:1px solid #0006}
-.legend{display:flex;flex-wrap:wrap;gap:0.2rem 1.2rem;margin:0.3rem 0;padding:0;list-style:none}
-.note{color:var(--muted);font-size:0.85em}
-.warning{border-left:4px solid #b35900;padding-left:0.6em;font-weight:600}
-.omission{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f3e3e3 6px,#f3e3e3 12px);color:#7a1f1f;font-weight:bold}
-.absent{color:var(--muted)}
-.variant{display:block}
-.variant a{font-weight:bold}
-span.passage{display:block;font-size:0.9em}
-span.passage+span.passage{margin-top:0.3rem}
-figure{margin:0.5rem 0 1rem}
-figcaption{color:var(--muted);font-size:0.9em}
-svg text{font-family:"DejaVu Sans",Verdana,Arial,sans-serif}
-svg a:hover rect{opacity:0.75}
-.articles{display:grid;grid-template-columns:repeat(auto-fill,minmax(370px,1fr));gap:1rem}
-article.text{border:1px solid var(--rule);padding:0.5rem 0.8rem;background:#fff}
-article.text h3{margin-top:0.2rem}
-.body{white-space:pre-wrap;overflow-wrap:anywhere;font-size:0.95em}
-mark{background:none;color:inherit;padding:0 1px;border-radius:2px}
-mark.naming,mark.loaded{border-bottom:3px solid var(--pc,#bbb);background:var(--pb,#eee)}
-mark.loaded{font-weight:bold}
-mark.cue{border-bottom:2px dashed #444}
-mark.scare{outline:2px dotted #7a1f1f}
-mark.quote{background:#f1f1f1;font-style:italic}
-mark.reported{background:none;border-bottom:1px dashed #9a9a9a}
-mark.passage{background:none}
-mark.v-quoted.naming,mark.v-quoted.loaded{border-bottom-style:dotted}
-mark:target{outline:3px solid #d00;outline-offset:1px}
-sup.fn{display:none;font-size:0.7em;color:var(--muted)}
-ol.footnotes{font-size:0.8em;color:var(--muted);padding-left:1.6em}
-ol.prompts>li{margin-bottom:0.8rem}
-.evidence{font-size:0.9em}
-.evidence li{margin:0.15rem 0}
-dl.provenance dt{font-weight:bold}
-dl.provenance dd{margin:0 0 0.4rem 1rem;font-family:"DejaVu Sans Mono",monospace;font-size:0.85em;overflow-wrap:anywhere}
-@media print{
-  @page{size:A4;margin:14mm 12mm}
-  body{font-size:10.5pt}
-  header{background:none;color:#000;border-bottom:2px solid #000}
-  nav{display:none}
-  section{break-before:page;padding:0}
-  section#at-a-glance{break-before:auto}
-  header,section{padding-left:0;padding-right:0}
-  figure,tr,li,article.text h3{break-inside:avoid}
-  h2,h3{break-after:avoid}
-  thead{display:table-header-group}
-  .table-wrap{overflow:visible}
-  .articles{display:block}
-  article.text{border:none;padding:0;margin-bottom:1rem;break-before:page}
-  article.text:first-child{break-before:auto}
-  .body{font-size:10pt}
-  sup.fn{display:inline}
-  a{color:inherit}
-  mark:target{outline:none}
-}
-)css";
-
 class HtmlBuilder {
  public:
   explicit HtmlBuilder(const StoryReport& r) : r_(r) {}
@@ -160,7 +86,7 @@ class HtmlBuilder {
     Attr(viewport, "content", "width=device-width, initial-scale=1");
     El(head, "title", Title());
     Node style = El(head, "style");
-    Text(style, kCss + PerspectiveCss());
+    Text(style, ReportCss() + PerspectiveCss());
     Node body = Block(html, "body");
     Header(body);
     AtAGlance(Section(body, "at-a-glance", "The story at a glance"));
@@ -215,6 +141,41 @@ class HtmlBuilder {
 
   void EvidenceLink(Node parent, const Evidence& e, const std::string& text) {
     Link(parent, r_.Anchor(e.article, e.start), text);
+  }
+
+  // A table with key columns (header class, which fixes the width; header text) and then a
+  // column per outlet of group [first, second) of `outlets` (their labels); its caption names
+  // the group when the outlets are split (see OutletGroups). Returns the table's body.
+  Node MatrixTable(Node s, const std::pair<std::size_t, std::size_t>& group,
+                   const std::vector<std::string>& outlets,
+                   const std::vector<std::pair<const char*, const char*>>& keys) {
+    Node wrap = Block(s, "div");
+    Attr(wrap, "class", "table-wrap");
+    Node table = El(wrap, "table");
+    Attr(table, "class", "matrix");
+    if (group.second - group.first < outlets.size()) {
+      El(table, "caption",
+         "Outlets " + std::to_string(group.first + 1) + " to " + std::to_string(group.second) +
+             " of " + std::to_string(outlets.size()));
+    }
+    Node tr = El(El(table, "thead"), "tr");
+    for (const auto& [cls, text] : keys) Attr(El(tr, "th", text), "class", cls);
+    for (std::size_t i = group.first; i < group.second; ++i) El(tr, "th", outlets[i]);
+    return El(table, "tbody");
+  }
+
+  // Labels of the outlets, in the order of the measures' profiles.
+  std::vector<std::string> ProfileLabels() const {
+    std::vector<std::string> labels;
+    for (const OutletProfile& p : r_.measures().outlets) labels.push_back(r_.OutletLabel(p.outlet));
+    return labels;
+  }
+
+  // Labels of the outlets, in the order of their first article.
+  std::vector<std::string> OutletLabels() const {
+    std::vector<std::string> labels;
+    for (const std::string& o : r_.outlet_ids()) labels.push_back(r_.OutletLabel(o));
+    return labels;
   }
 
   void Header(Node body) {
@@ -329,18 +290,21 @@ class HtmlBuilder {
     std::stable_sort(concepts.begin(), concepts.end(), [&](const auto& a, const auto& b) {
       return outlets_using[a.first] > outlets_using[b.first];
     });
-    Node wrap = Block(s, "div");
-    Attr(wrap, "class", "table-wrap");
-    Node table = El(wrap, "table");
-    Attr(table, "class", "matrix");
-    Node tr = El(El(table, "thead"), "tr");
-    El(tr, "th", "Concept");
-    for (const OutletProfile& p : r_.measures().outlets) El(tr, "th", r_.OutletLabel(p.outlet));
-    Node tbody = El(table, "tbody");
+    const auto& outlets = r_.measures().outlets;
+    for (const auto& group : OutletGroups(outlets.size())) {
+      NamingTable(s, concepts, group);
+    }
+  }
+
+  void NamingTable(Node s, const std::vector<std::pair<std::string, std::string>>& concepts,
+                   const std::pair<std::size_t, std::size_t>& group) {
+    const auto& outlets = r_.measures().outlets;
+    Node tbody = MatrixTable(s, group, ProfileLabels(), {{"key", "Concept"}});
     for (const auto& [cid, label] : concepts) {
       Node row = Block(tbody, "tr");
       El(row, "th", label);
-      for (const OutletProfile& p : r_.measures().outlets) {
+      for (std::size_t i = group.first; i < group.second; ++i) {
+        const OutletProfile& p = outlets[i];
         Node td = El(row, "td");
         const ConceptUse* use = nullptr;
         for (const ConceptUse& c : p.naming) {
@@ -389,15 +353,39 @@ class HtmlBuilder {
     }
   }
 
+  // Bar charts: a row per outlet, its name on a line of its own above a bar that may take the
+  // whole width, so that neither a long outlet name nor a total after the bar is ever clipped.
+  static constexpr int kChartWidth = 760, kChartLabelHeight = 20, kChartBarHeight = 24,
+                       kChartRow = kChartLabelHeight + kChartBarHeight + 10;
+  // An upper bound on the width of a character at font-size 14 to 15 (DejaVu Sans: 0.64 em).
+  static constexpr double kChartDigitWidth = 9.6;
+
+  void ChartLabel(Node svg, int y, const std::string& text) {
+    Node label = El(svg, "text", text);
+    Attr(label, "x", "0");
+    Attr(label, "y", std::to_string(y + kChartLabelHeight - 5));
+    Attr(label, "font-size", "15");
+  }
+
+  // One segment of a chart's bar.
+  Node ChartBar(Node parent, double x, int y, double w, const std::string& fill) {
+    Node rect = El(parent, "rect");
+    Attr(rect, "x", Num(x, 1));
+    Attr(rect, "y", std::to_string(y));
+    Attr(rect, "width", Num(w, 1));
+    Attr(rect, "height", std::to_string(kChartBarHeight));
+    Attr(rect, "fill", fill);
+    return rect;
+  }
+
   // A stacked bar per outlet: own-voice naming forms by perspective, over all concepts.
   void NamingChart(Node s) {
-    const int width = 760, label_w = 200, bar_h = 26, gap = 10;
     const auto& outlets = r_.measures().outlets;
     Node fig = Block(s, "figure");
     Node svg = El(fig, "svg");
-    const int height = static_cast<int>(outlets.size()) * (bar_h + gap) + 4;
-    Attr(svg, "viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height));
-    Attr(svg, "width", std::to_string(width));
+    const int height = static_cast<int>(outlets.size()) * kChartRow + 4;
+    Attr(svg, "viewBox", "0 0 " + std::to_string(kChartWidth) + " " + std::to_string(height));
+    Attr(svg, "width", std::to_string(kChartWidth));
     Attr(svg, "height", std::to_string(height));
     Attr(svg, "role", "img");
     Attr(svg, "aria-label", "Own-voice naming forms by perspective, per outlet");
@@ -416,31 +404,25 @@ class HtmlBuilder {
           }
         }
       }
-      Node label = El(svg, "text", r_.OutletLabel(p.outlet));
-      Attr(label, "x", "0");
-      Attr(label, "y", std::to_string(y + bar_h - 8));
-      Attr(label, "font-size", "15");
-      double x = label_w;
-      const double scale = total > 0 ? (width - label_w - 10.0) / total : 0;
+      ChartLabel(svg, y, r_.OutletLabel(p.outlet));
+      const int bar_y = y + kChartLabelHeight;
+      double x = 0;
+      const double scale = total > 0 ? (kChartWidth - 10.0) / total : 0;
       for (const Perspective& per : r_.lexicon().perspectives) {
         for (const std::string& id : {per.id}) {
           if (!by.count(id)) continue;
           Node a = El(svg, "a");
           Attr(a, "href", "#" + r_.Anchor(first[id]->article, first[id]->start));
-          Node rect = El(a, "rect");
           const double w = by[id] * scale;
-          Attr(rect, "x", Num(x, 1));
-          Attr(rect, "y", std::to_string(y));
-          Attr(rect, "width", Num(w, 1));
-          Attr(rect, "height", std::to_string(bar_h));
-          Attr(rect, "fill", r_.PerspectiveColour(id));
+          Node rect = ChartBar(a, x, bar_y, w, r_.PerspectiveColour(id));
           El(rect, "title",
              r_.PerspectiveLabel(id) + ": " + std::to_string(by[id]) + " of " +
                  std::to_string(total) + " (" + Percent(by[id], total) + ")");
-          if (w > 34) {
-            Node t = El(a, "text", std::to_string(by[id]));
+          const std::string count = std::to_string(by[id]);
+          if (w > 10 + kChartDigitWidth * static_cast<double>(count.size())) {
+            Node t = El(a, "text", count);
             Attr(t, "x", Num(x + 5, 1));
-            Attr(t, "y", std::to_string(y + bar_h - 8));
+            Attr(t, "y", std::to_string(bar_y + kChartBarHeight - 7));
             Attr(t, "font-size", "14");
             Attr(t, "fill", "#000");
           }
@@ -450,17 +432,12 @@ class HtmlBuilder {
       if (by.count("")) {
         Node a = El(svg, "a");
         Attr(a, "href", "#" + r_.Anchor(first[""]->article, first[""]->start));
-        Node rect = El(a, "rect");
         const double w = by[""] * scale;
-        Attr(rect, "x", Num(x, 1));
-        Attr(rect, "y", std::to_string(y));
-        Attr(rect, "width", Num(w, 1));
-        Attr(rect, "height", std::to_string(bar_h));
-        Attr(rect, "fill", r_.PerspectiveColour(""));
+        Node rect = ChartBar(a, x, bar_y, w, r_.PerspectiveColour(""));
         El(rect, "title",
            "no particular perspective: " + std::to_string(by[""]) + " of " + std::to_string(total));
       }
-      y += bar_h + gap;
+      y += kChartRow;
     }
     El(fig, "figcaption",
        "Naming forms in each outlet's own voice, by the perspective whose usage they reflect "
@@ -473,13 +450,6 @@ class HtmlBuilder {
        "in reported speech (\u201CX said that \u2026\u201D), with who said them. Rates are per "
        "1,000 words of the outlet's articles.");
     const auto& outlets = r_.measures().outlets;
-    Node wrap = Block(s, "div");
-    Attr(wrap, "class", "table-wrap");
-    Node table = El(wrap, "table");
-    Node tr = El(El(table, "thead"), "tr");
-    El(tr, "th", "Term");
-    for (const OutletProfile& p : outlets) El(tr, "th", r_.OutletLabel(p.outlet));
-    Node tbody = El(table, "tbody");
     std::vector<std::string> forms;
     std::map<std::string, const LoadedTermUse*> any;
     std::map<std::string, std::vector<std::string>> matched;  // over all outlets
@@ -491,15 +461,28 @@ class HtmlBuilder {
       }
     }
     std::sort(forms.begin(), forms.end());
+    for (const auto& group : OutletGroups(outlets.size())) {
+      LoadedTable(s, forms, any, matched, group);
+    }
+    if (forms.empty()) El(s, "p", "No loaded term of the lexicon occurs in these articles.");
+  }
+
+  void LoadedTable(Node s, const std::vector<std::string>& forms,
+                   const std::map<std::string, const LoadedTermUse*>& any,
+                   const std::map<std::string, std::vector<std::string>>& matched,
+                   const std::pair<std::size_t, std::size_t>& group) {
+    const auto& outlets = r_.measures().outlets;
+    Node tbody = MatrixTable(s, group, ProfileLabels(), {{"key", "Term"}});
     for (const std::string& form : forms) {
-      const LoadedTermUse* def = any[form];
+      const LoadedTermUse* def = any.at(form);
       Node row = Block(tbody, "tr");
       Node th = El(row, "th");
       if (!def->perspective.empty()) Chip(th, def->perspective);
-      Text(th, r_.Show(ShownForm(form, matched[form])));
+      Text(th, r_.Show(ShownForm(form, matched.at(form))));
       Node note = El(th, "div", def->category + ". " + r_.Show(def->note));
       Attr(note, "class", "note");
-      for (const OutletProfile& p : outlets) {
+      for (std::size_t i = group.first; i < group.second; ++i) {
+        const OutletProfile& p = outlets[i];
         Node td = El(row, "td");
         const LoadedTermUse* t = nullptr;
         for (const LoadedTermUse& x : p.loaded) {
@@ -548,7 +531,8 @@ class HtmlBuilder {
     }
     Node row = Block(tbody, "tr");
     El(row, "th", "All loaded terms per 1,000 words (own voice / quoted / reported)");
-    for (const OutletProfile& p : outlets) {
+    for (std::size_t i = group.first; i < group.second; ++i) {
+      const OutletProfile& p = outlets[i];
       Attr(
           El(row, "td",
              Num(p.loaded_own_per_1000, 1) + " / " + Num(p.loaded_quoted_per_1000, 1) + " / " +
@@ -556,7 +540,6 @@ class HtmlBuilder {
                  std::to_string(p.loaded_quoted) + " / " + std::to_string(p.loaded_reported) + ")"),
           "class", "num");
     }
-    if (forms.empty()) El(s, "p", "No loaded term of the lexicon occurs in these articles.");
   }
 
   void Voices(Node s) {
@@ -611,23 +594,23 @@ class HtmlBuilder {
       for (const auto& [per, n] : p.quoted_words_by_perspective) t += n;
       max_total = std::max(max_total, t);
     }
-    const int width = 760, label_w = 200, bar_h = 26, gap = 10;
     Node fig = Block(s, "figure");
     Node svg = El(fig, "svg");
-    const int height = static_cast<int>(outlets.size()) * (bar_h + gap) + 4;
-    Attr(svg, "viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height));
-    Attr(svg, "width", std::to_string(width));
+    const int height = static_cast<int>(outlets.size()) * kChartRow + 4;
+    Attr(svg, "viewBox", "0 0 " + std::to_string(kChartWidth) + " " + std::to_string(height));
+    Attr(svg, "width", std::to_string(kChartWidth));
     Attr(svg, "height", std::to_string(height));
     Attr(svg, "role", "img");
     Attr(svg, "aria-label", "Quoted words per perspective, per outlet");
-    const double scale = (width - label_w - 60.0) / max_total;
+    // Room after the longest bar for its total ("12345 words").
+    const std::string widest = std::to_string(max_total) + " words";
+    const double scale =
+        (kChartWidth - 10.0 - kChartDigitWidth * static_cast<double>(widest.size())) / max_total;
     int y = 2;
     for (const OutletProfile& p : outlets) {
-      Node label = El(svg, "text", r_.OutletLabel(p.outlet));
-      Attr(label, "x", "0");
-      Attr(label, "y", std::to_string(y + bar_h - 8));
-      Attr(label, "font-size", "15");
-      double x = label_w;
+      ChartLabel(svg, y, r_.OutletLabel(p.outlet));
+      const int bar_y = y + kChartLabelHeight;
+      double x = 0;
       int total = 0;
       std::vector<std::string> order;
       for (const Perspective& per : r_.lexicon().perspectives) order.push_back(per.id);
@@ -645,13 +628,8 @@ class HtmlBuilder {
           parent = El(svg, "a");
           Attr(parent, "href", "#" + r_.Anchor(first->article, first->start));
         }
-        Node rect = El(parent, "rect");
         const double w = it->second * scale;
-        Attr(rect, "x", Num(x, 1));
-        Attr(rect, "y", std::to_string(y));
-        Attr(rect, "width", Num(w, 1));
-        Attr(rect, "height", std::to_string(bar_h));
-        Attr(rect, "fill", r_.PerspectiveColour(id));
+        Node rect = ChartBar(parent, x, bar_y, w, r_.PerspectiveColour(id));
         El(rect, "title",
            r_.PerspectiveLabel(id) + ": " + std::to_string(it->second) + " quoted words");
         x += w;
@@ -659,9 +637,9 @@ class HtmlBuilder {
       }
       Node t = El(svg, "text", std::to_string(total) + " words");
       Attr(t, "x", Num(x + 6, 1));
-      Attr(t, "y", std::to_string(y + bar_h - 8));
+      Attr(t, "y", std::to_string(bar_y + kChartBarHeight - 7));
       Attr(t, "font-size", "14");
-      y += bar_h + gap;
+      y += kChartRow;
     }
     El(fig, "figcaption",
        "Quoted words by the speaker's perspective (click a bar for the first "
@@ -694,21 +672,34 @@ class HtmlBuilder {
   }
 
   void EventsClaims(Node s) {
-    const std::vector<std::string>& outlets = r_.outlet_ids();
+    const auto groups = OutletGroups(r_.outlet_ids().size());
     El(s, "h3", "Events told by more than one outlet");
-    Node table = Block(s, "table");
-    Node tr = El(El(table, "thead"), "tr");
-    El(tr, "th", "Date");
-    El(tr, "th", "Event (a sentence that tells it)");
-    for (const std::string& o : outlets) El(tr, "th", r_.OutletLabel(o));
-    Node tbody = El(table, "tbody");
+    for (const auto& group : groups) EventsTable(s, group);
+    El(s, "h3", "Claims");
+    El(s, "p",
+       "Sentences of different outlets that report the same thing. A striped cell marks an "
+       "omission: the outlet covers the same story or event but does not carry the claim. A "
+       "dash means the claim lies outside what that outlet covered.");
+    for (std::size_t g = 0; g < groups.size(); ++g) ClaimsTable(s, groups[g], g == 0);
+    El(s, "p",
+       "Showing " + std::to_string(r_.claims().size()) + " of " +
+           std::to_string(r_.alignment().claims.size()) +
+           " claims: those carried by the most outlets, in the order of their numbers. The JSON "
+           "and CSV files hold the ones shown here.");
+  }
+
+  void EventsTable(Node s, const std::pair<std::size_t, std::size_t>& group) {
+    const std::vector<std::string>& outlets = r_.outlet_ids();
+    Node tbody = MatrixTable(s, group, OutletLabels(),
+                             {{"date", "Date"}, {"event", "Event (a sentence that tells it)"}});
     for (const AlignedEvent& e : r_.alignment().events) {
       if (e.outlets.size() < 2) continue;
       Node row = Block(tbody, "tr");
       El(row, "td", e.from.ToString() + (e.to != e.from ? " to " + e.to.ToString() : ""));
       Node label = El(row, "td", r_.Show(e.label));
       if (!e.keys.empty()) Attr(label, "title", WhyAligned(e.keys));
-      for (const std::string& o : outlets) {
+      for (std::size_t i = group.first; i < group.second; ++i) {
+        const std::string& o = outlets[i];
         Node td = El(row, "td");
         int dated = 0, background = 0;
         const Passage* first = nullptr;
@@ -726,25 +717,20 @@ class HtmlBuilder {
              std::to_string(dated) + " dated, " + std::to_string(background) + " background");
       }
     }
-    El(s, "h3", "Claims");
-    El(s, "p",
-       "Sentences of different outlets that report the same thing. A striped cell marks an "
-       "omission: the outlet covers the same story or event but does not carry the claim. A "
-       "dash means the claim lies outside what that outlet covered.");
-    Node wrap = Block(s, "div");
-    Attr(wrap, "class", "table-wrap");
-    table = El(wrap, "table");
-    tr = El(El(table, "thead"), "tr");
-    El(tr, "th", "Claim");
-    for (const std::string& o : outlets) El(tr, "th", r_.OutletLabel(o));
-    tbody = El(table, "tbody");
+  }
+
+  // The claims table for one group of outlets; the first group's rows carry the claims' ids.
+  void ClaimsTable(Node s, const std::pair<std::size_t, std::size_t>& group, bool anchors) {
+    const std::vector<std::string>& outlets = r_.outlet_ids();
+    Node tbody = MatrixTable(s, group, OutletLabels(), {{"key", "Claim"}});
     for (const Claim* c : r_.claims()) {
       Node row = Block(tbody, "tr");
-      Attr(row, "id", "claim-" + c->id);
+      if (anchors) Attr(row, "id", "claim-" + c->id);
       Node head = El(row, "th", c->id);
       if (!c->label.empty()) Attr(El(head, "div", r_.Show(c->label)), "class", "note");
       if (!c->keys.empty()) Attr(head, "title", WhyAligned(c->keys));
-      for (const std::string& o : outlets) {
+      for (std::size_t i = group.first; i < group.second; ++i) {
+        const std::string& o = outlets[i];
         Node td = El(row, "td");
         bool any = false;
         for (const Passage& p : c->passages) {
@@ -766,11 +752,6 @@ class HtmlBuilder {
         }
       }
     }
-    El(s, "p",
-       "Showing " + std::to_string(r_.claims().size()) + " of " +
-           std::to_string(r_.alignment().claims.size()) +
-           " claims: those carried by the most outlets first. The JSON and CSV files hold "
-           "the ones shown here.");
   }
 
   // Emits text[a, b) into `parent`, applying blind redactions: a redaction's replacement is

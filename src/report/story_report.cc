@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "text/natural_order.h"
+
 namespace parallax {
 namespace {
 
@@ -42,6 +44,12 @@ struct NamingShare {
   int whole = 0;
   double share() const { return whole > 0 ? static_cast<double>(part) / whole : 0.0; }
 };
+
+// Claims carried by more outlets first, then those with more omissions.
+bool CarriedByMore(const Claim* a, const Claim* b) {
+  if (a->outlets.size() != b->outlets.size()) return a->outlets.size() > b->outlets.size();
+  return a->missing_outlets.size() > b->missing_outlets.size();
+}
 
 }  // namespace
 
@@ -151,11 +159,11 @@ std::string StoryReport::PerspectiveColour(const std::string& id) const {
 
 void StoryReport::SelectClaims() {
   for (const Claim& c : inputs_.alignment->claims) claims_.push_back(&c);
-  std::stable_sort(claims_.begin(), claims_.end(), [](const Claim* a, const Claim* b) {
-    if (a->outlets.size() != b->outlets.size()) return a->outlets.size() > b->outlets.size();
-    return a->missing_outlets.size() > b->missing_outlets.size();
-  });
+  std::stable_sort(claims_.begin(), claims_.end(), CarriedByMore);
   if (claims_.size() > options_.max_claims) claims_.resize(options_.max_claims);
+  // Chosen by reach, listed by number: a reader looks for claim 5 between 4 and 6.
+  std::stable_sort(claims_.begin(), claims_.end(),
+                   [](const Claim* a, const Claim* b) { return NaturalLess(a->id, b->id); });
 }
 
 void StoryReport::BuildHighlights() {
@@ -529,7 +537,9 @@ void StoryReport::BuildPrompts() {
 
   // 4. Claims with omissions: carried by the most outlets, missing from others.
   int claim_prompts = 0;
-  for (const Claim* c : claims_) {
+  std::vector<const Claim*> by_reach = claims_;
+  std::stable_sort(by_reach.begin(), by_reach.end(), CarriedByMore);
+  for (const Claim* c : by_reach) {
     if (claim_prompts >= 2) break;
     if (c->missing_outlets.empty() || c->passages.empty() || c->outlets.size() < 2) continue;
     bool short_passage = false;

@@ -43,7 +43,7 @@ struct ReportInputs {
 // Options; defaults in brackets.
 //   blind         [false]  outlets become letters everywhere (see blind.h)
 //   tool_version  [PARALLAX_VERSION]  shown in the method section
-//   max_claims    [20]     claims shown side by side (those carried by most outlets first)
+//   max_claims    [20]     claims shown side by side (those carried by most outlets)
 struct ReportOptions {
   bool blind = false;
   std::string tool_version = PARALLAX_VERSION;
@@ -96,8 +96,9 @@ class StoryReport {
   const Blinder& blinder() const { return blinder_; }
   const Provenance& provenance() const { return provenance_; }
   const std::vector<DiscussionPrompt>& prompts() const { return prompts_; }
-  // Claims shown side by side: at most options().max_claims, those carried by two or more
-  // outlets first (then by outlets, descending), ties in alignment order.
+  // Claims shown side by side: at most options().max_claims, chosen by the number of outlets
+  // carrying them (then of outlets omitting them), ties in alignment order; listed in the
+  // natural order of their ids (claim-2 before claim-10), in every output format.
   const std::vector<const Claim*>& claims() const { return claims_; }
   // Outlet ids in the order of their first article.
   const std::vector<std::string>& outlet_ids() const { return outlet_ids_; }

@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "test_paths.h"
 
@@ -109,6 +111,42 @@ TEST(JsonReportTest, ShowsTheStoryFindings) {
     EXPECT_FALSE(p["evidence"].empty()) << p["text"];
     for (const json& e : p["evidence"]) EXPECT_FALSE(e["text"].get<std::string>().empty());
   }
+}
+
+// The claim ids of `text` in the order they first occur: "claim-" and its number.
+std::vector<int> ClaimNumbersInOrder(const std::string& text, const std::string& prefix) {
+  std::vector<int> numbers;
+  std::set<int> seen;
+  for (std::size_t at = text.find(prefix); at != std::string::npos;
+       at = text.find(prefix, at + 1)) {
+    const std::size_t digits = at + prefix.size();
+    if (digits >= text.size() || text[digits] < '0' || text[digits] > '9') continue;
+    const int n = std::stoi(text.substr(digits, 9));
+    if (seen.insert(n).second) numbers.push_back(n);
+  }
+  return numbers;
+}
+
+// Claims are chosen by how many outlets carry them but listed by number (claim-6 after
+// claim-5, claim-10 after claim-9) in the JSON, Markdown, CSV and HTML reports alike.
+TEST(ReportClaimOrderTest, ClaimsAreListedByNumberInEveryFormat) {
+  TempDir out;
+  const auto r = RunParallax({"report", "-o", out.path()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(ReadFileOrFail(out.path() + "/report.json"));
+  std::vector<int> from_json;
+  for (const json& c : j["alignment"]["claims"]) {
+    from_json.push_back(std::stoi(c["id"].get<std::string>().substr(6)));
+  }
+  ASSERT_GT(from_json.size(), 10u) << "the sample should show claims past claim-9";
+  EXPECT_TRUE(std::is_sorted(from_json.begin(), from_json.end()));
+  EXPECT_GE(from_json.back(), 10);
+
+  const std::string md = ReadFileOrFail(out.path() + "/report.md");
+  EXPECT_EQ(ClaimNumbersInOrder(md.substr(md.find("### Claims")), "**claim-"), from_json);
+  EXPECT_EQ(ClaimNumbersInOrder(ReadFileOrFail(out.path() + "/claims.csv"), "\nclaim-"), from_json);
+  EXPECT_EQ(ClaimNumbersInOrder(ReadFileOrFail(out.path() + "/report.html"), "id=\"claim-claim-"),
+            from_json);
 }
 
 TEST(ReportDeterminismTest, TwoRunsAreByteIdentical) {
