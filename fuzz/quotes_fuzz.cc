@@ -14,7 +14,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                               {"Azerbaijan*", "az", "azerbaijan"}};
   const std::vector<parallax::Quote> quotes = parallax::FindQuotes(text, options);
   for (std::size_t offset = 0; offset < text.size(); offset += 7) {
-    (void)parallax::QuoteAt(quotes, offset);
+    // QuoteAt walks the chain of enclosing quotes: it must agree with its definition, the
+    // deepest quote whose words hold the offset.
+    const parallax::Quote* best = nullptr;
+    for (const parallax::Quote& q : quotes) {
+      if (offset < q.start || offset >= q.end) continue;
+      bool in_gap = false;
+      for (const auto& [b, e] : q.gaps) in_gap |= b <= offset && offset < e;
+      if (!in_gap && (best == nullptr || q.depth > best->depth)) best = &q;
+    }
+    if (parallax::QuoteAt(quotes, offset) != best) __builtin_trap();
     (void)parallax::IsQuoted(quotes, offset, std::min(text.size(), offset + 5));
   }
   return 0;
