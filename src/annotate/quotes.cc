@@ -127,16 +127,24 @@ class MarkPairer {
       if (!blank) paragraphs.emplace_back(pos, eol);
       pos = eol + 1;
     }
-    std::size_t skip_until = 0;  // a re-opening mark already consumed
-    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-      const auto [begin, end] = paragraphs[p];
-      for (std::size_t i = std::max(begin, skip_until); i < end;) {
-        const Char c = CharAt(text_, i);
-        if (IsQuoteChar(c.cp)) HandleMark(i, c, end);
-        i += c.len;
+    // Two passes: the first counts the quotes, so the second holds them in a vector of exactly
+    // that size (a growing vector can hold twice as much as it needs: on a text dense with
+    // quotation marks that doubles the memory of the whole annotation).
+    for (const bool counting : {true, false}) {
+      counting_ = counting;
+      stack_.clear();
+      if (!counting) quotes_.reserve(count_);
+      std::size_t skip_until = 0;  // a re-opening mark already consumed
+      for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        const auto [begin, end] = paragraphs[p];
+        for (std::size_t i = std::max(begin, skip_until); i < end;) {
+          const Char c = CharAt(text_, i);
+          if (IsQuoteChar(c.cp)) HandleMark(i, c, end);
+          i += c.len;
+        }
+        if (stack_.empty()) continue;
+        EndParagraph(paragraphs, p, &skip_until);
       }
-      if (stack_.empty()) continue;
-      EndParagraph(paragraphs, p, &skip_until);
     }
     std::sort(quotes_.begin(), quotes_.end(),
               [](const Quote& a, const Quote& b) { return a.open < b.open; });
@@ -145,14 +153,18 @@ class MarkPairer {
 
  private:
   void Emit(const OpenQuote& q, std::size_t end, std::size_t close, char32_t close_mark) {
+    if (counting_) {
+      ++count_;
+      return;
+    }
     Quote out;
     out.open = q.open;
     out.start = q.start;
     out.end = end;
     out.close = close;
-    out.open_mark = Utf8(q.mark);
+    out.open_mark = QuoteMark(Utf8(q.mark));
     out.closed = close_mark != 0;
-    if (close_mark != 0) out.close_mark = Utf8(close_mark);
+    if (close_mark != 0) out.close_mark = QuoteMark(Utf8(close_mark));
     out.gaps = q.gaps;
     quotes_.push_back(std::move(out));
   }
@@ -286,6 +298,8 @@ class MarkPairer {
   std::string_view text_;
   std::vector<OpenQuote> stack_;
   std::vector<Quote> quotes_;
+  bool counting_ = false;  // the first pass: count the quotes Emit would make
+  std::size_t count_ = 0;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -50,6 +50,7 @@
 #ifndef PARALLAX_ANNOTATE_QUOTES_H_
 #define PARALLAX_ANNOTATE_QUOTES_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -59,6 +60,25 @@
 namespace parallax {
 
 inline constexpr std::size_t kMaxQuoteDepth = 4;
+
+// A quotation mark as written: one character, at most four bytes of UTF-8, held inline (a text
+// dense with quotation marks holds a quote for every few bytes).
+class QuoteMark {
+ public:
+  QuoteMark() = default;
+  explicit QuoteMark(std::string_view utf8) {
+    size_ = static_cast<unsigned char>(std::min(utf8.size(), sizeof(bytes_)));
+    std::copy_n(utf8.data(), size_, bytes_);
+  }
+  std::string_view view() const { return {bytes_, size_}; }
+  std::string str() const { return std::string(view()); }
+  bool empty() const { return size_ == 0; }
+  bool operator==(std::string_view other) const { return view() == other; }
+
+ private:
+  char bytes_[4] = {};
+  unsigned char size_ = 0;
+};
 
 enum class QuoteKind {
   kDirect,  // reported speech: the words of `speaker` (who may be unknown)
@@ -110,11 +130,11 @@ struct Quote {
   // Marks: text[open, start) is the opening mark, text[end, close) the closing one. For a quote
   // left unclosed at the end of its paragraph, end == close (the paragraph end).
   std::size_t open = 0;
-  std::size_t start = 0;   // first byte of the content
-  std::size_t end = 0;     // one past the last byte of the content
-  std::size_t close = 0;   // one past the closing mark
-  std::string open_mark;   // e.g. "“"
-  std::string close_mark;  // "" when unclosed (both "" for an unmarked block quotation)
+  std::size_t start = 0;  // first byte of the content
+  std::size_t end = 0;    // one past the last byte of the content
+  std::size_t close = 0;  // one past the closing mark
+  QuoteMark open_mark;    // e.g. "“"
+  QuoteMark close_mark;   // "" when unclosed (both "" for an unmarked block quotation)
   bool closed = true;
   // Spans inside [start, end) that are not the speaker's words: re-opening marks of continued
   // paragraphs and interruptions such as "– Ilgar Velizade told Kommersant. –".
