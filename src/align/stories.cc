@@ -84,8 +84,9 @@ std::vector<std::vector<int>> AverageLink(const std::vector<StoryInput>& documen
     if (members[a].size() < members[b].size()) std::swap(a, b);
     within[a] += within[b] + 2 * cross;
     for (const auto& [type, weight] : votes[b]) {
+      const int t = type;  // a structured binding cannot be captured before C++20 in clang 14
       auto it = std::find_if(votes[a].begin(), votes[a].end(),
-                             [&](const auto& v) { return v.first == type; });
+                             [&](const auto& v) { return v.first == t; });
       if (it == votes[a].end()) {
         votes[a].emplace_back(type, weight);
       } else {
@@ -232,8 +233,8 @@ StoryClustering ClusterStories(const std::vector<StoryInput>& documents,
       // articles of the same language), with the key vector's weight when a term is in both.
       for (const auto& [term, weight] :
            heaviest(documents[d].cross_keys.entries, options.key_signature_terms)) {
-        auto it =
-            std::find_if(sig.begin(), sig.end(), [&](const auto& e) { return e.first == term; });
+        const int t = term;  // see above: not a structured binding in the lambda
+        auto it = std::find_if(sig.begin(), sig.end(), [&](const auto& e) { return e.first == t; });
         const float scaled = static_cast<float>(options.key_scale) * weight;
         if (it == sig.end()) {
           sig.emplace_back(term, scaled);
