@@ -155,6 +155,17 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
     }
     return nullptr;
   };
+  // First pass: which articles are in each story lexicon's scope, and whether it fits.
+  std::vector<std::set<int>> scopes_of(articles.size());  // per article: files in scope
+  for (std::size_t ai = 0; ai < articles.size(); ++ai) {
+    for (const LexiconMatch& m : annotations[ai].matches) {
+      if (scope_entry[m.entry]) scopes_of[ai].insert(file_of[m.entry]);
+    }
+    for (int f : scopes_of[ai]) ++fit_of(f)->in_scope;
+  }
+  for (LexiconFit& fit : story.lexicon_fit) {
+    fit.fits = fit.in_scope * 2 >= fit.articles && fit.in_scope > 0;
+  }
   std::vector<std::unordered_map<std::string, int>> term_counts;
   std::vector<std::set<std::string>> actors_mentioned;
   std::vector<std::set<std::string>> actors_quoted;
@@ -179,20 +190,16 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
     p.words += ann.words;
     for (const std::string& t : KeynessTokens(a.text)) ++term_counts[oi][t];
 
-    // The story lexicons whose scope this article is in.
-    std::set<int> in_scope;
-    for (const LexiconMatch& m : ann.matches) {
-      if (scope_entry[m.entry]) in_scope.insert(file_of[m.entry]);
-    }
-    for (int f : in_scope) ++fit_of(f)->in_scope;
-
+    const std::set<int>& in_scope = scopes_of[ai];
     for (const LexiconMatch& m : ann.matches) {
       const LexiconEntry& e = lexicon.entries[m.entry];
       const bool own = m.voice == Voice::kOwn;
       if (LexiconFit* fit = fit_of(file_of[m.entry]);
           fit != nullptr && (e.kind == Kind::kNaming || e.kind == Kind::kLoaded)) {
-        // A story lexicon's words count only in the articles of its scope.
-        if (in_scope.count(file_of[m.entry]) == 0) continue;
+        // A story lexicon that does not fit the story counts only in the articles of its
+        // scope; one that fits counts everywhere (an excerpt that names no place is still part
+        // of the story).
+        if (!fit->fits && in_scope.count(file_of[m.entry]) == 0) continue;
         if (e.kind == Kind::kNaming) {
           const Concept* c = lexicon.FindConcept(e.concept_id);
           const std::string label = c != nullptr ? c->label : e.concept_id;
@@ -375,8 +382,6 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
               });
     if (p.distinctive.size() > options.top_terms) p.distinctive.resize(options.top_terms);
   }
-  for (LexiconFit& fit : story.lexicon_fit)
-    fit.fits = fit.in_scope * 2 >= fit.articles && fit.in_scope > 0;
   return story;
 }
 

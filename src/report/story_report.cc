@@ -612,11 +612,7 @@ std::string LexiconFitSentence(const LexiconFit& fit) {
                              " articles name its places, regions, "
                              "routes or actors";
   if (fit.fits) {
-    std::string out = "Lexicon " + fit.lexicon + " fits this story: " + counts + ".";
-    if (fit.in_scope < fit.articles) {
-      out += " Its words count only in those articles.";
-    }
-    return out;
+    return "Lexicon " + fit.lexicon + " fits this story: " + counts + ".";
   }
   return "Lexicon " + fit.lexicon + " does not fit this story: " + counts +
          ", so its words colour no outlet outside them. Draft a lexicon from these articles with "

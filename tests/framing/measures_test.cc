@@ -223,3 +223,41 @@ TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// A lexicon that fits the story counts in every article of it: an excerpt that names no place
+// of the story still has its naming choices counted.
+TEST(MeasuresFitTest, ALexiconThatFitsCountsInExcerptsNamingNoPlace) {
+  auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
+  ASSERT_TRUE(lex.ok());
+  const Lexicon lexicon = std::move(lex.lexicon);
+  const char* texts[] = {"Azerbaijani eco-activists blocked the Lachin corridor near Shusha.",
+                         "The eco-activists said they would stay until their demands were met."};
+  const char* outlets[] = {"oc-media", "jamnews"};
+  std::vector<Article> articles;
+  for (int i = 0; i < 2; ++i) {
+    Article a;
+    a.id = std::string("a") + std::to_string(i);
+    a.outlet = outlets[i];
+    a.language = "en";
+    a.body = texts[i];
+    a.text = a.body;
+    a.segments = {TextSegment{0, 0, a.body.size()}};
+    articles.push_back(std::move(a));
+  }
+  const Annotator annotator(lexicon);
+  std::vector<ArticleAnnotations> annotations;
+  for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
+  const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, OutletsFile{});
+  ASSERT_EQ(measures.lexicon_fit.size(), 1u);
+  EXPECT_EQ(measures.lexicon_fit[0].in_scope, 1u);
+  EXPECT_TRUE(measures.lexicon_fit[0].fits);
+  ASSERT_EQ(measures.outlets.size(), 2u);
+  EXPECT_EQ(measures.outlets[1].outlet, "jamnews");
+  EXPECT_FALSE(measures.outlets[1].naming.empty()) << "eco-activists counts in the excerpt";
+}
+
+}  // namespace
+}  // namespace parallax
