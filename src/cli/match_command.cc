@@ -75,7 +75,7 @@ int RunMatch(const std::vector<std::string>& args) {
     PrintDiagnostics(LongSentenceWarnings(a, ann));
     for (const LexiconMatch& m : ann.matches) {
       const LexiconEntry& e = lexicon.entries[m.entry];
-      static const char* kKinds[] = {"naming", "loaded", "actor", "cue", "event"};
+      static const char* kKinds[] = {"naming", "loaded", "actor", "cue", "event", "place"};
       const std::string kind = kKinds[static_cast<int>(e.kind)];
       if (!kind_filter.empty() && kind != kind_filter) continue;
       if (!concept_filter.empty() && e.concept_id != concept_filter) continue;
