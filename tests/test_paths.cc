@@ -108,6 +108,21 @@ std::string Slurp(const std::string& path) {
 }
 }  // namespace
 
+namespace {
+
+// In a forked child: replaces it with the parallax binary run with `args`.
+[[noreturn]] void ExecParallax(const std::vector<std::string>& args) {
+  std::string binary = PARALLAX_BINARY;
+  std::vector<std::string> copy = args;
+  std::vector<char*> argv = {binary.data()};
+  for (auto& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv(binary.c_str(), argv.data());
+  _exit(127);
+}
+
+}  // namespace
+
 CommandResult RunParallax(const std::vector<std::string>& args, const std::string& stdin_text) {
   RunOptions options;
   options.stdin_text = stdin_text;
@@ -135,12 +150,6 @@ CommandResult RunParallaxWith(const std::vector<std::string>& args, const RunOpt
     dup2(in_fd, 0);
     dup2(out_fd, 1);
     dup2(err_fd, 2);
-    std::vector<char*> argv;
-    std::string binary = PARALLAX_BINARY;
-    argv.push_back(binary.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
     setenv("NO_COLOR", "1", 1);
     if (options.max_file_bytes > 0) {
       signal(SIGXFSZ, SIG_IGN);  // ignored dispositions survive exec: writes fail with EFBIG
@@ -153,8 +162,7 @@ CommandResult RunParallaxWith(const std::vector<std::string>& args, const RunOpt
         prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
       }
     }
-    execv(binary.c_str(), argv.data());
-    _exit(127);
+    ExecParallax(args);
   }
   int status = 0;
   waitpid(pid, &status, 0);
@@ -188,15 +196,8 @@ CommandResult RunParallaxOnTerminal(const std::vector<std::string>& args,
   if (pid == 0) {
     const int out_fd = open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(out_fd, 1);
-    std::vector<char*> argv;
-    std::string binary = PARALLAX_BINARY;
-    argv.push_back(binary.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
     setenv("TERM", "xterm", 1);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
+    ExecParallax(args);
   }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
   char buffer[4096];

@@ -176,11 +176,6 @@ TEST(DatesTest, SeedKommersantMarch5) {
   ExpectRange(Find(text, "Last weekend", D("2023-03-27")), "2023-03-25", "2023-03-26");
 }
 
-}  // namespace
-}  // namespace parallax
-
-namespace parallax {
-namespace {
 
 // A text over 1 MB is read in pieces: every date is still found, at its offset in the whole.
 TEST(FindDatesTest, LongTextsAreReadInPiecesWithOffsetsIntoTheWhole) {

@@ -345,11 +345,6 @@ TEST(QuotesTest, SeedOcMediaScareQuoteAndApostrophes) {
   EXPECT_EQ(two->speaker, "Marut Vanyan");
 }
 
-}  // namespace
-}  // namespace parallax
-
-namespace parallax {
-namespace {
 
 // QuoteAt and IsQuoted walk the chain of enclosing quotes instead of scanning every quote: on a
 // dense, deeply nested run of quotation marks they agree with the definition (the deepest quote

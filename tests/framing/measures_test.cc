@@ -160,12 +160,6 @@ TEST(MeasuresWildcardTest, WildcardFormsKeepTheWordsTheyMatched) {
   EXPECT_EQ(merged, (std::vector<std::string>{"riots", "rioters"}));
 }
 
-}  // namespace
-}  // namespace parallax
-
-namespace parallax {
-namespace {
-
 // The shipped Karabakh lexicon fits the shipped corpus: every article names its places.
 TEST_F(MeasuresTest, TheKarabakhLexiconFitsTheShippedCorpus) {
   ASSERT_EQ(measures_.lexicon_fit.size(), 1u);
@@ -177,6 +171,24 @@ TEST_F(MeasuresTest, TheKarabakhLexiconFitsTheShippedCorpus) {
   EXPECT_FALSE(fit.concepts.empty());
 }
 
+// Two cleaned English articles, of oc-media and jamnews, from `first` and `second`.
+std::vector<Article> TwoShortArticles(const std::string& first, const std::string& second) {
+  std::vector<Article> articles;
+  const std::pair<const char*, const std::string*> parts[] = {{"oc-media", &first},
+                                                              {"jamnews", &second}};
+  for (const auto& [outlet, text] : parts) {
+    Article a;
+    a.id = "a" + std::to_string(articles.size());
+    a.outlet = outlet;
+    a.language = "en";
+    a.body = *text;
+    a.text = a.body;
+    a.segments = {TextSegment{0, 0, a.body.size()}};
+    articles.push_back(std::move(a));
+  }
+  return articles;
+}
+
 // A story outside the lexicon's scope (a law vote in another country) holds its generic words
 // ("protests", tagged with a side in the Karabakh lexicon): the lexicon does not fit, and no
 // outlet is coloured with a side by it.
@@ -184,23 +196,11 @@ TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
   auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
   ASSERT_TRUE(lex.ok());
   const Lexicon lexicon = std::move(lex.lexicon);
-  std::vector<Article> articles;
-  const char* texts[] = {
+  const std::vector<Article> articles = TwoShortArticles(
       "Thousands joined protests outside parliament after lawmakers passed the bill on foreign "
       "influence in a first reading. Police dispersed the protests with water cannon.",
       "The ruling party said the protests were organised from abroad. The bill on foreign "
-      "influence passed its first reading by 76 votes to 13."};
-  const char* outlets[] = {"oc-media", "jamnews"};
-  for (int i = 0; i < 2; ++i) {
-    Article a;
-    a.id = std::string("a") + std::to_string(i);
-    a.outlet = outlets[i];
-    a.language = "en";
-    a.body = texts[i];
-    a.text = a.body;
-    a.segments = {TextSegment{0, 0, a.body.size()}};
-    articles.push_back(std::move(a));
-  }
+      "influence passed its first reading by 76 votes to 13.");
   const Annotator annotator(lexicon);
   std::vector<ArticleAnnotations> annotations;
   bool generic_matched = false;
@@ -221,32 +221,15 @@ TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
   }
 }
 
-}  // namespace
-}  // namespace parallax
-
-namespace parallax {
-namespace {
-
 // A lexicon that fits the story counts in every article of it: an excerpt that names no place
 // of the story still has its naming choices counted.
 TEST(MeasuresFitTest, ALexiconThatFitsCountsInExcerptsNamingNoPlace) {
   auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
   ASSERT_TRUE(lex.ok());
   const Lexicon lexicon = std::move(lex.lexicon);
-  const char* texts[] = {"Azerbaijani eco-activists blocked the Lachin corridor near Shusha.",
-                         "The eco-activists said they would stay until their demands were met."};
-  const char* outlets[] = {"oc-media", "jamnews"};
-  std::vector<Article> articles;
-  for (int i = 0; i < 2; ++i) {
-    Article a;
-    a.id = std::string("a") + std::to_string(i);
-    a.outlet = outlets[i];
-    a.language = "en";
-    a.body = texts[i];
-    a.text = a.body;
-    a.segments = {TextSegment{0, 0, a.body.size()}};
-    articles.push_back(std::move(a));
-  }
+  const std::vector<Article> articles =
+      TwoShortArticles("Azerbaijani eco-activists blocked the Lachin corridor near Shusha.",
+                       "The eco-activists said they would stay until their demands were met.");
   const Annotator annotator(lexicon);
   std::vector<ArticleAnnotations> annotations;
   for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
