@@ -26,7 +26,8 @@ size, up to 64 MB.
 
 Usage: bench/pathological.py [--build build/release] [--max-mb 64] [--stages quotes,claims]
        [--keep DIR]
-Takes a few minutes per stage at 64 MB.
+Takes a few minutes per stage at 64 MB. Needs /usr/bin/time (Debian package `time`) for peak
+memory.
 """
 import argparse
 import os

@@ -121,47 +121,45 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
                            const Lexicon& lexicon, const OutletsFile& outlets,
                            const MeasureOptions& options) {
   StoryMeasures story;
-  // Story lexicons and their scope entries (see LexiconFit).
-  std::vector<int> file_of(lexicon.entries.size(), -1);
-  std::vector<bool> scope_entry(lexicon.entries.size(), false);
-  std::vector<bool> has_scope(lexicon.files.size(), false);
-  for (std::size_t i = 0; i < lexicon.entries.size(); ++i) {
-    const LexiconEntry& e = lexicon.entries[i];
+  // Story lexicons (files with entries that name a story, see LexiconFit): per entry, the index
+  // of its file's fit in story.lexicon_fit (-1: a file that applies everywhere), and whether
+  // the entry names the story.
+  std::vector<int> fit_of(lexicon.entries.size(), -1);
+  std::vector<bool> names_story(lexicon.entries.size(), false);
+  {
+    static const std::set<std::string> kScopeCategories = {"place", "region", "polity", "route"};
+    std::vector<bool> has_scope(lexicon.files.size(), false);
+    std::vector<int> file_of(lexicon.entries.size(), -1);
+    for (std::size_t i = 0; i < lexicon.entries.size(); ++i) {
+      const LexiconEntry& e = lexicon.entries[i];
+      for (std::size_t f = 0; f < lexicon.files.size(); ++f) {
+        if (lexicon.files[f].path == e.file) file_of[i] = static_cast<int>(f);
+      }
+      const Concept* c = e.kind == Kind::kNaming ? lexicon.FindConcept(e.concept_id) : nullptr;
+      names_story[i] = file_of[i] >= 0 && ((e.kind == Kind::kActor && !e.speaker_only) ||
+                                           (c != nullptr && kScopeCategories.count(c->category)));
+      if (names_story[i]) has_scope[static_cast<std::size_t>(file_of[i])] = true;
+    }
+    std::vector<int> fit_of_file(lexicon.files.size(), -1);
     for (std::size_t f = 0; f < lexicon.files.size(); ++f) {
-      if (lexicon.files[f].path == e.file) file_of[i] = static_cast<int>(f);
+      if (!has_scope[f]) continue;
+      fit_of_file[f] = static_cast<int>(story.lexicon_fit.size());
+      LexiconFit fit;
+      fit.lexicon = lexicon.files[f].id;
+      fit.articles = articles.size();
+      story.lexicon_fit.push_back(std::move(fit));
     }
-    bool scope = e.kind == Kind::kActor && !e.speaker_only;
-    if (e.kind == Kind::kNaming) {
-      const Concept* c = lexicon.FindConcept(e.concept_id);
-      static const std::set<std::string> kScopeCategories = {"place", "region", "polity", "route"};
-      scope = c != nullptr && kScopeCategories.count(c->category) > 0;
-    }
-    if (scope && file_of[i] >= 0) {
-      scope_entry[i] = true;
-      has_scope[static_cast<std::size_t>(file_of[i])] = true;
+    for (std::size_t i = 0; i < lexicon.entries.size(); ++i) {
+      if (file_of[i] >= 0) fit_of[i] = fit_of_file[static_cast<std::size_t>(file_of[i])];
     }
   }
-  for (std::size_t f = 0; f < lexicon.files.size(); ++f) {
-    if (!has_scope[f]) continue;
-    LexiconFit fit;
-    fit.lexicon = lexicon.files[f].id;
-    fit.articles = articles.size();
-    story.lexicon_fit.push_back(std::move(fit));
-  }
-  auto fit_of = [&](int file) -> LexiconFit* {
-    if (file < 0 || !has_scope[static_cast<std::size_t>(file)]) return nullptr;
-    for (LexiconFit& fit : story.lexicon_fit) {
-      if (fit.lexicon == lexicon.files[static_cast<std::size_t>(file)].id) return &fit;
-    }
-    return nullptr;
-  };
   // First pass: which articles are in each story lexicon's scope, and whether it fits.
-  std::vector<std::set<int>> scopes_of(articles.size());  // per article: files in scope
+  std::vector<std::set<int>> scopes_of(articles.size());  // per article: fits in scope
   for (std::size_t ai = 0; ai < articles.size(); ++ai) {
     for (const LexiconMatch& m : annotations[ai].matches) {
-      if (scope_entry[m.entry]) scopes_of[ai].insert(file_of[m.entry]);
+      if (names_story[m.entry]) scopes_of[ai].insert(fit_of[m.entry]);
     }
-    for (int f : scopes_of[ai]) ++fit_of(f)->in_scope;
+    for (int f : scopes_of[ai]) ++story.lexicon_fit[static_cast<std::size_t>(f)].in_scope;
   }
   for (LexiconFit& fit : story.lexicon_fit) {
     fit.fits = fit.in_scope * 2 >= fit.articles && fit.in_scope > 0;
@@ -194,12 +192,12 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
     for (const LexiconMatch& m : ann.matches) {
       const LexiconEntry& e = lexicon.entries[m.entry];
       const bool own = m.voice == Voice::kOwn;
-      if (LexiconFit* fit = fit_of(file_of[m.entry]);
-          fit != nullptr && (e.kind == Kind::kNaming || e.kind == Kind::kLoaded)) {
+      if (fit_of[m.entry] >= 0 && (e.kind == Kind::kNaming || e.kind == Kind::kLoaded)) {
+        LexiconFit* fit = &story.lexicon_fit[static_cast<std::size_t>(fit_of[m.entry])];
         // A story lexicon that does not fit the story counts only in the articles of its
         // scope; one that fits counts everywhere (an excerpt that names no place is still part
         // of the story).
-        if (!fit->fits && in_scope.count(file_of[m.entry]) == 0) continue;
+        if (!fit->fits && in_scope.count(fit_of[m.entry]) == 0) continue;
         if (e.kind == Kind::kNaming) {
           const Concept* c = lexicon.FindConcept(e.concept_id);
           const std::string label = c != nullptr ? c->label : e.concept_id;
