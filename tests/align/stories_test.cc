@@ -155,7 +155,6 @@ TEST(StoriesTest, SentencesRespectAbbreviations) {
   EXPECT_EQ(text.substr(s[1].begin, s[1].end - s[1].begin), "He spoke.");
 }
 
-
 // Reports of one day in three languages share almost no words, but names, places, dates and the
 // kind of event: keys put them in one story, while a report of another day stays apart.
 TEST(StoriesTest, KeysJoinOneEventAcrossLanguages) {

@@ -212,7 +212,6 @@ TEST_F(AnnotatorTest, AnnotationIsDeterministicAndSafeFromTwoThreads) {
   EXPECT_EQ(json1, json3);
 }
 
-
 // A run of text with no sentence end (a page pasted as one line) is read in pieces for
 // quotations and attribution, and the caller can warn with the file and line where it starts.
 TEST(AnnotatorLongRunTest, LongRunsAreCutAndWarnedAboutWithTheirLine) {

@@ -176,7 +176,6 @@ TEST(DatesTest, SeedKommersantMarch5) {
   ExpectRange(Find(text, "Last weekend", D("2023-03-27")), "2023-03-25", "2023-03-26");
 }
 
-
 // A text over 1 MB is read in pieces: every date is still found, at its offset in the whole.
 TEST(FindDatesTest, LongTextsAreReadInPiecesWithOffsetsIntoTheWhole) {
   const std::string line = "The road was blocked on 12 December 2022 and reopened on Monday.\n";

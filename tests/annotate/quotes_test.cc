@@ -345,7 +345,6 @@ TEST(QuotesTest, SeedOcMediaScareQuoteAndApostrophes) {
   EXPECT_EQ(two->speaker, "Marut Vanyan");
 }
 
-
 // QuoteAt and IsQuoted walk the chain of enclosing quotes instead of scanning every quote: on a
 // dense, deeply nested run of quotation marks they agree with the definition (the deepest quote
 // whose words hold the offset), byte for byte.

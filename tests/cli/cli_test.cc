@@ -227,7 +227,6 @@ TEST_F(CliLexiconTest, UnknownOutletWarningNamesTheOutletsFlag) {
   EXPECT_EQ(r.err.find("add it there"), std::string::npos) << r.err;
 }
 
-
 // A story outside every shipped lexicon's scope: the report says the lexicon does not fit, in
 // the terminal and in the report, points to `lexicon draft`, and colours no outlet.
 TEST(CliLexiconFitTest, AReportOnAnotherStorySaysTheLexiconDoesNotFit) {

@@ -531,7 +531,6 @@ TEST(HostileInputTest, LexiconWithHundredThousandEntriesLoadsInSeconds) {
   EXPECT_LT(ElapsedSeconds(start), kSlowdown * 40.0) << Seconds(start);
 }
 
-
 // A story folder or a folder of pages holding a FIFO: the FIFO is skipped with a message and
 // never opened (opening it would wait for a writer forever); the other articles are read.
 TEST(HostileInputTest, FifoInAFolderIsSkippedNotWaitedFor) {

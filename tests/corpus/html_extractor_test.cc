@@ -368,7 +368,6 @@ TEST(HtmlExtractorTest, LooksLikeHtml) {
   EXPECT_FALSE(LooksLikeHtml(GzipString("<html></html>")));
 }
 
-
 // The library never prints: libxml2's own error output is silenced during a parse, even for
 // encoding errors that HTML_PARSE_NOERROR does not cover.
 TEST(HtmlExtractorTest, LibxmlErrorsAreNotPrinted) {

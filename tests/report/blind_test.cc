@@ -153,7 +153,6 @@ TEST(BlindReportTest, LettersAreConsistentAcrossSections) {
   EXPECT_NE(html.find("told Outlet "), std::string::npos);
 }
 
-
 // Outlets with short names (RT, AP): the check for leaks reads whole words, as redaction does,
 // so "report" and "map" are no leak; the outlets' names themselves are gone.
 TEST(BlindReportTest, ShortOutletNamesWork) {

@@ -140,7 +140,6 @@ TEST(SentencesTest, SeedArticlesSplitCleanly) {
   EXPECT_EQ(files, 5);
 }
 
-
 // A run without a sentence end longer than the cap is read in pieces: cut at white space,
 // never inside a character, nothing lost but the white space between pieces.
 TEST(CapSpanLengthTest, CutsLongRunsAtWhiteSpaceAndReportsThem) {
