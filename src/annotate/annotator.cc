@@ -211,6 +211,8 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
   }
   out.attributions =
       FindAttributions(text, out.sentences, out.quotes, cues, impl_->attribution_options);
+  MarkQuotedFragments(text, out.attributions, impl_->attribution_options.fragment_max_words,
+                      &out.quotes);
 
   // Sentence, voice and speaker of each match.
   for (LexiconMatch& m : out.matches) {
@@ -218,7 +220,10 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
                                [](std::size_t off, const auto& s) { return off < s.first; });
     m.sentence =
         it == out.sentences.begin() ? 0 : static_cast<std::size_t>(it - out.sentences.begin() - 1);
-    if (!IsQuoted(out.quotes, m.start, m.end)) {
+    // Words in a fragment (MarkQuotedFragments) are the reported speech's, like those around it.
+    const Quote* inner = QuoteAt(out.quotes, m.start);
+    if (!IsQuoted(out.quotes, m.start, m.end) ||
+        (inner != nullptr && inner->kind == QuoteKind::kFragment)) {
       if (const AttributionRelation* a = ReportedAt(out.attributions, m.start);
           a != nullptr && m.end <= a->end) {
         m.voice = Voice::kReported;

@@ -1014,6 +1014,68 @@ std::vector<AttributionRelation> FindAttributions(
   return Finder(text, sentences, quotes, cues, options).Run();
 }
 
+namespace {
+
+// Whether a connector ("and", "or", "и", "или") joins a quotation to another one: read forward
+// from `pos` (just after a closing mark and its spaces), or backward from `pos` (an opening mark).
+bool ListsQuotations(std::string_view text, std::size_t pos, bool forward) {
+  auto skip_spaces = [&](std::size_t p) {
+    if (forward) {
+      while (p < text.size() && text[p] == ' ') ++p;
+    } else {
+      while (p > 0 && text[p - 1] == ' ') --p;
+    }
+    return p;
+  };
+  std::size_t begin = skip_spaces(pos);
+  std::size_t end = begin;
+  if (forward) {
+    for (internal::Char c = internal::CharAt(text, end); c.len > 0 && internal::IsAlnum(c.cp);
+         c = internal::CharAt(text, end)) {
+      end += c.len;
+    }
+  } else {
+    for (internal::Char c = internal::CharBefore(text, begin); c.len > 0 && internal::IsAlnum(c.cp);
+         c = internal::CharBefore(text, begin)) {
+      begin -= c.len;
+    }
+  }
+  if (begin == end) return false;
+  const std::string word = internal::Lower(text.substr(begin, end - begin));
+  if (word != "and" && word != "or" && word != "\u0438" && word != "\u0438\u043B\u0438")
+    return false;
+  const std::size_t mark = skip_spaces(forward ? end : begin);
+  const internal::Char c =
+      forward ? internal::CharAt(text, mark) : internal::CharBefore(text, mark);
+  return c.len > 0 && internal::IsQuoteChar(c.cp);
+}
+
+}  // namespace
+
+void MarkQuotedFragments(std::string_view text,
+                         const std::vector<AttributionRelation>& attributions,
+                         std::size_t max_words, std::vector<Quote>* quotes) {
+  for (Quote& q : *quotes) {
+    if (q.kind != QuoteKind::kDirect || q.parent >= 0 || !q.closed || q.word_count > max_words)
+      continue;
+    const AttributionRelation* a = ReportedAt(attributions, q.open);
+    if (a == nullptr || a->kind != AttributionKind::kMixed || q.close > a->end) continue;
+    // The quoted words end their clause: the source's own predication.
+    const internal::Char last = internal::CharBefore(text, q.end);
+    if (last.cp == '.' || last.cp == '!' || last.cp == '?' || last.cp == U'\u2026') continue;
+    // The outlet's sentence goes on, on the same line, in its own words.
+    std::size_t pos = q.close;
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    const internal::Char next = internal::CharAt(text, pos);
+    if (next.len == 0 || !(internal::IsAlnum(next.cp) || next.cp == '(')) continue;
+    // "“standardless” and “recordless”": a list of quoted words, on either side.
+    if (ListsQuotations(text, pos, /*forward=*/true) ||
+        ListsQuotations(text, q.open, /*forward=*/false))
+      continue;
+    q.kind = QuoteKind::kFragment;
+  }
+}
+
 const AttributionRelation* ReportedAt(const std::vector<AttributionRelation>& attributions,
                                       std::size_t offset) {
   auto it =

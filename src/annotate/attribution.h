@@ -70,9 +70,11 @@ struct CueSpan {
 // Options; defaults in brackets.
 //   speaker_patterns  []  lexicon actors (see SpeakerPattern in quotes.h)
 //   min_content_words 2   shortest reported content kept
+//   fragment_max_words 2  longest quotation MarkQuotedFragments takes for a fragment
 struct AttributionOptions {
   std::vector<SpeakerPattern> speaker_patterns;
   std::size_t min_content_words = 2;
+  std::size_t fragment_max_words = 2;
 };
 
 struct AttributionRelation {
@@ -108,6 +110,17 @@ std::vector<AttributionRelation> FindAttributions(
     std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& sentences,
     const std::vector<Quote>& quotes, const std::vector<CueSpan>& cues,
     const AttributionOptions& options = {});
+
+// Mixed quotation: a direct quotation of at most `max_words` words inside the content of a mixed
+// relation, which the outlet's sentence carries on past in its own words ('He said he
+// “certainly” does not know her', 'Democrats call SB1062 “toxic” legislation'), is a word or
+// two of the source woven into reported speech: its kind becomes QuoteKind::kFragment and its
+// words are reported, not quoted. A quotation that closes its clause ('said the plan was
+// “reckless.”') or is one of a list of quoted words ('“standardless” and “recordless”') stays
+// direct: the source's own predication.
+void MarkQuotedFragments(std::string_view text,
+                         const std::vector<AttributionRelation>& attributions,
+                         std::size_t max_words, std::vector<Quote>* quotes);
 
 // The direct relation of quotation `quote` (an index into the quotes given), or nullptr (a
 // quotation inside reported speech is part of that mixed relation).

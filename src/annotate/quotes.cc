@@ -1095,6 +1095,8 @@ const char* QuoteKindName(QuoteKind kind) {
       return "scare";
     case QuoteKind::kTitle:
       return "title";
+    case QuoteKind::kFragment:
+      return "fragment";
   }
   return "direct";
 }

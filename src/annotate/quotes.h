@@ -84,8 +84,12 @@ enum class QuoteKind {
   kDirect,  // reported speech: the words of `speaker` (who may be unknown)
   kScare,   // a short span the outlet holds at a distance
   kTitle,  // a name or title in quotation marks: «Грузинская мечта», “Sunday Morning Futures”
+  // A word or two of the source woven into the outlet's reported-speech sentence ('he said he
+  // “respects” Grassley'): part of that reported speech, not a quotation of its own (set by
+  // MarkQuotedFragments, attribution.h).
+  kFragment,
 };
-const char* QuoteKindName(QuoteKind kind);  // "direct" | "scare" | "title"
+const char* QuoteKindName(QuoteKind kind);  // "direct" | "scare" | "title" | "fragment"
 
 // How the speaker was found (see the table at the top of this file).
 enum class Attribution {

@@ -186,8 +186,10 @@ void StoryReport::BuildHighlights() {
             "holding them at a distance";
         if (!q.distancing_cue.empty()) h.note += " (\u201C" + q.distancing_cue + "\u201D)";
         h.note += ".";
-      } else if (q.kind == QuoteKind::kTitle) {
-        continue;  // a name in quotation marks: nobody's words, nothing held at a distance
+      } else if (q.kind == QuoteKind::kTitle || q.kind == QuoteKind::kFragment) {
+        // A name in quotation marks: nobody's words, nothing held at a distance. A fragment is
+        // highlighted with the reported speech that holds it.
+        continue;
       } else {
         if (q.depth > 0) continue;
         h.kind = "quote";

@@ -148,7 +148,7 @@ nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& an
       ++scare;
       continue;
     }
-    if (q.kind == QuoteKind::kTitle || q.depth > 0) continue;
+    if (q.kind == QuoteKind::kTitle || q.kind == QuoteKind::kFragment || q.depth > 0) continue;
     const std::string key = q.actor_id.empty() ? q.speaker : q.actor_id;
     auto& s = speakers[key];
     std::get<0>(s) = q.speaker;

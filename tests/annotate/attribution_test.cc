@@ -108,6 +108,39 @@ TEST_F(AttributionTest, ReportedSpeechHoldingAQuotationIsMixed) {
   EXPECT_NE(r.Content(*a).find("of the agreement"), std::string::npos);
 }
 
+TEST_F(AttributionTest, AWordOrTwoWovenIntoReportedSpeechIsAFragment) {
+  const Result r =
+      Run("The senator said he \"respects\" the governor and would meet him. The minister said the "
+          "decision was a \"humanitarian crisis\" in the making.");
+  ASSERT_EQ(r.ann.quotes.size(), 2u);
+  for (const Quote& q : r.ann.quotes) EXPECT_EQ(q.kind, QuoteKind::kFragment) << q.start;
+  const AttributionRelation* a = r.Holding("the governor");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, AttributionKind::kMixed);
+  // The fragment's words are reported speech of the source, like the words around them.
+  const LexiconMatch* m = r.Match("humanitarian crisis");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  EXPECT_EQ(m->speaker, "The minister");
+  EXPECT_EQ(m->quote, -1);
+}
+
+TEST_F(AttributionTest, QuotedWordsThatCloseTheClauseStayDirect) {
+  for (const std::string text :
+       {"The minister said the cover was \"sexist.\" He left.",
+        "The minister said the decisions were \"standardless\" and \"recordless\" last year.",
+        "The minister said the plan was \"reckless\", adding that it would fail.",
+        "The minister said the plan was \"reckless and dangerous\" for the region."}) {
+    const Result r = Run(text);
+    ASSERT_FALSE(r.ann.quotes.empty()) << text;
+    for (const Quote& q : r.ann.quotes) EXPECT_EQ(q.kind, QuoteKind::kDirect) << text;
+  }
+  // Outside reported speech, a short quotation is never a fragment.
+  const Result own = Run("Officials closed the \"humanitarian\" corridor on Monday.");
+  ASSERT_EQ(own.ann.quotes.size(), 1u);
+  EXPECT_NE(own.ann.quotes[0].kind, QuoteKind::kFragment);
+}
+
 TEST_F(AttributionTest, DirectQuotationsAreDirectRelationsWithoutADuplicate) {
   const Result r = Run("\"We will not back down,\" the minister said in a statement.");
   ASSERT_EQ(r.ann.attributions.size(), 1u);
