@@ -74,6 +74,13 @@ std::string SentenceLabel(std::string_view text, std::size_t max) {
     out.push_back(space ? ' ' : ch);
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
+  // A list item's marker ("- ", "• ", "— ") is layout, not words of the label.
+  for (std::string_view marker : {"- ", "* ", "\u2022 ", "\u2013 ", "\u2014 "}) {
+    if (out.size() > marker.size() && out.compare(0, marker.size(), marker) == 0) {
+      out.erase(0, marker.size());
+      break;
+    }
+  }
   if (out.size() <= max) return out;
   std::size_t cut = max;
   while (cut > max / 2 && out[cut] != ' ') --cut;

@@ -36,7 +36,8 @@ struct AlignContext {
 JoiningKey KeyOf(const AlignContext& c, int term, std::size_t holders);
 
 // A label a facilitator can read aloud, made from a sentence of the text: white space collapsed,
-// cut at a word boundary after at most `max` bytes with "…".
+// a leading list marker ("- ", "• ") dropped, cut at a word boundary after at most `max` bytes
+// with "…".
 std::string SentenceLabel(std::string_view text, std::size_t max = 140);
 
 // Sorted distinct terms of the part [begin, end) of document `doc`'s text.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "align/alignment_internal.h"
 #include "align/document_builder.h"
 #include "annotate/dates.h"
 #include "annotate/lexicon.h"
@@ -259,6 +260,14 @@ TEST(AlignmentTest, CommandPrintsJsonAndText) {
   EXPECT_NE(text.out.find("The Moscow Times"), std::string::npos);
   const auto bad = parallax::testing::RunParallax({"align", "--format", "xml", "x"});
   EXPECT_EQ(bad.exit_code, 2);
+}
+
+TEST(SentenceLabelTest, LabelsReadAsWordsWithoutListMarkersOrRaggedSpace) {
+  EXPECT_EQ(internal::SentenceLabel("- At about 2:00 a.m. the dam\n  broke."),
+            "At about 2:00 a.m. the dam broke.");
+  EXPECT_EQ(internal::SentenceLabel("\u2022 The road was closed."), "The road was closed.");
+  EXPECT_EQ(internal::SentenceLabel("-5 degrees at night."), "-5 degrees at night.");
+  EXPECT_EQ(internal::SentenceLabel("one two three four five", 12), "one two\u2026");
 }
 
 }  // namespace
