@@ -16,6 +16,19 @@ struct Anchor {
   int sentence;
 };
 
+// Whether sentence `s` of `d` opens with a quotation mark (white space and list markers aside).
+bool OpensWithQuotationMark(const AlignDocument& d, std::size_t s) {
+  const std::string_view text = std::string_view(d.text).substr(
+      d.sentences[s].begin, d.sentences[s].end - d.sentences[s].begin);
+  std::size_t i = text.find_first_not_of(" \t\r\n-*");
+  if (i == std::string_view::npos) return false;
+  const std::string_view rest = text.substr(i);
+  for (std::string_view mark : {"\"", "'", "\u201C", "\u201E", "\u00AB", "\u2018", "\u201A"}) {
+    if (rest.substr(0, mark.size()) == mark) return true;
+  }
+  return false;
+}
+
 int SentenceOf(const AlignDocument& d, std::size_t pos) {
   auto it = std::upper_bound(d.sentences.begin(), d.sentences.end(), pos,
                              [](std::size_t p, const TextSpan& s) { return p < s.begin; });
@@ -205,6 +218,8 @@ std::vector<AlignedEvent> FindEvents(const AlignContext& c, const EventOptions& 
       // The dated sentence that shares most with the others: the terms the outlets have in
       // common weigh by how many of its dated sentences hold them, so one side's own wording
       // (held by its sentence alone) weighs little. Ties: the shorter sentence, then the first.
+      // A sentence that opens with a quotation mark is somebody's words, not a description of
+      // the event: it labels the event only when no other sentence can.
       std::unordered_map<int, int> count;
       for (const auto& [d, s] : dated) {
         for (int t : c.sentence_terms[d][s]) {
@@ -212,9 +227,13 @@ std::vector<AlignedEvent> FindEvents(const AlignContext& c, const EventOptions& 
         }
       }
       double best = -1;
+      bool best_quoted = true;
       std::pair<int, int> chosen{-1, -1};
       std::size_t chosen_length = 0;
       for (const auto& [d, s] : dated) {
+        const bool quoted = OpensWithQuotationMark(c.documents[d], s);
+        if (quoted && !best_quoted) continue;
+        if (best_quoted && !quoted) best = -1;
         double score = 0;
         for (int t : c.sentence_terms[d][s]) {
           auto it = count.find(t);
@@ -224,6 +243,7 @@ std::vector<AlignedEvent> FindEvents(const AlignContext& c, const EventOptions& 
         const std::size_t length = span.end - span.begin;
         if (score > best + 1e-9 || (score > best - 1e-9 && length < chosen_length)) {
           best = score;
+          best_quoted = quoted;
           chosen = {d, s};
           chosen_length = length;
         }

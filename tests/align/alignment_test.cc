@@ -145,6 +145,22 @@ TEST(AlignmentTest, LabelsAreReadable) {
   }
 }
 
+// An event is labelled by a sentence that describes it, not by somebody's quoted words, when the
+// outlets give one: the 10 November 2020 statement is quoted by one outlet and described by
+// another.
+TEST(AlignmentTest, EventLabelsAreNotQuotationsWhenADescriptionExists) {
+  const AlignedEvent* e = EventOn("2020-11-10");
+  ASSERT_NE(e, nullptr);
+  bool described = false;
+  for (const EventMention& m : e->mentions) {
+    const std::string text = m.passage.text.substr(m.passage.text.find_first_not_of(' '));
+    described |= m.dated && text.rfind("\u201C", 0) != 0 && text.rfind("\"", 0) != 0;
+  }
+  ASSERT_TRUE(described) << "the shipped corpus describes the day outside quotation marks";
+  EXPECT_NE(e->label.rfind("\u201C", 0), 0u) << e->label;
+  EXPECT_NE(e->label.rfind("\"", 0), 0u) << e->label;
+}
+
 // Why aligned: stories, events and claims of several outlets record the keys that joined them.
 TEST(AlignmentTest, AlignmentsRecordTheirKeys) {
   bool story_keys = false;
