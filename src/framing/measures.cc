@@ -272,7 +272,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
         p.distancing.push_back(std::move(d));
         continue;
       }
-      if (q.kind == QuoteKind::kTitle) continue;  // a name in quotation marks, nobody's words
+      if (q.kind == QuoteKind::kTitle) continue;     // a name in quotation marks, nobody's words
       if (q.kind == QuoteKind::kFragment) continue;  // counted with its reported speech
       if (q.depth > 0) continue;  // a quote inside a quote is the quoted speaker's, counted there
       // The speaker: the quotation's own tag, else the source attribution gave it (a quotation
