@@ -12,6 +12,16 @@
 namespace parallax {
 namespace {
 
+// The longest first line a file without front matter has as its title, in characters: headlines
+// are shorter; a longer first line is the body's first paragraph.
+constexpr std::size_t kMaxHeadlineChars = 200;
+
+std::size_t CharCount(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 constexpr std::string_view kKnownKeys[] = {
     "title",  "outlet", "outlet_name", "site_name", "date",        "language", "genre",      "url",
     "author", "event",  "id",          "fetched",   "http_status", "page",     "page_sha256"};
@@ -164,14 +174,18 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
       body_from = i + 1;
     }
   } else {
-    // No front matter: the first non-empty line is the title.
+    // No front matter: the first non-empty line is the title when it reads as a headline: text
+    // follows it and it is no longer than a headline. A file of one paragraph, or one that opens
+    // with a paragraph, is all body (and is warned about below for having no title).
     std::size_t i = 0;
     while (i < lines.size() && Trim(lines[i]).empty()) ++i;
-    if (i < lines.size()) {
+    std::size_t next = i + 1;
+    while (next < lines.size() && Trim(lines[next]).empty()) ++next;
+    if (i < lines.size() && next < lines.size() && CharCount(Trim(lines[i])) <= kMaxHeadlineChars) {
       a.title = std::string(Trim(lines[i]));
       body_from = i + 1;
     } else {
-      body_from = lines.size();
+      body_from = i;
     }
   }
   a.body_line = static_cast<int>(body_from) + 1;

@@ -1,9 +1,9 @@
 // The article file: the format a facilitator writes or `parallax ingest` produces. A front-matter
 // block between `---` lines (title, outlet, date, language, genre, url, optional author, event,
 // id), then the body, paragraphs separated by blank lines. The reader is forgiving where a human
-// would be (no front matter: the first line is the title; CRLF line ends; a UTF-8 BOM) and
-// precise where it must be (a bad date is an error naming file and line). Unknown keys are kept
-// and warned about, so a round trip through ReadArticle/WriteArticle loses nothing.
+// would be (no front matter: a first line that reads as a headline is the title; CRLF line ends; a
+// UTF-8 BOM) and precise where it must be (a bad date is an error naming file and line). Unknown
+// keys are kept and warned about, so a round trip through ReadArticle/WriteArticle loses nothing.
 #ifndef PARALLAX_CORPUS_ARTICLE_FILE_H_
 #define PARALLAX_CORPUS_ARTICLE_FILE_H_
 

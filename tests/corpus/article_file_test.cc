@@ -56,6 +56,31 @@ TEST(ArticleFileTest, MissingFrontMatterMakesFirstLineTheTitle) {
   EXPECT_EQ(r.diagnostics[0].severity, Severity::kWarning);
 }
 
+// Pasted text with no headline loses nothing: a lone paragraph, or a first line too long for a
+// headline, is body, and the missing title is warned about.
+TEST(ArticleFileTest, PastedParagraphsWithoutAHeadlineAreAllBody) {
+  const auto one = ParseArticle("\nThe minister said the road was open.\n", "one.txt");
+  EXPECT_EQ(one.article.title, "");
+  EXPECT_EQ(one.article.body, "The minister said the road was open.\n");
+  EXPECT_EQ(one.article.body_line, 2);
+  bool warned = false;
+  for (const Diagnostic& d : one.diagnostics) warned |= d.message == "article has no title";
+  EXPECT_TRUE(warned);
+
+  const std::string paragraph(40, 'x');
+  std::string long_line;
+  for (int i = 0; i < 6; ++i) long_line += paragraph + " ";  // 246 characters
+  const auto two = ParseArticle(long_line + "\n\nSecond paragraph.\n", "two.txt");
+  EXPECT_EQ(two.article.title, "");
+  EXPECT_EQ(two.article.body.rfind(long_line, 0), 0u);
+  // The limit counts characters, not bytes: a Georgian headline of 100 letters is a headline.
+  std::string georgian;
+  for (int i = 0; i < 100; ++i) georgian += "\u10D0";  // 300 bytes
+  const auto three = ParseArticle(georgian + "\nBody.\n", "three.txt");
+  EXPECT_EQ(three.article.title, georgian);
+  EXPECT_EQ(three.article.body, "Body.\n");
+}
+
 TEST(ArticleFileTest, UnknownKeysAreKeptAndWarned) {
   const auto r = ParseArticle("---\ntitle: T\noutlet: o\nsection: world\n---\nx\n", "a.txt");
   ASSERT_EQ(r.article.extra.size(), 1u);
