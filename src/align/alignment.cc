@@ -494,6 +494,7 @@ nlohmann::json AlignmentToJson(const Alignment& a) {
   for (const AlignedEvent& e : a.events) {
     nlohmann::json ej{
         {"id", e.id}, {"label", e.label}, {"curated", e.curated}, {"outlets", e.outlets}};
+    if (!e.label_outlet.empty()) ej["label_outlet"] = e.label_outlet;
     ej["keys"] = KeysJson(e.keys);
     if (e.from == e.to) {
       ej["date"] = e.from.ToString();
@@ -586,6 +587,7 @@ Alignment FromJson(const nlohmann::json& j) {
     AlignedEvent event;
     event.id = e.at("id").get<std::string>();
     event.label = e.at("label").get<std::string>();
+    if (e.contains("label_outlet")) event.label_outlet = e.at("label_outlet").get<std::string>();
     event.curated = e.at("curated").get<bool>();
     event.outlets = e.at("outlets").get<std::vector<std::string>>();
     event.keys = KeysFromJson(e.at("keys"));
@@ -671,7 +673,9 @@ std::string AlignmentToText(const Alignment& a,
     if (e.outlets.size() < 2 && !e.curated) continue;
     o << "  " << e.id << "  " << e.from.ToString();
     if (!(e.from == e.to)) o << " .. " << e.to.ToString();
-    o << "  " << e.label << "\n      told by: " << names(e.outlets) << "\n";
+    o << "  " << e.label;
+    if (!e.label_outlet.empty()) o << " (" << name(e.label_outlet) << ")";
+    o << "\n      told by: " << names(e.outlets) << "\n";
     for (const EventMention& m : e.mentions) {
       o << "      - " << name(m.passage.outlet) << (m.dated ? ": " : " (background): ") << "\""
         << Shorten(m.passage.text, 110) << "\"\n";

@@ -109,6 +109,9 @@ struct AlignedEvent {
   Date from;
   Date to;
   std::string label;
+  // The outlet whose sentence the label is ("" for a curated label): a label is one outlet's
+  // words, and the report says whose.
+  std::string label_outlet;
   bool curated = false;
   std::vector<EventMention> mentions;  // ordered by article, then position
   std::vector<std::string> outlets;    // sorted, distinct
@@ -149,7 +152,8 @@ Alignment Align(std::vector<AlignDocument> documents, const AlignOptions& option
                 const std::vector<CuratedEvent>& curated = {});
 
 // JSON: {"articles": n, ["windows": [{id, from, to, articles, aligned}],] "stories": [{id, label,
-// pinned, articles: [...]}], "events": [{id, date | from/to, label, curated, outlets, mentions:
+// pinned, articles: [...]}], "events": [{id, date | from/to, label, [label_outlet,] curated,
+// outlets, mentions:
 // [{article, outlet, sentence, span: [b, e], text, dated}]}], "claims": [{id, story, event,
 // outlets, missing_outlets, sentences: {outlet:
 // [{article, sentence, span, text}]}]}}

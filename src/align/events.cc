@@ -265,6 +265,7 @@ std::vector<AlignedEvent> FindEvents(const AlignContext& c, const EventOptions& 
         const TextSpan span = doc.sentences[chosen.second];
         e.label =
             SentenceLabel(std::string_view(doc.text).substr(span.begin, span.end - span.begin));
+        e.label_outlet = doc.outlet;
       }
       if (e.label.empty()) e.label = e.from.ToString();
     }

@@ -211,6 +211,7 @@ nlohmann::ordered_json ReportToJson(const StoryReport& r) {
     ej["from"] = e.from.ToString();
     ej["to"] = e.to.ToString();
     ej["label"] = r.Show(e.label);
+    if (!e.label_outlet.empty()) ej["label_outlet"] = r.blinder().Letter(e.label_outlet);
     ej["curated"] = e.curated;
     Json outs = Json::array();
     for (const std::string& o : e.outlets) outs.push_back(r.blinder().Letter(o));

@@ -159,6 +159,13 @@ TEST(AlignmentTest, EventLabelsAreNotQuotationsWhenADescriptionExists) {
   ASSERT_TRUE(described) << "the shipped corpus describes the day outside quotation marks";
   EXPECT_NE(e->label.rfind("\u201C", 0), 0u) << e->label;
   EXPECT_NE(e->label.rfind("\"", 0), 0u) << e->label;
+  // The label is one outlet's sentence, and says whose.
+  bool from_outlet = false;
+  for (const EventMention& m : e->mentions) {
+    from_outlet |= m.passage.outlet == e->label_outlet &&
+                   internal::SentenceLabel(m.passage.text).rfind(e->label.substr(0, 40), 0) == 0;
+  }
+  EXPECT_TRUE(from_outlet) << e->label_outlet << ": " << e->label;
 }
 
 // Why aligned: stories, events and claims of several outlets record the keys that joined them.
