@@ -132,7 +132,8 @@ struct MeasureOptions {
 // count only in the articles of its scope, so a side-tagged generic word never colours an outlet
 // on an unrelated story (one that fits counts everywhere: an excerpt naming no place is still
 // part of its story). Lexicons without such entries (the common cues, event types
-// and places) apply everywhere and are not listed.
+// and places) apply everywhere and are not listed; when one story lexicon fits, the story
+// lexicons no article names are not listed either.
 struct LexiconFit {
   std::string lexicon;                    // the file's id ("karabakh")
   std::size_t articles = 0;               // of the corpus

@@ -212,9 +212,12 @@ TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
   }
   ASSERT_TRUE(generic_matched) << "the texts must hold a side-tagged word for this test to test";
   const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, OutletsFile{});
-  ASSERT_EQ(measures.lexicon_fit.size(), 1u);
-  EXPECT_FALSE(measures.lexicon_fit[0].fits);
-  EXPECT_EQ(measures.lexicon_fit[0].in_scope, 0u);
+  // Every shipped story pack (georgia, karabakh, russia-ukraine) is listed, and none fits.
+  ASSERT_EQ(measures.lexicon_fit.size(), 3u);
+  for (const LexiconFit& fit : measures.lexicon_fit) {
+    EXPECT_FALSE(fit.fits) << fit.lexicon;
+    EXPECT_EQ(fit.in_scope, 0u) << fit.lexicon;
+  }
   for (const OutletProfile& p : measures.outlets) {
     EXPECT_TRUE(p.naming.empty()) << p.outlet;
     EXPECT_TRUE(p.loaded.empty()) << p.outlet;
