@@ -190,15 +190,16 @@ std::vector<Article> TwoShortArticles(const std::string& first, const std::strin
 }
 
 // A story outside the lexicon's scope (a law vote in another country) holds its generic words
-// ("protests", tagged with a side in the Karabakh lexicon): the lexicon does not fit, and no
-// outlet is coloured with a side by it.
+// ("humanitarian crisis", tagged with a side in the Karabakh lexicon): the lexicon does not fit,
+// and no outlet is coloured with a side by it.
 TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
   auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
   ASSERT_TRUE(lex.ok());
   const Lexicon lexicon = std::move(lex.lexicon);
   const std::vector<Article> articles = TwoShortArticles(
       "Thousands joined protests outside parliament after lawmakers passed the bill on foreign "
-      "influence in a first reading. Police dispersed the protests with water cannon.",
+      "influence in a first reading. Police dispersed the protests with water cannon, and the "
+      "opposition spoke of a humanitarian crisis.",
       "The ruling party said the protests were organised from abroad. The bill on foreign "
       "influence passed its first reading by 76 votes to 13.");
   const Annotator annotator(lexicon);
@@ -222,6 +223,74 @@ TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
     EXPECT_TRUE(p.naming.empty()) << p.outlet;
     EXPECT_TRUE(p.loaded.empty()) << p.outlet;
   }
+}
+
+// Two short articles on Georgia's law, holding a form the Karabakh pack gives a side
+// ("occupied territories", Azerbaijani usage there): the Georgia pack fits and colours them, the
+// Karabakh pack does not (no article names its places or actors).
+TEST(MeasuresFitTest, AGeorgiaStoryIsNotColouredByTheKarabakhPack) {
+  auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
+  ASSERT_TRUE(lex.ok());
+  const Lexicon lexicon = std::move(lex.lexicon);
+  const std::vector<Article> articles = TwoShortArticles(
+      "Georgian Dream passed the foreign agents law in a third reading. Protesters called it "
+      "the Russian law; one speaker recalled the occupied territories of Georgia.",
+      "Parliament adopted the law on transparency of foreign influence; Prime Minister "
+      "Kobakhidze thanked the majority.");
+  const Annotator annotator(lexicon);
+  std::vector<ArticleAnnotations> annotations;
+  for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
+  const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, OutletsFile{});
+  bool georgia_fits = false;
+  for (const LexiconFit& fit : measures.lexicon_fit) {
+    if (fit.lexicon == "georgia") georgia_fits = fit.fits;
+    if (fit.lexicon == "karabakh") {
+      EXPECT_EQ(fit.in_scope, 0u);
+    }
+  }
+  EXPECT_TRUE(georgia_fits);
+  std::set<std::string> perspectives;
+  for (const OutletProfile& p : measures.outlets) {
+    for (const ConceptUse& c : p.naming) {
+      EXPECT_NE(c.concept_id, "territories") << p.outlet;  // Karabakh's "occupied territories"
+      for (const auto& [per, n] : c.own_by_perspective) perspectives.insert(per);
+    }
+    for (const LoadedTermUse& t : p.loaded) perspectives.insert(t.perspective);
+  }
+  EXPECT_EQ(perspectives.count("azerbaijani"), 0u);
+  EXPECT_EQ(perspectives.count("georgian-opposition"), 1u);
+  EXPECT_EQ(perspectives.count("georgian-government"), 1u);
+}
+
+// And the other way round: a Karabakh story holding words the Georgia pack gives a side
+// ("radical opposition", "riots", "Maidan") is coloured by the Karabakh pack only.
+TEST(MeasuresFitTest, AKarabakhStoryIsNotColouredByTheGeorgiaPack) {
+  auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
+  ASSERT_TRUE(lex.ok());
+  const Lexicon lexicon = std::move(lex.lexicon);
+  const std::vector<Article> articles = TwoShortArticles(
+      "Shelling hit Stepanakert overnight, Artsakh officials said. In Yerevan the radical "
+      "opposition warned of riots and a Maidan.",
+      "The army entered Khankendi, the centre of the Karabakh economic region. Critics in Baku "
+      "spoke of riots.");
+  const Annotator annotator(lexicon);
+  std::vector<ArticleAnnotations> annotations;
+  for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
+  const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, OutletsFile{});
+  for (const LexiconFit& fit : measures.lexicon_fit) {
+    EXPECT_EQ(fit.fits, fit.lexicon == "karabakh") << fit.lexicon;
+  }
+  std::set<std::string> perspectives;
+  for (const OutletProfile& p : measures.outlets) {
+    for (const ConceptUse& c : p.naming) {
+      EXPECT_NE(c.concept_id, "protests-2023-2024") << p.outlet;
+      for (const auto& [per, n] : c.own_by_perspective) perspectives.insert(per);
+    }
+    for (const LoadedTermUse& t : p.loaded) perspectives.insert(t.perspective);
+  }
+  EXPECT_EQ(perspectives.count("georgian-government"), 0u);
+  EXPECT_EQ(perspectives.count("armenian"), 1u);
+  EXPECT_EQ(perspectives.count("azerbaijani"), 1u);
 }
 
 // A lexicon that fits the story counts in every article of it: an excerpt that names no place
