@@ -32,8 +32,12 @@ What is measured, with the tool's own notions:
     them with a lean) and agreement (share of those whose lean is a perspective of the outlet's
     side).
 
+With --draft N it also runs `parallax lexicon draft` on each story group's articles (all its
+events, under their real outlets) and prints the top N candidates of each.
+
 Usage:
   eval_lean.py [--manifest-glob GLOB] [--cache DIR] [--parallax BIN] [--keep DIR] [--show]
+               [--draft N]
 Exit 0 when it ran (figures printed), 2 when texts or the binary are missing.
 """
 import argparse
@@ -49,8 +53,8 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.dont_write_bytecode = True
-from eval_align_devset import (article_text, clean_title, read_manifests,  # noqa: E402
-                               write_outlets)
+from eval_align_devset import (article_text, clean_title, convert,  # noqa: E402
+                               read_manifests, write_outlets)
 from eval_alignment import default_binary  # noqa: E402
 
 GROUPS = {"g": "Georgia", "u": "Russia-Ukraine", "k20": "Karabakh"}
@@ -130,6 +134,8 @@ def main():
     ap.add_argument("--outlets", default=str(ROOT / "corpus/outlets.xml"))
     ap.add_argument("--keep", default=None, help="keep the article folders and reports here")
     ap.add_argument("--show", action="store_true", help="list every article's lean")
+    ap.add_argument("--draft", type=int, default=0, metavar="N",
+                    help="also draft a lexicon per story group and print its top N candidates")
     args = ap.parse_args()
     binary = args.parallax or default_binary()
     if not binary or not os.access(binary, os.X_OK):
@@ -195,6 +201,18 @@ def main():
         for side, c in sorted(by_side.items()):
             print("  %-15s %-20s %s" % (group, side, ", ".join(
                 "%s %d" % (k, v) for k, v in c.most_common())))
+    if args.draft > 0:
+        for prefix, group in GROUPS.items():
+            work = base / ("draft-" + prefix)
+            group_rows = [r for r in rows if group_of(r["id"]) == group]
+            convert(group_rows, str(cache), args.outlets, work, False)
+            cmd = [binary, "lexicon", "draft", str(work / "articles"), "-o", str(work / "draft.xml"),
+                   "--outlets", str(work / "outlets.xml"), "--show", str(args.draft)]
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            print()
+            print("lexicon draft, %s (%d articles): %s" % (group, len(group_rows),
+                                                          " ".join(cmd[1:3] + ["..."])))
+            print(proc.stdout.rstrip() or proc.stderr.rstrip())
     if args.show:
         print()
         for group, lang, side, lean, counts, aid, strict in results:
