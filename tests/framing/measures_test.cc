@@ -225,22 +225,43 @@ TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
   }
 }
 
+// The measures of `articles` with the shipped lexicons (common and every story pack).
+StoryMeasures MeasureWithShippedLexicons(const std::vector<Article>& articles) {
+  auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
+  EXPECT_TRUE(lex.ok());
+  const Annotator annotator(lex.lexicon);
+  std::vector<ArticleAnnotations> annotations;
+  for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
+  return MeasureStory(articles, annotations, lex.lexicon, OutletsFile{});
+}
+
+// The perspectives of the own-voice naming forms and the loaded terms the outlets were
+// counted with, and the ids of the concepts they named.
+struct Coloured {
+  std::set<std::string> perspectives;
+  std::set<std::string> concepts;
+};
+Coloured ColouredBy(const StoryMeasures& measures) {
+  Coloured out;
+  for (const OutletProfile& p : measures.outlets) {
+    for (const ConceptUse& c : p.naming) {
+      out.concepts.insert(c.concept_id);
+      for (const auto& [per, n] : c.own_by_perspective) out.perspectives.insert(per);
+    }
+    for (const LoadedTermUse& t : p.loaded) out.perspectives.insert(t.perspective);
+  }
+  return out;
+}
+
 // Two short articles on Georgia's law, holding a form the Karabakh pack gives a side
 // ("occupied territories", Azerbaijani usage there): the Georgia pack fits and colours them, the
 // Karabakh pack does not (no article names its places or actors).
 TEST(MeasuresFitTest, AGeorgiaStoryIsNotColouredByTheKarabakhPack) {
-  auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
-  ASSERT_TRUE(lex.ok());
-  const Lexicon lexicon = std::move(lex.lexicon);
-  const std::vector<Article> articles = TwoShortArticles(
+  const StoryMeasures measures = MeasureWithShippedLexicons(TwoShortArticles(
       "Georgian Dream passed the foreign agents law in a third reading. Protesters called it "
       "the Russian law; one speaker recalled the occupied territories of Georgia.",
       "Parliament adopted the law on transparency of foreign influence; Prime Minister "
-      "Kobakhidze thanked the majority.");
-  const Annotator annotator(lexicon);
-  std::vector<ArticleAnnotations> annotations;
-  for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
-  const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, OutletsFile{});
+      "Kobakhidze thanked the majority."));
   bool georgia_fits = false;
   for (const LexiconFit& fit : measures.lexicon_fit) {
     if (fit.lexicon == "georgia") georgia_fits = fit.fits;
@@ -249,48 +270,29 @@ TEST(MeasuresFitTest, AGeorgiaStoryIsNotColouredByTheKarabakhPack) {
     }
   }
   EXPECT_TRUE(georgia_fits);
-  std::set<std::string> perspectives;
-  for (const OutletProfile& p : measures.outlets) {
-    for (const ConceptUse& c : p.naming) {
-      EXPECT_NE(c.concept_id, "territories") << p.outlet;  // Karabakh's "occupied territories"
-      for (const auto& [per, n] : c.own_by_perspective) perspectives.insert(per);
-    }
-    for (const LoadedTermUse& t : p.loaded) perspectives.insert(t.perspective);
-  }
-  EXPECT_EQ(perspectives.count("azerbaijani"), 0u);
-  EXPECT_EQ(perspectives.count("georgian-opposition"), 1u);
-  EXPECT_EQ(perspectives.count("georgian-government"), 1u);
+  const Coloured coloured = ColouredBy(measures);
+  EXPECT_EQ(coloured.concepts.count("territories"), 0u);  // Karabakh's "occupied territories"
+  EXPECT_EQ(coloured.perspectives.count("azerbaijani"), 0u);
+  EXPECT_EQ(coloured.perspectives.count("georgian-opposition"), 1u);
+  EXPECT_EQ(coloured.perspectives.count("georgian-government"), 1u);
 }
 
 // And the other way round: a Karabakh story holding words the Georgia pack gives a side
 // ("radical opposition", "riots", "Maidan") is coloured by the Karabakh pack only.
 TEST(MeasuresFitTest, AKarabakhStoryIsNotColouredByTheGeorgiaPack) {
-  auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
-  ASSERT_TRUE(lex.ok());
-  const Lexicon lexicon = std::move(lex.lexicon);
-  const std::vector<Article> articles = TwoShortArticles(
+  const StoryMeasures measures = MeasureWithShippedLexicons(TwoShortArticles(
       "Shelling hit Stepanakert overnight, Artsakh officials said. In Yerevan the radical "
       "opposition warned of riots and a Maidan.",
       "The army entered Khankendi, the centre of the Karabakh economic region. Critics in Baku "
-      "spoke of riots.");
-  const Annotator annotator(lexicon);
-  std::vector<ArticleAnnotations> annotations;
-  for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
-  const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, OutletsFile{});
+      "spoke of riots."));
   for (const LexiconFit& fit : measures.lexicon_fit) {
     EXPECT_EQ(fit.fits, fit.lexicon == "karabakh") << fit.lexicon;
   }
-  std::set<std::string> perspectives;
-  for (const OutletProfile& p : measures.outlets) {
-    for (const ConceptUse& c : p.naming) {
-      EXPECT_NE(c.concept_id, "protests-2023-2024") << p.outlet;
-      for (const auto& [per, n] : c.own_by_perspective) perspectives.insert(per);
-    }
-    for (const LoadedTermUse& t : p.loaded) perspectives.insert(t.perspective);
-  }
-  EXPECT_EQ(perspectives.count("georgian-government"), 0u);
-  EXPECT_EQ(perspectives.count("armenian"), 1u);
-  EXPECT_EQ(perspectives.count("azerbaijani"), 1u);
+  const Coloured coloured = ColouredBy(measures);
+  EXPECT_EQ(coloured.concepts.count("protests-2023-2024"), 0u);
+  EXPECT_EQ(coloured.perspectives.count("georgian-government"), 0u);
+  EXPECT_EQ(coloured.perspectives.count("armenian"), 1u);
+  EXPECT_EQ(coloured.perspectives.count("azerbaijani"), 1u);
 }
 
 // A lexicon that fits the story counts in every article of it: an excerpt that names no place
