@@ -127,7 +127,8 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
   std::vector<int> fit_of(lexicon.entries.size(), -1);
   std::vector<bool> names_story(lexicon.entries.size(), false);
   {
-    static const std::set<std::string> kScopeCategories = {"place", "region", "polity", "route"};
+    static const std::set<std::string> kScopeCategories = {"place", "region", "polity", "route",
+                                                           "law"};
     std::vector<bool> has_scope(lexicon.files.size(), false);
     std::vector<bool> colours(lexicon.files.size(), false);  // has naming or loaded entries
     std::vector<int> file_of(lexicon.entries.size(), -1);

@@ -125,7 +125,7 @@ struct MeasureOptions {
 };
 
 // How well a story lexicon fits the corpus. A lexicon's scope is what names its story: the
-// places, regions, polities and routes its naming concepts name, and its actors (not the
+// places, regions, polities, routes and laws its naming concepts name, and its actors (not the
 // generic words of its other concepts and loaded terms: "protests" names no story). An article
 // is in a lexicon's scope when it names any of them. A lexicon fits when at least half of the
 // articles are in its scope; the naming variants and loaded terms of a lexicon that does not fit
