@@ -1244,11 +1244,14 @@ Diagnostics CheckLexicons(const std::vector<std::string>& paths, const LexiconOp
 
 std::string_view EmbeddedLexiconSchema() { return kEmbeddedSchema; }
 
-std::vector<std::string> CommonLexiconPaths(const std::string& dir) {
+namespace {
+
+// The *.xml files directly inside `folder`, sorted by name.
+std::vector<std::string> XmlFilesIn(const std::filesystem::path& folder) {
   std::vector<std::string> paths;
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(std::filesystem::path(dir) / "common", ec), end;
-       !ec && it != end; it.increment(ec)) {
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
     if (it->path().extension() == ".xml" && it->is_regular_file(ec)) {
       paths.push_back(it->path().string());
     }
@@ -1257,9 +1260,21 @@ std::vector<std::string> CommonLexiconPaths(const std::string& dir) {
   return paths;
 }
 
+}  // namespace
+
+std::vector<std::string> CommonLexiconPaths(const std::string& dir) {
+  return XmlFilesIn(std::filesystem::path(dir) / "common");
+}
+
+std::vector<std::string> StoryLexiconPaths(const std::string& dir) {
+  std::vector<std::string> paths = XmlFilesIn(dir);
+  if (paths.empty()) paths.push_back((std::filesystem::path(dir) / "karabakh.xml").string());
+  return paths;
+}
+
 std::vector<std::string> DefaultLexiconPaths(const std::string& dir) {
   std::vector<std::string> paths = CommonLexiconPaths(dir);
-  paths.push_back((std::filesystem::path(dir) / "karabakh.xml").string());
+  for (std::string& p : StoryLexiconPaths(dir)) paths.push_back(std::move(p));
   return paths;
 }
 

@@ -209,7 +209,13 @@ std::string FindLexiconDir();
 // event types per language), sorted by name. Empty when `dir` has no common/ folder.
 std::vector<std::string> CommonLexiconPaths(const std::string& dir);
 
-// The default lexicon set inside `dir`: CommonLexiconPaths, then the conflict pack karabakh.xml.
+// The story packs inside `dir`: every *.xml directly in it (karabakh.xml, georgia.xml,
+// russia-ukraine.xml, …), sorted by name; {dir/karabakh.xml} when it holds none (so a missing
+// folder still names the file a caller expects). Each pack declares its story through its
+// places and actors; lexicon fit (framing/measures.h) keeps a pack to the articles of its story.
+std::vector<std::string> StoryLexiconPaths(const std::string& dir);
+
+// The default lexicon set inside `dir`: CommonLexiconPaths, then StoryLexiconPaths.
 std::vector<std::string> DefaultLexiconPaths(const std::string& dir);
 
 // For a cue with a gap ("what {X} insists are"): the fixed words before and after `{X}`

@@ -82,7 +82,7 @@ OutletsFile LoadOutletsOrThrow(std::string path);
 //                         takes a following argument. A folder stands for its *.xml files.
 //   --no-default-lexicons the shipped lexicons are not loaded, only --lexicon files
 // Which files are read (LexiconPaths):
-//   no --lexicon                  the shipped set: lexicons/common/*.xml and karabakh.xml
+//   no --lexicon                  the shipped set: lexicons/common/*.xml and lexicons/*.xml
 //   --lexicon F                   lexicons/common/*.xml (cues, reporting verbs), then F
 //   --lexicon F --no-default-...  F only
 struct LexiconFlags {

@@ -120,8 +120,9 @@ void AddLexiconOptions(po::options_description& options, LexiconFlags& flags) {
       "lexicon", po::value(&flags.files),
       "a lexicon file (or a comma list, or a folder of them) to use with the shipped common "
       "lexicons of cues (lexicons/common/); repeat for more. Default: the shipped set, common "
-      "and karabakh.xml")("no-default-lexicons", po::bool_switch(&flags.no_defaults),
-                          "use only the --lexicon files, not the shipped common lexicons");
+      "and the story packs lexicons/*.xml (karabakh, georgia, russia-ukraine)")(
+      "no-default-lexicons", po::bool_switch(&flags.no_defaults),
+      "use only the --lexicon files, not the shipped common lexicons");
 }
 
 std::vector<std::string> LexiconPaths(const LexiconFlags& flags) {

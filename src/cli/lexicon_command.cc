@@ -26,8 +26,8 @@ int RunLexicon(const std::vector<std::string>& args) {
       "'parallax lexicon draft' and not yet reviewed: check says how many, as a warning, and\n"
       "what to do with them. Exit code 0 when there are no errors (warnings allowed), 2\n"
       "otherwise.",
-      "  parallax lexicon check lexicons/karabakh.xml\n"
-      "  parallax lexicon check my-conflict.xml lexicons/common/en.xml\n"};
+      "  parallax lexicon check lexicons/common/*.xml lexicons/karabakh.xml\n"
+      "  parallax lexicon check my-conflict.xml lexicons/common/actors.xml\n"};
   po::variables_map vm;
   if (!ParseArgs("lexicon", args, options, positional, help, vm)) return kExitOk;
   if (action != "check") {

@@ -96,9 +96,11 @@ int RunReport(const std::vector<std::string>& args) {
       "are replaced all together or not at all: an interrupted run, a full disk or a read-only\n"
       "folder never leaves a half-written or half-replaced report.\n"
       "\n"
-      "For a story the shipped Karabakh lexicon does not cover, bring your own with --lexicon\n"
-      "FILE: it is used together with the shipped common lexicons (distancing cues, reporting\n"
-      "verbs), and karabakh.xml is left out; --no-default-lexicons leaves out the common ones too.",
+      "The shipped story lexicons (Karabakh, Georgia, Russia-Ukraine) each colour only the\n"
+      "articles of their story. For another story bring your own with --lexicon FILE: it is\n"
+      "used together with the shipped common lexicons (distancing cues, reporting verbs), and\n"
+      "the shipped story lexicons are left out; --no-default-lexicons leaves out the common\n"
+      "ones too.",
       "  parallax report\n"
       "  parallax report corpus/lachin-2023 -o /tmp/lachin --format html\n"
       "  parallax report --blind -o /tmp/lachin-blind\n"

@@ -127,8 +127,10 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
   std::vector<int> fit_of(lexicon.entries.size(), -1);
   std::vector<bool> names_story(lexicon.entries.size(), false);
   {
-    static const std::set<std::string> kScopeCategories = {"place", "region", "polity", "route"};
+    static const std::set<std::string> kScopeCategories = {"place", "region", "polity", "route",
+                                                           "law"};
     std::vector<bool> has_scope(lexicon.files.size(), false);
+    std::vector<bool> colours(lexicon.files.size(), false);  // has naming or loaded entries
     std::vector<int> file_of(lexicon.entries.size(), -1);
     for (std::size_t i = 0; i < lexicon.entries.size(); ++i) {
       const LexiconEntry& e = lexicon.entries[i];
@@ -139,10 +141,14 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       names_story[i] = file_of[i] >= 0 && ((e.kind == Kind::kActor && !e.speaker_only) ||
                                            (c != nullptr && kScopeCategories.count(c->category)));
       if (names_story[i]) has_scope[static_cast<std::size_t>(file_of[i])] = true;
+      if (file_of[i] >= 0 && (e.kind == Kind::kNaming || e.kind == Kind::kLoaded)) {
+        colours[static_cast<std::size_t>(file_of[i])] = true;
+      }
     }
+    // A file of actors only (common/actors.xml) colours nothing: it names no story.
     std::vector<int> fit_of_file(lexicon.files.size(), -1);
     for (std::size_t f = 0; f < lexicon.files.size(); ++f) {
-      if (!has_scope[f]) continue;
+      if (!has_scope[f] || !colours[f]) continue;
       fit_of_file[f] = static_cast<int>(story.lexicon_fit.size());
       LexiconFit fit;
       fit.lexicon = lexicon.files[f].id;
@@ -151,6 +157,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
     }
     for (std::size_t i = 0; i < lexicon.entries.size(); ++i) {
       if (file_of[i] >= 0) fit_of[i] = fit_of_file[static_cast<std::size_t>(file_of[i])];
+      names_story[i] = names_story[i] && fit_of[i] >= 0;
     }
   }
   // First pass: which articles are in each story lexicon's scope, and whether it fits.
@@ -380,6 +387,15 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
                 return a.z != b.z ? a.z > b.z : a.term < b.term;
               });
     if (p.distinctive.size() > options.top_terms) p.distinctive.resize(options.top_terms);
+  }
+  // When a story pack fits, the packs no article names are not this story's: they coloured
+  // nothing, and listing each as "does not fit" would send the reader to `lexicon draft`.
+  const bool any_fits = std::any_of(story.lexicon_fit.begin(), story.lexicon_fit.end(),
+                                    [](const LexiconFit& f) { return f.fits; });
+  if (any_fits) {
+    story.lexicon_fit.erase(std::remove_if(story.lexicon_fit.begin(), story.lexicon_fit.end(),
+                                           [](const LexiconFit& f) { return f.in_scope == 0; }),
+                            story.lexicon_fit.end());
   }
   return story;
 }

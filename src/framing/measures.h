@@ -125,14 +125,15 @@ struct MeasureOptions {
 };
 
 // How well a story lexicon fits the corpus. A lexicon's scope is what names its story: the
-// places, regions, polities and routes its naming concepts name, and its actors (not the
+// places, regions, polities, routes and laws its naming concepts name, and its actors (not the
 // generic words of its other concepts and loaded terms: "protests" names no story). An article
 // is in a lexicon's scope when it names any of them. A lexicon fits when at least half of the
 // articles are in its scope; the naming variants and loaded terms of a lexicon that does not fit
 // count only in the articles of its scope, so a side-tagged generic word never colours an outlet
 // on an unrelated story (one that fits counts everywhere: an excerpt naming no place is still
 // part of its story). Lexicons without such entries (the common cues, event types
-// and places) apply everywhere and are not listed.
+// and places) apply everywhere and are not listed; when one story lexicon fits, the story
+// lexicons no article names are not listed either.
 struct LexiconFit {
   std::string lexicon;                    // the file's id ("karabakh")
   std::size_t articles = 0;               // of the corpus

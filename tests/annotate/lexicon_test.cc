@@ -532,16 +532,21 @@ TEST(LexiconSchemaTest, ShippedSchemaFileValidatesTheSameWay) {
 TEST(LexiconShippedTest, DefaultPathsAndDirectory) {
   const std::string shipped = SourceDir() + "/lexicons";
   const std::vector<std::string> common = CommonLexiconPaths(shipped);
-  ASSERT_GE(common.size(), 4u);
-  EXPECT_EQ(common[0], shipped + "/common/en.xml");
-  EXPECT_EQ(common[1], shipped + "/common/events.xml");
-  EXPECT_EQ(common[2], shipped + "/common/places.xml");
-  EXPECT_EQ(common[3], shipped + "/common/ru.xml");
+  ASSERT_GE(common.size(), 5u);
+  EXPECT_EQ(common[0], shipped + "/common/actors.xml");
+  EXPECT_EQ(common[1], shipped + "/common/en.xml");
+  EXPECT_EQ(common[2], shipped + "/common/events.xml");
+  EXPECT_EQ(common[3], shipped + "/common/places.xml");
+  EXPECT_EQ(common[4], shipped + "/common/ru.xml");
   EXPECT_TRUE(std::is_sorted(common.begin(), common.end()));
+  // Then every story pack in the folder, sorted by name.
+  const std::vector<std::string> stories = StoryLexiconPaths(shipped);
+  EXPECT_EQ(stories, (std::vector<std::string>{shipped + "/georgia.xml", shipped + "/karabakh.xml",
+                                               shipped + "/russia-ukraine.xml"}));
   const std::vector<std::string> paths = DefaultLexiconPaths(shipped);
-  ASSERT_EQ(paths.size(), common.size() + 1);
+  ASSERT_EQ(paths.size(), common.size() + stories.size());
   EXPECT_TRUE(std::equal(common.begin(), common.end(), paths.begin()));
-  EXPECT_EQ(paths.back(), shipped + "/karabakh.xml");
+  EXPECT_TRUE(std::equal(stories.begin(), stories.end(), paths.begin() + common.size()));
   EXPECT_TRUE(CommonLexiconPaths("/nonexistent").empty());
   EXPECT_EQ(DefaultLexiconPaths("/x"), std::vector<std::string>{"/x/karabakh.xml"});
   const std::string dir = FindLexiconDir();
@@ -569,10 +574,13 @@ TEST(LexiconShippedTest, LoadsWithoutDiagnostics) {
   const LexiconLoadResult result = LoadLexicons(ShippedPaths());
   EXPECT_TRUE(result.ok());
   EXPECT_TRUE(result.diagnostics.empty()) << Dump(result.diagnostics);
-  ASSERT_EQ(result.lexicon.files.size(), 5u);
-  EXPECT_EQ(result.lexicon.files[1].id, "event-types");
-  EXPECT_EQ(result.lexicon.files[2].id, "places");
-  EXPECT_EQ(result.lexicon.files[4].id, "karabakh");
+  ASSERT_EQ(result.lexicon.files.size(), 8u);
+  EXPECT_EQ(result.lexicon.files[0].id, "common-actors");
+  EXPECT_EQ(result.lexicon.files[2].id, "event-types");
+  EXPECT_EQ(result.lexicon.files[3].id, "places");
+  EXPECT_EQ(result.lexicon.files[5].id, "georgia");
+  EXPECT_EQ(result.lexicon.files[6].id, "karabakh");
+  EXPECT_EQ(result.lexicon.files[7].id, "russia-ukraine");
 }
 
 // Places read as alignment-only entries: one place under its names in scripts that
@@ -714,15 +722,15 @@ TEST_F(KarabakhLexiconTest, GlossaryFormsInEveryLanguage) {
        {{"Stepanakert", "en"},
         {"Ստեփանակերտ", "hy"},
         {"Khankendi", "en"},
-        {"Xankəndi", "az"},
+        {"Xankənd*", "az"},
         {"Vararakn", "en"},
         {"Ханкенді", "uk"},
         {"Степанакерт (Ханкенді)", "uk"},
         {"Ханкенди", "ru"}}},
-      {"shusha-shushi", {{"Shusha", "en"}, {"Şuşa", "az"}, {"Shushi", "en"}, {"Շուշի", "hy"}}},
+      {"shusha-shushi", {{"Shusha", "en"}, {"Şuşa*", "az"}, {"Shushi", "en"}, {"Շուշի", "hy"}}},
       {"nagorno-karabakh",
        {{"Dağlıq Qarabağ", "az"},
-        {"Yuxarı Qarabağ", "az"},
+        {"Yuxarı Qarabağ*", "az"},
         {"Haut-Karabakh", "fr"},
         {"Nagorny Karabakh", "en"},
         {"Արցախ", "hy"},
@@ -734,11 +742,11 @@ TEST_F(KarabakhLexiconTest, GlossaryFormsInEveryLanguage) {
         {"Республіка Арцах", "uk"},
         {"breakaway state", "en"}}},
       {"lachin-corridor",
-       {{"Laçın dəhlizi", "az"}, {"Լաչինի միջանցք", "hy"}, {"Բերձորի միջանցք", "hy"}}},
+       {{"Laçın dəhliz*", "az"}, {"Լաչինի միջանցք", "hy"}, {"Բերձորի միջանցք", "hy"}}},
       {"zangezur-corridor",
        {{"Zangezur corridor", "en"},
         {"Զանգեզուրի միջանցք", "hy"},
-        {"Zəngəzur dəhlizi", "az"},
+        {"Zəngəzur dəhliz*", "az"},
         {"Crossroads of Peace", "en"},
         {"TRIPP", "en"},
         {"Syunik province", "en"}}},

@@ -190,15 +190,16 @@ std::vector<Article> TwoShortArticles(const std::string& first, const std::strin
 }
 
 // A story outside the lexicon's scope (a law vote in another country) holds its generic words
-// ("protests", tagged with a side in the Karabakh lexicon): the lexicon does not fit, and no
-// outlet is coloured with a side by it.
+// ("humanitarian crisis", tagged with a side in the Karabakh lexicon): the lexicon does not fit,
+// and no outlet is coloured with a side by it.
 TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
   auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
   ASSERT_TRUE(lex.ok());
   const Lexicon lexicon = std::move(lex.lexicon);
   const std::vector<Article> articles = TwoShortArticles(
       "Thousands joined protests outside parliament after lawmakers passed the bill on foreign "
-      "influence in a first reading. Police dispersed the protests with water cannon.",
+      "influence in a first reading. Police dispersed the protests with water cannon, and the "
+      "opposition spoke of a humanitarian crisis.",
       "The ruling party said the protests were organised from abroad. The bill on foreign "
       "influence passed its first reading by 76 votes to 13.");
   const Annotator annotator(lexicon);
@@ -212,13 +213,86 @@ TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
   }
   ASSERT_TRUE(generic_matched) << "the texts must hold a side-tagged word for this test to test";
   const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, OutletsFile{});
-  ASSERT_EQ(measures.lexicon_fit.size(), 1u);
-  EXPECT_FALSE(measures.lexicon_fit[0].fits);
-  EXPECT_EQ(measures.lexicon_fit[0].in_scope, 0u);
+  // Every shipped story pack (georgia, karabakh, russia-ukraine) is listed, and none fits.
+  ASSERT_EQ(measures.lexicon_fit.size(), 3u);
+  for (const LexiconFit& fit : measures.lexicon_fit) {
+    EXPECT_FALSE(fit.fits) << fit.lexicon;
+    EXPECT_EQ(fit.in_scope, 0u) << fit.lexicon;
+  }
   for (const OutletProfile& p : measures.outlets) {
     EXPECT_TRUE(p.naming.empty()) << p.outlet;
     EXPECT_TRUE(p.loaded.empty()) << p.outlet;
   }
+}
+
+// The measures of `articles` with the shipped lexicons (common and every story pack).
+StoryMeasures MeasureWithShippedLexicons(const std::vector<Article>& articles) {
+  auto lex = LoadLexicons(DefaultLexiconPaths(testing::SourceDir() + "/lexicons"));
+  EXPECT_TRUE(lex.ok());
+  const Annotator annotator(lex.lexicon);
+  std::vector<ArticleAnnotations> annotations;
+  for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
+  return MeasureStory(articles, annotations, lex.lexicon, OutletsFile{});
+}
+
+// The perspectives of the own-voice naming forms and the loaded terms the outlets were
+// counted with, and the ids of the concepts they named.
+struct Coloured {
+  std::set<std::string> perspectives;
+  std::set<std::string> concepts;
+};
+Coloured ColouredBy(const StoryMeasures& measures) {
+  Coloured out;
+  for (const OutletProfile& p : measures.outlets) {
+    for (const ConceptUse& c : p.naming) {
+      out.concepts.insert(c.concept_id);
+      for (const auto& [per, n] : c.own_by_perspective) out.perspectives.insert(per);
+    }
+    for (const LoadedTermUse& t : p.loaded) out.perspectives.insert(t.perspective);
+  }
+  return out;
+}
+
+// Two short articles on Georgia's law, holding a form the Karabakh pack gives a side
+// ("occupied territories", Azerbaijani usage there): the Georgia pack fits and colours them, the
+// Karabakh pack does not (no article names its places or actors).
+TEST(MeasuresFitTest, AGeorgiaStoryIsNotColouredByTheKarabakhPack) {
+  const StoryMeasures measures = MeasureWithShippedLexicons(TwoShortArticles(
+      "Georgian Dream passed the foreign agents law in a third reading. Protesters called it "
+      "the Russian law; one speaker recalled the occupied territories of Georgia.",
+      "Parliament adopted the law on transparency of foreign influence; Prime Minister "
+      "Kobakhidze thanked the majority."));
+  bool georgia_fits = false;
+  for (const LexiconFit& fit : measures.lexicon_fit) {
+    if (fit.lexicon == "georgia") georgia_fits = fit.fits;
+    if (fit.lexicon == "karabakh") {
+      EXPECT_EQ(fit.in_scope, 0u);
+    }
+  }
+  EXPECT_TRUE(georgia_fits);
+  const Coloured coloured = ColouredBy(measures);
+  EXPECT_EQ(coloured.concepts.count("territories"), 0u);  // Karabakh's "occupied territories"
+  EXPECT_EQ(coloured.perspectives.count("azerbaijani"), 0u);
+  EXPECT_EQ(coloured.perspectives.count("georgian-opposition"), 1u);
+  EXPECT_EQ(coloured.perspectives.count("georgian-government"), 1u);
+}
+
+// And the other way round: a Karabakh story holding words the Georgia pack gives a side
+// ("radical opposition", "riots", "Maidan") is coloured by the Karabakh pack only.
+TEST(MeasuresFitTest, AKarabakhStoryIsNotColouredByTheGeorgiaPack) {
+  const StoryMeasures measures = MeasureWithShippedLexicons(TwoShortArticles(
+      "Shelling hit Stepanakert overnight, Artsakh officials said. In Yerevan the radical "
+      "opposition warned of riots and a Maidan.",
+      "The army entered Khankendi, the centre of the Karabakh economic region. Critics in Baku "
+      "spoke of riots."));
+  for (const LexiconFit& fit : measures.lexicon_fit) {
+    EXPECT_EQ(fit.fits, fit.lexicon == "karabakh") << fit.lexicon;
+  }
+  const Coloured coloured = ColouredBy(measures);
+  EXPECT_EQ(coloured.concepts.count("protests-2023-2024"), 0u);
+  EXPECT_EQ(coloured.perspectives.count("georgian-government"), 0u);
+  EXPECT_EQ(coloured.perspectives.count("armenian"), 1u);
+  EXPECT_EQ(coloured.perspectives.count("azerbaijani"), 1u);
 }
 
 // A lexicon that fits the story counts in every article of it: an excerpt that names no place
