@@ -428,6 +428,22 @@ TEST(LexiconSecurityTest, DoctypeInUtf16IsAlsoRefused) {
   EXPECT_TRUE(result.lexicon.entries.empty());
 }
 
+// Only a declaration in the prolog is refused: the words "<!DOCTYPE" in a comment (a draft's
+// keyword-in-context line quoting an article) are text. A declaration after a prolog comment is
+// still refused, at its line.
+TEST(LexiconSecurityTest, DoctypeWordsInACommentAreNotADeclaration) {
+  const std::string body =
+      "<lexicon id=\"d\" lang=\"en\"><loaded-terms><!-- a page said <!DOCTYPE html> here -->"
+      "<term form=\"peace\" category=\"c\" source=\"s\"><note>n</note></term>"
+      "</loaded-terms></lexicon>";
+  const LexiconLoadResult ok = LoadLexiconSources({{"d.xml", body}});
+  EXPECT_TRUE(ok.ok()) << (ok.diagnostics.empty() ? "" : ok.diagnostics[0].ToString());
+  const LexiconLoadResult refused = LoadLexiconSources(
+      {{"e.xml", "<?xml version=\"1.0\"?>\n<!-- prolog -->\n<!DOCTYPE lexicon>\n" + body}});
+  ASSERT_FALSE(refused.ok());
+  ExpectOne(refused.diagnostics, "DOCTYPE", "e.xml", 3);
+}
+
 TEST(LexiconSecurityTest, GarbageNeverCrashes) {
   const std::vector<std::string> inputs = {
       "",
