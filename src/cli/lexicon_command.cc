@@ -10,10 +10,14 @@ int RunLexicon(const std::vector<std::string>& args) {
     return RunLexiconDraft(std::vector<std::string>(args.begin() + 1, args.end()));
   }
   std::string action;
-  std::vector<std::string> files;
+  LexiconFlags flags;
   po::options_description options("Options");
   options.add_options()("action", po::value(&action), "check")(
-      "file", po::value(&files), "lexicon files (default: the shipped lexicons)");
+      "file", po::value(&flags.files),
+      "lexicon files, comma lists or folders, checked with the shipped common lexicons "
+      "(lexicons/common/) as a report reads them (default: the shipped lexicons)")(
+      "no-default-lexicons", po::bool_switch(&flags.no_defaults),
+      "check the files alone, without the shipped common lexicons");
   po::positional_options_description positional;
   positional.add("action", 1).add("file", -1);
   const HelpText help{
@@ -21,13 +25,17 @@ int RunLexicon(const std::vector<std::string>& args) {
       "       parallax lexicon draft CORPUS... -o draft.xml   (its own --help)",
       "Validates lexicon files against the shipped RELAX NG schema and checks what a schema\n"
       "cannot: unknown perspective ids, duplicate forms, empty notes, bad wildcards, missing\n"
-      "sources. Every problem is reported as file:line with a hint. With no FILE it checks the\n"
-      "shipped lexicons. Entries marked status=\"candidate\" were drafted from a corpus by\n"
+      "sources. Every problem is reported as file:line with a hint. A FILE is checked together\n"
+      "with the shipped common lexicons (lexicons/common/: cues, places, the actors and\n"
+      "perspectives every story shares), as 'report --lexicon FILE' reads it; with no FILE it\n"
+      "checks the shipped lexicons. Entries marked status=\"candidate\" were drafted from a corpus "
+      "by\n"
       "'parallax lexicon draft' and not yet reviewed: check says how many, as a warning, and\n"
       "what to do with them. Exit code 0 when there are no errors (warnings allowed), 2\n"
       "otherwise.",
-      "  parallax lexicon check lexicons/common/*.xml lexicons/karabakh.xml\n"
-      "  parallax lexicon check my-conflict.xml lexicons/common/actors.xml\n"};
+      "  parallax lexicon check lexicons/karabakh.xml\n"
+      "  parallax lexicon check my-conflict.xml\n"
+      "  parallax lexicon check --no-default-lexicons my-cues.xml my-conflict.xml\n"};
   po::variables_map vm;
   if (!ParseArgs("lexicon", args, options, positional, help, vm)) return kExitOk;
   if (action != "check") {
@@ -35,11 +43,10 @@ int RunLexicon(const std::vector<std::string>& args) {
                                       "'parallax lexicon draft CORPUS... -o draft.xml'"
                                     : "unknown action '" + action + "' (known: check, draft)");
   }
-  if (files.empty()) {
-    const std::string dir = FindLexiconDir();
-    if (dir.empty()) throw UsageError("the shipped lexicons were not found; give FILE...");
-    files = DefaultLexiconPaths(dir);
+  if (flags.no_defaults && flags.files.empty()) {
+    throw UsageError("--no-default-lexicons needs the files to check: lexicon check FILE...");
   }
+  const std::vector<std::string> files = LexiconPaths(flags);
   const LexiconLoadResult r = LoadLexicons(files);
   const int errors = PrintDiagnostics(r.diagnostics);
   const std::size_t warnings = r.diagnostics.size() - static_cast<std::size_t>(errors);

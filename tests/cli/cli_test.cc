@@ -93,6 +93,22 @@ TEST(CliTest, LexiconDraftWritesADraftThatPassesTheCheck) {
   EXPECT_EQ(to_stdout.out, xml);
 }
 
+// A story pack is checked as a report reads it: with the shipped common lexicons, whose shared
+// perspectives it uses. Alone (--no-default-lexicons) those perspectives are unknown.
+TEST(CliTest, LexiconCheckReadsAFileWithTheCommonLexicons) {
+  const std::string pack = testing::SourceDir() + "/lexicons/karabakh.xml";
+  const auto with_common = RunParallax({"lexicon", "check", pack});
+  EXPECT_EQ(with_common.exit_code, 0) << with_common.err;
+  EXPECT_NE(with_common.out.find(" 0 error(s)"), std::string::npos) << with_common.out;
+  const auto alone = RunParallax({"lexicon", "check", "--no-default-lexicons", pack});
+  EXPECT_EQ(alone.exit_code, 2);
+  EXPECT_NE(alone.err.find("unknown perspective id \"russian-official\""), std::string::npos)
+      << alone.err.substr(0, 2000);
+  const auto nothing = RunParallax({"lexicon", "check", "--no-default-lexicons"});
+  EXPECT_EQ(nothing.exit_code, 2);
+  EXPECT_NE(nothing.err.find("needs the files to check"), std::string::npos) << nothing.err;
+}
+
 TEST(CliTest, LexiconDraftHelpAndUsage) {
   const auto help = RunParallax({"lexicon", "draft", "--help"});
   EXPECT_EQ(help.exit_code, 0);
