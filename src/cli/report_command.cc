@@ -1,4 +1,5 @@
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -15,6 +16,7 @@
 #include "corpus/corpus.h"
 #include "corpus/page_outlet.h"
 #include "framing/measures.h"
+#include "i18n/messages.h"
 #include "report/blind.h"
 #include "report/csv_report.h"
 #include "report/html_report.h"
@@ -65,13 +67,15 @@ int RunReport(const std::vector<std::string>& args) {
   std::string formats;
   bool blind = false;
   bool timing = false;
+  std::string language;
   InputLimits limits;
   ReportOptions report_options;
   po::options_description options("Options");
   options.add_options()("corpus", po::value(&dirs),
                         "story folders (default: the shipped corpus/lachin-2023)")(
       "output,o", po::value(&out_dir),
-      "write into this folder (default: reports/<story>/, or reports/<story>-blind/ with --blind)")(
+      "write into this folder (default: reports/<story>/; reports/<story>-blind/ with --blind, "
+      "reports/<story>-ru/ with --language ru)")(
       "format", po::value(&formats)->default_value("html,md,json,csv"),
       "comma-separated: html, md, json, csv")(
       "blind", po::bool_switch(&blind),
@@ -79,8 +83,12 @@ int RunReport(const std::vector<std::string>& args) {
       "the key goes beside the folder, to FOLDER-key.md, so the folder can be handed out as it "
       "is")("outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
       "max-claims", po::value(&report_options.max_claims)->default_value(report_options.max_claims),
-      "claims shown side by side")("timing", po::bool_switch(&timing),
-                                   "print the time each stage took to stderr");
+      "claims shown side by side")(
+      "language", po::value(&language),
+      "the report's language: en, ru (az, hy, ka in progress: English where untranslated); "
+      "default: $PARALLAX_LANGUAGE, else the locale ($LC_ALL, $LC_MESSAGES, $LANG), else en. "
+      "JSON keys stay English")("timing", po::bool_switch(&timing),
+                                "print the time each stage took to stderr");
   AddLexiconOptions(options, lexicon_files);
   AddLimitOptions(options, limits, kLimitBytes | kLimitArticles);
   po::positional_options_description positional;
@@ -98,11 +106,17 @@ int RunReport(const std::vector<std::string>& args) {
       "\n"
       "For a story the shipped Karabakh lexicon does not cover, bring your own with --lexicon\n"
       "FILE: it is used together with the shipped common lexicons (distancing cues, reporting\n"
-      "verbs), and karabakh.xml is left out; --no-default-lexicons leaves out the common ones too.",
+      "verbs), and karabakh.xml is left out; --no-default-lexicons leaves out the common ones "
+      "too.\n"
+      "\n"
+      "--language ru writes the report's own words (headings, explanations, prompts, dates and\n"
+      "numbers, CSV column names) in Russian, into reports/<story>-ru/; lexicon notes follow\n"
+      "where the lexicon has them in that language.",
       "  parallax report\n"
       "  parallax report corpus/lachin-2023 -o /tmp/lachin --format html\n"
       "  parallax report --blind -o /tmp/lachin-blind\n"
-      "  parallax report --lexicon georgia.xml corpus/georgia-2024\n"};
+      "  parallax report --lexicon georgia.xml corpus/georgia-2024\n"
+      "  parallax report --language ru\n"};
   ProgressFlags progress_flags;
   AddProgressOptions(options, progress_flags);
   po::variables_map vm;
@@ -114,6 +128,21 @@ int RunReport(const std::vector<std::string>& args) {
     throw UsageError("-o names one folder; give one story folder with it");
   }
   report_options.blind = blind;
+  {
+    auto env = [](const char* name) {
+      const char* v = std::getenv(name);
+      return std::string(v != nullptr ? v : "");
+    };
+    const LanguageSources sources{language, env("PARALLAX_LANGUAGE"), env("LC_ALL"),
+                                  env("LC_MESSAGES"), env("LANG")};
+    std::string error;
+    std::optional<Messages> messages = ChooseMessages(sources, &error);
+    if (!messages) throw UsageError(error);
+    report_options.messages = std::move(*messages);
+  }
+  const std::string& report_language = report_options.messages.language();
+  const std::string folder_suffix =
+      (blind ? "-blind" : "") + (report_language == "en" ? std::string() : "-" + report_language);
 
   const auto start = std::chrono::steady_clock::now();
   const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
@@ -198,7 +227,7 @@ int RunReport(const std::vector<std::string>& args) {
     }
     const std::string target =
         out_dir.empty()
-            ? (fs::path(DataRoot()) / "reports" / (corpus.story + (blind ? "-blind" : ""))).string()
+            ? (fs::path(DataRoot()) / "reports" / (corpus.story + folder_suffix)).string()
             : out_dir;
     std::error_code ec;
     fs::create_directories(target, ec);
