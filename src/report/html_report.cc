@@ -192,19 +192,17 @@ class HtmlBuilder {
       if (!last || *a.date > *last) last = a.date;
     }
     const std::string counts = ArticlesFromOutlets(r_);
-    if (!first) {
-      El(h, "p", Fill(m_.Tr("{articles_from_outlets}."), {{"articles_from_outlets", counts}}));
-    } else if (*last == *first) {
-      El(h, "p",
-         Fill(m_.Tr("{articles_from_outlets}, published {date}."),
-              {{"articles_from_outlets", counts}, {"date", m_.FormatDate(*first)}}));
-    } else {
-      El(h, "p",
-         Fill(m_.Tr("{articles_from_outlets}, published from {first} to {last}."),
-              {{"articles_from_outlets", counts},
-               {"first", m_.FormatDate(*first)},
-               {"last", m_.FormatDate(*last)}}));
+    std::string line = counts;
+    if (first && *last == *first) {
+      line = Fill(m_.Tr("{articles_from_outlets}, published {date}"),
+                  {{"articles_from_outlets", counts}, {"date", m_.FormatDate(*first)}});
+    } else if (first) {
+      line = Fill(m_.Tr("{articles_from_outlets}, published from {first} to {last}"),
+                  {{"articles_from_outlets", counts},
+                   {"first", m_.FormatDate(*first)},
+                   {"last", m_.FormatDate(*last)}});
     }
+    El(h, "p", EndSentence(line));
     if (r_.options().blind) El(h, "p", BlindEditionNote(m_));
     Node nav = El(h, "nav");
     Attr(nav, "aria-label", m_.Tr("Sections"));
@@ -224,7 +222,7 @@ class HtmlBuilder {
     for (const Perspective& p : r_.lexicon().perspectives) {
       Node li = El(ul, "li");
       Chip(li, p.id);
-      Text(li, p.label);
+      Text(li, r_.PerspectiveLabel(p.id));
     }
     Node li = El(ul, "li");
     Chip(li, "");
@@ -552,7 +550,7 @@ class HtmlBuilder {
         }
         if (!t->speakers.empty()) {
           std::string who;
-          for (const std::string& sp : t->speakers) who += (who.empty() ? "" : ", ") + r_.Show(sp);
+          for (const std::string& sp : t->speakers) who += (who.empty() ? "" : ", ") + r_.ShowSpeaker(sp);
           Attr(El(td, "div", Fill(m_.Tr("said by {speakers}"), {{"speakers", who}})), "class",
                "note");
         }
@@ -591,7 +589,7 @@ class HtmlBuilder {
         Node tbody = El(table, "tbody");
         for (const VoiceUse& v : p.voices) {
           Node row = Block(tbody, "tr");
-          El(row, "td", r_.Show(v.speaker));
+          El(row, "td", r_.ShowSpeaker(v.speaker));
           Node per = El(row, "td");
           Chip(per, v.perspective);
           Text(per, r_.PerspectiveLabel(v.perspective));

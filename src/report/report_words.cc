@@ -115,6 +115,11 @@ std::string InQuotes(const Messages& m, std::string_view text) {
   return Fill(m.TrC("quotation", "“{text}”"), {{"text", text}});
 }
 
+std::string EndSentence(std::string text) {
+  if (text.empty() || text.back() != '.') text += '.';
+  return text;
+}
+
 std::size_t Utf8Length(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;

@@ -39,6 +39,8 @@ std::vector<std::string> MethodParagraphs(const Messages& m);
 std::string ProvenanceDate(const StoryReport& report);
 // `text` in the language's quotation marks: “text” in English, «text» in Russian.
 std::string InQuotes(const Messages& m, std::string_view text);
+// `text` with a full stop, unless it already ends with one ("… 2023 г." stays as it is).
+std::string EndSentence(std::string text);
 // Characters (code points) of UTF-8 text: what a chart label's width depends on.
 std::size_t Utf8Length(std::string_view text);
 

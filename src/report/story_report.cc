@@ -152,6 +152,10 @@ std::string StoryReport::PerspectiveLabel(const std::string& id) const {
                       : id;
 }
 
+std::string StoryReport::ShowSpeaker(const std::string& speaker) const {
+  return speaker == "unattributed" ? options_.messages.Tr("unattributed") : Show(speaker);
+}
+
 std::string StoryReport::ConceptLabel(const std::string& concept_id,
                                       const std::string& fallback) const {
   const Concept* c = inputs_.lexicon->FindConcept(concept_id);
@@ -490,7 +494,7 @@ void StoryReport::BuildPrompts() {
       c.quoted += t.quoted + t.reported;
       for (const std::string& s : t.speakers) {
         c.who.push_back(Fill(tr.Tr("{speaker} in {outlet}"),
-                             {{"speaker", Show(s)}, {"outlet", OutletLabel(p.outlet)}}));
+                             {{"speaker", ShowSpeaker(s)}, {"outlet", OutletLabel(p.outlet)}}));
       }
       if (t.speakers.empty()) {
         c.who.push_back(Fill(tr.Tr("an unattributed speaker in {outlet}"),
@@ -565,7 +569,7 @@ void StoryReport::BuildPrompts() {
     const OutletProfile& n = outlets[narrowest];
     std::string narrow_names;
     for (const VoiceUse& v : n.voices)
-      narrow_names += (narrow_names.empty() ? "" : ", ") + Show(v.speaker);
+      narrow_names += (narrow_names.empty() ? "" : ", ") + ShowSpeaker(v.speaker);
     auto quotes = [&](const OutletProfile& p) {
       return Fill(
           tr.TrN("{outlet} quotes {n} voice", "{outlet} quotes {n} voices", p.voices.size()),

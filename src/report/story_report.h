@@ -116,6 +116,9 @@ class StoryReport {
   std::string ArticleLabel(const std::string& article_id) const;
   // Blinds `text` when blinding; returns it unchanged otherwise.
   std::string Show(std::string_view text) const { return blinder_.Apply(text); }
+  // A speaker as the measures name it, shown: the measures' "unattributed" in the report's
+  // language, any other name blinded like Show().
+  std::string ShowSpeaker(const std::string& speaker) const;
 
   const Article* FindArticle(const std::string& article_id) const;
   std::size_t ArticleIndex(const std::string& article_id) const;  // npos when absent
