@@ -60,7 +60,7 @@ std::string Percent(int part, int whole) {
 StoryReport::StoryReport(const ReportInputs& inputs, const ReportOptions& options)
     : inputs_(inputs), options_(options), story_(inputs.story) {
   const std::vector<Article>& arts = *inputs_.articles;
-  if (options_.blind) blinder_ = Blinder(story_, arts, *inputs_.outlets);
+  if (options_.blind) blinder_ = Blinder(story_, arts, *inputs_.outlets, options_.messages);
   for (const Article& a : arts) {
     if (std::find(outlet_ids_.begin(), outlet_ids_.end(), a.outlet) == outlet_ids_.end()) {
       outlet_ids_.push_back(a.outlet);

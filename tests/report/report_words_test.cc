@@ -270,6 +270,20 @@ TEST(ReportLanguageTest, UnknownLanguageIsUsageErrorListingTheAvailable) {
   EXPECT_NE(v.err.find("PARALLAX_LANGUAGE"), std::string::npos) << v.err;
 }
 
+TEST(ReportLanguageTest, BlindRussianReportAndKey) {
+  TempDir out;
+  const std::string folder = out.path() + "/blind";
+  const auto r = RunParallax({"report", "--blind", "--language", "ru", "-o", folder});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = ReadFileOrFail(folder + "/report.html");
+  EXPECT_NE(html.find("Издание A"), std::string::npos);
+  EXPECT_EQ(html.find("Outlet A"), std::string::npos);
+  EXPECT_NE(html.find("Слепая версия"), std::string::npos);
+  const std::string key = ReadFileOrFail(out.path() + "/blind-key.md");
+  EXPECT_EQ(key.rfind("# Ключ к слепому отчёту: lachin-2023", 0), 0u) << key.substr(0, 80);
+  EXPECT_NE(key.find("| буква | издание |"), std::string::npos);
+}
+
 TEST(ReportWordsTest, VocabulariesTranslateKnownValuesOnly) {
   const Messages ru = *Messages::ForLanguage("ru");
   const Messages en;
