@@ -550,7 +550,8 @@ class HtmlBuilder {
         }
         if (!t->speakers.empty()) {
           std::string who;
-          for (const std::string& sp : t->speakers) who += (who.empty() ? "" : ", ") + r_.ShowSpeaker(sp);
+          for (const std::string& sp : t->speakers)
+            who += (who.empty() ? "" : ", ") + r_.ShowSpeaker(sp);
           Attr(El(td, "div", Fill(m_.Tr("said by {speakers}"), {{"speakers", who}})), "class",
                "note");
         }

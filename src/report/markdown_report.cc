@@ -164,7 +164,8 @@ std::string ReportToMarkdown(const StoryReport& r) {
   for (const OutletProfile& p : outlets) {
     for (const LoadedTermUse& t : p.loaded) {
       std::string who;
-      for (const std::string& s : t.speakers) who += (who.empty() ? "" : ", ") + E(r.ShowSpeaker(s));
+      for (const std::string& s : t.speakers)
+        who += (who.empty() ? "" : ", ") + E(r.ShowSpeaker(s));
       md << "| " << E(r.OutletLabel(p.outlet)) << " | " << E(r.Show(ShownForm(t.form, t.matched)))
          << " | " << E(CategoryName(m, t.category)) << " | " << t.own << " | " << t.quoted << " | "
          << t.reported << " | " << who << " |\n";
@@ -198,9 +199,10 @@ std::string ReportToMarkdown(const StoryReport& r) {
                   {NC_("markdown column", "reported words"), "---:"},
                   {NC_("markdown column", "first words"), "---"}});
       for (const VoiceUse& v : p.voices) {
-        md << "| " << E(r.ShowSpeaker(v.speaker)) << " | " << E(r.PerspectiveLabel(v.perspective)) << " | "
-           << v.quotes << " | " << v.words << " | " << v.reported << " | " << v.reported_words
-           << " | " << (v.evidence.empty() ? "" : cite(v.evidence.front(), 100)) << " |\n";
+        md << "| " << E(r.ShowSpeaker(v.speaker)) << " | " << E(r.PerspectiveLabel(v.perspective))
+           << " | " << v.quotes << " | " << v.words << " | " << v.reported << " | "
+           << v.reported_words << " | " << (v.evidence.empty() ? "" : cite(v.evidence.front(), 100))
+           << " |\n";
       }
       md << "\n";
     }
