@@ -22,6 +22,7 @@
 #include "report/html_report.h"
 #include "report/json_report.h"
 #include "report/markdown_report.h"
+#include "report/report_words.h"
 #include "report/story_report.h"
 
 namespace parallax::cli {
@@ -249,26 +250,59 @@ int RunReport(const std::vector<std::string>& args) {
     for (const Article& a : articles) removed += a.removed.size();
     int omissions = 0;
     for (const Claim* c : report.claims()) omissions += static_cast<int>(c->missing_outlets.size());
-    std::cout << corpus.story << (blind ? " (blind)" : "") << ": " << articles.size()
-              << " articles from " << report.outlet_ids().size() << " outlets, " << removed
-              << " boilerplate lines removed";
-    if (corpus.rejected > 0) std::cout << ", " << corpus.rejected << " files rejected";
-    std::cout << "\n  " << alignment.events.size() << " events, " << alignment.claims.size()
-              << " claims (" << report.claims().size() << " shown, " << omissions
-              << " omissions marked), " << report.prompts().size() << " discussion prompts\n";
+    // The summary in the report's language.
+    const Messages& m = report.messages();
+    auto count = [&](std::string_view pattern, std::size_t n) {
+      return Fill(pattern, {{"n", std::to_string(n)}});
+    };
+    std::cout << (blind ? Fill(m.Tr("{story} (blind)"), {{"story", corpus.story}}) : corpus.story)
+              << ": " << ArticlesFromOutlets(report) << ", "
+              << count(m.TrN("{n} boilerplate line removed", "{n} boilerplate lines removed",
+                             removed),
+                       removed);
+    if (corpus.rejected > 0) {
+      std::cout << ", "
+                << count(m.TrN("{n} file rejected", "{n} files rejected", corpus.rejected),
+                         corpus.rejected);
+    }
+    std::cout << "\n  "
+              << count(m.TrN("{n} event", "{n} events", alignment.events.size()),
+                       alignment.events.size())
+              << ", "
+              << Fill(m.TrN("{n} claim ({shown} shown, {omissions} omissions marked)",
+                            "{n} claims ({shown} shown, {omissions} omissions marked)",
+                            alignment.claims.size()),
+                      {{"n", std::to_string(alignment.claims.size())},
+                       {"shown", std::to_string(report.claims().size())},
+                       {"omissions", std::to_string(omissions)}})
+              << ", "
+              << count(m.TrN("{n} discussion prompt", "{n} discussion prompts",
+                             report.prompts().size()),
+                       report.prompts().size())
+              << "\n";
     if (measures.thin_evidence) {
-      std::cout << "  thin evidence: fewer than 3 articles per outlet; figures are counts\n";
+      std::cout << "  "
+                << m.Tr("thin evidence: fewer than 3 articles per outlet; figures are counts")
+                << "\n";
     }
     for (const LexiconFit& fit : measures.lexicon_fit) {
-      std::cout << "  " << LexiconFitSentence(fit) << "\n";
+      std::cout << "  " << LexiconFitSentence(fit, m) << "\n";
     }
     const fs::path shown = fs::absolute(target).lexically_normal();
-    std::cout << "  report: "
-              << (shown / (want.html ? "report.html" : files.front().first)).string() << "\n  "
-              << files.size() << " files written to " << shown.string() << "\n";
+    std::cout << "  "
+              << Fill(m.Tr("report: {path}"),
+                      {{"path",
+                        (shown / (want.html ? "report.html" : files.front().first)).string()}})
+              << "\n  "
+              << Fill(m.TrN("{n} file written to {folder}", "{n} files written to {folder}",
+                            files.size()),
+                      {{"n", std::to_string(files.size())}, {"folder", shown.string()}})
+              << "\n";
     if (blind) {
-      std::cout << "  key (beside the folder; keep it for after the exercise): "
-                << fs::absolute(key_path).lexically_normal().string() << "\n";
+      std::cout << "  "
+                << Fill(m.Tr("key (beside the folder; keep it for after the exercise): {path}"),
+                        {{"path", fs::absolute(key_path).lexically_normal().string()}})
+                << "\n";
     }
     if (timing) {
       auto ms = [](auto a, auto b) {

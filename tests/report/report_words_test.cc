@@ -284,6 +284,17 @@ TEST(ReportLanguageTest, BlindRussianReportAndKey) {
   EXPECT_NE(key.find("| буква | издание |"), std::string::npos);
 }
 
+TEST(ReportLanguageTest, TerminalSummaryInTheReportsLanguage) {
+  TempDir out;
+  const auto r = RunParallax({"report", "--language", "ru", "-o", out.path(), "--format", "md"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("lachin-2023: 5 статей из 5 изданий, 25 служебных строк удалено"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("1 файл записан в"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("отчёт: "), std::string::npos) << r.out;
+}
+
 TEST(ReportWordsTest, VocabulariesTranslateKnownValuesOnly) {
   const Messages ru = *Messages::ForLanguage("ru");
   const Messages en;
