@@ -48,18 +48,8 @@ std::set<std::string> AsciiWords(const std::string& text) {
   return words;
 }
 
-// Words that only the catalogue's English can bring into a report: the words of the template's
-// msgids (placeholders left out) that occur nowhere in the shipped corpus, outlets file and
-// lexicons, whose words a report quotes as data. A handful of names stay in every language.
-std::set<std::string> CatalogueOnlyWords() {
-  std::string msgids;
-  std::istringstream pot(ReadFileOrFail(SourceDir() + "/po/parallax.pot"));
-  for (std::string line; std::getline(pot, line);) {
-    if (line.rfind("msgid", 0) == 0)
-      msgids += std::regex_replace(line, std::regex("\\{[a-z_0-9]+\\}"), " ") + "\n";
-  }
-  std::set<std::string> words = AsciiWords(msgids);
-  words.erase("msgid");
+// ASCII words of the shipped corpus, outlets file and lexicons: data a report quotes.
+std::set<std::string> DataWords() {
   std::string data = ReadFileOrFail(SourceDir() + "/corpus/outlets.xml");
   for (const auto& entry : fs::recursive_directory_iterator(SourceDir() + "/corpus/lachin-2023")) {
     if (entry.is_regular_file()) data += ReadFileOrFail(entry.path().string());
@@ -67,9 +57,27 @@ std::set<std::string> CatalogueOnlyWords() {
   for (const auto& entry : fs::recursive_directory_iterator(SourceDir() + "/lexicons")) {
     if (entry.path().extension() == ".xml") data += ReadFileOrFail(entry.path().string());
   }
-  for (const std::string& w : AsciiWords(data)) words.erase(w);
-  for (const char* kept : {"sha", "sha256sum", "json", "csv", "parallax", "http", "html"})
-    words.erase(kept);
+  return AsciiWords(data);
+}
+
+// Names that stay as they are in every language: formats, the tool, checksums, file names.
+constexpr const char* kKeptNames[] = {"sha",      "sha256sum", "json", "csv",
+                                      "parallax", "http",      "html", "txt"};
+
+// Words that only the catalogue's English can bring into a report: the words of the template's
+// msgids (placeholders left out) that occur nowhere in the data a report quotes.
+std::set<std::string> CatalogueOnlyWords() {
+  std::string msgids;
+  std::istringstream pot(ReadFileOrFail(SourceDir() + "/po/parallax.pot"));
+  for (std::string line; std::getline(pot, line);) {
+    if (line.rfind("msgid", 0) == 0) {
+      msgids += std::regex_replace(line, std::regex("\\{[a-z_0-9]+\\}"), " ") + "\n";
+    }
+  }
+  std::set<std::string> words = AsciiWords(msgids);
+  words.erase("msgid");
+  for (const std::string& w : DataWords()) words.erase(w);
+  for (const char* kept : kKeptNames) words.erase(kept);
   return words;
 }
 
@@ -141,23 +149,43 @@ class RussianReportTest : public ::testing::Test {
 };
 TempDir* RussianReportTest::dir_ = nullptr;
 
+// What the report itself wrote in the HTML (ReportText of the parsed document).
+std::string HtmlReportText(const std::string& html) {
+  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                                  HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  EXPECT_NE(doc, nullptr);
+  std::string text;
+  if (doc == nullptr) return text;
+  ReportText(xmlDocGetRootElement(doc), &text);
+  xmlFreeDoc(doc);
+  return text;
+}
+
 TEST_F(RussianReportTest, NoEnglishOfTheCatalogueLeftInTheHtml) {
   const std::set<std::string> words = CatalogueOnlyWords();
   ASSERT_GT(words.size(), 100u) << "the template's words should be many";
   for (const char* w : {"provenance", "prompts", "omission", "highlights", "unattributed"}) {
     EXPECT_TRUE(words.count(w)) << w << " should be a catalogue-only word";
   }
-  const std::string html = File("report.html");
-  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-                                  HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-  ASSERT_NE(doc, nullptr);
-  std::string text;
-  ReportText(xmlDocGetRootElement(doc), &text);
-  xmlFreeDoc(doc);
+  const std::string text = HtmlReportText(File("report.html"));
   ASSERT_GT(text.size(), 10000u);
   const std::vector<std::string> left = EnglishLeft(text, words);
   EXPECT_TRUE(left.empty()) << left.size()
                             << " English words of the catalogue left, the first: " << left.front();
+}
+
+// Stronger: an English string the code writes without the catalogue is caught too, since every
+// ASCII word of the Russian report's own text must come from the data it quotes.
+TEST_F(RussianReportTest, EveryAsciiWordOfTheHtmlComesFromTheData) {
+  const std::set<std::string> data = DataWords();
+  const std::set<std::string> kept(std::begin(kKeptNames), std::end(kKeptNames));
+  static const std::regex hex("[0-9a-f]+");
+  std::vector<std::string> foreign;
+  for (const std::string& w : AsciiWords(HtmlReportText(File("report.html")))) {
+    if (!data.count(w) && !kept.count(w) && !std::regex_match(w, hex)) foreign.push_back(w);
+  }
+  EXPECT_TRUE(foreign.empty()) << "words neither translated nor quoted from the data, the first: "
+                               << foreign.front();
 }
 
 TEST_F(RussianReportTest, NoEnglishOfTheCatalogueLeftInTheMarkdown) {
