@@ -58,6 +58,27 @@ Formats ParseFormats(const std::string& list) {
   return f;
 }
 
+// The sources of the report's language: the --language flag, then the environment.
+LanguageSources LanguageSourcesWith(const std::string& flag) {
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v != nullptr ? v : "");
+  };
+  return LanguageSources{flag, env("PARALLAX_LANGUAGE"), env("LC_ALL"), env("LC_MESSAGES"),
+                         env("LANG")};
+}
+
+// The language of --help: the one the report would be written in (--language LANG or
+// --language=LANG among `args`, then PARALLAX_LANGUAGE and the locale), English when unknown.
+Messages HelpMessages(const std::vector<std::string>& args) {
+  std::string flag;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--language" && i + 1 < args.size()) flag = args[i + 1];
+    if (args[i].rfind("--language=", 0) == 0) flag = args[i].substr(11);
+  }
+  return ChooseMessages(LanguageSourcesWith(flag), nullptr).value_or(Messages());
+}
+
 }  // namespace
 
 int RunReport(const std::vector<std::string>& args) {
@@ -71,57 +92,63 @@ int RunReport(const std::vector<std::string>& args) {
   std::string language;
   InputLimits limits;
   ReportOptions report_options;
-  po::options_description options("Options");
+  // --help speaks the language the report would be written in (English when that is unknown).
+  const Messages m = HelpMessages(args);
+  // Boost wraps help at a width in bytes: give two-byte scripts (Cyrillic) room for their lines.
+  po::options_description options(m.Tr("Options"), m.language() == "en" ? 80 : 140, 70);
   options.add_options()("corpus", po::value(&dirs),
-                        "story folders (default: the shipped corpus/lachin-2023)")(
+                        m.Tr("story folders (default: the shipped corpus/lachin-2023)").c_str())(
       "output,o", po::value(&out_dir),
-      "write into this folder (default: reports/<story>/; reports/<story>-blind/ with --blind, "
-      "reports/<story>-ru/ with --language ru)")(
-      "format", po::value(&formats)->default_value("html,md,json,csv"),
-      "comma-separated: html, md, json, csv")(
+      m.Tr("write into this folder (default: reports/<story>/; reports/<story>-blind/ with "
+           "--blind, reports/<story>-ru/ with --language ru)")
+          .c_str())("format", po::value(&formats)->default_value("html,md,json,csv"),
+                    m.Tr("comma-separated: html, md, json, csv").c_str())(
       "blind", po::bool_switch(&blind),
-      "replace outlet names, self-references, web addresses and bylines by letters A, B, C…; "
-      "the key goes beside the folder, to FOLDER-key.md, so the folder can be handed out as it "
-      "is")("outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
+      m.Tr("replace outlet names, self-references, web addresses and bylines by letters A, B, "
+           "C…; the key goes beside the folder, to FOLDER-key.md, so the folder can be handed "
+           "out as it is")
+          .c_str())("outlets", po::value(&outlets_path),
+                    m.Tr("outlets file (default: corpus/outlets.xml)").c_str())(
       "max-claims", po::value(&report_options.max_claims)->default_value(report_options.max_claims),
-      "claims shown side by side")(
+      m.Tr("claims shown side by side").c_str())(
       "language", po::value(&language),
-      "the report's language: en, ru (az, hy, ka in progress: English where untranslated); "
-      "default: $PARALLAX_LANGUAGE, else the locale ($LC_ALL, $LC_MESSAGES, $LANG), else en. "
-      "JSON keys stay English")("timing", po::bool_switch(&timing),
-                                "print the time each stage took to stderr");
-  AddLexiconOptions(options, lexicon_files);
-  AddLimitOptions(options, limits, kLimitBytes | kLimitArticles);
+      m.Tr("the report's language: en, ru (az, hy, ka in progress: English where untranslated); "
+           "default: $PARALLAX_LANGUAGE, else the locale ($LC_ALL, $LC_MESSAGES, $LANG), else en. "
+           "JSON keys stay English")
+          .c_str())("timing", po::bool_switch(&timing),
+                    m.Tr("print the time each stage took to stderr").c_str());
+  AddLexiconOptions(options, lexicon_files, m);
+  AddLimitOptions(options, limits, kLimitBytes | kLimitArticles, m);
   po::positional_options_description positional;
   positional.add("corpus", -1);
   const HelpText help{
       "parallax report [CORPUS_DIR...] [-o DIR] [--format html,md,json,csv] [--blind] "
-      "[--lexicon FILE]...",
-      "Reads the article files of a story folder, annotates them with the lexicon, aligns their\n"
-      "events and claims, measures how each outlet frames the story, and writes the side-by-side\n"
-      "report into reports/<story>/ (or -o DIR): report.html (self-contained, printable),\n"
-      "report.md, report.json (schema: docs/report-schema.md) and one CSV file per table.\n"
-      "With no folder it reports on the shipped corpus. Output is deterministic, and the files\n"
-      "are replaced all together or not at all: an interrupted run, a full disk or a read-only\n"
-      "folder never leaves a half-written or half-replaced report.\n"
-      "\n"
-      "For a story the shipped Karabakh lexicon does not cover, bring your own with --lexicon\n"
-      "FILE: it is used together with the shipped common lexicons (distancing cues, reporting\n"
-      "verbs), and karabakh.xml is left out; --no-default-lexicons leaves out the common ones "
-      "too.\n"
-      "\n"
-      "--language ru writes the report's own words (headings, explanations, prompts, dates and\n"
-      "numbers, CSV column names) in Russian, into reports/<story>-ru/; lexicon notes follow\n"
-      "where the lexicon has them in that language.",
+      "[--lexicon FILE]... [--language LANG]",
+      m.Tr("Reads the article files of a story folder, annotates them with the lexicon, aligns "
+           "their\nevents and claims, measures how each outlet frames the story, and writes the "
+           "side-by-side\nreport into reports/<story>/ (or -o DIR): report.html (self-contained, "
+           "printable),\nreport.md, report.json (schema: docs/report-schema.md) and one CSV file "
+           "per table.\nWith no folder it reports on the shipped corpus. Output is deterministic, "
+           "and the files\nare replaced all together or not at all: an interrupted run, a full "
+           "disk or a read-only\nfolder never leaves a half-written or half-replaced report.\n"
+           "\n"
+           "For a story the shipped Karabakh lexicon does not cover, bring your own with "
+           "--lexicon\nFILE: it is used together with the shipped common lexicons (distancing "
+           "cues, reporting\nverbs), and karabakh.xml is left out; --no-default-lexicons leaves "
+           "out the common ones too.\n"
+           "\n"
+           "--language ru writes the report's own words (headings, explanations, prompts, dates "
+           "and\nnumbers, CSV column names) in Russian, into reports/<story>-ru/; lexicon notes "
+           "follow\nwhere the lexicon has them in that language."),
       "  parallax report\n"
       "  parallax report corpus/lachin-2023 -o /tmp/lachin --format html\n"
       "  parallax report --blind -o /tmp/lachin-blind\n"
       "  parallax report --lexicon georgia.xml corpus/georgia-2024\n"
       "  parallax report --language ru\n"};
   ProgressFlags progress_flags;
-  AddProgressOptions(options, progress_flags);
+  AddProgressOptions(options, progress_flags, m);
   po::variables_map vm;
-  if (!ParseArgs("report", args, options, positional, help, vm)) return kExitOk;
+  if (!ParseArgs("report", args, options, positional, help, vm, m)) return kExitOk;
   const Formats want = ParseFormats(formats);
   CheckLimits(limits);
   if (dirs.empty()) dirs.push_back(DefaultCorpusDir());
@@ -130,14 +157,8 @@ int RunReport(const std::vector<std::string>& args) {
   }
   report_options.blind = blind;
   {
-    auto env = [](const char* name) {
-      const char* v = std::getenv(name);
-      return std::string(v != nullptr ? v : "");
-    };
-    const LanguageSources sources{language, env("PARALLAX_LANGUAGE"), env("LC_ALL"),
-                                  env("LC_MESSAGES"), env("LANG")};
     std::string error;
-    std::optional<Messages> messages = ChooseMessages(sources, &error);
+    std::optional<Messages> messages = ChooseMessages(LanguageSourcesWith(language), &error);
     if (!messages) throw UsageError(error);
     report_options.messages = std::move(*messages);
   }

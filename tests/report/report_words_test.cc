@@ -323,6 +323,26 @@ TEST(ReportLanguageTest, TerminalSummaryInTheReportsLanguage) {
   EXPECT_NE(r.out.find("отчёт: "), std::string::npos) << r.out;
 }
 
+TEST(ReportLanguageTest, HelpInTheReportsLanguage) {
+  const auto ru = RunParallax({"report", "--help", "--language", "ru"});
+  ASSERT_EQ(ru.exit_code, 0) << ru.err;
+  EXPECT_EQ(ru.out.rfind("Запуск: parallax report", 0), 0u) << ru.out.substr(0, 80);
+  EXPECT_NE(ru.out.find("Параметры:"), std::string::npos);
+  EXPECT_NE(ru.out.find("показать эту справку и выйти"), std::string::npos);
+  EXPECT_NE(ru.out.find("Примеры:"), std::string::npos);
+  RunOptions options;
+  options.environment = {{"LANG", "ru_RU.UTF-8"}};
+  EXPECT_NE(RunParallaxWith({"report", "--help"}, options).out.find("Параметры:"),
+            std::string::npos)
+      << "the locale chooses the help's language too";
+  const auto en = RunParallax({"report", "--help"});
+  EXPECT_EQ(en.out.rfind("Usage: parallax report", 0), 0u);
+  EXPECT_NE(en.out.find("show this help and exit"), std::string::npos);
+  const auto unknown = RunParallax({"report", "--help", "--language", "xx"});
+  EXPECT_EQ(unknown.exit_code, 0) << "help in English when the language is unknown";
+  EXPECT_NE(unknown.out.find("Usage: parallax report"), std::string::npos);
+}
+
 TEST(ReportWordsTest, VocabulariesTranslateKnownValuesOnly) {
   const Messages ru = *Messages::ForLanguage("ru");
   const Messages en;
