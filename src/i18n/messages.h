@@ -9,7 +9,7 @@
 //
 // Catalogues: po/<language>.po (template po/parallax.pot, extracted from the sources by
 // xgettext), compiled with msgfmt by the build and compiled into the library (see
-// po/CMakeLists.txt). English is the msgids themselves; an empty msgstr falls back to them, so a
+// po/catalogues.cmake). English is the msgids themselves; an empty msgstr falls back to them, so a
 // catalogue in progress shows English where a translation is missing.
 //
 //   call                               in the sources       in the catalogue
@@ -113,7 +113,7 @@ namespace internal {
 // nullopt when the expression is malformed.
 std::optional<unsigned long> EvaluatePlural(std::string_view expression, unsigned long n);
 
-// A catalogue compiled into the library (po/CMakeLists.txt generates the table).
+// A catalogue compiled into the library (po/embed.cmake generates the table).
 struct EmbeddedCatalogue {
   const char* language;
   const unsigned char* data;
