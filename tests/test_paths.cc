@@ -151,6 +151,16 @@ CommandResult RunParallaxWith(const std::vector<std::string>& args, const RunOpt
     dup2(out_fd, 1);
     dup2(err_fd, 2);
     setenv("NO_COLOR", "1", 1);
+    // The report's language must not follow the machine's locale in tests: English unless the
+    // test asks for another.
+    for (const char* name : {"PARALLAX_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) unsetenv(name);
+    for (const auto& [name, value] : options.environment) {
+      if (value.empty()) {
+        unsetenv(name.c_str());
+      } else {
+        setenv(name.c_str(), value.c_str(), 1);
+      }
+    }
     if (options.max_file_bytes > 0) {
       signal(SIGXFSZ, SIG_IGN);  // ignored dispositions survive exec: writes fail with EFBIG
       const rlimit limit{options.max_file_bytes, options.max_file_bytes};
@@ -197,6 +207,7 @@ CommandResult RunParallaxOnTerminal(const std::vector<std::string>& args,
     const int out_fd = open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(out_fd, 1);
     setenv("TERM", "xterm", 1);
+    for (const char* name : {"PARALLAX_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) unsetenv(name);
     ExecParallax(args);
   }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);

@@ -3,6 +3,7 @@
 #define PARALLAX_TESTS_TEST_PATHS_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace parallax::testing {
@@ -50,6 +51,10 @@ struct RunOptions {
   // dropped from the bounding set), so a read-only folder is read-only even when tests run as
   // root, as they do in CI containers.
   bool drop_file_powers = false;
+  // Environment variables set (or, with an empty value, unset) for the command only. The locale
+  // variables and PARALLAX_LANGUAGE are always unset first, so reports are in English unless
+  // set here.
+  std::vector<std::pair<std::string, std::string>> environment;
 };
 CommandResult RunParallaxWith(const std::vector<std::string>& args, const RunOptions& options);
 

@@ -93,8 +93,22 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
     <optional><attribute name="stem"><ref name="boolean"/></attribute></optional>
   </define>
 
+  <!-- The English note, then the note and the label in other languages for reports in them
+       (<note xml:lang="ru">…</note>, <label xml:lang="ru">…</label>). -->
   <define name="note">
     <element name="note"><text/></element>
+    <zeroOrMore>
+      <choice>
+        <element name="note">
+          <attribute><name ns="http://www.w3.org/XML/1998/namespace">lang</name><ref name="language"/></attribute>
+          <text/>
+        </element>
+        <element name="label">
+          <attribute><name ns="http://www.w3.org/XML/1998/namespace">lang</name><ref name="language"/></attribute>
+          <text/>
+        </element>
+      </choice>
+    </zeroOrMore>
   </define>
 
   <!-- Where the usage is documented: glossary ids, addresses, seed files. -->
@@ -405,7 +419,10 @@ constexpr ElementShape kShapes[] = {
      "needs stance: neutral, distancing, endorsing or emphatic, and may take syntax: verb or "
      "source-follows), max-gap, lang, stem, source; "
      "child: note"},
-    {"note", "<note> holds text only"},
+    {"note",
+     "<note> holds text only: the English note first, then translations with xml:lang "
+     "(<note xml:lang=\"ru\">)"},
+    {"label", "<label xml:lang=\"ru\"> holds a translated label as text, after the English note"},
 };
 
 const ElementShape* ShapeOf(std::string_view name) {
@@ -741,10 +758,37 @@ int CountCandidates(xmlNodePtr root) {
   return count;
 }
 
+// The xml:lang of a translated note or label, lower case and without region ("" for English).
+std::string XmlLang(xmlNodePtr node) {
+  xmlChar* value = xmlGetNsProp(node, reinterpret_cast<const xmlChar*>("lang"), XML_XML_NAMESPACE);
+  if (value == nullptr) return "";
+  std::string lang;
+  for (const xmlChar* c = value; *c != '\0' && *c != '-' && *c != '_'; ++c) {
+    lang += static_cast<char>(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+  }
+  xmlFree(value);
+  return lang == "en" ? "" : lang;
+}
+
+// The English note: the first <note> without xml:lang.
 std::string NoteOf(xmlNodePtr node, bool* present) {
-  const std::vector<xmlNodePtr> notes = Children(node, "note");
-  *present = !notes.empty();
-  return notes.empty() ? "" : CollapseSpace(Content(notes.front()));
+  for (xmlNodePtr note : Children(node, "note")) {
+    if (!XmlLang(note).empty()) continue;
+    *present = true;
+    return CollapseSpace(Content(note));
+  }
+  *present = false;
+  return "";
+}
+
+// The <note xml:lang> or <label xml:lang> children of `node`, in file order.
+std::vector<Translation> TranslationsOf(xmlNodePtr node, const char* element) {
+  std::vector<Translation> out;
+  for (xmlNodePtr child : Children(node, element)) {
+    std::string lang = XmlLang(child);
+    if (!lang.empty()) out.push_back({std::move(lang), CollapseSpace(Content(child))});
+  }
+  return out;
 }
 
 void Builder::ReadDocument(const std::string& path, xmlDocPtr doc, Diagnostics* out) {
@@ -827,6 +871,7 @@ void Builder::ReadPerspective(const FileDefaults& file, xmlNodePtr node, Diagnos
   p.colour = CollapseSpace(Attr(node, "colour"));
   bool has_note = false;
   p.note = NoteOf(node, &has_note);
+  p.label_translations = TranslationsOf(node, "label");
   p.file = file.path;
   p.line = NodeLine(node);
   ClaimId("perspective", p.id, {p.file, p.line}, out);
@@ -856,6 +901,7 @@ void Builder::ReadConcept(const FileDefaults& file, xmlNodePtr node, Diagnostics
   concept_info.candidate = IsCandidate(node);
   bool has_note = false;
   concept_info.note = NoteOf(node, &has_note);
+  concept_info.label_translations = TranslationsOf(node, "label");
   concept_info.file = file.path;
   concept_info.line = NodeLine(node);
   ClaimId("concept", concept_info.id, {file.path, concept_info.line}, out);
@@ -1007,6 +1053,7 @@ bool Builder::ReadCommon(const FileDefaults& file, xmlNodePtr node, std::string 
   entry->candidate = IsCandidate(node);
   bool has_note = false;
   entry->note = NoteOf(node, &has_note);
+  entry->note_translations = TranslationsOf(node, "note");
   bool has_source = false;
   entry->source = CollapseSpace(Attr(node, "source", &has_source));
   CheckForm(*entry, out);
@@ -1144,6 +1191,15 @@ bool IsFileOk(const std::string& path) {
 
 // ---------------------------------------------------------------------------------------------
 // Public interface.
+
+const std::string& Localized(const std::string& english,
+                             const std::vector<Translation>& translations,
+                             std::string_view language) {
+  for (const Translation& t : translations) {
+    if (t.language == language && !t.text.empty()) return t.text;
+  }
+  return english;
+}
 
 const Perspective* Lexicon::FindPerspective(std::string_view id) const {
   for (const Perspective& p : perspectives) {

@@ -52,12 +52,26 @@
 
 namespace parallax {
 
+// A label or note of the lexicon in another language than its English default, for reports in
+// that language: <label xml:lang="ru">…</label> and <note xml:lang="ru">…</note> after the English
+// note of a perspective, concept, variant or term.
+struct Translation {
+  std::string language;  // BCP 47 primary language, lower case ("ru")
+  std::string text;      // white space collapsed
+};
+
+// The text in `language` among `translations`, else `english`.
+const std::string& Localized(const std::string& english,
+                             const std::vector<Translation>& translations,
+                             std::string_view language);
+
 // A side or viewpoint whose usage the lexicon records ("armenian", "azerbaijani", ...).
 struct Perspective {
   std::string id;
   std::string label;   // shown in reports
   std::string colour;  // "#RRGGBB", chosen to stay distinguishable for colour-blind readers
   std::string note;
+  std::vector<Translation> label_translations;
   std::string file;
   int line = 0;
 };
@@ -69,6 +83,7 @@ struct Concept {
   std::string label;
   std::string category;  // place, route, event, group, conflict, ... (may be empty)
   std::string note;
+  std::vector<Translation> label_translations;
   std::vector<std::size_t> variants;  // indices into Lexicon::entries
   bool candidate = false;             // status="candidate": drafted, not yet reviewed
   std::string file;
@@ -103,7 +118,8 @@ struct LexiconEntry {
   std::string syntax;
   // kActor: a metonym for speakers only ("Azerbaijan said"), not matched as a mention.
   bool speaker_only = false;
-  std::string note;       // what a facilitator can read aloud: who uses the form and why it matters
+  std::string note;  // what a facilitator can read aloud: who uses the form and why it matters
+  std::vector<Translation> note_translations;  // the note in other languages
   std::string source;     // glossary ids, addresses or seed files documenting the usage
   bool wildcard = false;  // the form ends with `*` (the `*` stays in `form`)
   bool stem = false;      // match on Snowball stems of `language` (a stemmer is known to exist)

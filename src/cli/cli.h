@@ -12,6 +12,7 @@
 #include "core/limits.h"
 #include "corpus/ingest.h"
 #include "corpus/outlets.h"
+#include "i18n/messages.h"
 
 namespace parallax::cli {
 
@@ -44,7 +45,9 @@ struct InputLimits {
 // Which of the limit flags a command takes: those that mean something for what it reads.
 enum LimitFlags { kLimitBytes = 1, kLimitDepth = 2, kLimitArticles = 4, kAllLimits = 7 };
 // Adds --max-bytes, --max-depth and/or --max-articles (bound into `limits`) to `options`.
-void AddLimitOptions(po::options_description& options, InputLimits& limits, int flags);
+// Their help is in the language of `m` (parallax report --help --language ru).
+void AddLimitOptions(po::options_description& options, InputLimits& limits, int flags,
+                     const Messages& m = Messages());
 // Throws UsageError when a limit is 0 (nothing could be read).
 void CheckLimits(const InputLimits& limits);
 // IngestOptions carrying `limits`.
@@ -55,14 +58,15 @@ IngestOptions IngestOptionsWith(const InputLimits& limits);
 bool ParseArgs(const std::string& command, const std::vector<std::string>& args,
                po::options_description& options,
                const po::positional_options_description& positional, const HelpText& help,
-               po::variables_map& vm);
+               po::variables_map& vm, const Messages& m = Messages());
 
 // --quiet and --progress, for commands that show a progress line (cli/progress.h).
 struct ProgressFlags {
   bool quiet = false;
   bool force = false;
 };
-void AddProgressOptions(po::options_description& options, ProgressFlags& flags);
+void AddProgressOptions(po::options_description& options, ProgressFlags& flags,
+                        const Messages& m = Messages());
 
 // Prints diagnostics to stderr, one per line; returns the number of errors among them.
 int PrintDiagnostics(const Diagnostics& diagnostics, bool show_warnings = true);
@@ -89,7 +93,8 @@ struct LexiconFlags {
   std::vector<std::string> files;
   bool no_defaults = false;
 };
-void AddLexiconOptions(po::options_description& options, LexiconFlags& flags);
+void AddLexiconOptions(po::options_description& options, LexiconFlags& flags,
+                       const Messages& m = Messages());
 // The files the flags name, in load order (see LexiconFlags). Throws UsageError for
 // --no-default-lexicons without --lexicon, and InputError when the shipped lexicons are needed
 // and not found.

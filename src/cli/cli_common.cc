@@ -14,23 +14,26 @@
 namespace parallax::cli {
 namespace fs = std::filesystem;
 
-void AddLimitOptions(po::options_description& options, InputLimits& limits, int flags) {
+void AddLimitOptions(po::options_description& options, InputLimits& limits, int flags,
+                     const Messages& m) {
   if (flags & kLimitBytes) {
     options.add_options()("max-bytes",
                           po::value(&limits.max_bytes)->default_value(limits.max_bytes),
-                          "refuse an input file (or gunzipped input, or JSON line) larger than "
-                          "this many bytes");
+                          m.Tr("refuse an input file (or gunzipped input, or JSON line) larger "
+                               "than this many bytes")
+                              .c_str());
   }
   if (flags & kLimitDepth) {
     options.add_options()(
         "max-depth", po::value(&limits.max_depth)->default_value(limits.max_depth),
-        "deepest nesting read: HTML tags deeper are ignored (text kept, with a warning); a feed "
-        "or JSON nested deeper is an error");
+        m.Tr("deepest nesting read: HTML tags deeper are ignored (text kept, with a warning); a "
+             "feed or JSON nested deeper is an error")
+            .c_str());
   }
   if (flags & kLimitArticles) {
     options.add_options()("max-articles",
                           po::value(&limits.max_articles)->default_value(limits.max_articles),
-                          "read at most this many articles; more is an error");
+                          m.Tr("read at most this many articles; more is an error").c_str());
   }
 }
 
@@ -60,13 +63,15 @@ void FlushStdoutOrThrow() {
 bool ParseArgs(const std::string& command, const std::vector<std::string>& args,
                po::options_description& options,
                const po::positional_options_description& positional, const HelpText& help,
-               po::variables_map& vm) {
-  options.add_options()("help,h", "show this help and exit");
+               po::variables_map& vm, const Messages& m) {
+  options.add_options()("help,h", m.Tr("show this help and exit").c_str());
   try {
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
     if (vm.count("help")) {
-      std::cout << "Usage: " << help.usage << "\n\n" << help.about << "\n\n" << options << "\n";
-      if (!help.examples.empty()) std::cout << "Examples:\n" << help.examples << "\n";
+      std::cout << m.Tr("Usage:") << " " << help.usage << "\n\n"
+                << help.about << "\n\n"
+                << options << "\n";
+      if (!help.examples.empty()) std::cout << m.Tr("Examples:") << "\n" << help.examples << "\n";
       return false;
     }
     po::notify(vm);
@@ -79,12 +84,13 @@ bool ParseArgs(const std::string& command, const std::vector<std::string>& args,
   return true;
 }
 
-void AddProgressOptions(po::options_description& options, ProgressFlags& flags) {
+void AddProgressOptions(po::options_description& options, ProgressFlags& flags, const Messages& m) {
   options.add_options()("quiet", po::bool_switch(&flags.quiet),
-                        "no progress line (the closing summary is still printed)")(
+                        m.Tr("no progress line (the closing summary is still printed)").c_str())(
       "progress", po::bool_switch(&flags.force),
-      "show progress even when standard error is not a terminal (for a log file: one line a "
-      "second)");
+      m.Tr("show progress even when standard error is not a terminal (for a log file: one line "
+           "a second)")
+          .c_str());
 }
 
 int PrintDiagnostics(const Diagnostics& diagnostics, bool show_warnings) {
@@ -115,14 +121,14 @@ OutletsFile LoadOutletsOrThrow(std::string path) {
   return std::move(r.file);
 }
 
-void AddLexiconOptions(po::options_description& options, LexiconFlags& flags) {
+void AddLexiconOptions(po::options_description& options, LexiconFlags& flags, const Messages& m) {
   options.add_options()(
       "lexicon", po::value(&flags.files),
-      "a lexicon file (or a comma list, or a folder of them) to use with the shipped common "
-      "lexicons of cues (lexicons/common/); repeat for more. Default: the shipped set, common "
-      "and the story packs lexicons/*.xml (karabakh, georgia, russia-ukraine)")(
-      "no-default-lexicons", po::bool_switch(&flags.no_defaults),
-      "use only the --lexicon files, not the shipped common lexicons");
+      m.Tr("a lexicon file (or a comma list, or a folder of them) to use with the shipped common "
+           "lexicons of cues (lexicons/common/); repeat for more. Default: the shipped set, "
+           "common and the story packs lexicons/*.xml (karabakh, georgia, russia-ukraine)")
+          .c_str())("no-default-lexicons", po::bool_switch(&flags.no_defaults),
+                    m.Tr("use only the --lexicon files, not the shipped common lexicons").c_str());
 }
 
 std::vector<std::string> LexiconPaths(const LexiconFlags& flags) {

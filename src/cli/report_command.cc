@@ -1,4 +1,5 @@
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -15,11 +16,13 @@
 #include "corpus/corpus.h"
 #include "corpus/page_outlet.h"
 #include "framing/measures.h"
+#include "i18n/messages.h"
 #include "report/blind.h"
 #include "report/csv_report.h"
 #include "report/html_report.h"
 #include "report/json_report.h"
 #include "report/markdown_report.h"
+#include "report/report_words.h"
 #include "report/story_report.h"
 
 namespace parallax::cli {
@@ -55,6 +58,27 @@ Formats ParseFormats(const std::string& list) {
   return f;
 }
 
+// The sources of the report's language: the --language flag, then the environment.
+LanguageSources LanguageSourcesWith(const std::string& flag) {
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v != nullptr ? v : "");
+  };
+  return LanguageSources{flag, env("PARALLAX_LANGUAGE"), env("LC_ALL"), env("LC_MESSAGES"),
+                         env("LANG")};
+}
+
+// The language of --help: the one the report would be written in (--language LANG or
+// --language=LANG among `args`, then PARALLAX_LANGUAGE and the locale), English when unknown.
+Messages HelpMessages(const std::vector<std::string>& args) {
+  std::string flag;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--language" && i + 1 < args.size()) flag = args[i + 1];
+    if (args[i].rfind("--language=", 0) == 0) flag = args[i].substr(11);
+  }
+  return ChooseMessages(LanguageSourcesWith(flag), nullptr).value_or(Messages());
+}
+
 }  // namespace
 
 int RunReport(const std::vector<std::string>& args) {
@@ -65,50 +89,67 @@ int RunReport(const std::vector<std::string>& args) {
   std::string formats;
   bool blind = false;
   bool timing = false;
+  std::string language;
   InputLimits limits;
   ReportOptions report_options;
-  po::options_description options("Options");
+  // --help speaks the language the report would be written in (English when that is unknown).
+  const Messages m = HelpMessages(args);
+  // Boost wraps help at a width in bytes: give two-byte scripts (Cyrillic) room for their lines.
+  po::options_description options(m.Tr("Options"), m.language() == "en" ? 80 : 140, 70);
   options.add_options()("corpus", po::value(&dirs),
-                        "story folders (default: the shipped corpus/lachin-2023)")(
+                        m.Tr("story folders (default: the shipped corpus/lachin-2023)").c_str())(
       "output,o", po::value(&out_dir),
-      "write into this folder (default: reports/<story>/, or reports/<story>-blind/ with --blind)")(
-      "format", po::value(&formats)->default_value("html,md,json,csv"),
-      "comma-separated: html, md, json, csv")(
+      m.Tr("write into this folder (default: reports/<story>/; reports/<story>-blind/ with "
+           "--blind, reports/<story>-ru/ with --language ru)")
+          .c_str())("format", po::value(&formats)->default_value("html,md,json,csv"),
+                    m.Tr("comma-separated: html, md, json, csv").c_str())(
       "blind", po::bool_switch(&blind),
-      "replace outlet names, self-references, web addresses and bylines by letters A, B, C…; "
-      "the key goes beside the folder, to FOLDER-key.md, so the folder can be handed out as it "
-      "is")("outlets", po::value(&outlets_path), "outlets file (default: corpus/outlets.xml)")(
+      m.Tr("replace outlet names, self-references, web addresses and bylines by letters A, B, "
+           "C…; the key goes beside the folder, to FOLDER-key.md, so the folder can be handed "
+           "out as it is")
+          .c_str())("outlets", po::value(&outlets_path),
+                    m.Tr("outlets file (default: corpus/outlets.xml)").c_str())(
       "max-claims", po::value(&report_options.max_claims)->default_value(report_options.max_claims),
-      "claims shown side by side")("timing", po::bool_switch(&timing),
-                                   "print the time each stage took to stderr");
-  AddLexiconOptions(options, lexicon_files);
-  AddLimitOptions(options, limits, kLimitBytes | kLimitArticles);
+      m.Tr("claims shown side by side").c_str())(
+      "language", po::value(&language),
+      m.Tr("the report's language: en, ru (az, hy, ka in progress: English where untranslated); "
+           "default: $PARALLAX_LANGUAGE, else the locale ($LC_ALL, $LC_MESSAGES, $LANG), else en. "
+           "JSON keys stay English")
+          .c_str())("timing", po::bool_switch(&timing),
+                    m.Tr("print the time each stage took to stderr").c_str());
+  AddLexiconOptions(options, lexicon_files, m);
+  AddLimitOptions(options, limits, kLimitBytes | kLimitArticles, m);
   po::positional_options_description positional;
   positional.add("corpus", -1);
   const HelpText help{
       "parallax report [CORPUS_DIR...] [-o DIR] [--format html,md,json,csv] [--blind] "
-      "[--lexicon FILE]...",
-      "Reads the article files of a story folder, annotates them with the lexicon, aligns their\n"
-      "events and claims, measures how each outlet frames the story, and writes the side-by-side\n"
-      "report into reports/<story>/ (or -o DIR): report.html (self-contained, printable),\n"
-      "report.md, report.json (schema: docs/report-schema.md) and one CSV file per table.\n"
-      "With no folder it reports on the shipped corpus. Output is deterministic, and the files\n"
-      "are replaced all together or not at all: an interrupted run, a full disk or a read-only\n"
-      "folder never leaves a half-written or half-replaced report.\n"
-      "\n"
-      "The shipped story lexicons (Karabakh, Georgia, Russia-Ukraine) each colour only the\n"
-      "articles of their story. For another story bring your own with --lexicon FILE: it is\n"
-      "used together with the shipped common lexicons (distancing cues, reporting verbs), and\n"
-      "the shipped story lexicons are left out; --no-default-lexicons leaves out the common\n"
-      "ones too.",
+      "[--lexicon FILE]... [--language LANG]",
+      m.Tr("Reads the article files of a story folder, annotates them with the lexicon, aligns "
+           "their\nevents and claims, measures how each outlet frames the story, and writes the "
+           "side-by-side\nreport into reports/<story>/ (or -o DIR): report.html (self-contained, "
+           "printable),\nreport.md, report.json (schema: docs/report-schema.md) and one CSV file "
+           "per table.\nWith no folder it reports on the shipped corpus. Output is deterministic, "
+           "and the files\nare replaced all together or not at all: an interrupted run, a full "
+           "disk or a read-only\nfolder never leaves a half-written or half-replaced report.\n"
+           "\n"
+           "The shipped story lexicons (Karabakh, Georgia, Russia-Ukraine) each colour only the\n"
+           "articles of their story. For another story bring your own with --lexicon FILE: it "
+           "is\nused together with the shipped common lexicons (distancing cues, reporting "
+           "verbs), and\nthe shipped story lexicons are left out; --no-default-lexicons leaves "
+           "out the common\nones too.\n"
+           "\n"
+           "--language ru writes the report's own words (headings, explanations, prompts, dates "
+           "and\nnumbers, CSV column names) in Russian, into reports/<story>-ru/; lexicon notes "
+           "follow\nwhere the lexicon has them in that language."),
       "  parallax report\n"
       "  parallax report corpus/lachin-2023 -o /tmp/lachin --format html\n"
       "  parallax report --blind -o /tmp/lachin-blind\n"
-      "  parallax report --lexicon georgia.xml corpus/georgia-2024\n"};
+      "  parallax report --lexicon georgia.xml corpus/georgia-2024\n"
+      "  parallax report --language ru\n"};
   ProgressFlags progress_flags;
-  AddProgressOptions(options, progress_flags);
+  AddProgressOptions(options, progress_flags, m);
   po::variables_map vm;
-  if (!ParseArgs("report", args, options, positional, help, vm)) return kExitOk;
+  if (!ParseArgs("report", args, options, positional, help, vm, m)) return kExitOk;
   const Formats want = ParseFormats(formats);
   CheckLimits(limits);
   if (dirs.empty()) dirs.push_back(DefaultCorpusDir());
@@ -116,6 +157,15 @@ int RunReport(const std::vector<std::string>& args) {
     throw UsageError("-o names one folder; give one story folder with it");
   }
   report_options.blind = blind;
+  {
+    std::string error;
+    std::optional<Messages> messages = ChooseMessages(LanguageSourcesWith(language), &error);
+    if (!messages) throw UsageError(error);
+    report_options.messages = std::move(*messages);
+  }
+  const std::string& report_language = report_options.messages.language();
+  const std::string folder_suffix =
+      (blind ? "-blind" : "") + (report_language == "en" ? std::string() : "-" + report_language);
 
   const auto start = std::chrono::steady_clock::now();
   const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
@@ -200,7 +250,7 @@ int RunReport(const std::vector<std::string>& args) {
     }
     const std::string target =
         out_dir.empty()
-            ? (fs::path(DataRoot()) / "reports" / (corpus.story + (blind ? "-blind" : ""))).string()
+            ? (fs::path(DataRoot()) / "reports" / (corpus.story + folder_suffix)).string()
             : out_dir;
     std::error_code ec;
     fs::create_directories(target, ec);
@@ -222,26 +272,59 @@ int RunReport(const std::vector<std::string>& args) {
     for (const Article& a : articles) removed += a.removed.size();
     int omissions = 0;
     for (const Claim* c : report.claims()) omissions += static_cast<int>(c->missing_outlets.size());
-    std::cout << corpus.story << (blind ? " (blind)" : "") << ": " << articles.size()
-              << " articles from " << report.outlet_ids().size() << " outlets, " << removed
-              << " boilerplate lines removed";
-    if (corpus.rejected > 0) std::cout << ", " << corpus.rejected << " files rejected";
-    std::cout << "\n  " << alignment.events.size() << " events, " << alignment.claims.size()
-              << " claims (" << report.claims().size() << " shown, " << omissions
-              << " omissions marked), " << report.prompts().size() << " discussion prompts\n";
+    // The summary in the report's language.
+    const Messages& m = report.messages();
+    auto count = [&](std::string_view pattern, std::size_t n) {
+      return Fill(pattern, {{"n", std::to_string(n)}});
+    };
+    std::cout << (blind ? Fill(m.Tr("{story} (blind)"), {{"story", corpus.story}}) : corpus.story)
+              << ": " << ArticlesFromOutlets(report) << ", "
+              << count(m.TrN("{n} boilerplate line removed", "{n} boilerplate lines removed",
+                             removed),
+                       removed);
+    if (corpus.rejected > 0) {
+      std::cout << ", "
+                << count(m.TrN("{n} file rejected", "{n} files rejected", corpus.rejected),
+                         corpus.rejected);
+    }
+    std::cout << "\n  "
+              << count(m.TrN("{n} event", "{n} events", alignment.events.size()),
+                       alignment.events.size())
+              << ", "
+              << Fill(m.TrN("{n} claim ({shown} shown, {omissions} omissions marked)",
+                            "{n} claims ({shown} shown, {omissions} omissions marked)",
+                            alignment.claims.size()),
+                      {{"n", std::to_string(alignment.claims.size())},
+                       {"shown", std::to_string(report.claims().size())},
+                       {"omissions", std::to_string(omissions)}})
+              << ", "
+              << count(m.TrN("{n} discussion prompt", "{n} discussion prompts",
+                             report.prompts().size()),
+                       report.prompts().size())
+              << "\n";
     if (measures.thin_evidence) {
-      std::cout << "  thin evidence: fewer than 3 articles per outlet; figures are counts\n";
+      std::cout << "  "
+                << m.Tr("thin evidence: fewer than 3 articles per outlet; figures are counts")
+                << "\n";
     }
     for (const LexiconFit& fit : measures.lexicon_fit) {
-      std::cout << "  " << LexiconFitSentence(fit) << "\n";
+      std::cout << "  " << LexiconFitSentence(fit, m) << "\n";
     }
     const fs::path shown = fs::absolute(target).lexically_normal();
-    std::cout << "  report: "
-              << (shown / (want.html ? "report.html" : files.front().first)).string() << "\n  "
-              << files.size() << " files written to " << shown.string() << "\n";
+    std::cout << "  "
+              << Fill(m.Tr("report: {path}"),
+                      {{"path",
+                        (shown / (want.html ? "report.html" : files.front().first)).string()}})
+              << "\n  "
+              << Fill(m.TrN("{n} file written to {folder}", "{n} files written to {folder}",
+                            files.size()),
+                      {{"n", std::to_string(files.size())}, {"folder", shown.string()}})
+              << "\n";
     if (blind) {
-      std::cout << "  key (beside the folder; keep it for after the exercise): "
-                << fs::absolute(key_path).lexically_normal().string() << "\n";
+      std::cout << "  "
+                << Fill(m.Tr("key (beside the folder; keep it for after the exercise): {path}"),
+                        {{"path", fs::absolute(key_path).lexically_normal().string()}})
+                << "\n";
     }
     if (timing) {
       auto ms = [](auto a, auto b) {

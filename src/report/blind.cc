@@ -91,8 +91,8 @@ std::size_t UrlLength(std::string_view text, std::size_t at) {
 }  // namespace
 
 Blinder::Blinder(const std::string& story, const std::vector<Article>& articles,
-                 const OutletsFile& outlets)
-    : enabled_(true) {
+                 const OutletsFile& outlets, const Messages& messages)
+    : enabled_(true), messages_(messages) {
   std::vector<std::string> ids;
   for (const Article& a : articles) {
     if (std::find(ids.begin(), ids.end(), a.outlet) == ids.end()) ids.push_back(a.outlet);
@@ -117,7 +117,7 @@ Blinder::Blinder(const std::string& story, const std::vector<Article>& articles,
     article_labels_[a.id] = letter + std::to_string(++per_outlet[a.outlet]);
   }
   for (const std::string& id : ids) {
-    const std::string label = "Outlet " + letters_[id];
+    const std::string label = OutletLabel(id);
     const Outlet* o = outlets.Find(id);
     names_[id] = o != nullptr ? o->name : id;
     patterns_.push_back({id, label, true});
@@ -127,14 +127,17 @@ Blinder::Blinder(const std::string& story, const std::vector<Article>& articles,
     // Initialisms in capitals only: "MT" in a credit, not "Mt." of a mountain.
     for (const std::string& s : Initialisms(o->name)) patterns_.push_back({s, label, true, true});
     for (const std::string& d : o->domains) {
-      patterns_.push_back({d, "[web address of " + label + "]", false});
+      patterns_.push_back(
+          {d, Fill(messages_.Tr("[web address of {outlet}]"), {{"outlet", label}}), false});
     }
   }
   std::set<std::string> authors;
   for (const Article& a : articles) {
     if (!a.author.empty()) authors.insert(a.author);
   }
-  for (const std::string& author : authors) patterns_.push_back({author, "[byline]", true});
+  for (const std::string& author : authors) {
+    patterns_.push_back({author, messages_.Tr("[byline]"), true});
+  }
   std::erase_if(patterns_, [](const Pattern& p) { return p.text.empty(); });
   std::stable_sort(patterns_.begin(), patterns_.end(), [](const Pattern& a, const Pattern& b) {
     return a.text.size() > b.text.size();
@@ -149,7 +152,7 @@ std::string Blinder::Letter(const std::string& outlet_id) const {
 
 std::string Blinder::OutletLabel(const std::string& outlet_id) const {
   if (!enabled_) return outlet_id;
-  return "Outlet " + Letter(outlet_id);
+  return Fill(messages_.Tr("Outlet {letter}"), {{"letter", Letter(outlet_id)}});
 }
 
 std::string Blinder::ArticleLabel(const std::string& article_id) const {
@@ -213,9 +216,12 @@ std::vector<std::pair<std::string, std::string>> Blinder::Key() const {
 
 std::string Blinder::KeyMarkdown(const std::string& story) const {
   std::ostringstream md;
-  md << "# Key to the blind report: " << story << "\n\n"
-     << "Hand this out after the exercise. The letters are the same in every section and every "
-        "file of the blind report.\n\n| letter | outlet |\n|---|---|\n";
+  md << "# " << Fill(messages_.Tr("Key to the blind report: {story}"), {{"story", story}}) << "\n\n"
+     << messages_.Tr(
+            "Hand this out after the exercise. The letters are the same in every section "
+            "and every file of the blind report.")
+     << "\n\n| " << messages_.TrC("markdown column", "letter") << " | "
+     << messages_.TrC("markdown column", "outlet") << " |\n|---|---|\n";
   for (const auto& [letter, name] : Key()) md << "| " << letter << " | " << name << " |\n";
   return md.str();
 }

@@ -19,6 +19,7 @@
 
 #include "core/article.h"
 #include "corpus/outlets.h"
+#include "i18n/messages.h"
 
 namespace parallax {
 
@@ -35,9 +36,10 @@ class Blinder {
   Blinder() = default;
 
   // Blinds the outlets of `articles` (in `story`). Outlets the outlets file does not know are
-  // blinded by their id alone.
+  // blinded by their id alone. The labels ("Outlet A", "[byline]") and the key file are in the
+  // language of `messages`.
   Blinder(const std::string& story, const std::vector<Article>& articles,
-          const OutletsFile& outlets);
+          const OutletsFile& outlets, const Messages& messages = Messages());
 
   bool enabled() const { return enabled_; }
 
@@ -70,6 +72,7 @@ class Blinder {
     bool exact_case = false;  // else ASCII case-insensitive
   };
   bool enabled_ = false;
+  Messages messages_;
   std::map<std::string, std::string> letters_;         // outlet id -> letter
   std::map<std::string, std::string> names_;           // outlet id -> display name
   std::map<std::string, std::string> article_labels_;  // article id -> "A1"

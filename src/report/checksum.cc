@@ -33,14 +33,18 @@ std::vector<ArticleChecksum> ChecksumArticles(const std::vector<Article>& articl
   return out;
 }
 
-std::string FetchProvenance(const ArticleChecksum& c, const std::string& shown_url) {
+std::string FetchProvenance(const ArticleChecksum& c, const std::string& shown_url,
+                            const Messages& m) {
   if (c.fetched.empty()) return "";
-  std::string out = "fetched " + c.fetched;
-  if (!shown_url.empty()) out += " from " + shown_url;
+  std::string out = shown_url.empty() ? Fill(m.Tr("fetched {time}"), {{"time", c.fetched}})
+                                      : Fill(m.Tr("fetched {time} from {url}"),
+                                             {{"time", c.fetched}, {"url", shown_url}});
   std::string details;
   if (!c.http_status.empty()) details = "HTTP " + c.http_status;
-  if (!c.page_sha256.empty())
-    details += (details.empty() ? "" : ", ") + ("page SHA-256 " + c.page_sha256);
+  if (!c.page_sha256.empty()) {
+    details += (details.empty() ? "" : ", ") +
+               Fill(m.Tr("page SHA-256 {sha256}"), {{"sha256", c.page_sha256}});
+  }
   return details.empty() ? out : out + " (" + details + ")";
 }
 

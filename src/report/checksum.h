@@ -9,6 +9,7 @@
 
 #include "core/article.h"
 #include "core/sha256.h"
+#include "i18n/messages.h"
 
 namespace parallax {
 
@@ -28,7 +29,8 @@ struct ArticleChecksum {
 
 // "fetched 2026-12-06T22:50:03Z from URL (HTTP 200, page SHA-256 …)" for a fetched article,
 // "" for the others. `shown_url` is the address as the report may show it (blinded or not).
-std::string FetchProvenance(const ArticleChecksum& checksum, const std::string& shown_url);
+std::string FetchProvenance(const ArticleChecksum& checksum, const std::string& shown_url,
+                            const Messages& messages);
 
 // Per-article checksums, in the order of `articles`. Throws InputError when a source file can
 // no longer be read.

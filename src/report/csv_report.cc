@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "i18n/messages.h"
+
 namespace parallax {
 namespace {
 
@@ -51,10 +53,13 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
   std::vector<CsvTable> tables;
   const Blinder& b = r.blinder();
 
-  CsvTable articles{"articles.csv",
-                    {"article", "outlet", "outlet_name", "date", "genre", "language", "title",
-                     "url", "words", "removed_lines", "sha256"},
-                    {}};
+  CsvTable articles{
+      "articles.csv",
+      {NC_("csv column", "article"), NC_("csv column", "outlet"), NC_("csv column", "outlet_name"),
+       NC_("csv column", "date"), NC_("csv column", "genre"), NC_("csv column", "language"),
+       NC_("csv column", "title"), NC_("csv column", "url"), NC_("csv column", "words"),
+       NC_("csv column", "removed_lines"), NC_("csv column", "sha256")},
+      {}};
   for (std::size_t i = 0; i < r.articles().size(); ++i) {
     const Article& a = r.articles()[i];
     articles.rows.push_back({r.ArticleLabel(a.id), b.Letter(a.outlet), r.OutletLabel(a.outlet),
@@ -65,22 +70,40 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
   }
   tables.push_back(std::move(articles));
 
-  CsvTable naming{"naming.csv",
-                  {"outlet", "concept", "concept_label", "form", "matched", "perspective", "own",
-                   "quoted", "reported", "first_article", "first_start"},
-                  {}};
+  CsvTable naming{
+      "naming.csv",
+      {NC_("csv column", "outlet"), NC_("csv column", "concept"),
+       NC_("csv column", "concept_label"), NC_("csv column", "form"), NC_("csv column", "matched"),
+       NC_("csv column", "perspective"), NC_("csv column", "own"), NC_("csv column", "quoted"),
+       NC_("csv column", "reported"), NC_("csv column", "first_article"),
+       NC_("csv column", "first_start")},
+      {}};
   CsvTable loaded{
       "loaded_terms.csv",
-      {"outlet", "form", "matched", "category", "perspective", "own", "quoted", "reported",
-       "own_per_1000_words", "quoted_per_1000_words", "reported_per_1000_words", "speakers"},
+      {NC_("csv column", "outlet"), NC_("csv column", "form"), NC_("csv column", "matched"),
+       NC_("csv column", "category"), NC_("csv column", "perspective"), NC_("csv column", "own"),
+       NC_("csv column", "quoted"), NC_("csv column", "reported"),
+       NC_("csv column", "own_per_1000_words"), NC_("csv column", "quoted_per_1000_words"),
+       NC_("csv column", "reported_per_1000_words"), NC_("csv column", "speakers")},
       {}};
-  CsvTable voices{"voices.csv",
-                  {"outlet", "speaker", "actor", "perspective", "quotes", "words", "reported",
-                   "reported_words", "first_article", "first_start"},
-                  {}};
+  CsvTable voices{
+      "voices.csv",
+      {NC_("csv column", "outlet"), NC_("csv column", "speaker"), NC_("csv column", "actor"),
+       NC_("csv column", "perspective"), NC_("csv column", "quotes"), NC_("csv column", "words"),
+       NC_("csv column", "reported"), NC_("csv column", "reported_words"),
+       NC_("csv column", "first_article"), NC_("csv column", "first_start")},
+      {}};
   CsvTable distancing{
-      "distancing.csv", {"outlet", "kind", "text", "cue", "article", "start", "end"}, {}};
-  CsvTable distinctive{"distinctive_terms.csv", {"outlet", "term", "count", "log_odds", "z"}, {}};
+      "distancing.csv",
+      {NC_("csv column", "outlet"), NC_("csv column", "kind"), NC_("csv column", "text"),
+       NC_("csv column", "cue"), NC_("csv column", "article"), NC_("csv column", "start"),
+       NC_("csv column", "end")},
+      {}};
+  CsvTable distinctive{
+      "distinctive_terms.csv",
+      {NC_("csv column", "outlet"), NC_("csv column", "term"), NC_("csv column", "count"),
+       NC_("csv column", "log_odds"), NC_("csv column", "z")},
+      {}};
   for (const OutletProfile& p : r.measures().outlets) {
     const std::string o = b.Letter(p.outlet);
     const double per = p.words > 0 ? 1000.0 / static_cast<double>(p.words) : 0.0;
@@ -120,10 +143,12 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
   tables.push_back(std::move(voices));
   tables.push_back(std::move(distancing));
 
-  CsvTable events{
-      "events.csv",
-      {"event", "from", "to", "label", "outlets", "article", "start", "end", "dated", "text"},
-      {}};
+  CsvTable events{"events.csv",
+                  {NC_("csv column", "event"), NC_("csv column", "from"), NC_("csv column", "to"),
+                   NC_("csv column", "label"), NC_("csv column", "outlets"),
+                   NC_("csv column", "article"), NC_("csv column", "start"),
+                   NC_("csv column", "end"), NC_("csv column", "dated"), NC_("csv column", "text")},
+                  {}};
   for (const AlignedEvent& e : r.alignment().events) {
     std::string outs;
     for (const std::string& o : e.outlets) outs += (outs.empty() ? "" : " ") + b.Letter(o);
@@ -138,7 +163,11 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
   tables.push_back(std::move(events));
 
   CsvTable claims{
-      "claims.csv", {"claim", "event", "outlet", "status", "article", "start", "end", "text"}, {}};
+      "claims.csv",
+      {NC_("csv column", "claim"), NC_("csv column", "event"), NC_("csv column", "outlet"),
+       NC_("csv column", "status"), NC_("csv column", "article"), NC_("csv column", "start"),
+       NC_("csv column", "end"), NC_("csv column", "text")},
+      {}};
   for (const Claim* c : r.claims()) {
     for (const Passage& p : c->passages) {
       claims.rows.push_back(
@@ -152,7 +181,11 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
   }
   tables.push_back(std::move(claims));
 
-  CsvTable prompts{"prompts.csv", {"prompt", "kind", "text", "basis", "evidence"}, {}};
+  CsvTable prompts{
+      "prompts.csv",
+      {NC_("csv column", "prompt"), NC_("csv column", "kind"), NC_("csv column", "text"),
+       NC_("csv column", "basis"), NC_("csv column", "evidence")},
+      {}};
   int n = 0;
   for (const DiscussionPrompt& p : r.prompts()) {
     std::string ev;
@@ -164,7 +197,11 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
   }
   tables.push_back(std::move(prompts));
 
-  CsvTable removed{"removed.csv", {"article", "outlet", "line", "rule", "text"}, {}};
+  CsvTable removed{
+      "removed.csv",
+      {NC_("csv column", "article"), NC_("csv column", "outlet"), NC_("csv column", "line"),
+       NC_("csv column", "rule"), NC_("csv column", "text")},
+      {}};
   for (const Article& a : r.articles()) {
     for (const RemovedLine& line : a.removed) {
       removed.rows.push_back({r.ArticleLabel(a.id), b.Letter(a.outlet), Int(line.line),
@@ -173,6 +210,11 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
   }
   tables.push_back(std::move(removed));
   tables.push_back(std::move(distinctive));
+  // Column names in the report's language; the values stay as data (ISO dates, plain numbers,
+  // the codes of the JSON report), for programs that read the files.
+  for (CsvTable& table : tables) {
+    for (std::string& column : table.header) column = r.messages().TrC("csv column", column);
+  }
   return tables;
 }
 

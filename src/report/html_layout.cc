@@ -83,6 +83,7 @@ dl.provenance dd{margin:0 0 0.4rem 1rem;font-family:"DejaVu Sans Mono",monospace
   table.matrix th,table.matrix td{padding:0.15rem 0.2rem}
   table.matrix thead th{font-size:8pt}
   table.matrix th.key{width:9em}
+  html:not(:lang(en)) table.matrix th.key{width:12em}
   table.matrix th.date{width:6.6em}
   table.matrix th.event{width:9em}
   .articles{display:block}

@@ -11,7 +11,9 @@
 //   20        four tables of 5
 //
 // Those tables use a fixed layout: their key columns (concept, term, claim; date and event) have
-// set widths, narrower in print, and the outlet columns share the rest equally, so no cell is
+// set widths, narrower in print (but wide enough in print for a long Russian word such as
+// "Оккупированные" in reports in other languages than English, since Chromium does not hyphenate
+// them), and the outlet columns share the rest equally, so no cell is
 // narrower than a short phrase (about 10 em on screen, 7.5 in print) and no table is wider than the
 // page. Bar charts put each outlet's name on a line of its own above its bar and scale to the
 // page width. In print (@media print): A4 with 14/12 mm margins, each section on a new page,

@@ -13,7 +13,9 @@
 #include <queue>
 #include <set>
 
+#include "i18n/messages.h"
 #include "report/html_layout.h"
+#include "report/report_words.h"
 
 namespace parallax {
 namespace {
@@ -71,14 +73,14 @@ std::string CssId(const std::string& s) {
 
 class HtmlBuilder {
  public:
-  explicit HtmlBuilder(const StoryReport& r) : r_(r) {}
+  explicit HtmlBuilder(const StoryReport& r) : r_(r), m_(r.messages()) {}
 
   std::string Build() {
     doc_ = htmlNewDocNoDtD(nullptr, nullptr);
     xmlCreateIntSubset(doc_, X("html"), nullptr, nullptr);
     Node html = xmlNewNode(nullptr, X("html"));
     xmlDocSetRootElement(doc_, html);
-    Attr(html, "lang", "en");
+    Attr(html, "lang", m_.language());
     Node head = Block(html, "head");
     Attr(El(head, "meta"), "charset", "utf-8");
     Node viewport = El(head, "meta");
@@ -89,16 +91,16 @@ class HtmlBuilder {
     Text(style, ReportCss() + PerspectiveCss());
     Node body = Block(html, "body");
     Header(body);
-    AtAGlance(Section(body, "at-a-glance", "The story at a glance"));
-    Naming(Section(body, "naming", "Naming choices"));
-    Loaded(Section(body, "loaded-terms", "Loaded terms"));
-    Voices(Section(body, "voices", "Voices: who is quoted"));
-    Distancing(Section(body, "distancing", "Distancing"));
-    EventsClaims(Section(body, "events-claims", "Events and claims side by side"));
-    Articles(Section(body, "articles", "The articles, highlighted"));
-    Boilerplate(Section(body, "boilerplate", "What cleaning removed"));
-    Prompts(Section(body, "prompts", "Discussion prompts"));
-    Method(Section(body, "method", "Method and provenance"));
+    AtAGlance(Section(body, "at-a-glance", m_.Tr("The story at a glance")));
+    Naming(Section(body, "naming", m_.Tr("Naming choices")));
+    Loaded(Section(body, "loaded-terms", m_.Tr("Loaded terms")));
+    Voices(Section(body, "voices", m_.Tr("Voices: who is quoted")));
+    Distancing(Section(body, "distancing", m_.Tr("Distancing")));
+    EventsClaims(Section(body, "events-claims", m_.Tr("Events and claims side by side")));
+    Articles(Section(body, "articles", m_.Tr("The articles, highlighted")));
+    Boilerplate(Section(body, "boilerplate", m_.Tr("What cleaning removed")));
+    Prompts(Section(body, "prompts", m_.Tr("Discussion prompts")));
+    Method(Section(body, "method", m_.Tr("Method and provenance")));
     Text(body, "\n");
     Text(html, "\n");
     // Serialised as UTF-8 (not as character entities): the meta charset says so.
@@ -113,10 +115,7 @@ class HtmlBuilder {
   }
 
  private:
-  std::string Title() const {
-    return std::string(r_.options().blind ? "Blind framing report: " : "Framing report: ") +
-           r_.story();
-  }
+  std::string Title() const { return ReportTitle(r_); }
 
   std::string PerspectiveCss() const {
     std::string css;
@@ -155,11 +154,13 @@ class HtmlBuilder {
     Attr(table, "class", "matrix");
     if (group.second - group.first < outlets.size()) {
       El(table, "caption",
-         "Outlets " + std::to_string(group.first + 1) + " to " + std::to_string(group.second) +
-             " of " + std::to_string(outlets.size()));
+         Fill(m_.Tr("Outlets {first} to {last} of {count}"),
+              {{"first", std::to_string(group.first + 1)},
+               {"last", std::to_string(group.second)},
+               {"count", std::to_string(outlets.size())}}));
     }
     Node tr = El(El(table, "thead"), "tr");
-    for (const auto& [cls, text] : keys) Attr(El(tr, "th", text), "class", cls);
+    for (const auto& [cls, text] : keys) Attr(El(tr, "th", m_.Tr(text)), "class", cls);
     for (std::size_t i = group.first; i < group.second; ++i) El(tr, "th", outlets[i]);
     return El(table, "tbody");
   }
@@ -190,24 +191,28 @@ class HtmlBuilder {
       if (!first || *a.date < *first) first = a.date;
       if (!last || *a.date > *last) last = a.date;
     }
-    if (first) dates = first->ToString() + (*last != *first ? " to " + last->ToString() : "");
-    El(h, "p",
-       std::to_string(r_.articles().size()) + " articles from " +
-           std::to_string(r_.outlet_ids().size()) + " outlets" +
-           (dates.empty() ? "" : ", published " + dates) + ".");
-    if (r_.options().blind) {
-      El(h, "p",
-         "Blind edition: outlet names, self-references, web addresses and bylines are "
-         "replaced by letters; the key is in a separate file.");
+    const std::string counts = ArticlesFromOutlets(r_);
+    std::string line = counts;
+    if (first && *last == *first) {
+      line = Fill(m_.Tr("{articles_from_outlets}, published {date}"),
+                  {{"articles_from_outlets", counts}, {"date", m_.FormatDate(*first)}});
+    } else if (first) {
+      line = Fill(m_.Tr("{articles_from_outlets}, published from {first} to {last}"),
+                  {{"articles_from_outlets", counts},
+                   {"first", m_.FormatDate(*first)},
+                   {"last", m_.FormatDate(*last)}});
     }
+    El(h, "p", EndSentence(line));
+    if (r_.options().blind) El(h, "p", BlindEditionNote(m_));
     Node nav = El(h, "nav");
-    Attr(nav, "aria-label", "Sections");
+    Attr(nav, "aria-label", m_.Tr("Sections"));
     Node ol = El(nav, "ol");
-    const char* titles[] = {
-        "At a glance",       "Naming",   "Loaded terms", "Voices",  "Distancing",
-        "Events and claims", "Articles", "Removed",      "Prompts", "Method"};
+    const char* titles[] = {N_("At a glance"), N_("Naming"),     N_("Loaded terms"),
+                            N_("Voices"),      N_("Distancing"), N_("Events and claims"),
+                            N_("Articles"),    N_("Removed"),    N_("Prompts"),
+                            N_("Method")};
     for (std::size_t i = 0; i < std::size(kReportSections); ++i) {
-      Link(El(ol, "li"), kReportSections[i], titles[i]);
+      Link(El(ol, "li"), kReportSections[i], m_.Tr(titles[i]));
     }
   }
 
@@ -217,43 +222,46 @@ class HtmlBuilder {
     for (const Perspective& p : r_.lexicon().perspectives) {
       Node li = El(ul, "li");
       Chip(li, p.id);
-      Text(li, p.label);
+      Text(li, r_.PerspectiveLabel(p.id));
     }
     Node li = El(ul, "li");
     Chip(li, "");
-    Text(li, "no particular perspective");
+    Text(li, r_.PerspectiveLabel(""));
   }
 
   void AtAGlance(Node s) {
     El(s, "p",
-       "Each article as published. Colours in the following sections mark whose usage a "
-       "word reflects, as recorded in the lexicon; they do not say which usage is right.");
+       m_.Tr("Each article as published. Colours in the following sections mark whose usage a "
+             "word reflects, as recorded in the lexicon; they do not say which usage is right."));
     Legend(s);
     Node wrap = Block(s, "div");
     Attr(wrap, "class", "table-wrap");
     Node table = El(wrap, "table");
     Node tr = El(El(table, "thead"), "tr");
-    for (const char* h : {"Outlet", "Date", "Genre", "Language", "Headline", "Words"})
-      El(tr, "th", h);
+    for (const char* h :
+         {N_("Outlet"), N_("Date"), N_("Genre"), N_("Language"), N_("Headline"), N_("Words")})
+      El(tr, "th", m_.Tr(h));
     Node tbody = El(table, "tbody");
     for (std::size_t i = 0; i < r_.articles().size(); ++i) {
       const Article& a = r_.articles()[i];
       Node row = Block(tbody, "tr");
       Node outlet = El(row, "td");
       Text(outlet, r_.OutletLabel(a.outlet));
-      Attr(El(row, "td", a.date ? a.date->ToString() : "undated"), "class", "date");
-      El(row, "td", a.genre);
+      Attr(El(row, "td", a.date ? m_.FormatDate(*a.date) : m_.Tr("undated")), "class", "date");
+      El(row, "td", GenreName(m_, a.genre));
       El(row, "td", a.language);
       Link(El(row, "td"), "article-" + r_.ArticleLabel(a.id), r_.Show(a.title));
-      Attr(El(row, "td", std::to_string(r_.annotations()[i].words)), "class", "num");
+      Attr(El(row, "td", m_.FormatInt(static_cast<long long>(r_.annotations()[i].words))), "class",
+           "num");
     }
     if (r_.measures().thin_evidence) {
       El(s, "p",
-         "Thin evidence: fewer than three articles per outlet. The figures describe these "
-         "articles, not the outlets' coverage in general; counts are shown beside every share.");
+         m_.Tr("Thin evidence: fewer than three articles per outlet. The figures describe these "
+               "articles, not the outlets' coverage in general; counts are shown beside every "
+               "share."));
     }
     for (const LexiconFit& fit : r_.measures().lexicon_fit) {
-      Node p = El(s, "p", LexiconFitSentence(fit));
+      Node p = El(s, "p", LexiconFitSentence(fit, m_));
       if (!fit.fits) Attr(p, "class", "warning");
     }
   }
@@ -262,22 +270,22 @@ class HtmlBuilder {
   // Hover text: the keys that joined an event or claim ("joined by: blocked (5), Lachin corridor
   // (4), 2022-12-12 (3)").
   std::string WhyAligned(const std::vector<JoiningKey>& keys) const {
-    std::string text = "Joined by what its passages share:";
+    std::string list;
     std::set<std::string> shown;  // a word and its name key read the same
     for (const JoiningKey& k : keys) {
       const std::string as = r_.Show(k.as);
       if (!shown.insert(as).second) continue;
-      text += (shown.size() > 1 ? ", " : " ") + as + " (" + std::to_string(k.articles) + ")";
+      list += (shown.size() > 1 ? ", " : "") + as + " (" + std::to_string(k.articles) + ")";
     }
-    return text;
+    return Fill(m_.Tr("Joined by what its passages share: {keys}"), {{"keys", list}});
   }
 
   void Naming(Node s) {
     El(s, "p",
-       "Which name each outlet uses for things that have competing names. Each cell lists "
-       "the forms in the outlet's own voice, then those inside quotations and in reported speech; "
-       "its colour is the "
-       "perspective of most own-voice forms. Click a form to see it in the text.");
+       m_.Tr("Which name each outlet uses for things that have competing names. Each cell lists "
+             "the forms in the outlet's own voice, then those inside quotations and in reported "
+             "speech; its colour is the perspective of most own-voice forms. Click a form to see "
+             "it in the text."));
     NamingChart(s);
     std::vector<std::pair<std::string, std::string>> concepts;  // id, label
     std::map<std::string, int> outlets_using;
@@ -299,10 +307,10 @@ class HtmlBuilder {
   void NamingTable(Node s, const std::vector<std::pair<std::string, std::string>>& concepts,
                    const std::pair<std::size_t, std::size_t>& group) {
     const auto& outlets = r_.measures().outlets;
-    Node tbody = MatrixTable(s, group, ProfileLabels(), {{"key", "Concept"}});
+    Node tbody = MatrixTable(s, group, ProfileLabels(), {{"key", N_("Concept")}});
     for (const auto& [cid, label] : concepts) {
       Node row = Block(tbody, "tr");
-      El(row, "th", label);
+      El(row, "th", r_.ConceptLabel(cid, label));
       for (std::size_t i = group.first; i < group.second; ++i) {
         const OutletProfile& p = outlets[i];
         Node td = El(row, "td");
@@ -339,14 +347,19 @@ class HtmlBuilder {
             Text(line, r_.Show(ShownForm(v.form, v.matched)));
           }
           std::string counts = " " + std::to_string(v.own);
-          if (v.quoted > 0) counts += " + " + std::to_string(v.quoted) + " quoted";
-          if (v.reported > 0) counts += " + " + std::to_string(v.reported) + " reported";
+          if (v.quoted > 0)
+            counts += " + " + Fill(m_.Tr("{n} quoted"), {{"n", std::to_string(v.quoted)}});
+          if (v.reported > 0)
+            counts += " + " + Fill(m_.Tr("{n} reported"), {{"n", std::to_string(v.reported)}});
           Text(line, counts);
-          Attr(line, "title", r_.PerspectiveLabel(v.perspective) + " usage");
+          Attr(line, "title",
+               Fill(m_.Tr("{perspective} usage"),
+                    {{"perspective", r_.PerspectiveLabel(v.perspective)}}));
         }
         for (const auto& [first, second] : r_.Bracketed(p.outlet, cid)) {
           Attr(El(td, "span",
-                  "written \u201C" + r_.Show(first) + " (" + r_.Show(second) + ")\u201D"),
+                  Fill(m_.Tr("written “{first} ({second})”"),
+                       {{"first", r_.Show(first)}, {"second", r_.Show(second)}})),
                "class", "variant note");
         }
       }
@@ -388,7 +401,7 @@ class HtmlBuilder {
     Attr(svg, "width", std::to_string(kChartWidth));
     Attr(svg, "height", std::to_string(height));
     Attr(svg, "role", "img");
-    Attr(svg, "aria-label", "Own-voice naming forms by perspective, per outlet");
+    Attr(svg, "aria-label", m_.Tr("Own-voice naming forms by perspective, per outlet"));
     int y = 2;
     for (const OutletProfile& p : outlets) {
       std::map<std::string, int> by;
@@ -416,8 +429,11 @@ class HtmlBuilder {
           const double w = by[id] * scale;
           Node rect = ChartBar(a, x, bar_y, w, r_.PerspectiveColour(id));
           El(rect, "title",
-             r_.PerspectiveLabel(id) + ": " + std::to_string(by[id]) + " of " +
-                 std::to_string(total) + " (" + Percent(by[id], total) + ")");
+             Fill(m_.Tr("{perspective}: {part} of {whole} ({percent})"),
+                  {{"perspective", r_.PerspectiveLabel(id)},
+                   {"part", std::to_string(by[id])},
+                   {"whole", std::to_string(total)},
+                   {"percent", Percent(by[id], total)}}));
           const std::string count = std::to_string(by[id]);
           if (w > 10 + kChartDigitWidth * static_cast<double>(count.size())) {
             Node t = El(a, "text", count);
@@ -435,20 +451,24 @@ class HtmlBuilder {
         const double w = by[""] * scale;
         Node rect = ChartBar(a, x, bar_y, w, r_.PerspectiveColour(""));
         El(rect, "title",
-           "no particular perspective: " + std::to_string(by[""]) + " of " + std::to_string(total));
+           Fill(m_.Tr("{perspective}: {part} of {whole}"),
+                {{"perspective", r_.PerspectiveLabel("")},
+                 {"part", std::to_string(by[""])},
+                 {"whole", std::to_string(total)}}));
       }
       y += kChartRow;
     }
     El(fig, "figcaption",
-       "Naming forms in each outlet's own voice, by the perspective whose usage they reflect "
-       "(all concepts together; counts in the bars; click a bar for the first occurrence).");
+       m_.Tr("Naming forms in each outlet's own voice, by the perspective whose usage they "
+             "reflect (all concepts together; counts in the bars; click a bar for the first "
+             "occurrence)."));
   }
 
   void Loaded(Node s) {
     El(s, "p",
-       "Words the lexicon records as loaded, in the outlet's own voice, inside quotations and "
-       "in reported speech (\u201CX said that \u2026\u201D), with who said them. Rates are per "
-       "1,000 words of the outlet's articles.");
+       m_.Tr("Words the lexicon records as loaded, in the outlet's own voice, inside quotations "
+             "and in reported speech (“X said that …”), with who said them. Rates "
+             "are per 1,000 words of the outlet's articles."));
     const auto& outlets = r_.measures().outlets;
     std::vector<std::string> forms;
     std::map<std::string, const LoadedTermUse*> any;
@@ -464,7 +484,7 @@ class HtmlBuilder {
     for (const auto& group : OutletGroups(outlets.size())) {
       LoadedTable(s, forms, any, matched, group);
     }
-    if (forms.empty()) El(s, "p", "No loaded term of the lexicon occurs in these articles.");
+    if (forms.empty()) El(s, "p", m_.Tr("No loaded term of the lexicon occurs in these articles."));
   }
 
   void LoadedTable(Node s, const std::vector<std::string>& forms,
@@ -472,14 +492,14 @@ class HtmlBuilder {
                    const std::map<std::string, std::vector<std::string>>& matched,
                    const std::pair<std::size_t, std::size_t>& group) {
     const auto& outlets = r_.measures().outlets;
-    Node tbody = MatrixTable(s, group, ProfileLabels(), {{"key", "Term"}});
+    Node tbody = MatrixTable(s, group, ProfileLabels(), {{"key", N_("Term")}});
     for (const std::string& form : forms) {
       const LoadedTermUse* def = any.at(form);
       Node row = Block(tbody, "tr");
       Node th = El(row, "th");
       if (!def->perspective.empty()) Chip(th, def->perspective);
       Text(th, r_.Show(ShownForm(form, matched.at(form))));
-      Node note = El(th, "div", def->category + ". " + r_.Show(def->note));
+      Node note = El(th, "div", CategoryName(m_, def->category) + ". " + r_.Show(r_.NoteOf(*def)));
       Attr(note, "class", "note");
       for (std::size_t i = group.first; i < group.second; ++i) {
         const OutletProfile& p = outlets[i];
@@ -503,77 +523,89 @@ class HtmlBuilder {
         }
         Node line = El(td, "span");
         Attr(line, "class", "variant");
+        const std::string own_text =
+            Fill(m_.Tr("own voice {n}"), {{"n", std::to_string(own ? t->own : 0)}});
         if (own != nullptr) {
-          EvidenceLink(line, *own, "own voice " + std::to_string(t->own));
+          EvidenceLink(line, *own, own_text);
         } else {
-          Text(line, "own voice 0");
+          Text(line, own_text);
         }
         line = El(td, "span");
         Attr(line, "class", "variant");
+        const std::string quoted_text =
+            Fill(m_.Tr("quoted {n}"), {{"n", std::to_string(quoted ? t->quoted : 0)}});
         if (quoted != nullptr) {
-          EvidenceLink(line, *quoted, "quoted " + std::to_string(t->quoted));
+          EvidenceLink(line, *quoted, quoted_text);
         } else {
-          Text(line, "quoted 0");
+          Text(line, quoted_text);
         }
         line = El(td, "span");
         Attr(line, "class", "variant");
+        const std::string reported_text =
+            Fill(m_.Tr("reported {n}"), {{"n", std::to_string(reported ? t->reported : 0)}});
         if (reported != nullptr) {
-          EvidenceLink(line, *reported, "reported " + std::to_string(t->reported));
+          EvidenceLink(line, *reported, reported_text);
         } else {
-          Text(line, "reported 0");
+          Text(line, reported_text);
         }
         if (!t->speakers.empty()) {
           std::string who;
-          for (const std::string& sp : t->speakers) who += (who.empty() ? "" : ", ") + r_.Show(sp);
-          Attr(El(td, "div", "said by " + who), "class", "note");
+          for (const std::string& sp : t->speakers)
+            who += (who.empty() ? "" : ", ") + r_.ShowSpeaker(sp);
+          Attr(El(td, "div", Fill(m_.Tr("said by {speakers}"), {{"speakers", who}})), "class",
+               "note");
         }
       }
     }
     Node row = Block(tbody, "tr");
-    El(row, "th", "All loaded terms per 1,000 words (own voice / quoted / reported)");
+    El(row, "th", m_.Tr("All loaded terms per 1,000 words (own voice / quoted / reported)"));
     for (std::size_t i = group.first; i < group.second; ++i) {
       const OutletProfile& p = outlets[i];
-      Attr(
-          El(row, "td",
-             Num(p.loaded_own_per_1000, 1) + " / " + Num(p.loaded_quoted_per_1000, 1) + " / " +
-                 Num(p.loaded_reported_per_1000, 1) + " (" + std::to_string(p.loaded_own) + " / " +
-                 std::to_string(p.loaded_quoted) + " / " + std::to_string(p.loaded_reported) + ")"),
-          "class", "num");
+      Attr(El(row, "td",
+              m_.FormatDecimal(p.loaded_own_per_1000, 1) + " / " +
+                  m_.FormatDecimal(p.loaded_quoted_per_1000, 1) + " / " +
+                  m_.FormatDecimal(p.loaded_reported_per_1000, 1) + " (" +
+                  std::to_string(p.loaded_own) + " / " + std::to_string(p.loaded_quoted) + " / " +
+                  std::to_string(p.loaded_reported) + ")"),
+           "class", "num");
     }
   }
 
   void Voices(Node s) {
     El(s, "p",
-       "Who each outlet quotes or reports as saying something, counted in quoted words and in "
-       "passages of reported speech, and grouped by the perspective of the speaker (from the "
-       "lexicon's actors; experts and journalists by where they work).");
+       m_.Tr("Who each outlet quotes or reports as saying something, counted in quoted words and "
+             "in passages of reported speech, and grouped by the perspective of the speaker "
+             "(from the lexicon's actors; experts and journalists by where they work)."));
     VoicesChart(s);
     for (const OutletProfile& p : r_.measures().outlets) {
       El(Block(s, "h3"), "span", r_.OutletLabel(p.outlet));
       if (p.voices.empty()) {
-        El(s, "p", "No direct quotations and no reported speech.");
+        El(s, "p", m_.Tr("No direct quotations and no reported speech."));
       } else {
         Node table = Block(s, "table");
         Node tr = El(El(table, "thead"), "tr");
-        for (const char* h :
-             {"Speaker", "Perspective", "Quotes", "Quoted words", "Reported", "First words"})
-          El(tr, "th", h);
+        for (const char* h : {N_("Speaker"), N_("Perspective"), N_("Quotes"), N_("Quoted words"),
+                              N_("Reported"), N_("First words")})
+          El(tr, "th", m_.Tr(h));
         Node tbody = El(table, "tbody");
         for (const VoiceUse& v : p.voices) {
           Node row = Block(tbody, "tr");
-          El(row, "td", r_.Show(v.speaker));
+          El(row, "td", r_.ShowSpeaker(v.speaker));
           Node per = El(row, "td");
           Chip(per, v.perspective);
           Text(per, r_.PerspectiveLabel(v.perspective));
           Attr(El(row, "td", std::to_string(v.quotes)), "class", "num");
           Attr(El(row, "td", std::to_string(v.words)), "class", "num");
           Attr(El(row, "td",
-                  std::to_string(v.reported) + " (" + std::to_string(v.reported_words) + " words)"),
+                  std::to_string(v.reported) + " (" +
+                      Fill(m_.TrN("{n} word", "{n} words", v.reported_words),
+                           {{"n", std::to_string(v.reported_words)}}) +
+                      ")"),
                "class", "num");
           Node first = El(row, "td");
           if (!v.evidence.empty()) {
             const Evidence& e = v.evidence.front();
-            EvidenceLink(first, e, "\u201C" + r_.Excerpt(e.article, e.start, e.end, 90) + "\u201D");
+            EvidenceLink(first, e, InQuotes(m_, r_.Excerpt(e.article, e.start, e.end, 90)));
           }
         }
       }
@@ -581,7 +613,8 @@ class HtmlBuilder {
         std::string names;
         for (const std::string& n : p.mentioned_not_quoted)
           names += (names.empty() ? "" : ", ") + r_.Show(n);
-        Attr(El(s, "p", "Mentioned but not quoted: " + names + "."), "class", "note");
+        Attr(El(s, "p", Fill(m_.Tr("Mentioned but not quoted: {names}."), {{"names", names}})),
+             "class", "note");
       }
     }
   }
@@ -601,11 +634,19 @@ class HtmlBuilder {
     Attr(svg, "width", std::to_string(kChartWidth));
     Attr(svg, "height", std::to_string(height));
     Attr(svg, "role", "img");
-    Attr(svg, "aria-label", "Quoted words per perspective, per outlet");
-    // Room after the longest bar for its total ("12345 words").
-    const std::string widest = std::to_string(max_total) + " words";
+    Attr(svg, "aria-label", m_.Tr("Quoted words per perspective, per outlet"));
+    auto words = [&](int n) {
+      return Fill(m_.TrN("{n} word", "{n} words", static_cast<unsigned long>(n)),
+                  {{"n", m_.FormatInt(n)}});
+    };
+    // Room after the longest bar for its total ("12345 words"), in characters.
+    std::string widest;
+    for (int n : {max_total, 1, 2, 5}) {
+      if (Utf8Length(words(n)) > Utf8Length(widest)) widest = words(n);
+    }
     const double scale =
-        (kChartWidth - 10.0 - kChartDigitWidth * static_cast<double>(widest.size())) / max_total;
+        (kChartWidth - 10.0 - kChartDigitWidth * static_cast<double>(Utf8Length(widest))) /
+        max_total;
     int y = 2;
     for (const OutletProfile& p : outlets) {
       ChartLabel(svg, y, r_.OutletLabel(p.outlet));
@@ -631,71 +672,78 @@ class HtmlBuilder {
         const double w = it->second * scale;
         Node rect = ChartBar(parent, x, bar_y, w, r_.PerspectiveColour(id));
         El(rect, "title",
-           r_.PerspectiveLabel(id) + ": " + std::to_string(it->second) + " quoted words");
+           Fill(m_.TrN("{perspective}: {n} quoted word", "{perspective}: {n} quoted words",
+                       static_cast<unsigned long>(it->second)),
+                {{"perspective", r_.PerspectiveLabel(id)}, {"n", std::to_string(it->second)}}));
         x += w;
         total += it->second;
       }
-      Node t = El(svg, "text", std::to_string(total) + " words");
+      Node t = El(svg, "text", words(total));
       Attr(t, "x", Num(x + 6, 1));
       Attr(t, "y", std::to_string(bar_y + kChartBarHeight - 7));
       Attr(t, "font-size", "14");
       y += kChartRow;
     }
     El(fig, "figcaption",
-       "Quoted words by the speaker's perspective (click a bar for the first "
-       "quotation of that perspective).");
+       m_.Tr("Quoted words by the speaker's perspective (click a bar for the first quotation of "
+             "that perspective)."));
   }
 
   void Distancing(Node s) {
     El(s, "p",
-       "Words an outlet holds at a distance: short quotations with no speaker (scare "
-       "quotes) and distancing cues such as \u201Cso-called\u201D or \u201Cwhat … insists "
-       "are\u201D.");
+       m_.Tr("Words an outlet holds at a distance: short quotations with no speaker (scare "
+             "quotes) and distancing cues such as “so-called” or “what … "
+             "insists are”."));
     Node table = Block(s, "table");
     Node tr = El(El(table, "thead"), "tr");
-    for (const char* h : {"Outlet", "Kind", "Words held at a distance", "Construction"})
-      El(tr, "th", h);
+    for (const char* h :
+         {N_("Outlet"), N_("Kind"), N_("Words held at a distance"), N_("Construction")})
+      El(tr, "th", m_.Tr(h));
     Node tbody = El(table, "tbody");
     int rows = 0;
     for (const OutletProfile& p : r_.measures().outlets) {
       for (const DistancingUse& d : p.distancing) {
         Node row = Block(tbody, "tr");
         El(row, "td", r_.OutletLabel(p.outlet));
-        El(row, "td", d.kind == "scare-quote" ? "scare quotes" : "distancing cue");
+        El(row, "td", d.kind == "scare-quote" ? m_.Tr("scare quotes") : m_.Tr("distancing cue"));
         EvidenceLink(El(row, "td"), d.evidence,
                      r_.Excerpt(d.evidence.article, d.evidence.start, d.evidence.end, 120));
         El(row, "td", d.cue.empty() ? "—" : d.cue);
         ++rows;
       }
     }
-    if (rows == 0) El(s, "p", "No scare quotes or distancing cues found.");
+    if (rows == 0) El(s, "p", m_.Tr("No scare quotes or distancing cues found."));
   }
 
   void EventsClaims(Node s) {
     const auto groups = OutletGroups(r_.outlet_ids().size());
-    El(s, "h3", "Events told by more than one outlet");
+    El(s, "h3", m_.Tr("Events told by more than one outlet"));
     for (const auto& group : groups) EventsTable(s, group);
-    El(s, "h3", "Claims");
+    El(s, "h3", m_.Tr("Claims"));
     El(s, "p",
-       "Sentences of different outlets that report the same thing. A striped cell marks an "
-       "omission: the outlet covers the same story or event but does not carry the claim. A "
-       "dash means the claim lies outside what that outlet covered.");
+       m_.Tr("Sentences of different outlets that report the same thing. A striped cell marks an "
+             "omission: the outlet covers the same story or event but does not carry the claim. "
+             "A dash means the claim lies outside what that outlet covered."));
     for (std::size_t g = 0; g < groups.size(); ++g) ClaimsTable(s, groups[g], g == 0);
     El(s, "p",
-       "Showing " + std::to_string(r_.claims().size()) + " of " +
-           std::to_string(r_.alignment().claims.size()) +
-           " claims: those carried by the most outlets, in the order of their numbers. The JSON "
-           "and CSV files hold the ones shown here.");
+       Fill(m_.TrN("Showing {shown} of {n} claim: those carried by the most outlets, in the "
+                   "order of their numbers. The JSON and CSV files hold the ones shown here.",
+                   "Showing {shown} of {n} claims: those carried by the most outlets, in the "
+                   "order of their numbers. The JSON and CSV files hold the ones shown here.",
+                   r_.alignment().claims.size()),
+            {{"shown", std::to_string(r_.claims().size())},
+             {"n", std::to_string(r_.alignment().claims.size())}}));
   }
 
   void EventsTable(Node s, const std::pair<std::size_t, std::size_t>& group) {
     const std::vector<std::string>& outlets = r_.outlet_ids();
-    Node tbody = MatrixTable(s, group, OutletLabels(),
-                             {{"date", "Date"}, {"event", "Event (a sentence that tells it)"}});
+    Node tbody =
+        MatrixTable(s, group, OutletLabels(),
+                    {{"date", N_("Date")}, {"event", N_("Event (a sentence that tells it)")}});
     for (const AlignedEvent& e : r_.alignment().events) {
       if (e.outlets.size() < 2) continue;
       Node row = Block(tbody, "tr");
-      El(row, "td", e.from.ToString() + (e.to != e.from ? " to " + e.to.ToString() : ""));
+      El(row, "td", DateRange(m_, e.from, e.to));
       Node label = El(row, "td", r_.Show(e.label));
       if (!e.keys.empty()) Attr(label, "title", WhyAligned(e.keys));
       for (std::size_t i = group.first; i < group.second; ++i) {
@@ -714,7 +762,8 @@ class HtmlBuilder {
           continue;
         }
         Link(td, r_.Anchor(first->article_id, first->span.begin),
-             std::to_string(dated) + " dated, " + std::to_string(background) + " background");
+             Fill(m_.Tr("{dated} dated, {background} background"),
+                  {{"dated", std::to_string(dated)}, {"background", std::to_string(background)}}));
       }
     }
   }
@@ -722,7 +771,7 @@ class HtmlBuilder {
   // The claims table for one group of outlets; the first group's rows carry the claims' ids.
   void ClaimsTable(Node s, const std::pair<std::size_t, std::size_t>& group, bool anchors) {
     const std::vector<std::string>& outlets = r_.outlet_ids();
-    Node tbody = MatrixTable(s, group, OutletLabels(), {{"key", "Claim"}});
+    Node tbody = MatrixTable(s, group, OutletLabels(), {{"key", N_("Claim")}});
     for (const Claim* c : r_.claims()) {
       Node row = Block(tbody, "tr");
       if (anchors) Attr(row, "id", "claim-" + c->id);
@@ -745,7 +794,7 @@ class HtmlBuilder {
         if (std::find(c->missing_outlets.begin(), c->missing_outlets.end(), o) !=
             c->missing_outlets.end()) {
           Attr(td, "class", "omission");
-          Text(td, "not carried");
+          Text(td, m_.Tr("not carried"));
         } else {
           Attr(td, "class", "absent");
           Text(td, "—");
@@ -770,10 +819,10 @@ class HtmlBuilder {
 
   void Articles(Node s) {
     El(s, "p",
-       "Each article's cleaned text. Highlights: names (coloured underline by perspective), "
-       "loaded terms (bold), quotations (italic, grey), scare quotes (dotted frame), "
-       "distancing cues (dashed). Hover a highlight for its explanation; in print, the "
-       "numbers refer to the notes below each article.");
+       m_.Tr("Each article's cleaned text. Highlights: names (coloured underline by perspective), "
+             "loaded terms (bold), quotations (italic, grey), scare quotes (dotted frame), "
+             "distancing cues (dashed). Hover a highlight for its explanation; in print, the "
+             "numbers refer to the notes below each article."));
     Node grid = Block(s, "div");
     Attr(grid, "class", "articles");
     for (std::size_t i = 0; i < r_.articles().size(); ++i) ArticleText(grid, i);
@@ -786,7 +835,9 @@ class HtmlBuilder {
     Attr(art, "class", "text");
     Attr(art, "id", "article-" + label);
     El(art, "h3", r_.OutletLabel(a.outlet) + ": " + r_.Show(a.title));
-    Attr(El(art, "p", (a.date ? a.date->ToString() : "undated") + " · " + a.genre + " · " + label),
+    Attr(El(art, "p",
+            (a.date ? m_.FormatDate(*a.date) : m_.Tr("undated")) + " · " + GenreName(m_, a.genre) +
+                " · " + label),
          "class", "note");
     const std::string& text = a.text;
     const std::vector<Redaction> red = r_.blinder().Find(text);
@@ -861,16 +912,19 @@ class HtmlBuilder {
       }
       std::string title = it.h.note;
       if (it.h.kind != "quote" && it.h.kind != "passage" && it.h.kind != "reported") {
+        title += " ";
         if (it.h.voice == "reported") {
-          title += " Voice: reported speech" +
-                   (it.h.speaker.empty() ? std::string() : " (" + it.h.speaker + ")") + ".";
+          title += it.h.speaker.empty() ? m_.Tr("Voice: reported speech.")
+                                        : Fill(m_.Tr("Voice: reported speech ({speaker})."),
+                                               {{"speaker", it.h.speaker}});
         } else if (it.h.voice == "quoted") {
-          title += " Voice: quoted" +
-                   (it.h.speaker.empty() ? std::string() : " (" + it.h.speaker + ")") + ".";
+          title += it.h.speaker.empty()
+                       ? m_.Tr("Voice: quoted.")
+                       : Fill(m_.Tr("Voice: quoted ({speaker})."), {{"speaker", it.h.speaker}});
         } else if (it.h.voice == "scare") {
-          title += " Voice: the outlet's own, in scare quotes.";
+          title += m_.Tr("Voice: the outlet's own, in scare quotes.");
         } else {
-          title += " Voice: the outlet's own.";
+          title += m_.Tr("Voice: the outlet's own.");
         }
       }
       if (it.h.kind != "passage") Attr(mark, "title", title);
@@ -896,38 +950,42 @@ class HtmlBuilder {
 
   void Boilerplate(Node s) {
     El(s, "p",
-       "Lines removed before analysis (donation appeals, captions, related links, "
-       "membership banners…), each with the rule that removed it. Nothing is dropped silently.");
+       m_.Tr("Lines removed before analysis (donation appeals, captions, related links, "
+             "membership banners…), each with the rule that removed it. Nothing is dropped "
+             "silently."));
     for (const Article& a : r_.articles()) {
       El(Block(s, "h3"), "span", r_.OutletLabel(a.outlet) + " (" + r_.ArticleLabel(a.id) + ")");
       if (a.removed.empty() && a.outlet_notes.empty()) {
-        El(s, "p", "Nothing removed.");
+        El(s, "p", m_.Tr("Nothing removed."));
         continue;
       }
       if (!a.removed.empty()) {
         Node table = Block(s, "table");
         Node tr = El(El(table, "thead"), "tr");
-        for (const char* h : {"Line", "Rule", "Removed text"}) El(tr, "th", h);
+        for (const char* h : {N_("Line"), N_("Rule"), N_("Removed text")}) El(tr, "th", m_.Tr(h));
         Node tbody = El(table, "tbody");
         for (const RemovedLine& line : a.removed) {
           Node row = Block(tbody, "tr");
           Attr(El(row, "td", std::to_string(line.line)), "class", "num");
-          El(row, "td", r_.Show(line.rule));
+          El(row, "td", RuleName(m_, r_.Show(line.rule)));
           El(row, "td", r_.Show(line.text));
         }
       }
       for (const std::string& n : a.outlet_notes) {
-        Attr(El(s, "p", "Kept apart as an outlet note: " + r_.Show(n)), "class", "note");
+        Attr(
+            El(s, "p", Fill(m_.Tr("Kept apart as an outlet note: {note}"), {{"note", r_.Show(n)}})),
+            "class", "note");
       }
     }
   }
 
   void Prompts(Node s) {
     El(s, "p",
-       "Questions for discussion, drawn from the largest differences the measures found. "
-       "Each cites the passages it rests on; the figures describe usage and take no side.");
+       m_.Tr("Questions for discussion, drawn from the largest differences the measures found. "
+             "Each cites the passages it rests on; the figures describe usage and take no side."));
     if (r_.prompts().empty()) {
-      El(s, "p", "The articles differ too little on the measured dimensions to suggest prompts.");
+      El(s, "p",
+         m_.Tr("The articles differ too little on the measured dimensions to suggest prompts."));
       return;
     }
     Node ol = Block(s, "ol");
@@ -937,35 +995,20 @@ class HtmlBuilder {
       Node li = Block(ol, "li");
       Attr(li, "id", "prompt-" + std::to_string(++n));
       El(li, "p", p.text);
-      Attr(El(li, "div", "Basis: " + p.basis), "class", "note");
+      Attr(El(li, "div", Fill(m_.Tr("Basis: {basis}"), {{"basis", p.basis}})), "class", "note");
       Node ul = El(li, "ul");
       Attr(ul, "class", "evidence");
       for (const Evidence& e : p.evidence) {
         Node item = El(ul, "li");
         const Article* art = r_.FindArticle(e.article);
         Text(item, (art != nullptr ? r_.OutletLabel(art->outlet) : std::string()) + ": ");
-        EvidenceLink(item, e, "\u201C" + r_.Excerpt(e.article, e.start, e.end, 160) + "\u201D");
+        EvidenceLink(item, e, InQuotes(m_, r_.Excerpt(e.article, e.start, e.end, 160)));
       }
     }
   }
 
   void Method(Node s) {
-    El(s, "p",
-       "Articles are read from the story folder and cleaned of boilerplate (see above). "
-       "Every naming variant, loaded term, actor and cue of the lexicon is matched on "
-       "normalised tokens; each match is in the outlet's own voice, or inside a quotation "
-       "with its speaker. Naming shares count own-voice forms only. Quoted words are the "
-       "words inside direct quotations, grouped by the speaker's perspective. Scare quotes "
-       "are short quotations with no speaker. Claims are sentences of different outlets "
-       "with similar content terms (every naming variant counts as its concept); an "
-       "omission is a claim an outlet does not carry although it covers the same story or "
-       "event. Small counts are shown as counts.");
-    El(s, "p",
-       "Perspective colours come from the lexicon and say whose usage a form reflects, "
-       "not which form is right. The tool describes usage; readers draw the conclusions.");
-    El(s, "p",
-       "The report is deterministic: the same corpus and lexicon give the same bytes. Its "
-       "date is the newest article date, not the time it was generated.");
+    for (const std::string& paragraph : MethodParagraphs(m_)) El(s, "p", paragraph);
     const Provenance& pv = r_.provenance();
     Node dl = Block(s, "dl");
     Attr(dl, "class", "provenance");
@@ -973,23 +1016,26 @@ class HtmlBuilder {
       El(dl, "dt", k);
       El(dl, "dd", v);
     };
-    item("Tool", "parallax " + pv.tool_version);
-    item("Report date (newest article)", pv.date.empty() ? "undated" : pv.date);
-    item("Corpus", r_.story() + ", " + std::to_string(r_.articles().size()) + " articles");
-    item("Corpus SHA-256 (sha256sum of the files, in name order, hashed again)",
+    item(m_.Tr("Tool"), "parallax " + pv.tool_version);
+    item(m_.Tr("Report date (newest article)"), ProvenanceDate(r_));
+    item(m_.Tr("Corpus"), r_.story() + ", " +
+                              Fill(m_.TrN("{n} article", "{n} articles", r_.articles().size()),
+                                   {{"n", std::to_string(r_.articles().size())}}));
+    item(m_.Tr("Corpus SHA-256 (sha256sum of the files, in name order, hashed again)"),
          pv.corpus_checksum);
     for (const ArticleChecksum& c : pv.articles) {
-      const std::string fetch = FetchProvenance(c, r_.Show(c.url));
-      item("Article " + r_.ArticleLabel(c.article) +
+      const std::string fetch = FetchProvenance(c, r_.Show(c.url), m_);
+      item(Fill(m_.Tr("Article {label}"), {{"label", r_.ArticleLabel(c.article)}}) +
                (r_.options().blind || c.file.empty() ? "" : " (" + c.file + ")"),
            c.sha256 + (fetch.empty() ? "" : "; " + fetch));
     }
-    item("Lexicon SHA-256", pv.lexicon_checksum);
+    item(m_.Tr("Lexicon SHA-256"), pv.lexicon_checksum);
     for (const LexiconFile& f : pv.lexicon_files)
-      item("Lexicon file " + f.path + " (" + f.id + ")", f.sha256);
+      item(Fill(m_.Tr("Lexicon file {file} ({id})"), {{"file", f.path}, {"id", f.id}}), f.sha256);
   }
 
   const StoryReport& r_;
+  const Messages& m_;
   xmlDocPtr doc_ = nullptr;
 };
 

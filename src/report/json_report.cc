@@ -150,6 +150,7 @@ nlohmann::ordered_json ReportToJson(const StoryReport& r) {
   j["schema_version"] = kReportSchemaVersion;
   j["story"] = r.story();
   j["blind"] = r.blinder().enabled();
+  j["language"] = r.messages().language();
   j["thin_evidence"] = r.measures().thin_evidence;
   Json fits = Json::array();
   for (const LexiconFit& fit : r.measures().lexicon_fit) {

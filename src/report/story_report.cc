@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "report/report_words.h"
 #include "text/natural_order.h"
 
 namespace parallax {
@@ -35,8 +36,6 @@ std::string CollapseSpace(std::string_view s) {
   return out;
 }
 
-std::string Quoted(const std::string& s) { return "\u201C" + s + "\u201D"; }
-
 // Own-voice naming share of one perspective in one outlet's use of one concept.
 struct NamingShare {
   std::size_t outlet = 0;
@@ -61,7 +60,7 @@ std::string Percent(int part, int whole) {
 StoryReport::StoryReport(const ReportInputs& inputs, const ReportOptions& options)
     : inputs_(inputs), options_(options), story_(inputs.story) {
   const std::vector<Article>& arts = *inputs_.articles;
-  if (options_.blind) blinder_ = Blinder(story_, arts, *inputs_.outlets);
+  if (options_.blind) blinder_ = Blinder(story_, arts, *inputs_.outlets, options_.messages);
   for (const Article& a : arts) {
     if (std::find(outlet_ids_.begin(), outlet_ids_.end(), a.outlet) == outlet_ids_.end()) {
       outlet_ids_.push_back(a.outlet);
@@ -141,15 +140,38 @@ std::string StoryReport::Excerpt(const std::string& article_id, std::size_t star
   std::string s = CollapseSpace(Show(std::string_view(a->text).substr(start, end - start)));
   if (s.size() > max_bytes) {
     s.resize(Utf8Boundary(s, max_bytes));
-    s += "\u2026";
+    s += "…";
   }
   return s;
 }
 
 std::string StoryReport::PerspectiveLabel(const std::string& id) const {
-  if (id.empty()) return "no particular perspective";
+  if (id.empty()) return options_.messages.Tr("no particular perspective");
   const Perspective* p = inputs_.lexicon->FindPerspective(id);
-  return p != nullptr ? p->label : id;
+  return p != nullptr ? Localized(p->label, p->label_translations, options_.messages.language())
+                      : id;
+}
+
+std::string StoryReport::ShowSpeaker(const std::string& speaker) const {
+  return speaker == "unattributed" ? options_.messages.Tr("unattributed") : Show(speaker);
+}
+
+std::string StoryReport::ConceptLabel(const std::string& concept_id,
+                                      const std::string& fallback) const {
+  const Concept* c = inputs_.lexicon->FindConcept(concept_id);
+  if (c == nullptr) return fallback;
+  return Localized(fallback, c->label_translations, options_.messages.language());
+}
+
+const std::string& StoryReport::NoteOf(const LexiconEntry& entry) const {
+  return Localized(entry.note, entry.note_translations, options_.messages.language());
+}
+
+const std::string& StoryReport::NoteOf(const LoadedTermUse& use) const {
+  for (const LexiconEntry& e : inputs_.lexicon->entries) {
+    if (e.kind == Kind::kLoaded && e.form == use.form) return NoteOf(e);
+  }
+  return use.note;
 }
 
 std::string StoryReport::PerspectiveColour(const std::string& id) const {
@@ -169,6 +191,7 @@ void StoryReport::SelectClaims() {
 void StoryReport::BuildHighlights() {
   const std::vector<Article>& arts = *inputs_.articles;
   const Lexicon& lex = *inputs_.lexicon;
+  const Messages& tr = options_.messages;
   highlights_.assign(arts.size(), {});
   for (std::size_t ai = 0; ai < arts.size(); ++ai) {
     const ArticleAnnotations& ann = (*inputs_.annotations)[ai];
@@ -181,11 +204,14 @@ void StoryReport::BuildHighlights() {
       if (q.kind == QuoteKind::kScare) {
         h.kind = "scare";
         h.voice = "scare";
-        h.note =
-            "Scare quotes: the outlet puts these words in quotation marks without a speaker, "
-            "holding them at a distance";
-        if (!q.distancing_cue.empty()) h.note += " (\u201C" + q.distancing_cue + "\u201D)";
-        h.note += ".";
+        h.note = q.distancing_cue.empty()
+                     ? tr.Tr(
+                           "Scare quotes: the outlet puts these words in quotation marks "
+                           "without a speaker, holding them at a distance.")
+                     : Fill(tr.Tr("Scare quotes: the outlet puts these words in quotation marks "
+                                  "without a speaker, holding them at a distance "
+                                  "(“{cue}”)."),
+                            {{"cue", q.distancing_cue}});
       } else if (q.kind == QuoteKind::kTitle || q.kind == QuoteKind::kFragment) {
         // A name in quotation marks: nobody's words, nothing held at a distance. A fragment is
         // highlighted with the reported speech that holds it.
@@ -195,8 +221,9 @@ void StoryReport::BuildHighlights() {
         h.kind = "quote";
         h.voice = "quoted";
         h.perspective = q.perspective;
-        h.speaker = Show(q.speaker.empty() ? "unattributed" : q.speaker);
-        h.note = "Quoted words of " + h.speaker + " (" + PerspectiveLabel(q.perspective) + ").";
+        h.speaker = q.speaker.empty() ? tr.Tr("unattributed") : Show(q.speaker);
+        h.note = Fill(tr.Tr("Quoted words of {speaker} ({perspective})."),
+                      {{"speaker", h.speaker}, {"perspective", PerspectiveLabel(q.perspective)}});
       }
       out.push_back(std::move(h));
     }
@@ -208,11 +235,13 @@ void StoryReport::BuildHighlights() {
       h.kind = "reported";
       h.voice = "reported";
       h.perspective = a.perspective;
-      h.speaker = Show(a.source.empty() ? "an unnamed source" : a.source);
-      h.note = "Reported speech of " + h.speaker + " (" + PerspectiveLabel(a.perspective) +
-               "), introduced by \u201C" + Show(a.cue) +
-               "\u201D: the outlet reports these "
-               "words as the source's, without quotation marks.";
+      h.speaker = a.source.empty() ? tr.Tr("an unnamed source") : Show(a.source);
+      h.note = Fill(tr.Tr("Reported speech of {speaker} ({perspective}), introduced by "
+                          "“{cue}”: the outlet reports these words as the source's, "
+                          "without quotation marks."),
+                    {{"speaker", h.speaker},
+                     {"perspective", PerspectiveLabel(a.perspective)},
+                     {"cue", Show(a.cue)}});
       out.push_back(std::move(h));
     }
     for (const LexiconMatch& m : ann.matches) {
@@ -227,16 +256,23 @@ void StoryReport::BuildHighlights() {
       if (e.kind == Kind::kNaming) {
         h.kind = "naming";
         const Concept* c = lex.FindConcept(e.concept_id);
-        h.note = "Name for " + (c != nullptr ? c->label : e.concept_id) + ", " +
-                 PerspectiveLabel(e.perspective) + " usage. " + Show(CollapseSpace(e.note));
+        h.note = Fill(tr.Tr("Name for {concept}, {perspective} usage."),
+                      {{"concept", c != nullptr ? ConceptLabel(c->id, c->label) : e.concept_id},
+                       {"perspective", PerspectiveLabel(e.perspective)}}) +
+                 " " + Show(CollapseSpace(NoteOf(e)));
       } else if (e.kind == Kind::kLoaded) {
         h.kind = "loaded";
-        h.note = "Loaded term (" + e.category +
-                 (e.perspective.empty() ? "" : ", " + PerspectiveLabel(e.perspective)) + "). " +
-                 Show(CollapseSpace(e.note));
+        h.note =
+            (e.perspective.empty() ? Fill(tr.Tr("Loaded term ({category})."),
+                                          {{"category", CategoryName(tr, e.category)}})
+                                   : Fill(tr.Tr("Loaded term ({category}, {perspective})."),
+                                          {{"category", CategoryName(tr, e.category)},
+                                           {"perspective", PerspectiveLabel(e.perspective)}})) +
+            " " + Show(CollapseSpace(NoteOf(e)));
       } else if (e.kind == Kind::kCue && e.category == kCueDistancing) {
         h.kind = "cue";
-        h.note = "Distancing cue \u201C" + e.form + "\u201D. " + Show(CollapseSpace(e.note));
+        h.note = Fill(tr.Tr("Distancing cue “{cue}”."), {{"cue", e.form}}) + " " +
+                 Show(CollapseSpace(NoteOf(e)));
       } else {
         continue;
       }
@@ -260,7 +296,7 @@ void StoryReport::BuildHighlights() {
       h.start = b;
       h.end = e;
       h.kind = "passage";
-      h.note = "A passage the events and claims section compares across outlets.";
+      h.note = tr.Tr("A passage the events and claims section compares across outlets.");
       out.push_back(std::move(h));
     }
     std::stable_sort(out.begin(), out.end(), [](const Highlight& a, const Highlight& b) {
@@ -270,6 +306,7 @@ void StoryReport::BuildHighlights() {
 }
 
 void StoryReport::BuildPrompts() {
+  const Messages& tr = options_.messages;
   const StoryMeasures& m = *inputs_.measures;
   const std::vector<OutletProfile>& outlets = m.outlets;
   if (outlets.size() < 2) return;
@@ -390,7 +427,7 @@ void StoryReport::BuildPrompts() {
     auto evidence_of = [&](const OutletProfile& p, bool want_perspective) {
       for (const ConceptUse& c : p.naming) {
         if (c.concept_id != n.concept_id) continue;
-        label = c.label;
+        label = ConceptLabel(c.concept_id, c.label);
         for (const VariantUse& v : c.variants) {
           if ((v.perspective == n.perspective) != want_perspective || v.own == 0) continue;
           for (const Evidence& e : v.evidence) {
@@ -405,17 +442,32 @@ void StoryReport::BuildPrompts() {
     const auto [lo_form, lo_ev] = evidence_of(lo, !hi_has);
     const std::string per_label = PerspectiveLabel(n.perspective);
     prompt.text =
-        "Naming of " + label + ": " + OutletLabel(hi.outlet) + " uses " + per_label + " forms in " +
-        std::to_string(n.high.part) + " of " + std::to_string(n.high.whole) + " own-voice choices" +
-        (hi_form.empty() ? "" : " (it writes " + Quoted(hi_form) + ")") +
-        "; the other outlets in " + std::to_string(n.others.part) + " of " +
-        std::to_string(n.others.whole) +
-        (lo_form.empty() ? ""
-                         : " (" + OutletLabel(lo.outlet) + " writes " + Quoted(lo_form) + ")") +
-        ". What does each choice of name signal to a reader, and to whom?";
-    prompt.basis = "own-voice share of " + per_label + " forms for " + label + ": " +
-                   Percent(n.high.part, n.high.whole) + " vs " +
-                   Percent(n.others.part, n.others.whole) + " in the other outlets";
+        Fill(tr.TrN("Naming of {concept}: {outlet} uses {perspective} forms in {part} of {whole} "
+                    "own-voice choice",
+                    "Naming of {concept}: {outlet} uses {perspective} forms in {part} of {whole} "
+                    "own-voice choices",
+                    static_cast<unsigned long>(n.high.whole)),
+             {{"concept", label},
+              {"outlet", OutletLabel(hi.outlet)},
+              {"perspective", per_label},
+              {"part", std::to_string(n.high.part)},
+              {"whole", std::to_string(n.high.whole)}}) +
+        (hi_form.empty()
+             ? ""
+             : " " + Fill(tr.Tr("(it writes {form})"), {{"form", InQuotes(tr, hi_form)}})) +
+        Fill(tr.Tr("; the other outlets in {part} of {whole}"),
+             {{"part", std::to_string(n.others.part)}, {"whole", std::to_string(n.others.whole)}}) +
+        (lo_form.empty()
+             ? ""
+             : " " + Fill(tr.Tr("({outlet} writes {form})"),
+                          {{"outlet", OutletLabel(lo.outlet)}, {"form", InQuotes(tr, lo_form)}})) +
+        ". " + tr.Tr("What does each choice of name signal to a reader, and to whom?");
+    prompt.basis = Fill(tr.Tr("own-voice share of {perspective} forms for {concept}: {share} vs "
+                              "{others} in the other outlets"),
+                        {{"perspective", per_label},
+                         {"concept", label},
+                         {"share", Percent(n.high.part, n.high.whole)},
+                         {"others", Percent(n.others.part, n.others.whole)}});
     if (!hi_form.empty()) prompt.evidence.push_back(hi_ev);
     if (!lo_form.empty()) prompt.evidence.push_back(lo_ev);
     prompts_.push_back(std::move(prompt));
@@ -442,10 +494,14 @@ void StoryReport::BuildPrompts() {
       MergeMatched(t.matched, &c.matched);
       c.perspective = t.perspective;
       c.quoted += t.quoted + t.reported;
-      for (const std::string& s : t.speakers)
-        c.who.push_back(Show(s) + " in " + OutletLabel(p.outlet));
-      if (t.speakers.empty())
-        c.who.push_back("an unattributed speaker in " + OutletLabel(p.outlet));
+      for (const std::string& s : t.speakers) {
+        c.who.push_back(Fill(tr.Tr("{speaker} in {outlet}"),
+                             {{"speaker", ShowSpeaker(s)}, {"outlet", OutletLabel(p.outlet)}}));
+      }
+      if (t.speakers.empty()) {
+        c.who.push_back(Fill(tr.Tr("an unattributed speaker in {outlet}"),
+                             {{"outlet", OutletLabel(p.outlet)}}));
+      }
       for (const Evidence& e : t.evidence) {
         if ((e.voice == "quoted" || e.voice == "reported") && c.evidence.size() < 4)
           c.evidence.push_back(e);
@@ -466,12 +522,12 @@ void StoryReport::BuildPrompts() {
     std::string who;
     for (std::size_t k = 0; k < c.who.size(); ++k) who += (k ? "; " : "") + c.who[k];
     const std::string shown = Show(ShownForm(c.form, c.matched));
-    prompt.text = "The loaded term " + Quoted(shown) +
-                  " appears only in others' words, quoted or reported (" + who +
-                  "), never in an outlet's own voice. Why might outlets report the term but not "
-                  "use it themselves?";
-    prompt.basis =
-        Quoted(shown) + ": " + std::to_string(c.quoted) + " quoted or reported, 0 own-voice uses";
+    prompt.text = Fill(tr.Tr("The loaded term {term} appears only in others' words, quoted or "
+                             "reported ({who}), never in an outlet's own voice. Why might outlets "
+                             "report the term but not use it themselves?"),
+                       {{"term", InQuotes(tr, shown)}, {"who", who}});
+    prompt.basis = Fill(tr.Tr("{term}: {n} quoted or reported, 0 own-voice uses"),
+                        {{"term", InQuotes(tr, shown)}, {"n", std::to_string(c.quoted)}});
     prompt.evidence = c.evidence;
     prompts_.push_back(std::move(prompt));
   }
@@ -503,9 +559,11 @@ void StoryReport::BuildPrompts() {
       std::map<std::string, int> words;
       for (const VoiceUse& v : p.voices) words[PerspectiveLabel(v.perspective)] += v.words;
       for (const auto& [label, n] : words) {
-        s += (s.empty() ? "" : ", ") + label + " " + std::to_string(n) + " words";
+        s += (s.empty() ? "" : ", ") + label + " " +
+             Fill(tr.TrN("{n} word", "{n} words", static_cast<unsigned long>(n)),
+                  {{"n", std::to_string(n)}});
       }
-      return s.empty() ? std::string("no quoted voices") : s;
+      return s.empty() ? tr.Tr("no quoted voices") : s;
     };
     DiscussionPrompt prompt;
     prompt.kind = "voices";
@@ -513,21 +571,32 @@ void StoryReport::BuildPrompts() {
     const OutletProfile& n = outlets[narrowest];
     std::string narrow_names;
     for (const VoiceUse& v : n.voices)
-      narrow_names += (narrow_names.empty() ? "" : ", ") + Show(v.speaker);
-    prompt.text =
-        OutletLabel(w.outlet) + " quotes " + std::to_string(w.voices.size()) + " voices (" +
-        describe(w) + "); " + OutletLabel(n.outlet) + " quotes " + std::to_string(n.voices.size()) +
-        (narrow_names.empty() ? "" : " (" + narrow_names + ": " + describe(n) + ")") + ".";
+      narrow_names += (narrow_names.empty() ? "" : ", ") + ShowSpeaker(v.speaker);
+    auto quotes = [&](const OutletProfile& p) {
+      return Fill(
+          tr.TrN("{outlet} quotes {n} voice", "{outlet} quotes {n} voices", p.voices.size()),
+          {{"outlet", OutletLabel(p.outlet)}, {"n", std::to_string(p.voices.size())}});
+    };
+    prompt.text = quotes(w) + " (" + describe(w) + "); " + quotes(n) +
+                  (narrow_names.empty() ? "" : " (" + narrow_names + ": " + describe(n) + ")") +
+                  ".";
     std::string silent;
+    std::size_t silent_count = 0;
     for (const OutletProfile& p : outlets) {
-      if (p.voices.empty()) silent += (silent.empty() ? "" : ", ") + OutletLabel(p.outlet);
+      if (!p.voices.empty()) continue;
+      silent += (silent.empty() ? "" : ", ") + OutletLabel(p.outlet);
+      ++silent_count;
     }
-    if (!silent.empty())
-      prompt.text += " " + silent + " quote" + (silent.find(", ") == std::string::npos ? "s" : "") +
-                     " no one directly.";
-    prompt.text += " Whose account does a reader of each outlet hear, and whose is missing?";
-    prompt.basis = "distinct voices quoted: " + std::to_string(w.voices.size()) + " vs " +
-                   std::to_string(n.voices.size());
+    if (!silent.empty()) {
+      prompt.text += " " + Fill(tr.TrN("{outlets} quotes no one directly.",
+                                       "{outlets} quote no one directly.", silent_count),
+                                {{"outlets", silent}});
+    }
+    prompt.text +=
+        " " + tr.Tr("Whose account does a reader of each outlet hear, and whose is missing?");
+    prompt.basis = Fill(tr.Tr("distinct voices quoted: {widest} vs {narrowest}"),
+                        {{"widest", std::to_string(w.voices.size())},
+                         {"narrowest", std::to_string(n.voices.size())}});
     for (const OutletProfile* p : {&w, &n}) {
       for (const VoiceUse& v : p->voices) {
         if (!v.evidence.empty() && prompt.evidence.size() < 5)
@@ -565,12 +634,18 @@ void StoryReport::BuildPrompts() {
     for (const std::string& o : c->missing_outlets)
       missing += (missing.empty() ? "" : ", ") + OutletLabel(o);
     const Passage& first = c->passages.front();
-    prompt.text = carried + " report" + (c->outlets.size() == 1 ? "s" : "") + " this: " +
-                  Quoted(Excerpt(first.article_id, first.span.begin, first.span.end, 200)) + " — " +
-                  missing + " do" + (c->missing_outlets.size() == 1 ? "es" : "") +
-                  " not. How does the story change without it?";
-    prompt.basis = "claim " + c->id + ": carried by " + std::to_string(c->outlets.size()) +
-                   ", not by " + std::to_string(c->missing_outlets.size());
+    prompt.text =
+        Fill(tr.TrN("{outlets} reports this:", "{outlets} report this:", c->outlets.size()),
+             {{"outlets", carried}}) +
+        " " + InQuotes(tr, Excerpt(first.article_id, first.span.begin, first.span.end, 200)) +
+        " — " +
+        Fill(tr.TrN("{outlets} does not.", "{outlets} do not.", c->missing_outlets.size()),
+             {{"outlets", missing}}) +
+        " " + tr.Tr("How does the story change without it?");
+    prompt.basis = Fill(tr.Tr("claim {id}: carried by {carried}, not by {missing}"),
+                        {{"id", c->id},
+                         {"carried", std::to_string(c->outlets.size())},
+                         {"missing", std::to_string(c->missing_outlets.size())}});
     for (const Passage& p : c->passages) {
       if (prompt.evidence.size() < 5)
         prompt.evidence.push_back(Evidence{p.article_id, p.span.begin, p.span.end, "own", ""});
@@ -599,27 +674,32 @@ void StoryReport::BuildPrompts() {
     }
     DiscussionPrompt prompt;
     prompt.kind = "distancing";
-    prompt.text = OutletLabel(scare_outlet->outlet) + " puts " + "\u2018" +
-                  Show(CollapseSpace(scare->text)) + "\u2019 in quotation marks with no speaker" +
-                  (scare->cue.empty() ? "" : " (" + Quoted(scare->cue) + ")") +
-                  ". Whose word is it, and what do the quotation marks tell the reader?";
-    prompt.basis = "scare quotes: " + std::to_string(others) + " in the other outlets";
+    prompt.text = Fill(tr.Tr("{outlet} puts ‘{words}’ in quotation marks with no speaker"),
+                       {{"outlet", OutletLabel(scare_outlet->outlet)},
+                        {"words", Show(CollapseSpace(scare->text))}}) +
+                  (scare->cue.empty() ? "" : " (" + InQuotes(tr, scare->cue) + ")") + ". " +
+                  tr.Tr("Whose word is it, and what do the quotation marks tell the reader?");
+    prompt.basis =
+        Fill(tr.Tr("scare quotes: {n} in the other outlets"), {{"n", std::to_string(others)}});
     prompt.evidence.push_back(scare->evidence);
     prompts_.push_back(std::move(prompt));
   }
 }
 
-std::string LexiconFitSentence(const LexiconFit& fit) {
-  const std::string counts = std::to_string(fit.in_scope) + " of " + std::to_string(fit.articles) +
-                             " articles name its places, regions, "
-                             "routes or actors";
+std::string LexiconFitSentence(const LexiconFit& fit, const Messages& m) {
+  const std::string counts =
+      Fill(m.TrN("{n} of {articles} article names its places, regions, routes or actors",
+                 "{n} of {articles} articles name its places, regions, routes or actors",
+                 static_cast<unsigned long>(fit.articles)),
+           {{"n", std::to_string(fit.in_scope)}, {"articles", std::to_string(fit.articles)}});
   if (fit.fits) {
-    return "Lexicon " + fit.lexicon + " fits this story: " + counts + ".";
+    return Fill(m.Tr("Lexicon {lexicon} fits this story: {counts}."),
+                {{"lexicon", fit.lexicon}, {"counts", counts}});
   }
-  return "Lexicon " + fit.lexicon + " does not fit this story: " + counts +
-         ", so its words colour no outlet outside them. Draft a lexicon from these articles with "
-         "`parallax lexicon draft CORPUS_DIR -o draft.xml`, review it and pass it with "
-         "--lexicon.";
+  return Fill(m.Tr("Lexicon {lexicon} does not fit this story: {counts}, so its words colour no "
+                   "outlet outside them. Draft a lexicon from these articles with `parallax "
+                   "lexicon draft CORPUS_DIR -o draft.xml`, review it and pass it with --lexicon."),
+              {{"lexicon", fit.lexicon}, {"counts", counts}});
 }
 
 }  // namespace parallax

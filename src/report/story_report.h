@@ -23,6 +23,7 @@
 #include "core/article.h"
 #include "corpus/outlets.h"
 #include "framing/measures.h"
+#include "i18n/messages.h"
 #include "report/blind.h"
 #include "report/checksum.h"
 
@@ -44,10 +45,14 @@ struct ReportInputs {
 //   blind         [false]  outlets become letters everywhere (see blind.h)
 //   tool_version  [PARALLAX_VERSION]  shown in the method section
 //   max_claims    [20]     claims shown side by side (those carried by most outlets)
+//   messages      [English] the report's own words, and its dates and numbers (i18n/messages.h);
+//                          lexicon notes and labels follow its language where the lexicon has
+//                          them (<note xml:lang="ru">), else English. JSON keys stay English.
 struct ReportOptions {
   bool blind = false;
   std::string tool_version = PARALLAX_VERSION;
   std::size_t max_claims = 20;
+  Messages messages;
 };
 
 // A discussion prompt: a question drawn from one of the largest differences between outlets,
@@ -93,6 +98,8 @@ class StoryReport {
   const Alignment& alignment() const { return *inputs_.alignment; }
   const StoryMeasures& measures() const { return *inputs_.measures; }
   const ReportOptions& options() const { return options_; }
+  // The translator every renderer takes its words from (options().messages).
+  const Messages& messages() const { return options_.messages; }
   const Blinder& blinder() const { return blinder_; }
   const Provenance& provenance() const { return provenance_; }
   const std::vector<DiscussionPrompt>& prompts() const { return prompts_; }
@@ -109,6 +116,9 @@ class StoryReport {
   std::string ArticleLabel(const std::string& article_id) const;
   // Blinds `text` when blinding; returns it unchanged otherwise.
   std::string Show(std::string_view text) const { return blinder_.Apply(text); }
+  // A speaker as the measures name it, shown: the measures' "unattributed" in the report's
+  // language, any other name blinded like Show().
+  std::string ShowSpeaker(const std::string& speaker) const;
 
   const Article* FindArticle(const std::string& article_id) const;
   std::size_t ArticleIndex(const std::string& article_id) const;  // npos when absent
@@ -128,7 +138,14 @@ class StoryReport {
   std::vector<std::pair<std::string, std::string>> Bracketed(const std::string& outlet_id,
                                                              const std::string& concept_id) const;
 
-  std::string PerspectiveLabel(const std::string& id) const;   // "no perspective" for ""
+  std::string PerspectiveLabel(const std::string& id) const;  // "no perspective" for ""
+  // A concept's label in the report's language (`fallback`, the English one, when the lexicon
+  // has no <label xml:lang> for it).
+  std::string ConceptLabel(const std::string& concept_id, const std::string& fallback) const;
+  // An entry's note in the report's language, else the English note.
+  const std::string& NoteOf(const LexiconEntry& entry) const;
+  // The note of a loaded term's lexicon entry in the report's language, else `use.note`.
+  const std::string& NoteOf(const LoadedTermUse& use) const;
   std::string PerspectiveColour(const std::string& id) const;  // "#999999"-like; grey for ""
 
  private:
@@ -152,7 +169,7 @@ std::string Percent(int part, int whole);
 
 // What the report and the terminal say about a story lexicon's fit (LexiconFit): one plain
 // sentence, and for a lexicon that does not fit, what to do instead.
-std::string LexiconFitSentence(const LexiconFit& fit);
+std::string LexiconFitSentence(const LexiconFit& fit, const Messages& messages = Messages());
 
 }  // namespace parallax
 

@@ -194,6 +194,39 @@ TEST(LexiconTest, KnowsWhichLanguagesHaveStemmers) {
   EXPECT_FALSE(HasSnowballStemmer(""));
 }
 
+TEST(LexiconTest, NotesAndLabelsInOtherLanguages) {
+  const std::string lexicon =
+      "<lexicon id=\"t\" lang=\"en\"><perspectives><perspective id=\"north\" label=\"North\" "
+      "colour=\"#000000\"><note>n</note><label xml:lang=\"ru\">север</label></perspective>"
+      "</perspectives><concepts><concept id=\"c\" label=\"City\"><note>c</note>"
+      "<label xml:lang=\"ru-RU\">Город</label>"
+      "<variant form=\"Northtown\" perspective=\"north\" source=\"s\"><note>The English note."
+      "</note><note xml:lang=\"ru\">Примечание   по-русски.</note><note xml:lang=\"ka\">ka</note>"
+      "</variant></concept></concepts></lexicon>";
+  const LexiconLoadResult result = LoadLexiconSources({{"t.xml", lexicon}});
+  ASSERT_TRUE(result.ok()) << Dump(result.diagnostics);
+  const Lexicon& lex = result.lexicon;
+  ASSERT_EQ(lex.entries.size(), 1u);
+  const LexiconEntry& e = lex.entries[0];
+  EXPECT_EQ(e.note, "The English note.");
+  EXPECT_EQ(Localized(e.note, e.note_translations, "ru"), "Примечание по-русски.");
+  EXPECT_EQ(Localized(e.note, e.note_translations, "ka"), "ka");
+  EXPECT_EQ(Localized(e.note, e.note_translations, "hy"), "The English note.");
+  EXPECT_EQ(Localized(e.note, e.note_translations, "en"), "The English note.");
+  EXPECT_EQ(Localized(lex.perspectives[0].label, lex.perspectives[0].label_translations, "ru"),
+            "север");
+  EXPECT_EQ(Localized(lex.concepts[0].label, lex.concepts[0].label_translations, "ru"), "Город");
+}
+
+TEST(LexiconTest, TranslatedNoteNeedsTheEnglishNoteFirst) {
+  const std::string lexicon =
+      "<lexicon id=\"t\" lang=\"en\"><perspectives><perspective id=\"north\" label=\"North\" "
+      "colour=\"#000000\"/></perspectives><concepts><concept id=\"c\" label=\"City\">"
+      "<variant form=\"Northtown\" perspective=\"north\" source=\"s\">"
+      "<note xml:lang=\"ru\">Только по-русски.</note></variant></concept></concepts></lexicon>";
+  EXPECT_FALSE(LoadLexiconSources({{"t.xml", lexicon}}).ok());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Each check reports file:line and a hint.
 

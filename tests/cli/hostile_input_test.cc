@@ -489,7 +489,7 @@ TEST(HostileInputTest, CorpusFolderOfTenThousandEmptyFiles) {
   EXPECT_NE(report.err.find("story/0.txt: error: empty file"), std::string::npos)
       << report.err.substr(0, 2000);
   EXPECT_NE(report.err.find("story/9999.txt: error: empty file"), std::string::npos);
-  EXPECT_NE(report.out.find("1 articles from 1 outlets"), std::string::npos) << report.out;
+  EXPECT_NE(report.out.find("1 article from 1 outlet"), std::string::npos) << report.out;
   EXPECT_NE(report.out.find("10000 files rejected"), std::string::npos) << report.out;
   const auto annotate = RunParallax({"annotate", "--format", "json", dir.path() + "/story"});
   EXPECT_EQ(annotate.exit_code, 2);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "i18n/messages.h"
 #include "report/html_report.h"
 #include "test_paths.h"
 
@@ -82,59 +83,6 @@ class ChromiumRenderTest : public ::testing::Test {
     }
   }
 };
-
-TEST_F(ChromiumRenderTest, ReportRendersWithoutErrorsOrNetwork) {
-  TempDir work;
-  const std::string out = work.path() + "/report";
-  const auto r = RunParallax({"report", "-o", out, "--format", "html"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string url = "file://" + out + "/report.html";
-  const std::string w = work.path();
-
-  ASSERT_EQ(Chromium(w, "dom",
-                     "--enable-logging=stderr --v=0 --log-net-log=" + w + "/net.json --dump-dom",
-                     url, w + "/dom.html"),
-            0);
-  const std::string dom = ReadFileOrFail(w + "/dom.html");
-  for (const char* id : kReportSections) {
-    EXPECT_NE(dom.find(std::string("<section id=\"") + id + "\""), std::string::npos) << id;
-  }
-  EXPECT_NE(dom.find("<svg"), std::string::npos);
-  EXPECT_NE(dom.find("<mark class=\"naming"), std::string::npos);
-  std::string error;
-  EXPECT_FALSE(ConsoleErrors(w + "/dom.log", &error)) << error;
-  const auto requests = PageRequests(w + "/net.json");
-  EXPECT_TRUE(requests.empty()) << "the page requested " << requests.front();
-
-  ASSERT_EQ(Chromium(w, "shot",
-                     "--hide-scrollbars --window-size=1280,800 --screenshot=" + w + "/shot.png",
-                     url, w + "/shot.out"),
-            0);
-  const std::string png = ReadFileOrFail(w + "/shot.png");
-  ASSERT_GT(png.size(), 24u);
-  EXPECT_EQ(png.substr(1, 3), "PNG");
-  auto be32 = [&](std::size_t at) {
-    return (static_cast<unsigned char>(png[at]) << 24) |
-           (static_cast<unsigned char>(png[at + 1]) << 16) |
-           (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
-  };
-  EXPECT_EQ(be32(16), 1280);
-  EXPECT_EQ(be32(20), 800);
-
-  ASSERT_EQ(Chromium(w, "pdf", "--no-pdf-header-footer --print-to-pdf=" + w + "/report.pdf", url,
-                     w + "/pdf.out"),
-            0);
-  const std::string pdf = ReadFileOrFail(w + "/report.pdf");
-  EXPECT_EQ(pdf.rfind("%PDF", 0), 0u);
-  EXPECT_NE(pdf.find("/MediaBox [0 0 594.95996 841.91998]"), std::string::npos) << "not A4";
-  const char* keep = std::getenv("PARALLAX_KEEP_RENDER");
-  if (keep != nullptr) {
-    std::filesystem::copy_file(w + "/shot.png", std::string(keep) + "/shot.png",
-                               std::filesystem::copy_options::overwrite_existing);
-    std::filesystem::copy_file(w + "/report.pdf", std::string(keep) + "/report.pdf",
-                               std::filesystem::copy_options::overwrite_existing);
-  }
-}
 
 TEST_F(ChromiumRenderTest, HostileTextStaysText) {
   TempDir work;
@@ -254,13 +202,97 @@ Layout Measure(const std::string& w, const std::string& report, int width) {
   return out;
 }
 
+// Words of the PDF at `pdf` whose right edge lies past the page's (pdftotext -bbox); the first
+// goes to `first`.
+int WordsBeyondRightEdge(const std::string& pdf, const std::string& w, std::string* first) {
+  const std::string bbox_path = w + "/bbox-" + std::filesystem::path(pdf).stem().string() + ".html";
+  EXPECT_EQ(std::system(("pdftotext -q -bbox '" + pdf + "' '" + bbox_path + "'").c_str()), 0)
+      << "pdftotext (poppler-utils) is needed";
+  const std::string bbox = ReadFileOrFail(bbox_path);
+  const std::regex page_re("<page width=\"([0-9.]+)\"");
+  std::smatch page;
+  EXPECT_TRUE(std::regex_search(bbox, page, page_re));
+  if (page.empty()) return -1;
+  const double page_width = std::stod(page[1]);
+  const std::regex word_re("xMax=\"([0-9.]+)\"[^>]*>([^<]*)<");
+  int beyond = 0;
+  for (auto it = std::sregex_iterator(bbox.begin(), bbox.end(), word_re);
+       it != std::sregex_iterator(); ++it) {
+    if (std::stod((*it)[1]) > page_width + 0.5) {
+      if (beyond++ == 0) *first = (*it)[2];
+    }
+  }
+  return beyond;
+}
+
+// Renders the shipped corpus' report in `language` (DOM, screenshot, PDF) and checks it.
+void RenderShippedReport(const std::string& language) {
+  TempDir work;
+  const std::string out = work.path() + "/report";
+  const auto r = RunParallax({"report", "-o", out, "--format", "html", "--language", language});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string url = "file://" + out + "/report.html";
+  const std::string w = work.path();
+
+  ASSERT_EQ(Chromium(w, "dom",
+                     "--enable-logging=stderr --v=0 --log-net-log=" + w + "/net.json --dump-dom",
+                     url, w + "/dom.html"),
+            0);
+  const std::string dom = ReadFileOrFail(w + "/dom.html");
+  for (const char* id : kReportSections) {
+    EXPECT_NE(dom.find(std::string("<section id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_NE(dom.find("<svg"), std::string::npos);
+  EXPECT_NE(dom.find("<mark class=\"naming"), std::string::npos);
+  std::string error;
+  EXPECT_FALSE(ConsoleErrors(w + "/dom.log", &error)) << error;
+  const auto requests = PageRequests(w + "/net.json");
+  EXPECT_TRUE(requests.empty()) << "the page requested " << requests.front();
+
+  ASSERT_EQ(Chromium(w, "shot",
+                     "--hide-scrollbars --window-size=1280,800 --screenshot=" + w + "/shot.png",
+                     url, w + "/shot.out"),
+            0);
+  const std::string png = ReadFileOrFail(w + "/shot.png");
+  ASSERT_GT(png.size(), 24u);
+  EXPECT_EQ(png.substr(1, 3), "PNG");
+  auto be32 = [&](std::size_t at) {
+    return (static_cast<unsigned char>(png[at]) << 24) |
+           (static_cast<unsigned char>(png[at + 1]) << 16) |
+           (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
+  };
+  EXPECT_EQ(be32(16), 1280);
+  EXPECT_EQ(be32(20), 800);
+
+  ASSERT_EQ(Chromium(w, "pdf", "--no-pdf-header-footer --print-to-pdf=" + w + "/report.pdf", url,
+                     w + "/pdf.out"),
+            0);
+  const std::string pdf = ReadFileOrFail(w + "/report.pdf");
+  EXPECT_EQ(pdf.rfind("%PDF", 0), 0u);
+  EXPECT_NE(pdf.find("/MediaBox [0 0 594.95996 841.91998]"), std::string::npos) << "not A4";
+  // Longer words (Russian) must not push the page sideways or past the paper's edge.
+  const Layout screen = Measure(w, out + "/report.html", 1280);
+  EXPECT_LE(screen.scroll_width, 1280) << language << ": the report scrolls sideways at 1280 px";
+  std::string first_beyond;
+  EXPECT_EQ(WordsBeyondRightEdge(w + "/report.pdf", w, &first_beyond), 0)
+      << language << ": words past the right edge of the page, the first: " << first_beyond;
+  const char* keep = std::getenv("PARALLAX_KEEP_RENDER");
+  if (keep != nullptr) {
+    const std::string suffix = language == "en" ? "" : "-" + language;
+    std::filesystem::copy_file(w + "/shot.png", std::string(keep) + "/shot" + suffix + ".png",
+                               std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(w + "/report.pdf", std::string(keep) + "/report" + suffix + ".pdf",
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+}
+
 // Renders a report of `n` outlets at 1280×800 and to an A4 PDF and checks the layout.
-void CheckManyOutletLayout(std::size_t n) {
+void CheckManyOutletLayout(std::size_t n, const std::string& language = "en") {
   TempDir work;
   const std::string w = work.path();
   WriteManyOutletStory(w, n);
   const auto r = RunParallax({"report", w + "/story", "--outlets", w + "/outlets.xml", "-o",
-                              w + "/r", "--format", "html"});
+                              w + "/r", "--format", "html", "--language", language});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string report = w + "/r/report.html";
   const std::string url = "file://" + report;
@@ -272,9 +304,13 @@ void CheckManyOutletLayout(std::size_t n) {
   // Tables split into groups of at most six outlets.
   const std::string html = ReadFileOrFail(report);
   const std::size_t groups = (n + 5) / 6;
-  EXPECT_EQ(Occurrences(html, "<caption>Outlets "), groups > 1 ? 4 * groups : 0);
+  const Messages messages = *Messages::ForLanguage(language);
+  const std::string caption = "<caption>" + messages.Tr("Outlets {first} to {last} of {count}");
+  EXPECT_EQ(Occurrences(html, caption.substr(0, caption.find('{'))), groups > 1 ? 4 * groups : 0);
   if (n == 7) {
-    EXPECT_NE(html.find("<caption>Outlets 5 to 7 of 7</caption>"), std::string::npos);
+    EXPECT_NE(
+        html.find(Fill(caption + "</caption>", {{"first", "5"}, {"last", "7"}, {"count", "7"}})),
+        std::string::npos);
   }
 
   // No table cut in print: every word of the page's text that names an outlet is in the PDF as
@@ -290,27 +326,14 @@ void CheckManyOutletLayout(std::size_t n) {
     EXPECT_GE(Occurrences(screen.text, word), 8) << word;
     EXPECT_GE(Occurrences(pdf_text, word), Occurrences(screen.text, word)) << word;
   }
-  ASSERT_EQ(
-      std::system(("pdftotext -q -bbox '" + w + "/report.pdf' '" + w + "/bbox.html'").c_str()), 0);
-  const std::string bbox = ReadFileOrFail(w + "/bbox.html");
-  const std::regex page_re("<page width=\"([0-9.]+)\"");
-  std::smatch page;
-  ASSERT_TRUE(std::regex_search(bbox, page, page_re));
-  const double page_width = std::stod(page[1]);
-  const std::regex word_re("xMax=\"([0-9.]+)\"[^>]*>([^<]*)<");
-  int beyond = 0;
   std::string first_beyond;
-  for (auto it = std::sregex_iterator(bbox.begin(), bbox.end(), word_re);
-       it != std::sregex_iterator(); ++it) {
-    if (std::stod((*it)[1]) > page_width + 0.5) {
-      if (beyond++ == 0) first_beyond = (*it)[2];
-    }
-  }
+  const int beyond = WordsBeyondRightEdge(w + "/report.pdf", w, &first_beyond);
   EXPECT_EQ(beyond, 0) << "words past the right edge of the page, the first: " << first_beyond;
 
   const char* keep = std::getenv("PARALLAX_KEEP_RENDER");
   if (keep != nullptr) {
-    const std::string suffix = "-" + std::to_string(n) + "-outlets";
+    const std::string suffix =
+        "-" + std::to_string(n) + "-outlets" + (language == "en" ? "" : "-" + language);
     ASSERT_EQ(Chromium(w, "shot",
                        "--hide-scrollbars --window-size=1280,800 --screenshot=" + w + "/shot.png",
                        url, w + "/shot.out"),
@@ -322,6 +345,16 @@ void CheckManyOutletLayout(std::size_t n) {
           std::filesystem::copy_options::overwrite_existing);
     }
   }
+}
+
+TEST_F(ChromiumRenderTest, ReportRendersWithoutErrorsOrNetwork) { RenderShippedReport("en"); }
+
+TEST_F(ChromiumRenderTest, RussianReportRendersAndFitsTheScreenAndThePage) {
+  RenderShippedReport("ru");
+}
+
+TEST_F(ChromiumRenderTest, RussianSevenOutletsFitTheScreenAndThePage) {
+  CheckManyOutletLayout(7, "ru");
 }
 
 TEST_F(ChromiumRenderTest, TwelveOutletsFitTheScreenAndThePage) { CheckManyOutletLayout(12); }

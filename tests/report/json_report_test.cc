@@ -175,6 +175,22 @@ TEST(ReportDeterminismTest, CommittedSampleReportIsUpToDate) {
   }
 }
 
+TEST(ReportDeterminismTest, CommittedRussianReportIsUpToDate) {
+  TempDir out;
+  ASSERT_EQ(RunParallax({"report", "--language", "ru", "-o", out.path()}).exit_code, 0);
+  const std::string committed = SourceDir() + "/reports/lachin-2023-ru";
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(out.path())) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_TRUE(ReadFileOrFail(entry.path().string()) == ReadFileOrFail(committed + "/" + name))
+        << "reports/lachin-2023-ru/" << name
+        << " is out of date: run `parallax report --language ru` from the repository root and "
+           "commit it";
+    ++files;
+  }
+  EXPECT_EQ(files, 13);
+}
+
 TEST(ReportCommandTest, NoAbsolutePathsOrClockInReport) {
   TempDir out;
   ASSERT_EQ(RunParallax({"report", "-o", out.path(), "--format", "html,md,json"}).exit_code, 0);
