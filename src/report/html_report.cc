@@ -745,6 +745,13 @@ class HtmlBuilder {
       Node row = Block(tbody, "tr");
       El(row, "td", DateRange(m_, e.from, e.to));
       Node label = El(row, "td", r_.Show(e.label));
+      if (!e.label_outlet.empty()) {
+        // The label is one outlet's sentence: say whose.
+        Text(label, " \u2014 ");
+        Attr(El(label, "span",
+                Fill(m_.Tr("wording of {outlet}"), {{"outlet", r_.OutletLabel(e.label_outlet)}})),
+             "class", "note");
+      }
       if (!e.keys.empty()) Attr(label, "title", WhyAligned(e.keys));
       for (std::size_t i = group.first; i < group.second; ++i) {
         const std::string& o = outlets[i];

@@ -230,7 +230,12 @@ std::string ReportToMarkdown(const StoryReport& r) {
      << m.Tr("Events told by more than one outlet") << "\n\n";
   for (const AlignedEvent& e : r.alignment().events) {
     if (e.outlets.size() < 2) continue;
-    md << "- " << DateRange(m, e.from, e.to) << " (" << E(r.Show(e.label)) << "):";
+    md << "- " << DateRange(m, e.from, e.to) << " (" << E(r.Show(e.label));
+    if (!e.label_outlet.empty()) {
+      md << " \u2014 "
+         << E(Fill(m.Tr("wording of {outlet}"), {{"outlet", r.OutletLabel(e.label_outlet)}}));
+    }
+    md << "):";
     for (const std::string& o : e.outlets) md << " " << E(r.OutletLabel(o)) << ";";
     md << "\n";
   }

@@ -153,6 +153,21 @@ TEST(BlindReportTest, LettersAreConsistentAcrossSections) {
   EXPECT_NE(html.find("told Outlet "), std::string::npos);
 }
 
+// An event's label is one outlet's sentence and says whose: by name, or by letter when blind.
+TEST(BlindReportTest, EventLabelsSayWhoseWordingTheyAre) {
+  TempDir named, blind;
+  ASSERT_EQ(RunParallax({"report", "-o", named.path(), "--format", "md"}).exit_code, 0);
+  ASSERT_EQ(RunParallax({"report", "--blind", "-o", blind.path(), "--format", "html,md"}).exit_code,
+            0);
+  EXPECT_NE(ReadFileOrFail(named.path() + "/report.md").find("\u2014 wording of Eurasia Daily"),
+            std::string::npos);
+  EXPECT_NE(ReadFileOrFail(blind.path() + "/report.md").find("\u2014 wording of Outlet "),
+            std::string::npos);
+  EXPECT_NE(
+      ReadFileOrFail(blind.path() + "/report.html").find("<span class=\"note\">wording of Outlet "),
+      std::string::npos);
+}
+
 // Outlets with short names (RT, AP): the check for leaks reads whole words, as redaction does,
 // so "report" and "map" are no leak; the outlets' names themselves are gone.
 TEST(BlindReportTest, ShortOutletNamesWork) {
