@@ -688,8 +688,8 @@ void StoryReport::BuildPrompts() {
 
 std::string LexiconFitSentence(const LexiconFit& fit, const Messages& m) {
   const std::string counts =
-      Fill(m.TrN("{n} of {articles} article names its places, regions, routes or actors",
-                 "{n} of {articles} articles name its places, regions, routes or actors",
+      Fill(m.TrN("{n} of {articles} article names its places, regions, routes, laws or actors",
+                 "{n} of {articles} articles name its places, regions, routes, laws or actors",
                  static_cast<unsigned long>(fit.articles)),
            {{"n", std::to_string(fit.in_scope)}, {"articles", std::to_string(fit.articles)}});
   if (fit.fits) {
