@@ -1,0 +1,539 @@
+#include "corpus/html_main_text.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "corpus/html_class_names.h"
+
+namespace parallax::internal {
+
+bool IsDroppedTag(std::string_view tag) {
+  return InSet(tag, {"script", "style",      "noscript", "template", "iframe", "svg",    "canvas",
+                     "object", "embed",      "video",    "audio",    "map",    "button", "select",
+                     "input",  "textarea",   "option",   "datalist", "nav",    "aside",  "footer",
+                     "figure", "figcaption", "picture",  "source",   "track",  "dialog", "menu",
+                     "head",   "title",      "meta",     "link",     "base",   "label",  "math"});
+}
+
+namespace {
+
+// Elements that start a new paragraph.
+bool IsBlockTag(std::string_view tag) {
+  return InSet(
+      tag,
+      {"p",          "div",   "section", "article", "main",     "header",  "footer",  "aside",
+       "nav",        "ul",    "ol",      "li",      "dl",       "dt",      "dd",      "blockquote",
+       "pre",        "table", "thead",   "tbody",   "tfoot",    "tr",      "td",      "th",
+       "caption",    "h1",    "h2",      "h3",      "h4",       "h5",      "h6",      "figure",
+       "figcaption", "hr",    "address", "center",  "fieldset", "details", "summary", "form",
+       "hgroup",     "body",  "html",    "legend",  "menu",     "dir"});
+}
+
+bool IsHeading(std::string_view tag) {
+  return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
+}
+
+// Per-element statistics, computed bottom-up in one pass.
+struct NodeInfo {
+  int text = 0;  // visible characters in the subtree
+  int link = 0;  // of which inside <a>
+  int commas = 0;
+  int inline_text = 0;  // characters not inside a nested block element
+  int inline_link = 0;
+  int inline_commas = 0;
+  int p = 0, img = 0, li = 0, li_text = 0, input = 0, embed = 0;
+  int quote_text = 0;  // characters inside <blockquote>
+  bool has_block = false;
+  bool has_article = false;  // an <article>, <main> or itemprop=articleBody below or here
+  int weight = 0;
+  bool negative_only = false;
+  double score = 0;
+  bool candidate = false;
+};
+
+// Owns the statistics of one document; finds them through xmlNode::_private.
+class Stats {
+ public:
+  void Compute(xmlNode* root) {
+    order_.clear();
+    Walk(
+        root,
+        [&](xmlNode* n) {
+          if (!IsElement(n)) return false;
+          order_.push_back(n);
+          n->_private = reinterpret_cast<void*>(order_.size());
+          return true;
+        },
+        [](xmlNode*) {});
+    info_.assign(order_.size(), NodeInfo());
+    for (std::size_t i = order_.size(); i-- > 0;) {
+      xmlNode* n = order_[i];
+      NodeInfo& me = info_[i];
+      const std::string_view tag = Name(n);
+      for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+          const TextMeasure m = Measure(Content(c));
+          me.text += m.chars;
+          me.commas += m.commas;
+          me.inline_text += m.chars;
+          me.inline_commas += m.commas;
+        } else if (IsElement(c)) {
+          const NodeInfo& ci = Get(c);
+          const bool block = IsBlockTag(Name(c));
+          me.text += ci.text;
+          me.link += ci.link;
+          me.commas += ci.commas;
+          me.p += ci.p + (Name(c) == "p" ? 1 : 0);
+          me.img += ci.img + (Name(c) == "img" ? 1 : 0);
+          me.li += ci.li + (Name(c) == "li" ? 1 : 0);
+          me.li_text += Name(c) == "li" ? ci.text : ci.li_text;
+          me.quote_text += Name(c) == "blockquote" ? ci.text : ci.quote_text;
+          me.input += ci.input;
+          me.embed += ci.embed;
+          me.has_block |= block || ci.has_block;
+          me.has_article |= ci.has_article;
+          if (!block) {
+            me.inline_text += ci.inline_text;
+            me.inline_link += ci.inline_link;
+            me.inline_commas += ci.inline_commas;
+          }
+        }
+      }
+      if (tag == "a") {
+        me.link = me.text;
+        me.inline_link = me.inline_text;
+      }
+      if (tag == "article" || tag == "main" || ToLower(Attr(n, "itemprop")) == "articlebody") {
+        me.has_article = true;
+      }
+      me.weight = ClassWeight(n, &me.negative_only);
+    }
+  }
+
+  // The statistics of `n`; a blank record for nodes not seen by Compute.
+  NodeInfo& Get(const xmlNode* n) {
+    const auto index = reinterpret_cast<std::size_t>(n->_private);
+    if (index == 0 || index > info_.size() || order_[index - 1] != n) {
+      blank_ = NodeInfo();
+      return blank_;
+    }
+    return info_[index - 1];
+  }
+
+  const std::vector<xmlNode*>& order() const { return order_; }
+
+ private:
+  std::vector<xmlNode*> order_;
+  std::vector<NodeInfo> info_;
+  NodeInfo blank_;
+};
+
+// A wrapper around a quotation (an embedded post or tweet) is content whatever its class says.
+bool IsQuoteWrapper(const NodeInfo& i) { return i.text > 0 && i.quote_text >= 0.9 * i.text; }
+
+double LinkDensity(const NodeInfo& i) {
+  return i.text > 0 ? static_cast<double>(i.link) / i.text : 0.0;
+}
+
+void RemoveNodes(std::vector<xmlNode*>& nodes) {
+  for (xmlNode* n : nodes) {
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+  }
+  nodes.clear();
+}
+
+// Removes elements whose class or id say boilerplate ("sidebar", "comments", "related"),
+// unless they hold the article element itself.
+void DropUnlikely(xmlNode* root, Stats& stats) {
+  std::vector<xmlNode*> doomed;
+  Walk(
+      root,
+      [&](xmlNode* n) {
+        if (!IsElement(n)) return false;
+        const std::string_view tag = Name(n);
+        if (n == root || InSet(tag, {"html", "body", "article", "main", "a", "table", "tbody", "tr",
+                                     "td", "th", "code", "pre"})) {
+          return true;
+        }
+        const NodeInfo& info = stats.Get(n);
+        if (info.negative_only && !info.has_article && !IsQuoteWrapper(info)) {
+          doomed.push_back(n);
+          return false;
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  RemoveNodes(doomed);
+}
+
+int TagWeight(std::string_view tag) {
+  if (tag == "div" || tag == "article") return 5;
+  if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
+  if (InSet(tag, {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"})) return -3;
+  if (IsHeading(tag) || tag == "th") return -5;
+  return 0;
+}
+
+// Readability-style scoring: every paragraph-like block gives points (1 + commas + length/100,
+// capped) to its parent, half to its grandparent, less to further ancestors.
+std::vector<xmlNode*> ScoreCandidates(xmlNode* root, Stats& stats, const MainTextFlags& flags) {
+  std::vector<xmlNode*> candidates;
+  auto init = [&](xmlNode* n) {
+    NodeInfo& info = stats.Get(n);
+    if (info.candidate) return;
+    info.candidate = true;
+    info.score = TagWeight(Name(n)) + (flags.weight_classes ? info.weight : 0);
+    candidates.push_back(n);
+  };
+  for (xmlNode* n : stats.order()) {
+    const std::string_view tag = Name(n);
+    const NodeInfo& info = stats.Get(n);
+    const bool paragraph_like = InSet(tag, {"p", "pre", "td"}) ||
+                                (InSet(tag, {"div", "section", "article", "main", "blockquote",
+                                             "center", "font", "span", "dd"}) &&
+                                 info.inline_text >= 25);
+    if (!paragraph_like || info.inline_text < 25) continue;
+    if (n->parent == nullptr || !IsElement(n->parent)) continue;
+    double score = 1 + info.inline_commas + std::min(info.inline_text / 100, 3);
+    if (info.inline_text > 0) {
+      score *= 1.0 - static_cast<double>(info.inline_link) / info.inline_text;
+    }
+    int level = 0;
+    for (xmlNode* a = n->parent; a != nullptr && IsElement(a) && level < 5;
+         a = a->parent, ++level) {
+      if (a == root->parent) break;
+      init(a);
+      const double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+      stats.Get(a).score += score / divider;
+    }
+  }
+  for (xmlNode* c : candidates) {
+    NodeInfo& info = stats.Get(c);
+    info.score *= 1.0 - LinkDensity(info);
+  }
+  return candidates;
+}
+
+xmlNode* ChooseTop(xmlNode* root, Stats& stats, std::vector<xmlNode*> candidates) {
+  if (candidates.empty()) return root;
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [&](xmlNode* a, xmlNode* b) { return stats.Get(a).score > stats.Get(b).score; });
+  xmlNode* top = candidates.front();
+  const double top_score = stats.Get(top).score;
+  if (top_score <= 0) return root;
+  // Several near-equal candidates inside one ancestor: the ancestor is the article.
+  std::vector<xmlNode*> alternatives;
+  for (std::size_t i = 1; i < std::min<std::size_t>(candidates.size(), 5); ++i) {
+    if (stats.Get(candidates[i]).score / top_score >= 0.75) alternatives.push_back(candidates[i]);
+  }
+  if (alternatives.size() >= 3) {
+    for (xmlNode* a = top->parent; a != nullptr && IsElement(a) && a != root; a = a->parent) {
+      int inside = 0;
+      for (xmlNode* alt : alternatives) {
+        for (xmlNode* p = alt; p != nullptr; p = p->parent) {
+          if (p == a) {
+            ++inside;
+            break;
+          }
+        }
+      }
+      if (inside >= 3) {
+        top = a;
+        break;
+      }
+    }
+  }
+  // Climb while the parent scores better (the article is split into several blocks).
+  double last = stats.Get(top).score;
+  const double threshold = last / 3;
+  for (xmlNode* p = top->parent; p != nullptr && IsElement(p) && p != root; p = p->parent) {
+    const NodeInfo& pi = stats.Get(p);
+    if (!pi.candidate) continue;
+    if (pi.score < threshold) break;
+    if (pi.score > last) {
+      top = p;
+      break;
+    }
+    last = pi.score;
+  }
+  // A wrapper with a single child adds nothing but may have siblings worth keeping.
+  while (top->parent != nullptr && top->parent != root && IsElement(top->parent)) {
+    int elements = 0;
+    for (xmlNode* c = top->parent->children; c != nullptr; c = c->next) {
+      if (IsElement(c)) ++elements;
+    }
+    if (elements != 1) break;
+    top = top->parent;
+  }
+  return top;
+}
+
+// The top candidate plus those of its siblings that look like more of the article.
+std::vector<xmlNode*> GatherSiblings(xmlNode* top, xmlNode* root, Stats& stats) {
+  if (top == root || top->parent == nullptr) return {top};
+  std::vector<xmlNode*> kept;
+  const NodeInfo& ti = stats.Get(top);
+  const double threshold = std::max(10.0, ti.score * 0.2);
+  const std::string top_class = Attr(top, "class");
+  for (xmlNode* s = top->parent->children; s != nullptr; s = s->next) {
+    if (s == top) {
+      kept.push_back(s);
+      continue;
+    }
+    if (!IsElement(s)) continue;
+    const NodeInfo& si = stats.Get(s);
+    double bonus = 0;
+    if (!top_class.empty() && Attr(s, "class") == top_class) bonus = ti.score * 0.2;
+    if (si.candidate && si.score + bonus >= threshold) {
+      kept.push_back(s);
+    } else if (Name(s) == "p" || (InSet(Name(s), {"div", "section"}) && !si.has_block)) {
+      const double density = LinkDensity(si);
+      const std::string text = TextOf(s);
+      if (si.text > 80 && density < 0.25) {
+        kept.push_back(s);
+      } else if (si.text > 0 && si.text <= 80 && density == 0 && !text.empty() &&
+                 (EndsWith(text, ".") || EndsWith(text, "!") || EndsWith(text, "?"))) {
+        kept.push_back(s);
+      }
+    }
+  }
+  return kept;
+}
+
+// Removes boilerplate inside the kept blocks: lists of links, share bars, boxes whose class
+// says so, forms, embedded media wrappers, the page title.
+// A pruned block is also taken out of `kept`.
+void Prune(std::vector<xmlNode*>& kept, xmlNode* top, Stats& stats, const MainTextFlags& flags) {
+  std::vector<xmlNode*> doomed;
+  for (xmlNode* block : kept) {
+    Walk(
+        block,
+        [&](xmlNode* n) {
+          if (!IsElement(n)) return false;
+          if (n == top) return true;
+          const std::string_view tag = Name(n);
+          const NodeInfo& info = stats.Get(n);
+          if (tag == "h1") {
+            doomed.push_back(n);
+            return false;
+          }
+          if (IsHeading(tag)) {
+            if ((flags.weight_classes && info.weight < 0) || LinkDensity(info) > 0.33) {
+              doomed.push_back(n);
+              return false;
+            }
+            return true;
+          }
+          // A short paragraph that is all link: "Read more: …", a related headline.
+          if (flags.clean_conditionally && tag == "p" && info.text < 200 &&
+              LinkDensity(info) >= 0.8) {
+            doomed.push_back(n);
+            return false;
+          }
+          if (!flags.clean_conditionally ||
+              !InSet(tag, {"form", "fieldset", "table", "ul", "ol", "dl", "div", "section",
+                           "header", "span"})) {
+            return true;
+          }
+          const int weight = flags.weight_classes ? info.weight : 0;
+          if (tag == "span" && !info.has_block) {
+            // Inline: only a boilerplate name (a hover card, a share label) removes it.
+            if (weight < 0 && !IsQuoteWrapper(info)) {
+              doomed.push_back(n);
+              return false;
+            }
+            return true;
+          }
+          const double score = info.candidate ? info.score : 0;
+          if (IsQuoteWrapper(info)) return true;
+          if (weight + score < 0) {
+            doomed.push_back(n);
+            return false;
+          }
+          if (info.commas >= 10) return true;
+          const bool is_list =
+              InSet(tag, {"ul", "ol", "dl"}) || (info.text > 0 && info.li_text > 0.9 * info.text);
+          const double density = LinkDensity(info);
+          const int li = info.li - 100;
+          bool prune = false;
+          if (info.img > 1 && static_cast<double>(info.p) / info.img < 0.5) prune = true;
+          if (!is_list && li > info.p) prune = true;
+          if (info.input > info.p / 3) prune = true;
+          if (!is_list && info.text < 25 && (info.img == 0 || info.img > 2)) prune = true;
+          if (!is_list && weight < 25 && density > 0.2) prune = true;
+          if (weight >= 25 && density > 0.5) prune = true;
+          if (is_list && density > 0.5) prune = true;
+          if ((info.embed == 1 && info.text < 75) || info.embed > 1) prune = true;
+          if (prune) {
+            doomed.push_back(n);
+            return false;
+          }
+          return true;
+        },
+        [](xmlNode*) {});
+  }
+  kept.erase(std::remove_if(kept.begin(), kept.end(),
+                            [&](xmlNode* n) {
+                              return std::find(doomed.begin(), doomed.end(), n) != doomed.end();
+                            }),
+             kept.end());
+  RemoveNodes(doomed);
+}
+
+// Cuts the text below `roots` into paragraphs: one per block element, and at <br><br>.
+class ParagraphBuilder {
+ public:
+  // With drop_link_paragraphs, a paragraph whose text is all link (a teaser card, "Also on
+  // …", a related headline between paragraphs) is left out.
+  ParagraphBuilder(std::vector<std::string>* out, bool drop_link_paragraphs)
+      : out_(out), drop_link_paragraphs_(drop_link_paragraphs) {}
+
+  void Add(xmlNode* root) {
+    Walk(
+        root,
+        [&](xmlNode* n) {
+          if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            Text(Content(n));
+            return false;
+          }
+          if (!IsElement(n)) return false;
+          const std::string_view tag = Name(n);
+          if (IsDroppedTag(tag)) return false;
+          if (tag == "br") {
+            if (breaks_ > 0) {
+              Flush();
+            } else {
+              pending_space_ = !current_.empty();
+            }
+            ++breaks_;
+            return false;
+          }
+          if (IsBlockTag(tag)) Flush();
+          if (tag == "pre") ++pre_depth_;
+          if (tag == "a") ++link_depth_;
+          return true;
+        },
+        [&](xmlNode* n) {
+          if (!IsElement(n)) return;
+          if (IsBlockTag(Name(n))) Flush();
+          if (Name(n) == "pre") --pre_depth_;
+          if (Name(n) == "a") --link_depth_;
+        });
+    Flush();
+  }
+
+ private:
+  void Text(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      if (const std::size_t n = SpaceLength(s, i); n > 0) {
+        if (pre_depth_ > 0 && s[i] == '\n' && !current_.empty()) {
+          current_ += '\n';
+          pending_space_ = false;
+        } else {
+          pending_space_ = !current_.empty();
+        }
+        i += n;
+        continue;
+      }
+      if (pending_space_ && !current_.empty() && current_.back() != '\n') current_ += ' ';
+      pending_space_ = false;
+      breaks_ = 0;
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+        ++chars_;
+        if (link_depth_ > 0) ++link_chars_;
+      }
+      current_ += s[i++];
+    }
+  }
+
+  void Flush() {
+    while (!current_.empty() && (current_.back() == '\n' || current_.back() == ' ')) {
+      current_.pop_back();
+    }
+    const bool all_link = drop_link_paragraphs_ && chars_ > 0 && link_chars_ >= 0.9 * chars_;
+    if (!current_.empty() && !all_link) out_->push_back(std::move(current_));
+    current_.clear();
+    chars_ = link_chars_ = 0;
+    pending_space_ = false;
+    breaks_ = 0;
+  }
+
+  std::vector<std::string>* out_;
+  bool drop_link_paragraphs_;
+  std::string current_;
+  int chars_ = 0;       // characters in current_ (code points, spaces excluded)
+  int link_chars_ = 0;  // of which inside <a>
+  int link_depth_ = 0;
+  bool pending_space_ = false;
+  int breaks_ = 0;
+  int pre_depth_ = 0;
+};
+
+}  // namespace
+
+void DropChrome(xmlNode* root) {
+  std::vector<xmlNode*> doomed;
+  Walk(
+      root,
+      [&](xmlNode* n) {
+        if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE || n->type == XML_DTD_NODE) {
+          doomed.push_back(n);
+          return false;
+        }
+        if (!IsElement(n)) return false;
+        if (n != root && (IsDroppedTag(Name(n)) || IsHidden(n) || IsChromeRole(n))) {
+          doomed.push_back(n);
+          return false;
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  RemoveNodes(doomed);
+}
+
+xmlNode* FindBody(xmlDoc* doc) {
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return nullptr;
+  for (xmlNode* c = root->children; c != nullptr; c = c->next) {
+    if (Is(c, "body")) return c;
+  }
+  return root;
+}
+
+std::size_t TotalSize(const std::vector<std::string>& paragraphs) {
+  std::size_t total = 0;
+  for (const std::string& p : paragraphs) total += p.size();
+  return total;
+}
+
+std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags) {
+  std::vector<std::string> paragraphs;
+  xmlNode* body = FindBody(doc);
+  if (body == nullptr) return paragraphs;
+  DropChrome(body);
+  Stats stats;
+  if (flags.strip_unlikely) {
+    stats.Compute(body);
+    DropUnlikely(body, stats);
+  }
+  stats.Compute(body);
+  std::vector<xmlNode*> candidates = ScoreCandidates(body, stats, flags);
+  xmlNode* top = ChooseTop(body, stats, std::move(candidates));
+  std::vector<xmlNode*> kept = GatherSiblings(top, body, stats);
+  Prune(kept, top, stats, flags);
+  ParagraphBuilder builder(&paragraphs, flags.clean_conditionally);
+  for (xmlNode* n : kept) builder.Add(n);
+  return paragraphs;
+}
+
+std::vector<std::string> ParagraphsOf(xmlNode* root, bool drop_link_paragraphs) {
+  std::vector<std::string> paragraphs;
+  ParagraphBuilder builder(&paragraphs, drop_link_paragraphs);
+  builder.Add(root);
+  return paragraphs;
+}
+
+}  // namespace parallax::internal

@@ -1,0 +1,51 @@
+// The main text of a parsed page: the Readability family of heuristics, general rules only.
+// Never-content and hidden elements are dropped; blocks are scored by text length, commas,
+// link density, tag and class/id names; the best-scoring container and its related siblings
+// are kept; boilerplate inside them (link lists, share bars, "related" boxes) is pruned; the
+// rest is cut into one paragraph per block element or <br><br>. Every traversal is iterative.
+// Internal to corpus/html_*.
+#ifndef PARALLAX_CORPUS_HTML_MAIN_TEXT_H_
+#define PARALLAX_CORPUS_HTML_MAIN_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/html_dom.h"
+
+namespace parallax::internal {
+
+// How strict one extraction attempt is (Readability's fallback ladder relaxes them in turn).
+//
+//   field                default  meaning
+//   strip_unlikely       true     drop elements whose class/id only say boilerplate, first
+//   weight_classes       true     class/id names add to or take from a block's score
+//   clean_conditionally  true     prune link lists, forms, media boxes inside the kept blocks
+struct MainTextFlags {
+  bool strip_unlikely = true;
+  bool weight_classes = true;
+  bool clean_conditionally = true;
+};
+
+// Elements that never hold article text (or that hold only chrome in any page).
+bool IsDroppedTag(std::string_view tag);
+
+// Removes comments, never-content elements and hidden elements below `root`.
+void DropChrome(xmlNode* root);
+
+// <body>, or the root element when there is none; null for an empty document.
+xmlNode* FindBody(xmlDoc* doc);
+
+// The text below `root` as paragraphs: one per block element, and at <br><br>. With
+// drop_link_paragraphs, a paragraph whose text is all link is left out.
+std::vector<std::string> ParagraphsOf(xmlNode* root, bool drop_link_paragraphs);
+
+// One extraction attempt; changes `doc` (hand it a freshly parsed one each time).
+std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags);
+
+// Bytes of text in `paragraphs`.
+std::size_t TotalSize(const std::vector<std::string>& paragraphs);
+
+}  // namespace parallax::internal
+
+#endif  // PARALLAX_CORPUS_HTML_MAIN_TEXT_H_
