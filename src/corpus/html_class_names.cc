@@ -135,6 +135,22 @@ int ClassWeight(const xmlNode* n, bool* negative_only) {
   return weight;
 }
 
+bool IsLeadName(std::string_view value) {
+  static constexpr std::array<std::string_view, 14> kLeadWords = {
+      "lead",  "intro",   "introduction", "excerpt", "subtitle", "subheadline", "standfirst",
+      "chapo", "chapeau", "abstract",     "summary", "deck",     "dek",         "teasertext"};
+  const std::vector<std::string> tokens = NameTokens(value);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    for (std::string_view w : kLeadWords) {
+      if (tokens[i] == w) return true;
+    }
+    if (tokens[i] == "teaser" && i + 1 < tokens.size() && tokens[i + 1] == "text") return true;
+  }
+  return false;
+}
+
+bool IsLead(const xmlNode* n) { return IsLeadName(Attr(n, "class")) || IsLeadName(Attr(n, "id")); }
+
 bool IsHidden(const xmlNode* n) {
   if (HasAttr(n, "hidden")) return true;
   if (ToLower(Attr(n, "aria-hidden")) == "true") return true;

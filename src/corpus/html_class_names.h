@@ -23,6 +23,12 @@ int NameVerdict(std::string_view name);
 // per attribute. `negative_only` (may be null) is set when only boilerplate names were seen.
 int ClassWeight(const xmlNode* n, bool* negative_only);
 
+// A class or id naming an article's lead paragraph, set apart above the body: "lead",
+// "intro", "excerpt", "subtitle", "standfirst", "chapo", "abstract", "summary", "deck",
+// "teaser-text" (but not a bare "teaser", which also names links to other articles).
+bool IsLeadName(std::string_view value);
+bool IsLead(const xmlNode* n);  // by its class or id
+
 // Hidden from every reader: the hidden attribute, aria-hidden, display:none or
 // visibility:hidden in its style, screen-reader-only classes.
 bool IsHidden(const xmlNode* n);

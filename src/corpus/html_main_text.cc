@@ -159,7 +159,7 @@ void DropUnlikely(xmlNode* root, Stats& stats) {
           return true;
         }
         const NodeInfo& info = stats.Get(n);
-        if (info.negative_only && !info.has_article && !IsQuoteWrapper(info)) {
+        if (info.negative_only && !info.has_article && !IsQuoteWrapper(info) && !IsLead(n)) {
           doomed.push_back(n);
           return false;
         }
@@ -301,6 +301,57 @@ std::vector<xmlNode*> GatherSiblings(xmlNode* top, xmlNode* root, Stats& stats) 
     }
   }
   return kept;
+}
+
+// True when `a` is `n` or one of its ancestors.
+bool Contains(const xmlNode* a, const xmlNode* n) {
+  for (; n != nullptr; n = n->parent) {
+    if (n == a) return true;
+  }
+  return false;
+}
+
+// The article's lead paragraph (a standfirst, an excerpt, a "teaser-text") often sits in the
+// article's header, outside the container whose paragraphs won the scoring. Looks for blocks
+// named as a lead (IsLead) before the first kept block, inside the nearest <article> or
+// <main> around it (or the top's grandparent), and returns them to put first.
+std::vector<xmlNode*> GatherLead(const std::vector<xmlNode*>& kept, xmlNode* root, Stats& stats) {
+  if (kept.empty() || kept.front() == root) return {};
+  xmlNode* first = kept.front();
+  xmlNode* scope = nullptr;
+  int level = 0;
+  for (xmlNode* a = first->parent; a != nullptr && a != root && IsElement(a); a = a->parent) {
+    if (InSet(Name(a), {"article", "main"})) {
+      scope = a;
+      break;
+    }
+    if (++level == 3 && scope == nullptr) scope = a;
+  }
+  if (scope == nullptr) return {};
+  std::vector<xmlNode*> leads;
+  bool before = true;
+  Walk(
+      scope,
+      [&](xmlNode* n) {
+        if (!before || !IsElement(n)) return false;
+        if (n == first || Contains(n, first)) {
+          if (n == first) before = false;
+          return n != first;
+        }
+        for (xmlNode* k : kept) {
+          if (k == n) return false;
+        }
+        if (n != scope && IsLead(n)) {
+          const NodeInfo& info = stats.Get(n);
+          if (info.text >= 30 && info.text <= 1500 && LinkDensity(info) < 0.3) {
+            leads.push_back(n);
+            return false;
+          }
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  return leads;
 }
 
 // Removes boilerplate inside the kept blocks: lists of links, share bars, boxes whose class
@@ -474,7 +525,49 @@ class ParagraphBuilder {
 
 }  // namespace
 
+std::size_t VisibleTextSize(xmlNode* root) {
+  std::size_t size = 0;
+  Walk(
+      root,
+      [&](xmlNode* n) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+          size += static_cast<std::size_t>(Measure(Content(n)).chars);
+          return false;
+        }
+        if (!IsElement(n)) return false;
+        return n == root ||
+               !InSet(Name(n), {"script", "style", "template", "title", "svg", "math"});
+      },
+      [](xmlNode*) {});
+  return size;
+}
+
+std::size_t ParagraphTextSize(xmlNode* root) {
+  std::size_t size = 0;
+  Walk(
+      root,
+      [&](xmlNode* n) {
+        if (!IsElement(n)) return false;
+        if (Name(n) == "p") {
+          size += VisibleTextSize(n);
+          return false;
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  return size;
+}
+
 void DropChrome(xmlNode* root) {
+  // libxml2 does not close some elements where browsers do (an unclosed <noscript>, an <aside>
+  // whose end tag is misnested): such a container swallows the rest of the page. One that holds
+  // most of the page's paragraph text is kept whatever its tag.
+  const std::size_t paragraph_text = ParagraphTextSize(root);
+  auto swallowed_page = [&](xmlNode* n) {
+    if (!InSet(Name(n), {"noscript", "aside", "nav", "footer", "menu", "dialog"})) return false;
+    const std::size_t inside = ParagraphTextSize(n);
+    return inside >= kMisplacedText && 2 * inside > paragraph_text;
+  };
   std::vector<xmlNode*> doomed;
   Walk(
       root,
@@ -484,7 +577,8 @@ void DropChrome(xmlNode* root) {
           return false;
         }
         if (!IsElement(n)) return false;
-        if (n != root && (IsDroppedTag(Name(n)) || IsHidden(n) || IsChromeRole(n))) {
+        if (n != root && (IsDroppedTag(Name(n)) || IsHidden(n) || IsChromeRole(n)) &&
+            !swallowed_page(n)) {
           doomed.push_back(n);
           return false;
         }
@@ -492,6 +586,33 @@ void DropChrome(xmlNode* root) {
       },
       [](xmlNode*) {});
   RemoveNodes(doomed);
+}
+
+void RehomeMisplacedContent(xmlDoc* doc) {
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return;
+  xmlNode* head = nullptr;
+  xmlNode* body = nullptr;
+  for (xmlNode* c = root->children; c != nullptr; c = c->next) {
+    if (Is(c, "head") && head == nullptr) head = c;
+    if (Is(c, "body") && body == nullptr) body = c;
+  }
+  if (head == nullptr || VisibleTextSize(head) < kMisplacedText) return;
+  if (body == nullptr) {
+    xmlNodeSetName(head, reinterpret_cast<const xmlChar*>("body"));
+    return;
+  }
+  xmlNode* first = body->children;
+  for (xmlNode* c = head->children; c != nullptr;) {
+    xmlNode* next = c->next;
+    xmlUnlinkNode(c);
+    if (first != nullptr) {
+      xmlAddPrevSibling(first, c);
+    } else {
+      xmlAddChild(body, c);
+    }
+    c = next;
+  }
 }
 
 xmlNode* FindBody(xmlDoc* doc) {
@@ -511,6 +632,7 @@ std::size_t TotalSize(const std::vector<std::string>& paragraphs) {
 
 std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags) {
   std::vector<std::string> paragraphs;
+  RehomeMisplacedContent(doc);
   xmlNode* body = FindBody(doc);
   if (body == nullptr) return paragraphs;
   DropChrome(body);
@@ -523,6 +645,8 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   std::vector<xmlNode*> candidates = ScoreCandidates(body, stats, flags);
   xmlNode* top = ChooseTop(body, stats, std::move(candidates));
   std::vector<xmlNode*> kept = GatherSiblings(top, body, stats);
+  std::vector<xmlNode*> lead = GatherLead(kept, body, stats);
+  kept.insert(kept.begin(), lead.begin(), lead.end());
   Prune(kept, top, stats, flags);
   ParagraphBuilder builder(&paragraphs, flags.clean_conditionally);
   for (xmlNode* n : kept) builder.Add(n);

@@ -30,8 +30,20 @@ struct MainTextFlags {
 // Elements that never hold article text (or that hold only chrome in any page).
 bool IsDroppedTag(std::string_view tag);
 
-// Removes comments, never-content elements and hidden elements below `root`.
+// Code points of text below `root` a reader would see (not in script, style, template, title).
+std::size_t VisibleTextSize(xmlNode* root);
+
+// Removes comments, never-content elements and hidden elements below `root`. A <noscript>,
+// <aside>, <nav>, <footer>, <menu> or <dialog> holding more than half the text of the page's
+// paragraphs is kept: libxml2 left it open (where a browser closes it) and it swallowed the page.
 void DropChrome(xmlNode* root);
+
+// Markup that makes libxml2 keep <head> open (a stray element before <body>) leaves the page's
+// text in <head>. When <head> holds kMisplacedText or more visible characters, its children move
+// to the start of <body>, or <head> becomes the <body> when there is none (the metadata among
+// them is dropped as chrome later).
+inline constexpr std::size_t kMisplacedText = 200;
+void RehomeMisplacedContent(xmlDoc* doc);
 
 // <body>, or the root element when there is none; null for an empty document.
 xmlNode* FindBody(xmlDoc* doc);
