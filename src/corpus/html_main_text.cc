@@ -354,6 +354,37 @@ std::vector<xmlNode*> GatherLead(const std::vector<xmlNode*>& kept, xmlNode* roo
   return leads;
 }
 
+// The page's own summary (its meta or Open Graph description) printed above the article is
+// its lead, whatever the block is called. Returns the deepest block before the first kept one
+// whose text is the summary (or starts as it does, since summaries are cut short), if any.
+xmlNode* FindSummaryBlock(const std::vector<xmlNode*>& kept, xmlNode* root, Stats& stats,
+                          std::string_view summary) {
+  const std::string want = CollapseHtmlSpace(summary);
+  if (kept.empty() || kept.front() == root || Measure(want).chars < 40) return nullptr;
+  const std::string_view prefix = std::string_view(want).substr(0, 60);
+  xmlNode* first = kept.front();
+  xmlNode* found = nullptr;
+  const int max_chars = Measure(want).chars * 2 + 40;
+  bool before = true;
+  Walk(
+      root,
+      [&](xmlNode* n) {
+        if (!before || !IsElement(n)) return false;
+        if (n == first) {
+          before = false;
+          return false;
+        }
+        const NodeInfo& info = stats.Get(n);
+        if (info.text < 40) return false;
+        if (info.text > max_chars || Contains(n, first)) return true;
+        if (IsHeading(Name(n)) || Name(n) == "a") return false;
+        if (LinkDensity(info) < 0.3 && StartsWith(TextOf(n), prefix)) found = n;
+        return true;
+      },
+      [](xmlNode*) {});
+  return found;
+}
+
 // Removes boilerplate inside the kept blocks: lists of links, share bars, boxes whose class
 // says so, forms, embedded media wrappers, the page title.
 // A pruned block is also taken out of `kept`.
@@ -630,7 +661,8 @@ std::size_t TotalSize(const std::vector<std::string>& paragraphs) {
   return total;
 }
 
-std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags) {
+std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags,
+                                         std::string_view summary) {
   std::vector<std::string> paragraphs;
   RehomeMisplacedContent(doc);
   xmlNode* body = FindBody(doc);
@@ -646,6 +678,9 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   xmlNode* top = ChooseTop(body, stats, std::move(candidates));
   std::vector<xmlNode*> kept = GatherSiblings(top, body, stats);
   std::vector<xmlNode*> lead = GatherLead(kept, body, stats);
+  if (lead.empty()) {
+    if (xmlNode* n = FindSummaryBlock(kept, body, stats, summary); n != nullptr) lead.push_back(n);
+  }
   kept.insert(kept.begin(), lead.begin(), lead.end());
   Prune(kept, top, stats, flags);
   ParagraphBuilder builder(&paragraphs, flags.clean_conditionally);

@@ -52,8 +52,11 @@ xmlNode* FindBody(xmlDoc* doc);
 // drop_link_paragraphs, a paragraph whose text is all link is left out.
 std::vector<std::string> ParagraphsOf(xmlNode* root, bool drop_link_paragraphs);
 
-// One extraction attempt; changes `doc` (hand it a freshly parsed one each time).
-std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags);
+// One extraction attempt; changes `doc` (hand it a freshly parsed one each time). `summary` is
+// the page's own description (may be empty): a block above the article that repeats it is
+// taken as the article's lead.
+std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags,
+                                         std::string_view summary);
 
 // Bytes of text in `paragraphs`.
 std::size_t TotalSize(const std::vector<std::string>& paragraphs);
