@@ -148,6 +148,7 @@ void RemoveNodes(std::vector<xmlNode*>& nodes) {
 // Removes elements whose class or id say boilerplate ("sidebar", "comments", "related"),
 // unless they hold the article element itself.
 void DropUnlikely(xmlNode* root, Stats& stats) {
+  const SwallowTest swallow(root);
   std::vector<xmlNode*> doomed;
   Walk(
       root,
@@ -159,7 +160,8 @@ void DropUnlikely(xmlNode* root, Stats& stats) {
           return true;
         }
         const NodeInfo& info = stats.Get(n);
-        if (info.negative_only && !info.has_article && !IsQuoteWrapper(info) && !IsLead(n)) {
+        if (info.negative_only && !info.has_article && !IsQuoteWrapper(info) && !IsLead(n) &&
+            !swallow.SwallowedPage(n)) {
           doomed.push_back(n);
           return false;
         }
@@ -589,16 +591,29 @@ std::size_t ParagraphTextSize(xmlNode* root) {
   return size;
 }
 
+SwallowTest::SwallowTest(xmlNode* root) : paragraph_text_(ParagraphTextSize(root)) {}
+
+bool SwallowTest::SwallowedPage(xmlNode* n) const {
+  if (paragraph_text_ < kMisplacedText) return false;
+  if (Name(n) != "noscript") {
+    // Popups and overlays hold paragraphs of their own; a swallowed page brings its article.
+    bool article = false;
+    Walk(
+        n,
+        [&](xmlNode* d) {
+          if (article || !IsElement(d)) return false;
+          article = d != n && InSet(Name(d), {"article", "main"});
+          return true;
+        },
+        [](xmlNode*) {});
+    if (!article) return false;
+  }
+  const std::size_t inside = ParagraphTextSize(n);
+  return inside >= kMisplacedText && 2 * inside > paragraph_text_;
+}
+
 void DropChrome(xmlNode* root) {
-  // libxml2 does not close some elements where browsers do (an unclosed <noscript>, an <aside>
-  // whose end tag is misnested): such a container swallows the rest of the page. One that holds
-  // most of the page's paragraph text is kept whatever its tag.
-  const std::size_t paragraph_text = ParagraphTextSize(root);
-  auto swallowed_page = [&](xmlNode* n) {
-    if (!InSet(Name(n), {"noscript", "aside", "nav", "footer", "menu", "dialog"})) return false;
-    const std::size_t inside = ParagraphTextSize(n);
-    return inside >= kMisplacedText && 2 * inside > paragraph_text;
-  };
+  const SwallowTest swallow(root);
   std::vector<xmlNode*> doomed;
   Walk(
       root,
@@ -609,7 +624,7 @@ void DropChrome(xmlNode* root) {
         }
         if (!IsElement(n)) return false;
         if (n != root && (IsDroppedTag(Name(n)) || IsHidden(n) || IsChromeRole(n)) &&
-            !swallowed_page(n)) {
+            !swallow.SwallowedPage(n)) {
           doomed.push_back(n);
           return false;
         }

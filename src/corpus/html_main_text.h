@@ -33,16 +33,32 @@ bool IsDroppedTag(std::string_view tag);
 // Code points of text below `root` a reader would see (not in script, style, template, title).
 std::size_t VisibleTextSize(xmlNode* root);
 
-// Removes comments, never-content elements and hidden elements below `root`. A <noscript>,
-// <aside>, <nav>, <footer>, <menu> or <dialog> holding more than half the text of the page's
-// paragraphs is kept: libxml2 left it open (where a browser closes it) and it swallowed the page.
+// Code points of visible text inside <p> elements below `root`.
+std::size_t ParagraphTextSize(xmlNode* root);
+
+// libxml2 does not close some elements where browsers do (an unclosed <noscript>, a <header> or
+// a navigation menu whose end tags are misnested): such an element swallows the rest of the page.
+// One that holds more than half the text of the page's paragraphs (and at least
+// kMisplacedText of it) and an <article> or <main> (any content for a <noscript>) is the page,
+// whatever its tag, role or class says.
+inline constexpr std::size_t kMisplacedText = 200;
+class SwallowTest {
+ public:
+  explicit SwallowTest(xmlNode* root);
+  bool SwallowedPage(xmlNode* n) const;
+
+ private:
+  std::size_t paragraph_text_;
+};
+
+// Removes comments, never-content elements and hidden elements below `root`, except those that
+// swallowed the page (SwallowTest).
 void DropChrome(xmlNode* root);
 
 // Markup that makes libxml2 keep <head> open (a stray element before <body>) leaves the page's
 // text in <head>. When <head> holds kMisplacedText or more visible characters, its children move
 // to the start of <body>, or <head> becomes the <body> when there is none (the metadata among
 // them is dropped as chrome later).
-inline constexpr std::size_t kMisplacedText = 200;
 void RehomeMisplacedContent(xmlDoc* doc);
 
 // <body>, or the root element when there is none; null for an empty document.
