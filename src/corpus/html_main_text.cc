@@ -498,6 +498,7 @@ class ParagraphBuilder {
           if (IsBlockTag(tag)) Flush();
           if (tag == "pre") ++pre_depth_;
           if (tag == "a") ++link_depth_;
+          if (IsHeading(tag)) ++heading_depth_;
           return true;
         },
         [&](xmlNode* n) {
@@ -505,8 +506,18 @@ class ParagraphBuilder {
           if (IsBlockTag(Name(n))) Flush();
           if (Name(n) == "pre") --pre_depth_;
           if (Name(n) == "a") --link_depth_;
+          if (IsHeading(Name(n))) --heading_depth_;
         });
     Flush();
+  }
+
+  // Headings left last, with no text of their own section after them ("More on this topic",
+  // "Leave a comment" over a list or form that was pruned), are left out.
+  void DropOrphanHeadings() {
+    while (!out_->empty() && !is_heading_.empty() && is_heading_.back()) {
+      out_->pop_back();
+      is_heading_.pop_back();
+    }
   }
 
  private:
@@ -538,7 +549,10 @@ class ParagraphBuilder {
       current_.pop_back();
     }
     const bool all_link = drop_link_paragraphs_ && chars_ > 0 && link_chars_ >= 0.9 * chars_;
-    if (!current_.empty() && !all_link) out_->push_back(std::move(current_));
+    if (!current_.empty() && !all_link) {
+      out_->push_back(std::move(current_));
+      is_heading_.push_back(heading_depth_ > 0);
+    }
     current_.clear();
     chars_ = link_chars_ = 0;
     pending_space_ = false;
@@ -551,6 +565,8 @@ class ParagraphBuilder {
   int chars_ = 0;       // characters in current_ (code points, spaces excluded)
   int link_chars_ = 0;  // of which inside <a>
   int link_depth_ = 0;
+  int heading_depth_ = 0;
+  std::vector<bool> is_heading_;  // per paragraph written to out_ by this builder
   bool pending_space_ = false;
   int breaks_ = 0;
   int pre_depth_ = 0;
@@ -700,6 +716,7 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   Prune(kept, top, stats, flags);
   ParagraphBuilder builder(&paragraphs, flags.clean_conditionally);
   for (xmlNode* n : kept) builder.Add(n);
+  if (flags.clean_conditionally) builder.DropOrphanHeadings();
   return paragraphs;
 }
 
