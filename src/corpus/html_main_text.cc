@@ -313,6 +313,18 @@ bool Contains(const xmlNode* a, const xmlNode* n) {
   return false;
 }
 
+// A heading right under the page's <h1> (its next element, or in the same <hgroup>) is the
+// article's subtitle.
+bool IsSubtitle(const xmlNode* n) {
+  const std::string_view tag = Name(n);
+  if (!IsHeading(tag) || tag == "h1") return false;
+  if (n->parent != nullptr && Is(n->parent, "hgroup")) return true;
+  for (const xmlNode* p = n->prev; p != nullptr; p = p->prev) {
+    if (IsElement(p)) return Name(p) == "h1";
+  }
+  return false;
+}
+
 // The article's lead paragraph (a standfirst, an excerpt, a "teaser-text") often sits in the
 // article's header, outside the container whose paragraphs won the scoring. Looks for blocks
 // named as a lead (IsLead) before the first kept block, inside the nearest <article> or
@@ -343,9 +355,9 @@ std::vector<xmlNode*> GatherLead(const std::vector<xmlNode*>& kept, xmlNode* roo
         for (xmlNode* k : kept) {
           if (k == n) return false;
         }
-        if (n != scope && IsLead(n)) {
+        if (n != scope && (IsLead(n) || IsSubtitle(n))) {
           const NodeInfo& info = stats.Get(n);
-          if (info.text >= 30 && info.text <= 1500 && LinkDensity(info) < 0.3) {
+          if (info.text >= 15 && info.text <= 1500 && LinkDensity(info) < 0.3) {
             leads.push_back(n);
             return false;
           }
