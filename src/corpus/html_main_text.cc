@@ -137,6 +137,47 @@ double LinkDensity(const NodeInfo& i) {
   return i.text > 0 ? static_cast<double>(i.link) / i.text : 0.0;
 }
 
+// A heading right under the page's <h1> (its next element, or in the same <hgroup>) is the
+// article's subtitle.
+bool IsSubtitle(const xmlNode* n) {
+  const std::string_view tag = Name(n);
+  if (!IsHeading(tag) || tag == "h1") return false;
+  if (n->parent != nullptr && Is(n->parent, "hgroup")) return true;
+  for (const xmlNode* p = n->prev; p != nullptr; p = p->prev) {
+    if (IsElement(p)) return Name(p) == "h1";
+  }
+  return false;
+}
+
+// Removes `nodes` (chrome), but first moves the lead paragraphs and subtitles among their
+// descendants out, to where the removed node was: a header box full of bylines and share links
+// often holds the article's standfirst.
+void RemoveNodesKeepingLeads(std::vector<xmlNode*>& nodes) {
+  for (xmlNode* n : nodes) {
+    std::vector<xmlNode*> leads;
+    Walk(
+        n,
+        [&](xmlNode* d) {
+          if (!IsElement(d)) return false;
+          if (d != n && (IsLead(d) || IsSubtitle(d))) {
+            const int chars = Measure(TextOf(d)).chars;
+            if (chars >= 15 && chars <= 600) leads.push_back(d);
+            return false;
+          }
+          return true;
+        },
+        [](xmlNode*) {});
+    if (leads.size() > 1) leads.clear();  // a list of teasers, not an article's lead
+    for (xmlNode* lead : leads) {
+      xmlUnlinkNode(lead);
+      xmlAddPrevSibling(n, lead);
+    }
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+  }
+  nodes.clear();
+}
+
 void RemoveNodes(std::vector<xmlNode*>& nodes) {
   for (xmlNode* n : nodes) {
     xmlUnlinkNode(n);
@@ -168,7 +209,7 @@ void DropUnlikely(xmlNode* root, Stats& stats) {
         return true;
       },
       [](xmlNode*) {});
-  RemoveNodes(doomed);
+  RemoveNodesKeepingLeads(doomed);
 }
 
 int TagWeight(std::string_view tag) {
@@ -313,18 +354,6 @@ bool Contains(const xmlNode* a, const xmlNode* n) {
   return false;
 }
 
-// A heading right under the page's <h1> (its next element, or in the same <hgroup>) is the
-// article's subtitle.
-bool IsSubtitle(const xmlNode* n) {
-  const std::string_view tag = Name(n);
-  if (!IsHeading(tag) || tag == "h1") return false;
-  if (n->parent != nullptr && Is(n->parent, "hgroup")) return true;
-  for (const xmlNode* p = n->prev; p != nullptr; p = p->prev) {
-    if (IsElement(p)) return Name(p) == "h1";
-  }
-  return false;
-}
-
 // The article's lead paragraph (a standfirst, an excerpt, a "teaser-text") often sits in the
 // article's header, outside the container whose paragraphs won the scoring. Looks for blocks
 // named as a lead (IsLead) before the first kept block, inside the nearest <article> or
@@ -450,6 +479,10 @@ void Prune(std::vector<xmlNode*>& kept, xmlNode* top, Stats& stats, const MainTe
             return false;
           }
           if (info.commas >= 10) return true;
+          // A data table (ingredients, specifications, a comparison) in the article is text.
+          if (tag == "table" && info.text >= 25 && LinkDensity(info) <= 0.35 && info.input == 0) {
+            return true;
+          }
           const bool is_list =
               InSet(tag, {"ul", "ol", "dl"}) || (info.text > 0 && info.li_text > 0.9 * info.text);
           const double density = LinkDensity(info);
@@ -476,7 +509,7 @@ void Prune(std::vector<xmlNode*>& kept, xmlNode* top, Stats& stats, const MainTe
                               return std::find(doomed.begin(), doomed.end(), n) != doomed.end();
                             }),
              kept.end());
-  RemoveNodes(doomed);
+  RemoveNodesKeepingLeads(doomed);
 }
 
 // Cuts the text below `roots` into paragraphs: one per block element, and at <br><br>.
@@ -721,6 +754,7 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   xmlNode* top = ChooseTop(body, stats, std::move(candidates));
   std::vector<xmlNode*> kept = GatherSiblings(top, body, stats);
   std::vector<xmlNode*> lead = GatherLead(kept, body, stats);
+
   if (lead.empty()) {
     if (xmlNode* n = FindSummaryBlock(kept, body, stats, summary); n != nullptr) lead.push_back(n);
   }
