@@ -43,6 +43,13 @@ bool LooksLikeHtml(std::string_view data) {
                                   "<div", "<p>", "<p ", "<article", "<!--", "<?xml"}) {
     if (head.find(marker) != std::string::npos) return true;
   }
+  // A page may open with a long <style> or <script> block before its <html>.
+  if (StartsWith(head, "<style") || StartsWith(head, "<script") || StartsWith(head, "<link")) {
+    const std::string more = ToLower(data.substr(i, 256 * 1024));
+    for (std::string_view marker : {"<html", "<body", "<head"}) {
+      if (more.find(marker) != std::string::npos) return true;
+    }
+  }
   return false;
 }
 

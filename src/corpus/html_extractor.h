@@ -81,6 +81,8 @@ ExtractedPage ExtractHtml(std::string_view html, const HtmlExtractOptions& optio
 
 // Cheap sniff: true when `data` looks like HTML or XHTML text (after an optional BOM and
 // whitespace, a tag, doctype or comment comes early, and there are no NUL bytes near the start).
+// A page that opens with a <style>, <script> or <link> block counts when <html>, <head> or
+// <body> follows within 256 KiB.
 // Gzipped data is not HTML to this function; check LooksGzipped first.
 bool LooksLikeHtml(std::string_view data);
 
