@@ -8,8 +8,6 @@ namespace parallax::internal {
 // ---------------------------------------------------------------------------------------------
 // Small string helpers (ASCII case folding is enough for tag, attribute and class names).
 
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 std::string ToLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = AsciiLower(c);

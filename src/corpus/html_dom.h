@@ -12,11 +12,12 @@
 #include <string_view>
 
 #include "corpus/xml_util.h"
+#include "text/normalizer.h"  // AsciiLower
 
 namespace parallax::internal {
 
-// ASCII case folding and classes: enough for tag, attribute and class names.
-char AsciiLower(char c);
+// ASCII case folding (AsciiLower from text/normalizer.h) and classes: enough for tag, attribute
+// and class names.
 std::string ToLower(std::string_view s);
 bool IsAsciiSpace(char c);
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }

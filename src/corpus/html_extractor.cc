@@ -11,6 +11,7 @@
 #include "corpus/html_main_text.h"
 #include "corpus/html_metadata.h"
 #include "corpus/html_parse.h"
+#include "text/normalizer.h"
 #include "text/utf8.h"
 
 namespace parallax {
@@ -72,6 +73,17 @@ void EnsureValidUtf8(ExtractedPage& page, const std::string& encoding,
     fix(*s);
   }
   for (std::string& p : page.paragraphs) fix(p);
+  // NFC, as the rest of the pipeline displays text: pages in Indic and other scripts often
+  // carry decomposed or composition-excluded forms that would not match the same words typed.
+  std::string normalized;
+  for (std::string& p : page.paragraphs) {
+    if (std::all_of(p.begin(), p.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      continue;
+    }
+    Normalize(p, NormalizationForm::kDisplay, &normalized, nullptr);
+    p.swap(normalized);
+  }
   if (changed) {
     page.warnings.push_back(MakeWarning(
         options.source_name, 0, 0,

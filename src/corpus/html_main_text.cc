@@ -14,7 +14,8 @@ bool IsDroppedTag(std::string_view tag) {
                      "object", "embed",      "video",    "audio",    "map",    "button", "select",
                      "input",  "textarea",   "option",   "datalist", "nav",    "aside",  "footer",
                      "figure", "figcaption", "picture",  "source",   "track",  "dialog", "menu",
-                     "head",   "title",      "meta",     "link",     "base",   "label",  "math"});
+                     "head",   "title",      "meta",     "link",     "base",   "label",  "math",
+                     "rt",     "rp"});
 }
 
 namespace {
