@@ -103,6 +103,7 @@ int NameVerdict(std::string_view name) {
     if (IsPositiveToken(t)) last = 1;
     weak_positive |= IsWeakPositiveToken(t);
   }
+  if (IsLeadName(name)) return 1;  // "teaser-text", "article-intro": the article's own lead
   return last != 0 ? last : weak_positive ? 1 : 0;
 }
 
