@@ -514,6 +514,11 @@ void Prune(std::vector<xmlNode*>& kept, xmlNode* top, Stats& stats, const MainTe
 }
 
 // Cuts the text below `roots` into paragraphs: one per block element, and at <br><br>.
+// A short line ending in a colon: the title of what follows it.
+bool IsLabel(std::string_view paragraph) {
+  return !paragraph.empty() && paragraph.back() == ':' && Measure(paragraph).chars <= 60;
+}
+
 class ParagraphBuilder {
  public:
   // With drop_link_paragraphs, a paragraph whose text is all link (a teaser card, "Also on
@@ -557,13 +562,26 @@ class ParagraphBuilder {
     Flush();
   }
 
-  // Headings left last, with no text of their own section after them ("More on this topic",
-  // "Leave a comment" over a list or form that was pruned), are left out.
+  // Headings and labels ("Related:", "Contact:") with no text of their own section after them
+  // are left out: those left last, and those followed at once by another such title ("More on
+  // this topic", "Leave a comment" over a list or a form that was pruned).
   void DropOrphanHeadings() {
-    while (!out_->empty() && !is_heading_.empty() && is_heading_.back()) {
-      out_->pop_back();
-      is_heading_.pop_back();
+    std::vector<std::string> kept;
+    std::vector<bool> kept_title;
+    for (std::size_t i = 0; i < out_->size(); ++i) {
+      const bool label = IsLabel((*out_)[i]);
+      const bool next_title =
+          i + 1 < out_->size() && (is_heading_[i + 1] || IsLabel((*out_)[i + 1]));
+      if (label && next_title) continue;
+      kept.push_back(std::move((*out_)[i]));
+      kept_title.push_back(is_heading_[i] || label);
     }
+    while (!kept.empty() && kept_title.back()) {
+      kept.pop_back();
+      kept_title.pop_back();
+    }
+    out_->swap(kept);
+    is_heading_.clear();
   }
 
  private:
