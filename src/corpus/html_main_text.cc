@@ -1,5 +1,7 @@
 #include "corpus/html_main_text.h"
 
+#include <libxml/xpath.h>
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -363,6 +365,7 @@ std::vector<xmlNode*> GatherLead(const std::vector<xmlNode*>& kept, xmlNode* roo
   if (kept.empty() || kept.front() == root) return {};
   xmlNode* first = kept.front();
   xmlNode* scope = nullptr;
+  xmlNode* highest = nullptr;
   int level = 0;
   for (xmlNode* a = first->parent; a != nullptr && a != root && IsElement(a); a = a->parent) {
     if (InSet(Name(a), {"article", "main"})) {
@@ -370,7 +373,9 @@ std::vector<xmlNode*> GatherLead(const std::vector<xmlNode*>& kept, xmlNode* roo
       break;
     }
     if (++level == 3 && scope == nullptr) scope = a;
+    highest = a;
   }
+  if (scope == nullptr) scope = highest;
   if (scope == nullptr) return {};
   std::vector<xmlNode*> leads;
   bool before = true;
@@ -536,7 +541,7 @@ class ParagraphBuilder {
           }
           if (!IsElement(n)) return false;
           const std::string_view tag = Name(n);
-          if (IsDroppedTag(tag)) return false;
+          if (n != root && IsDroppedTag(tag)) return false;  // a kept root is kept
           if (tag == "br") {
             if (breaks_ > 0) {
               Flush();
@@ -774,8 +779,16 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   std::vector<xmlNode*> kept = GatherSiblings(top, body, stats);
   std::vector<xmlNode*> lead = GatherLead(kept, body, stats);
 
-  if (lead.empty()) {
-    if (xmlNode* n = FindSummaryBlock(kept, body, stats, summary); n != nullptr) lead.push_back(n);
+
+  if (xmlNode* n = FindSummaryBlock(kept, body, stats, summary); n != nullptr) {
+    const bool inside_lead =
+        std::any_of(lead.begin(), lead.end(), [&](xmlNode* l) { return Contains(l, n); });
+    if (!inside_lead) {
+      lead.push_back(n);
+      std::stable_sort(lead.begin(), lead.end(), [](xmlNode* a, xmlNode* b) {
+        return xmlXPathCmpNodes(a, b) == 1;  // a before b in the document
+      });
+    }
   }
   kept.insert(kept.begin(), lead.begin(), lead.end());
   Prune(kept, top, stats, flags);
