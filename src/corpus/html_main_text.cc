@@ -434,6 +434,61 @@ xmlNode* FindSummaryBlock(const std::vector<xmlNode*>& kept, xmlNode* root, Stat
   return found;
 }
 
+// An article cut into blocks by a page builder (text widgets between image and quote widgets,
+// in columns of their own) keeps its text in containers of one kind: blocks elsewhere in the
+// page with the tag and class of a kept container of two or more paragraphs, holding
+// paragraphs with few links, are more of the article.
+std::vector<xmlNode*> GatherSameKind(const std::vector<xmlNode*>& kept, xmlNode* root,
+                                     Stats& stats) {
+  std::vector<std::string> kinds;
+  for (xmlNode* block : kept) {
+    Walk(
+        block,
+        [&](xmlNode* n) {
+          if (!IsElement(n)) return false;
+          if (Name(n) == "p" && n->parent != nullptr && IsElement(n->parent)) {
+            const std::string cls = Attr(n->parent, "class");
+            int paragraphs = 0;
+            for (xmlNode* c = n->parent->children; c != nullptr; c = c->next) {
+              paragraphs += Is(c, "p") ? 1 : 0;
+            }
+            if (!cls.empty() && paragraphs >= 2) {
+              std::string kind = std::string(Name(n->parent)) + " " + cls;
+              if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
+            }
+            return false;
+          }
+          return true;
+        },
+        [](xmlNode*) {});
+  }
+  std::vector<xmlNode*> more;
+  if (kinds.empty()) return more;
+  Walk(
+      root,
+      [&](xmlNode* n) {
+        if (!IsElement(n)) return false;
+        for (xmlNode* k : kept) {
+          if (k == n) return false;
+        }
+        const std::string cls = Attr(n, "class");
+        if (cls.empty()) return true;
+        const std::string kind = std::string(Name(n)) + " " + cls;
+        if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) return true;
+        const NodeInfo& info = stats.Get(n);
+        if (info.text >= 100 && info.p > 0 && LinkDensity(info) < 0.3 && info.weight >= 0) {
+          for (xmlNode* k : kept) {
+            if (Contains(n, k)) return true;
+          }
+          more.push_back(n);
+          return false;
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  return more;
+}
+
 // Removes boilerplate inside the kept blocks: lists of links, share bars, boxes whose class
 // says so, forms, embedded media wrappers, the page title.
 // A pruned block is also taken out of `kept`.
@@ -779,7 +834,6 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   std::vector<xmlNode*> kept = GatherSiblings(top, body, stats);
   std::vector<xmlNode*> lead = GatherLead(kept, body, stats);
 
-
   if (xmlNode* n = FindSummaryBlock(kept, body, stats, summary); n != nullptr) {
     const bool inside_lead =
         std::any_of(lead.begin(), lead.end(), [&](xmlNode* l) { return Contains(l, n); });
@@ -791,6 +845,11 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
     }
   }
   kept.insert(kept.begin(), lead.begin(), lead.end());
+  if (std::vector<xmlNode*> more = GatherSameKind(kept, body, stats); !more.empty()) {
+    kept.insert(kept.end(), more.begin(), more.end());
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](xmlNode* a, xmlNode* b) { return xmlXPathCmpNodes(a, b) == 1; });
+  }
   Prune(kept, top, stats, flags);
   ParagraphBuilder builder(&paragraphs, flags.clean_conditionally);
   for (xmlNode* n : kept) builder.Add(n);

@@ -115,6 +115,13 @@ TEST(HtmlMainTextTest, DataTableStaysAndTitlesOfPrunedSectionsGo) {
   EXPECT_EQ(paragraphs.back(), "Five") << text;
 }
 
+TEST(HtmlMainTextTest, TextBlocksOfThePageBuildersKindAreOneArticle) {
+  const std::string text = Joined(Paragraphs("page_builder_columns.html"));
+  EXPECT_TRUE(Has(text, kFirst)) << text;
+  EXPECT_TRUE(Has(text, "The council will vote on the survey at its next meeting")) << text;
+  EXPECT_FALSE(Has(text, "River levels rise again")) << text;
+}
+
 TEST(HtmlMainTextTest, RubyReadingsAreNotText) {
   const std::string text = Joined(Paragraphs("ruby_and_nfc.html"));
   EXPECT_TRUE(Has(text, "今日は漢字の練習をしました。")) << text;
