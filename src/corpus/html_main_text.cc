@@ -579,6 +579,10 @@ bool IsLabel(std::string_view paragraph) {
   return !paragraph.empty() && paragraph.back() == ':' && Measure(paragraph).chars <= 60;
 }
 
+// Code points under which a line with a link that ends the article is taken for a call to
+// action or a credit, not the article's last paragraph.
+constexpr int kTrailingLinkLine = 160;
+
 class ParagraphBuilder {
  public:
   // With drop_link_paragraphs, a paragraph whose text is all link (a teaser card, "Also on
@@ -622,10 +626,17 @@ class ParagraphBuilder {
     Flush();
   }
 
-  // Headings and labels ("Related:", "Contact:") with no text of their own section after them
-  // are left out: those left last, and those followed at once by another such title ("More on
-  // this topic", "Leave a comment" over a list or a form that was pruned).
-  void DropOrphanHeadings() {
+  // The end of the article is tidied: short lines with a link that end it (a call to follow,
+  // subscribe or read on, a credit, "more at …") go; then headings and labels ("Related:",
+  // "Contact:") with no text of their own section after them: those left last, and labels
+  // followed at once by another title ("More on this topic" over a list that was pruned).
+  void TidyEnd() {
+    while (out_->size() > 1 && has_link_.back() &&
+           Measure(out_->back()).chars < kTrailingLinkLine) {
+      out_->pop_back();
+      is_heading_.pop_back();
+      has_link_.pop_back();
+    }
     std::vector<std::string> kept;
     std::vector<bool> kept_title;
     for (std::size_t i = 0; i < out_->size(); ++i) {
@@ -642,6 +653,7 @@ class ParagraphBuilder {
     }
     out_->swap(kept);
     is_heading_.clear();
+    has_link_.clear();
   }
 
  private:
@@ -676,6 +688,7 @@ class ParagraphBuilder {
     if (!current_.empty() && !all_link) {
       out_->push_back(std::move(current_));
       is_heading_.push_back(heading_depth_ > 0);
+      has_link_.push_back(link_chars_ > 0);
     }
     current_.clear();
     chars_ = link_chars_ = 0;
@@ -691,6 +704,7 @@ class ParagraphBuilder {
   int link_depth_ = 0;
   int heading_depth_ = 0;
   std::vector<bool> is_heading_;  // per paragraph written to out_ by this builder
+  std::vector<bool> has_link_;    // the same, for paragraphs with a link in them
   bool pending_space_ = false;
   int breaks_ = 0;
   int pre_depth_ = 0;
@@ -853,7 +867,7 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   Prune(kept, top, stats, flags);
   ParagraphBuilder builder(&paragraphs, flags.clean_conditionally);
   for (xmlNode* n : kept) builder.Add(n);
-  if (flags.clean_conditionally) builder.DropOrphanHeadings();
+  if (flags.clean_conditionally) builder.TidyEnd();
   return paragraphs;
 }
 

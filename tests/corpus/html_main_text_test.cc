@@ -104,13 +104,14 @@ TEST(HtmlMainTextTest, SubtitleAndTheBlockRepeatingTheDescriptionAreTheLead) {
   EXPECT_TRUE(Has(paragraphs[2], kFirst)) << text;
 }
 
-TEST(HtmlMainTextTest, DataTableStaysAndTitlesOfPrunedSectionsGo) {
+TEST(HtmlMainTextTest, DataTableStaysAndLinkLinesAndTitlesEndingTheArticleGo) {
   const std::vector<std::string> paragraphs = Paragraphs("orphan_titles.html");
   const std::string text = Joined(paragraphs);
   EXPECT_TRUE(Has(text, "Foundations on the northern bank")) << text;
   EXPECT_FALSE(Has(text, "More on this topic")) << text;
   EXPECT_FALSE(Has(text, "Further reading:")) << text;
   EXPECT_FALSE(Has(text, "New ferry timetable")) << text;
+  EXPECT_FALSE(Has(text, "Follow our river coverage")) << text;
   ASSERT_FALSE(paragraphs.empty());
   EXPECT_EQ(paragraphs.back(), "Five") << text;
 }
