@@ -150,6 +150,17 @@ bool IsLeadName(std::string_view value) {
   return false;
 }
 
+bool IsCommentSection(const xmlNode* n) {
+  for (const char* attr : {"class", "id"}) {
+    for (const std::string& t : NameTokens(Attr(n, attr))) {
+      if (StartsWith(t, "comment") || t == "respond" || t == "disqus" || t == "replies") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool IsLead(const xmlNode* n) { return IsLeadName(Attr(n, "class")) || IsLeadName(Attr(n, "id")); }
 
 bool IsHidden(const xmlNode* n) {

@@ -29,6 +29,10 @@ int ClassWeight(const xmlNode* n, bool* negative_only);
 bool IsLeadName(std::string_view value);
 bool IsLead(const xmlNode* n);  // by its class or id
 
+// A comment thread or its form, by its class or id ("comments", "comment-list", "respond",
+// "disqus_thread", "replies").
+bool IsCommentSection(const xmlNode* n);
+
 // Hidden from every reader: the hidden attribute, aria-hidden, display:none or
 // visibility:hidden in its style, screen-reader-only classes.
 bool IsHidden(const xmlNode* n);

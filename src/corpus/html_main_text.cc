@@ -215,6 +215,30 @@ void DropUnlikely(xmlNode* root, Stats& stats) {
   RemoveNodesKeepingLeads(doomed);
 }
 
+// The relaxed passes keep what class names call boilerplate, but a comment thread under a post
+// is not the post: on a short post it would outweigh the post itself. (Unless the page has
+// next to no other text: a forum thread, a live blog.)
+void DropCommentSections(xmlNode* root) {
+  std::vector<xmlNode*> doomed;
+  Walk(
+      root,
+      [&](xmlNode* n) {
+        if (!IsElement(n)) return false;
+        if (n != root && !InSet(Name(n), {"html", "body", "article", "main"}) &&
+            IsCommentSection(n)) {
+          doomed.push_back(n);
+          return false;
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  // A forum thread or a live blog is all comments: then they are the page.
+  std::size_t inside = 0;
+  for (xmlNode* n : doomed) inside += ParagraphTextSize(n);
+  if (ParagraphTextSize(root) < inside + kMisplacedText) return;
+  RemoveNodes(doomed);
+}
+
 int TagWeight(std::string_view tag) {
   if (tag == "div" || tag == "article") return 5;
   if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
@@ -841,6 +865,8 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   if (flags.strip_unlikely) {
     stats.Compute(body);
     DropUnlikely(body, stats);
+  } else {
+    DropCommentSections(body);
   }
   stats.Compute(body);
   std::vector<xmlNode*> candidates = ScoreCandidates(body, stats, flags);

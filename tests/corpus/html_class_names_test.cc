@@ -24,5 +24,22 @@ TEST(HtmlClassNamesTest, LeadNamesAreContent) {
   EXPECT_LT(NameVerdict("comment-summary"), 0);
 }
 
+TEST(HtmlClassNamesTest, CommentSections) {
+  xmlDoc* doc = xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0"));
+  xmlNode* div = xmlNewNode(nullptr, reinterpret_cast<const xmlChar*>("div"));
+  xmlDocSetRootElement(doc, div);
+  const auto with_class = [&](const char* value) {
+    xmlSetProp(div, reinterpret_cast<const xmlChar*>("class"),
+               reinterpret_cast<const xmlChar*>(value));
+    return IsCommentSection(div);
+  };
+  EXPECT_TRUE(with_class("comments-area"));
+  EXPECT_TRUE(with_class("commentList"));
+  EXPECT_TRUE(with_class("respond"));
+  EXPECT_FALSE(with_class("entry-content"));
+  EXPECT_FALSE(with_class("recommend"));
+  xmlFreeDoc(doc);
+}
+
 }  // namespace
 }  // namespace parallax::internal

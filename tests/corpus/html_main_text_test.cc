@@ -123,6 +123,18 @@ TEST(HtmlMainTextTest, TextBlocksOfThePageBuildersKindAreOneArticle) {
   EXPECT_FALSE(Has(text, "River levels rise again")) << text;
 }
 
+TEST(HtmlMainTextTest, CommentThreadUnderAShortPostIsNotThePost) {
+  const std::string text = Joined(Paragraphs("short_post_long_comments.html"));
+  EXPECT_TRUE(Has(text, "the bridge survey vote moved to Thursday")) << text;
+  EXPECT_FALSE(Has(text, "Reader 1 writes")) << text;
+}
+
+TEST(HtmlMainTextTest, APageOfCommentsOnlyKeepsThem) {
+  const std::string text = Joined(Paragraphs("forum_thread.html"));
+  EXPECT_TRUE(Has(text, "Reader 1 writes")) << text;
+  EXPECT_TRUE(Has(text, "Reader 6 writes")) << text;
+}
+
 TEST(HtmlMainTextTest, RubyReadingsAreNotText) {
   const std::string text = Joined(Paragraphs("ruby_and_nfc.html"));
   EXPECT_TRUE(Has(text, "今日は漢字の練習をしました。")) << text;
