@@ -191,27 +191,36 @@ void RemoveNodes(std::vector<xmlNode*>& nodes) {
 
 // Removes elements whose class or id say boilerplate ("sidebar", "comments", "related"),
 // unless they hold the article element itself.
-void DropUnlikely(xmlNode* root, Stats& stats) {
-  const SwallowTest swallow(root);
-  std::vector<xmlNode*> doomed;
+// The elements below `root` (never `root` itself) for which `doomed(n)` holds, outermost first:
+// the subtree of an element taken is not visited.
+template <typename Pred>
+std::vector<xmlNode*> ElementsWhere(xmlNode* root, Pred doomed) {
+  std::vector<xmlNode*> found;
   Walk(
       root,
       [&](xmlNode* n) {
         if (!IsElement(n)) return false;
-        const std::string_view tag = Name(n);
-        if (n == root || InSet(tag, {"html", "body", "article", "main", "a", "table", "tbody", "tr",
-                                     "td", "th", "code", "pre"})) {
-          return true;
-        }
-        const NodeInfo& info = stats.Get(n);
-        if (info.negative_only && !info.has_article && !IsQuoteWrapper(info) && !IsLead(n) &&
-            !swallow.SwallowedPage(n)) {
-          doomed.push_back(n);
+        if (n != root && doomed(n)) {
+          found.push_back(n);
           return false;
         }
         return true;
       },
       [](xmlNode*) {});
+  return found;
+}
+
+void DropUnlikely(xmlNode* root, Stats& stats) {
+  const SwallowTest swallow(root);
+  std::vector<xmlNode*> doomed = ElementsWhere(root, [&](xmlNode* n) {
+    if (InSet(Name(n), {"html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th",
+                        "code", "pre"})) {
+      return false;
+    }
+    const NodeInfo& info = stats.Get(n);
+    return info.negative_only && !info.has_article && !IsQuoteWrapper(info) && !IsLead(n) &&
+           !swallow.SwallowedPage(n);
+  });
   RemoveNodesKeepingLeads(doomed);
 }
 
@@ -219,19 +228,9 @@ void DropUnlikely(xmlNode* root, Stats& stats) {
 // is not the post: on a short post it would outweigh the post itself. (Unless the page has
 // next to no other text: a forum thread, a live blog.)
 void DropCommentSections(xmlNode* root) {
-  std::vector<xmlNode*> doomed;
-  Walk(
-      root,
-      [&](xmlNode* n) {
-        if (!IsElement(n)) return false;
-        if (n != root && !InSet(Name(n), {"html", "body", "article", "main"}) &&
-            IsCommentSection(n)) {
-          doomed.push_back(n);
-          return false;
-        }
-        return true;
-      },
-      [](xmlNode*) {});
+  std::vector<xmlNode*> doomed = ElementsWhere(root, [](xmlNode* n) {
+    return !InSet(Name(n), {"html", "body", "article", "main"}) && IsCommentSection(n);
+  });
   // A forum thread or a live blog is all comments: then they are the page.
   std::size_t inside = 0;
   for (xmlNode* n : doomed) inside += ParagraphTextSize(n);
