@@ -779,7 +779,7 @@ bool SwallowTest::SwallowedPage(xmlNode* n) const {
         n,
         [&](xmlNode* d) {
           if (article || !IsElement(d)) return false;
-          article = d != n && InSet(Name(d), {"article", "main"});
+          article = d != n && (InSet(Name(d), {"article", "main"}) || Attr(d, "role") == "main");
           return true;
         },
         [](xmlNode*) {});

@@ -39,7 +39,8 @@ std::size_t ParagraphTextSize(xmlNode* root);
 // libxml2 does not close some elements where browsers do (an unclosed <noscript>, a <header> or
 // a navigation menu whose end tags are misnested): such an element swallows the rest of the page.
 // One that holds more than half the text of the page's paragraphs (and at least
-// kMisplacedText of it) and an <article> or <main> (any content for a <noscript>) is the page,
+// kMisplacedText of it) and an <article>, <main> or role=main (any content for a <noscript>) is the
+// page,
 // whatever its tag, role or class says.
 inline constexpr std::size_t kMisplacedText = 200;
 class SwallowTest {

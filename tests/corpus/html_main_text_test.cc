@@ -43,6 +43,12 @@ TEST(HtmlMainTextTest, ArticleSwallowedByAnUnclosedMenuIsKept) {
   EXPECT_TRUE(Has(text, kLast)) << text;
 }
 
+TEST(HtmlMainTextTest, MainRegionSwallowedByABannerIsKept) {
+  const std::string text = Joined(Paragraphs("swallowed_by_banner.html"));
+  EXPECT_TRUE(Has(text, kFirst)) << text;
+  EXPECT_TRUE(Has(text, kLast)) << text;
+}
+
 TEST(HtmlMainTextTest, PageSwallowedByAnUnclosedNoscriptIsKept) {
   const std::string text = Joined(Paragraphs("unclosed_noscript.html"));
   EXPECT_TRUE(Has(text, kFirst)) << text;
