@@ -45,8 +45,8 @@ constexpr std::array<std::string_view, 7> kStrongNegativeStart = {"nav",  "menu"
 constexpr std::array<std::string_view, 6> kStrongNegativeWhole = {"ad",     "ads", "adv",
                                                                   "adslot", "tag", "popover"};
 constexpr std::array<std::string_view, 11> kWeakNegativeWhole = {
-    "widget", "bottom", "teaser", "meta", "date",  "extra",   "tool",
-    "tools",  "skip", "print", "carousel"};
+    "widget", "bottom", "teaser", "meta",  "date",    "extra",
+    "tool",   "tools",  "skip",   "print", "carousel"};
 constexpr std::array<std::string_view, 9> kPositiveAffix = {
     "article", "content", "entry", "story", "body", "post", "prose", "blog", "hentry"};
 constexpr std::array<std::string_view, 4> kPositiveWhole = {"text", "main", "page", "column"};
