@@ -111,6 +111,23 @@ void EndElementWithinDepth(void* ctx, const xmlChar* name) {
   if (kept) guard->end(ctx, name);
 }
 
+// Legacy encodings of one byte per character: windows-125x, ISO-8859-x, KOI8, Mac Roman.
+bool IsSingleByteCharset(const std::string& charset) {
+  return StartsWith(charset, "windows-125") || StartsWith(charset, "cp125") ||
+         StartsWith(charset, "iso-8859-") || StartsWith(charset, "iso8859") ||
+         StartsWith(charset, "koi8") || charset == "macintosh" || charset == "mac-roman";
+}
+
+// True when `data` holds a multi-byte UTF-8 sequence (a lead byte followed by a continuation).
+bool HasUtf8Sequences(std::string_view data) {
+  for (std::size_t i = 0; i + 1 < data.size(); ++i) {
+    const auto c = static_cast<unsigned char>(data[i]);
+    const auto next = static_cast<unsigned char>(data[i + 1]);
+    if (c >= 0xC2 && c <= 0xF4 && (next & 0xC0) == 0x80) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool LooksBinary(std::string_view data) {
@@ -136,6 +153,15 @@ std::string ChooseEncoding(std::string_view data, const HtmlExtractOptions& opti
       declared == "ascii") {
     declared = "windows-1252";  // what browsers do (WHATWG Encoding Standard)
   }
+  const std::string_view prefix = data.substr(0, std::min<std::size_t>(data.size(), 1 << 20));
+  if (IsSingleByteCharset(declared) && HasUtf8Sequences(prefix) && IsValidUtf8(prefix)) {
+    // Text in a single-byte encoding is almost never valid UTF-8 by chance: the declaration was
+    // copied from a template, or the page was converted and its <meta> left as it was.
+    warnings.push_back(MakeWarning(options.source_name, 0, 0,
+                                   "the page declares '" + declared + "' but its bytes are UTF-8",
+                                   "reading the page as UTF-8"));
+    return "UTF-8";
+  }
   if (!declared.empty()) {
     xmlCharEncodingHandler* handler = xmlFindCharEncodingHandler(declared.c_str());
     if (handler != nullptr) {
@@ -146,8 +172,7 @@ std::string ChooseEncoding(std::string_view data, const HtmlExtractOptions& opti
                                    "unknown character encoding '" + declared + "'",
                                    "reading the page as UTF-8"));
   }
-  return IsValidUtf8(data.substr(0, std::min<std::size_t>(data.size(), 1 << 20))) ? "UTF-8"
-                                                                                  : "windows-1252";
+  return IsValidUtf8(prefix) ? "UTF-8" : "windows-1252";
 }
 
 DocPtr ParseHtml(std::string_view html, const std::string& encoding, std::size_t max_depth,

@@ -19,7 +19,9 @@ bool LooksBinary(std::string_view data);
 
 // The encoding to hand to libxml2: options.encoding, else a BOM, else the declared charset
 // (ISO-8859-1 and ASCII read as windows-1252, as browsers do), else UTF-8 when the bytes are
-// valid UTF-8 and windows-1252 when not. An unknown declared charset adds a warning.
+// valid UTF-8 and windows-1252 when not. A declared single-byte charset on bytes that are valid
+// UTF-8 with multi-byte sequences is wrong: UTF-8 it is, with a warning. An unknown declared
+// charset adds a warning.
 std::string ChooseEncoding(std::string_view data, const HtmlExtractOptions& options,
                            Diagnostics& warnings);
 
