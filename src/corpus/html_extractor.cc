@@ -10,6 +10,7 @@
 #include "corpus/html_dom.h"
 #include "corpus/html_main_text.h"
 #include "corpus/html_metadata.h"
+#include "corpus/html_paragraphs.h"
 #include "corpus/html_parse.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
@@ -136,7 +137,7 @@ ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& opti
   if (options.fragment) {
     xmlNode* body = FindBody(doc.get());
     DropChrome(body);
-    page.paragraphs = ParagraphsOf(body, /*drop_link_paragraphs=*/false);
+    page.paragraphs = ParagraphsOf({body}, /*drop_link_paragraphs=*/false, /*tidy_end=*/false);
     EnsureValidUtf8(page, encoding, options);
     return page;
   }

@@ -2,7 +2,7 @@
 // Never-content and hidden elements are dropped; blocks are scored by text length, commas,
 // link density, tag and class/id names; the best-scoring container and its related siblings
 // are kept; boilerplate inside them (link lists, share bars, "related" boxes) is pruned; the
-// rest is cut into one paragraph per block element or <br><br>. Every traversal is iterative.
+// rest is cut into paragraphs (corpus/html_paragraphs.h). Every traversal is iterative.
 // Internal to corpus/html_*.
 #ifndef PARALLAX_CORPUS_HTML_MAIN_TEXT_H_
 #define PARALLAX_CORPUS_HTML_MAIN_TEXT_H_
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "corpus/html_dom.h"
+#include "corpus/html_paragraphs.h"
 
 namespace parallax::internal {
 
@@ -26,9 +27,6 @@ struct MainTextFlags {
   bool weight_classes = true;
   bool clean_conditionally = true;
 };
-
-// Elements that never hold article text (or that hold only chrome in any page).
-bool IsDroppedTag(std::string_view tag);
 
 // Code points of text below `root` a reader would see (not in script, style, template, title).
 std::size_t VisibleTextSize(xmlNode* root);
@@ -64,10 +62,6 @@ void RehomeMisplacedContent(xmlDoc* doc);
 
 // <body>, or the root element when there is none; null for an empty document.
 xmlNode* FindBody(xmlDoc* doc);
-
-// The text below `root` as paragraphs: one per block element, and at <br><br>. With
-// drop_link_paragraphs, a paragraph whose text is all link is left out.
-std::vector<std::string> ParagraphsOf(xmlNode* root, bool drop_link_paragraphs);
 
 // One extraction attempt; changes `doc` (hand it a freshly parsed one each time). `summary` is
 // the page's own description (may be empty): a block above the article that repeats it is

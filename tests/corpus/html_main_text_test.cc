@@ -156,7 +156,8 @@ TEST(HtmlMainTextTest, ParagraphsOfAKeptNoscriptRoot) {
   xmlNode* noscript = body->children;
   while (noscript != nullptr && !internal::Is(noscript, "noscript")) noscript = noscript->next;
   ASSERT_NE(noscript, nullptr);
-  EXPECT_EQ(internal::ParagraphsOf(noscript, false), std::vector<std::string>{"Only text here."});
+  EXPECT_EQ(internal::ParagraphsOf({noscript}, false, false),
+            std::vector<std::string>{"Only text here."});
 }
 
 }  // namespace
