@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace parallax::internal {
@@ -109,24 +111,42 @@ int NameVerdict(std::string_view name) {
 
 // Class/id weight: +25 for a content-like name, -25 for a boilerplate-like one, per attribute
 // (an attribute with both kinds of class names counts both).
+constexpr std::size_t kVerdictCacheSize = 1 << 16;
+
+namespace {
+
+// Whether any name in a class or id value says boilerplate, and whether any says content.
+// Pages repeat their class values, and so do pages of one site: the verdicts are remembered per
+// thread (a bounded cache, so memory stays flat over any number of pages).
+std::pair<bool, bool> AttributeVerdicts(const std::string& value) {
+  thread_local std::unordered_map<std::string, std::pair<bool, bool>> cache;
+  if (const auto it = cache.find(value); it != cache.end()) return it->second;
+  bool neg = false, pos = false;
+  std::size_t start = 0;
+  while (start < value.size()) {
+    std::size_t end = start;
+    while (end < value.size() && !IsAsciiSpace(value[end])) ++end;
+    if (end > start) {
+      const int verdict = NameVerdict(std::string_view(value).substr(start, end - start));
+      neg |= verdict < 0;
+      pos |= verdict > 0;
+    }
+    start = end + 1;
+  }
+  if (cache.size() >= kVerdictCacheSize) cache.clear();
+  cache.emplace(value, std::make_pair(neg, pos));
+  return {neg, pos};
+}
+
+}  // namespace
+
 int ClassWeight(const xmlNode* n, bool* negative_only) {
   int weight = 0;
   bool any_negative = false, any_positive = false;
   for (const char* attr : {"class", "id"}) {
     const std::string value = Attr(n, attr);
     if (value.empty()) continue;
-    bool neg = false, pos = false;
-    std::size_t start = 0;
-    while (start < value.size()) {
-      std::size_t end = start;
-      while (end < value.size() && !IsAsciiSpace(value[end])) ++end;
-      if (end > start) {
-        const int verdict = NameVerdict(std::string_view(value).substr(start, end - start));
-        neg |= verdict < 0;
-        pos |= verdict > 0;
-      }
-      start = end + 1;
-    }
+    const auto [neg, pos] = AttributeVerdicts(value);
     if (neg) weight -= 25;
     if (pos) weight += 25;
     any_negative |= neg;
@@ -172,7 +192,13 @@ bool IsHidden(const xmlNode* n) {
       style.find("visibility:hidden") != std::string::npos) {
     return true;
   }
-  const std::vector<std::string> tokens = NameTokens(Attr(n, "class"));
+  const std::string cls = Attr(n, "class");
+  const std::string lower = ToLower(cls);
+  if (lower.find("only") == std::string::npos && lower.find("hidden") == std::string::npos &&
+      lower.find("reader") == std::string::npos) {
+    return false;  // none of the words below: no need to split the name
+  }
+  const std::vector<std::string> tokens = NameTokens(cls);
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     if ((tokens[i] == "sr" && tokens[i + 1] == "only") ||
         (tokens[i] == "visually" && tokens[i + 1] == "hidden") ||
