@@ -609,10 +609,9 @@ std::size_t ParagraphTextSize(xmlNode* root) {
   return size;
 }
 
-SwallowTest::SwallowTest(xmlNode* root) : paragraph_text_(ParagraphTextSize(root)) {}
+SwallowTest::SwallowTest(xmlNode* root) : root_(root) {}
 
 bool SwallowTest::SwallowedPage(xmlNode* n) const {
-  if (paragraph_text_ < kMisplacedText) return false;
   if (Name(n) != "noscript") {
     // Popups and overlays hold paragraphs of their own; a swallowed page brings its article.
     bool article = false;
@@ -627,7 +626,9 @@ bool SwallowTest::SwallowedPage(xmlNode* n) const {
     if (!article) return false;
   }
   const std::size_t inside = ParagraphTextSize(n);
-  return inside >= kMisplacedText && 2 * inside > paragraph_text_;
+  if (inside < kMisplacedText) return false;
+  if (paragraph_text_ == kUnknown) paragraph_text_ = ParagraphTextSize(root_);  // rarely needed
+  return 2 * inside > paragraph_text_;
 }
 
 void DropChrome(xmlNode* root) {

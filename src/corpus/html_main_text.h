@@ -47,7 +47,9 @@ class SwallowTest {
   bool SwallowedPage(xmlNode* n) const;
 
  private:
-  std::size_t paragraph_text_;
+  static constexpr std::size_t kUnknown = static_cast<std::size_t>(-1);
+  xmlNode* root_;
+  mutable std::size_t paragraph_text_ = kUnknown;  // of the page, measured when first needed
 };
 
 // Removes comments, never-content elements and hidden elements below `root`, except those that
