@@ -7,17 +7,18 @@
 // on that chrome would be noise, so the body has to be found first.
 //
 // How: libxml2's HTML parser (never touching the network, never loading external entities,
-// recovering malformed markup) builds a tree. Hidden and never-content elements (script,
-// style, nav, forms controls, figures, …) are dropped, blocks are scored by text length,
-// commas, link density, tag and class/id names (the Readability family of heuristics, general
-// rules only — nothing specific to a site), the best-scoring container and its related
-// siblings are kept, boilerplate inside them (link lists, share bars, "related" boxes) is
-// pruned, and the remaining text is cut into one paragraph per block element or <br><br>.
-// Every traversal is iterative, so pathologically deep documents cannot exhaust the stack.
+// recovering malformed markup) builds a tree (corpus/html_parse.h). Hidden and never-content
+// elements (script, style, nav, forms controls, figures, …) are dropped, blocks are scored by
+// text length, commas, link density, tag and class/id names (corpus/html_class_names.h; the
+// Readability family of heuristics, general rules only — nothing specific to a site), the
+// best-scoring container and its related siblings are kept, boilerplate inside them (link
+// lists, share bars, "related" boxes) is pruned, and the remaining text is cut into one
+// paragraph per block element or <br><br> (corpus/html_main_text.h). Every traversal is
+// iterative, so pathologically deep documents cannot exhaust the stack.
 //
 // Metadata comes from <meta> (Open Graph, Twitter cards, Dublin Core, article:*), JSON-LD
 // (a single object, a list, or an @graph; malformed JSON-LD is a warning), <time datetime>,
-// <link rel=canonical>, <html lang> and, last, <title> and <h1>.
+// <link rel=canonical>, <html lang> and, last, <title> and <h1> (corpus/html_metadata.h).
 #ifndef PARALLAX_CORPUS_HTML_EXTRACTOR_H_
 #define PARALLAX_CORPUS_HTML_EXTRACTOR_H_
 
@@ -80,6 +81,8 @@ ExtractedPage ExtractHtml(std::string_view html, const HtmlExtractOptions& optio
 
 // Cheap sniff: true when `data` looks like HTML or XHTML text (after an optional BOM and
 // whitespace, a tag, doctype or comment comes early, and there are no NUL bytes near the start).
+// A page that opens with a <style>, <script> or <link> block counts when <html>, <head> or
+// <body> follows within 256 KiB.
 // Gzipped data is not HTML to this function; check LooksGzipped first.
 bool LooksLikeHtml(std::string_view data);
 

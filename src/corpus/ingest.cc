@@ -142,7 +142,7 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
     FeedReadResult r = ReadFeed(bytes, path, options.outlets, options.max_depth);
     in.articles = std::move(r.articles);
     in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
-  } else if (LooksLikeHtml(head)) {
+  } else if (LooksLikeHtml(head) || (!utf16 && LooksLikeHtml(bytes))) {  // a long <style> first
     in.format = InputFormat::kHtml;
     HtmlExtractOptions html_options;
     html_options.source_name = path;

@@ -412,5 +412,23 @@ TEST(HtmlExtractorTest, WhatTheDecoderCannotConvertBecomesReplacementCharacters)
   EXPECT_EQ(page.warnings[0].column, 11);
 }
 
+TEST(HtmlExtractorTest, PageOpeningWithALongStyleBlockIsHtml) {
+  const std::string page = Page("rules/style_first.html");
+  ASSERT_GT(page.find("<html>"), 4096u);  // beyond any short sniffing window
+  EXPECT_TRUE(LooksLikeHtml(page));
+  EXPECT_FALSE(LooksLikeHtml("<style>p { margin: 0 }</style> and then plain text, no page"));
+  EXPECT_TRUE(Contains(Joined(Extract(page)), "The council met on Tuesday evening")) << page;
+}
+
+TEST(HtmlExtractorTest, ParagraphsAreNfc) {
+  const std::string text = Joined(Extract(Page("rules/ruby_and_nfc.html")));
+  EXPECT_TRUE(Contains(text, "The caf\xC3\xA9 on the corner")) << text;  // e + U+0301 composed
+  // U+09DF is excluded from composition: NFC writes it as U+09AF U+09BC.
+  const std::string bengali =
+      Joined(Extract("<html><body><p>\xE0\xA6\x95\xE0\xA7\x81\xE0\xA6\xB7\xE0\xA7\x8D\xE0\xA6\x9F"
+                     "\xE0\xA6\xBF\xE0\xA7\x9F\xE0\xA6\xBE</p></body></html>"));
+  EXPECT_TRUE(Contains(bengali, "\xE0\xA6\xAF\xE0\xA6\xBC")) << bengali;
+}
+
 }  // namespace
 }  // namespace parallax

@@ -1,0 +1,54 @@
+#include "corpus/html_paragraphs.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "corpus/html_main_text.h"
+#include "corpus/html_parse.h"
+
+namespace parallax::internal {
+namespace {
+
+std::vector<std::string> Of(const std::string& body, bool drop_links, bool tidy) {
+  DocPtr doc = ParseHtml("<html><body>" + body + "</body></html>", "UTF-8", 256, nullptr);
+  EXPECT_NE(doc, nullptr);
+  return ParagraphsOf({FindBody(doc.get())}, drop_links, tidy);
+}
+
+using Paragraphs = std::vector<std::string>;
+
+TEST(HtmlParagraphsTest, OneParagraphPerBlockAndAtDoubleBreaks) {
+  EXPECT_EQ(Of("<div>One <b>two</b><p>Three</p>Four<br>five<br><br>Six</div>", false, false),
+            (Paragraphs{"One two", "Three", "Four five", "Six"}));
+}
+
+TEST(HtmlParagraphsTest, AllLinkParagraphsAreLeftOutOnRequest) {
+  const std::string body = "<p>Text of the story.</p><p><a href=\"/x\">Also read this</a></p>";
+  EXPECT_EQ(Of(body, true, false), (Paragraphs{"Text of the story."}));
+  EXPECT_EQ(Of(body, false, false), (Paragraphs{"Text of the story.", "Also read this"}));
+}
+
+TEST(HtmlParagraphsTest, TidyEndDropsClosingLinkLinesAndEmptyTitles) {
+  const std::string body =
+      "<p>First paragraph of the story.</p><h2>A section</h2><p>Its text.</p>"
+      "<p>Sources:</p><h3>More on this</h3><p>Follow <a href=\"/us\">us</a> for more.</p>";
+  EXPECT_EQ(Of(body, true, true),
+            (Paragraphs{"First paragraph of the story.", "A section", "Its text."}));
+  // Without tidying, all of it stays.
+  EXPECT_EQ(Of(body, true, false).size(), 6u);
+}
+
+TEST(HtmlParagraphsTest, TagVocabulary) {
+  EXPECT_TRUE(IsDroppedTag("rt"));
+  EXPECT_TRUE(IsDroppedTag("script"));
+  EXPECT_FALSE(IsDroppedTag("p"));
+  EXPECT_TRUE(IsBlockTag("li"));
+  EXPECT_FALSE(IsBlockTag("span"));
+  EXPECT_TRUE(IsHeading("h3"));
+  EXPECT_FALSE(IsHeading("hr"));
+}
+
+}  // namespace
+}  // namespace parallax::internal
