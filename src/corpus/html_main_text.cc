@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -128,10 +129,28 @@ bool IsSubtitle(const xmlNode* n) {
   return false;
 }
 
+// Drops from `nodes` every node listed twice or lying inside another listed node: removing the
+// outer one removes it too (nested kept blocks can doom a node and one inside it).
+void KeepOutermost(std::vector<xmlNode*>& nodes) {
+  const std::unordered_set<const xmlNode*> listed(nodes.begin(), nodes.end());
+  std::unordered_set<const xmlNode*> seen;
+  std::vector<xmlNode*> outermost;
+  for (xmlNode* n : nodes) {
+    if (!seen.insert(n).second) continue;
+    bool inside = false;
+    for (const xmlNode* p = n->parent; p != nullptr && !inside; p = p->parent) {
+      inside = listed.count(p) > 0;
+    }
+    if (!inside) outermost.push_back(n);
+  }
+  nodes = std::move(outermost);
+}
+
 // Removes `nodes` (chrome), but first moves the lead paragraphs and subtitles among their
 // descendants out, to where the removed node was: a header box full of bylines and share links
 // often holds the article's standfirst.
 void RemoveNodesKeepingLeads(std::vector<xmlNode*>& nodes) {
+  KeepOutermost(nodes);
   for (xmlNode* n : nodes) {
     std::vector<xmlNode*> leads;
     Walk(
@@ -158,6 +177,7 @@ void RemoveNodesKeepingLeads(std::vector<xmlNode*>& nodes) {
 }
 
 void RemoveNodes(std::vector<xmlNode*>& nodes) {
+  KeepOutermost(nodes);
   for (xmlNode* n : nodes) {
     xmlUnlinkNode(n);
     xmlFreeNode(n);
@@ -564,9 +584,14 @@ void Prune(std::vector<xmlNode*>& kept, xmlNode* top, Stats& stats, const MainTe
         },
         [](xmlNode*) {});
   }
+  // A kept block that is doomed, or lies inside a doomed node (kept blocks can nest), goes.
+  const std::unordered_set<const xmlNode*> doomed_set(doomed.begin(), doomed.end());
   kept.erase(std::remove_if(kept.begin(), kept.end(),
-                            [&](xmlNode* n) {
-                              return std::find(doomed.begin(), doomed.end(), n) != doomed.end();
+                            [&](const xmlNode* n) {
+                              for (const xmlNode* p = n; p != nullptr; p = p->parent) {
+                                if (doomed_set.count(p) > 0) return true;
+                              }
+                              return false;
                             }),
              kept.end());
   RemoveNodesKeepingLeads(doomed);
