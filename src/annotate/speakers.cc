@@ -1,5 +1,6 @@
 #include "annotate/speakers.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include <utf8proc.h>
@@ -90,6 +91,14 @@ std::size_t CountWords(std::string_view text, std::size_t begin, std::size_t end
 }
 
 std::string Lower(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return out;
+  }
   std::string out = SimpleLowercase(s);
   for (const std::string_view quote : {std::string_view("\u2019"), std::string_view("\u2018")}) {
     for (std::size_t at = out.find(quote); at != std::string::npos; at = out.find(quote, at + 1)) {
@@ -132,7 +141,7 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
     } else {
       t.end = i + c.len;
     }
-    t.text = std::string(text.substr(t.begin, t.end - t.begin));
+    t.text = text.substr(t.begin, t.end - t.begin);
     t.lower = Lower(t.text);
     out.push_back(std::move(t));
     i = t.end;

@@ -46,8 +46,8 @@ bool IsQuoteChar(char32_t c);
 struct Token {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string text;   // as written
-  std::string lower;  // lower-cased, ’ folded to '
+  std::string_view text;  // as written: a view of the text given to Tokenize
+  std::string lower;      // lower-cased, ’ folded to '
   bool word = false;
   bool capital = false;
 };
