@@ -141,16 +141,17 @@ AppealKind AppealSentence(std::string_view sentence) {
       }
     }
   }
-  const auto words = Words(s);
-  bool reader_cue = false;
-  for (std::string_view c : kReaderCues) reader_cue = reader_cue || HasWord(words, c);
-  bool topic_cue = false;
-  for (std::string_view w : words) {
-    for (std::string_view stem : kTopicStems) topic_cue = topic_cue || w.starts_with(stem);
-  }
-  const std::size_t n = words.size();
   for (const Opener& o : kOpeners) {
     if (!s.starts_with(o.text)) continue;
+    // The cues are read only for a sentence that opens like an appeal (few do).
+    const auto words = Words(s);
+    bool reader_cue = false;
+    for (std::string_view c : kReaderCues) reader_cue = reader_cue || HasWord(words, c);
+    bool topic_cue = false;
+    for (std::string_view w : words) {
+      for (std::string_view stem : kTopicStems) topic_cue = topic_cue || w.starts_with(stem);
+    }
+    const std::size_t n = words.size();
     const std::string_view rest = s.substr(o.text.size());
     if (!rest.empty() && Words(rest.substr(0, 1)).size() == 1) continue;  // "supporters"
     const auto next = Words(rest);
@@ -172,27 +173,30 @@ AppealKind AppealSentence(std::string_view sentence) {
   return AppealKind::kNone;
 }
 
-}  // namespace
-
-// A line that reports what someone said, or quotes it, is article text even when the words are
-// an appeal ("We need your support," the mayor said.).
-bool IsReportedSpeech(std::string_view key) {
+// IsReportedSpeech on a line already cut into `words` (Words(key)).
+bool ReportsSpeech(std::string_view key, const std::vector<std::string_view>& words) {
   if (key.starts_with("\"") || key.starts_with("'")) return true;
   static constexpr std::string_view kVerbs[] = {
       "said",    "says",     "told",    "tells",    "according", "wrote",    "writes",
       "added",   "asked",    "urged",   "tweeted",  "posted",    "stated",   "announced",
       "сказал",  "сказала",  "заявил",  "заявила",  "сообщил",   "сообщила", "словам",
       "написал", "написала", "призвал", "призвала", "говорит",   "отметил",  "отметила"};
-  const auto words = Words(key);
   for (std::string_view v : kVerbs) {
     if (HasWord(words, v)) return true;
   }
   return false;
 }
 
+}  // namespace
+
+// A line that reports what someone said, or quotes it, is article text even when the words are
+// an appeal ("We need your support," the mayor said.).
+bool IsReportedSpeech(std::string_view key) { return ReportsSpeech(key, Words(key)); }
+
 // Donation, membership and subscription appeals of any outlet.
 std::optional<std::string> AppealRule(std::string_view key) {
-  if (Words(key).size() > 50 || IsReportedSpeech(key)) return std::nullopt;
+  const auto words = Words(key);
+  if (words.size() > 50 || ReportsSpeech(key, words)) return std::nullopt;
   AppealKind kind = AppealKind::kNone;
   for (std::string_view sentence : Sentences(key)) {
     kind = std::max(kind, AppealSentence(sentence));
@@ -221,7 +225,8 @@ bool StartsAppealTail(std::string_view key) {
                                                "support our work",
                                                "help us keep",
                                                "a message from the editors"};
-  if (Words(key).size() > 40 || IsReportedSpeech(key)) return false;
+  const auto words = Words(key);
+  if (words.size() > 40 || ReportsSpeech(key, words)) return false;
   for (std::string_view p : kTail) {
     if (Contains(key, p)) return true;
   }

@@ -214,10 +214,22 @@ bool IsSourceTrailer(std::string_view key, std::string_view bare) {
   return false;
 }
 
+// std::string_view::rfind, without a comparison at every position: most positions are told
+// apart by their first byte.
+std::size_t LastOf(std::string_view s, std::string_view p) {
+  if (p.empty() || p.size() > s.size()) return p.empty() ? s.size() : std::string_view::npos;
+  for (std::size_t i = s.size() - p.size() + 1; i-- > 0;) {
+    if (s[i] == p[0] && s.compare(i, p.size(), p) == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
 // Where the photo credit that ends a line starts ("Police at the border. Photo: Name / Agency",
 // "… (Photo: Agency)", "… Фото: Агентство"), or npos. The credit is a few capitalised words;
 // with `parenthesised`, only a credit in parentheses counts.
 std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = false) {
+  // A credit in parentheses closes the line.
+  if (parenthesised && !EndsWith(full, ")")) return std::string::npos;
   // A credit is a few words: only the end of a line is looked at, however long the line.
   constexpr std::size_t kWindow = 256;
   const std::size_t offset = full.size() > kWindow ? full.size() - kWindow : 0;
@@ -231,7 +243,7 @@ std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = fals
       "photo:",        "photos:",  "photo by ", "photo credit:", "image:", "image credit:",
       "image credit ", "picture:", "credit:",   "фото:",         "фото ",  "photograph:"};
   for (std::string_view m : kMarkers) {
-    const std::size_t at = lower.rfind(m);
+    const std::size_t at = LastOf(lower, m);
     if (at == std::string::npos || offset + at == 0) continue;
     // The credit follows a sentence or opens a parenthesis.
     const std::string_view before = std::string_view(lower).substr(0, at);
