@@ -520,6 +520,7 @@ class Attributor {
 
   void CollectMentions() {
     for (const auto& [begin, end] : sentences_) {
+      if (!MayHoldReportingVerb(text_, begin, end)) continue;
       const std::vector<Token> tokens = Tokenize(text_, begin, end);
       for (std::size_t v = 0; v < tokens.size(); ++v) {
         if (!IsReportingVerbAt(tokens, v) || IsParticiple(tokens[v])) continue;

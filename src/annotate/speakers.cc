@@ -47,6 +47,7 @@ bool IsAlnum(char32_t c) {
 }
 
 bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
   return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LU;
 }
 
@@ -176,6 +177,59 @@ const std::unordered_set<std::string>& ReportingVerbs() {
 
 bool IsReportingVerbForm(const Token& t) {
   return t.word && !t.capital && ReportingVerbs().count(t.lower) > 0;
+}
+
+bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end) {
+  // A verb form holds no joiner (' ’ -), so its token is a whole run of letters and digits.
+  static const auto [shortest, longest] = [] {
+    std::size_t lo = SIZE_MAX;
+    std::size_t hi = 0;
+    for (const std::string& v : ReportingVerbs()) {
+      lo = std::min(lo, v.size());
+      hi = std::max(hi, v.size());
+    }
+    return std::pair<std::size_t, std::size_t>{lo, hi};
+  }();
+  std::size_t run = begin;  // start of the current run of letters and digits
+  bool ascii = true;
+  for (std::size_t i = begin; i <= end;) {
+    Char c{0, 1};
+    bool alnum = false;
+    if (i < end) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) {
+        c = Char{b, 1};
+        alnum = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+      } else {
+        c = CharAt(text, i);
+        alnum = IsAlnum(c.cp);
+      }
+    }
+    if (alnum) {
+      ascii = ascii && c.len == 1;
+      i += c.len;
+      continue;
+    }
+    const std::size_t size = i - run;
+    if (size >= shortest && size <= longest && size <= 64) {
+      const std::string_view word = text.substr(run, size);
+      if (ascii) {
+        char lower[64];
+        for (std::size_t k = 0; k < size; ++k) {
+          const char ch = word[k];
+          lower[k] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch;
+        }
+        if (ReportingVerbs().count(std::string(lower, size)) > 0) return true;
+      } else if (ReportingVerbs().count(Lower(word)) > 0) {
+        return true;
+      }
+    }
+    if (i == end) break;
+    i += c.len == 0 ? 1 : c.len;
+    run = i;
+    ascii = true;
+  }
+  return false;
 }
 
 // A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
