@@ -33,6 +33,25 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
+// Words(s).size() when it is at most `limit`, else limit + 1; nothing is allocated.
+std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
+  auto is_word = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  std::size_t n = 0;
+  bool in = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    // A joiner between two word characters keeps the word going (as in Words).
+    const bool joined =
+        in && (s[i] == '-' || s[i] == '\'') && i + 1 < s.size() && is_word(s[i + 1]);
+    const bool w = is_word(s[i]) || joined;
+    if (w && !in && ++n > limit) return n;
+    in = w;
+  }
+  return n;
+}
+
 bool HasWord(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
@@ -195,8 +214,8 @@ bool IsReportedSpeech(std::string_view key) { return ReportsSpeech(key, Words(ke
 
 // Donation, membership and subscription appeals of any outlet.
 std::optional<std::string> AppealRule(std::string_view key) {
-  const auto words = Words(key);
-  if (words.size() > 50 || ReportsSpeech(key, words)) return std::nullopt;
+  if (CountWordsUpTo(key, 50) > 50) return std::nullopt;
+  if (ReportsSpeech(key, Words(key))) return std::nullopt;
   AppealKind kind = AppealKind::kNone;
   for (std::string_view sentence : Sentences(key)) {
     kind = std::max(kind, AppealSentence(sentence));
@@ -225,12 +244,10 @@ bool StartsAppealTail(std::string_view key) {
                                                "support our work",
                                                "help us keep",
                                                "a message from the editors"};
-  const auto words = Words(key);
-  if (words.size() > 40 || ReportsSpeech(key, words)) return false;
-  for (std::string_view p : kTail) {
-    if (Contains(key, p)) return true;
-  }
-  return false;
+  bool tail = false;
+  for (std::string_view p : kTail) tail = tail || Contains(key, p);
+  if (!tail || CountWordsUpTo(key, 40) > 40) return false;
+  return !ReportsSpeech(key, Words(key));
 }
 
 }  // namespace parallax::internal

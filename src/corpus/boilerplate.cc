@@ -155,7 +155,10 @@ bool IsCommentHeading(std::string_view bare) {
   static const std::regex kCount(
       R"(^(\d+|one) (comments?|responses?|replies|thoughts?)( (on|to) ".*")?$)"
       R"(|^comments? \(\d+\)$|^\d+ комментари[йяев]+$)");
-  return bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), kCount);
+  // Every heading the expression takes starts with a digit, "one" or "comment".
+  const bool may_count = !bare.empty() && ((bare[0] >= '0' && bare[0] <= '9') ||
+                                           bare.starts_with("one ") || bare.starts_with("comment"));
+  return may_count && bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), kCount);
 }
 
 // The fields, buttons and notices of a blog comment form and the links under each comment.
@@ -325,6 +328,7 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
                                                   "back to top",
                                                   "listen to this article"};
   const std::string bare = Bare(key);
+  const int words = WordCount(key);
   for (std::string_view ui : kUiLines) {
     if (bare == ui) return "ui-line";
   }
@@ -332,17 +336,19 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
       "[read more:", "read more:", "read also:", "also read:", "see also:",   "related:",
       "[related:",   "more: ",     "[see also:", "read next:", "recommended:"};
   for (std::string_view p : kRelatedPrefixes) {
-    if (StartsWith(key, p) && WordCount(key) <= 30) return "related-link";
+    if (StartsWith(key, p) && words <= 30) return "related-link";
   }
   static const std::regex kTranslation(
       R"(^read (this (article |story )?)?in [a-z]+( on [^ ]+)?\.?$)");
-  if (std::regex_match(bare.begin(), bare.end(), kTranslation)) return "translation-link";
+  if (StartsWith(bare, "read ") && std::regex_match(bare.begin(), bare.end(), kTranslation))
+    return "translation-link";
 
   // Captions and credits.
   static const std::regex kSourceParen(
       R"(^\((source|photo|image|credit|video|illustration|picture|photograph|фото)s?)"
       R"((:| credits?:?| by:?| courtesy( of)?:?) .*\)$)");
-  if (std::regex_match(key.begin(), key.end(), kSourceParen)) return "photo-caption";
+  if (StartsWith(key, "(") && std::regex_match(key.begin(), key.end(), kSourceParen))
+    return "photo-caption";
   static constexpr std::string_view kCaptionPrefixes[] = {
       "photo:",           "photo by ",   "photo credit",       "photos:",
       "image:",           "pictured:",   "illustrative photo", "footage from ",
@@ -351,14 +357,14 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
       "picture by ",      "credit:",     "photograph:",        "photograph by ",
       "photo courtesy",   "фото:",       "фотография:"};
   for (std::string_view p : kCaptionPrefixes) {
-    if (StartsWith(key, p) && WordCount(key) <= 40) return "photo-caption";
+    if (StartsWith(key, p) && words <= 40) return "photo-caption";
   }
   static const std::regex kCredit(R"([A-Z][a-z]+ [A-Z][A-Za-z'-]+ ?/ ?[A-Z][A-Za-z.& ]{1,30}$)");
-  if (WordCount(key) <= 40 && !EndsSentence(key) &&
+  if (words <= 40 && !EndsSentence(key) &&
       std::regex_search(original.begin(), original.end(), kCredit)) {
     return "photo-caption";
   }
-  if (WordCount(key) <= 40 && TrailingPhotoCredit(original) != std::string::npos) {
+  if (words <= 40 && TrailingPhotoCredit(original) != std::string::npos) {
     return "photo-caption";
   }
 
