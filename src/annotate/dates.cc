@@ -290,6 +290,10 @@ class DateFinder {
   std::vector<DateMention> Run() {
     std::vector<DateMention> out;
     for (std::size_t i = 0; i < tokens_.size();) {
+      if (!MayStart(tokens_[i])) {
+        ++i;
+        continue;
+      }
       std::size_t next = i;
       if (auto m = MatchAt(i, &next)) {
         out.push_back(*m);
@@ -303,6 +307,26 @@ class DateFinder {
 
  private:
   using DayFn = std::function<Range(const Date&)>;
+
+  // False for a token no expression starts with (MatchAt would find nothing there): most
+  // tokens are told by one look-up, before any of the expressions is tried.
+  static bool MayStart(const Tok& t) {
+    static const std::unordered_set<std::string_view> kStarts = {
+        // "the morning of", "the 1990s", "the weekend"; "early/late/mid February"
+        "the", "early", "late", "mid", "mid-",
+        // weekday and deictic expressions
+        "last", "past", "this", "next", "today", "tonight", "yesterday", "tomorrow", "earlier",
+        "later",
+        // "two weeks ago" (the words SmallNumber reads)
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "several", "few",
+        // Russian
+        "сегодня", "вчера", "завтра", "в", "во", "на"};
+    if (t.number) return true;
+    bool abbreviated = false;
+    if (t.capital && (WeekdayOf(t) >= 0 || MonthOf(t, &abbreviated) > 0)) return true;
+    return kStarts.count(t.lower) > 0;
+  }
 
   const Tok* At(std::size_t i) const { return i < tokens_.size() ? &tokens_[i] : nullptr; }
   bool Is(std::size_t i, std::string_view lower) const {
