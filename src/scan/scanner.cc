@@ -15,6 +15,7 @@
 
 #include "corpus/boilerplate.h"
 #include "corpus/newsplease_reader.h"
+#include "scan/json_line_reader.h"
 
 namespace parallax {
 namespace {
@@ -56,7 +57,8 @@ struct Batch {
   std::size_t malformed = 0;
 };
 
-void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& options) {
+void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& options,
+                  JsonLineReader& reader) {
   for (std::size_t i = 0; i < batch.lines.size(); ++i) {
     const std::string& line = batch.lines[i];
     const int line_no = static_cast<int>(batch.first_line + i);
@@ -71,9 +73,10 @@ void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& o
       ++batch.malformed;
       continue;
     }
+    std::optional<nlohmann::json> fast = reader.Read(line);
     nlohmann::json record;
     try {
-      record = nlohmann::json::parse(line);
+      record = fast ? std::move(*fast) : nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
       batch.diagnostics.push_back(MakeError(options.source_name, line_no, static_cast<int>(e.byte),
                                             "malformed JSON line, skipped",
@@ -199,6 +202,7 @@ ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
+      JsonLineReader reader;
       for (;;) {
         Batch* batch = nullptr;
         {
@@ -208,7 +212,7 @@ ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
           batch = todo.front();
           todo.pop_front();
         }
-        ProcessBatch(*batch, annotator, options);
+        ProcessBatch(*batch, annotator, options, reader);
         {
           std::lock_guard<std::mutex> lock(mu);
           finished[batch->seq] = batch;
