@@ -99,12 +99,14 @@ bool Contains(std::string_view s, std::string_view p) {
   return s.find(p) != std::string_view::npos;
 }
 
-int WordCount(std::string_view s) {
+// Words separated by white space, counted up to `limit` + 1: every rule compares the count with
+// a small bound, and a paragraph need not be read to its end to exceed it.
+int WordCount(std::string_view s, int limit = 64) {
   int n = 0;
   bool in = false;
   for (char c : s) {
     const bool sp = IsSpace(c);
-    if (!sp && !in) ++n;
+    if (!sp && !in && ++n > limit) return n;
     in = !sp;
   }
   return n;
@@ -530,7 +532,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     std::map<std::string, int> counts;
     for (std::size_t i : nonblank) {
       const std::string& key = lines[i].key;
-      if (WordCount(key) <= 12 && !EndsSentence(key) && !IsListItem(key)) ++counts[key];
+      if (!EndsSentence(key) && WordCount(key) <= 12 && !IsListItem(key)) ++counts[key];
     }
     for (std::size_t i : nonblank) {
       auto it = counts.find(lines[i].key);
@@ -562,7 +564,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     // repeat a sentence further on (a live blog's "It takes 1,237 delegates to win").
     for (std::size_t k = 1; k < nonblank.size(); ++k) {
       const std::string& key = lines[nonblank[k]].key;
-      if (WordCount(key) >= 3 && key == lines[nonblank[k - 1]].key) {
+      if (key == lines[nonblank[k - 1]].key && WordCount(key) >= 3) {
         set(nonblank[k], Verdict::kRemove, "duplicate-line");
       }
     }
