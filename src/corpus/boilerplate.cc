@@ -100,8 +100,8 @@ bool Contains(std::string_view s, std::string_view p) {
 }
 
 // Words separated by white space, counted up to `limit` + 1: every rule compares the count with
-// a small bound, and a paragraph need not be read to its end to exceed it.
-int WordCount(std::string_view s, int limit = 64) {
+// a small bound (its `limit`), and a paragraph need not be read to its end to exceed it.
+int WordCount(std::string_view s, int limit) {
   int n = 0;
   bool in = false;
   for (char c : s) {
@@ -173,7 +173,7 @@ std::optional<std::string> CommentFormRule(std::string_view bare) {
   for (std::string_view l : kLines) {
     if (bare == l) return "comment-form";
   }
-  if (WordCount(bare) > 40) return std::nullopt;
+  if (WordCount(bare, 40) > 40) return std::nullopt;
   static constexpr std::string_view kNotices[] = {
       "your email address will not be published",
       "required fields are marked",
@@ -204,7 +204,7 @@ bool IsSourceTrailer(std::string_view key, std::string_view bare) {
   }
   static constexpr std::string_view kShort[] = {"source:", "sources:", "источник:", "источники:"};
   for (std::string_view p : kShort) {
-    if (StartsWith(key, p) && WordCount(key) <= 12) return true;
+    if (StartsWith(key, p) && WordCount(key, 12) <= 12) return true;
   }
   static constexpr std::string_view kLong[] = {"originally published ",
                                                "this article was originally published",
@@ -214,7 +214,7 @@ bool IsSourceTrailer(std::string_view key, std::string_view bare) {
                                                "this article originally appeared",
                                                "this story originally appeared"};
   for (std::string_view p : kLong) {
-    if (StartsWith(key, p) && WordCount(key) <= 30) return true;
+    if (StartsWith(key, p) && WordCount(key, 30) <= 30) return true;
   }
   return false;
 }
@@ -330,7 +330,7 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
                                                   "back to top",
                                                   "listen to this article"};
   const std::string bare = Bare(key);
-  const int words = WordCount(key);
+  const int words = WordCount(key, 40);  // compared with 30 and 40 below
   for (std::string_view ui : kUiLines) {
     if (bare == ui) return "ui-line";
   }
@@ -532,7 +532,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     std::map<std::string, int> counts;
     for (std::size_t i : nonblank) {
       const std::string& key = lines[i].key;
-      if (!EndsSentence(key) && WordCount(key) <= 12 && !IsListItem(key)) ++counts[key];
+      if (!EndsSentence(key) && WordCount(key, 12) <= 12 && !IsListItem(key)) ++counts[key];
     }
     for (std::size_t i : nonblank) {
       auto it = counts.find(lines[i].key);
@@ -550,7 +550,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
             lines[next + 1].blank) {
           const std::string& key = lines[next].key;
           const auto first_stop = key.find(". ");
-          if (first_stop == std::string::npos && WordCount(key) <= 40) {
+          if (first_stop == std::string::npos && WordCount(key, 40) <= 40) {
             set(next, Verdict::kRemove, "photo-caption");
           }
         }
@@ -564,7 +564,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     // repeat a sentence further on (a live blog's "It takes 1,237 delegates to win").
     for (std::size_t k = 1; k < nonblank.size(); ++k) {
       const std::string& key = lines[nonblank[k]].key;
-      if (key == lines[nonblank[k - 1]].key && WordCount(key) >= 3) {
+      if (key == lines[nonblank[k - 1]].key && WordCount(key, 3) >= 3) {
         set(nonblank[k], Verdict::kRemove, "duplicate-line");
       }
     }
@@ -572,7 +572,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     for (std::size_t k = 0; k < nonblank.size();) {
       std::size_t m = k;
       while (m < nonblank.size() && IsListItem(lines[nonblank[m]].key) &&
-             WordCount(lines[nonblank[m]].key) >= 5 && !EndsSentence(lines[nonblank[m]].key) &&
+             WordCount(lines[nonblank[m]].key, 5) >= 5 && !EndsSentence(lines[nonblank[m]].key) &&
              !EndsWith(lines[nonblank[m]].key, ",")) {
         ++m;
       }
