@@ -134,5 +134,34 @@ TEST_F(ScannerTest, OverLongLinesAreSkippedWithoutHoldingThemAndLineEndsAreExact
   EXPECT_NE(diags[0].message.find("line longer than"), std::string::npos);
 }
 
+TEST_F(ScannerTest, RecordsWrittenDirectlyAreTheBytesOfTheJsonValue) {
+  // Control characters, escapes, every length of UTF-8, and byte sequences that are not UTF-8
+  // (a lone continuation byte, an overlong form, a surrogate, past U+10FFFF, a cut sequence).
+  const std::string hostile =
+      "a\x01\x1f\x7f\"\\/\b\f\n\r\t é ж € 😀 \x80 \xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80 \xe2\x82";
+  Article article;
+  article.id = "id " + hostile;
+  article.outlet = "outlet";
+  article.language = "en";
+  article.title = hostile;
+  article.text = "Khankendi (Stepanakert) and the Lachin corridor. " + hostile;
+  article.date = Date{2022, 12, 13};
+  const ArticleAnnotations ann = annotator_->Annotate(article);
+  for (const bool with_text : {false, true}) {
+    std::string direct;
+    AppendScanRecord(&direct, article, ann, *lexicon_, with_text);
+    EXPECT_EQ(direct, ScanRecord(article, ann, *lexicon_, with_text)
+                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  Article valid = article;
+  valid.id = "plain";
+  valid.title = "é ж € 😀 \x01";
+  valid.text = "Khankendi (Stepanakert), “so-called” Lachin corridor, on 12 December 2022.";
+  std::string direct;
+  AppendScanRecord(&direct, valid, annotator_->Annotate(valid), *lexicon_, true);
+  EXPECT_EQ(direct, ScanRecord(valid, annotator_->Annotate(valid), *lexicon_, true)
+                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 }  // namespace
 }  // namespace parallax
