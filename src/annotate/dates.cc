@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "text/utf8.h"
+#include "text/word_filter.h"
 
 namespace parallax {
 namespace {
@@ -322,10 +323,11 @@ class DateFinder {
         "several", "few",
         // Russian
         "сегодня", "вчера", "завтра", "в", "во", "на"};
+    static const WordShapeFilter kStartShapes(kStarts);
     if (t.number) return true;
     bool abbreviated = false;
     if (t.capital && (WeekdayOf(t) >= 0 || MonthOf(t, &abbreviated) > 0)) return true;
-    return kStarts.count(t.lower) > 0;
+    return kStartShapes.MayContain(t.lower) && kStarts.count(t.lower) > 0;
   }
 
   const Tok* At(std::size_t i) const { return i < tokens_.size() ? &tokens_[i] : nullptr; }

@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "text/utf8.h"
+#include "text/word_filter.h"
 
 namespace parallax {
 namespace internal {
@@ -175,8 +176,15 @@ const std::unordered_set<std::string>& ReportingVerbs() {
   return kVerbs;
 }
 
+// Rejects most words that are no reporting verb before they are hashed.
+const WordShapeFilter& ReportingVerbShapes() {
+  static const WordShapeFilter kShapes(ReportingVerbs());
+  return kShapes;
+}
+
 bool IsReportingVerbForm(const Token& t) {
-  return t.word && !t.capital && ReportingVerbs().count(t.lower) > 0;
+  return t.word && !t.capital && ReportingVerbShapes().MayContain(t.lower) &&
+         ReportingVerbs().count(t.lower) > 0;
 }
 
 bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end) {
@@ -219,8 +227,13 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
           const char ch = word[k];
           lower[k] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch;
         }
-        if (ReportingVerbs().count(std::string(lower, size)) > 0) return true;
-      } else if (ReportingVerbs().count(Lower(word)) > 0) {
+        const std::string_view folded(lower, size);
+        if (ReportingVerbShapes().MayContain(folded) &&
+            ReportingVerbs().count(std::string(folded)) > 0) {
+          return true;
+        }
+      } else if (const std::string folded = Lower(word);
+                 ReportingVerbShapes().MayContain(folded) && ReportingVerbs().count(folded) > 0) {
         return true;
       }
     }
