@@ -1,6 +1,7 @@
 #include "corpus/appeals.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <vector>
 
@@ -51,6 +52,31 @@ std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
   }
   return n;
 }
+
+// Phrases looked for anywhere in a text in one pass over it (rather than one pass per phrase):
+// at each byte, only the phrases that start with that byte are compared.
+class PhraseSet {
+ public:
+  template <std::size_t N>
+  explicit PhraseSet(const std::string_view (&phrases)[N]) {
+    for (std::string_view p : phrases) {
+      if (!p.empty()) by_first_[static_cast<unsigned char>(p[0])].push_back(p);
+    }
+  }
+
+  // Whether any phrase occurs in `text`.
+  bool FoundIn(std::string_view text) const {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      for (std::string_view p : by_first_[static_cast<unsigned char>(text[i])]) {
+        if (text.compare(i, p.size(), p) == 0) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> by_first_;
+};
 
 bool HasWord(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
@@ -184,10 +210,9 @@ AppealKind AppealSentence(std::string_view sentence) {
     }
     break;
   }
-  for (std::string_view p : kOutletPhrases) {
-    if (Contains(sentence, p)) {
-      return Contains(sentence, "member") ? AppealKind::kMembership : AppealKind::kDonation;
-    }
+  static const PhraseSet kOutletPhraseSet(kOutletPhrases);
+  if (kOutletPhraseSet.FoundIn(sentence)) {
+    return Contains(sentence, "member") ? AppealKind::kMembership : AppealKind::kDonation;
   }
   return AppealKind::kNone;
 }
@@ -244,9 +269,8 @@ bool StartsAppealTail(std::string_view key) {
                                                "support our work",
                                                "help us keep",
                                                "a message from the editors"};
-  bool tail = false;
-  for (std::string_view p : kTail) tail = tail || Contains(key, p);
-  if (!tail || CountWordsUpTo(key, 40) > 40) return false;
+  static const PhraseSet kTailSet(kTail);
+  if (!kTailSet.FoundIn(key) || CountWordsUpTo(key, 40) > 40) return false;
   return !ReportsSpeech(key, Words(key));
 }
 
