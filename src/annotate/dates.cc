@@ -94,7 +94,9 @@ void Tokenize(std::string_view text, DateTokens* words) {
         }
       }
       t.word = true;
-      t.capital = utf8proc_category(static_cast<utf8proc_int32_t>(c.cp)) == UTF8PROC_CATEGORY_LU;
+      t.capital = c.cp < 0x80 ? (c.cp >= 'A' && c.cp <= 'Z')
+                              : utf8proc_category(static_cast<utf8proc_int32_t>(c.cp)) ==
+                                    UTF8PROC_CATEGORY_LU;
     } else if (IsDigit(c.cp)) {
       while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) ++j;
       const std::size_t digits = j - i;
