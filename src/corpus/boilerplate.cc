@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <regex>
@@ -244,6 +245,13 @@ std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = fals
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   LowerCyrillic(lower);
+  // Every marker below holds one of these words: most lines hold none and are done with here.
+  static constexpr std::string_view kMarkerWords[] = {"photo", "image", "picture", "credit",
+                                                      "фото"};
+  if (std::none_of(std::begin(kMarkerWords), std::end(kMarkerWords),
+                   [&lower](std::string_view w) { return lower.find(w) != std::string::npos; })) {
+    return std::string::npos;
+  }
   static constexpr std::string_view kMarkers[] = {
       "photo:",        "photos:",  "photo by ", "photo credit:", "image:", "image credit:",
       "image credit ", "picture:", "credit:",   "фото:",         "фото ",  "photograph:"};
