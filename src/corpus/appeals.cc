@@ -240,11 +240,12 @@ bool IsReportedSpeech(std::string_view key) { return ReportsSpeech(key, Words(ke
 // Donation, membership and subscription appeals of any outlet.
 std::optional<std::string> AppealRule(std::string_view key) {
   if (CountWordsUpTo(key, 50) > 50) return std::nullopt;
-  if (ReportsSpeech(key, Words(key))) return std::nullopt;
   AppealKind kind = AppealKind::kNone;
   for (std::string_view sentence : Sentences(key)) {
     kind = std::max(kind, AppealSentence(sentence));
   }
+  // Reported speech is article text; looked for only in the rare line that reads as an appeal.
+  if (kind != AppealKind::kNone && ReportsSpeech(key, Words(key))) return std::nullopt;
   switch (kind) {
     case AppealKind::kNone:
       return std::nullopt;
