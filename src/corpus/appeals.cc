@@ -78,6 +78,11 @@ class PhraseSet {
   std::array<std::vector<std::string_view>, 256> by_first_;
 };
 
+// starts_with, comparing the first bytes before the rest (most sentences differ at once).
+bool OpensWith(std::string_view s, std::string_view p) {
+  return p.empty() || (!s.empty() && s[0] == p[0] && s.starts_with(p));
+}
+
 bool HasWord(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
@@ -180,14 +185,14 @@ AppealKind AppealSentence(std::string_view sentence) {
   for (bool again = true; again;) {
     again = false;
     for (std::string_view lead : kLeadIns) {
-      if (s.starts_with(lead)) {
+      if (OpensWith(s, lead)) {
         s.remove_prefix(lead.size());
         again = true;
       }
     }
   }
   for (const Opener& o : kOpeners) {
-    if (!s.starts_with(o.text)) continue;
+    if (!OpensWith(s, o.text)) continue;
     // The cues are read only for a sentence that opens like an appeal (few do).
     const auto words = Words(s);
     bool reader_cue = false;

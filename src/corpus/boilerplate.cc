@@ -92,7 +92,11 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// The first bytes are compared before the rest: most prefixes a line is tried against differ
+// from it at once.
+bool StartsWith(std::string_view s, std::string_view p) {
+  return p.empty() || (!s.empty() && s[0] == p[0] && s.substr(0, p.size()) == p);
+}
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
