@@ -84,6 +84,11 @@ void Tokenize(std::string_view text, DateTokens* words) {
     std::size_t j = i + c.len;
     if (IsLetter(c.cp)) {
       while (j < text.size()) {
+        const auto b = static_cast<unsigned char>(text[j]);
+        if (b < 0x80 && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {  // the common case
+          ++j;
+          continue;
+        }
         const Cp d = CpAt(text, j);
         if (IsLetter(d.cp)) {
           j += d.len;
