@@ -1,7 +1,9 @@
 #include "annotate/speakers.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_set>
+#include <utility>
 
 #include <utf8proc.h>
 
