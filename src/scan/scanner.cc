@@ -238,12 +238,11 @@ nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& an
                                   const Lexicon& lexicon, bool with_text) {
   using json = nlohmann::ordered_json;
   const RecordCounts c = CountRecord(ann, lexicon);
-  json r;
-  r["id"] = a.id;
-  r["outlet"] = a.outlet;
-  r["date"] = a.date ? a.date->ToString() : "";
-  r["language"] = a.language;
-  r["words"] = ann.words;
+  json r = {{"id", a.id},
+            {"outlet", a.outlet},
+            {"date", a.date ? a.date->ToString() : ""},
+            {"language", a.language},
+            {"words", ann.words}};
   r["naming"] = json::object();
   for (const auto& [concept_id, variants] : c.naming) {
     json v = json::object();
