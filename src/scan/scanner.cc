@@ -85,6 +85,13 @@ void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& o
                                             "each line must be one JSON object"));
       ++batch.malformed;
       continue;
+    } catch (const nlohmann::json::out_of_range&) {
+      // A number no double holds ("1e400"): nlohmann refuses it after parsing.
+      batch.diagnostics.push_back(MakeError(options.source_name, line_no, 0,
+                                            "a number too large for JSON, line skipped",
+                                            "write large numbers as strings"));
+      ++batch.malformed;
+      continue;
     }
     Diagnostics diags;
     std::optional<Article> article =

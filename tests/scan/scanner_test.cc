@@ -163,5 +163,22 @@ TEST_F(ScannerTest, RecordsWrittenDirectlyAreTheBytesOfTheJsonValue) {
                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+TEST_F(ScannerTest, ANumberTooLargeIsReportedAndItsLineSkipped) {
+  // nlohmann throws out_of_range, not parse_error, for it: that once ended the whole scan.
+  std::istringstream in(Record(1) + "\n{\"title\": \"x\", \"maintext\": \"y\", \"n\": 1e400}\n" +
+                        Record(2) + "\n");
+  std::ostringstream out;
+  std::vector<Diagnostic> diags;
+  ScanOptions options;
+  options.threads = 1;
+  const ScanStats stats =
+      Scan(in, out, *annotator_, options, [&](const Diagnostic& d) { diags.push_back(d); });
+  EXPECT_EQ(stats.records, 2u);
+  EXPECT_EQ(stats.malformed, 1u);
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].line, 2);
+  EXPECT_NE(diags[0].message.find("too large"), std::string::npos) << diags[0].message;
+}
+
 }  // namespace
 }  // namespace parallax
