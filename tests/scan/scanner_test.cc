@@ -32,6 +32,21 @@ class ScannerTest : public ::testing::Test {
     j["url"] = "https://example.org/" + std::to_string(i);
     return j.dump();
   }
+  // Scans two good records around `middle` and expects `middle` reported (a diagnostic holding
+  // `message_part` on line 2) and skipped.
+  static void ExpectMiddleLineSkipped(const std::string& middle, const ScanOptions& options,
+                                      std::string_view message_part) {
+    std::istringstream in(Record(1) + "\n" + middle + "\n" + Record(2) + "\n");
+    std::ostringstream out;
+    std::vector<Diagnostic> diags;
+    const ScanStats stats =
+        Scan(in, out, *annotator_, options, [&](const Diagnostic& d) { diags.push_back(d); });
+    EXPECT_EQ(stats.records, 2u);
+    EXPECT_EQ(stats.malformed, 1u);
+    ASSERT_EQ(diags.size(), 1u);
+    EXPECT_EQ(diags[0].line, 2);
+    EXPECT_NE(diags[0].message.find(message_part), std::string::npos) << diags[0].message;
+  }
   static Lexicon* lexicon_;
   static Annotator* annotator_;
 };
@@ -91,17 +106,9 @@ TEST_F(ScannerTest, OutputIsTheSameWithOneThreadOrTwo) {
 }
 
 TEST_F(ScannerTest, OverlongLineIsReportedAndSkipped) {
-  std::istringstream in(Record(1) + "\n" + std::string(5000, 'x') + "\n" + Record(2) + "\n");
-  std::ostringstream out;
   ScanOptions options;
   options.max_line_bytes = 1000;
-  std::vector<Diagnostic> diags;
-  const ScanStats stats =
-      Scan(in, out, *annotator_, options, [&](const Diagnostic& d) { diags.push_back(d); });
-  EXPECT_EQ(stats.records, 2u);
-  EXPECT_EQ(stats.malformed, 1u);
-  ASSERT_EQ(diags.size(), 1u);
-  EXPECT_EQ(diags[0].line, 2);
+  ExpectMiddleLineSkipped(std::string(5000, 'x'), options, "line longer than");
 }
 
 TEST_F(ScannerTest, CommandReportsSummaryAndExitCode) {
@@ -165,19 +172,9 @@ TEST_F(ScannerTest, RecordsWrittenDirectlyAreTheBytesOfTheJsonValue) {
 
 TEST_F(ScannerTest, ANumberTooLargeIsReportedAndItsLineSkipped) {
   // nlohmann throws out_of_range, not parse_error, for it: that once ended the whole scan.
-  std::istringstream in(Record(1) + "\n{\"title\": \"x\", \"maintext\": \"y\", \"n\": 1e400}\n" +
-                        Record(2) + "\n");
-  std::ostringstream out;
-  std::vector<Diagnostic> diags;
   ScanOptions options;
   options.threads = 1;
-  const ScanStats stats =
-      Scan(in, out, *annotator_, options, [&](const Diagnostic& d) { diags.push_back(d); });
-  EXPECT_EQ(stats.records, 2u);
-  EXPECT_EQ(stats.malformed, 1u);
-  ASSERT_EQ(diags.size(), 1u);
-  EXPECT_EQ(diags[0].line, 2);
-  EXPECT_NE(diags[0].message.find("too large"), std::string::npos) << diags[0].message;
+  ExpectMiddleLineSkipped(R"({"title": "x", "maintext": "y", "n": 1e400})", options, "too large");
 }
 
 }  // namespace
