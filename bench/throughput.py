@@ -27,6 +27,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import threading
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -38,8 +39,14 @@ def run(cmd, stdin=None, env=None):
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as source:
         proc = subprocess.Popen(cmd, stdin=source, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, env=env)
+        # Standard error is drained beside standard output: a command that warns more than a
+        # pipe holds (scan on 500 MB warns about long runs) would otherwise block for ever.
+        errors = []
+        drain = threading.Thread(target=lambda: errors.append(proc.stderr.read()))
+        drain.start()
         out = proc.stdout.read()
-        err = proc.stderr.read()
+        drain.join()
+        err = errors[0]
         _, status, usage = os.wait4(proc.pid, 0)
     wall = time.monotonic() - start
     code = os.waitstatus_to_exitcode(status)

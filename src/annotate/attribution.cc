@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <unordered_set>
+#include <utility>
 
 #include "annotate/speakers.h"
 
@@ -620,14 +621,17 @@ class Finder {
   }
 
   void Sentence(std::size_t sb, std::size_t se, std::size_t first_cue, std::size_t last_cue) {
-    const std::vector<Token> tokens = internal::Tokenize(text_, sb, se);
-    if (tokens.empty()) return;
+    // The sentence is cut into tokens once a cue outside quotations needs them (often none does).
+    std::vector<Token> tokens;
+    bool tokenized = false;
     std::size_t covered_until = sb;  // content found so far in this sentence ends here
     Phrase last_source;
     for (std::size_t c = first_cue; c < last_cue; ++c) {
       const CueSpan& cue = cues_[c];
       if (cue.begin < covered_until || DirectAt(cue.begin) != nullptr) continue;
       if (InsideQuoteMarks(cue.begin)) continue;
+      if (!std::exchange(tokenized, true)) tokens = internal::Tokenize(text_, sb, se);
+      if (tokens.empty()) return;
       const bool tag = IsQuoteTag(cue);
       const std::size_t cf = TokenAt(tokens, cue.begin);
       std::size_t cl = TokenAt(tokens, cue.end > 0 ? cue.end - 1 : 0);

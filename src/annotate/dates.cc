@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "text/utf8.h"
+#include "text/word_filter.h"
 
 namespace parallax {
 namespace {
@@ -20,8 +21,8 @@ namespace {
 struct Tok {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string text;
-  std::string lower;
+  std::string_view text;   // text[begin, end)
+  std::string_view lower;  // lower-cased: a view of the text itself, or of DateTokens::lowered
   bool word = false;
   bool number = false;
   bool capital = false;
@@ -51,8 +52,26 @@ bool IsLetter(char32_t c) {
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
-std::vector<Tok> Tokenize(std::string_view text) {
-  std::vector<Tok> out;
+// The tokens of a text. Lower-cased forms that differ from the text are kept in one buffer (an
+// ASCII token with no capital is its own lower-case form), so a token costs no allocation.
+struct DateTokens {
+  std::vector<Tok> tokens;
+  std::string lowered;
+};
+
+int DigitsValue(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+// Fills `*result` (in place: its tokens view its own buffer, which a move could relocate).
+void Tokenize(std::string_view text, DateTokens* words) {
+  DateTokens& result = *words;
+  std::vector<Tok>& out = result.tokens;
+  // Where each token's lower-case form starts in `lowered` (npos: the text is its own form).
+  std::vector<std::size_t> lowered_at;
+  std::vector<std::size_t> lowered_size;
   std::size_t i = 0;
   while (i < text.size()) {
     const Cp c = CpAt(text, i);
@@ -65,6 +84,11 @@ std::vector<Tok> Tokenize(std::string_view text) {
     std::size_t j = i + c.len;
     if (IsLetter(c.cp)) {
       while (j < text.size()) {
+        const auto b = static_cast<unsigned char>(text[j]);
+        if (b < 0x80 && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {  // the common case
+          ++j;
+          continue;
+        }
         const Cp d = CpAt(text, j);
         if (IsLetter(d.cp)) {
           j += d.len;
@@ -75,13 +99,15 @@ std::vector<Tok> Tokenize(std::string_view text) {
         }
       }
       t.word = true;
-      t.capital = utf8proc_category(static_cast<utf8proc_int32_t>(c.cp)) == UTF8PROC_CATEGORY_LU;
+      t.capital = c.cp < 0x80 ? (c.cp >= 'A' && c.cp <= 'Z')
+                              : utf8proc_category(static_cast<utf8proc_int32_t>(c.cp)) ==
+                                    UTF8PROC_CATEGORY_LU;
     } else if (IsDigit(c.cp)) {
       while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) ++j;
       const std::size_t digits = j - i;
       t.number = true;
       t.digits = digits;
-      t.value = digits <= 4 ? std::stoi(std::string(text.substr(i, digits))) : -1;
+      t.value = digits <= 4 ? DigitsValue(text.substr(i, digits)) : -1;
       // Decades (1990s) and ordinal suffixes (23rd, 1st).
       if (digits == 4 && j < text.size() && text[j] == 's' && !IsLetter(CpAt(text, j + 1).cp)) {
         ++j;
@@ -94,23 +120,50 @@ std::vector<Tok> Tokenize(std::string_view text) {
       }
     }
     t.end = j;
-    t.text = std::string(text.substr(t.begin, t.end - t.begin));
-    t.lower = SimpleLowercase(t.text);
-    out.push_back(std::move(t));
+    t.text = text.substr(t.begin, t.end - t.begin);
+    bool ascii = true;
+    bool upper = false;
+    for (char ch : t.text) {
+      const auto b = static_cast<unsigned char>(ch);
+      ascii = ascii && b < 0x80;
+      upper = upper || (b >= 'A' && b <= 'Z');
+    }
+    if (ascii && !upper) {
+      lowered_at.push_back(std::string::npos);
+      lowered_size.push_back(0);
+    } else {
+      const std::size_t at = result.lowered.size();
+      if (ascii) {
+        for (char ch : t.text)
+          result.lowered.push_back(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+      } else {
+        result.lowered += SimpleLowercase(t.text);
+      }
+      lowered_at.push_back(at);
+      lowered_size.push_back(result.lowered.size() - at);
+    }
+    out.push_back(t);
     i = j;
   }
-  return out;
+  // Views into `lowered` are taken once it no longer grows.
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if (lowered_at[k] == std::string::npos) {
+      out[k].lower = out[k].text;
+    } else {
+      out[k].lower = std::string_view(result.lowered).substr(lowered_at[k], lowered_size[k]);
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary.
 
 int MonthOf(const Tok& t, bool* abbreviated) {
-  static const std::unordered_map<std::string, int> kFull = {
+  static const std::unordered_map<std::string_view, int> kFull = {
       {"january", 1},   {"february", 2}, {"march", 3},     {"april", 4},
       {"may", 5},       {"june", 6},     {"july", 7},      {"august", 8},
       {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12}};
-  static const std::unordered_map<std::string, int> kShort = {
+  static const std::unordered_map<std::string_view, int> kShort = {
       {"jan", 1}, {"feb", 2}, {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
       {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
   if (!t.word || !t.capital) return 0;
@@ -148,7 +201,7 @@ int RussianMonth(const Tok& t, bool* genitive) {
 
 // 0 = Monday … 6 = Sunday; -1 if not a weekday.
 int WeekdayOf(const Tok& t) {
-  static const std::unordered_map<std::string, int> kDays = {
+  static const std::unordered_map<std::string_view, int> kDays = {
       {"monday", 0}, {"tuesday", 1},  {"wednesday", 2}, {"thursday", 3},
       {"friday", 4}, {"saturday", 5}, {"sunday", 6}};
   if (!t.word || !t.capital) return -1;
@@ -157,7 +210,7 @@ int WeekdayOf(const Tok& t) {
 }
 
 int RussianWeekday(const Tok& t) {
-  static const std::unordered_map<std::string, int> kDays = {
+  static const std::unordered_map<std::string_view, int> kDays = {
       {"понедельник", 0}, {"вторник", 1}, {"среду", 2},      {"четверг", 3},
       {"пятницу", 4},     {"субботу", 5}, {"воскресенье", 6}};
   auto it = kDays.find(t.lower);
@@ -165,7 +218,7 @@ int RussianWeekday(const Tok& t) {
 }
 
 int SmallNumber(const Tok& t) {
-  static const std::unordered_map<std::string, int> kWords = {
+  static const std::unordered_map<std::string_view, int> kWords = {
       {"a", 1},    {"an", 1},   {"one", 1},      {"two", 2},   {"three", 3},
       {"four", 4}, {"five", 5}, {"six", 6},      {"seven", 7}, {"eight", 8},
       {"nine", 9}, {"ten", 10}, {"several", -2}, {"few", -2}};
@@ -174,7 +227,7 @@ int SmallNumber(const Tok& t) {
   return it == kWords.end() ? 0 : it->second;
 }
 
-bool IsPartOfDay(const std::string& w) {
+bool IsPartOfDay(std::string_view w) {
   return w == "morning" || w == "afternoon" || w == "evening" || w == "night";
 }
 
@@ -229,7 +282,8 @@ bool PlausibleYear(int y) { return y >= 1800 && y <= 2100; }
 class DateFinder {
  public:
   DateFinder(std::string_view text, const std::optional<Date>& article, bool russian)
-      : text_(text), tokens_(Tokenize(text)), russian_(russian) {
+      : text_(text), russian_(russian) {
+    Tokenize(text, &words_);
     if (article && article->valid()) {
       has_ref_ = true;
       if (article->month_only()) {
@@ -244,6 +298,10 @@ class DateFinder {
   std::vector<DateMention> Run() {
     std::vector<DateMention> out;
     for (std::size_t i = 0; i < tokens_.size();) {
+      if (!MayStart(tokens_[i])) {
+        ++i;
+        continue;
+      }
       std::size_t next = i;
       if (auto m = MatchAt(i, &next)) {
         out.push_back(*m);
@@ -257,6 +315,27 @@ class DateFinder {
 
  private:
   using DayFn = std::function<Range(const Date&)>;
+
+  // False for a token no expression starts with (MatchAt would find nothing there): most
+  // tokens are told by one look-up, before any of the expressions is tried.
+  static bool MayStart(const Tok& t) {
+    static const std::unordered_set<std::string_view> kStarts = {
+        // "the morning of", "the 1990s", "the weekend"; "early/late/mid February"
+        "the", "early", "late", "mid", "mid-",
+        // weekday and deictic expressions
+        "last", "past", "this", "next", "today", "tonight", "yesterday", "tomorrow", "earlier",
+        "later",
+        // "two weeks ago" (the words SmallNumber reads)
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "several", "few",
+        // Russian
+        "сегодня", "вчера", "завтра", "в", "во", "на"};
+    static const WordShapeFilter kStartShapes(kStarts);
+    if (t.number) return true;
+    bool abbreviated = false;
+    if (t.capital && (WeekdayOf(t) >= 0 || MonthOf(t, &abbreviated) > 0)) return true;
+    return kStartShapes.MayContain(t.lower) && kStarts.count(t.lower) > 0;
+  }
 
   const Tok* At(std::size_t i) const { return i < tokens_.size() ? &tokens_[i] : nullptr; }
   bool Is(std::size_t i, std::string_view lower) const {
@@ -373,7 +452,7 @@ class DateFinder {
         last = m_end + 1;
       } else {
         // A bare month needs a guard: "in December", "late February", "since March".
-        static const std::unordered_set<std::string> kGuards = {
+        static const std::unordered_set<std::string_view> kGuards = {
             "in",     "since",  "of",         "by",      "until",   "till", "from",
             "before", "after",  "during",     "through", "early",   "late", "mid",
             "mid-",   "last",   "this",       "next",    "between", "and",  "to",
@@ -442,7 +521,7 @@ class DateFinder {
   }
 
   std::optional<DateMention> DeicticExpr(std::size_t i, std::size_t* next) {
-    const std::string& w = tokens_[i].lower;
+    const std::string_view w = tokens_[i].lower;
     std::optional<DayFn> fn;
     std::size_t last = i;
     if (w == "today" || w == "tonight") {
@@ -465,7 +544,7 @@ class DateFinder {
         return std::nullopt;
       const Tok* u = At(k);
       if (!u) return std::nullopt;
-      const std::string& unit = u->lower;
+      const std::string_view unit = u->lower;
       last = k;
       if (unit == "weekend") {
         fn = [dir](const Date& d) {
@@ -521,7 +600,7 @@ class DateFinder {
   std::optional<DateMention> AgoExpr(std::size_t i, std::size_t* next) {
     const int n = SmallNumber(tokens_[i]);
     if (n <= 0 || !At(i + 2) || !Is(i + 2, "ago")) return std::nullopt;
-    const std::string& unit = tokens_[i + 1].lower;
+    const std::string_view unit = tokens_[i + 1].lower;
     DayFn fn;
     if (unit == "day" || unit == "days") {
       fn = [n](const Date& d) { return Range{AddDays(d, -n), AddDays(d, -n)}; };
@@ -546,7 +625,7 @@ class DateFinder {
     std::size_t k = i;
     int season = 0;
     if (Is(k, "the") && At(k + 1)) {
-      const std::string& s = tokens_[k + 1].lower;
+      const std::string_view s = tokens_[k + 1].lower;
       season = s == "spring"                    ? 3
                : s == "summer"                  ? 6
                : (s == "fall" || s == "autumn") ? 9
@@ -562,7 +641,7 @@ class DateFinder {
     if (!t || !t->number || t->text.size() < 4) return std::nullopt;
     // A decade: "the 1990s".
     if (t->text.size() == 5 && t->text.back() == 's' && k > 0 && Is(k - 1, "the")) {
-      const int y = std::stoi(t->text.substr(0, 4));
+      const int y = t->value;  // the four digits before the 's'
       if (!PlausibleYear(y) || y % 10 != 0) return std::nullopt;
       DateMention m = Make(k - 1, k, DateKind::kAbsolute);
       SetRange(&m, {Day(y, 1, 1), Day(y + 9, 12, 31)});
@@ -574,7 +653,7 @@ class DateFinder {
         tokens_[k + 2].number) {
       return std::nullopt;
     }
-    static const std::unordered_set<std::string> kGuards = {
+    static const std::unordered_set<std::string_view> kGuards = {
         "in",      "since",   "of",    "by",   "until", "till",  "from", "before", "after",
         "during",  "through", "early", "late", "mid",   "mid-",  "the",  "and",    "to",
         "between", "around",  "в",     "с",    "до",    "после", "к"};
@@ -595,7 +674,7 @@ class DateFinder {
   }
 
   std::optional<DateMention> RussianExpr(std::size_t i, std::size_t* next) {
-    const std::string& w = tokens_[i].lower;
+    const std::string_view w = tokens_[i].lower;
     std::optional<DayFn> fn;
     std::size_t first = i;
     std::size_t last = i;
@@ -657,7 +736,8 @@ class DateFinder {
   }
 
   std::string_view text_;
-  std::vector<Tok> tokens_;
+  DateTokens words_;  // owns the lower-case forms tokens_ may view
+  const std::vector<Tok>& tokens_ = words_.tokens;
   bool russian_ = false;
   bool has_ref_ = false;
   Date ref_from_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -16,6 +17,28 @@ namespace parallax {
 namespace {
 
 using namespace internal;  // tokens, reporting verbs and speaker phrases (speakers.h)
+
+// Sets of bytes a character of interest can start with, to pass over the rest of a text without
+// decoding it. Only ASCII bytes and UTF-8 lead bytes belong in a set: neither ever occurs inside
+// another character, so every position found is where the character-by-character walk would be.
+struct ByteSet {
+  std::array<bool, 256> has{};
+  constexpr ByteSet(std::initializer_list<unsigned char> bytes) {
+    for (unsigned char b : bytes) has[b] = true;
+  }
+};
+
+// The first position in [from, end) whose byte is in `set`, or `end`.
+std::size_t NextByteIn(std::string_view text, std::size_t from, std::size_t end,
+                       const ByteSet& set) {
+  while (from < end && !set.has[static_cast<unsigned char>(text[from])]) ++from;
+  return from;
+}
+
+// Quotation marks (IsQuoteChar): " ' and « » (lead byte 0xC2), the others U+2018..U+203A (0xE2).
+constexpr ByteSet kQuoteLeads = {'"', '\'', 0xC2, 0xE2};
+// What QuoteSentences stops at: line breaks, . ! ? and … (U+2026, lead byte 0xE2).
+constexpr ByteSet kSentenceLeads = {'\n', '.', '!', '?', 0xE2};
 
 bool IsOpeningContext(char32_t c) {
   return c == 0 || IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '/' || IsDash(c) ||
@@ -137,7 +160,8 @@ class MarkPairer {
       std::size_t skip_until = 0;  // a re-opening mark already consumed
       for (std::size_t p = 0; p < paragraphs.size(); ++p) {
         const auto [begin, end] = paragraphs[p];
-        for (std::size_t i = std::max(begin, skip_until); i < end;) {
+        for (std::size_t i = NextByteIn(text_, std::max(begin, skip_until), end, kQuoteLeads);
+             i < end; i = NextByteIn(text_, i, end, kQuoteLeads)) {
           const Char c = CharAt(text_, i);
           if (IsQuoteChar(c.cp)) HandleMark(i, c, end);
           i += c.len;
@@ -324,7 +348,8 @@ std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view
     if (begin < end) out.emplace_back(begin, end);
     begin = end;
   };
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = NextByteIn(text, 0, text.size(), kSentenceLeads); i < text.size();
+       i = NextByteIn(text, i, text.size(), kSentenceLeads)) {
     const Char c = CharAt(text, i);
     if (c.cp == '\n') {
       flush(i);
@@ -520,6 +545,7 @@ class Attributor {
 
   void CollectMentions() {
     for (const auto& [begin, end] : sentences_) {
+      if (!MayHoldReportingVerb(text_, begin, end)) continue;
       const std::vector<Token> tokens = Tokenize(text_, begin, end);
       for (std::size_t v = 0; v < tokens.size(); ++v) {
         if (!IsReportingVerbAt(tokens, v) || IsParticiple(tokens[v])) continue;

@@ -1,10 +1,14 @@
 #include "annotate/speakers.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <unordered_set>
+#include <utility>
 
 #include <utf8proc.h>
 
 #include "text/utf8.h"
+#include "text/word_filter.h"
 
 namespace parallax {
 namespace internal {
@@ -46,6 +50,7 @@ bool IsAlnum(char32_t c) {
 }
 
 bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
   return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LU;
 }
 
@@ -90,6 +95,14 @@ std::size_t CountWords(std::string_view text, std::size_t begin, std::size_t end
 }
 
 std::string Lower(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return out;
+  }
   std::string out = SimpleLowercase(s);
   for (const std::string_view quote : {std::string_view("\u2019"), std::string_view("\u2018")}) {
     for (std::size_t at = out.find(quote); at != std::string::npos; at = out.find(quote, at + 1)) {
@@ -132,7 +145,7 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
     } else {
       t.end = i + c.len;
     }
-    t.text = std::string(text.substr(t.begin, t.end - t.begin));
+    t.text = text.substr(t.begin, t.end - t.begin);
     t.lower = Lower(t.text);
     out.push_back(std::move(t));
     i = t.end;
@@ -165,8 +178,73 @@ const std::unordered_set<std::string>& ReportingVerbs() {
   return kVerbs;
 }
 
+// Rejects most words that are no reporting verb before they are hashed.
+const WordShapeFilter& ReportingVerbShapes() {
+  static const WordShapeFilter kShapes(ReportingVerbs());
+  return kShapes;
+}
+
 bool IsReportingVerbForm(const Token& t) {
-  return t.word && !t.capital && ReportingVerbs().count(t.lower) > 0;
+  return t.word && !t.capital && ReportingVerbShapes().MayContain(t.lower) &&
+         ReportingVerbs().count(t.lower) > 0;
+}
+
+bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end) {
+  // A verb form holds no joiner (' ’ -), so its token is a whole run of letters and digits.
+  static const auto [shortest, longest] = [] {
+    std::size_t lo = SIZE_MAX;
+    std::size_t hi = 0;
+    for (const std::string& v : ReportingVerbs()) {
+      lo = std::min(lo, v.size());
+      hi = std::max(hi, v.size());
+    }
+    return std::pair<std::size_t, std::size_t>{lo, hi};
+  }();
+  std::size_t run = begin;  // start of the current run of letters and digits
+  bool ascii = true;
+  for (std::size_t i = begin; i <= end;) {
+    Char c{0, 1};
+    bool alnum = false;
+    if (i < end) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) {
+        c = Char{b, 1};
+        alnum = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+      } else {
+        c = CharAt(text, i);
+        alnum = IsAlnum(c.cp);
+      }
+    }
+    if (alnum) {
+      ascii = ascii && c.len == 1;
+      i += c.len;
+      continue;
+    }
+    const std::size_t size = i - run;
+    if (size >= shortest && size <= longest && size <= 64) {
+      const std::string_view word = text.substr(run, size);
+      if (ascii) {
+        char lower[64];
+        for (std::size_t k = 0; k < size; ++k) {
+          const char ch = word[k];
+          lower[k] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch;
+        }
+        const std::string_view folded(lower, size);
+        if (ReportingVerbShapes().MayContain(folded) &&
+            ReportingVerbs().count(std::string(folded)) > 0) {
+          return true;
+        }
+      } else if (const std::string folded = Lower(word);
+                 ReportingVerbShapes().MayContain(folded) && ReportingVerbs().count(folded) > 0) {
+        return true;
+      }
+    }
+    if (i == end) break;
+    i += c.len == 0 ? 1 : c.len;
+    run = i;
+    ascii = true;
+  }
+  return false;
 }
 
 // A reporting verb in context: "claims" after "the" or "Baku's" is a noun.

@@ -46,8 +46,8 @@ bool IsQuoteChar(char32_t c);
 struct Token {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string text;   // as written
-  std::string lower;  // lower-cased, ’ folded to '
+  std::string_view text;  // as written: a view of the text given to Tokenize
+  std::string lower;      // lower-cased, ’ folded to '
   bool word = false;
   bool capital = false;
 };
@@ -64,6 +64,10 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
 
 const std::unordered_set<std::string>& ReportingVerbs();
 bool IsReportingVerbForm(const Token& t);
+// False when no token of Tokenize(text, begin, end) can be a reporting verb form: a cheap test
+// before tokenizing a sentence only to look for its verbs (it reads each character once and
+// lower-cases only runs of letters as long as a verb).
+bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end);
 // A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
 bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i);
 bool IsParticiple(const Token& t);

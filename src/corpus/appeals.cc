@@ -1,6 +1,7 @@
 #include "corpus/appeals.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <vector>
 
@@ -31,6 +32,55 @@ std::vector<std::string_view> Words(std::string_view s) {
     i = j;
   }
   return words;
+}
+
+// Words(s).size() when it is at most `limit`, else limit + 1; nothing is allocated.
+std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
+  auto is_word = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  std::size_t n = 0;
+  bool in = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    // A joiner between two word characters keeps the word going (as in Words).
+    const bool joined =
+        in && (s[i] == '-' || s[i] == '\'') && i + 1 < s.size() && is_word(s[i + 1]);
+    const bool w = is_word(s[i]) || joined;
+    if (w && !in && ++n > limit) return n;
+    in = w;
+  }
+  return n;
+}
+
+// Phrases looked for anywhere in a text in one pass over it (rather than one pass per phrase):
+// at each byte, only the phrases that start with that byte are compared.
+class PhraseSet {
+ public:
+  template <std::size_t N>
+  explicit PhraseSet(const std::string_view (&phrases)[N]) {
+    for (std::string_view p : phrases) {
+      if (!p.empty()) by_first_[static_cast<unsigned char>(p[0])].push_back(p);
+    }
+  }
+
+  // Whether any phrase occurs in `text`.
+  bool FoundIn(std::string_view text) const {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      for (std::string_view p : by_first_[static_cast<unsigned char>(text[i])]) {
+        if (text.compare(i, p.size(), p) == 0) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> by_first_;
+};
+
+// starts_with, comparing the first bytes before the rest (most sentences differ at once).
+bool OpensWith(std::string_view s, std::string_view p) {
+  return p.empty() || (!s.empty() && s[0] == p[0] && s.starts_with(p));
 }
 
 bool HasWord(const std::vector<std::string_view>& words, std::string_view w) {
@@ -135,22 +185,23 @@ AppealKind AppealSentence(std::string_view sentence) {
   for (bool again = true; again;) {
     again = false;
     for (std::string_view lead : kLeadIns) {
-      if (s.starts_with(lead)) {
+      if (OpensWith(s, lead)) {
         s.remove_prefix(lead.size());
         again = true;
       }
     }
   }
-  const auto words = Words(s);
-  bool reader_cue = false;
-  for (std::string_view c : kReaderCues) reader_cue = reader_cue || HasWord(words, c);
-  bool topic_cue = false;
-  for (std::string_view w : words) {
-    for (std::string_view stem : kTopicStems) topic_cue = topic_cue || w.starts_with(stem);
-  }
-  const std::size_t n = words.size();
   for (const Opener& o : kOpeners) {
-    if (!s.starts_with(o.text)) continue;
+    if (!OpensWith(s, o.text)) continue;
+    // The cues are read only for a sentence that opens like an appeal (few do).
+    const auto words = Words(s);
+    bool reader_cue = false;
+    for (std::string_view c : kReaderCues) reader_cue = reader_cue || HasWord(words, c);
+    bool topic_cue = false;
+    for (std::string_view w : words) {
+      for (std::string_view stem : kTopicStems) topic_cue = topic_cue || w.starts_with(stem);
+    }
+    const std::size_t n = words.size();
     const std::string_view rest = s.substr(o.text.size());
     if (!rest.empty() && Words(rest.substr(0, 1)).size() == 1) continue;  // "supporters"
     const auto next = Words(rest);
@@ -164,39 +215,42 @@ AppealKind AppealSentence(std::string_view sentence) {
     }
     break;
   }
-  for (std::string_view p : kOutletPhrases) {
-    if (Contains(sentence, p)) {
-      return Contains(sentence, "member") ? AppealKind::kMembership : AppealKind::kDonation;
-    }
+  static const PhraseSet kOutletPhraseSet(kOutletPhrases);
+  if (kOutletPhraseSet.FoundIn(sentence)) {
+    return Contains(sentence, "member") ? AppealKind::kMembership : AppealKind::kDonation;
   }
   return AppealKind::kNone;
 }
 
-}  // namespace
-
-// A line that reports what someone said, or quotes it, is article text even when the words are
-// an appeal ("We need your support," the mayor said.).
-bool IsReportedSpeech(std::string_view key) {
+// IsReportedSpeech on a line already cut into `words` (Words(key)).
+bool ReportsSpeech(std::string_view key, const std::vector<std::string_view>& words) {
   if (key.starts_with("\"") || key.starts_with("'")) return true;
   static constexpr std::string_view kVerbs[] = {
       "said",    "says",     "told",    "tells",    "according", "wrote",    "writes",
       "added",   "asked",    "urged",   "tweeted",  "posted",    "stated",   "announced",
       "сказал",  "сказала",  "заявил",  "заявила",  "сообщил",   "сообщила", "словам",
       "написал", "написала", "призвал", "призвала", "говорит",   "отметил",  "отметила"};
-  const auto words = Words(key);
   for (std::string_view v : kVerbs) {
     if (HasWord(words, v)) return true;
   }
   return false;
 }
 
+}  // namespace
+
+// A line that reports what someone said, or quotes it, is article text even when the words are
+// an appeal ("We need your support," the mayor said.).
+bool IsReportedSpeech(std::string_view key) { return ReportsSpeech(key, Words(key)); }
+
 // Donation, membership and subscription appeals of any outlet.
 std::optional<std::string> AppealRule(std::string_view key) {
-  if (Words(key).size() > 50 || IsReportedSpeech(key)) return std::nullopt;
+  if (CountWordsUpTo(key, 50) > 50) return std::nullopt;
   AppealKind kind = AppealKind::kNone;
   for (std::string_view sentence : Sentences(key)) {
     kind = std::max(kind, AppealSentence(sentence));
   }
+  // Reported speech is article text; looked for only in the rare line that reads as an appeal.
+  if (kind != AppealKind::kNone && ReportsSpeech(key, Words(key))) return std::nullopt;
   switch (kind) {
     case AppealKind::kNone:
       return std::nullopt;
@@ -221,11 +275,9 @@ bool StartsAppealTail(std::string_view key) {
                                                "support our work",
                                                "help us keep",
                                                "a message from the editors"};
-  if (Words(key).size() > 40 || IsReportedSpeech(key)) return false;
-  for (std::string_view p : kTail) {
-    if (Contains(key, p)) return true;
-  }
-  return false;
+  static const PhraseSet kTailSet(kTail);
+  if (!kTailSet.FoundIn(key) || CountWordsUpTo(key, 40) > 40) return false;
+  return !ReportsSpeech(key, Words(key));
 }
 
 }  // namespace parallax::internal

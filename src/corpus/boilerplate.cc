@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <regex>
@@ -91,7 +92,11 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// The first bytes are compared before the rest: most prefixes a line is tried against differ
+// from it at once.
+bool StartsWith(std::string_view s, std::string_view p) {
+  return p.empty() || (!s.empty() && s[0] == p[0] && s.substr(0, p.size()) == p);
+}
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -99,12 +104,14 @@ bool Contains(std::string_view s, std::string_view p) {
   return s.find(p) != std::string_view::npos;
 }
 
-int WordCount(std::string_view s) {
+// Words separated by white space, counted up to `limit` + 1: every rule compares the count with
+// a small bound (its `limit`), and a paragraph need not be read to its end to exceed it.
+int WordCount(std::string_view s, int limit) {
   int n = 0;
   bool in = false;
   for (char c : s) {
     const bool sp = IsSpace(c);
-    if (!sp && !in) ++n;
+    if (!sp && !in && ++n > limit) return n;
     in = !sp;
   }
   return n;
@@ -155,7 +162,10 @@ bool IsCommentHeading(std::string_view bare) {
   static const std::regex kCount(
       R"(^(\d+|one) (comments?|responses?|replies|thoughts?)( (on|to) ".*")?$)"
       R"(|^comments? \(\d+\)$|^\d+ комментари[йяев]+$)");
-  return bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), kCount);
+  // Every heading the expression takes starts with a digit, "one" or "comment".
+  const bool may_count = !bare.empty() && ((bare[0] >= '0' && bare[0] <= '9') ||
+                                           bare.starts_with("one ") || bare.starts_with("comment"));
+  return may_count && bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), kCount);
 }
 
 // The fields, buttons and notices of a blog comment form and the links under each comment.
@@ -168,7 +178,7 @@ std::optional<std::string> CommentFormRule(std::string_view bare) {
   for (std::string_view l : kLines) {
     if (bare == l) return "comment-form";
   }
-  if (WordCount(bare) > 40) return std::nullopt;
+  if (WordCount(bare, 40) > 40) return std::nullopt;
   static constexpr std::string_view kNotices[] = {
       "your email address will not be published",
       "required fields are marked",
@@ -199,7 +209,7 @@ bool IsSourceTrailer(std::string_view key, std::string_view bare) {
   }
   static constexpr std::string_view kShort[] = {"source:", "sources:", "источник:", "источники:"};
   for (std::string_view p : kShort) {
-    if (StartsWith(key, p) && WordCount(key) <= 12) return true;
+    if (StartsWith(key, p) && WordCount(key, 12) <= 12) return true;
   }
   static constexpr std::string_view kLong[] = {"originally published ",
                                                "this article was originally published",
@@ -209,15 +219,27 @@ bool IsSourceTrailer(std::string_view key, std::string_view bare) {
                                                "this article originally appeared",
                                                "this story originally appeared"};
   for (std::string_view p : kLong) {
-    if (StartsWith(key, p) && WordCount(key) <= 30) return true;
+    if (StartsWith(key, p) && WordCount(key, 30) <= 30) return true;
   }
   return false;
+}
+
+// std::string_view::rfind, without a comparison at every position: most positions are told
+// apart by their first byte.
+std::size_t LastOf(std::string_view s, std::string_view p) {
+  if (p.empty() || p.size() > s.size()) return p.empty() ? s.size() : std::string_view::npos;
+  for (std::size_t i = s.size() - p.size() + 1; i-- > 0;) {
+    if (s[i] == p[0] && s.compare(i, p.size(), p) == 0) return i;
+  }
+  return std::string_view::npos;
 }
 
 // Where the photo credit that ends a line starts ("Police at the border. Photo: Name / Agency",
 // "… (Photo: Agency)", "… Фото: Агентство"), or npos. The credit is a few capitalised words;
 // with `parenthesised`, only a credit in parentheses counts.
 std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = false) {
+  // A credit in parentheses closes the line.
+  if (parenthesised && !EndsWith(full, ")")) return std::string::npos;
   // A credit is a few words: only the end of a line is looked at, however long the line.
   constexpr std::size_t kWindow = 256;
   const std::size_t offset = full.size() > kWindow ? full.size() - kWindow : 0;
@@ -227,11 +249,18 @@ std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = fals
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   LowerCyrillic(lower);
+  // Every marker below holds one of these words: most lines hold none and are done with here.
+  static constexpr std::string_view kMarkerWords[] = {"photo", "image", "picture", "credit",
+                                                      "фото"};
+  if (std::none_of(std::begin(kMarkerWords), std::end(kMarkerWords),
+                   [&lower](std::string_view w) { return lower.find(w) != std::string::npos; })) {
+    return std::string::npos;
+  }
   static constexpr std::string_view kMarkers[] = {
       "photo:",        "photos:",  "photo by ", "photo credit:", "image:", "image credit:",
       "image credit ", "picture:", "credit:",   "фото:",         "фото ",  "photograph:"};
   for (std::string_view m : kMarkers) {
-    const std::size_t at = lower.rfind(m);
+    const std::size_t at = LastOf(lower, m);
     if (at == std::string::npos || offset + at == 0) continue;
     // The credit follows a sentence or opens a parenthesis.
     const std::string_view before = std::string_view(lower).substr(0, at);
@@ -313,6 +342,7 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
                                                   "back to top",
                                                   "listen to this article"};
   const std::string bare = Bare(key);
+  const int words = WordCount(key, 40);  // compared with 30 and 40 below
   for (std::string_view ui : kUiLines) {
     if (bare == ui) return "ui-line";
   }
@@ -320,17 +350,19 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
       "[read more:", "read more:", "read also:", "also read:", "see also:",   "related:",
       "[related:",   "more: ",     "[see also:", "read next:", "recommended:"};
   for (std::string_view p : kRelatedPrefixes) {
-    if (StartsWith(key, p) && WordCount(key) <= 30) return "related-link";
+    if (StartsWith(key, p) && words <= 30) return "related-link";
   }
   static const std::regex kTranslation(
       R"(^read (this (article |story )?)?in [a-z]+( on [^ ]+)?\.?$)");
-  if (std::regex_match(bare.begin(), bare.end(), kTranslation)) return "translation-link";
+  if (StartsWith(bare, "read ") && std::regex_match(bare.begin(), bare.end(), kTranslation))
+    return "translation-link";
 
   // Captions and credits.
   static const std::regex kSourceParen(
       R"(^\((source|photo|image|credit|video|illustration|picture|photograph|фото)s?)"
       R"((:| credits?:?| by:?| courtesy( of)?:?) .*\)$)");
-  if (std::regex_match(key.begin(), key.end(), kSourceParen)) return "photo-caption";
+  if (StartsWith(key, "(") && std::regex_match(key.begin(), key.end(), kSourceParen))
+    return "photo-caption";
   static constexpr std::string_view kCaptionPrefixes[] = {
       "photo:",           "photo by ",   "photo credit",       "photos:",
       "image:",           "pictured:",   "illustrative photo", "footage from ",
@@ -339,14 +371,14 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
       "picture by ",      "credit:",     "photograph:",        "photograph by ",
       "photo courtesy",   "фото:",       "фотография:"};
   for (std::string_view p : kCaptionPrefixes) {
-    if (StartsWith(key, p) && WordCount(key) <= 40) return "photo-caption";
+    if (StartsWith(key, p) && words <= 40) return "photo-caption";
   }
   static const std::regex kCredit(R"([A-Z][a-z]+ [A-Z][A-Za-z'-]+ ?/ ?[A-Z][A-Za-z.& ]{1,30}$)");
-  if (WordCount(key) <= 40 && !EndsSentence(key) &&
+  if (words <= 40 && !EndsSentence(key) &&
       std::regex_search(original.begin(), original.end(), kCredit)) {
     return "photo-caption";
   }
-  if (WordCount(key) <= 40 && TrailingPhotoCredit(original) != std::string::npos) {
+  if (words <= 40 && TrailingPhotoCredit(original) != std::string::npos) {
     return "photo-caption";
   }
 
@@ -512,7 +544,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     std::map<std::string, int> counts;
     for (std::size_t i : nonblank) {
       const std::string& key = lines[i].key;
-      if (WordCount(key) <= 12 && !EndsSentence(key) && !IsListItem(key)) ++counts[key];
+      if (!EndsSentence(key) && WordCount(key, 12) <= 12 && !IsListItem(key)) ++counts[key];
     }
     for (std::size_t i : nonblank) {
       auto it = counts.find(lines[i].key);
@@ -530,7 +562,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
             lines[next + 1].blank) {
           const std::string& key = lines[next].key;
           const auto first_stop = key.find(". ");
-          if (first_stop == std::string::npos && WordCount(key) <= 40) {
+          if (first_stop == std::string::npos && WordCount(key, 40) <= 40) {
             set(next, Verdict::kRemove, "photo-caption");
           }
         }
@@ -544,7 +576,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     // repeat a sentence further on (a live blog's "It takes 1,237 delegates to win").
     for (std::size_t k = 1; k < nonblank.size(); ++k) {
       const std::string& key = lines[nonblank[k]].key;
-      if (WordCount(key) >= 3 && key == lines[nonblank[k - 1]].key) {
+      if (key == lines[nonblank[k - 1]].key && WordCount(key, 3) >= 3) {
         set(nonblank[k], Verdict::kRemove, "duplicate-line");
       }
     }
@@ -552,7 +584,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     for (std::size_t k = 0; k < nonblank.size();) {
       std::size_t m = k;
       while (m < nonblank.size() && IsListItem(lines[nonblank[m]].key) &&
-             WordCount(lines[nonblank[m]].key) >= 5 && !EndsSentence(lines[nonblank[m]].key) &&
+             WordCount(lines[nonblank[m]].key, 5) >= 5 && !EndsSentence(lines[nonblank[m]].key) &&
              !EndsWith(lines[nonblank[m]].key, ",")) {
         ++m;
       }

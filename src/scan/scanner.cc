@@ -11,10 +11,13 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "corpus/boilerplate.h"
 #include "corpus/newsplease_reader.h"
+#include "scan/json_line_reader.h"
 
 namespace parallax {
 namespace {
@@ -56,7 +59,8 @@ struct Batch {
   std::size_t malformed = 0;
 };
 
-void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& options) {
+void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& options,
+                  JsonLineReader& reader) {
   for (std::size_t i = 0; i < batch.lines.size(); ++i) {
     const std::string& line = batch.lines[i];
     const int line_no = static_cast<int>(batch.first_line + i);
@@ -71,13 +75,21 @@ void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& o
       ++batch.malformed;
       continue;
     }
+    std::optional<nlohmann::json> fast = reader.Read(line);
     nlohmann::json record;
     try {
-      record = nlohmann::json::parse(line);
+      record = fast ? std::move(*fast) : nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
       batch.diagnostics.push_back(MakeError(options.source_name, line_no, static_cast<int>(e.byte),
                                             "malformed JSON line, skipped",
                                             "each line must be one JSON object"));
+      ++batch.malformed;
+      continue;
+    } catch (const nlohmann::json::out_of_range&) {
+      // A number no double holds ("1e400"): nlohmann refuses it after parsing.
+      batch.diagnostics.push_back(MakeError(options.source_name, line_no, 0,
+                                            "a number too large for JSON, line skipped",
+                                            "write large numbers as strings"));
       ++batch.malformed;
       continue;
     }
@@ -102,8 +114,7 @@ void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& o
     const ArticleAnnotations ann = annotator.Annotate(*article);
     const Diagnostics long_runs = LongSentenceWarnings(*article, ann, line_no);
     batch.diagnostics.insert(batch.diagnostics.end(), long_runs.begin(), long_runs.end());
-    batch.output += ScanRecord(*article, ann, annotator.lexicon(), options.with_text)
-                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    AppendScanRecord(&batch.output, *article, ann, annotator.lexicon(), options.with_text);
     batch.output += '\n';
     ++batch.records;
   }
@@ -113,70 +124,240 @@ void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& o
 
 }  // namespace
 
-nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& ann,
-                                  const Lexicon& lexicon, bool with_text) {
-  using json = nlohmann::ordered_json;
-  json r;
-  r["id"] = a.id;
-  r["outlet"] = a.outlet;
-  r["date"] = a.date ? a.date->ToString() : "";
-  r["language"] = a.language;
-  r["words"] = ann.words;
-  std::map<std::string, std::map<std::string, int>> naming;
-  std::map<std::string, std::array<int, 3>> loaded;  // own, quoted, reported
+namespace {
+
+// What a scan record counts, in the order the record lists it.
+struct RecordCounts {
+  std::map<std::string, std::map<std::string, int>> naming;  // concept -> variant -> uses
+  std::map<std::string, std::array<int, 3>> loaded;          // form -> own, quoted, reported
+  // key (actor id, else speaker) -> speaker, perspective, quotes, quoted words
+  std::map<std::string, std::tuple<std::string, std::string, int, std::size_t>> speakers;
+  int scare = 0;
+};
+
+RecordCounts CountRecord(const ArticleAnnotations& ann, const Lexicon& lexicon) {
+  RecordCounts c;
   for (const LexiconMatch& m : ann.matches) {
     const LexiconEntry& e = lexicon.entries[m.entry];
     if (e.kind == LexiconEntry::Kind::kNaming) {
-      ++naming[e.concept_id][e.form];
+      ++c.naming[e.concept_id][e.form];
     } else if (e.kind == LexiconEntry::Kind::kLoaded) {
-      ++loaded[e.form][static_cast<std::size_t>(m.voice)];  // Voice: own 0, quoted 1, reported 2
+      ++c.loaded[e.form][static_cast<std::size_t>(m.voice)];  // Voice: own 0, quoted 1, reported 2
     }
   }
-  r["naming"] = json::object();
-  for (const auto& [concept_id, variants] : naming) {
-    json v = json::object();
-    for (const auto& [form, n] : variants) v[form] = n;
-    r["naming"][concept_id] = std::move(v);
-  }
-  r["loaded"] = json::object();
-  for (const auto& [form, counts] : loaded)
-    r["loaded"][form] = {{"own", counts[0]}, {"quoted", counts[1]}, {"reported", counts[2]}};
-  std::map<std::string, std::tuple<std::string, std::string, int, std::size_t>> speakers;
-  int scare = 0;
   for (const Quote& q : ann.quotes) {
     if (q.kind == QuoteKind::kScare) {
-      ++scare;
+      ++c.scare;
       continue;
     }
     if (q.kind == QuoteKind::kTitle || q.kind == QuoteKind::kFragment || q.depth > 0) continue;
     const std::string key = q.actor_id.empty() ? q.speaker : q.actor_id;
-    auto& s = speakers[key];
+    auto& s = c.speakers[key];
     std::get<0>(s) = q.speaker;
     std::get<1>(s) = q.perspective;
     std::get<2>(s) += 1;
     std::get<3>(s) += q.word_count;
   }
+  return c;
+}
+
+std::string ResolvedText(const DateMention& d) {
+  return d.is_range ? d.from.ToString() + "/" + d.to.ToString() : d.from.ToString();
+}
+
+// Appends `s` as a JSON string exactly as nlohmann's dump(-1, ' ', false, replace) writes it:
+// UTF-8 as it is, the short escapes, other control characters as \u00xx. A string that is not
+// valid UTF-8 is left to nlohmann itself (it replaces the bad bytes in its own way).
+void AppendJsonString(std::string* out, std::string_view s) {
+  const std::size_t mark = out->size();
+  out->push_back('"');
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x80) {
+      // Well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF).
+      const std::size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+      bool ok = n != 0 && b <= 0xF4 && i + n <= s.size();
+      for (std::size_t k = 1; ok && k < n; ++k) {
+        ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+      }
+      if (ok && n >= 3) {
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        ok = !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0) && !(b == 0xF0 && b1 < 0x90) &&
+             !(b == 0xF4 && b1 >= 0x90);
+      }
+      if (!ok) {
+        out->resize(mark);
+        *out += nlohmann::json(std::string(s))
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      out->append(s, i, n);
+      i += n;
+      continue;
+    }
+    switch (b) {
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\b':
+        *out += "\\b";
+        break;
+      case '\f':
+        *out += "\\f";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      default:
+        if (b < 0x20) {
+          static constexpr char kHex[] = "0123456789abcdef";
+          *out += "\\u00";
+          out->push_back(kHex[b >> 4]);
+          out->push_back(kHex[b & 0xF]);
+        } else {
+          out->push_back(static_cast<char>(b));
+        }
+    }
+    ++i;
+  }
+  out->push_back('"');
+}
+
+// Appends `"key":` to `out`, after a comma unless `first`.
+void AppendKey(std::string* out, std::string_view key, bool first = false) {
+  if (!first) out->push_back(',');
+  AppendJsonString(out, key);
+  out->push_back(':');
+}
+
+}  // namespace
+
+nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& ann,
+                                  const Lexicon& lexicon, bool with_text) {
+  using json = nlohmann::ordered_json;
+  const RecordCounts c = CountRecord(ann, lexicon);
+  json r = {{"id", a.id},
+            {"outlet", a.outlet},
+            {"date", a.date ? a.date->ToString() : ""},
+            {"language", a.language},
+            {"words", ann.words}};
+  r["naming"] = json::object();
+  for (const auto& [concept_id, variants] : c.naming) {
+    json v = json::object();
+    for (const auto& [form, n] : variants) v[form] = n;
+    r["naming"][concept_id] = std::move(v);
+  }
+  r["loaded"] = json::object();
+  for (const auto& [form, counts] : c.loaded)
+    r["loaded"][form] = {{"own", counts[0]}, {"quoted", counts[1]}, {"reported", counts[2]}};
   r["quotations"] = json::array();
-  for (const auto& [key, s] : speakers) {
+  for (const auto& [key, s] : c.speakers) {
     r["quotations"].push_back({{"speaker", std::get<0>(s)},
                                {"actor", key == std::get<0>(s) ? "" : key},
                                {"perspective", std::get<1>(s)},
                                {"quotes", std::get<2>(s)},
                                {"words", std::get<3>(s)}});
   }
-  r["scare_quotes"] = scare;
+  r["scare_quotes"] = c.scare;
   r["dates"] = json::array();
   for (const DateMention& d : ann.dates) {
     if (!d.resolved) continue;
-    r["dates"].push_back(
-        {{"text", d.text},
-         {"resolved", d.is_range ? d.from.ToString() + "/" + d.to.ToString() : d.from.ToString()}});
+    r["dates"].push_back({{"text", d.text}, {"resolved", ResolvedText(d)}});
   }
   if (with_text) {
     r["title"] = a.title;
     r["body"] = a.text;
   }
   return r;
+}
+
+void AppendScanRecord(std::string* out, const Article& a, const ArticleAnnotations& ann,
+                      const Lexicon& lexicon, bool with_text) {
+  const RecordCounts c = CountRecord(ann, lexicon);
+  out->push_back('{');
+  AppendKey(out, "id", true);
+  AppendJsonString(out, a.id);
+  AppendKey(out, "outlet");
+  AppendJsonString(out, a.outlet);
+  AppendKey(out, "date");
+  AppendJsonString(out, a.date ? a.date->ToString() : "");
+  AppendKey(out, "language");
+  AppendJsonString(out, a.language);
+  AppendKey(out, "words");
+  *out += std::to_string(ann.words);
+  AppendKey(out, "naming");
+  out->push_back('{');
+  bool first = true;
+  for (const auto& [concept_id, variants] : c.naming) {
+    AppendKey(out, concept_id, std::exchange(first, false));
+    out->push_back('{');
+    bool first_variant = true;
+    for (const auto& [form, n] : variants) {
+      AppendKey(out, form, std::exchange(first_variant, false));
+      *out += std::to_string(n);
+    }
+    out->push_back('}');
+  }
+  out->push_back('}');
+  AppendKey(out, "loaded");
+  out->push_back('{');
+  first = true;
+  for (const auto& [form, counts] : c.loaded) {
+    AppendKey(out, form, std::exchange(first, false));
+    *out += "{\"own\":" + std::to_string(counts[0]) + ",\"quoted\":" + std::to_string(counts[1]) +
+            ",\"reported\":" + std::to_string(counts[2]) + "}";
+  }
+  out->push_back('}');
+  AppendKey(out, "quotations");
+  out->push_back('[');
+  first = true;
+  for (const auto& [key, s] : c.speakers) {
+    if (!std::exchange(first, false)) out->push_back(',');
+    out->push_back('{');
+    AppendKey(out, "speaker", true);
+    AppendJsonString(out, std::get<0>(s));
+    AppendKey(out, "actor");
+    AppendJsonString(out, key == std::get<0>(s) ? std::string_view() : std::string_view(key));
+    AppendKey(out, "perspective");
+    AppendJsonString(out, std::get<1>(s));
+    AppendKey(out, "quotes");
+    *out += std::to_string(std::get<2>(s));
+    AppendKey(out, "words");
+    *out += std::to_string(std::get<3>(s));
+    out->push_back('}');
+  }
+  out->push_back(']');
+  AppendKey(out, "scare_quotes");
+  *out += std::to_string(c.scare);
+  AppendKey(out, "dates");
+  out->push_back('[');
+  first = true;
+  for (const DateMention& d : ann.dates) {
+    if (!d.resolved) continue;
+    if (!std::exchange(first, false)) out->push_back(',');
+    *out += "{\"text\":";
+    AppendJsonString(out, d.text);
+    *out += ",\"resolved\":";
+    AppendJsonString(out, ResolvedText(d));
+    out->push_back('}');
+  }
+  out->push_back(']');
+  if (with_text) {
+    AppendKey(out, "title");
+    AppendJsonString(out, a.title);
+    AppendKey(out, "body");
+    AppendJsonString(out, a.text);
+  }
+  out->push_back('}');
 }
 
 ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
@@ -199,6 +380,7 @@ ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
+      JsonLineReader reader;
       for (;;) {
         Batch* batch = nullptr;
         {
@@ -208,7 +390,7 @@ ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
           batch = todo.front();
           todo.pop_front();
         }
-        ProcessBatch(*batch, annotator, options);
+        ProcessBatch(*batch, annotator, options, reader);
         {
           std::lock_guard<std::mutex> lock(mu);
           finished[batch->seq] = batch;

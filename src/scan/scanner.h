@@ -57,6 +57,12 @@ ScanStats Scan(std::istream& in, std::ostream& out, const Annotator& annotator,
 nlohmann::ordered_json ScanRecord(const Article& article, const ArticleAnnotations& annotations,
                                   const Lexicon& lexicon, bool with_text = false);
 
+// Appends ScanRecord(...).dump(-1, ' ', false, error_handler_t::replace) to `*out`, the same
+// bytes, written straight from the counts without building the JSON value (what `scan` writes).
+void AppendScanRecord(std::string* out, const Article& article,
+                      const ArticleAnnotations& annotations, const Lexicon& lexicon,
+                      bool with_text = false);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_SCAN_SCANNER_H_

@@ -19,7 +19,11 @@ std::string CollapseSpace(std::string_view s) {
     }
     if (pending) out += ' ';
     pending = false;
-    out += s[i];
+    // The run of bytes up to the next white space (or no-break space) is copied at once.
+    std::size_t j = i + 1;
+    while (j < s.size() && !is_space(s[j]) && static_cast<unsigned char>(s[j]) != 0xC2) ++j;
+    out.append(s, i, j - i);
+    i = j - 1;
   }
   return out;
 }

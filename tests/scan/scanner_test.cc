@@ -32,6 +32,21 @@ class ScannerTest : public ::testing::Test {
     j["url"] = "https://example.org/" + std::to_string(i);
     return j.dump();
   }
+  // Scans two good records around `middle` and expects `middle` reported (a diagnostic holding
+  // `message_part` on line 2) and skipped.
+  static void ExpectMiddleLineSkipped(const std::string& middle, const ScanOptions& options,
+                                      std::string_view message_part) {
+    std::istringstream in(Record(1) + "\n" + middle + "\n" + Record(2) + "\n");
+    std::ostringstream out;
+    std::vector<Diagnostic> diags;
+    const ScanStats stats =
+        Scan(in, out, *annotator_, options, [&](const Diagnostic& d) { diags.push_back(d); });
+    EXPECT_EQ(stats.records, 2u);
+    EXPECT_EQ(stats.malformed, 1u);
+    ASSERT_EQ(diags.size(), 1u);
+    EXPECT_EQ(diags[0].line, 2);
+    EXPECT_NE(diags[0].message.find(message_part), std::string::npos) << diags[0].message;
+  }
   static Lexicon* lexicon_;
   static Annotator* annotator_;
 };
@@ -91,17 +106,9 @@ TEST_F(ScannerTest, OutputIsTheSameWithOneThreadOrTwo) {
 }
 
 TEST_F(ScannerTest, OverlongLineIsReportedAndSkipped) {
-  std::istringstream in(Record(1) + "\n" + std::string(5000, 'x') + "\n" + Record(2) + "\n");
-  std::ostringstream out;
   ScanOptions options;
   options.max_line_bytes = 1000;
-  std::vector<Diagnostic> diags;
-  const ScanStats stats =
-      Scan(in, out, *annotator_, options, [&](const Diagnostic& d) { diags.push_back(d); });
-  EXPECT_EQ(stats.records, 2u);
-  EXPECT_EQ(stats.malformed, 1u);
-  ASSERT_EQ(diags.size(), 1u);
-  EXPECT_EQ(diags[0].line, 2);
+  ExpectMiddleLineSkipped(std::string(5000, 'x'), options, "line longer than");
 }
 
 TEST_F(ScannerTest, CommandReportsSummaryAndExitCode) {
@@ -132,6 +139,42 @@ TEST_F(ScannerTest, OverLongLinesAreSkippedWithoutHoldingThemAndLineEndsAreExact
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].line, 1);
   EXPECT_NE(diags[0].message.find("line longer than"), std::string::npos);
+}
+
+TEST_F(ScannerTest, RecordsWrittenDirectlyAreTheBytesOfTheJsonValue) {
+  // Control characters, escapes, every length of UTF-8, and byte sequences that are not UTF-8
+  // (a lone continuation byte, an overlong form, a surrogate, past U+10FFFF, a cut sequence).
+  const std::string hostile =
+      "a\x01\x1f\x7f\"\\/\b\f\n\r\t é ж € 😀 \x80 \xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80 \xe2\x82";
+  Article article;
+  article.id = "id " + hostile;
+  article.outlet = "outlet";
+  article.language = "en";
+  article.title = hostile;
+  article.text = "Khankendi (Stepanakert) and the Lachin corridor. " + hostile;
+  article.date = Date{2022, 12, 13};
+  const ArticleAnnotations ann = annotator_->Annotate(article);
+  for (const bool with_text : {false, true}) {
+    std::string direct;
+    AppendScanRecord(&direct, article, ann, *lexicon_, with_text);
+    EXPECT_EQ(direct, ScanRecord(article, ann, *lexicon_, with_text)
+                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  Article valid = article;
+  valid.id = "plain";
+  valid.title = "é ж € 😀 \x01";
+  valid.text = "Khankendi (Stepanakert), “so-called” Lachin corridor, on 12 December 2022.";
+  std::string direct;
+  AppendScanRecord(&direct, valid, annotator_->Annotate(valid), *lexicon_, true);
+  EXPECT_EQ(direct, ScanRecord(valid, annotator_->Annotate(valid), *lexicon_, true)
+                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+TEST_F(ScannerTest, ANumberTooLargeIsReportedAndItsLineSkipped) {
+  // nlohmann throws out_of_range, not parse_error, for it: that once ended the whole scan.
+  ScanOptions options;
+  options.threads = 1;
+  ExpectMiddleLineSkipped(R"({"title": "x", "maintext": "y", "n": 1e400})", options, "too large");
 }
 
 }  // namespace

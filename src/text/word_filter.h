@@ -1,0 +1,55 @@
+// A conservative filter for "is this word one of a fixed set?", answered without hashing the
+// word for nearly every word that is not.
+//
+// Why it exists: annotators look each token up in small vocabularies (reporting verbs, the words
+// a date expression starts with); a hash look-up per token hashes the whole token. The filter
+// keeps, for each pair of first and last byte (folded into 1,024 slots), a bit per length the set
+// has words of, so one load and a mask reject almost every word. MayContain is never false for
+// a member (no false negatives); a true answer is confirmed by the caller's exact look-up.
+//
+// Lengths are in bytes; words longer than 63 bytes share the bit of 63.
+#ifndef PARALLAX_TEXT_WORD_FILTER_H_
+#define PARALLAX_TEXT_WORD_FILTER_H_
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+
+namespace parallax {
+
+class WordShapeFilter {
+ public:
+  WordShapeFilter() = default;
+  // Adds every word of `words` (any range of things convertible to std::string_view).
+  template <typename Range>
+  explicit WordShapeFilter(const Range& words) {
+    for (const auto& w : words) Add(w);
+  }
+  WordShapeFilter(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) Add(w);
+  }
+
+  void Add(std::string_view word) {
+    if (!word.empty()) slots_[Slot(word)] |= Bit(word.size());
+  }
+
+  // False when `word` is certainly not in the set.
+  bool MayContain(std::string_view word) const {
+    return !word.empty() && (slots_[Slot(word)] & Bit(word.size())) != 0;
+  }
+
+ private:
+  static std::size_t Slot(std::string_view w) {
+    const auto first = static_cast<unsigned char>(w.front());
+    const auto last = static_cast<unsigned char>(w.back());
+    return (first * 33u + last * 7u) & 1023u;
+  }
+  static std::uint64_t Bit(std::size_t size) { return std::uint64_t{1} << (size < 63 ? size : 63); }
+
+  std::array<std::uint64_t, 1024> slots_{};
+};
+
+}  // namespace parallax
+
+#endif  // PARALLAX_TEXT_WORD_FILTER_H_

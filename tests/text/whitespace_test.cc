@@ -1,0 +1,42 @@
+#include "text/whitespace.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <regex>
+#include <string>
+
+namespace parallax {
+namespace {
+
+// The definition: each run of white space and U+00A0 becomes one space; none at either end.
+std::string CollapseSpaceReference(const std::string& s) {
+  static const std::regex kRun("(?:[ \t\n\r\f]|\xc2\xa0)+");
+  std::string out = std::regex_replace(s, kRun, " ");
+  if (!out.empty() && out.front() == ' ') out.erase(0, 1);
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+TEST(CollapseSpaceTest, CollapsesRunsAndNoBreakSpaces) {
+  EXPECT_EQ(CollapseSpace("  a \t\n b\xc2\xa0\xc2\xa0"
+                          "c\xc2\xa9 d  "),
+            "a b c\xc2\xa9 d");
+  EXPECT_EQ(CollapseSpace(""), "");
+  EXPECT_EQ(CollapseSpace("\xc2"), "\xc2");
+  EXPECT_EQ(CollapseSpace("x\xc2"), "x\xc2");
+}
+
+TEST(CollapseSpaceTest, AgreesWithTheDefinition) {
+  const std::string alphabet = std::string("ab \t\n\r\f\xc2\xa0\xa9\xe2", 11);
+  std::mt19937 random(18);
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    const int size = static_cast<int>(random() % 24);
+    for (int k = 0; k < size; ++k) s += alphabet[random() % alphabet.size()];
+    EXPECT_EQ(CollapseSpace(s), CollapseSpaceReference(s)) << s;
+  }
+}
+
+}  // namespace
+}  // namespace parallax
