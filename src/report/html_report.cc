@@ -216,10 +216,23 @@ class HtmlBuilder {
     }
   }
 
+  // The perspectives the report's colours can show: those of the words matched and of the
+  // speakers heard in these articles, not every perspective the loaded lexicons declare (a
+  // Karabakh story needs no Georgian parties in its legend).
   void Legend(Node parent) {
+    std::set<std::string> shown;
+    for (const ArticleAnnotations& a : r_.annotations()) {
+      for (const LexiconMatch& m : a.matches) {
+        shown.insert(r_.lexicon().entries[m.entry].perspective);
+        shown.insert(m.speaker_perspective);
+      }
+      for (const Quote& q : a.quotes) shown.insert(q.perspective);
+      for (const AttributionRelation& t : a.attributions) shown.insert(t.perspective);
+    }
     Node ul = Block(parent, "ul");
     Attr(ul, "class", "legend");
     for (const Perspective& p : r_.lexicon().perspectives) {
+      if (shown.count(p.id) == 0) continue;
       Node li = El(ul, "li");
       Chip(li, p.id);
       Text(li, r_.PerspectiveLabel(p.id));

@@ -86,6 +86,23 @@ TEST(HtmlReportTest, HighlightsCarryAnchorsFiguresLinkTo) {
             std::string::npos);
 }
 
+// The legend lists the perspectives the report can colour: those of the words and speakers of
+// these articles, not those of every loaded story pack.
+TEST(HtmlReportTest, LegendListsOnlyThePerspectivesTheArticlesShow) {
+  TempDir out;
+  ASSERT_EQ(RunParallax({"report", "-o", out.path(), "--format", "html"}).exit_code, 0);
+  const std::string html = ReadFileOrFail(out.path() + "/report.html");
+  const std::size_t begin = html.find("<ul class=\"legend\">");
+  ASSERT_NE(begin, std::string::npos);
+  const std::string legend = html.substr(begin, html.find("</ul>", begin) - begin);
+  for (const char* shown : {"Armenian", "Azerbaijani", "Karabakh Armenian authorities"}) {
+    EXPECT_NE(legend.find(shown), std::string::npos) << shown;
+  }
+  for (const char* absent : {"Georgian government", "Ukrainian", "Abkhaz"}) {
+    EXPECT_EQ(legend.find(absent), std::string::npos) << absent;
+  }
+}
+
 TEST(MarkdownReportTest, MarkupInTextIsEscaped) {
   TempDir out;
   RenderHostile(out);
