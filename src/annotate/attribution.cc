@@ -1064,9 +1064,12 @@ void MarkQuotedFragments(std::string_view text,
       continue;
     const AttributionRelation* a = ReportedAt(attributions, q.open);
     if (a == nullptr || a->kind != AttributionKind::kMixed || q.close > a->end) continue;
-    // The quoted words end their clause: the source's own predication.
+    // The quoted words end their clause (a stop, or a comma inside the marks as American style
+    // writes '“reckless,” adding'): the source's own predication.
     const internal::Char last = internal::CharBefore(text, q.end);
-    if (last.cp == '.' || last.cp == '!' || last.cp == '?' || last.cp == U'\u2026') continue;
+    if (last.cp == '.' || last.cp == '!' || last.cp == '?' || last.cp == U'\u2026' ||
+        last.cp == ',' || last.cp == ';' || last.cp == ':')
+      continue;
     // The outlet's sentence goes on, on the same line, in its own words.
     std::size_t pos = q.close;
     while (pos < text.size() && text[pos] == ' ') ++pos;

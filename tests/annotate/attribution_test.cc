@@ -130,6 +130,7 @@ TEST_F(AttributionTest, QuotedWordsThatCloseTheClauseStayDirect) {
        {"The minister said the cover was \"sexist.\" He left.",
         "The minister said the decisions were \"standardless\" and \"recordless\" last year.",
         "The minister said the plan was \"reckless\", adding that it would fail.",
+        "The minister said the plan was \"reckless,\" adding that it would fail.",
         "The minister said the plan was \"reckless and dangerous\" for the region."}) {
     const Result r = Run(text);
     ASSERT_FALSE(r.ann.quotes.empty()) << text;
