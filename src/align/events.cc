@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "align/alignment_internal.h"
+#include "annotate/speakers.h"
 
 namespace parallax::internal {
 namespace {
@@ -20,13 +21,8 @@ struct Anchor {
 bool OpensWithQuotationMark(const AlignDocument& d, std::size_t s) {
   const std::string_view text = std::string_view(d.text).substr(
       d.sentences[s].begin, d.sentences[s].end - d.sentences[s].begin);
-  std::size_t i = text.find_first_not_of(" \t\r\n-*");
-  if (i == std::string_view::npos) return false;
-  const std::string_view rest = text.substr(i);
-  for (std::string_view mark : {"\"", "'", "\u201C", "\u201E", "\u00AB", "\u2018", "\u201A"}) {
-    if (rest.substr(0, mark.size()) == mark) return true;
-  }
-  return false;
+  const std::size_t i = text.find_first_not_of(" \t\r\n-*");
+  return i != std::string_view::npos && IsQuoteChar(CharAt(text, i).cp);
 }
 
 int SentenceOf(const AlignDocument& d, std::size_t pos) {

@@ -234,7 +234,7 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
       }
       continue;
     }
-    const Quote* q = QuoteAt(out.quotes, m.start);
+    const Quote* q = inner;
     while (q != nullptr) {
       const int index = static_cast<int>(q - out.quotes.data());
       if (q->kind == QuoteKind::kScare) {

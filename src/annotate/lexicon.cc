@@ -23,6 +23,7 @@
 
 #include "annotate/lexicon_schema.h"
 #include "core/file_io.h"
+#include "corpus/xml_util.h"
 
 namespace parallax {
 namespace {
@@ -1227,34 +1228,6 @@ std::size_t Lexicon::Count(LexiconEntry::Kind kind) const {
       entries.begin(), entries.end(), [kind](const LexiconEntry& e) { return e.kind == kind; }));
 }
 
-namespace {
-
-// The offset of a <!DOCTYPE declaration in the prolog of `text` (before its first element), or
-// npos. The words "<!DOCTYPE" in a comment or in text (a keyword-in-context line of a draft) are
-// not a declaration.
-std::size_t PrologDoctype(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    i = text.find('<', i);
-    if (i == std::string_view::npos) return i;
-    const std::string_view rest = text.substr(i);
-    if (rest.rfind("<?", 0) == 0) {
-      i = text.find("?>", i + 2);
-    } else if (rest.rfind("<!--", 0) == 0) {
-      i = text.find("-->", i + 4);
-    } else if (rest.rfind("<!DOCTYPE", 0) == 0) {
-      return i;
-    } else {
-      return std::string_view::npos;  // the first element: the prolog is over
-    }
-    if (i == std::string_view::npos) return i;
-    ++i;
-  }
-  return std::string_view::npos;
-}
-
-}  // namespace
-
 LexiconLoadResult LoadLexiconSources(const std::vector<LexiconSource>& sources,
                                      const LexiconOptions& options) {
   InitLibxml();
@@ -1274,7 +1247,7 @@ LexiconLoadResult LoadLexiconSources(const std::vector<LexiconSource>& sources,
                               "the file contains NUL bytes", "save lexicon files as UTF-8 text"));
       continue;
     }
-    const std::size_t doctype = PrologDoctype(source.text);
+    const std::size_t doctype = internal::ScanXmlProlog(source.text).doctype;
     if (doctype != std::string::npos) {
       out.push_back(MakeError(source.path, LineOf(source.text, doctype), 0,
                               "DOCTYPE declarations are not allowed in lexicon files",

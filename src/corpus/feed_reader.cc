@@ -20,6 +20,7 @@
 
 #include "corpus/gzip.h"
 #include "corpus/html_extractor.h"
+#include "corpus/xml_util.h"
 #include "text/utf8.h"
 #include "text/whitespace.h"
 
@@ -847,51 +848,6 @@ const xmlNode* NextElementAfter(const xmlNode* n) {
   return nullptr;
 }
 
-// Skips an optional BOM, whitespace, XML declaration, processing instructions, comments and a
-// DOCTYPE (with its internal subset). Returns the offset of the first element's '<' or npos.
-std::size_t FirstElement(std::string_view d) {
-  std::size_t i = 0;
-  if (d.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  for (int guard = 0; guard < 1000; ++guard) {
-    while (i < d.size() && IsSpace(d[i])) ++i;
-    if (i >= d.size() || d[i] != '<') return std::string_view::npos;
-    const std::string_view rest = d.substr(i);
-    if (rest.substr(0, 2) == "<?") {
-      const std::size_t end = d.find("?>", i);
-      if (end == std::string_view::npos) return end;
-      i = end + 2;
-    } else if (rest.substr(0, 4) == "<!--") {
-      const std::size_t end = d.find("-->", i + 4);
-      if (end == std::string_view::npos) return end;
-      i = end + 3;
-    } else if (rest.substr(0, 2) == "<!") {
-      // DOCTYPE: skip to the '>' that is outside quotes and outside [ ... ].
-      int bracket = 0;
-      char quote = 0;
-      std::size_t j = i + 2;
-      for (; j < d.size(); ++j) {
-        const char c = d[j];
-        if (quote) {
-          if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-          quote = c;
-        } else if (c == '[') {
-          ++bracket;
-        } else if (c == ']') {
-          --bracket;
-        } else if (c == '>' && bracket <= 0) {
-          break;
-        }
-      }
-      if (j >= d.size()) return std::string_view::npos;
-      i = j + 1;
-    } else {
-      return i;
-    }
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace
 
 std::optional<Date> ParseFeedDate(std::string_view text) {
@@ -981,7 +937,7 @@ std::string NormalizeLanguageTag(std::string_view raw) {
 }
 
 bool LooksLikeFeed(std::string_view data) {
-  const std::size_t start = FirstElement(data.substr(0, 64 * 1024));
+  const std::size_t start = internal::ScanXmlProlog(data.substr(0, 64 * 1024)).first_element;
   if (start == std::string_view::npos) return false;
   const std::size_t end = data.find('>', start);
   const std::string_view tag =

@@ -98,4 +98,55 @@ bool IsElement(const xmlNode* node, const char* name) {
 
 int Line(const xmlNode* node) { return static_cast<int>(xmlGetLineNo(node)); }
 
+XmlProlog ScanXmlProlog(std::string_view d) {
+  XmlProlog prolog;
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  };
+  std::size_t i = 0;
+  if (d.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  for (int guard = 0; guard < 1000; ++guard) {
+    while (i < d.size() && is_space(d[i])) ++i;
+    if (i >= d.size() || d[i] != '<') return prolog;
+    const std::string_view rest = d.substr(i);
+    if (rest.substr(0, 2) == "<?") {
+      const std::size_t end = d.find("?>", i);
+      if (end == std::string_view::npos) return prolog;
+      i = end + 2;
+    } else if (rest.substr(0, 4) == "<!--") {
+      const std::size_t end = d.find("-->", i + 4);
+      if (end == std::string_view::npos) return prolog;
+      i = end + 3;
+    } else if (rest.substr(0, 2) == "<!") {
+      if (rest.substr(0, 9) == "<!DOCTYPE" && prolog.doctype == std::string_view::npos) {
+        prolog.doctype = i;
+      }
+      // DOCTYPE: skip to the '>' that is outside quotes and outside [ ... ].
+      int bracket = 0;
+      char quote = 0;
+      std::size_t j = i + 2;
+      for (; j < d.size(); ++j) {
+        const char c = d[j];
+        if (quote) {
+          if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '[') {
+          ++bracket;
+        } else if (c == ']') {
+          --bracket;
+        } else if (c == '>' && bracket <= 0) {
+          break;
+        }
+      }
+      if (j >= d.size()) return prolog;
+      i = j + 1;
+    } else {
+      prolog.first_element = i;
+      return prolog;
+    }
+  }
+  return prolog;
+}
+
 }  // namespace parallax::internal

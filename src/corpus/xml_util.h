@@ -6,6 +6,7 @@
 
 #include <libxml/tree.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +33,17 @@ std::string Text(const xmlNode* node);
 // True when `node` is an element named `name` (namespace ignored).
 bool IsElement(const xmlNode* node, const char* name);
 int Line(const xmlNode* node);
+
+// The prolog of an XML text, read without parsing: an optional BOM, white space, the XML
+// declaration, processing instructions, comments and a DOCTYPE (with its internal subset).
+// Offsets are npos when absent: `first_element` is the root element's '<' (npos when text or
+// an unclosed construct comes first), `doctype` the '<' of a <!DOCTYPE declaration in the
+// prolog (the words in a comment or in the body are not one).
+struct XmlProlog {
+  std::size_t first_element = std::string_view::npos;
+  std::size_t doctype = std::string_view::npos;
+};
+XmlProlog ScanXmlProlog(std::string_view xml);
 
 }  // namespace parallax::internal
 
