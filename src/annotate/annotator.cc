@@ -134,6 +134,19 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
 
 Annotator::~Annotator() = default;
 
+SpeakerNames SpeakerOf(const ArticleAnnotations& annotations, const LexiconMatch& match) {
+  if (match.speaker_quote >= 0) {
+    const Quote& q = annotations.quotes[static_cast<std::size_t>(match.speaker_quote)];
+    return {q.speaker, q.actor_id, q.perspective};
+  }
+  if (match.attribution >= 0) {
+    const AttributionRelation& r =
+        annotations.attributions[static_cast<std::size_t>(match.attribution)];
+    return {r.source, r.actor_id, r.perspective};
+  }
+  return {};
+}
+
 Diagnostics LongSentenceWarnings(const Article& article, const ArticleAnnotations& annotations,
                                  int line) {
   Diagnostics out;
@@ -162,6 +175,8 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
   for (std::size_t k = 0; k < kKinds.size(); ++k) {
     found.clear();
     impl_->matchers[k].Match(text, &found);
+    // Grown once per kind, not by doubling: on dense text the matches are most of the memory.
+    out.matches.reserve(out.matches.size() + found.size());
     const auto& roles = impl_->roles[k];
     // A cue with a gap matches when its two sides follow each other within max_gap words.
     std::vector<const PatternMatch*> open_before;
@@ -200,17 +215,26 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
               return lexicon_.entries[a.entry].kind < lexicon_.entries[b.entry].kind;
             });
 
-  // Attribution relations, from the reporting cues among the matches.
-  std::vector<CueSpan> cues;
-  for (const LexiconMatch& m : out.matches) {
-    const LexiconEntry& e = lexicon_.entries[m.entry];
-    if (e.kind != Kind::kCue || e.category != kCueReporting) continue;
-    cues.push_back(CueSpan{
-        m.start, m.end, e.syntax == "source-follows" ? CueSyntax::kSourceFollows : CueSyntax::kVerb,
-        e.stance});
+  // Attribution relations, from the reporting cues among the matches (the cues are freed once
+  // read: on quote-dense text they are many).
+  {
+    const auto reporting = [this](const LexiconMatch& m) {
+      const LexiconEntry& e = lexicon_.entries[m.entry];
+      return e.kind == Kind::kCue && e.category == kCueReporting;
+    };
+    std::vector<CueSpan> cues;
+    cues.reserve(
+        static_cast<std::size_t>(std::count_if(out.matches.begin(), out.matches.end(), reporting)));
+    for (const LexiconMatch& m : out.matches) {
+      if (!reporting(m)) continue;
+      const LexiconEntry& e = lexicon_.entries[m.entry];
+      cues.push_back(CueSpan{
+          m.start, m.end,
+          e.syntax == "source-follows" ? CueSyntax::kSourceFollows : CueSyntax::kVerb, e.stance});
+    }
+    out.attributions =
+        FindAttributions(text, out.sentences, out.quotes, cues, impl_->attribution_options);
   }
-  out.attributions =
-      FindAttributions(text, out.sentences, out.quotes, cues, impl_->attribution_options);
   MarkQuotedFragments(text, out.attributions, impl_->attribution_options.fragment_max_words,
                       &out.quotes);
 
@@ -228,9 +252,6 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
           a != nullptr && m.end <= a->end) {
         m.voice = Voice::kReported;
         m.attribution = static_cast<int>(a - out.attributions.data());
-        m.speaker = a->source;
-        m.actor_id = a->actor_id;
-        m.speaker_perspective = a->perspective;
       }
       continue;
     }
@@ -246,16 +267,14 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
         m.voice = Voice::kQuoted;
       }
       if (m.quote >= 0 && !q->speaker.empty()) {
-        m.speaker = q->speaker;
-        m.actor_id = q->actor_id;
-        m.speaker_perspective = q->perspective;
+        m.speaker_quote = index;
         break;
       }
       q = q->parent >= 0 ? &out.quotes[static_cast<std::size_t>(q->parent)] : nullptr;
     }
     // A quotation whose source attribution found beside it (a quote that goes on from reported
     // speech): the relation names the speaker.
-    if (m.voice == Voice::kQuoted && m.speaker.empty()) {
+    if (m.voice == Voice::kQuoted && m.speaker_quote < 0) {
       int top = m.quote;
       while (top >= 0 && out.quotes[static_cast<std::size_t>(top)].parent >= 0) {
         top = out.quotes[static_cast<std::size_t>(top)].parent;
@@ -263,9 +282,6 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
       if (const AttributionRelation* r = RelationOfQuote(out.attributions, top);
           r != nullptr && !r->source.empty()) {
         m.attribution = static_cast<int>(r - out.attributions.data());
-        m.speaker = r->source;
-        m.actor_id = r->actor_id;
-        m.speaker_perspective = r->perspective;
       }
     }
   }
@@ -302,34 +318,47 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
   // itself as a form (it documents who writes it so); the pair is then split into its two names
   // so each is counted and the order is kept.
   const std::size_t naming = 0;  // kKinds[0]
-  std::vector<LexiconMatch> split;
-  std::vector<PatternMatch> inner;
-  for (const LexiconMatch& m : out.matches) {
-    const LexiconEntry& e = lexicon_.entries[m.entry];
-    const std::string_view surface = text.substr(m.start, m.end - m.start);
-    const std::size_t open = surface.find_first_of("([");
-    if (e.kind != Kind::kNaming || open == std::string_view::npos) {
-      split.push_back(m);
-      continue;
-    }
-    inner.clear();
-    impl_->matchers[naming].Match(surface.substr(0, open), &inner);
+  const auto bracket_in = [&](const LexiconMatch& m) {
+    return lexicon_.entries[m.entry].kind == Kind::kNaming
+               ? text.substr(m.start, m.end - m.start).find_first_of("([")
+               : std::string_view::npos;
+  };
+  // Rewritten only when some form holds a bracket: a copy of every match is the largest thing
+  // annotation allocates on dense text.
+  const std::size_t bracketed = static_cast<std::size_t>(std::count_if(
+      out.matches.begin(), out.matches.end(),
+      [&](const LexiconMatch& m) { return bracket_in(m) != std::string_view::npos; }));
+  if (bracketed > 0) {
+    std::vector<LexiconMatch> split;
+    split.reserve(out.matches.size() + bracketed);
+    std::vector<PatternMatch> inner;
     std::vector<PatternMatch> second;
-    impl_->matchers[naming].Match(surface.substr(open + 1), &second);
-    if (inner.size() == 1 && second.size() == 1) {
-      for (PatternMatch* pm : {&inner[0], &second[0]}) {
-        LexiconMatch part = m;
-        const std::size_t base = m.start + (pm == &inner[0] ? 0 : open + 1);
-        part.start = base + pm->begin;
-        part.end = base + pm->end;
-        part.entry = impl_->roles[naming][static_cast<std::size_t>(pm->pattern)].entry;
-        split.push_back(part);
+    for (const LexiconMatch& m : out.matches) {
+      const std::size_t open = bracket_in(m);
+      if (open == std::string_view::npos) {
+        split.push_back(m);
+        continue;
       }
-    } else {
-      split.push_back(m);
+      const std::string_view surface = text.substr(m.start, m.end - m.start);
+      inner.clear();
+      impl_->matchers[naming].Match(surface.substr(0, open), &inner);
+      second.clear();
+      impl_->matchers[naming].Match(surface.substr(open + 1), &second);
+      if (inner.size() == 1 && second.size() == 1) {
+        for (PatternMatch* pm : {&inner[0], &second[0]}) {
+          LexiconMatch part = m;
+          const std::size_t base = m.start + (pm == &inner[0] ? 0 : open + 1);
+          part.start = base + pm->begin;
+          part.end = base + pm->end;
+          part.entry = impl_->roles[naming][static_cast<std::size_t>(pm->pattern)].entry;
+          split.push_back(part);
+        }
+      } else {
+        split.push_back(m);
+      }
     }
+    out.matches = std::move(split);
   }
-  out.matches = std::move(split);
   for (std::size_t i = 0; i + 1 < out.matches.size(); ++i) {
     const LexiconEntry& a = lexicon_.entries[out.matches[i].entry];
     if (a.kind != Kind::kNaming) continue;
@@ -413,8 +442,9 @@ nlohmann::ordered_json AnnotationsToJson(const Article& article, const ArticleAn
     jm["category"] = e.category;
     jm["actor"] = e.actor_id;
     jm["voice"] = VoiceName(m.voice);
-    jm["speaker"] = m.speaker;
-    jm["speaker_actor"] = m.actor_id;
+    const SpeakerNames who = SpeakerOf(ann, m);
+    jm["speaker"] = who.name;
+    jm["speaker_actor"] = who.actor_id;
     jm["scare_quoted"] = m.scare_quote >= 0;
     jm["distancing"] = m.distancing;
     jm["attribution"] = m.attribution;

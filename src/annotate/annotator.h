@@ -13,6 +13,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "annotate/lexicon.h"
 #include "annotate/quotes.h"
 #include "core/article.h"
+#include "core/compact_string.h"
 #include "core/diagnostic.h"
 
 namespace parallax {
@@ -41,12 +43,21 @@ struct LexiconMatch {
   int quote = -1;        // index into quotes of the innermost direct quote holding it
   int scare_quote = -1;  // index of a scare quote holding it (own voice, held at a distance)
   int attribution = -1;  // index into attributions of the relation whose content holds it
-  std::string speaker;   // quoted or reported voice: who speaks ("" if unknown)
-  std::string actor_id;  // the speaker's lexicon actor, if any
-  std::string speaker_perspective;
+  // Index into quotes of the quotation that names the speaker of a quoted match (the innermost
+  // one with a speaker), -1 when none does. Who speaks: SpeakerOf below.
+  int speaker_quote = -1;
   // Own voice held at a distance: the cue before it ("so-called") or the scare quote's cue;
   // "scare quotes" for a scare quote with no cue; "" when not distanced.
-  std::string distancing;
+  CompactString distancing;
+};
+
+// Who speaks in a match's quoted or reported voice, as views into the annotations it belongs
+// to: the quotation `speaker_quote` when set, else the relation `attribution`. All empty for the
+// outlet's own voice, or when nobody is named.
+struct SpeakerNames {
+  std::string_view name;
+  std::string_view actor_id;  // the speaker's lexicon actor, if any
+  std::string_view perspective;
 };
 
 // Two naming variants of one concept where the second follows in brackets: "Khankendi
@@ -68,6 +79,9 @@ struct ArticleAnnotations {
   // without a sentence end, read in pieces: callers warn about them with the file and line.
   std::vector<std::size_t> long_sentences;
 };
+
+// The speaker of `match`, one of `annotations.matches`.
+SpeakerNames SpeakerOf(const ArticleAnnotations& annotations, const LexiconMatch& match);
 
 // A warning per run of ArticleAnnotations::long_sentences, naming the article's file and the
 // line where the run starts (the line of its JSON record for `scan`: `line` when given).

@@ -159,24 +159,31 @@ class Finder {
                 return a.start != b.start ? a.start < b.start : a.end > b.end;
               });
     // Contents do not overlap: an attribution inside an earlier one's content is nested speech
-    // ("X said Y claimed …") and the outer one speaks for all of it.
-    std::vector<AttributionRelation> kept;
+    // ("X said Y claimed …") and the outer one speaks for all of it. Kept relations are moved
+    // down in place (a second vector would double the largest allocation on quote-dense text).
+    std::size_t kept_size = 0;
+    const auto keep = [&](AttributionRelation& a) {
+      if (&a != &out_[kept_size]) out_[kept_size] = std::move(a);
+      ++kept_size;
+    };
     for (AttributionRelation& a : out_) {
-      if (!kept.empty() && a.start < kept.back().end) {
-        AttributionRelation& prev = kept.back();
+      if (kept_size > 0 && a.start < out_[kept_size - 1].end) {
+        AttributionRelation& prev = out_[kept_size - 1];
         if (prev.kind == AttributionKind::kDirect) {
           // Reported content starting inside a quotation: it begins where the quotation ends.
           if (a.kind == AttributionKind::kDirect || a.end <= prev.end) continue;
           a.start = prev.end;
-          kept.push_back(std::move(a));
+          keep(a);
           continue;
         }
         if (a.kind == AttributionKind::kDirect) prev.kind = AttributionKind::kMixed;
         if (a.end > prev.end) prev.end = a.end;
         continue;
       }
-      kept.push_back(std::move(a));
+      keep(a);
     }
+    out_.resize(kept_size);
+    std::vector<AttributionRelation> kept = std::move(out_);
     // A quotation nobody is named for, right after reported speech of a source (in the same or
     // the next paragraph): the source goes on speaking ("X said the talks failed. “We tried,”").
     for (std::size_t k = 1; k < kept.size(); ++k) {
@@ -261,7 +268,7 @@ class Finder {
       a.actor_id = quote.actor_id;
       a.perspective = quote.perspective;
       if (!quote.speaker.empty() && quote.speaker_start != Quote::kNone) {
-        Remember(quote.speaker_start, quote.speaker_end, quote.speaker);
+        Remember(quote.speaker_start, quote.speaker_end, quote.speaker.str());
       }
       out_.push_back(std::move(a));
     }
@@ -972,7 +979,7 @@ class Finder {
       a->source_start = r->begin;
       a->source_end = r->end;
     } else if (!(p.first == p.last && IsAnyPronoun(tokens[p.first].lower))) {
-      Remember(a->source_start, a->source_end, a->source);
+      Remember(a->source_start, a->source_end, a->source.str());
     }
     internal::MatchSpeaker(options_.speaker_patterns, {a->source, a->mention}, &a->actor_id,
                            &a->perspective);

@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "annotate/quotes.h"
+#include "core/compact_string.h"
 
 namespace parallax {
 
@@ -85,18 +86,18 @@ struct AttributionRelation {
   AttributionKind kind = AttributionKind::kReported;
   // The source as written (`mention`, e.g. "It") and resolved (`source`, e.g. "the Azerbaijani
   // Foreign Ministry"); empty and kNone when unknown (a quotation nobody is named for).
-  std::string source;
+  CompactString source;
   std::size_t source_start = kNone;
   std::size_t source_end = kNone;
-  std::string mention;
+  CompactString mention;
   std::size_t mention_start = kNone;
   std::size_t mention_end = kNone;
-  std::string cue;  // as written: "said", "according to", "по словам"; "" when unknown
+  CompactString cue;  // as written: "said", "according to", "по словам"; "" when unknown
   std::size_t cue_start = kNone;
   std::size_t cue_end = kNone;
-  std::string stance;  // the cue's stance from the lexicon, "" when unknown
-  std::string actor_id;
-  std::string perspective;
+  CompactString stance;  // the cue's stance from the lexicon, "" when unknown
+  CompactString actor_id;
+  CompactString perspective;
   int quote = -1;         // for kDirect: index of the quotation in the quotes given
   std::size_t words = 0;  // words in the content
 };

@@ -57,6 +57,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/compact_string.h"
+
 namespace parallax {
 
 inline constexpr std::size_t kMaxQuoteDepth = 4;
@@ -150,21 +152,21 @@ struct Quote {
   // Speaker. `speaker` is the resolved name, found at text[speaker_start, speaker_end) (the
   // antecedent for a pronoun, the full name for a surname); `mention` is what stands next to the
   // quote ("It", "Mr. Iskandaryan"). Both empty, offsets kNone, when unknown.
-  std::string speaker;
+  CompactString speaker;
   std::size_t speaker_start = kNone;
   std::size_t speaker_end = kNone;
-  std::string mention;
+  CompactString mention;
   std::size_t mention_start = kNone;
   std::size_t mention_end = kNone;
-  std::string verb;  // the reporting expression: "said", "told", "according to", "believes", …
+  CompactString verb;  // the reporting expression: "said", "told", "according to", "believes", …
   Attribution attribution = Attribution::kNone;
-  std::string actor_id;  // from the best matching SpeakerPattern, "" if none
-  std::string perspective;
+  CompactString actor_id;  // from the best matching SpeakerPattern, "" if none
+  CompactString perspective;
 
   // Context for distancing cues: the sentence holding the opening mark starts here, so
   // text[sentence_start, open) is what precedes the quote in its sentence.
   std::size_t sentence_start = 0;
-  std::string distancing_cue;  // "so-called", "what … insists are", … ("" if none)
+  CompactString distancing_cue;  // "so-called", "what … insists are", … ("" if none)
 
   std::size_t word_count = 0;  // words in the content
 };

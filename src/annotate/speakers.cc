@@ -500,8 +500,8 @@ std::vector<std::string> SplitSpeakerPattern(std::string_view pattern) {
 }
 
 void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
-                  std::initializer_list<std::string_view> names, std::string* actor_id,
-                  std::string* perspective) {
+                  std::initializer_list<std::string_view> names, CompactString* actor_id,
+                  CompactString* perspective) {
   if (patterns.empty()) return;
   auto words = [](std::string_view s) {
     std::vector<std::string> out;
@@ -546,8 +546,8 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
 }
 
 bool ResolveCountry(std::string_view before, std::string_view mention,
-                    const std::vector<SpeakerPattern>& patterns, std::string* actor_id,
-                    std::string* perspective, std::string* country) {
+                    const std::vector<SpeakerPattern>& patterns, CompactString* actor_id,
+                    CompactString* perspective, std::string* country) {
   const std::string lower = Lower(mention);
   if (lower.find("the country") == std::string::npos) return false;
   std::size_t best = std::string_view::npos;

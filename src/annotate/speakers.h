@@ -103,15 +103,15 @@ std::vector<std::string> SplitSpeakerPattern(std::string_view pattern);
 // The lexicon actor of a speaker: the longest SpeakerPattern found, as whole words, in any of
 // `names` (the resolved name and the mention as written). Leaves the outputs alone if none.
 void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
-                  std::initializer_list<std::string_view> names, std::string* actor_id,
-                  std::string* perspective);
+                  std::initializer_list<std::string_view> names, CompactString* actor_id,
+                  CompactString* perspective);
 
 // "the country's Foreign Ministry": the country (a place pattern, SpeakerPattern::place) named
 // last in `before` speaks; sets its actor, perspective and name. False when `mention` does not
 // say "the country" or no country was named.
 bool ResolveCountry(std::string_view before, std::string_view mention,
-                    const std::vector<SpeakerPattern>& patterns, std::string* actor_id,
-                    std::string* perspective, std::string* country);
+                    const std::vector<SpeakerPattern>& patterns, CompactString* actor_id,
+                    CompactString* perspective, std::string* country);
 
 }  // namespace internal
 }  // namespace parallax

@@ -42,8 +42,8 @@ void PrintText(const Article& a, const ArticleAnnotations& ann, const Lexicon& l
     if (!e.perspective.empty()) std::cout << "  perspective=" << e.perspective;
     if (!e.category.empty()) std::cout << "  category=" << e.category;
     std::cout << "  voice=" << VoiceName(m.voice);
-    if (m.voice == Voice::kQuoted)
-      std::cout << " (" << (m.speaker.empty() ? "unknown speaker" : m.speaker) << ")";
+    if (const std::string_view speaker = SpeakerOf(ann, m).name; m.voice == Voice::kQuoted)
+      std::cout << " (" << (speaker.empty() ? "unknown speaker" : speaker) << ")";
     if (m.scare_quote >= 0) std::cout << "  scare-quoted";
     std::cout << "\n";
   }

@@ -451,8 +451,8 @@ class Drafter {
         const std::string content = OneLine(
             std::string_view(text).substr(w[first].begin, w[last - 1].end - w[first].begin));
         add(PhraseKey(content, article_stemmers_[ai]),
-            {content, q.distancing_cue.empty() ? "scare quotes" : q.distancing_cue, ai, q.open,
-             q.close});
+            {content, q.distancing_cue.empty() ? "scare quotes" : q.distancing_cue.str(), ai,
+             q.open, q.close});
       }
       const std::vector<PhraseWord>& words = table_->words(ai);
       for (const LexiconMatch& m : ann.matches) {

@@ -65,10 +65,10 @@ void AddMatchedWords(const Article& a, const LexiconMatch& m, std::vector<std::s
   MergeMatched({SimpleLowercase(CollapseSpace(a.text.substr(m.start, m.end - m.start)))}, matched);
 }
 
-Evidence MakeEvidence(const Article& a, const LexiconMatch& m) {
+Evidence MakeEvidence(const Article& a, const ArticleAnnotations& ann, const LexiconMatch& m) {
   const std::string voice =
       m.voice == Voice::kOwn && m.scare_quote >= 0 ? "scare" : VoiceName(m.voice);
-  return Evidence{a.id, m.start, m.end, voice, m.speaker};
+  return Evidence{a.id, m.start, m.end, voice, std::string(SpeakerOf(ann, m).name)};
 }
 
 // Adds one to the counter of `voice`: own, quoted or reported.
@@ -231,7 +231,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
         CountVoice(m.voice, &v.own, &v.quoted, &v.reported);
         if (e.wildcard) AddMatchedWords(a, m, &v.matched);
         if (own) ++c.own_by_perspective[e.perspective];
-        v.evidence.push_back(MakeEvidence(a, m));
+        v.evidence.push_back(MakeEvidence(a, ann, m));
       } else if (e.kind == Kind::kLoaded) {
         LoadedTermUse& t =
             FindOrAdd(p.loaded, e.form, [](const LoadedTermUse& x) { return x.form; });
@@ -244,11 +244,12 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
         CountVoice(m.voice, &t.own, &t.quoted, &t.reported);
         if (e.wildcard) AddMatchedWords(a, m, &t.matched);
         CountVoice(m.voice, &p.loaded_own, &p.loaded_quoted, &p.loaded_reported);
-        if (!own && !m.speaker.empty() &&
-            std::find(t.speakers.begin(), t.speakers.end(), m.speaker) == t.speakers.end()) {
-          t.speakers.push_back(m.speaker);
+        if (const std::string_view speaker = SpeakerOf(ann, m).name;
+            !own && !speaker.empty() &&
+            std::find(t.speakers.begin(), t.speakers.end(), speaker) == t.speakers.end()) {
+          t.speakers.emplace_back(speaker);
         }
-        t.evidence.push_back(MakeEvidence(a, m));
+        t.evidence.push_back(MakeEvidence(a, ann, m));
       } else if (e.kind == Kind::kActor) {
         if (own) actors_mentioned[oi].insert(e.actor_id);
       } else if (e.kind == Kind::kCue && e.category == "distancing") {
@@ -256,7 +257,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
         d.kind = "cue";
         d.text = a.text.substr(m.start, m.end - m.start);
         d.cue = e.form;
-        d.evidence = MakeEvidence(a, m);
+        d.evidence = MakeEvidence(a, ann, m);
         p.distancing.push_back(std::move(d));
       }
     }
@@ -284,9 +285,9 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       if (q.depth > 0) continue;  // a quote inside a quote is the quoted speaker's, counted there
       // The speaker: the quotation's own tag, else the source attribution gave it (a quotation
       // that goes on from reported speech).
-      std::string speaker = q.speaker;
-      std::string actor_id = q.actor_id;
-      std::string perspective = q.perspective;
+      std::string speaker = q.speaker.str();
+      std::string actor_id = q.actor_id.str();
+      std::string perspective = q.perspective.str();
       if (speaker.empty()) {
         const int index = static_cast<int>(&q - ann.quotes.data());
         if (const AttributionRelation* r = RelationOfQuote(ann.attributions, index);
@@ -317,20 +318,20 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
     for (const AttributionRelation& r : ann.attributions) {
       if (r.kind == AttributionKind::kDirect || r.source.empty()) continue;
       const Actor* actor = r.actor_id.empty() ? nullptr : lexicon.FindActor(r.actor_id);
-      const std::string key = actor != nullptr ? actor->id : r.source;
+      const std::string key = actor != nullptr ? actor->id : r.source.str();
       VoiceUse& v = FindOrAdd(p.voices, key, [](const VoiceUse& x) {
         return x.actor_id.empty() ? x.speaker : x.actor_id;
       });
       if (v.quotes == 0 && v.reported == 0) {
-        v.speaker = actor != nullptr ? actor->name : r.source;
-        v.actor_id = r.actor_id;
-        v.perspective = actor != nullptr ? actor->perspective : r.perspective;
+        v.speaker = actor != nullptr ? actor->name : r.source.str();
+        v.actor_id = r.actor_id.str();
+        v.perspective = actor != nullptr ? actor->perspective : r.perspective.str();
       }
       const int words = static_cast<int>(r.words);
       ++v.reported;
       v.reported_words += words;
       p.reported_words_by_perspective[v.perspective] += words;
-      v.evidence.push_back(Evidence{a.id, r.start, r.end, "reported", r.source});
+      v.evidence.push_back(Evidence{a.id, r.start, r.end, "reported", r.source.str()});
       if (actor != nullptr) actors_quoted[oi].insert(actor->id);
     }
   }

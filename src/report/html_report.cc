@@ -222,12 +222,11 @@ class HtmlBuilder {
   void Legend(Node parent) {
     std::set<std::string> shown;
     for (const ArticleAnnotations& a : r_.annotations()) {
-      for (const LexiconMatch& m : a.matches) {
+      // A match's speaker is one of the quotations' or relations' below.
+      for (const LexiconMatch& m : a.matches)
         shown.insert(r_.lexicon().entries[m.entry].perspective);
-        shown.insert(m.speaker_perspective);
-      }
-      for (const Quote& q : a.quotes) shown.insert(q.perspective);
-      for (const AttributionRelation& t : a.attributions) shown.insert(t.perspective);
+      for (const Quote& q : a.quotes) shown.insert(q.perspective.str());
+      for (const AttributionRelation& t : a.attributions) shown.insert(t.perspective.str());
     }
     Node ul = Block(parent, "ul");
     Attr(ul, "class", "legend");

@@ -220,10 +220,11 @@ void StoryReport::BuildHighlights() {
         if (q.depth > 0) continue;
         h.kind = "quote";
         h.voice = "quoted";
-        h.perspective = q.perspective;
+        h.perspective = q.perspective.str();
         h.speaker = q.speaker.empty() ? tr.Tr("unattributed") : Show(q.speaker);
-        h.note = Fill(tr.Tr("Quoted words of {speaker} ({perspective})."),
-                      {{"speaker", h.speaker}, {"perspective", PerspectiveLabel(q.perspective)}});
+        h.note =
+            Fill(tr.Tr("Quoted words of {speaker} ({perspective})."),
+                 {{"speaker", h.speaker}, {"perspective", PerspectiveLabel(q.perspective.str())}});
       }
       out.push_back(std::move(h));
     }
@@ -234,13 +235,13 @@ void StoryReport::BuildHighlights() {
       h.end = a.end;
       h.kind = "reported";
       h.voice = "reported";
-      h.perspective = a.perspective;
+      h.perspective = a.perspective.str();
       h.speaker = a.source.empty() ? tr.Tr("an unnamed source") : Show(a.source);
       h.note = Fill(tr.Tr("Reported speech of {speaker} ({perspective}), introduced by "
                           "“{cue}”: the outlet reports these words as the source's, "
                           "without quotation marks."),
                     {{"speaker", h.speaker},
-                     {"perspective", PerspectiveLabel(a.perspective)},
+                     {"perspective", PerspectiveLabel(a.perspective.str())},
                      {"cue", Show(a.cue)}});
       out.push_back(std::move(h));
     }
@@ -252,7 +253,7 @@ void StoryReport::BuildHighlights() {
       h.entry_form = e.form;
       h.perspective = e.perspective;
       h.voice = m.voice == Voice::kOwn && m.scare_quote >= 0 ? "scare" : VoiceName(m.voice);
-      h.speaker = Show(m.speaker);
+      h.speaker = Show(std::string(SpeakerOf(ann, m).name));
       if (e.kind == Kind::kNaming) {
         h.kind = "naming";
         const Concept* c = lex.FindConcept(e.concept_id);

@@ -151,7 +151,7 @@ RecordCounts CountRecord(const ArticleAnnotations& ann, const Lexicon& lexicon) 
       continue;
     }
     if (q.kind == QuoteKind::kTitle || q.kind == QuoteKind::kFragment || q.depth > 0) continue;
-    const std::string key = q.actor_id.empty() ? q.speaker : q.actor_id;
+    const std::string key = (q.actor_id.empty() ? q.speaker : q.actor_id).str();
     auto& s = c.speakers[key];
     std::get<0>(s) = q.speaker;
     std::get<1>(s) = q.perspective;

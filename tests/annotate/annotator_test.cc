@@ -132,7 +132,8 @@ TEST_F(AnnotatorTest, EthnicCleansingOnlyInQuotedVoicesWithTheirSpeakers) {
     ASSERT_FALSE(found.empty()) << outlet;
     for (const LexiconMatch& m : found) {
       EXPECT_EQ(m.voice, Voice::kQuoted) << outlet;
-      EXPECT_NE(m.speaker.find(speaker), std::string::npos) << outlet << ": speaker " << m.speaker;
+      const std::string_view who = SpeakerOf(ann, m).name;
+      EXPECT_NE(who.find(speaker), std::string::npos) << outlet << ": speaker " << who;
     }
   }
 }

@@ -121,7 +121,7 @@ TEST_F(AttributionTest, AWordOrTwoWovenIntoReportedSpeechIsAFragment) {
   const LexiconMatch* m = r.Match("humanitarian crisis");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->voice, Voice::kReported);
-  EXPECT_EQ(m->speaker, "The minister");
+  EXPECT_EQ(SpeakerOf(r.ann, *m).name, "The minister");
   EXPECT_EQ(m->quote, -1);
 }
 
@@ -212,8 +212,8 @@ TEST_F(AttributionTest, LoadedTermsInReportedSpeechAreNotTheOutletsVoice) {
   const LexiconMatch* m = r.Match("humanitarian crisis");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->voice, Voice::kReported);
-  EXPECT_EQ(m->speaker, "Yerevan");
-  EXPECT_EQ(m->speaker_perspective, "armenian");
+  EXPECT_EQ(SpeakerOf(r.ann, *m).name, "Yerevan");
+  EXPECT_EQ(SpeakerOf(r.ann, *m).perspective, "armenian");
 }
 
 TEST_F(AttributionTest, RussianReportedSpeech) {
@@ -286,12 +286,12 @@ TEST_F(AttributionTest, MoscowTimesReportedSpeechInTheShippedCorpus) {
   const LexiconMatch* crisis = match("humanitarian crisis");
   ASSERT_NE(crisis, nullptr);
   EXPECT_EQ(crisis->voice, Voice::kReported);
-  EXPECT_EQ(crisis->speaker, "Yerevan");
+  EXPECT_EQ(SpeakerOf(ann, *crisis).name, "Yerevan");
   const LexiconMatch* fire = match("enemy");
   ASSERT_NE(fire, nullptr);
   EXPECT_EQ(fire->voice, Voice::kReported);
-  EXPECT_EQ(fire->speaker, "Azerbaijan");
-  EXPECT_EQ(fire->speaker_perspective, "azerbaijani");
+  EXPECT_EQ(SpeakerOf(ann, *fire).name, "Azerbaijan");
+  EXPECT_EQ(SpeakerOf(ann, *fire).perspective, "azerbaijani");
   const LexiconMatch* gross = match("Gross violation");
   ASSERT_NE(gross, nullptr);
   EXPECT_EQ(gross->voice, Voice::kQuoted);

@@ -224,7 +224,7 @@ TEST(QuotesTest, ScareQuotes) {
   const Quote* eco = QuoteWith(text, quotes, "eco-activists");
   ASSERT_NE(eco, nullptr);
   EXPECT_EQ(eco->kind, QuoteKind::kScare);
-  EXPECT_NE(eco->distancing_cue.find("insists are"), std::string::npos);
+  EXPECT_NE(eco->distancing_cue.view().find("insists are"), std::string::npos);
   EXPECT_EQ(text.substr(eco->sentence_start, 14), "The corridor, ");
   EXPECT_EQ(eco->speaker, "the Azerbaijani government");  // whose word it is
 
@@ -303,7 +303,7 @@ std::vector<std::string> SpeakersOf(const std::string& text, const std::string& 
        at = text.find(phrase, at + 1)) {
     EXPECT_TRUE(IsQuoted(quotes, at, at + phrase.size())) << "own voice at byte " << at;
     const Quote* q = QuoteAt(quotes, at);
-    speakers.push_back(q ? q->speaker : "");
+    speakers.push_back(q ? q->speaker.str() : "");
   }
   return speakers;
 }
