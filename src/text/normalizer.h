@@ -17,6 +17,8 @@
 //                                                            "i" + U+0307; a lexicon writes "i")
 //   everything else: NFKC + Unicode full case folding (utf8proc, UTF8PROC_STABLE), so ﬁ -> fi,
 //   ß -> ss, Ə -> ə, Ş -> ş, Ğ -> ğ; ı (dotless i) stays ı.
+//   Then ё -> е (so Ё, ё and е + U+0308 all become е): Russian prints ё or е for the same
+//   letter, and освобождённые and освобожденные are one word.
 // Invalid UTF-8 in the input becomes U+FFFD (sanitise with ToValidUtf8 first to get warnings).
 //
 // Speed: ASCII runs are copied (display) or lowercased through a table (match); utf8proc runs

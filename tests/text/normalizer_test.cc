@@ -109,6 +109,20 @@ TEST(NormalizerTest, AzerbaijaniLetters) {
   EXPECT_EQ(Display(in), in);
 }
 
+TEST(NormalizerTest, RussianYoFoldsToYeForMatchingOnly) {
+  // Russian prints ё or е for one letter; decomposed е + U+0308 is the same letter too.
+  const std::string in = "Освобождённые ЁЛКИ, самопровозглаше\xCC\x88нной";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "освобожденные елки, самопровозглашенной");
+  ExpectMapConsistent(in, n);
+  EXPECT_EQ(OriginalOf(in, n, "освобожденные"), "Освобождённые");
+  EXPECT_EQ(OriginalOf(in, n, "елки"), "ЁЛКИ");
+  EXPECT_EQ(Match("договорённость"), Match("договоренность"));
+  EXPECT_EQ(NormalizeReference(in, NormalizationForm::kMatch), n.text);
+  // Display form keeps ё.
+  EXPECT_EQ(Display("Освобождённые"), "Освобождённые");
+}
+
 TEST(NormalizerTest, LigaturesExpandAndMapToTheLigature) {
   const std::string in =
       "the \xEF\xAC\x81nal o\xEF\xAC\x83"
