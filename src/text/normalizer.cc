@@ -58,6 +58,9 @@ int32_t PreFoldForMatch(int32_t c) {
     case 0x200D:  // zero-width joiner
     case 0x2060:  // word joiner
     case 0xFEFF:  // zero-width no-break space / BOM
+    case 0x055B:  // Armenian emphasis mark
+    case 0x055C:  // Armenian exclamation mark
+    case 0x055E:  // Armenian question mark
       return -1;
     case 0x2018:
     case 0x2019:

@@ -9,7 +9,10 @@
 //
 // Match form, in order of application to each character:
 //   U+00AD soft hyphen, U+200B..U+200D zero-width space/non-joiner/joiner,
-//   U+2060 word joiner, U+FEFF zero-width no-break space  -> removed
+//   U+2060 word joiner, U+FEFF zero-width no-break space,
+//   Armenian ՛ ՜ ՞ (U+055B, U+055C, U+055E: emphasis,
+//   exclamation and question marks written over a vowel
+//   inside the word, Ստեփանակե՜րտ)                        -> removed
 //   ‘ ’ ‚ ‛ ′ ʼ ‹ ›                                       -> '
 //   “ ” „ ‟ « » ″                                         -> "
 //   ‐ ‑ ‒ – — ― − ﹘                                       -> -

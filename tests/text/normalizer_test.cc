@@ -86,6 +86,17 @@ TEST(NormalizerTest, ArmenianCaseFoldsWithMap) {
   EXPECT_EQ(Match("և"), "եւ");
 }
 
+TEST(NormalizerTest, ArmenianIntonationMarksInsideWordsFoldAway) {
+  // ՛ ՜ ՞ are written over a vowel inside the word they stress, exclaim or question.
+  const std::string in = "Արցա՞խը Ստեփանակե՜րտ մե՛րն";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "արցախը ստեփանակերտ մերն");
+  ExpectMapConsistent(in, n);
+  EXPECT_EQ(OriginalOf(in, n, "ստեփանակերտ"), "Ստեփանակե՜րտ");
+  EXPECT_EQ(NormalizeReference(in, NormalizationForm::kMatch), n.text);
+  EXPECT_EQ(Display(in), in);
+}
+
 TEST(NormalizerTest, GeorgianMapsBothWays) {
   // Mkhedruli has no case (Mtavruli capitals fold to it).
   const std::string in =
