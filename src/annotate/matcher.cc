@@ -1094,6 +1094,8 @@ bool LexiconMatcher::Compile(std::string* error) {
   std::vector<std::vector<int>> node_terminals;
   std::vector<Token> tokens;
   std::string storage;
+  std::vector<uint32_t> frontier;
+  std::vector<uint32_t> next;
   for (size_t p = 0; p < m.pending.size(); ++p) {
     const Impl::Pending& pat = m.pending[p];
     size_t mode = 0;
@@ -1113,16 +1115,33 @@ bool LexiconMatcher::Compile(std::string* error) {
     const bool wildcard = tokens.back().norm == "*";
     if (wildcard) tokens.pop_back();
     const size_t exact_count = wildcard ? tokens.size() - 1 : tokens.size();
-    uint32_t node = m.modes[mode].root;
+    // A stemmed word is reached by its stem and, where that differs, by its whole match form as
+    // a stem: Snowball cuts some dictionary forms shorter than their inflected forms ("режим" ->
+    // "реж", "режима" -> "режим"), so "киевский режим" must also be found by the stem of
+    // "киевского режима". Each such word doubles the paths the pattern ends on.
+    frontier.assign(1, m.modes[mode].root);
     for (size_t i = 0; i < exact_count; ++i) {
       std::string_view key = tokens[i].norm;
+      std::string stem;
       if (mode != 0 && tokens[i].kind == TokenKind::kWord) {
-        key = Stem(stemmers[mode], key);
-        if (IsAscii(key)) m.modes[mode].has_ascii_words = true;
+        stem = Stem(stemmers[mode], key);
+        if (IsAscii(stem)) m.modes[mode].has_ascii_words = true;
       }
-      node = m.ChildOrNew(node, m.InternToken(key));
+      next.clear();
+      for (const uint32_t from : frontier) {
+        if (!stem.empty()) next.push_back(m.ChildOrNew(from, m.InternToken(stem)));
+        if (stem != key) next.push_back(m.ChildOrNew(from, m.InternToken(key)));
+      }
+      std::sort(next.begin(), next.end());
+      next.erase(std::unique(next.begin(), next.end()), next.end());
+      frontier.swap(next);
     }
-    if (wildcard) {
+    for (const uint32_t node : frontier) {
+      if (!wildcard) {
+        if (node_terminals.size() <= node) node_terminals.resize(node + 1);
+        node_terminals[node].push_back(static_cast<int>(p));
+        continue;
+      }
       const std::string prefix(tokens.back().norm);
       uint64_t fnv = kFnvOffset;
       for (char c : prefix) fnv = (fnv ^ static_cast<unsigned char>(c)) * kFnvPrime;
@@ -1147,9 +1166,6 @@ bool LexiconMatcher::Compile(std::string* error) {
         }
       }
       m.wildcards[index].patterns.push_back(static_cast<int>(p));
-    } else {
-      if (node_terminals.size() <= node) node_terminals.resize(node + 1);
-      node_terminals[node].push_back(static_cast<int>(p));
     }
   }
   for (sb_stemmer* s : stemmers) {

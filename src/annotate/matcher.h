@@ -27,7 +27,10 @@
 //   * Stemming: with MatchPatternOptions::stem_language set (a Snowball algorithm name or code:
 //     "russian" or "ru", "english" or "en", "armenian" or "hy", ...), the pattern's words and the
 //     text's words are compared by their Snowball stems, so "Лачинский коридор" matches
-//     "Лачинского коридора". Numbers and punctuation are always compared exactly.
+//     "Лачинского коридора". A pattern word also matches a text word whose stem is the pattern
+//     word's whole match form: Snowball cuts some dictionary forms shorter than the inflected
+//     ones ("режим" -> "реж", "режима" -> "режим"), and "киевский режим" must find
+//     "киевского режима". Numbers and punctuation are always compared exactly.
 //   * Leftmost-longest, non-overlapping: scanning left to right, at each token the longest
 //     pattern (in tokens) that starts there wins and scanning resumes after it. Several patterns
 //     matching that same longest span (duplicates, or the same words with and without stemming)

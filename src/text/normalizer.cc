@@ -19,6 +19,18 @@ utf8proc_option_t OptionsFor(NormalizationForm form) {
   return form == NormalizationForm::kMatch ? kMatchOptions : kDisplayOptions;
 }
 
+// ё -> е in match form, after case folding and composition so that Ё, ё and е + U+0308 all
+// fold (both letters are two bytes in UTF-8, so the offset map is unchanged).
+void FoldYo(std::string* s, size_t from) {
+  for (size_t i = from; i + 1 < s->size(); ++i) {
+    if ((*s)[i] == '\xD1' && (*s)[i + 1] == '\x91') {
+      (*s)[i] = '\xD0';
+      (*s)[i + 1] = '\xB5';
+      ++i;
+    }
+  }
+}
+
 void AppendAscii(std::string_view run, NormalizationForm form, size_t base, std::string* out,
                  std::vector<size_t>* map) {
   const size_t old = out->size();
@@ -46,6 +58,9 @@ int32_t PreFoldForMatch(int32_t c) {
     case 0x200D:  // zero-width joiner
     case 0x2060:  // word joiner
     case 0xFEFF:  // zero-width no-break space / BOM
+    case 0x055B:  // Armenian emphasis mark
+    case 0x055C:  // Armenian exclamation mark
+    case 0x055E:  // Armenian question mark
       return -1;
     case 0x2018:
     case 0x2019:
@@ -127,7 +142,9 @@ void MatchFolder::FlushSegment(NormalizationForm form, size_t seg_start, std::st
   }
   const utf8proc_ssize_t bytes = utf8proc_reencode(buffer_.data(), n, options);
   const char* encoded = reinterpret_cast<const char*>(buffer_.data());
+  const size_t old_size = out->size();
   out->append(encoded, static_cast<size_t>(bytes));
+  if (form == NormalizationForm::kMatch) FoldYo(out, old_size);
   if (map != nullptr) map->insert(map->end(), static_cast<size_t>(bytes), seg_start);
 }
 
@@ -224,6 +241,7 @@ std::string NormalizeReference(std::string_view input, NormalizationForm form) {
   if (n < 0) return prefolded;
   std::string out(reinterpret_cast<const char*>(result), static_cast<size_t>(n));
   free(result);
+  if (form == NormalizationForm::kMatch) internal::FoldYo(&out, 0);
   return out;
 }
 

@@ -9,7 +9,10 @@
 //
 // Match form, in order of application to each character:
 //   U+00AD soft hyphen, U+200B..U+200D zero-width space/non-joiner/joiner,
-//   U+2060 word joiner, U+FEFF zero-width no-break space  -> removed
+//   U+2060 word joiner, U+FEFF zero-width no-break space,
+//   Armenian ՛ ՜ ՞ (U+055B, U+055C, U+055E: emphasis,
+//   exclamation and question marks written over a vowel
+//   inside the word, Ստեփանակե՜րտ)                        -> removed
 //   ‘ ’ ‚ ‛ ′ ʼ ‹ ›                                       -> '
 //   “ ” „ ‟ « » ″                                         -> "
 //   ‐ ‑ ‒ – — ― − ﹘                                       -> -
@@ -17,6 +20,8 @@
 //                                                            "i" + U+0307; a lexicon writes "i")
 //   everything else: NFKC + Unicode full case folding (utf8proc, UTF8PROC_STABLE), so ﬁ -> fi,
 //   ß -> ss, Ə -> ə, Ş -> ş, Ğ -> ğ; ı (dotless i) stays ı.
+//   Then ё -> е (so Ё, ё and е + U+0308 all become е): Russian prints ё or е for the same
+//   letter, and освобождённые and освобожденные are one word.
 // Invalid UTF-8 in the input becomes U+FFFD (sanitise with ToValidUtf8 first to get warnings).
 //
 // Speed: ASCII runs are copied (display) or lowercased through a table (match); utf8proc runs

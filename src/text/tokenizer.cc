@@ -69,6 +69,9 @@ CharClass ClassifyCodePoint(char32_t c) {
     case 0x200D:
     case 0x2060:
     case 0xFEFF:
+    case 0x055B:  // Armenian emphasis mark, written over a vowel inside the word (մե՛րն)
+    case 0x055C:  // Armenian exclamation mark, likewise (Ստեփանակե՜րտ)
+    case 0x055E:  // Armenian question mark, likewise (Արցա՞խը)
       return kTransparent;
     case 0x2010:
     case 0x2011:

@@ -193,6 +193,19 @@ TEST(LexiconMatcherTest, RussianStemming) {
   EXPECT_EQ(Found(exact, text), (V{"0:ЛАЧИНСКИЙ КОРИДОР"}));
 }
 
+TEST(LexiconMatcherTest, StemmedWordAlsoMatchesWhereItsStemIsTheWholeForm) {
+  // Snowball cuts "режим" to "реж" but "режима", "режиму" to "режим": the pattern's dictionary
+  // form must still find its inflected forms, with a wildcard after it too.
+  LexiconMatcher m = Build({"киевский режим", "сепаратистский режим*"}, "russian");
+  EXPECT_EQ(Found(m,
+                  "киевский режим, киевского режима, КИЕВСКОМУ РЕЖИМУ, киевские режимы; "
+                  "сепаратистского режима"),
+            (V{"0:киевский режим", "0:киевского режима", "0:КИЕВСКОМУ РЕЖИМУ", "0:киевские режимы",
+               "1:сепаратистского режима"}));
+  // A word is not found inside a longer one that only starts like it.
+  EXPECT_TRUE(Found(m, "киевский режиссёр").empty());
+}
+
 TEST(LexiconMatcherTest, StemmedAndExactPatternsTogether) {
   LexiconMatcher m;
   MatchPatternOptions ru;

@@ -86,6 +86,17 @@ TEST(NormalizerTest, ArmenianCaseFoldsWithMap) {
   EXPECT_EQ(Match("և"), "եւ");
 }
 
+TEST(NormalizerTest, ArmenianIntonationMarksInsideWordsFoldAway) {
+  // ՛ ՜ ՞ are written over a vowel inside the word they stress, exclaim or question.
+  const std::string in = "Արցա՞խը Ստեփանակե՜րտ մե՛րն";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "արցախը ստեփանակերտ մերն");
+  ExpectMapConsistent(in, n);
+  EXPECT_EQ(OriginalOf(in, n, "ստեփանակերտ"), "Ստեփանակե՜րտ");
+  EXPECT_EQ(NormalizeReference(in, NormalizationForm::kMatch), n.text);
+  EXPECT_EQ(Display(in), in);
+}
+
 TEST(NormalizerTest, GeorgianMapsBothWays) {
   // Mkhedruli has no case (Mtavruli capitals fold to it).
   const std::string in =
@@ -107,6 +118,20 @@ TEST(NormalizerTest, AzerbaijaniLetters) {
   // Dotless ı stays a different letter from i.
   EXPECT_NE(Match("Bakı"), Match("Baki"));
   EXPECT_EQ(Display(in), in);
+}
+
+TEST(NormalizerTest, RussianYoFoldsToYeForMatchingOnly) {
+  // Russian prints ё or е for one letter; decomposed е + U+0308 is the same letter too.
+  const std::string in = "Освобождённые ЁЛКИ, самопровозглаше\xCC\x88нной";
+  NormalizedText n = Normalize(in, NormalizationForm::kMatch);
+  EXPECT_EQ(n.text, "освобожденные елки, самопровозглашенной");
+  ExpectMapConsistent(in, n);
+  EXPECT_EQ(OriginalOf(in, n, "освобожденные"), "Освобождённые");
+  EXPECT_EQ(OriginalOf(in, n, "елки"), "ЁЛКИ");
+  EXPECT_EQ(Match("договорённость"), Match("договоренность"));
+  EXPECT_EQ(NormalizeReference(in, NormalizationForm::kMatch), n.text);
+  // Display form keeps ё.
+  EXPECT_EQ(Display("Освобождённые"), "Освобождённые");
 }
 
 TEST(NormalizerTest, LigaturesExpandAndMapToTheLigature) {

@@ -127,6 +127,12 @@ TEST(TokenizerTest, CombiningMarksAndInvisiblesStayInWord) {
   EXPECT_EQ(Norms("\xEF\xAC\x81nal"), V{"final"});
 }
 
+TEST(TokenizerTest, ArmenianIntonationMarksStayInWord) {
+  // Armenian writes ՛ ՜ ՞ over a vowel inside the word: the word stays one token.
+  EXPECT_EQ(Surfaces("Արցա՞խը Ստեփանակե՜րտ"), (V{"Արցա՞խը", "Ստեփանակե՜րտ"}));
+  EXPECT_EQ(Norms("Արցա՞խը Ստեփանակե՜րտ մե՛րն"), (V{"արցախը", "ստեփանակերտ", "մերն"}));
+}
+
 TEST(TokenizerTest, PunctuationTokensOnlyWhenAsked) {
   EXPECT_EQ(Norms("\xE2\x80\x9CLachin,\xE2\x80\x9D he said."), (V{"lachin", "he", "said"}));
   EXPECT_EQ(Norms("\xE2\x80\x9CLachin,\xE2\x80\x9D he said.", true),
