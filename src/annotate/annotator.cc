@@ -239,6 +239,8 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
                       &out.quotes);
 
   // Sentence, voice and speaker of each match.
+  const std::vector<int> relation_of_quote =
+      DirectRelationsOfQuotes(out.attributions, out.quotes.size());
   for (LexiconMatch& m : out.matches) {
     auto it = std::upper_bound(out.sentences.begin(), out.sentences.end(), m.start,
                                [](std::size_t off, const auto& s) { return off < s.first; });
@@ -279,9 +281,9 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
       while (top >= 0 && out.quotes[static_cast<std::size_t>(top)].parent >= 0) {
         top = out.quotes[static_cast<std::size_t>(top)].parent;
       }
-      if (const AttributionRelation* r = RelationOfQuote(out.attributions, top);
-          r != nullptr && !r->source.empty()) {
-        m.attribution = static_cast<int>(r - out.attributions.data());
+      const int r = top >= 0 ? relation_of_quote[static_cast<std::size_t>(top)] : -1;
+      if (r >= 0 && !out.attributions[static_cast<std::size_t>(r)].source.empty()) {
+        m.attribution = r;
       }
     }
   }

@@ -1101,12 +1101,16 @@ const AttributionRelation* ReportedAt(const std::vector<AttributionRelation>& at
   return &*it;
 }
 
-const AttributionRelation* RelationOfQuote(const std::vector<AttributionRelation>& attributions,
-                                           int quote) {
-  for (const AttributionRelation& a : attributions) {
-    if (a.kind == AttributionKind::kDirect && a.quote == quote) return &a;
+std::vector<int> DirectRelationsOfQuotes(const std::vector<AttributionRelation>& attributions,
+                                         std::size_t quote_count) {
+  std::vector<int> out(quote_count, -1);
+  for (std::size_t i = 0; i < attributions.size(); ++i) {
+    const AttributionRelation& a = attributions[i];
+    if (a.kind != AttributionKind::kDirect || a.quote < 0) continue;
+    const auto q = static_cast<std::size_t>(a.quote);
+    if (q < quote_count && out[q] < 0) out[q] = static_cast<int>(i);  // the first, as before
   }
-  return nullptr;
+  return out;
 }
 
 }  // namespace parallax

@@ -123,10 +123,11 @@ void MarkQuotedFragments(std::string_view text,
                          const std::vector<AttributionRelation>& attributions,
                          std::size_t max_words, std::vector<Quote>* quotes);
 
-// The direct relation of quotation `quote` (an index into the quotes given), or nullptr (a
-// quotation inside reported speech is part of that mixed relation).
-const AttributionRelation* RelationOfQuote(const std::vector<AttributionRelation>& attributions,
-                                           int quote);
+// For each of `quote_count` quotations (indexes into the quotes given), the index in
+// `attributions` of its direct relation, or -1 (a quotation inside reported speech is part of
+// that mixed relation). One pass, so every quotation's relation is found in linear time.
+std::vector<int> DirectRelationsOfQuotes(const std::vector<AttributionRelation>& attributions,
+                                         std::size_t quote_count);
 
 // The reported or mixed attribution whose content holds byte `offset`, or nullptr (a direct
 // relation's content is a quotation: callers look those up with QuoteAt first).

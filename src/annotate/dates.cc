@@ -760,9 +760,12 @@ std::vector<DateMention> FindDates(std::string_view text, const std::optional<Da
   while (begin < text.size()) {
     std::size_t end = std::min(text.size(), begin + kPiece);
     if (end < text.size()) {
-      std::size_t cut = text.rfind('\n', end);
-      if (cut == std::string_view::npos || cut <= begin) cut = text.rfind(' ', end);
-      if (cut != std::string_view::npos && cut > begin) end = cut + 1;
+      // Looked for inside this piece only: a text with no line break must not be searched
+      // back to its start for every piece.
+      const std::string_view piece = text.substr(begin, end - begin + 1);
+      std::size_t cut = piece.rfind('\n');
+      if (cut == std::string_view::npos || cut == 0) cut = piece.rfind(' ');
+      if (cut != std::string_view::npos && cut > 0) end = begin + cut + 1;
     }
     for (DateMention& m :
          DateFinder(text.substr(begin, end - begin), article_date, russian).Run()) {

@@ -270,6 +270,8 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       }
     }
 
+    const std::vector<int> relation_of_quote =
+        DirectRelationsOfQuotes(ann.attributions, ann.quotes.size());
     for (const Quote& q : ann.quotes) {
       if (q.kind == QuoteKind::kScare) {
         DistancingUse d;
@@ -289,12 +291,13 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       std::string actor_id = q.actor_id.str();
       std::string perspective = q.perspective.str();
       if (speaker.empty()) {
-        const int index = static_cast<int>(&q - ann.quotes.data());
-        if (const AttributionRelation* r = RelationOfQuote(ann.attributions, index);
-            r != nullptr && !r->source.empty()) {
-          speaker = r->source;
-          actor_id = r->actor_id;
-          perspective = r->perspective;
+        const auto index = static_cast<std::size_t>(&q - ann.quotes.data());
+        if (const int r = relation_of_quote[index];
+            r >= 0 && !ann.attributions[static_cast<std::size_t>(r)].source.empty()) {
+          const AttributionRelation& rel = ann.attributions[static_cast<std::size_t>(r)];
+          speaker = rel.source.str();
+          actor_id = rel.actor_id.str();
+          perspective = rel.perspective.str();
         }
       }
       const Actor* actor = actor_id.empty() ? nullptr : lexicon.FindActor(actor_id);
