@@ -32,6 +32,10 @@ bool IsHeading(std::string_view tag) {
 }
 namespace {
 
+// The cells of a table row make one line ("125 g flour", "Weight 2 kg"): a cell alone is
+// rarely a sentence, and a link in one cell does not make the row a link line.
+bool IsCell(std::string_view tag) { return tag == "td" || tag == "th"; }
+
 // A short line ending in a colon: the title of what follows it.
 bool IsLabel(std::string_view paragraph) {
   return !paragraph.empty() && paragraph.back() == ':' && Measure(paragraph).chars <= 60;
@@ -58,7 +62,10 @@ class ParagraphBuilder {
           }
           if (!IsElement(n)) return false;
           const std::string_view tag = Name(n);
-          if (n != root && IsDroppedTag(tag)) return false;  // a kept root is kept
+          // A kept root is read; so is a <noscript> below one: chrome was dropped before
+          // (DropChrome), and a <noscript> left in the tree holds the article (the text a
+          // script-rendered page shows when scripts are off).
+          if (n != root && IsDroppedTag(tag) && tag != "noscript") return false;
           if (tag == "br") {
             if (breaks_ > 0) {
               Flush();
@@ -68,7 +75,11 @@ class ParagraphBuilder {
             ++breaks_;
             return false;
           }
-          if (IsBlockTag(tag)) Flush();
+          if (IsCell(tag)) {
+            pending_space_ = !current_.empty();
+          } else if (IsBlockTag(tag)) {
+            Flush();
+          }
           if (tag == "pre") ++pre_depth_;
           if (tag == "a") ++link_depth_;
           if (IsHeading(tag)) ++heading_depth_;
@@ -76,7 +87,11 @@ class ParagraphBuilder {
         },
         [&](xmlNode* n) {
           if (!IsElement(n)) return;
-          if (IsBlockTag(Name(n))) Flush();
+          if (IsCell(Name(n))) {
+            pending_space_ = !current_.empty();
+          } else if (IsBlockTag(Name(n))) {
+            Flush();
+          }
           if (Name(n) == "pre") --pre_depth_;
           if (Name(n) == "a") --link_depth_;
           if (IsHeading(Name(n))) --heading_depth_;

@@ -1,4 +1,5 @@
-// From the kept blocks of a page to paragraphs of text: one per block element and at <br><br>,
+// From the kept blocks of a page to paragraphs of text: one per block element (one per table
+// row, its cells joined by spaces) and at <br><br>,
 // white space collapsed, <pre> line breaks kept; never-content elements (script, figure, ruby
 // readings …) left out; optionally without all-link paragraphs, and with the end of the article
 // tidied (closing link lines and titles whose section was pruned). Internal to corpus/html_*.
@@ -21,7 +22,8 @@ bool IsBlockTag(std::string_view tag);
 bool IsHeading(std::string_view tag);
 
 // The text below each of `roots`, in order, as paragraphs. A root is read even when its own
-// tag is a never-content one (a <noscript> that swallowed the page).
+// tag is a never-content one (a <noscript> that swallowed the page), and so is a <noscript>
+// below a root: run DropChrome first, which keeps only those that hold the page's text.
 //   drop_link_paragraphs: a paragraph whose text is (90% or more) link is left out
 //   tidy_end: the end of the article is tidied: short lines with a link that close it (a call
 //             to follow or subscribe, a credit) go, then headings and labels ("Related:") with

@@ -40,6 +40,20 @@ TEST(HtmlParagraphsTest, TidyEndDropsClosingLinkLinesAndEmptyTitles) {
   EXPECT_EQ(Of(body, true, false).size(), 6u);
 }
 
+TEST(HtmlParagraphsTest, TableRowIsOneLine) {
+  EXPECT_EQ(Of("<table><tr><th>Weight</th><td>2 kg</td></tr><tr><td>125 g</td><td><a "
+               "href='/f'>flour</a></td></tr></table><p>After.</p>",
+               true, false),
+            (Paragraphs{"Weight 2 kg", "125 g flour", "After."}));
+}
+
+TEST(HtmlParagraphsTest, NoscriptLeftBelowARootIsRead) {
+  // DropChrome leaves a <noscript> only when it holds the page's text.
+  EXPECT_EQ(Of("<div><noscript><p>Text of the story.</p></noscript><script>x()</script></div>",
+               false, false),
+            (Paragraphs{"Text of the story."}));
+}
+
 TEST(HtmlParagraphsTest, TagVocabulary) {
   EXPECT_TRUE(IsDroppedTag("rt"));
   EXPECT_TRUE(IsDroppedTag("script"));
