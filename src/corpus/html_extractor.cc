@@ -151,7 +151,7 @@ ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& opti
   for (std::size_t attempt = 0; attempt < ladder.size(); ++attempt) {
     if (attempt > 0) doc = ParseHtml(input, encoding, options.max_depth, nullptr);
     if (doc == nullptr) break;
-    attempts.push_back(ExtractMainText(doc.get(), ladder[attempt], evidence.description));
+    attempts.push_back(ExtractMainText(doc.get(), ladder[attempt], evidence));
     if (TotalSize(attempts.back()) >= kEnoughText) break;
   }
   // When no attempt reached kEnoughText (a short page), prefer the strictest attempt that

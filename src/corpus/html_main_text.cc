@@ -10,6 +10,7 @@
 
 #include "corpus/html_class_names.h"
 #include "corpus/html_paragraphs.h"
+#include "corpus/html_recipe.h"
 
 namespace parallax::internal {
 
@@ -185,6 +186,14 @@ void RemoveNodes(std::vector<xmlNode*>& nodes) {
   nodes.clear();
 }
 
+// True when `a` is `n` or one of its ancestors.
+bool Contains(const xmlNode* a, const xmlNode* n) {
+  for (; n != nullptr; n = n->parent) {
+    if (n == a) return true;
+  }
+  return false;
+}
+
 // Removes elements whose class or id say boilerplate ("sidebar", "comments", "related"),
 // unless they hold the article element itself.
 // The elements below `root` (never `root` itself) for which `doomed(n)` holds, outermost first:
@@ -206,13 +215,15 @@ std::vector<xmlNode*> ElementsWhere(xmlNode* root, Pred doomed) {
   return found;
 }
 
-void DropUnlikely(xmlNode* root, Stats& stats) {
+// `ingredients` (may be null): a recipe's ingredient list, kept whatever its box is called.
+void DropUnlikely(xmlNode* root, Stats& stats, const xmlNode* ingredients) {
   const SwallowTest swallow(root);
   std::vector<xmlNode*> doomed = ElementsWhere(root, [&](xmlNode* n) {
     if (InSet(Name(n), {"html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th",
                         "code", "pre"})) {
       return false;
     }
+    if (ingredients != nullptr && Contains(n, ingredients)) return false;
     const NodeInfo& info = stats.Get(n);
     return info.negative_only && !info.has_article && !IsQuoteWrapper(info) && !IsLead(n) &&
            !swallow.SwallowedPage(n);
@@ -368,14 +379,6 @@ std::vector<xmlNode*> GatherSiblings(xmlNode* top, xmlNode* root, Stats& stats) 
   return kept;
 }
 
-// True when `a` is `n` or one of its ancestors.
-bool Contains(const xmlNode* a, const xmlNode* n) {
-  for (; n != nullptr; n = n->parent) {
-    if (n == a) return true;
-  }
-  return false;
-}
-
 // The article's lead paragraph (a standfirst, an excerpt, a "teaser-text") often sits in the
 // article's header, outside the container whose paragraphs won the scoring. Looks for blocks
 // named as a lead (IsLead) before the first kept block, inside the nearest <article> or
@@ -510,15 +513,17 @@ std::vector<xmlNode*> GatherSameKind(const std::vector<xmlNode*>& kept, xmlNode*
 
 // Removes boilerplate inside the kept blocks: lists of links, share bars, boxes whose class
 // says so, forms, embedded media wrappers, the page title.
-// A pruned block is also taken out of `kept`.
-void Prune(std::vector<xmlNode*>& kept, xmlNode* top, Stats& stats, const MainTextFlags& flags) {
+// A pruned block is also taken out of `kept`. The `spared` nodes (the top candidate, a
+// recipe's ingredients) are never pruned themselves.
+void Prune(std::vector<xmlNode*>& kept, const std::vector<xmlNode*>& spared, Stats& stats,
+           const MainTextFlags& flags) {
   std::vector<xmlNode*> doomed;
   for (xmlNode* block : kept) {
     Walk(
         block,
         [&](xmlNode* n) {
           if (!IsElement(n)) return false;
-          if (n == top) return true;
+          if (std::find(spared.begin(), spared.end(), n) != spared.end()) return true;
           const std::string_view tag = Name(n);
           const NodeInfo& info = stats.Get(n);
           if (tag == "h1") {
@@ -721,7 +726,7 @@ std::size_t TotalSize(const std::vector<std::string>& paragraphs) {
 }
 
 std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags,
-                                         std::string_view summary) {
+                                         const PageEvidence& evidence) {
   std::vector<std::string> paragraphs;
   RehomeMisplacedContent(doc);
   xmlNode* body = FindBody(doc);
@@ -730,7 +735,7 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   Stats stats;
   if (flags.strip_unlikely) {
     stats.Compute(body);
-    DropUnlikely(body, stats);
+    DropUnlikely(body, stats, FindIngredientList(body, evidence.ingredients).list);
   } else {
     DropCommentSections(body);
   }
@@ -740,7 +745,7 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   std::vector<xmlNode*> kept = GatherSiblings(top, body, stats);
   std::vector<xmlNode*> lead = GatherLead(kept, body, stats);
 
-  if (xmlNode* n = FindSummaryBlock(kept, body, stats, summary); n != nullptr) {
+  if (xmlNode* n = FindSummaryBlock(kept, body, stats, evidence.description); n != nullptr) {
     const bool inside_lead =
         std::any_of(lead.begin(), lead.end(), [&](xmlNode* l) { return Contains(l, n); });
     if (!inside_lead) {
@@ -756,7 +761,23 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
     std::stable_sort(kept.begin(), kept.end(),
                      [](xmlNode* a, xmlNode* b) { return xmlXPathCmpNodes(a, b) == 1; });
   }
-  Prune(kept, top, stats, flags);
+  std::vector<xmlNode*> spared = {top};
+  if (IngredientList recipe = FindIngredientList(body, evidence.ingredients);
+      recipe.list != nullptr && std::none_of(kept.begin(), kept.end(), [&](xmlNode* k) {
+        return Contains(recipe.list, k);
+      })) {
+    if (std::none_of(kept.begin(), kept.end(),
+                     [&](xmlNode* k) { return Contains(k, recipe.list); })) {
+      kept.push_back(recipe.list);
+      std::stable_sort(kept.begin(), kept.end(),
+                       [](xmlNode* a, xmlNode* b) { return xmlXPathCmpNodes(a, b) == 1; });
+    }
+    // Neither the list, nor an ingredient, nor anything around one is pruned as a whole.
+    for (xmlNode* item : recipe.items) {
+      for (xmlNode* a = item; a != nullptr && a != body; a = a->parent) spared.push_back(a);
+    }
+  }
+  Prune(kept, spared, stats, flags);
   return ParagraphsOf(kept, /*drop_link_paragraphs=*/flags.clean_conditionally,
                       /*tidy_end=*/flags.clean_conditionally);
 }

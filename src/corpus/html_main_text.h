@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "corpus/html_dom.h"
+#include "corpus/html_metadata.h"
 #include "corpus/html_paragraphs.h"
 
 namespace parallax::internal {
@@ -65,11 +66,12 @@ void RehomeMisplacedContent(xmlDoc* doc);
 // <body>, or the root element when there is none; null for an empty document.
 xmlNode* FindBody(xmlDoc* doc);
 
-// One extraction attempt; changes `doc` (hand it a freshly parsed one each time). `summary` is
-// the page's own description (may be empty): a block above the article that repeats it is
-// taken as the article's lead.
+// One extraction attempt; changes `doc` (hand it a freshly parsed one each time). From the
+// page's `evidence`: its own description (may be empty): a block above the article that repeats
+// it is taken as the article's lead; a recipe's ingredients: their list is part of the article
+// (corpus/html_recipe.h).
 std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags,
-                                         std::string_view summary);
+                                         const PageEvidence& evidence);
 
 // Bytes of text in `paragraphs`.
 std::size_t TotalSize(const std::vector<std::string>& paragraphs);

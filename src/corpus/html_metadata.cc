@@ -155,7 +155,8 @@ struct MetaCandidates {
   Ranked title, date, author, site_name, language, url, description;
   std::string html_title;  // <title>, to strip a site suffix from
   std::string h1;
-  std::string ld_body;  // JSON-LD articleBody, when present
+  std::string ld_body;                   // JSON-LD articleBody, when present
+  std::vector<std::string> ingredients;  // of the first JSON-LD Recipe that lists them
 };
 
 bool IsArticleType(const nlohmann::json& type) {
@@ -216,6 +217,17 @@ void ReadJsonLdObject(const nlohmann::json& obj, MetaCandidates& meta) {
     const auto it = obj.find(key);
     return it != obj.end() ? *it : kNull;
   };
+  if (HasType(type, "Recipe") && meta.ingredients.empty()) {
+    for (const char* key : {"recipeIngredient", "ingredients"}) {
+      const nlohmann::json& list = get(key);
+      if (!list.is_array()) continue;
+      for (const auto& item : list) {
+        std::string text = CollapseHtmlSpace(JsonString(item));
+        if (!text.empty()) meta.ingredients.push_back(std::move(text));
+      }
+      if (!meta.ingredients.empty()) break;
+    }
+  }
   if (IsArticleType(type)) {
     meta.title.Offer(JsonString(get("headline")), 30);
     meta.title.Offer(JsonString(get("name")), 35);
@@ -413,6 +425,7 @@ PageEvidence ReadMetadata(xmlDoc* doc, const HtmlExtractOptions& options, Extrac
   page.description = meta.description.value;
   PageEvidence evidence;
   evidence.ld_body = std::move(meta.ld_body);
+  evidence.ingredients = std::move(meta.ingredients);
   evidence.description = page.description;
   return evidence;
 }

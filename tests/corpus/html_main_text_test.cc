@@ -82,7 +82,7 @@ TEST(HtmlMainTextTest, TextLeftInHeadMovesToBody) {
   ASSERT_NE(story, nullptr);
   xmlUnlinkNode(story);
   xmlAddChild(head, story);
-  const std::string text = Joined(internal::ExtractMainText(doc.get(), {}, ""));
+  const std::string text = Joined(internal::ExtractMainText(doc.get(), {}, {}));
   EXPECT_TRUE(Has(text, kFirst)) << text;
   EXPECT_FALSE(Has(text, "cookies and unique identifiers")) << text;
 }
@@ -119,7 +119,7 @@ TEST(HtmlMainTextTest, DataTableStaysAndLinkLinesAndTitlesEndingTheArticleGo) {
   EXPECT_FALSE(Has(text, "New ferry timetable")) << text;
   EXPECT_FALSE(Has(text, "Follow our river coverage")) << text;
   ASSERT_FALSE(paragraphs.empty());
-  EXPECT_EQ(paragraphs.back(), "Five") << text;
+  EXPECT_EQ(paragraphs.back(), "Deck and railings Five") << text;
 }
 
 TEST(HtmlMainTextTest, TextBlocksOfThePageBuildersKindAreOneArticle) {
@@ -139,6 +139,25 @@ TEST(HtmlMainTextTest, APageOfCommentsOnlyKeepsThem) {
   const std::string text = Joined(Paragraphs("forum_thread.html"));
   EXPECT_TRUE(Has(text, "Reader 1 writes")) << text;
   EXPECT_TRUE(Has(text, "Reader 6 writes")) << text;
+}
+
+TEST(HtmlMainTextTest, ArticleShownOnlyWithoutScriptsIsKept) {
+  const std::string text = Joined(Paragraphs("noscript_article.html"));
+  EXPECT_TRUE(Has(text, kFirst)) << text;
+  EXPECT_TRUE(Has(text, kLast)) << text;
+  EXPECT_FALSE(Has(text, "turn on JavaScript")) << text;
+}
+
+TEST(HtmlMainTextTest, RecipeKeepsItsIngredientsBesideItsMethod) {
+  const std::string text = Joined(Paragraphs("recipe_ingredients.html"));
+  EXPECT_TRUE(Has(text, "Peel the apples")) << text;
+  EXPECT_TRUE(Has(text, "serve it warm with cream")) << text;
+  EXPECT_TRUE(Has(text, "4 apples")) << text;
+  EXPECT_TRUE(Has(text, "125 g flour")) << text;
+  EXPECT_TRUE(Has(text, "80 g brown sugar")) << text;
+  EXPECT_LT(text.find("4 apples"), text.find("Peel the apples")) << text;  // in page order
+  EXPECT_FALSE(Has(text, "Recalculate")) << text;
+  EXPECT_FALSE(Has(text, "Plum tart")) << text;
 }
 
 TEST(HtmlMainTextTest, RubyReadingsAreNotText) {

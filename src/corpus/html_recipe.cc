@@ -1,0 +1,126 @@
+#include "corpus/html_recipe.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace parallax::internal {
+
+std::string IngredientKey(std::string_view text) {
+  std::string key;
+  bool gap = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t space = SpaceLength(text, i);
+    const bool word = space == 0 && (c >= 0x80 || IsAlpha(text[i]) || IsDigit(text[i]));
+    if (!word) {
+      gap = !key.empty();
+      i += std::max<std::size_t>(space, 1);
+      continue;
+    }
+    if (gap) key += ' ';
+    gap = false;
+    key += AsciiLower(text[i++]);
+  }
+  return key;
+}
+
+namespace {
+
+// The text below `n` when it has at most `limit` bytes; false when it has more.
+bool BoundedText(xmlNode* n, std::size_t limit, std::string* out) {
+  out->clear();
+  bool over = false;
+  Walk(
+      n,
+      [&](xmlNode* d) {
+        if (over) return false;
+        if (d->type == XML_TEXT_NODE || d->type == XML_CDATA_SECTION_NODE) {
+          *out += Content(d);
+          *out += ' ';
+          over = out->size() > limit;
+          return false;
+        }
+        return IsElement(d) && !InSet(Name(d), {"script", "style", "template"});
+      },
+      [](xmlNode*) {});
+  return !over;
+}
+
+bool IsIngredientProp(const xmlNode* n) {
+  const std::string prop = ToLower(Attr(n, "itemprop"));
+  return prop == "recipeingredient" || prop == "ingredients";
+}
+
+bool Inside(const xmlNode* a, const xmlNode* n) {
+  for (; n != nullptr; n = n->parent) {
+    if (n == a) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+IngredientList FindIngredientList(xmlNode* root, const std::vector<std::string>& ingredients) {
+  // Found ingredients in document order, each with the index of its entry.
+  std::vector<std::pair<xmlNode*, std::size_t>> found;
+  Walk(
+      root,
+      [&](xmlNode* n) {
+        if (!IsElement(n)) return false;
+        if (IsIngredientProp(n)) found.emplace_back(n, found.size());
+        return true;
+      },
+      [](xmlNode*) {});
+  if (found.empty() && !ingredients.empty()) {
+    std::unordered_map<std::string, std::size_t> index;
+    std::size_t longest = 0;
+    for (std::size_t i = 0; i < ingredients.size(); ++i) {
+      std::string key = IngredientKey(ingredients[i]);
+      longest = std::max(longest, key.size());
+      if (!key.empty()) index.emplace(std::move(key), i);
+    }
+    // White space and markup add to the text of an element: leave room for them.
+    const std::size_t limit = 4 * longest + 200;
+    std::string text;
+    Walk(
+        root,
+        [&](xmlNode* n) {
+          if (!IsElement(n) || InSet(Name(n), {"script", "style", "template"})) return false;
+          if (!BoundedText(n, limit, &text)) return true;
+          const auto it = index.find(IngredientKey(text));
+          if (it == index.end()) return true;
+          found.emplace_back(n, it->second);
+          return false;
+        },
+        [](xmlNode*) {});
+  }
+  std::vector<std::size_t> entries;
+  for (const auto& f : found) entries.push_back(f.second);
+  std::sort(entries.begin(), entries.end());
+  const std::size_t distinct =
+      static_cast<std::size_t>(std::unique(entries.begin(), entries.end()) - entries.begin());
+  if (distinct < 2) return {};
+  const std::size_t want = std::max<std::size_t>(2, (distinct * 6 + 9) / 10);
+  for (xmlNode* a = found.front().first->parent; a != nullptr && a != root && IsElement(a);
+       a = a->parent) {
+    IngredientList list;
+    std::vector<std::size_t> inside;
+    for (const auto& [n, entry] : found) {
+      if (!Inside(a, n)) continue;
+      list.items.push_back(n);
+      inside.push_back(entry);
+    }
+    std::sort(inside.begin(), inside.end());
+    if (static_cast<std::size_t>(std::unique(inside.begin(), inside.end()) - inside.begin()) >=
+        want) {
+      list.list = a;
+      return list;
+    }
+  }
+  return {};
+}
+
+}  // namespace parallax::internal

@@ -1,0 +1,71 @@
+#include "corpus/html_recipe.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "corpus/html_main_text.h"
+#include "corpus/html_parse.h"
+
+namespace parallax::internal {
+namespace {
+
+struct Found {
+  std::string list;  // the list element's id
+  std::size_t items = 0;
+};
+
+Found Find(const std::string& body, const std::vector<std::string>& ingredients) {
+  DocPtr doc = ParseHtml("<html><body>" + body + "</body></html>", "UTF-8", 256, nullptr);
+  EXPECT_NE(doc, nullptr);
+  const IngredientList list = FindIngredientList(FindBody(doc.get()), ingredients);
+  if (list.list == nullptr) return {};
+  return {Attr(list.list, "id"), list.items.size()};
+}
+
+TEST(HtmlRecipeTest, KeysCompareWordsOnly) {
+  EXPECT_EQ(IngredientKey(" 125\u00a0g  Flour, sifted "), "125 g flour sifted");
+  EXPECT_EQ(IngredientKey("1\u00bc tsp salt"), "1\u00bc tsp salt");
+  EXPECT_EQ(IngredientKey("Mandarine(n), je ca. 300 g"), "mandarine n je ca 300 g");
+  EXPECT_EQ(IngredientKey("--"), "");
+}
+
+TEST(HtmlRecipeTest, ListMarkedWithMicrodata) {
+  const Found found = Find(
+      "<div id='box'><h2>Ingredients</h2><ul id='list'>"
+      "<li itemprop='recipeIngredient'>2 eggs</li><li itemprop='recipeIngredient'>1 l milk</li>"
+      "</ul></div><div><p>Beat the eggs into the milk.</p></div>",
+      {});
+  EXPECT_EQ(found.list, "list");
+  EXPECT_EQ(found.items, 2u);
+}
+
+TEST(HtmlRecipeTest, JsonLdEntriesFoundAcrossCells) {
+  const Found found = Find(
+      "<p>Beat 2 eggs into the milk.</p><table id='list'>"
+      "<tr><td>2</td><td>eggs</td></tr><tr><td>1 l</td><td><a href='/m'>milk</a></td></tr>"
+      "<tr><td>1 pinch</td><td>salt</td></tr></table>",
+      {"2 eggs", "1 l milk", "1 pinch salt"});
+  EXPECT_EQ(found.list, "list");
+  EXPECT_EQ(found.items, 3u);
+}
+
+TEST(HtmlRecipeTest, SecondCopyOfTheListIsNotTaken) {
+  const Found found = Find(
+      "<div id='page'><ul id='first'><li>2 eggs</li><li>1 l milk</li><li>salt</li></ul>"
+      "<div class='print'><ul id='second'><li>2 eggs</li><li>1 l milk</li><li>salt</li></ul>"
+      "</div></div>",
+      {"2 eggs", "1 l milk", "salt"});
+  EXPECT_EQ(found.list, "first");
+}
+
+TEST(HtmlRecipeTest, OneIngredientFoundIsNoList) {
+  EXPECT_EQ(
+      Find("<ul id='list'><li>2 eggs</li><li>a lot of love</li></ul>", {"2 eggs", "1 l milk"}).list,
+      "");
+  EXPECT_EQ(Find("<ul id='list'><li>2 eggs</li></ul>", {}).list, "");
+}
+
+}  // namespace
+}  // namespace parallax::internal
