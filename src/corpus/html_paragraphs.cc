@@ -41,6 +41,14 @@ bool IsLabel(std::string_view paragraph) {
   return !paragraph.empty() && paragraph.back() == ':' && Measure(paragraph).chars <= 60;
 }
 
+// A short line (under kCreditLine code points, spaces aside) with a copyright sign is a
+// credit (a photo's caption and its agency, "© 2019 Example Media, all rights reserved"), not
+// the article's text.
+constexpr int kCreditLine = 200;
+bool IsCreditLine(std::string_view paragraph, int chars) {
+  return chars < kCreditLine && paragraph.find("\u00a9") != std::string_view::npos;
+}
+
 // Code points under which a line with a link that ends the article is taken for a call to
 // action or a credit, not the article's last paragraph.
 constexpr int kTrailingLinkLine = 160;
@@ -48,7 +56,7 @@ constexpr int kTrailingLinkLine = 160;
 class ParagraphBuilder {
  public:
   // With drop_link_paragraphs, a paragraph whose text is all link (a teaser card, "Also on
-  // …", a related headline between paragraphs) is left out.
+  // …", a related headline between paragraphs) is left out, and so is a credit line.
   ParagraphBuilder(std::vector<std::string>* out, bool drop_link_paragraphs)
       : out_(out), drop_link_paragraphs_(drop_link_paragraphs) {}
 
@@ -158,7 +166,8 @@ class ParagraphBuilder {
       current_.pop_back();
     }
     const bool all_link = drop_link_paragraphs_ && chars_ > 0 && link_chars_ >= 0.9 * chars_;
-    if (!current_.empty() && !all_link) {
+    const bool credit = drop_link_paragraphs_ && IsCreditLine(current_, chars_);
+    if (!current_.empty() && !all_link && !credit) {
       out_->push_back(std::move(current_));
       is_heading_.push_back(heading_depth_ > 0);
       has_link_.push_back(link_chars_ > 0);
