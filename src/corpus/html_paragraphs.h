@@ -25,8 +25,8 @@ bool IsHeading(std::string_view tag);
 // tag is a never-content one (a <noscript> that swallowed the page), and so is a <noscript>
 // below a root: run DropChrome first, which keeps only those that hold the page's text.
 //   drop_link_paragraphs: a paragraph whose text is (90% or more) link is left out, and so is
-//             a short one (under 200 code points, spaces aside) with a copyright sign: a photo credit or
-//             caption, an agency's copyright line
+//             a short one (under 200 code points, spaces aside) with a copyright sign: a
+//             photo credit or caption, an agency's copyright line
 //   tidy_end: the end of the article is tidied: short lines with a link that close it (a call
 //             to follow or subscribe, a credit) go, then headings and labels ("Related:") with
 //             nothing of their section after them
