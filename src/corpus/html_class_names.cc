@@ -34,14 +34,14 @@ namespace {
 // Strong words win over any content word in the same name ("related-articles",
 // "share-text"); weak ones only when they come last ("post-meta" but not
 // "widget-post-content", the content widget of a page builder).
-constexpr std::array<std::string_view, 46> kStrongNegativeInside = {
+constexpr std::array<std::string_view, 47> kStrongNegativeInside = {
     "comment", "footer",     "sidebar",    "related",  "share",     "sharing",    "social",
     "promo",   "newsletter", "subscri",    "cookie",   "caption",   "breadcrumb", "masthead",
     "banner",  "sponsor",    "popup",      "modal",    "outbrain",  "taboola",    "pagination",
     "pager",   "toolbar",    "trending",   "popular",  "recommend", "disqus",     "shoutbox",
     "advert",  "signup",     "login",      "byline",   "author",    "dateline",   "timestamp",
     "credit",  "copyright",  "disclaimer", "consent",  "gdpr",      "paywall",    "overlay",
-    "tooltip", "rollover",   "noscript",   "nocontent"};
+    "tooltip", "rollover",   "noscript",   "nocontent", "metadata"};
 constexpr std::array<std::string_view, 7> kStrongNegativeStart = {"nav",  "menu",  "foot", "head",
                                                                   "tags", "combx", "rss"};
 constexpr std::array<std::string_view, 6> kStrongNegativeWhole = {"ad",     "ads", "adv",

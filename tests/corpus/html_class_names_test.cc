@@ -24,6 +24,14 @@ TEST(HtmlClassNamesTest, LeadNamesAreContent) {
   EXPECT_LT(NameVerdict("comment-summary"), 0);
 }
 
+TEST(HtmlClassNamesTest, MetadataIsBoilerplateEvenInsideAContentWord) {
+  // A post's date and category line, an image's caption and credit.
+  for (const char* name : {"postmetadata", "entry-metadata", "img-metadata__title"}) {
+    EXPECT_LT(NameVerdict(name), 0) << name;
+  }
+  EXPECT_GT(NameVerdict("post-content"), 0);
+}
+
 TEST(HtmlClassNamesTest, CommentSections) {
   xmlDoc* doc = xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0"));
   xmlNode* div = xmlNewNode(nullptr, reinterpret_cast<const xmlChar*>("div"));
