@@ -761,7 +761,9 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
     std::stable_sort(kept.begin(), kept.end(),
                      [](xmlNode* a, xmlNode* b) { return xmlXPathCmpNodes(a, b) == 1; });
   }
-  std::vector<xmlNode*> spared = {top};
+  // A lead's box is not pruned as a whole for its name ("intro-header"): only what it holds.
+  std::vector<xmlNode*> spared = lead;
+  spared.push_back(top);
   if (IngredientList recipe = FindIngredientList(body, evidence.ingredients);
       recipe.list != nullptr && std::none_of(kept.begin(), kept.end(), [&](xmlNode* k) {
         return Contains(recipe.list, k);

@@ -99,6 +99,16 @@ TEST(HtmlMainTextTest, LeadParagraphsNamedAsSuchAreKeptFirst) {
   EXPECT_FALSE(Has(text, "The bridge debate goes on")) << text;  // the title, an h1
 }
 
+TEST(HtmlMainTextTest, LeadBoxNamedAsChromeKeepsItsLead) {
+  const std::vector<std::string> paragraphs = Paragraphs("lead_box_named_as_header.html");
+  const std::string text = Joined(paragraphs);
+  ASSERT_GE(paragraphs.size(), 2u) << text;
+  EXPECT_TRUE(Has(paragraphs[0], "Members of the council want a second survey")) << text;
+  EXPECT_TRUE(Has(text, kLast)) << text;
+  EXPECT_FALSE(Has(text, "11:46")) << text;
+  EXPECT_FALSE(Has(text, "The bridge debate goes on")) << text;
+}
+
 TEST(HtmlMainTextTest, SubtitleAndTheBlockRepeatingTheDescriptionAreTheLead) {
   const std::vector<std::string> paragraphs = Paragraphs("summary_and_subtitle.html");
   const std::string text = Joined(paragraphs);
