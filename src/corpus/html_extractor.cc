@@ -129,6 +129,10 @@ ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& opti
     sanitized = ToValidUtf8(input, options.source_name, &page.warnings);
     input = sanitized;
   }
+  if (std::string opened = internal::OpenSelfClosedRawTextTags(input); !opened.empty()) {
+    sanitized = std::move(opened);
+    input = sanitized;
+  }
   int too_deep_line = 0;
   DocPtr doc = ParseHtml(input, encoding, options.max_depth, &too_deep_line);
   if (too_deep_line > 0) {
