@@ -29,7 +29,8 @@ std::string IngredientKey(std::string_view text) {
 
 namespace {
 
-// The text below `n` when it has at most `limit` bytes; false when it has more.
+// The text below `n`, white space collapsed, when it has at most `limit` bytes; false when it
+// has more. (Markup indented by hundreds of spaces around "125 g" is common.)
 bool BoundedText(xmlNode* n, std::size_t limit, std::string* out) {
   out->clear();
   bool over = false;
@@ -38,7 +39,9 @@ bool BoundedText(xmlNode* n, std::size_t limit, std::string* out) {
       [&](xmlNode* d) {
         if (over) return false;
         if (d->type == XML_TEXT_NODE || d->type == XML_CDATA_SECTION_NODE) {
-          *out += Content(d);
+          const std::string text = CollapseHtmlSpace(Content(d));
+          if (text.empty()) return false;
+          *out += text;
           *out += ' ';
           over = out->size() > limit;
           return false;

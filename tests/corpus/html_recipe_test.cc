@@ -51,6 +51,17 @@ TEST(HtmlRecipeTest, JsonLdEntriesFoundAcrossCells) {
   EXPECT_EQ(found.items, 3u);
 }
 
+TEST(HtmlRecipeTest, IndentationDoesNotHideAnEntry) {
+  const std::string pad(400, ' ');
+  const std::string item = "<div class='item'><div>" + pad + "<span>135</span>" + pad +
+                           "&nbsp;g</div><div>" + pad + "butter" + pad + "</div></div>";
+  const Found found =
+      Find("<div id='list'>" + item + "<div class='item'>" + pad + "2 eggs" + pad + "</div></div>",
+           {"135 g butter", "2 eggs"});
+  EXPECT_EQ(found.list, "list");
+  EXPECT_EQ(found.items, 2u);
+}
+
 TEST(HtmlRecipeTest, SecondCopyOfTheListIsNotTaken) {
   const Found found = Find(
       "<div id='page'><ul id='first'><li>2 eggs</li><li>1 l milk</li><li>salt</li></ul>"
