@@ -35,12 +35,12 @@ namespace {
 // "share-text"); weak ones only when they come last ("post-meta" but not
 // "widget-post-content", the content widget of a page builder).
 constexpr std::array<std::string_view, 47> kStrongNegativeInside = {
-    "comment", "footer",     "sidebar",    "related",  "share",     "sharing",    "social",
-    "promo",   "newsletter", "subscri",    "cookie",   "caption",   "breadcrumb", "masthead",
-    "banner",  "sponsor",    "popup",      "modal",    "outbrain",  "taboola",    "pagination",
-    "pager",   "toolbar",    "trending",   "popular",  "recommend", "disqus",     "shoutbox",
-    "advert",  "signup",     "login",      "byline",   "author",    "dateline",   "timestamp",
-    "credit",  "copyright",  "disclaimer", "consent",  "gdpr",      "paywall",    "overlay",
+    "comment", "footer",     "sidebar",    "related",   "share",     "sharing",    "social",
+    "promo",   "newsletter", "subscri",    "cookie",    "caption",   "breadcrumb", "masthead",
+    "banner",  "sponsor",    "popup",      "modal",     "outbrain",  "taboola",    "pagination",
+    "pager",   "toolbar",    "trending",   "popular",   "recommend", "disqus",     "shoutbox",
+    "advert",  "signup",     "login",      "byline",    "author",    "dateline",   "timestamp",
+    "credit",  "copyright",  "disclaimer", "consent",   "gdpr",      "paywall",    "overlay",
     "tooltip", "rollover",   "noscript",   "nocontent", "metadata"};
 constexpr std::array<std::string_view, 7> kStrongNegativeStart = {"nav",  "menu",  "foot", "head",
                                                                   "tags", "combx", "rss"};
@@ -213,6 +213,15 @@ bool IsChromeRole(const xmlNode* n) {
   const std::string role = ToLower(Attr(n, "role"));
   return InSet(role, {"navigation", "complementary", "contentinfo", "menu", "menubar", "dialog",
                       "alertdialog", "search", "toolbar", "banner"});
+}
+
+bool IsSignupBox(const xmlNode* n) {
+  for (const char* attr : {"class", "id"}) {
+    for (const std::string& t : NameTokens(Attr(n, attr))) {
+      if (StartsWith(t, "newsletter") || StartsWith(t, "subscri") || t == "signup") return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace parallax::internal

@@ -207,10 +207,11 @@ void DropUnlikely(xmlNode* root, Stats& stats, const xmlNode* ingredients) {
 
 // The relaxed passes keep what class names call boilerplate, but a comment thread under a post
 // is not the post: on a short post it would outweigh the post itself. (Unless the page has
-// next to no other text: a forum thread, a live blog.)
+// next to no other text: a forum thread, a live blog.) Nor is a box asking readers to sign up.
 void DropCommentSections(xmlNode* root) {
   std::vector<xmlNode*> doomed = ElementsWhere(root, [](xmlNode* n) {
-    return !InSet(Name(n), {"html", "body", "article", "main"}) && IsCommentSection(n);
+    return !InSet(Name(n), {"html", "body", "article", "main"}) &&
+           (IsCommentSection(n) || IsSignupBox(n));
   });
   // A forum thread or a live blog is all comments: then they are the page.
   std::size_t inside = 0;

@@ -32,6 +32,23 @@ TEST(HtmlClassNamesTest, MetadataIsBoilerplateEvenInsideAContentWord) {
   EXPECT_GT(NameVerdict("post-content"), 0);
 }
 
+TEST(HtmlClassNamesTest, SignupBoxes) {
+  xmlDoc* doc = xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0"));
+  xmlNode* div = xmlNewNode(nullptr, reinterpret_cast<const xmlChar*>("div"));
+  xmlDocSetRootElement(doc, div);
+  const auto with_class = [&](const char* value) {
+    xmlSetProp(div, reinterpret_cast<const xmlChar*>("class"),
+               reinterpret_cast<const xmlChar*>(value));
+    return IsSignupBox(div);
+  };
+  EXPECT_TRUE(with_class("newsletter"));
+  EXPECT_TRUE(with_class("subscribeBox"));
+  EXPECT_TRUE(with_class("footer-signup"));
+  EXPECT_FALSE(with_class("entry-content"));
+  EXPECT_FALSE(with_class("sign-language"));
+  xmlFreeDoc(doc);
+}
+
 TEST(HtmlClassNamesTest, CommentSections) {
   xmlDoc* doc = xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0"));
   xmlNode* div = xmlNewNode(nullptr, reinterpret_cast<const xmlChar*>("div"));

@@ -145,6 +145,13 @@ TEST(HtmlMainTextTest, CommentThreadUnderAShortPostIsNotThePost) {
   EXPECT_FALSE(Has(text, "Reader 1 writes")) << text;
 }
 
+TEST(HtmlMainTextTest, SignupBoxUnderAShortPostIsNotThePost) {
+  const std::string text = Joined(Paragraphs("short_post_newsletter_box.html"));
+  EXPECT_TRUE(Has(text, "the bridge survey vote moved to Thursday")) << text;
+  EXPECT_FALSE(Has(text, "Every Friday morning")) << text;
+  EXPECT_FALSE(Has(text, "Want more from us?")) << text;
+}
+
 TEST(HtmlMainTextTest, APageOfCommentsOnlyKeepsThem) {
   const std::string text = Joined(Paragraphs("forum_thread.html"));
   EXPECT_TRUE(Has(text, "Reader 1 writes")) << text;
