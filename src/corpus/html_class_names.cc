@@ -170,15 +170,25 @@ bool IsLeadName(std::string_view value) {
   return false;
 }
 
-bool IsCommentSection(const xmlNode* n) {
+namespace {
+
+// Whether `test` holds for a word of the element's class or id.
+template <typename Test>
+bool AnyNameToken(const xmlNode* n, Test test) {
   for (const char* attr : {"class", "id"}) {
     for (const std::string& t : NameTokens(Attr(n, attr))) {
-      if (StartsWith(t, "comment") || t == "respond" || t == "disqus" || t == "replies") {
-        return true;
-      }
+      if (test(t)) return true;
     }
   }
   return false;
+}
+
+}  // namespace
+
+bool IsCommentSection(const xmlNode* n) {
+  return AnyNameToken(n, [](const std::string& t) {
+    return StartsWith(t, "comment") || t == "respond" || t == "disqus" || t == "replies";
+  });
 }
 
 bool IsLead(const xmlNode* n) { return IsLeadName(Attr(n, "class")) || IsLeadName(Attr(n, "id")); }
@@ -216,12 +226,9 @@ bool IsChromeRole(const xmlNode* n) {
 }
 
 bool IsSignupBox(const xmlNode* n) {
-  for (const char* attr : {"class", "id"}) {
-    for (const std::string& t : NameTokens(Attr(n, attr))) {
-      if (StartsWith(t, "newsletter") || StartsWith(t, "subscri") || t == "signup") return true;
-    }
-  }
-  return false;
+  return AnyNameToken(n, [](const std::string& t) {
+    return StartsWith(t, "newsletter") || StartsWith(t, "subscri") || t == "signup";
+  });
 }
 
 }  // namespace parallax::internal
