@@ -67,14 +67,18 @@ bool Inside(const xmlNode* a, const xmlNode* n) {
 }  // namespace
 
 IngredientList FindIngredientList(xmlNode* root, const std::vector<std::string>& ingredients) {
-  // Found ingredients in document order, each with the index of its entry.
+  // Found ingredients in document order, each with the index of its entry. Marked ones are
+  // told apart by their words, so that the copies of one list count once.
   std::vector<std::pair<xmlNode*, std::size_t>> found;
+  std::unordered_map<std::string, std::size_t> marked;
   Walk(
       root,
       [&](xmlNode* n) {
         if (!IsElement(n)) return false;
-        if (IsIngredientProp(n)) found.emplace_back(n, found.size());
-        return true;
+        if (!IsIngredientProp(n)) return true;
+        const auto entry = marked.emplace(IngredientKey(TextOf(n)), marked.size()).first;
+        found.emplace_back(n, entry->second);
+        return false;
       },
       [](xmlNode*) {});
   if (found.empty() && !ingredients.empty()) {

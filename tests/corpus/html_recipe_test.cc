@@ -41,6 +41,18 @@ TEST(HtmlRecipeTest, ListMarkedWithMicrodata) {
   EXPECT_EQ(found.items, 2u);
 }
 
+TEST(HtmlRecipeTest, SecondMarkedCopyOfTheListIsNotTaken) {
+  const std::string list =
+      "<li itemprop='recipeIngredient'>2 eggs</li><li itemprop='recipeIngredient'>1 l milk</li>"
+      "<li itemprop='recipeIngredient'>salt</li>";
+  const Found found =
+      Find("<div id='page'><ul id='desktop'>" + list + "</ul><div class='mobile'><ul id='mobile'>" +
+               list + "</ul></div></div>",
+           {});
+  EXPECT_EQ(found.list, "desktop");
+  EXPECT_EQ(found.items, 3u);
+}
+
 TEST(HtmlRecipeTest, JsonLdEntriesFoundAcrossCells) {
   const Found found = Find(
       "<p>Beat 2 eggs into the milk.</p><table id='list'>"
