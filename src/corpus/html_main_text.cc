@@ -3,6 +3,7 @@
 #include <libxml/xpath.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -189,15 +190,18 @@ std::vector<xmlNode*> ElementsWhere(xmlNode* root, Pred doomed) {
   return found;
 }
 
-// `ingredients` (may be null): a recipe's ingredient list, kept whatever its box is called.
-void DropUnlikely(xmlNode* root, Stats& stats, const xmlNode* ingredients) {
+// `recipe`: a recipe's ingredient list and method (null when none), kept whatever their boxes
+// are called.
+void DropUnlikely(xmlNode* root, Stats& stats, const std::array<const xmlNode*, 2>& recipe) {
   const SwallowTest swallow(root);
   std::vector<xmlNode*> doomed = ElementsWhere(root, [&](xmlNode* n) {
     if (InSet(Name(n), {"html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th",
                         "code", "pre"})) {
       return false;
     }
-    if (ingredients != nullptr && Contains(n, ingredients)) return false;
+    for (const xmlNode* part : recipe) {
+      if (part != nullptr && Contains(n, part)) return false;
+    }
     const NodeInfo& info = stats.Get(n);
     return info.negative_only && !info.has_article && !IsQuoteWrapper(info) && !IsLead(n) &&
            !swallow.SwallowedPage(n);
@@ -486,6 +490,25 @@ std::vector<xmlNode*> GatherSameKind(const std::vector<xmlNode*>& kept, xmlNode*
   return more;
 }
 
+// A part of a recipe (its ingredients, its method) found outside the kept blocks joins them, in
+// page order; neither it, nor an entry, nor anything around one is pruned as a whole (its box's
+// class name may say "header" or "print"). A part around a kept block is left as it is.
+void KeepRecipePart(const IngredientList& part, xmlNode* body, std::vector<xmlNode*>& kept,
+                    std::vector<xmlNode*>& spared) {
+  if (part.list == nullptr ||
+      std::any_of(kept.begin(), kept.end(), [&](xmlNode* k) { return Contains(part.list, k); })) {
+    return;
+  }
+  if (std::none_of(kept.begin(), kept.end(), [&](xmlNode* k) { return Contains(k, part.list); })) {
+    kept.push_back(part.list);
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](xmlNode* a, xmlNode* b) { return xmlXPathCmpNodes(a, b) == 1; });
+  }
+  for (xmlNode* item : part.items) {
+    for (xmlNode* a = item; a != nullptr && a != body; a = a->parent) spared.push_back(a);
+  }
+}
+
 // Removes boilerplate inside the kept blocks: lists of links, share bars, boxes whose class
 // says so, forms, embedded media wrappers, the page title.
 // A pruned block is also taken out of `kept`. The `spared` nodes (the top candidate, a
@@ -595,7 +618,9 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   Stats stats;
   if (flags.strip_unlikely) {
     stats.Compute(body);
-    DropUnlikely(body, stats, FindIngredientList(body, evidence.ingredients).list);
+    DropUnlikely(body, stats,
+                 {FindIngredientList(body, evidence.ingredients).list,
+                  FindMethodList(body, evidence.steps).list});
   } else {
     DropCommentSections(body);
   }
@@ -624,20 +649,9 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   // A lead's box is not pruned as a whole for its name ("intro-header"): only what it holds.
   std::vector<xmlNode*> spared = lead;
   spared.push_back(top);
-  if (IngredientList recipe = FindIngredientList(body, evidence.ingredients);
-      recipe.list != nullptr && std::none_of(kept.begin(), kept.end(), [&](xmlNode* k) {
-        return Contains(recipe.list, k);
-      })) {
-    if (std::none_of(kept.begin(), kept.end(),
-                     [&](xmlNode* k) { return Contains(k, recipe.list); })) {
-      kept.push_back(recipe.list);
-      std::stable_sort(kept.begin(), kept.end(),
-                       [](xmlNode* a, xmlNode* b) { return xmlXPathCmpNodes(a, b) == 1; });
-    }
-    // Neither the list, nor an ingredient, nor anything around one is pruned as a whole.
-    for (xmlNode* item : recipe.items) {
-      for (xmlNode* a = item; a != nullptr && a != body; a = a->parent) spared.push_back(a);
-    }
+  for (const IngredientList& part :
+       {FindIngredientList(body, evidence.ingredients), FindMethodList(body, evidence.steps)}) {
+    KeepRecipePart(part, body, kept, spared);
   }
   Prune(kept, spared, stats, flags);
   return ParagraphsOf(kept, /*drop_link_paragraphs=*/flags.clean_conditionally,

@@ -157,6 +157,7 @@ struct MetaCandidates {
   std::string h1;
   std::string ld_body;                   // JSON-LD articleBody, when present
   std::vector<std::string> ingredients;  // of the first JSON-LD Recipe that lists them
+  std::vector<std::string> steps;        // of the first JSON-LD Recipe that lists them
 };
 
 bool IsArticleType(const nlohmann::json& type) {
@@ -209,6 +210,20 @@ std::string JsonNames(const nlohmann::json& j) {
   return "";
 }
 
+// A recipe's method: a string, a HowToStep's text, or a list or HowToSection of those.
+void ReadSteps(const nlohmann::json& j, MetaCandidates& meta, int depth) {
+  if (depth > 4) return;
+  if (j.is_string()) {
+    std::string text = CollapseHtmlSpace(j.get<std::string>());
+    if (!text.empty()) meta.steps.push_back(std::move(text));
+  } else if (j.is_array()) {
+    for (const auto& item : j) ReadSteps(item, meta, depth + 1);
+  } else if (j.is_object()) {
+    if (auto it = j.find("text"); it != j.end()) ReadSteps(*it, meta, depth + 1);
+    if (auto it = j.find("itemListElement"); it != j.end()) ReadSteps(*it, meta, depth + 1);
+  }
+}
+
 void ReadJsonLdObject(const nlohmann::json& obj, MetaCandidates& meta) {
   const auto type_it = obj.find("@type");
   const nlohmann::json type = type_it != obj.end() ? *type_it : nlohmann::json();
@@ -228,6 +243,7 @@ void ReadJsonLdObject(const nlohmann::json& obj, MetaCandidates& meta) {
       if (!meta.ingredients.empty()) break;
     }
   }
+  if (HasType(type, "Recipe") && meta.steps.empty()) ReadSteps(get("recipeInstructions"), meta, 0);
   if (IsArticleType(type)) {
     meta.title.Offer(JsonString(get("headline")), 30);
     meta.title.Offer(JsonString(get("name")), 35);
@@ -426,6 +442,7 @@ PageEvidence ReadMetadata(xmlDoc* doc, const HtmlExtractOptions& options, Extrac
   PageEvidence evidence;
   evidence.ld_body = std::move(meta.ld_body);
   evidence.ingredients = std::move(meta.ingredients);
+  evidence.steps = std::move(meta.steps);
   evidence.description = page.description;
   return evidence;
 }

@@ -31,6 +31,8 @@ struct PageEvidence {
   // The ingredients a JSON-LD Recipe lists (recipeIngredient, or the older ingredients), in
   // its order; empty on pages that are not recipes.
   std::vector<std::string> ingredients;
+  // Its method: the texts of its recipeInstructions (strings, HowToStep, HowToSection).
+  std::vector<std::string> steps;
 };
 
 // Fills page's metadata fields (and warnings) from `doc`; returns the evidence for the body.

@@ -57,6 +57,8 @@ bool IsIngredientProp(const xmlNode* n) {
   return prop == "recipeingredient" || prop == "ingredients";
 }
 
+bool IsMethodProp(const xmlNode* n) { return ToLower(Attr(n, "itemprop")) == "recipeinstructions"; }
+
 bool Inside(const xmlNode* a, const xmlNode* n) {
   for (; n != nullptr; n = n->parent) {
     if (n == a) return true;
@@ -64,18 +66,19 @@ bool Inside(const xmlNode* a, const xmlNode* n) {
   return false;
 }
 
-}  // namespace
-
-IngredientList FindIngredientList(xmlNode* root, const std::vector<std::string>& ingredients) {
-  // Found ingredients in document order, each with the index of its entry. Marked ones are
-  // told apart by their words, so that the copies of one list count once.
+// The list of `entries` below `root` (FindIngredientList, FindMethodList): the elements for which
+// `marked` holds, or else those whose words are an entry's.
+IngredientList FindList(xmlNode* root, const std::vector<std::string>& ingredients,
+                        bool (*marked_as)(const xmlNode*)) {
+  // Found entries in document order, each with the index of its entry. Marked ones are told
+  // apart by their words, so that the copies of one list count once.
   std::vector<std::pair<xmlNode*, std::size_t>> found;
   std::unordered_map<std::string, std::size_t> marked;
   Walk(
       root,
       [&](xmlNode* n) {
         if (!IsElement(n)) return false;
-        if (!IsIngredientProp(n)) return true;
+        if (!marked_as(n)) return true;
         const auto entry = marked.emplace(IngredientKey(TextOf(n)), marked.size()).first;
         found.emplace_back(n, entry->second);
         return false;
@@ -89,8 +92,8 @@ IngredientList FindIngredientList(xmlNode* root, const std::vector<std::string>&
       longest = std::max(longest, key.size());
       if (!key.empty()) index.emplace(std::move(key), i);
     }
-    // White space and markup add to the text of an element: leave room for them.
-    const std::size_t limit = 4 * longest + 200;
+    // Markup adds to the text of an element (a step's number, a label): leave room for it.
+    const std::size_t limit = 2 * longest + 100;
     std::string text;
     Walk(
         root,
@@ -128,6 +131,16 @@ IngredientList FindIngredientList(xmlNode* root, const std::vector<std::string>&
     }
   }
   return {};
+}
+
+}  // namespace
+
+IngredientList FindIngredientList(xmlNode* root, const std::vector<std::string>& ingredients) {
+  return FindList(root, ingredients, IsIngredientProp);
+}
+
+IngredientList FindMethodList(xmlNode* root, const std::vector<std::string>& steps) {
+  return FindList(root, steps, IsMethodProp);
 }
 
 }  // namespace parallax::internal

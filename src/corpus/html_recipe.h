@@ -1,5 +1,5 @@
-// A recipe's ingredients belong to it. Recipe pages set the ingredient list apart from the
-// method: a box of its own beside or above the steps, with servings, a shopping button and
+// A recipe's ingredients (and its method) belong to it. Recipe pages set the ingredient list apart
+// from the method: a box of its own beside or above the steps, with servings, a shopping button and
 // nutrition values around it. The scoring rewards the method's sentences, so the container that
 // wins is the method, and the list of ingredients (short lines, no commas) is left out.
 //
@@ -32,6 +32,11 @@ struct IngredientList {
 // The ingredient list below `root`: marked with microdata, or holding the entries of
 // `ingredients` (a JSON-LD Recipe's). At least two ingredients must be found.
 IngredientList FindIngredientList(xmlNode* root, const std::vector<std::string>& ingredients);
+
+// The same for the method: steps marked itemprop=recipeInstructions, or the entries of a JSON-LD
+// Recipe's recipeInstructions (its HowToStep texts). A method set apart from the ingredients
+// and the description (its own box of numbered steps, each with a photo) is left out as often.
+IngredientList FindMethodList(xmlNode* root, const std::vector<std::string>& steps);
 
 // The words of `text` as a key for comparing ingredients: letters and digits (ASCII folded to
 // lower case, other characters kept), each run of anything else one space, trimmed.

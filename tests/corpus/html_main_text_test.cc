@@ -158,6 +158,15 @@ TEST(HtmlMainTextTest, APageOfCommentsOnlyKeepsThem) {
   EXPECT_TRUE(Has(text, "Reader 6 writes")) << text;
 }
 
+TEST(HtmlMainTextTest, RecipeKeepsItsMethodSetApart) {
+  const std::string text = Joined(Paragraphs("recipe_method.html"));
+  EXPECT_TRUE(Has(text, "Every September the old plum tree")) << text;
+  EXPECT_TRUE(Has(text, "Halve the plums and take out the stones.")) << text;
+  EXPECT_TRUE(Has(text, "bake for fifty minutes.")) << text;
+  EXPECT_LT(text.find("500 g plums"), text.find("Halve the plums")) << text;
+  EXPECT_FALSE(Has(text, "Apple pie")) << text;
+}
+
 TEST(HtmlMainTextTest, ArticleShownOnlyWithoutScriptsIsKept) {
   const std::string text = Joined(Paragraphs("noscript_article.html"));
   EXPECT_TRUE(Has(text, kFirst)) << text;

@@ -83,6 +83,26 @@ TEST(HtmlRecipeTest, SecondCopyOfTheListIsNotTaken) {
   EXPECT_EQ(found.list, "first");
 }
 
+TEST(HtmlRecipeTest, MethodByMicrodataOrByItsSteps) {
+  DocPtr doc = ParseHtml(
+      "<html><body><ol id='marked'><li itemprop='recipeInstructions'>Beat the eggs.</li>"
+      "<li itemprop='recipeInstructions'>Stir in the milk.</li></ol></body></html>",
+      "UTF-8", 256, nullptr);
+  const IngredientList marked = FindMethodList(FindBody(doc.get()), {});
+  ASSERT_NE(marked.list, nullptr);
+  EXPECT_EQ(Attr(marked.list, "id"), "marked");
+  // Ingredient markup is not a method.
+  EXPECT_EQ(FindIngredientList(FindBody(doc.get()), {}).list, nullptr);
+  DocPtr page = ParseHtml(
+      "<html><body><div id='steps'><div><b>1</b><p>Beat the eggs.</p></div><div><b>2</b><p>Stir "
+      "in the milk.</p></div></div></body></html>",
+      "UTF-8", 256, nullptr);
+  const IngredientList found =
+      FindMethodList(FindBody(page.get()), {"Beat the eggs.", "Stir in the milk."});
+  ASSERT_NE(found.list, nullptr);
+  EXPECT_EQ(Attr(found.list, "id"), "steps");
+}
+
 TEST(HtmlRecipeTest, OneIngredientFoundIsNoList) {
   EXPECT_EQ(
       Find("<ul id='list'><li>2 eggs</li><li>a lot of love</li></ul>", {"2 eggs", "1 l milk"}).list,
