@@ -493,7 +493,7 @@ std::vector<xmlNode*> GatherSameKind(const std::vector<xmlNode*>& kept, xmlNode*
 // A part of a recipe (its ingredients, its method) found outside the kept blocks joins them, in
 // page order; neither it, nor an entry, nor anything around one is pruned as a whole (its box's
 // class name may say "header" or "print"). A part around a kept block is left as it is.
-void KeepRecipePart(const IngredientList& part, xmlNode* body, std::vector<xmlNode*>& kept,
+void KeepRecipePart(const RecipeList& part, xmlNode* body, std::vector<xmlNode*>& kept,
                     std::vector<xmlNode*>& spared) {
   if (part.list == nullptr ||
       std::any_of(kept.begin(), kept.end(), [&](xmlNode* k) { return Contains(part.list, k); })) {
@@ -649,7 +649,7 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   // A lead's box is not pruned as a whole for its name ("intro-header"): only what it holds.
   std::vector<xmlNode*> spared = lead;
   spared.push_back(top);
-  for (const IngredientList& part :
+  for (const RecipeList& part :
        {FindIngredientList(body, evidence.ingredients), FindMethodList(body, evidence.steps)}) {
     KeepRecipePart(part, body, kept, spared);
   }

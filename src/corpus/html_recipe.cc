@@ -68,8 +68,8 @@ bool Inside(const xmlNode* a, const xmlNode* n) {
 
 // The list of `entries` below `root` (FindIngredientList, FindMethodList): the elements for which
 // `marked` holds, or else those whose words are an entry's.
-IngredientList FindList(xmlNode* root, const std::vector<std::string>& ingredients,
-                        bool (*marked_as)(const xmlNode*)) {
+RecipeList FindList(xmlNode* root, const std::vector<std::string>& ingredients,
+                    bool (*marked_as)(const xmlNode*)) {
   // Found entries in document order, each with the index of its entry. Marked ones are told
   // apart by their words, so that the copies of one list count once.
   std::vector<std::pair<xmlNode*, std::size_t>> found;
@@ -116,7 +116,7 @@ IngredientList FindList(xmlNode* root, const std::vector<std::string>& ingredien
   const std::size_t want = std::max<std::size_t>(2, (distinct * 6 + 9) / 10);
   for (xmlNode* a = found.front().first->parent; a != nullptr && a != root && IsElement(a);
        a = a->parent) {
-    IngredientList list;
+    RecipeList list;
     std::vector<std::size_t> inside;
     for (const auto& [n, entry] : found) {
       if (!Inside(a, n)) continue;
@@ -135,11 +135,11 @@ IngredientList FindList(xmlNode* root, const std::vector<std::string>& ingredien
 
 }  // namespace
 
-IngredientList FindIngredientList(xmlNode* root, const std::vector<std::string>& ingredients) {
+RecipeList FindIngredientList(xmlNode* root, const std::vector<std::string>& ingredients) {
   return FindList(root, ingredients, IsIngredientProp);
 }
 
-IngredientList FindMethodList(xmlNode* root, const std::vector<std::string>& steps) {
+RecipeList FindMethodList(xmlNode* root, const std::vector<std::string>& steps) {
   return FindList(root, steps, IsMethodProp);
 }
 

@@ -24,19 +24,20 @@
 
 namespace parallax::internal {
 
-struct IngredientList {
+// One part of a recipe found in the page: its ingredients or its method.
+struct RecipeList {
   xmlNode* list = nullptr;      // the element holding the list; null when none was found
-  std::vector<xmlNode*> items;  // the elements of the ingredients found inside it
+  std::vector<xmlNode*> items;  // the elements of the entries found inside it
 };
 
 // The ingredient list below `root`: marked with microdata, or holding the entries of
 // `ingredients` (a JSON-LD Recipe's). At least two ingredients must be found.
-IngredientList FindIngredientList(xmlNode* root, const std::vector<std::string>& ingredients);
+RecipeList FindIngredientList(xmlNode* root, const std::vector<std::string>& ingredients);
 
 // The same for the method: steps marked itemprop=recipeInstructions, or the entries of a JSON-LD
 // Recipe's recipeInstructions (its HowToStep texts). A method set apart from the ingredients
 // and the description (its own box of numbered steps, each with a photo) is left out as often.
-IngredientList FindMethodList(xmlNode* root, const std::vector<std::string>& steps);
+RecipeList FindMethodList(xmlNode* root, const std::vector<std::string>& steps);
 
 // The words of `text` as a key for comparing ingredients: letters and digits (ASCII folded to
 // lower case, other characters kept), each run of anything else one space, trimmed.

@@ -19,7 +19,7 @@ struct Found {
 Found Find(const std::string& body, const std::vector<std::string>& ingredients) {
   DocPtr doc = ParseHtml("<html><body>" + body + "</body></html>", "UTF-8", 256, nullptr);
   EXPECT_NE(doc, nullptr);
-  const IngredientList list = FindIngredientList(FindBody(doc.get()), ingredients);
+  const RecipeList list = FindIngredientList(FindBody(doc.get()), ingredients);
   if (list.list == nullptr) return {};
   return {Attr(list.list, "id"), list.items.size()};
 }
@@ -88,7 +88,7 @@ TEST(HtmlRecipeTest, MethodByMicrodataOrByItsSteps) {
       "<html><body><ol id='marked'><li itemprop='recipeInstructions'>Beat the eggs.</li>"
       "<li itemprop='recipeInstructions'>Stir in the milk.</li></ol></body></html>",
       "UTF-8", 256, nullptr);
-  const IngredientList marked = FindMethodList(FindBody(doc.get()), {});
+  const RecipeList marked = FindMethodList(FindBody(doc.get()), {});
   ASSERT_NE(marked.list, nullptr);
   EXPECT_EQ(Attr(marked.list, "id"), "marked");
   // Ingredient markup is not a method.
@@ -97,7 +97,7 @@ TEST(HtmlRecipeTest, MethodByMicrodataOrByItsSteps) {
       "<html><body><div id='steps'><div><b>1</b><p>Beat the eggs.</p></div><div><b>2</b><p>Stir "
       "in the milk.</p></div></div></body></html>",
       "UTF-8", 256, nullptr);
-  const IngredientList found =
+  const RecipeList found =
       FindMethodList(FindBody(page.get()), {"Beat the eggs.", "Stir in the milk."});
   ASSERT_NE(found.list, nullptr);
   EXPECT_EQ(Attr(found.list, "id"), "steps");
