@@ -618,9 +618,12 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   Stats stats;
   if (flags.strip_unlikely) {
     stats.Compute(body);
-    DropUnlikely(body, stats,
-                 {FindIngredientList(body, evidence.ingredients).list,
-                  FindMethodList(body, evidence.steps).list});
+    std::array<const xmlNode*, 2> recipe = {nullptr, nullptr};
+    if (evidence.IsRecipe()) {
+      recipe = {FindIngredientList(body, evidence.ingredients).list,
+                FindMethodList(body, evidence.steps).list};
+    }
+    DropUnlikely(body, stats, recipe);
   } else {
     DropCommentSections(body);
   }
@@ -649,9 +652,11 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   // A lead's box is not pruned as a whole for its name ("intro-header"): only what it holds.
   std::vector<xmlNode*> spared = lead;
   spared.push_back(top);
-  for (const RecipeList& part :
-       {FindIngredientList(body, evidence.ingredients), FindMethodList(body, evidence.steps)}) {
-    KeepRecipePart(part, body, kept, spared);
+  if (evidence.IsRecipe()) {
+    for (const RecipeList& part :
+         {FindIngredientList(body, evidence.ingredients), FindMethodList(body, evidence.steps)}) {
+      KeepRecipePart(part, body, kept, spared);
+    }
   }
   Prune(kept, spared, stats, flags);
   return ParagraphsOf(kept, /*drop_link_paragraphs=*/flags.clean_conditionally,

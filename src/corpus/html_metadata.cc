@@ -158,6 +158,7 @@ struct MetaCandidates {
   std::string ld_body;                   // JSON-LD articleBody, when present
   std::vector<std::string> ingredients;  // of the first JSON-LD Recipe that lists them
   std::vector<std::string> steps;        // of the first JSON-LD Recipe that lists them
+  bool recipe_markup = false;            // itemprop=recipeIngredient and the like seen
 };
 
 bool IsArticleType(const nlohmann::json& type) {
@@ -424,6 +425,8 @@ PageEvidence ReadMetadata(xmlDoc* doc, const HtmlExtractOptions& options, Extrac
             if (value.empty()) value = Attr(n, "datetime");
             meta.date.Offer(NormalizeDate(value), 18);
           }
+          meta.recipe_markup |=
+              prop == "recipeingredient" || prop == "ingredients" || prop == "recipeinstructions";
         }
         return true;
       },
@@ -443,6 +446,7 @@ PageEvidence ReadMetadata(xmlDoc* doc, const HtmlExtractOptions& options, Extrac
   evidence.ld_body = std::move(meta.ld_body);
   evidence.ingredients = std::move(meta.ingredients);
   evidence.steps = std::move(meta.steps);
+  evidence.recipe_markup = meta.recipe_markup;
   evidence.description = page.description;
   return evidence;
 }

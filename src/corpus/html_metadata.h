@@ -33,6 +33,10 @@ struct PageEvidence {
   std::vector<std::string> ingredients;
   // Its method: the texts of its recipeInstructions (strings, HowToStep, HowToSection).
   std::vector<std::string> steps;
+  // Elements marked as a recipe's parts (itemprop=recipeIngredient, recipeInstructions).
+  bool recipe_markup = false;
+  // Whether the page says anything of a recipe: only then are its parts looked for.
+  bool IsRecipe() const { return recipe_markup || !ingredients.empty() || !steps.empty(); }
 };
 
 // Fills page's metadata fields (and warnings) from `doc`; returns the evidence for the body.

@@ -158,6 +158,13 @@ TEST(HtmlMainTextTest, APageOfCommentsOnlyKeepsThem) {
   EXPECT_TRUE(Has(text, "Reader 6 writes")) << text;
 }
 
+TEST(HtmlMainTextTest, RecipeMarkedWithMicrodataKeepsItsIngredients) {
+  const std::string text = Joined(Paragraphs("recipe_microdata.html"));
+  EXPECT_TRUE(Has(text, "Peel the apples")) << text;
+  EXPECT_TRUE(Has(text, "125 g flour")) << text;
+  EXPECT_LT(text.find("4 apples"), text.find("Peel the apples")) << text;
+}
+
 TEST(HtmlMainTextTest, RecipeKeepsItsMethodSetApart) {
   const std::string text = Joined(Paragraphs("recipe_method.html"));
   EXPECT_TRUE(Has(text, "Every September the old plum tree")) << text;
