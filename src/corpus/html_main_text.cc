@@ -511,8 +511,8 @@ void KeepRecipePart(const RecipeList& part, xmlNode* body, std::vector<xmlNode*>
 
 // Removes boilerplate inside the kept blocks: lists of links, share bars, boxes whose class
 // says so, forms, embedded media wrappers, the page title.
-// A pruned block is also taken out of `kept`. The `spared` nodes (the top candidate, a
-// recipe's ingredients) are never pruned themselves.
+// A pruned block is also taken out of `kept`. The `spared` nodes (the top candidate, the lead
+// blocks, a recipe's parts and what is around their entries) are never pruned themselves.
 void Prune(std::vector<xmlNode*>& kept, const std::vector<xmlNode*>& spared, Stats& stats,
            const MainTextFlags& flags) {
   std::vector<xmlNode*> doomed;
