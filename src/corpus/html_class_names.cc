@@ -34,14 +34,14 @@ namespace {
 // Strong words win over any content word in the same name ("related-articles",
 // "share-text"); weak ones only when they come last ("post-meta" but not
 // "widget-post-content", the content widget of a page builder).
-constexpr std::array<std::string_view, 46> kStrongNegativeInside = {
-    "comment", "footer",     "sidebar",    "related",  "share",     "sharing",    "social",
-    "promo",   "newsletter", "subscri",    "cookie",   "caption",   "breadcrumb", "masthead",
-    "banner",  "sponsor",    "popup",      "modal",    "outbrain",  "taboola",    "pagination",
-    "pager",   "toolbar",    "trending",   "popular",  "recommend", "disqus",     "shoutbox",
-    "advert",  "signup",     "login",      "byline",   "author",    "dateline",   "timestamp",
-    "credit",  "copyright",  "disclaimer", "consent",  "gdpr",      "paywall",    "overlay",
-    "tooltip", "rollover",   "noscript",   "nocontent"};
+constexpr std::array<std::string_view, 47> kStrongNegativeInside = {
+    "comment", "footer",     "sidebar",    "related",   "share",     "sharing",    "social",
+    "promo",   "newsletter", "subscri",    "cookie",    "caption",   "breadcrumb", "masthead",
+    "banner",  "sponsor",    "popup",      "modal",     "outbrain",  "taboola",    "pagination",
+    "pager",   "toolbar",    "trending",   "popular",   "recommend", "disqus",     "shoutbox",
+    "advert",  "signup",     "login",      "byline",    "author",    "dateline",   "timestamp",
+    "credit",  "copyright",  "disclaimer", "consent",   "gdpr",      "paywall",    "overlay",
+    "tooltip", "rollover",   "noscript",   "nocontent", "metadata"};
 constexpr std::array<std::string_view, 7> kStrongNegativeStart = {"nav",  "menu",  "foot", "head",
                                                                   "tags", "combx", "rss"};
 constexpr std::array<std::string_view, 6> kStrongNegativeWhole = {"ad",     "ads", "adv",
@@ -170,15 +170,25 @@ bool IsLeadName(std::string_view value) {
   return false;
 }
 
-bool IsCommentSection(const xmlNode* n) {
+namespace {
+
+// Whether `test` holds for a word of the element's class or id.
+template <typename Test>
+bool AnyNameToken(const xmlNode* n, Test test) {
   for (const char* attr : {"class", "id"}) {
     for (const std::string& t : NameTokens(Attr(n, attr))) {
-      if (StartsWith(t, "comment") || t == "respond" || t == "disqus" || t == "replies") {
-        return true;
-      }
+      if (test(t)) return true;
     }
   }
   return false;
+}
+
+}  // namespace
+
+bool IsCommentSection(const xmlNode* n) {
+  return AnyNameToken(n, [](const std::string& t) {
+    return StartsWith(t, "comment") || t == "respond" || t == "disqus" || t == "replies";
+  });
 }
 
 bool IsLead(const xmlNode* n) { return IsLeadName(Attr(n, "class")) || IsLeadName(Attr(n, "id")); }
@@ -213,6 +223,12 @@ bool IsChromeRole(const xmlNode* n) {
   const std::string role = ToLower(Attr(n, "role"));
   return InSet(role, {"navigation", "complementary", "contentinfo", "menu", "menubar", "dialog",
                       "alertdialog", "search", "toolbar", "banner"});
+}
+
+bool IsSignupBox(const xmlNode* n) {
+  return AnyNameToken(n, [](const std::string& t) {
+    return StartsWith(t, "newsletter") || StartsWith(t, "subscri") || t == "signup";
+  });
 }
 
 }  // namespace parallax::internal

@@ -33,6 +33,10 @@ bool IsLead(const xmlNode* n);  // by its class or id
 // "disqus_thread", "replies").
 bool IsCommentSection(const xmlNode* n);
 
+// A box asking the reader to sign up, by its class or id ("newsletter", "subscribe-box",
+// "signup"): never the article, even where class names are not weighed.
+bool IsSignupBox(const xmlNode* n);
+
 // Hidden from every reader: the hidden attribute, aria-hidden, display:none or
 // visibility:hidden in its style, screen-reader-only classes.
 bool IsHidden(const xmlNode* n);

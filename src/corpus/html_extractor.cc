@@ -93,6 +93,16 @@ void EnsureValidUtf8(ExtractedPage& page, const std::string& encoding,
   }
 }
 
+// Bytes of the paragraphs of `paragraphs` that read as prose: kProseLine code points or more.
+constexpr int kProseLine = 40;
+std::size_t ProseSize(const std::vector<std::string>& paragraphs) {
+  std::size_t size = 0;
+  for (const std::string& p : paragraphs) {
+    if (internal::Measure(p).chars >= kProseLine) size += p.size();
+  }
+  return size;
+}
+
 }  // namespace
 
 ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& options) {
@@ -117,6 +127,10 @@ ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& opti
   if ((ToLower(encoding) == "utf-8" || ToLower(encoding) == "utf8") &&
       (!IsValidUtf8(input) || input.find('\0') != std::string_view::npos)) {
     sanitized = ToValidUtf8(input, options.source_name, &page.warnings);
+    input = sanitized;
+  }
+  if (std::string opened = internal::OpenSelfClosedRawTextTags(input); !opened.empty()) {
+    sanitized = std::move(opened);
     input = sanitized;
   }
   int too_deep_line = 0;
@@ -151,16 +165,22 @@ ExtractedPage ExtractHtml(std::string_view input, const HtmlExtractOptions& opti
   for (std::size_t attempt = 0; attempt < ladder.size(); ++attempt) {
     if (attempt > 0) doc = ParseHtml(input, encoding, options.max_depth, nullptr);
     if (doc == nullptr) break;
-    attempts.push_back(ExtractMainText(doc.get(), ladder[attempt], evidence.description));
+    attempts.push_back(ExtractMainText(doc.get(), ladder[attempt], evidence));
     if (TotalSize(attempts.back()) >= kEnoughText) break;
   }
   // When no attempt reached kEnoughText (a short page), prefer the strictest attempt that
-  // found most of what the most lenient one did: leniency mostly adds chrome.
-  std::size_t longest = 0;
-  for (const auto& a : attempts) longest = std::max(longest, TotalSize(a));
+  // found most of what the most lenient one did: leniency mostly adds chrome. Most of the text,
+  // or most of the prose: what leniency adds to a one-paragraph post is short lines (share
+  // buttons, "Like", "Related posts", a comment form's labels).
+  std::size_t longest = 0, most_prose = 0;
+  for (const auto& a : attempts) {
+    longest = std::max(longest, TotalSize(a));
+    most_prose = std::max(most_prose, ProseSize(a));
+  }
   std::vector<std::string> best;
   for (auto& a : attempts) {
-    if (TotalSize(a) >= kEnoughText || 10 * TotalSize(a) >= 6 * longest) {
+    if (TotalSize(a) >= kEnoughText || 10 * TotalSize(a) >= 6 * longest ||
+        (most_prose > 0 && 10 * ProseSize(a) >= 6 * most_prose)) {
       best = std::move(a);
       break;
     }

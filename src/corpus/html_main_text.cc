@@ -3,6 +3,7 @@
 #include <libxml/xpath.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -10,6 +11,7 @@
 
 #include "corpus/html_class_names.h"
 #include "corpus/html_paragraphs.h"
+#include "corpus/html_recipe.h"
 
 namespace parallax::internal {
 
@@ -129,23 +131,6 @@ bool IsSubtitle(const xmlNode* n) {
   return false;
 }
 
-// Drops from `nodes` every node listed twice or lying inside another listed node: removing the
-// outer one removes it too (nested kept blocks can doom a node and one inside it).
-void KeepOutermost(std::vector<xmlNode*>& nodes) {
-  const std::unordered_set<const xmlNode*> listed(nodes.begin(), nodes.end());
-  std::unordered_set<const xmlNode*> seen;
-  std::vector<xmlNode*> outermost;
-  for (xmlNode* n : nodes) {
-    if (!seen.insert(n).second) continue;
-    bool inside = false;
-    for (const xmlNode* p = n->parent; p != nullptr && !inside; p = p->parent) {
-      inside = listed.count(p) > 0;
-    }
-    if (!inside) outermost.push_back(n);
-  }
-  nodes = std::move(outermost);
-}
-
 // Removes `nodes` (chrome), but first moves the lead paragraphs and subtitles among their
 // descendants out, to where the removed node was: a header box full of bylines and share links
 // often holds the article's standfirst.
@@ -176,13 +161,12 @@ void RemoveNodesKeepingLeads(std::vector<xmlNode*>& nodes) {
   nodes.clear();
 }
 
-void RemoveNodes(std::vector<xmlNode*>& nodes) {
-  KeepOutermost(nodes);
-  for (xmlNode* n : nodes) {
-    xmlUnlinkNode(n);
-    xmlFreeNode(n);
+// True when `a` is `n` or one of its ancestors.
+bool Contains(const xmlNode* a, const xmlNode* n) {
+  for (; n != nullptr; n = n->parent) {
+    if (n == a) return true;
   }
-  nodes.clear();
+  return false;
 }
 
 // Removes elements whose class or id say boilerplate ("sidebar", "comments", "related"),
@@ -206,12 +190,17 @@ std::vector<xmlNode*> ElementsWhere(xmlNode* root, Pred doomed) {
   return found;
 }
 
-void DropUnlikely(xmlNode* root, Stats& stats) {
+// `recipe`: a recipe's ingredient list and method (null when none), kept whatever their boxes
+// are called.
+void DropUnlikely(xmlNode* root, Stats& stats, const std::array<const xmlNode*, 2>& recipe) {
   const SwallowTest swallow(root);
   std::vector<xmlNode*> doomed = ElementsWhere(root, [&](xmlNode* n) {
     if (InSet(Name(n), {"html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th",
                         "code", "pre"})) {
       return false;
+    }
+    for (const xmlNode* part : recipe) {
+      if (part != nullptr && Contains(n, part)) return false;
     }
     const NodeInfo& info = stats.Get(n);
     return info.negative_only && !info.has_article && !IsQuoteWrapper(info) && !IsLead(n) &&
@@ -222,10 +211,11 @@ void DropUnlikely(xmlNode* root, Stats& stats) {
 
 // The relaxed passes keep what class names call boilerplate, but a comment thread under a post
 // is not the post: on a short post it would outweigh the post itself. (Unless the page has
-// next to no other text: a forum thread, a live blog.)
+// next to no other text: a forum thread, a live blog.) Nor is a box asking readers to sign up.
 void DropCommentSections(xmlNode* root) {
   std::vector<xmlNode*> doomed = ElementsWhere(root, [](xmlNode* n) {
-    return !InSet(Name(n), {"html", "body", "article", "main"}) && IsCommentSection(n);
+    return !InSet(Name(n), {"html", "body", "article", "main"}) &&
+           (IsCommentSection(n) || IsSignupBox(n));
   });
   // A forum thread or a live blog is all comments: then they are the page.
   std::size_t inside = 0;
@@ -368,14 +358,6 @@ std::vector<xmlNode*> GatherSiblings(xmlNode* top, xmlNode* root, Stats& stats) 
   return kept;
 }
 
-// True when `a` is `n` or one of its ancestors.
-bool Contains(const xmlNode* a, const xmlNode* n) {
-  for (; n != nullptr; n = n->parent) {
-    if (n == a) return true;
-  }
-  return false;
-}
-
 // The article's lead paragraph (a standfirst, an excerpt, a "teaser-text") often sits in the
 // article's header, outside the container whose paragraphs won the scoring. Looks for blocks
 // named as a lead (IsLead) before the first kept block, inside the nearest <article> or
@@ -508,17 +490,38 @@ std::vector<xmlNode*> GatherSameKind(const std::vector<xmlNode*>& kept, xmlNode*
   return more;
 }
 
+// A part of a recipe (its ingredients, its method) found outside the kept blocks joins them, in
+// page order; neither it, nor an entry, nor anything around one is pruned as a whole (its box's
+// class name may say "header" or "print"). A part around a kept block is left as it is.
+void KeepRecipePart(const RecipeList& part, xmlNode* body, std::vector<xmlNode*>& kept,
+                    std::vector<xmlNode*>& spared) {
+  if (part.list == nullptr ||
+      std::any_of(kept.begin(), kept.end(), [&](xmlNode* k) { return Contains(part.list, k); })) {
+    return;
+  }
+  if (std::none_of(kept.begin(), kept.end(), [&](xmlNode* k) { return Contains(k, part.list); })) {
+    kept.push_back(part.list);
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](xmlNode* a, xmlNode* b) { return xmlXPathCmpNodes(a, b) == 1; });
+  }
+  for (xmlNode* item : part.items) {
+    for (xmlNode* a = item; a != nullptr && a != body; a = a->parent) spared.push_back(a);
+  }
+}
+
 // Removes boilerplate inside the kept blocks: lists of links, share bars, boxes whose class
 // says so, forms, embedded media wrappers, the page title.
-// A pruned block is also taken out of `kept`.
-void Prune(std::vector<xmlNode*>& kept, xmlNode* top, Stats& stats, const MainTextFlags& flags) {
+// A pruned block is also taken out of `kept`. The `spared` nodes (the top candidate, the lead
+// blocks, a recipe's parts and what is around their entries) are never pruned themselves.
+void Prune(std::vector<xmlNode*>& kept, const std::vector<xmlNode*>& spared, Stats& stats,
+           const MainTextFlags& flags) {
   std::vector<xmlNode*> doomed;
   for (xmlNode* block : kept) {
     Walk(
         block,
         [&](xmlNode* n) {
           if (!IsElement(n)) return false;
-          if (n == top) return true;
+          if (std::find(spared.begin(), spared.end(), n) != spared.end()) return true;
           const std::string_view tag = Name(n);
           const NodeInfo& info = stats.Get(n);
           if (tag == "h1") {
@@ -597,122 +600,7 @@ void Prune(std::vector<xmlNode*>& kept, xmlNode* top, Stats& stats, const MainTe
   RemoveNodesKeepingLeads(doomed);
 }
 
-// Cuts the text below `roots` into paragraphs: one per block element, and at <br><br>.
-
 }  // namespace
-
-std::size_t VisibleTextSize(xmlNode* root) {
-  std::size_t size = 0;
-  Walk(
-      root,
-      [&](xmlNode* n) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-          size += static_cast<std::size_t>(Measure(Content(n)).chars);
-          return false;
-        }
-        if (!IsElement(n)) return false;
-        return n == root ||
-               !InSet(Name(n), {"script", "style", "template", "title", "svg", "math"});
-      },
-      [](xmlNode*) {});
-  return size;
-}
-
-std::size_t ParagraphTextSize(xmlNode* root) {
-  std::size_t size = 0;
-  Walk(
-      root,
-      [&](xmlNode* n) {
-        if (!IsElement(n)) return false;
-        if (Name(n) == "p") {
-          size += VisibleTextSize(n);
-          return false;
-        }
-        return true;
-      },
-      [](xmlNode*) {});
-  return size;
-}
-
-SwallowTest::SwallowTest(xmlNode* root) : root_(root) {}
-
-bool SwallowTest::SwallowedPage(xmlNode* n) const {
-  if (Name(n) != "noscript") {
-    // Popups and overlays hold paragraphs of their own; a swallowed page brings its article.
-    bool article = false;
-    Walk(
-        n,
-        [&](xmlNode* d) {
-          if (article || !IsElement(d)) return false;
-          article = d != n && (InSet(Name(d), {"article", "main"}) || Attr(d, "role") == "main");
-          return true;
-        },
-        [](xmlNode*) {});
-    if (!article) return false;
-  }
-  const std::size_t inside = ParagraphTextSize(n);
-  if (inside < kMisplacedText) return false;
-  if (paragraph_text_ == kUnknown) paragraph_text_ = ParagraphTextSize(root_);  // rarely needed
-  return 2 * inside > paragraph_text_;
-}
-
-void DropChrome(xmlNode* root) {
-  const SwallowTest swallow(root);
-  std::vector<xmlNode*> doomed;
-  Walk(
-      root,
-      [&](xmlNode* n) {
-        if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE || n->type == XML_DTD_NODE) {
-          doomed.push_back(n);
-          return false;
-        }
-        if (!IsElement(n)) return false;
-        if (n != root && (IsDroppedTag(Name(n)) || IsHidden(n) || IsChromeRole(n)) &&
-            !swallow.SwallowedPage(n)) {
-          doomed.push_back(n);
-          return false;
-        }
-        return true;
-      },
-      [](xmlNode*) {});
-  RemoveNodes(doomed);
-}
-
-void RehomeMisplacedContent(xmlDoc* doc) {
-  xmlNode* root = xmlDocGetRootElement(doc);
-  if (root == nullptr) return;
-  xmlNode* head = nullptr;
-  xmlNode* body = nullptr;
-  for (xmlNode* c = root->children; c != nullptr; c = c->next) {
-    if (Is(c, "head") && head == nullptr) head = c;
-    if (Is(c, "body") && body == nullptr) body = c;
-  }
-  if (head == nullptr || VisibleTextSize(head) < kMisplacedText) return;
-  if (body == nullptr) {
-    xmlNodeSetName(head, reinterpret_cast<const xmlChar*>("body"));
-    return;
-  }
-  xmlNode* first = body->children;
-  for (xmlNode* c = head->children; c != nullptr;) {
-    xmlNode* next = c->next;
-    xmlUnlinkNode(c);
-    if (first != nullptr) {
-      xmlAddPrevSibling(first, c);
-    } else {
-      xmlAddChild(body, c);
-    }
-    c = next;
-  }
-}
-
-xmlNode* FindBody(xmlDoc* doc) {
-  xmlNode* root = xmlDocGetRootElement(doc);
-  if (root == nullptr) return nullptr;
-  for (xmlNode* c = root->children; c != nullptr; c = c->next) {
-    if (Is(c, "body")) return c;
-  }
-  return root;
-}
 
 std::size_t TotalSize(const std::vector<std::string>& paragraphs) {
   std::size_t total = 0;
@@ -721,7 +609,7 @@ std::size_t TotalSize(const std::vector<std::string>& paragraphs) {
 }
 
 std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags,
-                                         std::string_view summary) {
+                                         const PageEvidence& evidence) {
   std::vector<std::string> paragraphs;
   RehomeMisplacedContent(doc);
   xmlNode* body = FindBody(doc);
@@ -730,7 +618,12 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   Stats stats;
   if (flags.strip_unlikely) {
     stats.Compute(body);
-    DropUnlikely(body, stats);
+    std::array<const xmlNode*, 2> recipe = {nullptr, nullptr};
+    if (evidence.IsRecipe()) {
+      recipe = {FindIngredientList(body, evidence.ingredients).list,
+                FindMethodList(body, evidence.steps).list};
+    }
+    DropUnlikely(body, stats, recipe);
   } else {
     DropCommentSections(body);
   }
@@ -740,7 +633,7 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
   std::vector<xmlNode*> kept = GatherSiblings(top, body, stats);
   std::vector<xmlNode*> lead = GatherLead(kept, body, stats);
 
-  if (xmlNode* n = FindSummaryBlock(kept, body, stats, summary); n != nullptr) {
+  if (xmlNode* n = FindSummaryBlock(kept, body, stats, evidence.description); n != nullptr) {
     const bool inside_lead =
         std::any_of(lead.begin(), lead.end(), [&](xmlNode* l) { return Contains(l, n); });
     if (!inside_lead) {
@@ -756,7 +649,16 @@ std::vector<std::string> ExtractMainText(xmlDoc* doc, const MainTextFlags& flags
     std::stable_sort(kept.begin(), kept.end(),
                      [](xmlNode* a, xmlNode* b) { return xmlXPathCmpNodes(a, b) == 1; });
   }
-  Prune(kept, top, stats, flags);
+  // A lead's box is not pruned as a whole for its name ("intro-header"): only what it holds.
+  std::vector<xmlNode*> spared = lead;
+  spared.push_back(top);
+  if (evidence.IsRecipe()) {
+    for (const RecipeList& part :
+         {FindIngredientList(body, evidence.ingredients), FindMethodList(body, evidence.steps)}) {
+      KeepRecipePart(part, body, kept, spared);
+    }
+  }
+  Prune(kept, spared, stats, flags);
   return ParagraphsOf(kept, /*drop_link_paragraphs=*/flags.clean_conditionally,
                       /*tidy_end=*/flags.clean_conditionally);
 }

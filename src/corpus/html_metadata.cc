@@ -155,7 +155,10 @@ struct MetaCandidates {
   Ranked title, date, author, site_name, language, url, description;
   std::string html_title;  // <title>, to strip a site suffix from
   std::string h1;
-  std::string ld_body;  // JSON-LD articleBody, when present
+  std::string ld_body;                   // JSON-LD articleBody, when present
+  std::vector<std::string> ingredients;  // of the first JSON-LD Recipe that lists them
+  std::vector<std::string> steps;        // of the first JSON-LD Recipe that lists them
+  bool recipe_markup = false;            // itemprop=recipeIngredient and the like seen
 };
 
 bool IsArticleType(const nlohmann::json& type) {
@@ -208,6 +211,20 @@ std::string JsonNames(const nlohmann::json& j) {
   return "";
 }
 
+// A recipe's method: a string, a HowToStep's text, or a list or HowToSection of those.
+void ReadSteps(const nlohmann::json& j, MetaCandidates& meta, int depth) {
+  if (depth > 4) return;
+  if (j.is_string()) {
+    std::string text = CollapseHtmlSpace(j.get<std::string>());
+    if (!text.empty()) meta.steps.push_back(std::move(text));
+  } else if (j.is_array()) {
+    for (const auto& item : j) ReadSteps(item, meta, depth + 1);
+  } else if (j.is_object()) {
+    if (auto it = j.find("text"); it != j.end()) ReadSteps(*it, meta, depth + 1);
+    if (auto it = j.find("itemListElement"); it != j.end()) ReadSteps(*it, meta, depth + 1);
+  }
+}
+
 void ReadJsonLdObject(const nlohmann::json& obj, MetaCandidates& meta) {
   const auto type_it = obj.find("@type");
   const nlohmann::json type = type_it != obj.end() ? *type_it : nlohmann::json();
@@ -216,6 +233,18 @@ void ReadJsonLdObject(const nlohmann::json& obj, MetaCandidates& meta) {
     const auto it = obj.find(key);
     return it != obj.end() ? *it : kNull;
   };
+  if (HasType(type, "Recipe") && meta.ingredients.empty()) {
+    for (const char* key : {"recipeIngredient", "ingredients"}) {
+      const nlohmann::json& list = get(key);
+      if (!list.is_array()) continue;
+      for (const auto& item : list) {
+        std::string text = CollapseHtmlSpace(JsonString(item));
+        if (!text.empty()) meta.ingredients.push_back(std::move(text));
+      }
+      if (!meta.ingredients.empty()) break;
+    }
+  }
+  if (HasType(type, "Recipe") && meta.steps.empty()) ReadSteps(get("recipeInstructions"), meta, 0);
   if (IsArticleType(type)) {
     meta.title.Offer(JsonString(get("headline")), 30);
     meta.title.Offer(JsonString(get("name")), 35);
@@ -396,6 +425,8 @@ PageEvidence ReadMetadata(xmlDoc* doc, const HtmlExtractOptions& options, Extrac
             if (value.empty()) value = Attr(n, "datetime");
             meta.date.Offer(NormalizeDate(value), 18);
           }
+          meta.recipe_markup |=
+              prop == "recipeingredient" || prop == "ingredients" || prop == "recipeinstructions";
         }
         return true;
       },
@@ -413,6 +444,9 @@ PageEvidence ReadMetadata(xmlDoc* doc, const HtmlExtractOptions& options, Extrac
   page.description = meta.description.value;
   PageEvidence evidence;
   evidence.ld_body = std::move(meta.ld_body);
+  evidence.ingredients = std::move(meta.ingredients);
+  evidence.steps = std::move(meta.steps);
+  evidence.recipe_markup = meta.recipe_markup;
   evidence.description = page.description;
   return evidence;
 }

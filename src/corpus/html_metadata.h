@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "corpus/html_dom.h"
 #include "corpus/html_extractor.h"
@@ -27,6 +28,15 @@ std::string NormalizeLanguage(std::string_view raw);
 struct PageEvidence {
   std::string ld_body;      // JSON-LD articleBody of an article object, when present
   std::string description;  // the page's own summary (meta description, og:description)
+  // The ingredients a JSON-LD Recipe lists (recipeIngredient, or the older ingredients), in
+  // its order; empty on pages that are not recipes.
+  std::vector<std::string> ingredients;
+  // Its method: the texts of its recipeInstructions (strings, HowToStep, HowToSection).
+  std::vector<std::string> steps;
+  // Elements marked as a recipe's parts (itemprop=recipeIngredient, recipeInstructions).
+  bool recipe_markup = false;
+  // Whether the page says anything of a recipe: only then are its parts looked for.
+  bool IsRecipe() const { return recipe_markup || !ingredients.empty() || !steps.empty(); }
 };
 
 // Fills page's metadata fields (and warnings) from `doc`; returns the evidence for the body.

@@ -32,9 +32,21 @@ bool IsHeading(std::string_view tag) {
 }
 namespace {
 
+// The cells of a table row make one line ("125 g flour", "Weight 2 kg"): a cell alone is
+// rarely a sentence, and a link in one cell does not make the row a link line.
+bool IsCell(std::string_view tag) { return tag == "td" || tag == "th"; }
+
 // A short line ending in a colon: the title of what follows it.
 bool IsLabel(std::string_view paragraph) {
   return !paragraph.empty() && paragraph.back() == ':' && Measure(paragraph).chars <= 60;
+}
+
+// A short line (under kCreditLine code points, spaces aside) with a copyright sign is a
+// credit (a photo's caption and its agency, "© 2019 Example Media, all rights reserved"), not
+// the article's text.
+constexpr int kCreditLine = 200;
+bool IsCreditLine(std::string_view paragraph, int chars) {
+  return chars < kCreditLine && paragraph.find("\u00a9") != std::string_view::npos;
 }
 
 // Code points under which a line with a link that ends the article is taken for a call to
@@ -44,7 +56,7 @@ constexpr int kTrailingLinkLine = 160;
 class ParagraphBuilder {
  public:
   // With drop_link_paragraphs, a paragraph whose text is all link (a teaser card, "Also on
-  // …", a related headline between paragraphs) is left out.
+  // …", a related headline between paragraphs) is left out, and so is a credit line.
   ParagraphBuilder(std::vector<std::string>* out, bool drop_link_paragraphs)
       : out_(out), drop_link_paragraphs_(drop_link_paragraphs) {}
 
@@ -58,7 +70,10 @@ class ParagraphBuilder {
           }
           if (!IsElement(n)) return false;
           const std::string_view tag = Name(n);
-          if (n != root && IsDroppedTag(tag)) return false;  // a kept root is kept
+          // A kept root is read; so is a <noscript> below one: chrome was dropped before
+          // (DropChrome), and a <noscript> left in the tree holds the article (the text a
+          // script-rendered page shows when scripts are off).
+          if (n != root && IsDroppedTag(tag) && tag != "noscript") return false;
           if (tag == "br") {
             if (breaks_ > 0) {
               Flush();
@@ -68,7 +83,11 @@ class ParagraphBuilder {
             ++breaks_;
             return false;
           }
-          if (IsBlockTag(tag)) Flush();
+          if (IsCell(tag)) {
+            pending_space_ = !current_.empty();
+          } else if (IsBlockTag(tag)) {
+            Flush();
+          }
           if (tag == "pre") ++pre_depth_;
           if (tag == "a") ++link_depth_;
           if (IsHeading(tag)) ++heading_depth_;
@@ -76,7 +95,11 @@ class ParagraphBuilder {
         },
         [&](xmlNode* n) {
           if (!IsElement(n)) return;
-          if (IsBlockTag(Name(n))) Flush();
+          if (IsCell(Name(n))) {
+            pending_space_ = !current_.empty();
+          } else if (IsBlockTag(Name(n))) {
+            Flush();
+          }
           if (Name(n) == "pre") --pre_depth_;
           if (Name(n) == "a") --link_depth_;
           if (IsHeading(Name(n))) --heading_depth_;
@@ -143,7 +166,8 @@ class ParagraphBuilder {
       current_.pop_back();
     }
     const bool all_link = drop_link_paragraphs_ && chars_ > 0 && link_chars_ >= 0.9 * chars_;
-    if (!current_.empty() && !all_link) {
+    const bool credit = drop_link_paragraphs_ && IsCreditLine(current_, chars_);
+    if (!current_.empty() && !all_link && !credit) {
       out_->push_back(std::move(current_));
       is_heading_.push_back(heading_depth_ > 0);
       has_link_.push_back(link_chars_ > 0);

@@ -175,6 +175,44 @@ std::string ChooseEncoding(std::string_view data, const HtmlExtractOptions& opti
   return IsValidUtf8(prefix) ? "UTF-8" : "windows-1252";
 }
 
+std::string OpenSelfClosedRawTextTags(std::string_view html) {
+  std::string fixed;
+  std::size_t copied = 0;  // bytes of `html` already in `fixed`
+  for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    if (i + 1 >= html.size() || (html[i + 1] != 's' && html[i + 1] != 'S')) continue;
+    std::size_t name = 0;
+    for (std::string_view tag : {"script", "style"}) {
+      if (html.size() - i - 1 > tag.size() && ToLower(html.substr(i + 1, tag.size())) == tag &&
+          (IsAsciiSpace(html[i + 1 + tag.size()]) || html[i + 1 + tag.size()] == '/')) {
+        name = tag.size();
+      }
+    }
+    if (name == 0) continue;
+    // The end of the start tag: the first '>' outside a quoted attribute value.
+    char quote = 0;
+    std::size_t end = i + 1 + name;
+    for (; end < html.size(); ++end) {
+      const char c = html[end];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        break;
+      }
+    }
+    if (end >= html.size()) break;
+    if (html[end - 1] == '/') {
+      fixed.append(html.substr(copied, end - 1 - copied));
+      copied = end;  // from the '>'
+    }
+    i = end;
+  }
+  if (copied == 0) return "";
+  fixed.append(html.substr(copied));
+  return fixed;
+}
+
 DocPtr ParseHtml(std::string_view html, const std::string& encoding, std::size_t max_depth,
                  int* too_deep_line) {
   static std::once_flag init;

@@ -25,6 +25,12 @@ bool LooksBinary(std::string_view data);
 std::string ChooseEncoding(std::string_view data, const HtmlExtractOptions& options,
                            Diagnostics& warnings);
 
+// Browsers ignore the slash of a self-closed <script .../> or <style .../>: what follows is
+// script up to </script>. libxml2 closes the element there, and the code becomes page text.
+// Returns `html` with those slashes taken out, or "" when it has none (the usual case: a scan
+// for "<script" and "<style", nothing copied).
+std::string OpenSelfClosedRawTextTags(std::string_view html);
+
 // Parses `html` in `encoding`; `too_deep_line` (may be null) gets the line of the first element
 // nested deeper than `max_depth` (0 when none is). Null when libxml2 could not start.
 DocPtr ParseHtml(std::string_view html, const std::string& encoding, std::size_t max_depth,

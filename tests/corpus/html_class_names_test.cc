@@ -24,21 +24,40 @@ TEST(HtmlClassNamesTest, LeadNamesAreContent) {
   EXPECT_LT(NameVerdict("comment-summary"), 0);
 }
 
-TEST(HtmlClassNamesTest, CommentSections) {
+TEST(HtmlClassNamesTest, MetadataIsBoilerplateEvenInsideAContentWord) {
+  // A post's date and category line, an image's caption and credit.
+  for (const char* name : {"postmetadata", "entry-metadata", "img-metadata__title"}) {
+    EXPECT_LT(NameVerdict(name), 0) << name;
+  }
+  EXPECT_GT(NameVerdict("post-content"), 0);
+}
+
+// Whether `test` holds for a <div> with the class `value`.
+bool WithClass(bool (*test)(const xmlNode*), const char* value) {
   xmlDoc* doc = xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0"));
   xmlNode* div = xmlNewNode(nullptr, reinterpret_cast<const xmlChar*>("div"));
   xmlDocSetRootElement(doc, div);
-  const auto with_class = [&](const char* value) {
-    xmlSetProp(div, reinterpret_cast<const xmlChar*>("class"),
-               reinterpret_cast<const xmlChar*>(value));
-    return IsCommentSection(div);
-  };
-  EXPECT_TRUE(with_class("comments-area"));
-  EXPECT_TRUE(with_class("commentList"));
-  EXPECT_TRUE(with_class("respond"));
-  EXPECT_FALSE(with_class("entry-content"));
-  EXPECT_FALSE(with_class("recommend"));
+  xmlSetProp(div, reinterpret_cast<const xmlChar*>("class"),
+             reinterpret_cast<const xmlChar*>(value));
+  const bool holds = test(div);
   xmlFreeDoc(doc);
+  return holds;
+}
+
+TEST(HtmlClassNamesTest, SignupBoxes) {
+  EXPECT_TRUE(WithClass(IsSignupBox, "newsletter"));
+  EXPECT_TRUE(WithClass(IsSignupBox, "subscribeBox"));
+  EXPECT_TRUE(WithClass(IsSignupBox, "footer-signup"));
+  EXPECT_FALSE(WithClass(IsSignupBox, "entry-content"));
+  EXPECT_FALSE(WithClass(IsSignupBox, "sign-language"));
+}
+
+TEST(HtmlClassNamesTest, CommentSections) {
+  EXPECT_TRUE(WithClass(IsCommentSection, "comments-area"));
+  EXPECT_TRUE(WithClass(IsCommentSection, "commentList"));
+  EXPECT_TRUE(WithClass(IsCommentSection, "respond"));
+  EXPECT_FALSE(WithClass(IsCommentSection, "entry-content"));
+  EXPECT_FALSE(WithClass(IsCommentSection, "recommend"));
 }
 
 }  // namespace

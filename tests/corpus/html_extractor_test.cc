@@ -139,6 +139,14 @@ TEST(HtmlExtractorTest, TitleFallsBackToTitleElementWithoutSiteSuffix) {
   EXPECT_EQ(page.title, "Parliament passes the budget bill");
 }
 
+TEST(HtmlExtractorTest, OneParagraphPostIsNotPaddedWithTheChromeOfLenientPasses) {
+  // Only the lenient passes keep the share, like and related boxes: more text, but short lines.
+  const ExtractedPage page =
+      Extract(ReadFileOrFail(TestDataDir() + "/html/rules/one_paragraph_post.html"));
+  ASSERT_EQ(page.paragraphs.size(), 1u) << Joined(page);
+  EXPECT_TRUE(Contains(page.paragraphs[0], "the bridge survey vote moved to Thursday"));
+}
+
 TEST(HtmlExtractorTest, RecoversMalformedHtmlAndDecodesEntities) {
   const ExtractedPage page = Extract(Page("malformed.html"));
   const std::string text = Joined(page);

@@ -82,7 +82,7 @@ TEST(HtmlMainTextTest, TextLeftInHeadMovesToBody) {
   ASSERT_NE(story, nullptr);
   xmlUnlinkNode(story);
   xmlAddChild(head, story);
-  const std::string text = Joined(internal::ExtractMainText(doc.get(), {}, ""));
+  const std::string text = Joined(internal::ExtractMainText(doc.get(), {}, {}));
   EXPECT_TRUE(Has(text, kFirst)) << text;
   EXPECT_FALSE(Has(text, "cookies and unique identifiers")) << text;
 }
@@ -97,6 +97,16 @@ TEST(HtmlMainTextTest, LeadParagraphsNamedAsSuchAreKeptFirst) {
   EXPECT_TRUE(Has(text, kFirst)) << text;
   EXPECT_FALSE(Has(text, "By a staff writer")) << text;
   EXPECT_FALSE(Has(text, "The bridge debate goes on")) << text;  // the title, an h1
+}
+
+TEST(HtmlMainTextTest, LeadBoxNamedAsChromeKeepsItsLead) {
+  const std::vector<std::string> paragraphs = Paragraphs("lead_box_named_as_header.html");
+  const std::string text = Joined(paragraphs);
+  ASSERT_GE(paragraphs.size(), 2u) << text;
+  EXPECT_TRUE(Has(paragraphs[0], "Members of the council want a second survey")) << text;
+  EXPECT_TRUE(Has(text, kLast)) << text;
+  EXPECT_FALSE(Has(text, "11:46")) << text;
+  EXPECT_FALSE(Has(text, "The bridge debate goes on")) << text;
 }
 
 TEST(HtmlMainTextTest, SubtitleAndTheBlockRepeatingTheDescriptionAreTheLead) {
@@ -119,7 +129,7 @@ TEST(HtmlMainTextTest, DataTableStaysAndLinkLinesAndTitlesEndingTheArticleGo) {
   EXPECT_FALSE(Has(text, "New ferry timetable")) << text;
   EXPECT_FALSE(Has(text, "Follow our river coverage")) << text;
   ASSERT_FALSE(paragraphs.empty());
-  EXPECT_EQ(paragraphs.back(), "Five") << text;
+  EXPECT_EQ(paragraphs.back(), "Deck and railings Five") << text;
 }
 
 TEST(HtmlMainTextTest, TextBlocksOfThePageBuildersKindAreOneArticle) {
@@ -135,10 +145,52 @@ TEST(HtmlMainTextTest, CommentThreadUnderAShortPostIsNotThePost) {
   EXPECT_FALSE(Has(text, "Reader 1 writes")) << text;
 }
 
+TEST(HtmlMainTextTest, SignupBoxUnderAShortPostIsNotThePost) {
+  const std::string text = Joined(Paragraphs("short_post_newsletter_box.html"));
+  EXPECT_TRUE(Has(text, "the bridge survey vote moved to Thursday")) << text;
+  EXPECT_FALSE(Has(text, "Every Friday morning")) << text;
+  EXPECT_FALSE(Has(text, "Want more from us?")) << text;
+}
+
 TEST(HtmlMainTextTest, APageOfCommentsOnlyKeepsThem) {
   const std::string text = Joined(Paragraphs("forum_thread.html"));
   EXPECT_TRUE(Has(text, "Reader 1 writes")) << text;
   EXPECT_TRUE(Has(text, "Reader 6 writes")) << text;
+}
+
+TEST(HtmlMainTextTest, RecipeMarkedWithMicrodataKeepsItsIngredients) {
+  const std::string text = Joined(Paragraphs("recipe_microdata.html"));
+  EXPECT_TRUE(Has(text, "Peel the apples")) << text;
+  EXPECT_TRUE(Has(text, "125 g flour")) << text;
+  EXPECT_LT(text.find("4 apples"), text.find("Peel the apples")) << text;
+}
+
+TEST(HtmlMainTextTest, RecipeKeepsItsMethodSetApart) {
+  const std::string text = Joined(Paragraphs("recipe_method.html"));
+  EXPECT_TRUE(Has(text, "Every September the old plum tree")) << text;
+  EXPECT_TRUE(Has(text, "Halve the plums and take out the stones.")) << text;
+  EXPECT_TRUE(Has(text, "bake for fifty minutes.")) << text;
+  EXPECT_LT(text.find("500 g plums"), text.find("Halve the plums")) << text;
+  EXPECT_FALSE(Has(text, "Apple pie")) << text;
+}
+
+TEST(HtmlMainTextTest, ArticleShownOnlyWithoutScriptsIsKept) {
+  const std::string text = Joined(Paragraphs("noscript_article.html"));
+  EXPECT_TRUE(Has(text, kFirst)) << text;
+  EXPECT_TRUE(Has(text, kLast)) << text;
+  EXPECT_FALSE(Has(text, "turn on JavaScript")) << text;
+}
+
+TEST(HtmlMainTextTest, RecipeKeepsItsIngredientsBesideItsMethod) {
+  const std::string text = Joined(Paragraphs("recipe_ingredients.html"));
+  EXPECT_TRUE(Has(text, "Peel the apples")) << text;
+  EXPECT_TRUE(Has(text, "serve it warm with cream")) << text;
+  EXPECT_TRUE(Has(text, "4 apples")) << text;
+  EXPECT_TRUE(Has(text, "125 g flour")) << text;
+  EXPECT_TRUE(Has(text, "80 g brown sugar")) << text;
+  EXPECT_LT(text.find("4 apples"), text.find("Peel the apples")) << text;  // in page order
+  EXPECT_FALSE(Has(text, "Recalculate")) << text;
+  EXPECT_FALSE(Has(text, "Plum tart")) << text;
 }
 
 TEST(HtmlMainTextTest, RubyReadingsAreNotText) {

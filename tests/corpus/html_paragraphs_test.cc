@@ -40,6 +40,32 @@ TEST(HtmlParagraphsTest, TidyEndDropsClosingLinkLinesAndEmptyTitles) {
   EXPECT_EQ(Of(body, true, false).size(), 6u);
 }
 
+TEST(HtmlParagraphsTest, CreditLinesAreLeftOutWithLinkParagraphs) {
+  const std::string story =
+      "The museum's lawyers argued that the \u00a9 sign printed under the old photographs proved "
+      "nothing about who owned them, and the court agreed after a hearing that lasted two days "
+      "and drew a large crowd of reporters, historians and neighbours to the old town hall.";
+  const std::string body = "<p>" + story +
+                           "</p><div><img src='a.jpg'><p>The bridge at dawn. | \u00a9 Photo "
+                           "Agency</p></div><p>\u00a9 2024 Town News. All rights reserved.</p>";
+  EXPECT_EQ(Of(body, true, false), (Paragraphs{story}));
+  EXPECT_EQ(Of(body, false, false).size(), 3u);
+}
+
+TEST(HtmlParagraphsTest, TableRowIsOneLine) {
+  EXPECT_EQ(Of("<table><tr><th>Weight</th><td>2 kg</td></tr><tr><td>125 g</td><td><a "
+               "href='/f'>flour</a></td></tr></table><p>After.</p>",
+               true, false),
+            (Paragraphs{"Weight 2 kg", "125 g flour", "After."}));
+}
+
+TEST(HtmlParagraphsTest, NoscriptLeftBelowARootIsRead) {
+  // DropChrome leaves a <noscript> only when it holds the page's text.
+  EXPECT_EQ(Of("<div><noscript><p>Text of the story.</p></noscript><script>x()</script></div>",
+               false, false),
+            (Paragraphs{"Text of the story."}));
+}
+
 TEST(HtmlParagraphsTest, TagVocabulary) {
   EXPECT_TRUE(IsDroppedTag("rt"));
   EXPECT_TRUE(IsDroppedTag("script"));

@@ -44,5 +44,28 @@ TEST(HtmlParseTest, MultiByteDeclarationsAreLeftAlone) {
             "shift_jis");
 }
 
+TEST(HtmlParseTest, SelfClosedScriptsAndStylesAreOpenedAsBrowsersDo) {
+  EXPECT_EQ(OpenSelfClosedRawTextTags("<p>No raw text tags.</p><scripts/>"), "");
+  EXPECT_EQ(OpenSelfClosedRawTextTags("<script src='a.js'></script><style>p{}</style>"), "");
+  EXPECT_EQ(OpenSelfClosedRawTextTags("<SCRIPT type=\"text/javascript\"/>go();</SCRIPT><p>Hi</p>"),
+            "<SCRIPT type=\"text/javascript\">go();</SCRIPT><p>Hi</p>");
+  EXPECT_EQ(OpenSelfClosedRawTextTags("<script data-x='a/>b' /><style/>"),
+            "<script data-x='a/>b' ><style>");
+}
+
+TEST(HtmlParseTest, CodeAfterASelfClosedScriptIsNotPageText) {
+  const std::string html =
+      "<html><body><div class='story'><p>The council met on Tuesday evening to discuss the new "
+      "bridge over the river, and members agreed to ask for a second survey.</p>"
+      "<script type='text/javascript'/>(function() { document.title = 'x'; })();</script>"
+      "<p>Residents said the noise from the works had kept them awake for weeks, and asked "
+      "whether the schedule could be changed to daytime hours only.</p></div></body></html>";
+  HtmlExtractOptions options;
+  std::string text;
+  for (const std::string& p : ExtractHtml(html, options).paragraphs) text += p + "\n";
+  EXPECT_NE(text.find("Residents said the noise"), std::string::npos) << text;
+  EXPECT_EQ(text.find("document.title"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace parallax::internal
