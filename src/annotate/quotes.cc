@@ -144,8 +144,8 @@ class MarkPairer {
       std::size_t eol = text_.find('\n', pos);
       if (eol == std::string_view::npos) eol = text_.size();
       bool blank = true;
-      for (std::size_t i = pos; i < eol; ++i) {
-        if (!IsSpace(static_cast<unsigned char>(text_[i]))) blank = false;
+      for (std::size_t i = pos; i < eol && blank; ++i) {
+        blank = IsSpace(static_cast<unsigned char>(text_[i]));
       }
       if (!blank) paragraphs.emplace_back(pos, eol);
       pos = eol + 1;
@@ -429,11 +429,11 @@ class Attributor {
       : text_(text), options_(options), quotes_(*quotes) {}
 
   void Run() {
+    if (quotes_.empty()) return;  // nothing to attribute: skip the sentences and mentions
     // Long runs without a full stop are read in bounded pieces (see kMaxSentenceBytes).
     sentences_ = QuoteSentences(text_);
     CapSpanLength(text_, &sentences_);
     LinkParents();
-    CollectMentions();
     int last_attributed = -1;
     for (std::size_t q = 0; q < quotes_.size(); ++q) {
       Quote& quote = quotes_[q];
@@ -543,7 +543,10 @@ class Attributor {
     return SpeakerType::kUnknown;
   }
 
+  // Mentions depend only on the text and the quotes' spans (fixed by LinkParents), so they are
+  // collected on the first pronoun that needs an antecedent: most texts never need them.
   void CollectMentions() {
+    mentions_collected_ = true;
     for (const auto& [begin, end] : sentences_) {
       if (!MayHoldReportingVerb(text_, begin, end)) continue;
       const std::vector<Token> tokens = Tokenize(text_, begin, end);
@@ -562,7 +565,8 @@ class Attributor {
   }
 
   // The last named speaker before `pos` that a pronoun can refer to.
-  std::optional<Mention> Antecedent(const Token& pronoun) const {
+  std::optional<Mention> Antecedent(const Token& pronoun) {
+    if (!mentions_collected_) CollectMentions();
     const std::string& p = pronoun.lower;
     const bool person = p == "he" || p == "she" || p == "он" || p == "она";
     const bool thing = p == "it";
@@ -1048,6 +1052,7 @@ class Attributor {
   std::vector<Quote>& quotes_;
   std::vector<std::pair<std::size_t, std::size_t>> sentences_;
   std::vector<Mention> mentions_;
+  bool mentions_collected_ = false;
 };
 
 // Unmarked block quotations: a paragraph that ends with a colon and announces speech
