@@ -65,72 +65,124 @@ int DigitsValue(std::string_view digits) {
   return value;
 }
 
+bool IsAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
+
 // Fills `*result` (in place: its tokens view its own buffer, which a move could relocate).
 void Tokenize(std::string_view text, DateTokens* words) {
   DateTokens& result = *words;
   std::vector<Tok>& out = result.tokens;
-  // Where each token's lower-case form starts in `lowered` (npos: the text is its own form).
-  std::vector<std::size_t> lowered_at;
-  std::vector<std::size_t> lowered_size;
+  out.reserve(text.size() / 6 + 8);
+  // The tokens whose lower-case form is in `lowered` (the others are their own form), with
+  // where it starts there.
+  std::vector<std::pair<std::size_t, std::size_t>> lowered_at;
   std::size_t i = 0;
   while (i < text.size()) {
-    const Cp c = CpAt(text, i);
-    if (c.cp == ' ' || c.cp == '\t' || c.cp == '\n' || c.cp == '\r' || c.cp == 0xA0) {
-      i += c.len;
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 == ' ' || b0 == '\n') {
+      ++i;
       continue;
     }
     Tok t;
     t.begin = i;
-    std::size_t j = i + c.len;
-    if (IsLetter(c.cp)) {
+    std::size_t j = i + 1;
+    bool ascii = true;
+    bool upper = false;
+    if (b0 < 0x80 && IsAsciiLetter(b0)) {
+      // The common case: a word of ASCII letters (and inner hyphens), read a byte at a time.
+      upper = b0 <= 'Z';
+      bool more = false;  // a non-ASCII byte follows: the general loop below goes on
       while (j < text.size()) {
         const auto b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80 && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {  // the common case
+        if (b < 0x80 && IsAsciiLetter(b)) {
+          upper = upper || b <= 'Z';
           ++j;
-          continue;
-        }
-        const Cp d = CpAt(text, j);
-        if (IsLetter(d.cp)) {
-          j += d.len;
-        } else if (d.cp == '-' && IsLetter(CpAt(text, j + 1).cp)) {
+        } else if (b >= 0x80) {
+          more = true;
+          break;
+        } else if (b == '-' && IsLetter(CpAt(text, j + 1).cp)) {
           j += 1;
         } else {
           break;
         }
       }
       t.word = true;
-      t.capital = c.cp < 0x80 ? (c.cp >= 'A' && c.cp <= 'Z')
-                              : utf8proc_category(static_cast<utf8proc_int32_t>(c.cp)) ==
-                                    UTF8PROC_CATEGORY_LU;
-    } else if (IsDigit(c.cp)) {
-      while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) ++j;
-      const std::size_t digits = j - i;
-      t.number = true;
-      t.digits = digits;
-      t.value = digits <= 4 ? DigitsValue(text.substr(i, digits)) : -1;
-      // Decades (1990s) and ordinal suffixes (23rd, 1st).
-      if (digits == 4 && j < text.size() && text[j] == 's' && !IsLetter(CpAt(text, j + 1).cp)) {
-        ++j;
-      }
-      for (const char* suffix : {"st", "nd", "rd", "th"}) {
-        if (text.substr(j, 2) == suffix && !IsLetter(CpAt(text, j + 2).cp)) {
-          j += 2;
-          break;
+      t.capital = b0 <= 'Z';
+      if (more) ascii = false;
+      if (more) {
+        while (j < text.size()) {
+          const auto b = static_cast<unsigned char>(text[j]);
+          if (b < 0x80 && IsAsciiLetter(b)) {
+            ++j;
+            continue;
+          }
+          const Cp d = CpAt(text, j);
+          if (IsLetter(d.cp)) {
+            j += d.len;
+          } else if (d.cp == '-' && IsLetter(CpAt(text, j + 1).cp)) {
+            j += 1;
+          } else {
+            break;
+          }
         }
       }
+    } else {
+      const Cp c = CpAt(text, i);
+      if (c.cp == ' ' || c.cp == '\t' || c.cp == '\n' || c.cp == '\r' || c.cp == 0xA0) {
+        i += c.len;
+        continue;
+      }
+      j = i + c.len;
+      if (IsLetter(c.cp)) {
+        while (j < text.size()) {
+          const auto b = static_cast<unsigned char>(text[j]);
+          if (b < 0x80 && IsAsciiLetter(b)) {  // the common case
+            ++j;
+            continue;
+          }
+          const Cp d = CpAt(text, j);
+          if (IsLetter(d.cp)) {
+            j += d.len;
+          } else if (d.cp == '-' && IsLetter(CpAt(text, j + 1).cp)) {
+            j += 1;
+          } else {
+            break;
+          }
+        }
+        t.word = true;
+        t.capital = c.cp < 0x80 ? (c.cp >= 'A' && c.cp <= 'Z')
+                                : utf8proc_category(static_cast<utf8proc_int32_t>(c.cp)) ==
+                                      UTF8PROC_CATEGORY_LU;
+      } else if (IsDigit(c.cp)) {
+        while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) ++j;
+        const std::size_t digits = j - i;
+        t.number = true;
+        t.digits = digits;
+        t.value = digits <= 4 ? DigitsValue(text.substr(i, digits)) : -1;
+        // Decades (1990s) and ordinal suffixes (23rd, 1st).
+        if (digits == 4 && j < text.size() && text[j] == 's' && !IsLetter(CpAt(text, j + 1).cp)) {
+          ++j;
+        }
+        for (const char* suffix : {"st", "nd", "rd", "th"}) {
+          if (text.substr(j, 2) == suffix && !IsLetter(CpAt(text, j + 2).cp)) {
+            j += 2;
+            break;
+          }
+        }
+      }
+      ascii = false;  // told below
     }
     t.end = j;
     t.text = text.substr(t.begin, t.end - t.begin);
-    bool ascii = true;
-    bool upper = false;
-    for (char ch : t.text) {
-      const auto b = static_cast<unsigned char>(ch);
-      ascii = ascii && b < 0x80;
-      upper = upper || (b >= 'A' && b <= 'Z');
+    if (!ascii) {
+      ascii = true;
+      for (char ch : t.text) {
+        const auto b = static_cast<unsigned char>(ch);
+        ascii = ascii && b < 0x80;
+        upper = upper || (b >= 'A' && b <= 'Z');
+      }
     }
     if (ascii && !upper) {
-      lowered_at.push_back(std::string::npos);
-      lowered_size.push_back(0);
+      t.lower = t.text;
     } else {
       const std::size_t at = result.lowered.size();
       if (ascii) {
@@ -139,19 +191,17 @@ void Tokenize(std::string_view text, DateTokens* words) {
       } else {
         result.lowered += SimpleLowercase(t.text);
       }
-      lowered_at.push_back(at);
-      lowered_size.push_back(result.lowered.size() - at);
+      lowered_at.emplace_back(out.size(), at);
     }
     out.push_back(t);
     i = j;
   }
   // Views into `lowered` are taken once it no longer grows.
-  for (std::size_t k = 0; k < out.size(); ++k) {
-    if (lowered_at[k] == std::string::npos) {
-      out[k].lower = out[k].text;
-    } else {
-      out[k].lower = std::string_view(result.lowered).substr(lowered_at[k], lowered_size[k]);
-    }
+  for (std::size_t k = 0; k < lowered_at.size(); ++k) {
+    const auto [index, at] = lowered_at[k];
+    const std::size_t next =
+        k + 1 < lowered_at.size() ? lowered_at[k + 1].second : result.lowered.size();
+    out[index].lower = std::string_view(result.lowered).substr(at, next - at);
   }
 }
 
@@ -331,9 +381,19 @@ class DateFinder {
         // Russian
         "сегодня", "вчера", "завтра", "в", "во", "на"};
     static const WordShapeFilter kStartShapes(kStarts);
+    // The names WeekdayOf and MonthOf know, to pass most capitalised words by without a look-up.
+    static const WordShapeFilter kCalendarShapes = {
+        "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+        "january", "february",  "march",     "april",    "may",      "june",     "july",
+        "august",  "september", "october",   "november", "december", "jan",      "feb",
+        "mar",     "apr",       "jun",       "jul",      "aug",      "sep",      "sept",
+        "oct",     "nov",       "dec"};
     if (t.number) return true;
     bool abbreviated = false;
-    if (t.capital && (WeekdayOf(t) >= 0 || MonthOf(t, &abbreviated) > 0)) return true;
+    if (t.capital && kCalendarShapes.MayContain(t.lower) &&
+        (WeekdayOf(t) >= 0 || MonthOf(t, &abbreviated) > 0)) {
+      return true;
+    }
     return kStartShapes.MayContain(t.lower) && kStarts.count(t.lower) > 0;
   }
 
