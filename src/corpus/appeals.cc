@@ -64,10 +64,13 @@ class PhraseSet {
     }
   }
 
-  // Whether any phrase occurs in `text`.
+  // Whether any phrase occurs in `text`. The second byte is compared before the rest: at most
+  // positions whose first byte starts a phrase, the next one already differs.
   bool FoundIn(std::string_view text) const {
     for (std::size_t i = 0; i < text.size(); ++i) {
       for (std::string_view p : by_first_[static_cast<unsigned char>(text[i])]) {
+        if (p.size() > text.size() - i) continue;
+        if (p.size() > 1 && text[i + 1] != p[1]) continue;
         if (text.compare(i, p.size(), p) == 0) return true;
       }
     }
