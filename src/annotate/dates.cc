@@ -67,6 +67,26 @@ int DigitsValue(std::string_view digits) {
 
 bool IsAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
 
+// Where the word that goes on at `j` ends: letters of any script, hyphens between letters.
+std::size_t WordEnd(std::string_view text, std::size_t j) {
+  while (j < text.size()) {
+    const auto b = static_cast<unsigned char>(text[j]);
+    if (b < 0x80 && IsAsciiLetter(b)) {  // the common case
+      ++j;
+      continue;
+    }
+    const Cp d = CpAt(text, j);
+    if (IsLetter(d.cp)) {
+      j += d.len;
+    } else if (d.cp == '-' && IsLetter(CpAt(text, j + 1).cp)) {
+      j += 1;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
 // Fills `*result` (in place: its tokens view its own buffer, which a move could relocate).
 void Tokenize(std::string_view text, DateTokens* words) {
   DateTokens& result = *words;
@@ -107,23 +127,9 @@ void Tokenize(std::string_view text, DateTokens* words) {
       }
       t.word = true;
       t.capital = b0 <= 'Z';
-      if (more) ascii = false;
       if (more) {
-        while (j < text.size()) {
-          const auto b = static_cast<unsigned char>(text[j]);
-          if (b < 0x80 && IsAsciiLetter(b)) {
-            ++j;
-            continue;
-          }
-          const Cp d = CpAt(text, j);
-          if (IsLetter(d.cp)) {
-            j += d.len;
-          } else if (d.cp == '-' && IsLetter(CpAt(text, j + 1).cp)) {
-            j += 1;
-          } else {
-            break;
-          }
-        }
+        ascii = false;
+        j = WordEnd(text, j);
       }
     } else {
       const Cp c = CpAt(text, i);
@@ -133,21 +139,7 @@ void Tokenize(std::string_view text, DateTokens* words) {
       }
       j = i + c.len;
       if (IsLetter(c.cp)) {
-        while (j < text.size()) {
-          const auto b = static_cast<unsigned char>(text[j]);
-          if (b < 0x80 && IsAsciiLetter(b)) {  // the common case
-            ++j;
-            continue;
-          }
-          const Cp d = CpAt(text, j);
-          if (IsLetter(d.cp)) {
-            j += d.len;
-          } else if (d.cp == '-' && IsLetter(CpAt(text, j + 1).cp)) {
-            j += 1;
-          } else {
-            break;
-          }
-        }
+        j = WordEnd(text, j);
         t.word = true;
         t.capital = c.cp < 0x80 ? (c.cp >= 'A' && c.cp <= 'Z')
                                 : utf8proc_category(static_cast<utf8proc_int32_t>(c.cp)) ==
