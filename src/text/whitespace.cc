@@ -6,24 +6,42 @@ std::string CollapseSpace(std::string_view s) {
   const auto is_space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
   };
+  // Length of the white space character at `k` (a no-break space is two bytes), 0 if none.
+  const auto space_at = [&](std::size_t k) -> std::size_t {
+    if (is_space(s[k])) return 1;
+    return static_cast<unsigned char>(s[k]) == 0xC2 && k + 1 < s.size() &&
+                   static_cast<unsigned char>(s[k + 1]) == 0xA0
+               ? 2
+               : 0;
+  };
   std::string out;
   out.reserve(s.size());
   bool pending = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool nbsp = static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size() &&
-                      static_cast<unsigned char>(s[i + 1]) == 0xA0;
-    if (is_space(s[i]) || nbsp) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t len = space_at(i); len > 0) {
       pending = !out.empty();
-      if (nbsp) ++i;
+      i += len;
       continue;
     }
     if (pending) out += ' ';
     pending = false;
-    // The run of bytes up to the next white space (or no-break space) is copied at once.
-    std::size_t j = i + 1;
-    while (j < s.size() && !is_space(s[j]) && static_cast<unsigned char>(s[j]) != 0xC2) ++j;
-    out.append(s, i, j - i);
-    i = j - 1;
+    // The run up to the next white space that is not a single ' ' between two other characters
+    // is already collapsed: it is copied at once.
+    std::size_t k = i + 1;
+    while (k < s.size()) {
+      const auto c = static_cast<unsigned char>(s[k]);
+      if (c > ' ' && c != 0xC2) {
+        ++k;
+      } else if (c == ' ' && k + 1 < s.size() && space_at(k + 1) == 0) {
+        k += 2;
+      } else if (c != ' ' && space_at(k) == 0) {
+        ++k;
+      } else {
+        break;
+      }
+    }
+    out.append(s, i, k - i);
+    i = k;
   }
   return out;
 }
