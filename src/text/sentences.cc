@@ -120,6 +120,12 @@ class Splitter {
     size_t start = SkipSpace(0);
     size_t i = start;
     while (i < text_.size()) {
+      // Most bytes are ASCII that neither ends a line nor a sentence: passed without decoding.
+      if (const auto b = static_cast<unsigned char>(text_[i]);
+          b < 0x80 && b != '\n' && b != '.' && b != '!' && b != '?') {
+        ++i;
+        continue;
+      }
       DecodedChar d = DecodeUtf8Char(text_, i);
       if (d.code_point == '\n') {
         size_t j = i + 1;
