@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <iterator>
 #include <vector>
 
@@ -54,23 +55,32 @@ std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
 }
 
 // Phrases looked for anywhere in a text in one pass over it (rather than one pass per phrase):
-// at each byte, only the phrases that start with that byte are compared.
+// a bit per pair of bytes that starts a phrase rejects nearly every position with one load, and
+// at the others only the phrases that start with that byte are compared.
 class PhraseSet {
  public:
   template <std::size_t N>
   explicit PhraseSet(const std::string_view (&phrases)[N]) {
     for (std::string_view p : phrases) {
-      if (!p.empty()) by_first_[static_cast<unsigned char>(p[0])].push_back(p);
+      if (p.empty()) continue;
+      by_first_[static_cast<unsigned char>(p[0])].push_back(p);
+      if (p.size() == 1) {
+        single_ = true;
+      } else {
+        const std::size_t pair = Pair(p[0], p[1]);
+        pairs_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+      }
     }
   }
 
-  // Whether any phrase occurs in `text`. The second byte is compared before the rest: at most
-  // positions whose first byte starts a phrase, the next one already differs.
+  // Whether any phrase occurs in `text`.
   bool FoundIn(std::string_view text) const {
     for (std::size_t i = 0; i < text.size(); ++i) {
+      if (!single_ && i + 1 < text.size()) {
+        const std::size_t pair = Pair(text[i], text[i + 1]);
+        if ((pairs_[pair >> 6] & (std::uint64_t{1} << (pair & 63))) == 0) continue;
+      }
       for (std::string_view p : by_first_[static_cast<unsigned char>(text[i])]) {
-        if (p.size() > text.size() - i) continue;
-        if (p.size() > 1 && text[i + 1] != p[1]) continue;
         if (text.compare(i, p.size(), p) == 0) return true;
       }
     }
@@ -78,7 +88,14 @@ class PhraseSet {
   }
 
  private:
+  static std::size_t Pair(char a, char b) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(a)) << 8 |
+           static_cast<unsigned char>(b);
+  }
+
   std::array<std::vector<std::string_view>, 256> by_first_;
+  std::array<std::uint64_t, 1024> pairs_{};  // 65,536 bits: (first byte, second byte)
+  bool single_ = false;                      // a phrase of one byte (then no pair filter)
 };
 
 // starts_with, comparing the first bytes before the rest (most sentences differ at once).
