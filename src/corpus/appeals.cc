@@ -35,23 +35,33 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
-// Words(s).size() when it is at most `limit`, else limit + 1; nothing is allocated.
+// Words(s).size() when it is at most `limit`, else limit + 1; nothing is allocated. Branch-free
+// within blocks of 64 bytes; the limit is checked between blocks.
 std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
-  auto is_word = [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
+  static constexpr std::array<unsigned char, 256> kClass = [] {
+    std::array<unsigned char, 256> t{};  // bit 0 a word byte (as in Words), bit 1 a joiner
+    for (int c = 0; c < 256; ++c) {
+      const bool word =
+          c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      t[static_cast<std::size_t>(c)] =
+          static_cast<unsigned char>((word ? 1 : 0) | (c == '-' || c == '\'' ? 2 : 0));
+    }
+    return t;
+  }();
   std::size_t n = 0;
-  bool in = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    // A joiner between two word characters keeps the word going (as in Words).
-    const bool joined =
-        in && (s[i] == '-' || s[i] == '\'') && i + 1 < s.size() && is_word(s[i + 1]);
-    const bool w = is_word(s[i]) || joined;
-    if (w && !in && ++n > limit) return n;
-    in = w;
+  unsigned in = 0;
+  for (std::size_t i = 0; i < s.size() && n <= limit;) {
+    for (const std::size_t stop = std::min(s.size(), i + 64); i < stop; ++i) {
+      const unsigned k = kClass[static_cast<unsigned char>(s[i])];
+      // A joiner between two word characters keeps the word going (as in Words).
+      const unsigned next =
+          i + 1 < s.size() ? kClass[static_cast<unsigned char>(s[i + 1])] & 1u : 0u;
+      const unsigned w = (k & 1u) | (in & (k >> 1) & next);
+      n += w & ~in & 1u;
+      in = w;
+    }
   }
-  return n;
+  return std::min(n, limit + 1);
 }
 
 // Phrases looked for anywhere in a text in one pass over it (rather than one pass per phrase):
