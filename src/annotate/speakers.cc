@@ -112,43 +112,84 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+namespace {
+
+bool IsAsciiAlnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+// Where the word that goes on at `j` ends (before `end`): letters, digits and marks of any
+// script, apostrophes and hyphens between them.
+std::size_t WordEnd(std::string_view text, std::size_t j, std::size_t end) {
+  while (j < end) {
+    const Char d = CharAt(text, j);
+    if (IsAlnum(d.cp)) {
+      j += d.len;
+      continue;
+    }
+    // Inner apostrophes and hyphens: Azerbaijan’s, Nagorno-Karabakh.
+    if ((d.cp == '\'' || d.cp == 0x2019 || d.cp == '-') && j + d.len < end &&
+        IsAlnum(CharAt(text, j + d.len).cp)) {
+      j += d.len;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
   std::vector<Token> out;
+  // About a token per four bytes of prose; bounded, so a long span does not reserve much.
+  out.reserve((end > begin ? std::min<std::size_t>((end - begin) / 4, 1024) : 0) + 4);
   std::size_t i = begin;
   while (i < end) {
-    const Char c = CharAt(text, i);
-    if (IsSpace(c.cp)) {
-      i += c.len;
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 == ' ') {
+      ++i;
       continue;
     }
     Token t;
     t.begin = i;
-    if (IsAlnum(c.cp)) {
-      std::size_t j = i;
+    if (IsAsciiAlnum(b0)) {
+      // The common case, a byte at a time: ASCII letters and digits, inner ' and -.
+      std::size_t j = i + 1;
       while (j < end) {
-        const Char d = CharAt(text, j);
-        if (IsAlnum(d.cp)) {
-          j += d.len;
-          continue;
+        const auto b = static_cast<unsigned char>(text[j]);
+        if (IsAsciiAlnum(b)) {
+          ++j;
+        } else if (b >= 0x80) {
+          j = WordEnd(text, j, end);
+          break;
+        } else if ((b == '\'' || b == '-') && j + 1 < end && IsAlnum(CharAt(text, j + 1).cp)) {
+          ++j;
+        } else {
+          break;
         }
-        // Inner apostrophes and hyphens: Azerbaijan’s, Nagorno-Karabakh.
-        if ((d.cp == '\'' || d.cp == 0x2019 || d.cp == '-') && j + d.len < end &&
-            IsAlnum(CharAt(text, j + d.len).cp)) {
-          j += d.len;
-          continue;
-        }
-        break;
       }
       t.end = j;
       t.word = true;
-      t.capital = IsUpper(c.cp);
+      t.capital = b0 >= 'A' && b0 <= 'Z';
     } else {
-      t.end = i + c.len;
+      const Char c = CharAt(text, i);
+      if (IsSpace(c.cp)) {
+        i += c.len;
+        continue;
+      }
+      if (IsAlnum(c.cp)) {
+        t.end = WordEnd(text, i, end);
+        t.word = true;
+        t.capital = IsUpper(c.cp);
+      } else {
+        t.end = i + c.len;
+      }
     }
     t.text = text.substr(t.begin, t.end - t.begin);
     t.lower = Lower(t.text);
     out.push_back(std::move(t));
-    i = t.end;
+    i = out.back().end;
   }
   return out;
 }
