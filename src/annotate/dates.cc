@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -18,16 +19,19 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Tokens: words (letters, inner hyphens), numbers (digits, an ordinal suffix), punctuation.
 
+// Offsets are 32-bit: FindDates reads a text in pieces of about a megabyte (a token is written
+// for every word, so a small token is less memory to write).
 struct Tok {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::string_view text;   // text[begin, end)
   std::string_view lower;  // lower-cased: a view of the text itself, or of DateTokens::lowered
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  int value = -1;            // for numbers
+  std::uint32_t digits = 0;  // for numbers
   bool word = false;
   bool number = false;
   bool capital = false;
-  int value = -1;  // for numbers
-  std::size_t digits = 0;
+
+  std::size_t size() const { return end - begin; }  // bytes of text
 };
 
 struct Cp {
@@ -103,7 +107,7 @@ void Tokenize(std::string_view text, DateTokens* words) {
       continue;
     }
     Tok t;
-    t.begin = i;
+    t.begin = static_cast<std::uint32_t>(i);
     std::size_t j = i + 1;
     bool ascii = true;
     bool upper = false;
@@ -148,7 +152,7 @@ void Tokenize(std::string_view text, DateTokens* words) {
         while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) ++j;
         const std::size_t digits = j - i;
         t.number = true;
-        t.digits = digits;
+        t.digits = static_cast<std::uint32_t>(digits);
         t.value = digits <= 4 ? DigitsValue(text.substr(i, digits)) : -1;
         // Decades (1990s) and ordinal suffixes (23rd, 1st).
         if (digits == 4 && j < text.size() && text[j] == 's' && !IsLetter(CpAt(text, j + 1).cp)) {
@@ -163,25 +167,25 @@ void Tokenize(std::string_view text, DateTokens* words) {
       }
       ascii = false;  // told below
     }
-    t.end = j;
-    t.text = text.substr(t.begin, t.end - t.begin);
+    t.end = static_cast<std::uint32_t>(j);
+    const std::string_view token_text = text.substr(t.begin, t.size());
     if (!ascii) {
       ascii = true;
-      for (char ch : t.text) {
+      for (char ch : token_text) {
         const auto b = static_cast<unsigned char>(ch);
         ascii = ascii && b < 0x80;
         upper = upper || (b >= 'A' && b <= 'Z');
       }
     }
     if (ascii && !upper) {
-      t.lower = t.text;
+      t.lower = token_text;
     } else {
       const std::size_t at = result.lowered.size();
       if (ascii) {
-        for (char ch : t.text)
+        for (char ch : token_text)
           result.lowered.push_back(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
       } else {
-        result.lowered += SimpleLowercase(t.text);
+        result.lowered += SimpleLowercase(token_text);
       }
       lowered_at.emplace_back(out.size(), at);
     }
@@ -437,7 +441,7 @@ class DateFinder {
     std::size_t k = i;
     if (Is(k, ",")) ++k;
     const Tok* t = At(k);
-    if (t && t->number && t->text.size() == 4 && PlausibleYear(t->value)) {
+    if (t && t->number && t->size() == 4 && PlausibleYear(t->value)) {
       *last = k;
       // "2022 года", "2022 г."
       if (Is(k + 1, "года") || Is(k + 1, "году")) *last = k + 1;
@@ -499,7 +503,7 @@ class DateFinder {
         std::size_t ylast = last;
         year = YearAfter(last + 1, &ylast);
         if (year) last = ylast;
-      } else if (d && d->number && d->text.size() == 4 && PlausibleYear(d->value)) {
+      } else if (d && d->number && d->size() == 4 && PlausibleYear(d->value)) {
         year = d->value;
         last = m_end + 1;
       } else {
@@ -690,9 +694,9 @@ class DateFinder {
       }
     }
     const Tok* t = At(k);
-    if (!t || !t->number || t->text.size() < 4) return std::nullopt;
+    if (!t || !t->number || t->size() < 4) return std::nullopt;
     // A decade: "the 1990s".
-    if (t->text.size() == 5 && t->text.back() == 's' && k > 0 && Is(k - 1, "the")) {
+    if (t->size() == 5 && text_[t->end - 1] == 's' && k > 0 && Is(k - 1, "the")) {
       const int y = t->value;  // the four digits before the 's'
       if (!PlausibleYear(y) || y % 10 != 0) return std::nullopt;
       DateMention m = Make(k - 1, k, DateKind::kAbsolute);
@@ -700,7 +704,7 @@ class DateFinder {
       *next = k + 1;
       return m;
     }
-    if (t->text.size() != 4 || !PlausibleYear(t->value)) return std::nullopt;
+    if (t->size() != 4 || !PlausibleYear(t->value)) return std::nullopt;
     if (At(k + 1) && (Is(k + 1, "%") || Is(k + 1, "percent") || Is(k + 1, ",")) && At(k + 2) &&
         tokens_[k + 2].number) {
       return std::nullopt;
