@@ -71,24 +71,34 @@ std::string Fold(std::string_view s) {
   }};
   std::string out;
   out.reserve(s.size());
+  bool cyrillic = false;  // a lead byte of Russian capitals was copied
   for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      // A run of ASCII is copied at once, then lower-cased in place.
+      std::size_t j = i + 1;
+      while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+      const std::size_t at = out.size();
+      out.append(s, i, j - i);
+      for (std::size_t k = at; k < out.size(); ++k) {
+        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
+      }
+      i = j;
+      continue;
+    }
     bool folded = false;
-    if (static_cast<unsigned char>(s[i]) >= 0x80) {
-      for (const auto& [from, to] : kFolds) {
-        if (s.substr(i, from.size()) == from) {
-          out += to;
-          i += from.size();
-          folded = true;
-          break;
-        }
+    for (const auto& [from, to] : kFolds) {
+      if (s.substr(i, from.size()) == from) {
+        out += to;
+        i += from.size();
+        folded = true;
+        break;
       }
     }
     if (folded) continue;
-    char c = s[i++];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    out.push_back(c);
+    cyrillic = cyrillic || static_cast<unsigned char>(s[i]) == 0xD0;
+    out.push_back(s[i++]);
   }
-  LowerCyrillic(out);
+  if (cyrillic) LowerCyrillic(out);
   return out;
 }
 
