@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 #include "text/normalizer.h"
@@ -38,6 +39,14 @@ template <size_t N>
 bool Contains(const std::string_view (&list)[N], std::string_view word) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
+
+// ASCII bytes that end neither a line nor a sentence (SplitSentences passes them undecoded).
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = true;
+  for (char c : {'\n', '.', '!', '?'}) t[static_cast<unsigned char>(c)] = false;
+  return t;
+}();
 
 bool IsTerminator(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x0589 || c == 0x3002 ||
@@ -121,9 +130,9 @@ class Splitter {
     size_t i = start;
     while (i < text_.size()) {
       // Most bytes are ASCII that neither ends a line nor a sentence: passed without decoding.
-      if (const auto b = static_cast<unsigned char>(text_[i]);
-          b < 0x80 && b != '\n' && b != '.' && b != '!' && b != '?') {
+      if (kPlain[static_cast<unsigned char>(text_[i])]) {
         ++i;
+        while (i < text_.size() && kPlain[static_cast<unsigned char>(text_[i])]) ++i;
         continue;
       }
       DecodedChar d = DecodeUtf8Char(text_, i);
