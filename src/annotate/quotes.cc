@@ -154,6 +154,7 @@ class MarkPairer {
     // that size (a growing vector can hold twice as much as it needs: on a text dense with
     // quotation marks that doubles the memory of the whole annotation).
     for (const bool counting : {true, false}) {
+      if (!counting && count_ == 0) break;  // the second pass would find none either
       counting_ = counting;
       stack_.clear();
       if (!counting) quotes_.reserve(count_);
