@@ -327,11 +327,11 @@ std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = fals
 }
 
 // A folded line without the trailing colons, stops, stars and spaces of a label or button.
-std::string Bare(std::string_view key) {
-  std::string bare(key);
+std::string_view Bare(std::string_view key) {
+  std::string_view bare = key;
   while (!bare.empty() &&
          (bare.back() == ':' || bare.back() == '.' || bare.back() == ' ' || bare.back() == '*')) {
-    bare.pop_back();
+    bare.remove_suffix(1);
   }
   return bare;
 }
@@ -363,7 +363,7 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
                                                   "copy link",
                                                   "back to top",
                                                   "listen to this article"};
-  const std::string bare = Bare(key);
+  const std::string_view bare = Bare(key);
   const int words = WordCount(key, 40);  // compared with 30 and 40 below
   for (std::string_view ui : kUiLines) {
     if (bare == ui) return "ui-line";
@@ -425,7 +425,7 @@ std::size_t CommentSectionStart(const std::vector<Line>& lines,
     }
   }
   for (std::size_t k = nonblank.size() / 3; k < last_form; ++k) {
-    const std::string bare = Bare(lines[nonblank[k]].key);
+    const std::string_view bare = Bare(lines[nonblank[k]].key);
     if (IsCommentHeading(bare) || bare == "comments" || bare == "комментарии") return k;
   }
   return nonblank.size();
