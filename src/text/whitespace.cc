@@ -1,6 +1,19 @@
 #include "text/whitespace.h"
 
+#include <array>
+
 namespace parallax {
+
+namespace {
+
+// Bytes that are neither white space nor may start a no-break space (copied as they are).
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = ' ' + 1; c < 256; ++c) t[static_cast<std::size_t>(c)] = c != 0xC2;
+  return t;
+}();
+
+}  // namespace
 
 std::string CollapseSpace(std::string_view s) {
   const auto is_space = [](char c) {
@@ -30,8 +43,9 @@ std::string CollapseSpace(std::string_view s) {
     std::size_t k = i + 1;
     while (k < s.size()) {
       const auto c = static_cast<unsigned char>(s[k]);
-      if (c > ' ' && c != 0xC2) {
+      if (kPlain[c]) {
         ++k;
+        while (k < s.size() && kPlain[static_cast<unsigned char>(s[k])]) ++k;
       } else if (c == ' ' && k + 1 < s.size() && space_at(k + 1) == 0) {
         k += 2;
       } else if (c != ' ' && space_at(k) == 0) {
