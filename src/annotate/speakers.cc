@@ -95,15 +95,14 @@ std::size_t CountWords(std::string_view text, std::size_t begin, std::size_t end
 }
 
 std::string Lower(std::string_view s) {
-  if (std::all_of(s.begin(), s.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    }
-    return out;
+  std::string out(s);
+  bool ascii = true;
+  for (char& c : out) {
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
-  std::string out = SimpleLowercase(s);
+  if (ascii) return out;
+  out = SimpleLowercase(s);
   for (const std::string_view quote : {std::string_view("\u2019"), std::string_view("\u2018")}) {
     for (std::size_t at = out.find(quote); at != std::string::npos; at = out.find(quote, at + 1)) {
       out.replace(at, quote.size(), "'");
@@ -187,7 +186,11 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
       }
     }
     t.text = text.substr(t.begin, t.end - t.begin);
-    t.lower = Lower(t.text);
+    if (const char b = text[i]; static_cast<unsigned char>(b) < 0x80 && t.end - t.begin == 1) {
+      t.lower.assign(1, b >= 'A' && b <= 'Z' ? static_cast<char>(b + ('a' - 'A')) : b);
+    } else {
+      t.lower = Lower(t.text);
+    }
     out.push_back(std::move(t));
     i = out.back().end;
   }
