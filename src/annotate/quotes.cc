@@ -1087,6 +1087,8 @@ void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
   for (std::size_t l = 0; l + 1 < lines.size(); ++l) {
     const auto [b, e] = lines[l];
     if (text[e - 1] != ':' || inside_quote(e - 1)) continue;
+    const std::size_t nb = lines[l + 1].first;
+    if (IsQuoteChar(CharAt(text, nb).cp) || inside_quote(nb)) continue;  // tested first: cheap
     const std::vector<Token> tokens = Tokenize(text, b, e);
     std::size_t words = 0;
     bool announces = false;
@@ -1095,8 +1097,7 @@ void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
       ++words;
       announces |= IsReportingVerbAt(tokens, i) || kSpeechNouns.count(tokens[i].lower) > 0;
     }
-    const auto [nb, ne] = lines[l + 1];
-    if (words < 4 || !announces || IsQuoteChar(CharAt(text, nb).cp) || inside_quote(nb)) continue;
+    if (words < 4 || !announces) continue;
     auto is_item = [&](std::size_t at) {
       const char32_t c = CharAt(text, at).cp;
       return c == '-' || c == '*' || c == 0x2022 || c == 0x2013 || c == 0x2014;
