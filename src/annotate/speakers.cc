@@ -556,10 +556,25 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
   };
   std::vector<std::vector<std::string>> targets;
   for (std::string_view name : names) targets.push_back(words(name));
+  // A bit per (first byte, length) of the names' words: a pattern whose first word (without a
+  // wildcard) has no bit here cannot match, and most patterns are passed by with one test.
+  const auto shape = [](const std::string& w) {
+    return std::uint64_t{1} << ((static_cast<unsigned char>(w.front()) * 31u + w.size()) & 63u);
+  };
+  std::uint64_t shapes = 0;
+  for (const auto& target : targets) {
+    for (const std::string& w : target) {
+      if (!w.empty()) shapes |= shape(w);
+    }
+  }
   std::size_t best_words = 0;
   std::size_t best_chars = 0;
   std::vector<std::string> split;
   for (const SpeakerPattern& pattern : patterns) {
+    if (!pattern.words.empty()) {
+      const std::string& first = pattern.words.front();
+      if (!first.empty() && first.back() != '*' && (shapes & shape(first)) == 0) continue;
+    }
     if (pattern.words.empty()) split = SplitSpeakerPattern(pattern.pattern);
     const std::vector<std::string>& pw = pattern.words.empty() ? split : pattern.words;
     if (pw.empty()) continue;
