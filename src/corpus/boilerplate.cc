@@ -256,6 +256,38 @@ std::size_t LastOf(std::string_view s, std::string_view p) {
   return std::string_view::npos;
 }
 
+// False when `s`, lower-cased as TrailingPhotoCredit does (ASCII and Russian capitals), holds
+// none of its marker words: "photo", "image", "picture", "credit" (compared here byte by byte,
+// folding ASCII capitals) or "фото" (any Cyrillic lead byte sends the line the long way).
+bool MayHoldMarkerWord(std::string_view s) {
+  const auto folded_at = [s](std::size_t i, std::string_view word) {
+    if (s.size() - i < word.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      char c = s[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != word[k]) return false;
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    switch (b | 0x20) {
+      case 'p':
+        if (folded_at(i, "photo") || folded_at(i, "picture")) return true;
+        break;
+      case 'i':
+        if (folded_at(i, "image")) return true;
+        break;
+      case 'c':
+        if (folded_at(i, "credit")) return true;
+        break;
+      default:
+        if (b == 0xD0 || b == 0xD1) return true;
+    }
+  }
+  return false;
+}
+
 // Where the photo credit that ends a line starts ("Police at the border. Photo: Name / Agency",
 // "… (Photo: Agency)", "… Фото: Агентство"), or npos. The credit is a few capitalised words;
 // with `parenthesised`, only a credit in parentheses counts.
@@ -266,6 +298,7 @@ std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = fals
   constexpr std::size_t kWindow = 256;
   const std::size_t offset = full.size() > kWindow ? full.size() - kWindow : 0;
   const std::string_view original = full.substr(offset);
+  if (!MayHoldMarkerWord(original)) return std::string::npos;
   std::string lower(original);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
