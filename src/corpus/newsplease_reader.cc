@@ -33,12 +33,17 @@ std::string_view StripBom(std::string_view s) {
 std::string BodyFrom(std::string_view text, bool each_line) {
   std::string body;
   std::string current;
+  // Appends a paragraph, collapsed straight into the body, after a blank line unless it is the
+  // first; one that collapses to nothing leaves no trace.
+  auto add = [&body](std::string_view paragraph) {
+    const std::size_t mark = body.size();
+    if (!body.empty()) body += "\n\n";
+    const std::size_t at = body.size();
+    AppendCollapsedSpace(paragraph, &body);
+    if (body.size() == at) body.resize(mark);
+  };
   auto flush = [&] {
-    std::string p = CollapseSpace(current);
-    if (!p.empty()) {
-      if (!body.empty()) body += "\n\n";
-      body += p;
-    }
+    add(current);
     current.clear();
   };
   std::size_t start = 0;
@@ -46,7 +51,9 @@ std::string BodyFrom(std::string_view text, bool each_line) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(start, end - start);
-    if (each_line || Trim(line).empty()) {
+    if (each_line) {
+      add(line);  // a paragraph per line: no need to gather it first
+    } else if (Trim(line).empty()) {
       current.append(line);
       flush();
     } else {

@@ -15,7 +15,7 @@ constexpr std::array<bool, 256> kPlain = [] {
 
 }  // namespace
 
-std::string CollapseSpace(std::string_view s) {
+void AppendCollapsedSpace(std::string_view s, std::string* out) {
   const auto is_space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
   };
@@ -27,16 +27,16 @@ std::string CollapseSpace(std::string_view s) {
                ? 2
                : 0;
   };
-  std::string out;
-  out.reserve(s.size());
+  const std::size_t base = out->size();
+  out->reserve(base + s.size());
   bool pending = false;
   for (std::size_t i = 0; i < s.size();) {
     if (const std::size_t len = space_at(i); len > 0) {
-      pending = !out.empty();
+      pending = out->size() > base;
       i += len;
       continue;
     }
-    if (pending) out += ' ';
+    if (pending) *out += ' ';
     pending = false;
     // The run up to the next white space that is not a single ' ' between two other characters
     // is already collapsed: it is copied at once.
@@ -54,9 +54,14 @@ std::string CollapseSpace(std::string_view s) {
         break;
       }
     }
-    out.append(s, i, k - i);
+    out->append(s, i, k - i);
     i = k;
   }
+}
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  AppendCollapsedSpace(s, &out);
   return out;
 }
 

@@ -38,5 +38,23 @@ TEST(CollapseSpaceTest, AgreesWithTheDefinition) {
   }
 }
 
+TEST(CollapseSpaceTest, AppendsAfterWhatIsThere) {
+  std::string out = "x";
+  AppendCollapsedSpace("  a  b ", &out);
+  EXPECT_EQ(out, "xa b");
+  AppendCollapsedSpace(" \t ", &out);  // nothing: not even a space
+  EXPECT_EQ(out, "xa b");
+  const std::string alphabet = std::string("ab \t\n\r\f\xc2\xa0\xa9\xe2", 11);
+  std::mt19937 random(16);
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    const int size = static_cast<int>(random() % 24);
+    for (int k = 0; k < size; ++k) s += alphabet[random() % alphabet.size()];
+    std::string appended = "prefix ";
+    AppendCollapsedSpace(s, &appended);
+    EXPECT_EQ(appended, "prefix " + CollapseSpaceReference(s)) << s;
+  }
+}
+
 }  // namespace
 }  // namespace parallax
