@@ -2,24 +2,11 @@
 
 #include <utf8proc.h>
 
+#include "annotate/speakers.h"  // CharAt
 #include "text/utf8.h"
 
 namespace parallax::internal {
 namespace {
-
-struct Cp {
-  char32_t cp = 0;
-  std::size_t len = 0;
-};
-
-Cp CpAt(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return {};
-  const auto b = static_cast<unsigned char>(text[pos]);
-  if (b < 0x80) return {b, 1};
-  const DecodedChar d = DecodeUtf8Char(text, pos);
-  if (!d.valid) return {0xFFFD, 1};
-  return {d.code_point, d.length};
-}
 
 bool IsLetter(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -45,10 +32,10 @@ std::size_t WordEnd(std::string_view text, std::size_t j) {
       ++j;
       continue;
     }
-    const Cp d = CpAt(text, j);
+    const Char d = CharAt(text, j);
     if (IsLetter(d.cp)) {
       j += d.len;
-    } else if (d.cp == '-' && IsLetter(CpAt(text, j + 1).cp)) {
+    } else if (d.cp == '-' && IsLetter(CharAt(text, j + 1).cp)) {
       j += 1;
     } else {
       break;
@@ -90,7 +77,7 @@ void TokenizeForDates(std::string_view text, DateTokens* words) {
         } else if (b >= 0x80) {
           more = true;
           break;
-        } else if (b == '-' && IsLetter(CpAt(text, j + 1).cp)) {
+        } else if (b == '-' && IsLetter(CharAt(text, j + 1).cp)) {
           j += 1;
         } else {
           break;
@@ -103,7 +90,7 @@ void TokenizeForDates(std::string_view text, DateTokens* words) {
         j = WordEnd(text, j);
       }
     } else {
-      const Cp c = CpAt(text, i);
+      const Char c = CharAt(text, i);
       if (c.cp == ' ' || c.cp == '\t' || c.cp == '\n' || c.cp == '\r' || c.cp == 0xA0) {
         i += c.len;
         continue;
@@ -122,11 +109,11 @@ void TokenizeForDates(std::string_view text, DateTokens* words) {
         t.digits = static_cast<std::uint32_t>(digits);
         t.value = digits <= 4 ? DigitsValue(text.substr(i, digits)) : -1;
         // Decades (1990s) and ordinal suffixes (23rd, 1st).
-        if (digits == 4 && j < text.size() && text[j] == 's' && !IsLetter(CpAt(text, j + 1).cp)) {
+        if (digits == 4 && j < text.size() && text[j] == 's' && !IsLetter(CharAt(text, j + 1).cp)) {
           ++j;
         }
         for (const char* suffix : {"st", "nd", "rd", "th"}) {
-          if (text.substr(j, 2) == suffix && !IsLetter(CpAt(text, j + 2).cp)) {
+          if (text.substr(j, 2) == suffix && !IsLetter(CharAt(text, j + 2).cp)) {
             j += 2;
             break;
           }
