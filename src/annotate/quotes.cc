@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "annotate/speakers.h"
+#include "text/byte_set.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
 
@@ -21,20 +22,6 @@ using namespace internal;  // tokens, reporting verbs and speaker phrases (speak
 // Sets of bytes a character of interest can start with, to pass over the rest of a text without
 // decoding it. Only ASCII bytes and UTF-8 lead bytes belong in a set: neither ever occurs inside
 // another character, so every position found is where the character-by-character walk would be.
-struct ByteSet {
-  std::array<bool, 256> has{};
-  constexpr ByteSet(std::initializer_list<unsigned char> bytes) {
-    for (unsigned char b : bytes) has[b] = true;
-  }
-};
-
-// The first position in [from, end) whose byte is in `set`, or `end`.
-std::size_t NextByteIn(std::string_view text, std::size_t from, std::size_t end,
-                       const ByteSet& set) {
-  while (from < end && !set.has[static_cast<unsigned char>(text[from])]) ++from;
-  return from;
-}
-
 // Quotation marks (IsQuoteChar): " ' and « » (lead byte 0xC2), the others U+2018..U+203A (0xE2).
 constexpr ByteSet kQuoteLeads = {'"', '\'', 0xC2, 0xE2};
 // What QuoteSentences stops at: line breaks, . ! ? and … (U+2026, lead byte 0xE2).
@@ -161,8 +148,8 @@ class MarkPairer {
       std::size_t skip_until = 0;  // a re-opening mark already consumed
       for (std::size_t p = 0; p < paragraphs.size(); ++p) {
         const auto [begin, end] = paragraphs[p];
-        for (std::size_t i = NextByteIn(text_, std::max(begin, skip_until), end, kQuoteLeads);
-             i < end; i = NextByteIn(text_, i, end, kQuoteLeads)) {
+        for (std::size_t i = kQuoteLeads.Find(text_, std::max(begin, skip_until), end); i < end;
+             i = kQuoteLeads.Find(text_, i, end)) {
           const Char c = CharAt(text_, i);
           if (IsQuoteChar(c.cp)) HandleMark(i, c, end);
           i += c.len;
@@ -349,8 +336,8 @@ std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view
     if (begin < end) out.emplace_back(begin, end);
     begin = end;
   };
-  for (std::size_t i = NextByteIn(text, 0, text.size(), kSentenceLeads); i < text.size();
-       i = NextByteIn(text, i, text.size(), kSentenceLeads)) {
+  for (std::size_t i = kSentenceLeads.Find(text, 0, text.size()); i < text.size();
+       i = kSentenceLeads.Find(text, i, text.size())) {
     const Char c = CharAt(text, i);
     if (c.cp == '\n') {
       flush(i);

@@ -3,9 +3,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <array>
 #include <iterator>
 
+#include "text/byte_set.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
 
@@ -40,13 +40,9 @@ bool Contains(const std::string_view (&list)[N], std::string_view word) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
-// ASCII bytes that end neither a line nor a sentence (SplitSentences passes them undecoded).
-constexpr std::array<bool, 256> kPlain = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = true;
-  for (char c : {'\n', '.', '!', '?'}) t[static_cast<unsigned char>(c)] = false;
-  return t;
-}();
+// The bytes SplitSentences decodes: line breaks, ASCII terminators and non-ASCII characters
+// (… ։ 。 ！ ？ and the rest). It passes the others without decoding.
+constexpr ByteSet kStops({'\n', '.', '!', '?'}, /*non_ascii=*/true);
 
 bool IsTerminator(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x0589 || c == 0x3002 ||
@@ -130,9 +126,8 @@ class Splitter {
     size_t i = start;
     while (i < text_.size()) {
       // Most bytes are ASCII that neither ends a line nor a sentence: passed without decoding.
-      if (kPlain[static_cast<unsigned char>(text_[i])]) {
-        ++i;
-        while (i < text_.size() && kPlain[static_cast<unsigned char>(text_[i])]) ++i;
+      if (!kStops.Has(static_cast<unsigned char>(text_[i]))) {
+        i = kStops.Find(text_, i + 1, text_.size());
         continue;
       }
       DecodedChar d = DecodeUtf8Char(text_, i);
