@@ -8,6 +8,7 @@
 
 #include "corpus/feed_reader.h"
 #include "corpus/gzip.h"
+#include "text/byte_set.h"
 #include "text/whitespace.h"
 
 namespace parallax {
@@ -116,21 +117,24 @@ Diagnostic ParseErrorAt(const json::parse_error& e, std::string_view text, const
 }  // namespace
 
 std::size_t JsonTooDeepAt(std::string_view text, std::size_t max_depth) {
+  // Only these bytes matter, outside strings and inside them: the rest is passed over sixteen
+  // bytes at a time.
+  static constexpr ByteSet kOutside = {'"', '[', '{', ']', '}'};
+  static constexpr ByteSet kInside = {'"', '\\'};
   std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
+  for (std::size_t i = kOutside.Find(text, 0, text.size()); i < text.size();
+       i = kOutside.Find(text, i, text.size())) {
+    const char c = text[i++];
+    if (c == '"') {
+      // A string: to its closing quote; an escape takes the byte after it along.
+      for (i = kInside.Find(text, i, text.size()); i < text.size() && text[i] == '\\';
+           i = kInside.Find(text, i + 2, text.size())) {
       }
-    } else if (c == '"') {
-      in_string = true;
+      if (i >= text.size()) break;
+      ++i;
     } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
+      if (++depth > max_depth) return i - 1;
+    } else if (depth > 0) {
       --depth;
     }
   }
