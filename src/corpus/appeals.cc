@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <vector>
 
@@ -65,8 +66,10 @@ std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
 }
 
 // Phrases looked for anywhere in a text in one pass over it (rather than one pass per phrase):
-// a bit per pair of bytes that starts a phrase rejects nearly every position with one load, and
-// at the others only the phrases that start with that byte are compared.
+// a bit per hash of the four bytes that start a phrase rejects nearly every position with one
+// load (pairs of letters that start a phrase, "re" or "ou", are everywhere in prose; their
+// four-byte starts are not), and at the others only the phrases that start with that byte are
+// compared.
 class PhraseSet {
  public:
   template <std::size_t N>
@@ -74,38 +77,51 @@ class PhraseSet {
     for (std::string_view p : phrases) {
       if (p.empty()) continue;
       by_first_[static_cast<unsigned char>(p[0])].push_back(p);
-      if (p.size() == 1) {
-        single_ = true;
+      if (p.size() < 4) {
+        short_ = true;
       } else {
-        const std::size_t pair = Pair(p[0], p[1]);
-        pairs_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+        const std::size_t h = Quad(p.data());
+        quads_[h >> 6] |= std::uint64_t{1} << (h & 63);
       }
     }
   }
 
   // Whether any phrase occurs in `text`.
   bool FoundIn(std::string_view text) const {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (!single_ && i + 1 < text.size()) {
-        const std::size_t pair = Pair(text[i], text[i + 1]);
-        if ((pairs_[pair >> 6] & (std::uint64_t{1} << (pair & 63))) == 0) continue;
+    if (short_) {  // a phrase too short for the filter: every position is compared
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (StartsAt(text, i)) return true;
       }
-      for (std::string_view p : by_first_[static_cast<unsigned char>(text[i])]) {
-        if (text.compare(i, p.size(), p) == 0) return true;
+      return false;
+    }
+    // Every phrase has four bytes or more, so none starts in the last three.
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+      const std::size_t h = Quad(text.data() + i);
+      if ((quads_[h >> 6] & (std::uint64_t{1} << (h & 63))) != 0 && StartsAt(text, i)) {
+        return true;
       }
     }
     return false;
   }
 
  private:
-  static std::size_t Pair(char a, char b) {
-    return static_cast<std::size_t>(static_cast<unsigned char>(a)) << 8 |
-           static_cast<unsigned char>(b);
+  // A hash of the four bytes at `p`, of 16 bits.
+  static std::size_t Quad(const char* p) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    return (v * 0x9E3779B1u) >> 16;
+  }
+
+  bool StartsAt(std::string_view text, std::size_t i) const {
+    for (std::string_view p : by_first_[static_cast<unsigned char>(text[i])]) {
+      if (text.compare(i, p.size(), p) == 0) return true;
+    }
+    return false;
   }
 
   std::array<std::vector<std::string_view>, 256> by_first_;
-  std::array<std::uint64_t, 1024> pairs_{};  // 65,536 bits: (first byte, second byte)
-  bool single_ = false;                      // a phrase of one byte (then no pair filter)
+  std::array<std::uint64_t, 1024> quads_{};  // 65,536 bits
+  bool short_ = false;                       // a phrase of fewer than four bytes
 };
 
 // starts_with, comparing the first bytes before the rest (most sentences differ at once).
@@ -119,11 +135,16 @@ bool HasWord(const std::vector<std::string_view>& words, std::string_view w) {
 
 // Sentences of a folded line: split after '.', '!', '?' or ':' followed by a space.
 std::vector<std::string_view> Sentences(std::string_view s) {
+  static constexpr std::array<bool, 256> kStop = [] {
+    std::array<bool, 256> t{};
+    for (char c : {'.', '!', '?', ':'}) t[static_cast<unsigned char>(c)] = true;
+    return t;
+  }();
   std::vector<std::string_view> out;
   std::size_t begin = 0;
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    const char c = s[i];
-    if ((c == '.' || c == '!' || c == '?' || c == ':') && s[i + 1] == ' ') {
+    // One branch per byte, rarely taken (both tests are read, not one after the other).
+    if (kStop[static_cast<unsigned char>(s[i])] & (s[i + 1] == ' ')) {
       out.push_back(s.substr(begin, i + 1 - begin));
       begin = i + 2;
     }
