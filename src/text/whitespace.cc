@@ -2,6 +2,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace parallax {
 
 namespace {
@@ -12,6 +16,35 @@ constexpr std::array<bool, 256> kPlain = [] {
   for (int c = ' ' + 1; c < 256; ++c) t[static_cast<std::size_t>(c)] = c != 0xC2;
   return t;
 }();
+
+// The first position from `k` on that may end a run AppendCollapsedSpace copies as it is: white
+// space other than a single ' ' between two other bytes, or the lead byte of a no-break space.
+// Sixteen bytes at a time with SSE2; where fewer than 17 bytes are left it returns `k` (the
+// caller then reads a byte at a time).
+std::size_t RunMayEndAt(std::string_view s, std::size_t k) {
+#if defined(__SSE2__)
+  const char* p = s.data();
+  const auto other_space = [](__m128i v) {
+    __m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\f')));
+    return _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))));
+  };
+  while (k + 17 <= s.size()) {
+    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
+    const __m128i space = _mm_cmpeq_epi8(here, _mm_set1_epi8(' '));
+    const __m128i next_space =
+        _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8(' ')), other_space(next));
+    const int mask =
+        _mm_movemask_epi8(_mm_or_si128(other_space(here), _mm_and_si128(space, next_space)));
+    if (mask != 0) return k + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    k += 16;
+  }
+#endif
+  return k;
+}
 
 }  // namespace
 
@@ -41,7 +74,7 @@ void AppendCollapsedSpace(std::string_view s, std::string* out) {
     // The run up to the next white space that is not a single ' ' between two other characters
     // is already collapsed: it is copied at once.
     std::size_t k = i + 1;
-    while (k < s.size()) {
+    while ((k = RunMayEndAt(s, k)) < s.size()) {
       const auto c = static_cast<unsigned char>(s[k]);
       if (kPlain[c]) {
         ++k;
