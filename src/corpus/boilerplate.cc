@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "corpus/appeals.h"
+#include "text/byte_set.h"
 
 namespace parallax {
 namespace {
@@ -75,8 +76,8 @@ std::string Fold(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       // A run of ASCII is copied at once, then lower-cased in place.
-      std::size_t j = i + 1;
-      while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+      static constexpr ByteSet kNonAscii({}, /*non_ascii=*/true);
+      const std::size_t j = kNonAscii.Find(s, i + 1, s.size());
       const std::size_t at = out.size();
       out.append(s, i, j - i);
       for (std::size_t k = at; k < out.size(); ++k) {
