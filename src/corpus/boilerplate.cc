@@ -270,7 +270,10 @@ bool MayHoldMarkerWord(std::string_view s) {
     }
     return true;
   };
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  // The first letters of the words, and the non-ASCII bytes (among them the Cyrillic leads).
+  static constexpr ByteSet kStarts({'p', 'P', 'i', 'I', 'c', 'C'}, /*non_ascii=*/true);
+  for (std::size_t i = kStarts.Find(s, 0, s.size()); i < s.size();
+       i = kStarts.Find(s, i + 1, s.size())) {
     const auto b = static_cast<unsigned char>(s[i]);
     switch (b | 0x20) {
       case 'p':
