@@ -2,158 +2,21 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
-#include <utf8proc.h>
-
-#include "text/utf8.h"
+#include "annotate/date_tokens.h"
 #include "text/word_filter.h"
 
 namespace parallax {
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// Tokens: words (letters, inner hyphens), numbers (digits, an ordinal suffix), punctuation.
-
-struct Tok {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::string_view text;   // text[begin, end)
-  std::string_view lower;  // lower-cased: a view of the text itself, or of DateTokens::lowered
-  bool word = false;
-  bool number = false;
-  bool capital = false;
-  int value = -1;  // for numbers
-  std::size_t digits = 0;
-};
-
-struct Cp {
-  char32_t cp = 0;
-  std::size_t len = 0;
-};
-
-Cp CpAt(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return {};
-  const auto b = static_cast<unsigned char>(text[pos]);
-  if (b < 0x80) return {b, 1};
-  const DecodedChar d = DecodeUtf8Char(text, pos);
-  if (!d.valid) return {0xFFFD, 1};
-  return {d.code_point, d.length};
-}
-
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-}
-
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
-
-// The tokens of a text. Lower-cased forms that differ from the text are kept in one buffer (an
-// ASCII token with no capital is its own lower-case form), so a token costs no allocation.
-struct DateTokens {
-  std::vector<Tok> tokens;
-  std::string lowered;
-};
-
-int DigitsValue(std::string_view digits) {
-  int value = 0;
-  for (char c : digits) value = value * 10 + (c - '0');
-  return value;
-}
-
-// Fills `*result` (in place: its tokens view its own buffer, which a move could relocate).
-void Tokenize(std::string_view text, DateTokens* words) {
-  DateTokens& result = *words;
-  std::vector<Tok>& out = result.tokens;
-  // Where each token's lower-case form starts in `lowered` (npos: the text is its own form).
-  std::vector<std::size_t> lowered_at;
-  std::vector<std::size_t> lowered_size;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const Cp c = CpAt(text, i);
-    if (c.cp == ' ' || c.cp == '\t' || c.cp == '\n' || c.cp == '\r' || c.cp == 0xA0) {
-      i += c.len;
-      continue;
-    }
-    Tok t;
-    t.begin = i;
-    std::size_t j = i + c.len;
-    if (IsLetter(c.cp)) {
-      while (j < text.size()) {
-        const auto b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80 && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {  // the common case
-          ++j;
-          continue;
-        }
-        const Cp d = CpAt(text, j);
-        if (IsLetter(d.cp)) {
-          j += d.len;
-        } else if (d.cp == '-' && IsLetter(CpAt(text, j + 1).cp)) {
-          j += 1;
-        } else {
-          break;
-        }
-      }
-      t.word = true;
-      t.capital = c.cp < 0x80 ? (c.cp >= 'A' && c.cp <= 'Z')
-                              : utf8proc_category(static_cast<utf8proc_int32_t>(c.cp)) ==
-                                    UTF8PROC_CATEGORY_LU;
-    } else if (IsDigit(c.cp)) {
-      while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) ++j;
-      const std::size_t digits = j - i;
-      t.number = true;
-      t.digits = digits;
-      t.value = digits <= 4 ? DigitsValue(text.substr(i, digits)) : -1;
-      // Decades (1990s) and ordinal suffixes (23rd, 1st).
-      if (digits == 4 && j < text.size() && text[j] == 's' && !IsLetter(CpAt(text, j + 1).cp)) {
-        ++j;
-      }
-      for (const char* suffix : {"st", "nd", "rd", "th"}) {
-        if (text.substr(j, 2) == suffix && !IsLetter(CpAt(text, j + 2).cp)) {
-          j += 2;
-          break;
-        }
-      }
-    }
-    t.end = j;
-    t.text = text.substr(t.begin, t.end - t.begin);
-    bool ascii = true;
-    bool upper = false;
-    for (char ch : t.text) {
-      const auto b = static_cast<unsigned char>(ch);
-      ascii = ascii && b < 0x80;
-      upper = upper || (b >= 'A' && b <= 'Z');
-    }
-    if (ascii && !upper) {
-      lowered_at.push_back(std::string::npos);
-      lowered_size.push_back(0);
-    } else {
-      const std::size_t at = result.lowered.size();
-      if (ascii) {
-        for (char ch : t.text)
-          result.lowered.push_back(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
-      } else {
-        result.lowered += SimpleLowercase(t.text);
-      }
-      lowered_at.push_back(at);
-      lowered_size.push_back(result.lowered.size() - at);
-    }
-    out.push_back(t);
-    i = j;
-  }
-  // Views into `lowered` are taken once it no longer grows.
-  for (std::size_t k = 0; k < out.size(); ++k) {
-    if (lowered_at[k] == std::string::npos) {
-      out[k].lower = out[k].text;
-    } else {
-      out[k].lower = std::string_view(result.lowered).substr(lowered_at[k], lowered_size[k]);
-    }
-  }
-}
+using internal::DateTokens;
+using internal::Tok;
+using internal::TokenizeForDates;
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary.
@@ -283,7 +146,7 @@ class DateFinder {
  public:
   DateFinder(std::string_view text, const std::optional<Date>& article, bool russian)
       : text_(text), russian_(russian) {
-    Tokenize(text, &words_);
+    TokenizeForDates(text, &words_);
     if (article && article->valid()) {
       has_ref_ = true;
       if (article->month_only()) {
@@ -331,9 +194,19 @@ class DateFinder {
         // Russian
         "сегодня", "вчера", "завтра", "в", "во", "на"};
     static const WordShapeFilter kStartShapes(kStarts);
+    // The names WeekdayOf and MonthOf know, to pass most capitalised words by without a look-up.
+    static const WordShapeFilter kCalendarShapes = {
+        "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+        "january", "february",  "march",     "april",    "may",      "june",     "july",
+        "august",  "september", "october",   "november", "december", "jan",      "feb",
+        "mar",     "apr",       "jun",       "jul",      "aug",      "sep",      "sept",
+        "oct",     "nov",       "dec"};
     if (t.number) return true;
     bool abbreviated = false;
-    if (t.capital && (WeekdayOf(t) >= 0 || MonthOf(t, &abbreviated) > 0)) return true;
+    if (t.capital && kCalendarShapes.MayContain(t.lower) &&
+        (WeekdayOf(t) >= 0 || MonthOf(t, &abbreviated) > 0)) {
+      return true;
+    }
     return kStartShapes.MayContain(t.lower) && kStarts.count(t.lower) > 0;
   }
 
@@ -385,7 +258,7 @@ class DateFinder {
     std::size_t k = i;
     if (Is(k, ",")) ++k;
     const Tok* t = At(k);
-    if (t && t->number && t->text.size() == 4 && PlausibleYear(t->value)) {
+    if (t && t->number && t->size() == 4 && PlausibleYear(t->value)) {
       *last = k;
       // "2022 года", "2022 г."
       if (Is(k + 1, "года") || Is(k + 1, "году")) *last = k + 1;
@@ -447,7 +320,7 @@ class DateFinder {
         std::size_t ylast = last;
         year = YearAfter(last + 1, &ylast);
         if (year) last = ylast;
-      } else if (d && d->number && d->text.size() == 4 && PlausibleYear(d->value)) {
+      } else if (d && d->number && d->size() == 4 && PlausibleYear(d->value)) {
         year = d->value;
         last = m_end + 1;
       } else {
@@ -638,9 +511,9 @@ class DateFinder {
       }
     }
     const Tok* t = At(k);
-    if (!t || !t->number || t->text.size() < 4) return std::nullopt;
+    if (!t || !t->number || t->size() < 4) return std::nullopt;
     // A decade: "the 1990s".
-    if (t->text.size() == 5 && t->text.back() == 's' && k > 0 && Is(k - 1, "the")) {
+    if (t->size() == 5 && text_[t->end - 1] == 's' && k > 0 && Is(k - 1, "the")) {
       const int y = t->value;  // the four digits before the 's'
       if (!PlausibleYear(y) || y % 10 != 0) return std::nullopt;
       DateMention m = Make(k - 1, k, DateKind::kAbsolute);
@@ -648,7 +521,7 @@ class DateFinder {
       *next = k + 1;
       return m;
     }
-    if (t->text.size() != 4 || !PlausibleYear(t->value)) return std::nullopt;
+    if (t->size() != 4 || !PlausibleYear(t->value)) return std::nullopt;
     if (At(k + 1) && (Is(k + 1, "%") || Is(k + 1, "percent") || Is(k + 1, ",")) && At(k + 2) &&
         tokens_[k + 2].number) {
       return std::nullopt;

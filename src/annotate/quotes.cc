@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "annotate/speakers.h"
+#include "text/byte_set.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
 
@@ -21,20 +22,6 @@ using namespace internal;  // tokens, reporting verbs and speaker phrases (speak
 // Sets of bytes a character of interest can start with, to pass over the rest of a text without
 // decoding it. Only ASCII bytes and UTF-8 lead bytes belong in a set: neither ever occurs inside
 // another character, so every position found is where the character-by-character walk would be.
-struct ByteSet {
-  std::array<bool, 256> has{};
-  constexpr ByteSet(std::initializer_list<unsigned char> bytes) {
-    for (unsigned char b : bytes) has[b] = true;
-  }
-};
-
-// The first position in [from, end) whose byte is in `set`, or `end`.
-std::size_t NextByteIn(std::string_view text, std::size_t from, std::size_t end,
-                       const ByteSet& set) {
-  while (from < end && !set.has[static_cast<unsigned char>(text[from])]) ++from;
-  return from;
-}
-
 // Quotation marks (IsQuoteChar): " ' and « » (lead byte 0xC2), the others U+2018..U+203A (0xE2).
 constexpr ByteSet kQuoteLeads = {'"', '\'', 0xC2, 0xE2};
 // What QuoteSentences stops at: line breaks, . ! ? and … (U+2026, lead byte 0xE2).
@@ -144,8 +131,8 @@ class MarkPairer {
       std::size_t eol = text_.find('\n', pos);
       if (eol == std::string_view::npos) eol = text_.size();
       bool blank = true;
-      for (std::size_t i = pos; i < eol; ++i) {
-        if (!IsSpace(static_cast<unsigned char>(text_[i]))) blank = false;
+      for (std::size_t i = pos; i < eol && blank; ++i) {
+        blank = IsSpace(static_cast<unsigned char>(text_[i]));
       }
       if (!blank) paragraphs.emplace_back(pos, eol);
       pos = eol + 1;
@@ -154,14 +141,15 @@ class MarkPairer {
     // that size (a growing vector can hold twice as much as it needs: on a text dense with
     // quotation marks that doubles the memory of the whole annotation).
     for (const bool counting : {true, false}) {
+      if (!counting && count_ == 0) break;  // the second pass would find none either
       counting_ = counting;
       stack_.clear();
       if (!counting) quotes_.reserve(count_);
       std::size_t skip_until = 0;  // a re-opening mark already consumed
       for (std::size_t p = 0; p < paragraphs.size(); ++p) {
         const auto [begin, end] = paragraphs[p];
-        for (std::size_t i = NextByteIn(text_, std::max(begin, skip_until), end, kQuoteLeads);
-             i < end; i = NextByteIn(text_, i, end, kQuoteLeads)) {
+        for (std::size_t i = kQuoteLeads.Find(text_, std::max(begin, skip_until), end); i < end;
+             i = kQuoteLeads.Find(text_, i, end)) {
           const Char c = CharAt(text_, i);
           if (IsQuoteChar(c.cp)) HandleMark(i, c, end);
           i += c.len;
@@ -348,8 +336,8 @@ std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view
     if (begin < end) out.emplace_back(begin, end);
     begin = end;
   };
-  for (std::size_t i = NextByteIn(text, 0, text.size(), kSentenceLeads); i < text.size();
-       i = NextByteIn(text, i, text.size(), kSentenceLeads)) {
+  for (std::size_t i = kSentenceLeads.Find(text, 0, text.size()); i < text.size();
+       i = kSentenceLeads.Find(text, i, text.size())) {
     const Char c = CharAt(text, i);
     if (c.cp == '\n') {
       flush(i);
@@ -429,11 +417,11 @@ class Attributor {
       : text_(text), options_(options), quotes_(*quotes) {}
 
   void Run() {
+    if (quotes_.empty()) return;  // nothing to attribute: skip the sentences and mentions
     // Long runs without a full stop are read in bounded pieces (see kMaxSentenceBytes).
     sentences_ = QuoteSentences(text_);
     CapSpanLength(text_, &sentences_);
     LinkParents();
-    CollectMentions();
     int last_attributed = -1;
     for (std::size_t q = 0; q < quotes_.size(); ++q) {
       Quote& quote = quotes_[q];
@@ -543,7 +531,10 @@ class Attributor {
     return SpeakerType::kUnknown;
   }
 
+  // Mentions depend only on the text and the quotes' spans (fixed by LinkParents), so they are
+  // collected on the first pronoun that needs an antecedent: most texts never need them.
   void CollectMentions() {
+    mentions_collected_ = true;
     for (const auto& [begin, end] : sentences_) {
       if (!MayHoldReportingVerb(text_, begin, end)) continue;
       const std::vector<Token> tokens = Tokenize(text_, begin, end);
@@ -562,7 +553,8 @@ class Attributor {
   }
 
   // The last named speaker before `pos` that a pronoun can refer to.
-  std::optional<Mention> Antecedent(const Token& pronoun) const {
+  std::optional<Mention> Antecedent(const Token& pronoun) {
+    if (!mentions_collected_) CollectMentions();
     const std::string& p = pronoun.lower;
     const bool person = p == "he" || p == "she" || p == "он" || p == "она";
     const bool thing = p == "it";
@@ -1048,6 +1040,7 @@ class Attributor {
   std::vector<Quote>& quotes_;
   std::vector<std::pair<std::size_t, std::size_t>> sentences_;
   std::vector<Mention> mentions_;
+  bool mentions_collected_ = false;
 };
 
 // Unmarked block quotations: a paragraph that ends with a colon and announces speech
@@ -1081,6 +1074,8 @@ void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
   for (std::size_t l = 0; l + 1 < lines.size(); ++l) {
     const auto [b, e] = lines[l];
     if (text[e - 1] != ':' || inside_quote(e - 1)) continue;
+    const std::size_t nb = lines[l + 1].first;
+    if (IsQuoteChar(CharAt(text, nb).cp) || inside_quote(nb)) continue;  // tested first: cheap
     const std::vector<Token> tokens = Tokenize(text, b, e);
     std::size_t words = 0;
     bool announces = false;
@@ -1089,8 +1084,7 @@ void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
       ++words;
       announces |= IsReportingVerbAt(tokens, i) || kSpeechNouns.count(tokens[i].lower) > 0;
     }
-    const auto [nb, ne] = lines[l + 1];
-    if (words < 4 || !announces || IsQuoteChar(CharAt(text, nb).cp) || inside_quote(nb)) continue;
+    if (words < 4 || !announces) continue;
     auto is_item = [&](std::size_t at) {
       const char32_t c = CharAt(text, at).cp;
       return c == '-' || c == '*' || c == 0x2022 || c == 0x2013 || c == 0x2014;

@@ -95,15 +95,14 @@ std::size_t CountWords(std::string_view text, std::size_t begin, std::size_t end
 }
 
 std::string Lower(std::string_view s) {
-  if (std::all_of(s.begin(), s.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    }
-    return out;
+  std::string out(s);
+  bool ascii = true;
+  for (char& c : out) {
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
-  std::string out = SimpleLowercase(s);
+  if (ascii) return out;
+  out = SimpleLowercase(s);
   for (const std::string_view quote : {std::string_view("\u2019"), std::string_view("\u2018")}) {
     for (std::size_t at = out.find(quote); at != std::string::npos; at = out.find(quote, at + 1)) {
       out.replace(at, quote.size(), "'");
@@ -112,43 +111,88 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+namespace {
+
+bool IsAsciiAlnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+// Where the word that goes on at `j` ends (before `end`): letters, digits and marks of any
+// script, apostrophes and hyphens between them.
+std::size_t WordEnd(std::string_view text, std::size_t j, std::size_t end) {
+  while (j < end) {
+    const Char d = CharAt(text, j);
+    if (IsAlnum(d.cp)) {
+      j += d.len;
+      continue;
+    }
+    // Inner apostrophes and hyphens: Azerbaijan’s, Nagorno-Karabakh.
+    if ((d.cp == '\'' || d.cp == 0x2019 || d.cp == '-') && j + d.len < end &&
+        IsAlnum(CharAt(text, j + d.len).cp)) {
+      j += d.len;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
   std::vector<Token> out;
+  // About a token per four bytes of prose; bounded, so a long span does not reserve much.
+  out.reserve((end > begin ? std::min<std::size_t>((end - begin) / 4, 1024) : 0) + 4);
   std::size_t i = begin;
   while (i < end) {
-    const Char c = CharAt(text, i);
-    if (IsSpace(c.cp)) {
-      i += c.len;
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 == ' ') {
+      ++i;
       continue;
     }
     Token t;
     t.begin = i;
-    if (IsAlnum(c.cp)) {
-      std::size_t j = i;
+    if (IsAsciiAlnum(b0)) {
+      // The common case, a byte at a time: ASCII letters and digits, inner ' and -.
+      std::size_t j = i + 1;
       while (j < end) {
-        const Char d = CharAt(text, j);
-        if (IsAlnum(d.cp)) {
-          j += d.len;
-          continue;
+        const auto b = static_cast<unsigned char>(text[j]);
+        if (IsAsciiAlnum(b)) {
+          ++j;
+        } else if (b >= 0x80) {
+          j = WordEnd(text, j, end);
+          break;
+        } else if ((b == '\'' || b == '-') && j + 1 < end && IsAlnum(CharAt(text, j + 1).cp)) {
+          ++j;
+        } else {
+          break;
         }
-        // Inner apostrophes and hyphens: Azerbaijan’s, Nagorno-Karabakh.
-        if ((d.cp == '\'' || d.cp == 0x2019 || d.cp == '-') && j + d.len < end &&
-            IsAlnum(CharAt(text, j + d.len).cp)) {
-          j += d.len;
-          continue;
-        }
-        break;
       }
       t.end = j;
       t.word = true;
-      t.capital = IsUpper(c.cp);
+      t.capital = b0 >= 'A' && b0 <= 'Z';
     } else {
-      t.end = i + c.len;
+      const Char c = CharAt(text, i);
+      if (IsSpace(c.cp)) {
+        i += c.len;
+        continue;
+      }
+      if (IsAlnum(c.cp)) {
+        t.end = WordEnd(text, i, end);
+        t.word = true;
+        t.capital = IsUpper(c.cp);
+      } else {
+        t.end = i + c.len;
+      }
     }
     t.text = text.substr(t.begin, t.end - t.begin);
-    t.lower = Lower(t.text);
+    if (const char b = text[i]; static_cast<unsigned char>(b) < 0x80 && t.end - t.begin == 1) {
+      t.lower.assign(1, b >= 'A' && b <= 'Z' ? static_cast<char>(b + ('a' - 'A')) : b);
+    } else {
+      t.lower = Lower(t.text);
+    }
     out.push_back(std::move(t));
-    i = t.end;
+    i = out.back().end;
   }
   return out;
 }
@@ -512,10 +556,25 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
   };
   std::vector<std::vector<std::string>> targets;
   for (std::string_view name : names) targets.push_back(words(name));
+  // A bit per (first byte, length) of the names' words: a pattern whose first word (without a
+  // wildcard) has no bit here cannot match, and most patterns are passed by with one test.
+  const auto shape = [](const std::string& w) {
+    return std::uint64_t{1} << ((static_cast<unsigned char>(w.front()) * 31u + w.size()) & 63u);
+  };
+  std::uint64_t shapes = 0;
+  for (const auto& target : targets) {
+    for (const std::string& w : target) {
+      if (!w.empty()) shapes |= shape(w);
+    }
+  }
   std::size_t best_words = 0;
   std::size_t best_chars = 0;
   std::vector<std::string> split;
   for (const SpeakerPattern& pattern : patterns) {
+    if (!pattern.words.empty()) {
+      const std::string& first = pattern.words.front();
+      if (!first.empty() && first.back() != '*' && (shapes & shape(first)) == 0) continue;
+    }
     if (pattern.words.empty()) split = SplitSpeakerPattern(pattern.pattern);
     const std::vector<std::string>& pw = pattern.words.empty() ? split : pattern.words;
     if (pw.empty()) continue;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <vector>
 
@@ -34,48 +36,92 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
-// Words(s).size() when it is at most `limit`, else limit + 1; nothing is allocated.
+// Words(s).size() when it is at most `limit`, else limit + 1; nothing is allocated. Branch-free
+// within blocks of 64 bytes; the limit is checked between blocks.
 std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
-  auto is_word = [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
+  static constexpr std::array<unsigned char, 256> kClass = [] {
+    std::array<unsigned char, 256> t{};  // bit 0 a word byte (as in Words), bit 1 a joiner
+    for (int c = 0; c < 256; ++c) {
+      const bool word =
+          c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      t[static_cast<std::size_t>(c)] =
+          static_cast<unsigned char>((word ? 1 : 0) | (c == '-' || c == '\'' ? 2 : 0));
+    }
+    return t;
+  }();
   std::size_t n = 0;
-  bool in = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    // A joiner between two word characters keeps the word going (as in Words).
-    const bool joined =
-        in && (s[i] == '-' || s[i] == '\'') && i + 1 < s.size() && is_word(s[i + 1]);
-    const bool w = is_word(s[i]) || joined;
-    if (w && !in && ++n > limit) return n;
-    in = w;
+  unsigned in = 0;
+  for (std::size_t i = 0; i < s.size() && n <= limit;) {
+    for (const std::size_t stop = std::min(s.size(), i + 64); i < stop; ++i) {
+      const unsigned k = kClass[static_cast<unsigned char>(s[i])];
+      // A joiner between two word characters keeps the word going (as in Words).
+      const unsigned next =
+          i + 1 < s.size() ? kClass[static_cast<unsigned char>(s[i + 1])] & 1u : 0u;
+      const unsigned w = (k & 1u) | (in & (k >> 1) & next);
+      n += w & ~in & 1u;
+      in = w;
+    }
   }
-  return n;
+  return std::min(n, limit + 1);
 }
 
 // Phrases looked for anywhere in a text in one pass over it (rather than one pass per phrase):
-// at each byte, only the phrases that start with that byte are compared.
+// a bit per hash of the four bytes that start a phrase rejects nearly every position with one
+// load (pairs of letters that start a phrase, "re" or "ou", are everywhere in prose; their
+// four-byte starts are not), and at the others only the phrases that start with that byte are
+// compared.
 class PhraseSet {
  public:
   template <std::size_t N>
   explicit PhraseSet(const std::string_view (&phrases)[N]) {
     for (std::string_view p : phrases) {
-      if (!p.empty()) by_first_[static_cast<unsigned char>(p[0])].push_back(p);
+      if (p.empty()) continue;
+      by_first_[static_cast<unsigned char>(p[0])].push_back(p);
+      if (p.size() < 4) {
+        short_ = true;
+      } else {
+        const std::size_t h = Quad(p.data());
+        quads_[h >> 6] |= std::uint64_t{1} << (h & 63);
+      }
     }
   }
 
   // Whether any phrase occurs in `text`.
   bool FoundIn(std::string_view text) const {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      for (std::string_view p : by_first_[static_cast<unsigned char>(text[i])]) {
-        if (text.compare(i, p.size(), p) == 0) return true;
+    if (short_) {  // a phrase too short for the filter: every position is compared
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (StartsAt(text, i)) return true;
+      }
+      return false;
+    }
+    // Every phrase has four bytes or more, so none starts in the last three.
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+      const std::size_t h = Quad(text.data() + i);
+      if ((quads_[h >> 6] & (std::uint64_t{1} << (h & 63))) != 0 && StartsAt(text, i)) {
+        return true;
       }
     }
     return false;
   }
 
  private:
+  // A hash of the four bytes at `p`, of 16 bits.
+  static std::size_t Quad(const char* p) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    return (v * 0x9E3779B1u) >> 16;
+  }
+
+  bool StartsAt(std::string_view text, std::size_t i) const {
+    for (std::string_view p : by_first_[static_cast<unsigned char>(text[i])]) {
+      if (text.compare(i, p.size(), p) == 0) return true;
+    }
+    return false;
+  }
+
   std::array<std::vector<std::string_view>, 256> by_first_;
+  std::array<std::uint64_t, 1024> quads_{};  // 65,536 bits
+  bool short_ = false;                       // a phrase of fewer than four bytes
 };
 
 // starts_with, comparing the first bytes before the rest (most sentences differ at once).
@@ -89,11 +135,16 @@ bool HasWord(const std::vector<std::string_view>& words, std::string_view w) {
 
 // Sentences of a folded line: split after '.', '!', '?' or ':' followed by a space.
 std::vector<std::string_view> Sentences(std::string_view s) {
+  static constexpr std::array<bool, 256> kStop = [] {
+    std::array<bool, 256> t{};
+    for (char c : {'.', '!', '?', ':'}) t[static_cast<unsigned char>(c)] = true;
+    return t;
+  }();
   std::vector<std::string_view> out;
   std::size_t begin = 0;
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    const char c = s[i];
-    if ((c == '.' || c == '!' || c == '?' || c == ':') && s[i + 1] == ' ') {
+    // One branch per byte, rarely taken (both tests are read, not one after the other).
+    if (kStop[static_cast<unsigned char>(s[i])] & (s[i + 1] == ' ')) {
       out.push_back(s.substr(begin, i + 1 - begin));
       begin = i + 2;
     }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "corpus/appeals.h"
+#include "text/byte_set.h"
 
 namespace parallax {
 namespace {
@@ -71,24 +72,34 @@ std::string Fold(std::string_view s) {
   }};
   std::string out;
   out.reserve(s.size());
+  bool cyrillic = false;  // a lead byte of Russian capitals was copied
   for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      // A run of ASCII is copied at once, then lower-cased in place.
+      static constexpr ByteSet kNonAscii({}, /*non_ascii=*/true);
+      const std::size_t j = kNonAscii.Find(s, i + 1, s.size());
+      const std::size_t at = out.size();
+      out.append(s, i, j - i);
+      for (std::size_t k = at; k < out.size(); ++k) {
+        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
+      }
+      i = j;
+      continue;
+    }
     bool folded = false;
-    if (static_cast<unsigned char>(s[i]) >= 0x80) {
-      for (const auto& [from, to] : kFolds) {
-        if (s.substr(i, from.size()) == from) {
-          out += to;
-          i += from.size();
-          folded = true;
-          break;
-        }
+    for (const auto& [from, to] : kFolds) {
+      if (s.substr(i, from.size()) == from) {
+        out += to;
+        i += from.size();
+        folded = true;
+        break;
       }
     }
     if (folded) continue;
-    char c = s[i++];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    out.push_back(c);
+    cyrillic = cyrillic || static_cast<unsigned char>(s[i]) == 0xD0;
+    out.push_back(s[i++]);
   }
-  LowerCyrillic(out);
+  if (cyrillic) LowerCyrillic(out);
   return out;
 }
 
@@ -106,15 +117,27 @@ bool Contains(std::string_view s, std::string_view p) {
 
 // Words separated by white space, counted up to `limit` + 1: every rule compares the count with
 // a small bound (its `limit`), and a paragraph need not be read to its end to exceed it.
+// Branch-free within blocks of 64 bytes; the limit is checked between blocks.
 int WordCount(std::string_view s, int limit) {
+  // 1 for the bytes that are not IsSpace (a table, so the loop has no branch per byte).
+  static constexpr std::array<unsigned char, 256> kWordByte = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+      t[static_cast<std::size_t>(c)] =
+          c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ? 0 : 1;
+    }
+    return t;
+  }();
   int n = 0;
-  bool in = false;
-  for (char c : s) {
-    const bool sp = IsSpace(c);
-    if (!sp && !in && ++n > limit) return n;
-    in = !sp;
+  int in = 0;
+  for (std::size_t i = 0; i < s.size() && n <= limit;) {
+    for (const std::size_t stop = std::min(s.size(), i + 64); i < stop; ++i) {
+      const int word = kWordByte[static_cast<unsigned char>(s[i])];
+      n += word & ~in & 1;
+      in = word;
+    }
   }
-  return n;
+  return std::min(n, limit + 1);
 }
 
 // Ends like a sentence (or a quoted sentence).
@@ -234,6 +257,41 @@ std::size_t LastOf(std::string_view s, std::string_view p) {
   return std::string_view::npos;
 }
 
+// False when `s`, lower-cased as TrailingPhotoCredit does (ASCII and Russian capitals), holds
+// none of its marker words: "photo", "image", "picture", "credit" (compared here byte by byte,
+// folding ASCII capitals) or "фото" (any Cyrillic lead byte sends the line the long way).
+bool MayHoldMarkerWord(std::string_view s) {
+  const auto folded_at = [s](std::size_t i, std::string_view word) {
+    if (s.size() - i < word.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      char c = s[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != word[k]) return false;
+    }
+    return true;
+  };
+  // The first letters of the words, and the non-ASCII bytes (among them the Cyrillic leads).
+  static constexpr ByteSet kStarts({'p', 'P', 'i', 'I', 'c', 'C'}, /*non_ascii=*/true);
+  for (std::size_t i = kStarts.Find(s, 0, s.size()); i < s.size();
+       i = kStarts.Find(s, i + 1, s.size())) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    switch (b | 0x20) {
+      case 'p':
+        if (folded_at(i, "photo") || folded_at(i, "picture")) return true;
+        break;
+      case 'i':
+        if (folded_at(i, "image")) return true;
+        break;
+      case 'c':
+        if (folded_at(i, "credit")) return true;
+        break;
+      default:
+        if (b == 0xD0 || b == 0xD1) return true;
+    }
+  }
+  return false;
+}
+
 // Where the photo credit that ends a line starts ("Police at the border. Photo: Name / Agency",
 // "… (Photo: Agency)", "… Фото: Агентство"), or npos. The credit is a few capitalised words;
 // with `parenthesised`, only a credit in parentheses counts.
@@ -244,6 +302,7 @@ std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = fals
   constexpr std::size_t kWindow = 256;
   const std::size_t offset = full.size() > kWindow ? full.size() - kWindow : 0;
   const std::string_view original = full.substr(offset);
+  if (!MayHoldMarkerWord(original)) return std::string::npos;
   std::string lower(original);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -305,11 +364,11 @@ std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = fals
 }
 
 // A folded line without the trailing colons, stops, stars and spaces of a label or button.
-std::string Bare(std::string_view key) {
-  std::string bare(key);
+std::string_view Bare(std::string_view key) {
+  std::string_view bare = key;
   while (!bare.empty() &&
          (bare.back() == ':' || bare.back() == '.' || bare.back() == ' ' || bare.back() == '*')) {
-    bare.pop_back();
+    bare.remove_suffix(1);
   }
   return bare;
 }
@@ -341,7 +400,7 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
                                                   "copy link",
                                                   "back to top",
                                                   "listen to this article"};
-  const std::string bare = Bare(key);
+  const std::string_view bare = Bare(key);
   const int words = WordCount(key, 40);  // compared with 30 and 40 below
   for (std::string_view ui : kUiLines) {
     if (bare == ui) return "ui-line";
@@ -374,7 +433,8 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
     if (StartsWith(key, p) && words <= 40) return "photo-caption";
   }
   static const std::regex kCredit(R"([A-Z][a-z]+ [A-Z][A-Za-z'-]+ ?/ ?[A-Z][A-Za-z.& ]{1,30}$)");
-  if (words <= 40 && !EndsSentence(key) &&
+  // The expression needs a '/': most lines are told without running it.
+  if (words <= 40 && !EndsSentence(key) && original.find('/') != std::string_view::npos &&
       std::regex_search(original.begin(), original.end(), kCredit)) {
     return "photo-caption";
   }
@@ -402,7 +462,7 @@ std::size_t CommentSectionStart(const std::vector<Line>& lines,
     }
   }
   for (std::size_t k = nonblank.size() / 3; k < last_form; ++k) {
-    const std::string bare = Bare(lines[nonblank[k]].key);
+    const std::string_view bare = Bare(lines[nonblank[k]].key);
     if (IsCommentHeading(bare) || bare == "comments" || bare == "комментарии") return k;
   }
   return nonblank.size();

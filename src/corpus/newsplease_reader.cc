@@ -8,6 +8,7 @@
 
 #include "corpus/feed_reader.h"
 #include "corpus/gzip.h"
+#include "text/byte_set.h"
 #include "text/whitespace.h"
 
 namespace parallax {
@@ -33,12 +34,17 @@ std::string_view StripBom(std::string_view s) {
 std::string BodyFrom(std::string_view text, bool each_line) {
   std::string body;
   std::string current;
+  // Appends a paragraph, collapsed straight into the body, after a blank line unless it is the
+  // first; one that collapses to nothing leaves no trace.
+  auto add = [&body](std::string_view paragraph) {
+    const std::size_t mark = body.size();
+    if (!body.empty()) body += "\n\n";
+    const std::size_t at = body.size();
+    AppendCollapsedSpace(paragraph, &body);
+    if (body.size() == at) body.resize(mark);
+  };
   auto flush = [&] {
-    std::string p = CollapseSpace(current);
-    if (!p.empty()) {
-      if (!body.empty()) body += "\n\n";
-      body += p;
-    }
+    add(current);
     current.clear();
   };
   std::size_t start = 0;
@@ -46,7 +52,9 @@ std::string BodyFrom(std::string_view text, bool each_line) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(start, end - start);
-    if (each_line || Trim(line).empty()) {
+    if (each_line) {
+      add(line);  // a paragraph per line: no need to gather it first
+    } else if (Trim(line).empty()) {
       current.append(line);
       flush();
     } else {
@@ -109,21 +117,24 @@ Diagnostic ParseErrorAt(const json::parse_error& e, std::string_view text, const
 }  // namespace
 
 std::size_t JsonTooDeepAt(std::string_view text, std::size_t max_depth) {
+  // Only these bytes matter, outside strings and inside them: the rest is passed over sixteen
+  // bytes at a time.
+  static constexpr ByteSet kOutside = {'"', '[', '{', ']', '}'};
+  static constexpr ByteSet kInside = {'"', '\\'};
   std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
+  for (std::size_t i = kOutside.Find(text, 0, text.size()); i < text.size();
+       i = kOutside.Find(text, i, text.size())) {
+    const char c = text[i++];
+    if (c == '"') {
+      // A string: to its closing quote; an escape takes the byte after it along.
+      for (i = kInside.Find(text, i, text.size()); i < text.size() && text[i] == '\\';
+           i = kInside.Find(text, i + 2, text.size())) {
       }
-    } else if (c == '"') {
-      in_string = true;
+      if (i >= text.size()) break;
+      ++i;
     } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
+      if (++depth > max_depth) return i - 1;
+    } else if (depth > 0) {
       --depth;
     }
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -126,10 +127,25 @@ void ProcessBatch(Batch& batch, const Annotator& annotator, const ScanOptions& o
 
 namespace {
 
-// What a scan record counts, in the order the record lists it.
+// Uses of one naming variant: concept, variant, uses.
+struct NamingCount {
+  std::string_view concept_id;
+  std::string_view form;
+  int uses = 0;
+};
+
+// Uses of one loaded term by voice: own, quoted, reported.
+struct LoadedCount {
+  std::string_view form;
+  std::array<int, 3> uses{};
+};
+
+// What a scan record counts, in the order the record lists it. Naming and loaded terms are in
+// byte order of their strings (concept, then variant), equal strings counted together: the
+// order and merging of a std::map keyed by the strings, without a string copy per key.
 struct RecordCounts {
-  std::map<std::string, std::map<std::string, int>> naming;  // concept -> variant -> uses
-  std::map<std::string, std::array<int, 3>> loaded;          // form -> own, quoted, reported
+  std::vector<NamingCount> naming;
+  std::vector<LoadedCount> loaded;
   // key (actor id, else speaker) -> speaker, perspective, quotes, quoted words
   std::map<std::string, std::tuple<std::string, std::string, int, std::size_t>> speakers;
   int scare = 0;
@@ -140,11 +156,37 @@ RecordCounts CountRecord(const ArticleAnnotations& ann, const Lexicon& lexicon) 
   for (const LexiconMatch& m : ann.matches) {
     const LexiconEntry& e = lexicon.entries[m.entry];
     if (e.kind == LexiconEntry::Kind::kNaming) {
-      ++c.naming[e.concept_id][e.form];
+      c.naming.push_back({e.concept_id, e.form, 1});
     } else if (e.kind == LexiconEntry::Kind::kLoaded) {
-      ++c.loaded[e.form][static_cast<std::size_t>(m.voice)];  // Voice: own 0, quoted 1, reported 2
+      LoadedCount l{e.form, {}};
+      ++l.uses[static_cast<std::size_t>(m.voice)];  // Voice: own 0, quoted 1, reported 2
+      c.loaded.push_back(l);
     }
   }
+  std::sort(c.naming.begin(), c.naming.end(), [](const NamingCount& a, const NamingCount& b) {
+    return a.concept_id != b.concept_id ? a.concept_id < b.concept_id : a.form < b.form;
+  });
+  std::size_t kept = 0;
+  for (const NamingCount& n : c.naming) {
+    if (kept > 0 && c.naming[kept - 1].concept_id == n.concept_id &&
+        c.naming[kept - 1].form == n.form) {
+      c.naming[kept - 1].uses += n.uses;
+    } else {
+      c.naming[kept++] = n;
+    }
+  }
+  c.naming.resize(kept);
+  std::sort(c.loaded.begin(), c.loaded.end(),
+            [](const LoadedCount& a, const LoadedCount& b) { return a.form < b.form; });
+  kept = 0;
+  for (const LoadedCount& l : c.loaded) {
+    if (kept > 0 && c.loaded[kept - 1].form == l.form) {
+      for (std::size_t v = 0; v < 3; ++v) c.loaded[kept - 1].uses[v] += l.uses[v];
+    } else {
+      c.loaded[kept++] = l;
+    }
+  }
+  c.loaded.resize(kept);
   for (const Quote& q : ann.quotes) {
     if (q.kind == QuoteKind::kScare) {
       ++c.scare;
@@ -232,6 +274,13 @@ void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
 }
 
+// Appends a count in decimal, as nlohmann writes it.
+void AppendNumber(std::string* out, long long n) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+  out->append(digits, end);
+}
+
 // Appends `"key":` to `out`, after a comma unless `first`.
 void AppendKey(std::string* out, std::string_view key, bool first = false) {
   if (!first) out->push_back(',');
@@ -251,14 +300,16 @@ nlohmann::ordered_json ScanRecord(const Article& a, const ArticleAnnotations& an
             {"language", a.language},
             {"words", ann.words}};
   r["naming"] = json::object();
-  for (const auto& [concept_id, variants] : c.naming) {
-    json v = json::object();
-    for (const auto& [form, n] : variants) v[form] = n;
-    r["naming"][concept_id] = std::move(v);
+  for (const NamingCount& n : c.naming) {
+    json& variants = r["naming"][std::string(n.concept_id)];
+    if (variants.is_null()) variants = json::object();
+    variants[std::string(n.form)] = n.uses;
   }
   r["loaded"] = json::object();
-  for (const auto& [form, counts] : c.loaded)
-    r["loaded"][form] = {{"own", counts[0]}, {"quoted", counts[1]}, {"reported", counts[2]}};
+  for (const LoadedCount& l : c.loaded) {
+    r["loaded"][std::string(l.form)] = {
+        {"own", l.uses[0]}, {"quoted", l.uses[1]}, {"reported", l.uses[2]}};
+  }
   r["quotations"] = json::array();
   for (const auto& [key, s] : c.speakers) {
     r["quotations"].push_back({{"speaker", std::get<0>(s)},
@@ -296,25 +347,31 @@ void AppendScanRecord(std::string* out, const Article& a, const ArticleAnnotatio
   *out += std::to_string(ann.words);
   AppendKey(out, "naming");
   out->push_back('{');
-  bool first = true;
-  for (const auto& [concept_id, variants] : c.naming) {
-    AppendKey(out, concept_id, std::exchange(first, false));
-    out->push_back('{');
-    bool first_variant = true;
-    for (const auto& [form, n] : variants) {
-      AppendKey(out, form, std::exchange(first_variant, false));
-      *out += std::to_string(n);
+  for (std::size_t k = 0; k < c.naming.size(); ++k) {
+    const NamingCount& n = c.naming[k];
+    const bool new_concept = k == 0 || c.naming[k - 1].concept_id != n.concept_id;
+    if (new_concept) {
+      if (k > 0) out->push_back('}');
+      AppendKey(out, n.concept_id, k == 0);
+      out->push_back('{');
     }
-    out->push_back('}');
+    AppendKey(out, n.form, new_concept);
+    AppendNumber(out, n.uses);
   }
+  if (!c.naming.empty()) out->push_back('}');
   out->push_back('}');
   AppendKey(out, "loaded");
   out->push_back('{');
-  first = true;
-  for (const auto& [form, counts] : c.loaded) {
-    AppendKey(out, form, std::exchange(first, false));
-    *out += "{\"own\":" + std::to_string(counts[0]) + ",\"quoted\":" + std::to_string(counts[1]) +
-            ",\"reported\":" + std::to_string(counts[2]) + "}";
+  bool first = true;
+  for (const LoadedCount& l : c.loaded) {
+    AppendKey(out, l.form, std::exchange(first, false));
+    *out += "{\"own\":";
+    AppendNumber(out, l.uses[0]);
+    *out += ",\"quoted\":";
+    AppendNumber(out, l.uses[1]);
+    *out += ",\"reported\":";
+    AppendNumber(out, l.uses[2]);
+    out->push_back('}');
   }
   out->push_back('}');
   AppendKey(out, "quotations");

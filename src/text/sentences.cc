@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "text/byte_set.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
 
@@ -38,6 +39,10 @@ template <size_t N>
 bool Contains(const std::string_view (&list)[N], std::string_view word) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
+
+// The bytes SplitSentences decodes: line breaks, ASCII terminators and non-ASCII characters
+// (… ։ 。 ！ ？ and the rest). It passes the others without decoding.
+constexpr ByteSet kStops({'\n', '.', '!', '?'}, /*non_ascii=*/true);
 
 bool IsTerminator(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x0589 || c == 0x3002 ||
@@ -120,6 +125,11 @@ class Splitter {
     size_t start = SkipSpace(0);
     size_t i = start;
     while (i < text_.size()) {
+      // Most bytes are ASCII that neither ends a line nor a sentence: passed without decoding.
+      if (!kStops.Has(static_cast<unsigned char>(text_[i]))) {
+        i = kStops.Find(text_, i + 1, text_.size());
+        continue;
+      }
       DecodedChar d = DecodeUtf8Char(text_, i);
       if (d.code_point == '\n') {
         size_t j = i + 1;

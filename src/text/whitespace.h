@@ -11,6 +11,9 @@ namespace parallax {
 // Runs of white space (ASCII and U+00A0) become one space; the result is trimmed.
 std::string CollapseSpace(std::string_view s);
 
+// Appends CollapseSpace(s) to `*out` (without the temporary string).
+void AppendCollapsedSpace(std::string_view s, std::string* out);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_TEXT_WHITESPACE_H_

@@ -27,14 +27,35 @@ TEST(CollapseSpaceTest, CollapsesRunsAndNoBreakSpaces) {
   EXPECT_EQ(CollapseSpace("x\xc2"), "x\xc2");
 }
 
-TEST(CollapseSpaceTest, AgreesWithTheDefinition) {
+// A short random text of letters, white space and pieces of UTF-8 (no-break spaces among them).
+std::string RandomSpacedText(std::mt19937& random) {
   const std::string alphabet = std::string("ab \t\n\r\f\xc2\xa0\xa9\xe2", 11);
+  std::string s;
+  const int size = static_cast<int>(random() % 24);
+  for (int k = 0; k < size; ++k) s += alphabet[random() % alphabet.size()];
+  return s;
+}
+
+TEST(CollapseSpaceTest, AgreesWithTheDefinition) {
   std::mt19937 random(18);
   for (int n = 0; n < 2000; ++n) {
-    std::string s;
-    const int size = static_cast<int>(random() % 24);
-    for (int k = 0; k < size; ++k) s += alphabet[random() % alphabet.size()];
+    const std::string s = RandomSpacedText(random);
     EXPECT_EQ(CollapseSpace(s), CollapseSpaceReference(s)) << s;
+  }
+}
+
+TEST(CollapseSpaceTest, AppendsAfterWhatIsThere) {
+  std::string out = "x";
+  AppendCollapsedSpace("  a  b ", &out);
+  EXPECT_EQ(out, "xa b");
+  AppendCollapsedSpace(" \t ", &out);  // nothing: not even a space
+  EXPECT_EQ(out, "xa b");
+  std::mt19937 random(16);
+  for (int n = 0; n < 2000; ++n) {
+    const std::string s = RandomSpacedText(random);
+    std::string appended = "prefix ";
+    AppendCollapsedSpace(s, &appended);
+    EXPECT_EQ(appended, "prefix " + CollapseSpaceReference(s)) << s;
   }
 }
 

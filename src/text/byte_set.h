@@ -1,0 +1,73 @@
+// A small set of byte values, and the search for the next byte of a text in it.
+//
+// Why it exists: several passes over an article look only at a few kinds of byte (quotation
+// marks, sentence ends, line breaks) and pass over everything else. A byte at a time with a
+// table, such a pass reads about a byte per cycle; with SSE2 (every x86-64 processor) Find
+// compares sixteen bytes at once with each value of the set, several times faster on prose,
+// where the bytes looked for are rare.
+//
+// A set holds any values (Find compares sixteen at a time for up to kMaxValues of them), and
+// optionally every byte >= 0x80 (the bytes of non-ASCII characters); a table answers Has.
+#ifndef PARALLAX_TEXT_BYTE_SET_H_
+#define PARALLAX_TEXT_BYTE_SET_H_
+
+#include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace parallax {
+
+class ByteSet {
+ public:
+  static constexpr std::size_t kMaxValues = 8;
+
+  // The set of `values`, and every byte >= 0x80 when `non_ascii`.
+  constexpr ByteSet(std::initializer_list<unsigned char> values, bool non_ascii = false)
+      : non_ascii_(non_ascii) {
+    for (unsigned char v : values) {
+      if (count_ < kMaxValues) values_[count_] = v;
+      ++count_;
+      has_[v] = true;
+    }
+    if (non_ascii) {
+      for (std::size_t b = 0x80; b < 256; ++b) has_[b] = true;
+    }
+  }
+
+  constexpr bool Has(unsigned char b) const { return has_[b]; }
+
+  // The first position in [from, end) whose byte is in the set, or `end` (end <= text.size()).
+  std::size_t Find(std::string_view text, std::size_t from, std::size_t end) const {
+#if defined(__SSE2__)
+    const char* data = text.data();
+    while (count_ <= kMaxValues && from + 16 <= end) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
+      int mask = non_ascii_ ? _mm_movemask_epi8(block) : 0;
+      for (std::size_t k = 0; k < count_; ++k) {
+        const __m128i value = _mm_set1_epi8(static_cast<char>(values_[k]));
+        mask |= _mm_movemask_epi8(_mm_cmpeq_epi8(block, value));
+      }
+      if (mask != 0)
+        return from + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+      from += 16;
+    }
+#endif
+    while (from < end && !has_[static_cast<unsigned char>(text[from])]) ++from;
+    return from;
+  }
+
+ private:
+  std::array<bool, 256> has_{};
+  std::array<unsigned char, kMaxValues> values_{};
+  std::size_t count_ = 0;  // more than kMaxValues: Find reads a byte at a time
+  bool non_ascii_ = false;
+};
+
+}  // namespace parallax
+
+#endif  // PARALLAX_TEXT_BYTE_SET_H_
