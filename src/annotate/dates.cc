@@ -624,8 +624,8 @@ std::vector<DateMention> FindDates(std::string_view text, const std::optional<Da
   const bool russian = language.empty() || language.rfind("ru", 0) == 0;
   // A long text is read in pieces of about kPiece bytes, cut at a line break (or, in a run with
   // none, at white space): a date never spans a line, and the tokens of one piece at a time
-  // keep memory proportional to the piece, not to the text. A token costs 64 bytes and text of
-  // punctuation is a token every two bytes or so: a quarter of a megabyte keeps that near 16 MB.
+  // keep memory proportional to the piece, not to the text. A token costs 40 bytes and text of
+  // punctuation is a token every two bytes or so: a quarter of a megabyte keeps that near 10 MB.
   constexpr std::size_t kPiece = std::size_t{1} << 18;
   if (text.size() <= kPiece) return DateFinder(text, article_date, russian).Run();
   std::vector<DateMention> out;
