@@ -6,6 +6,7 @@
 #include "annotate/matcher.h"
 #include "annotate/speakers.h"
 #include "text/sentences.h"
+#include "text/word_bytes.h"
 
 namespace parallax {
 namespace {
@@ -38,25 +39,13 @@ struct PatternRole {
   enum class Part { kWhole, kBeforeGap, kAfterGap } part = Part::kWhole;
 };
 
-// Byte classes for CountWordsIn: bit 0 a word byte (ASCII letters and digits, every byte of a
-// non-ASCII character), bit 1 a joiner that keeps a word going (' and -).
-constexpr std::array<unsigned char, 256> kWordBytes = [] {
-  std::array<unsigned char, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    const bool word =
-        c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    t[static_cast<std::size_t>(c)] =
-        static_cast<unsigned char>((word ? 1 : 0) | (c == '\'' || c == '-' ? 2 : 0));
-  }
-  return t;
-}();
-
-// Words: runs of word bytes, with joiners inside a run. Branch-free: one table load per byte.
+// Words: runs of word bytes, with joiners inside a run (text/word_bytes.h). Branch-free: one
+// table load per byte.
 std::size_t CountWordsIn(std::string_view text) {
   std::size_t words = 0;
   unsigned in_word = 0;
   for (char ch : text) {
-    const unsigned k = kWordBytes[static_cast<unsigned char>(ch)];
+    const unsigned k = kWordByteClasses[static_cast<unsigned char>(ch)];
     const unsigned word_char = k & 1u;
     words += word_char & ~in_word & 1u;
     in_word = word_char | (in_word & (k >> 1));

@@ -7,6 +7,8 @@
 #include <iterator>
 #include <vector>
 
+#include "text/word_bytes.h"
+
 namespace parallax::internal {
 namespace {
 
@@ -39,16 +41,7 @@ std::vector<std::string_view> Words(std::string_view s) {
 // Words(s).size() when it is at most `limit`, else limit + 1; nothing is allocated. Branch-free
 // within blocks of 64 bytes; the limit is checked between blocks.
 std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
-  static constexpr std::array<unsigned char, 256> kClass = [] {
-    std::array<unsigned char, 256> t{};  // bit 0 a word byte (as in Words), bit 1 a joiner
-    for (int c = 0; c < 256; ++c) {
-      const bool word =
-          c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      t[static_cast<std::size_t>(c)] =
-          static_cast<unsigned char>((word ? 1 : 0) | (c == '-' || c == '\'' ? 2 : 0));
-    }
-    return t;
-  }();
+  const auto& kClass = kWordByteClasses;  // bit 0 a word byte (as in Words), bit 1 a joiner
   std::size_t n = 0;
   unsigned in = 0;
   for (std::size_t i = 0; i < s.size() && n <= limit;) {
