@@ -19,13 +19,13 @@ using internal::IsQuoteChar;
 using internal::Phrase;
 using internal::Token;
 
-bool InSet(const std::unordered_set<std::string_view>& set, const std::string& word) {
+bool InSet(const std::unordered_set<std::string_view>& set, std::string_view word) {
   return set.count(word) > 0;
 }
 
 // Words that make a phrase a time rather than a speaker ("Sunday", "last week"); trailing ones
 // are trimmed from a source ("a report published Wednesday").
-bool IsTime(const std::string& lower) {
+bool IsTime(std::string_view lower) {
   static const std::unordered_set<std::string_view> kWords = {
       "monday",  "tuesday",   "wednesday", "thursday", "friday",    "saturday",   "sunday",
       "today",   "yesterday", "tonight",   "tomorrow", "week",      "weekend",    "month",
@@ -36,28 +36,28 @@ bool IsTime(const std::string& lower) {
 
 // Heads that make a phrase a document or a headline rather than a speaker ("this bill",
 // "international law").
-bool IsDocument(const std::string& lower) {
+bool IsDocument(std::string_view lower) {
   static const std::unordered_set<std::string_view> kWords = {
       "bill",     "law",   "laws",         "legislation", "amendment", "amendments",
       "headline", "title", "законопроект", "закон",       "закона",    "законом"};
   return InSet(kWords, lower);
 }
 
-bool IsNeverSource(const std::string& lower) { return IsTime(lower) || IsDocument(lower); }
+bool IsNeverSource(std::string_view lower) { return IsTime(lower) || IsDocument(lower); }
 
-bool IsPersonPronoun(const std::string& lower) {
+bool IsPersonPronoun(std::string_view lower) {
   static const std::unordered_set<std::string_view> kWords = {"he", "she", "он", "она"};
   return InSet(kWords, lower);
 }
 
-bool IsAnyPronoun(const std::string& lower) {
+bool IsAnyPronoun(std::string_view lower) {
   static const std::unordered_set<std::string_view> kWords = {
       "he", "she", "it", "they", "we", "i", "он", "она", "оно", "они", "мы", "я"};
   return InSet(kWords, lower);
 }
 
 // Verbs whose object comes before the reported clause: "told reporters (that) …".
-bool TakesObject(const std::string& lower) {
+bool TakesObject(std::string_view lower) {
   static const std::unordered_set<std::string_view> kWords = {
       "told",     "tells",  "tell",  "assured", "assures", "warned",   "warns",
       "informed", "urged",  "urges", "asked",   "asks",    "reminded", "accused",
@@ -87,17 +87,17 @@ bool IsCircumstance(const Token& t) {
   return !t.word || InSet(kWords, t.lower);
 }
 
-bool CallTakesSpeech(const std::string& next) {
+bool CallTakesSpeech(std::string_view next) {
   static const std::unordered_set<std::string_view> kWords = {
       "it", "them", "him", "her", "this", "that", "for", "on", "the", "a", "an", "such", "these"};
   return InSet(kWords, next);
 }
 
-bool IsThat(const std::string& lower) {
+bool IsThat(std::string_view lower) {
   return lower == "that" || lower == "что" || lower == "чтобы";
 }
 
-bool IsDeterminer(const std::string& lower) {
+bool IsDeterminer(std::string_view lower) {
   static const std::unordered_set<std::string_view> kWords = {
       "the",    "a",       "an",   "its",  "their", "his",  "her", "our",
       "these",  "those",   "such", "this", "whose", "any",  "no",  "new",
@@ -105,7 +105,7 @@ bool IsDeterminer(const std::string& lower) {
   return InSet(kWords, lower);
 }
 
-bool IsAuxiliary(const std::string& lower) {
+bool IsAuxiliary(std::string_view lower) {
   static const std::unordered_set<std::string_view> kWords = {"is", "are",  "was",   "were",
                                                               "be", "been", "being", "'s"};
   return InSet(kWords, lower);
@@ -342,7 +342,7 @@ class Finder {
   }
 
   void Remember(std::size_t begin, std::size_t end, std::string text) {
-    const std::vector<Token> tokens = internal::Tokenize(text_, begin, end);
+    const internal::Tokens tokens = internal::Tokenize(text_, begin, end);
     if (tokens.empty()) return;
     KnownSource k{begin, end, std::move(text), TypeOf(tokens, {0, tokens.size() - 1, true})};
     known_.emplace(end, std::move(k));
@@ -365,7 +365,7 @@ class Finder {
 
   // The capitalised name that holds `head` (an ASCII word, lower case) as a word, last before
   // `before`: "Azerbaijani Foreign Ministry" for "ministry". Empty span when there is none.
-  std::optional<KnownSource> NameHolding(const std::string& head, std::size_t before) const {
+  std::optional<KnownSource> NameHolding(std::string_view head, std::size_t before) const {
     if (head.empty()) return std::nullopt;
     for (char ch : head) {
       if (static_cast<unsigned char>(ch) >= 0x80) return std::nullopt;
@@ -441,7 +441,7 @@ class Finder {
 
   // --- "Name: what they said" (headlines, subheads, transcripts)
 
-  static bool IsLabel(const std::string& lower) {
+  static bool IsLabel(std::string_view lower) {
     static const std::unordered_set<std::string_view> kLabels = {
         "update",    "updated",    "note",          "editor",  "editors",    "photo",     "photos",
         "video",     "watch",      "read",          "related", "source",     "sources",   "see",
@@ -461,7 +461,7 @@ class Finder {
     const std::size_t colon = text_.substr(0, std::min(se, sb + 61)).find(':', sb);
     if (colon == std::string_view::npos) return false;
     if (DirectAt(colon) != nullptr || InsideQuoteMarks(colon)) return false;
-    const std::vector<Token> head = internal::Tokenize(text_, sb, colon);
+    const internal::Tokens head = internal::Tokenize(text_, sb, colon);
     if (head.empty() || head.size() > 6) return false;
     std::size_t capitals = 0;
     for (const Token& t : head) {
@@ -477,7 +477,7 @@ class Finder {
       }
     }
     if (capitals == 0) return false;
-    const std::vector<Token> rest = internal::Tokenize(text_, colon + 1, se);
+    const internal::Tokens rest = internal::Tokenize(text_, colon + 1, se);
     std::size_t words = 0;
     for (const Token& t : rest) words += t.word;
     if (words < 3) return false;
@@ -540,7 +540,7 @@ class Finder {
     std::size_t i = verb;
     while (i > 0 && tokens[i - 1].word && internal::IsAdverb(tokens[i - 1])) --i;
     if (i == 0) return {};
-    const std::string& before = tokens[i - 1].lower;
+    const std::string_view before = tokens[i - 1].lower;
     if (before == "and" || before == "but" || before == "then" || before == "и" || before == "но") {
       if (last_source.found && last_source.last < i) return last_source;
       return SentenceSubject(tokens, i - 1);
@@ -565,7 +565,7 @@ class Finder {
            tokens[start - 2].word) {
       const std::size_t before_start = internal::ChunkStart(tokens, start - 1, 0);
       if (before_start >= start - 1 || start - before_start > 8) break;
-      const std::string& h = tokens[start - 2].lower;
+      const std::string_view h = tokens[start - 2].lower;
       plural_head |= h.size() > 3 && h.back() == 's';
       if (internal::PlausibleSubject(tokens, before_start, start - 1) || plural_head) {
         start = before_start;
@@ -576,12 +576,12 @@ class Finder {
     if (plural_head || internal::PlausibleSubject(tokens, start, i)) return {start, i - 1, true};
     bool quantity = false;
     for (std::size_t k = start; k < i; ++k) {
-      const std::string& w = tokens[k].lower;
+      const std::string_view w = tokens[k].lower;
       quantity |= (w[0] >= '0' && w[0] <= '9') || w == "percent" || w == "half" ||
                   w == "majority" || w == "most" || w == "third" || w == "quarter" ||
                   w == "plurality" || w == "процентов" || w == "большинство";
     }
-    const std::string& head = tokens[i - 1].lower;
+    const std::string_view head = tokens[i - 1].lower;
     const bool plural = head.size() > 3 && head.back() == 's' && !internal::IsAdverb(tokens[i - 1]);
     // Numbers and bare plurals speak only through verbs of saying and opinion ("47 percent
     // said", "new filings show"); "271 pledged delegates" is no speech.
@@ -629,7 +629,7 @@ class Finder {
 
   void Sentence(std::size_t sb, std::size_t se, std::size_t first_cue, std::size_t last_cue) {
     // The sentence is cut into tokens once a cue outside quotations needs them (often none does).
-    std::vector<Token> tokens;
+    internal::Tokens tokens;
     bool tokenized = false;
     std::size_t covered_until = sb;  // content found so far in this sentence ends here
     Phrase last_source;

@@ -537,7 +537,7 @@ class Attributor {
     mentions_collected_ = true;
     for (const auto& [begin, end] : sentences_) {
       if (!MayHoldReportingVerb(text_, begin, end)) continue;
-      const std::vector<Token> tokens = Tokenize(text_, begin, end);
+      const Tokens tokens = Tokenize(text_, begin, end);
       for (std::size_t v = 0; v < tokens.size(); ++v) {
         if (!IsReportingVerbAt(tokens, v) || IsParticiple(tokens[v])) continue;
         if (InsideQuote(tokens[v].begin)) continue;
@@ -555,7 +555,7 @@ class Attributor {
   // The last named speaker before `pos` that a pronoun can refer to.
   std::optional<Mention> Antecedent(const Token& pronoun) {
     if (!mentions_collected_) CollectMentions();
-    const std::string& p = pronoun.lower;
+    const std::string_view p = pronoun.lower;
     const bool person = p == "he" || p == "she" || p == "он" || p == "она";
     const bool thing = p == "it";
     // Mentions are in text order: start from the last one before the pronoun, and look back
@@ -661,9 +661,9 @@ class Attributor {
   }
 
   void SetSpeaker(Quote* q, const std::vector<Token>& tokens, Phrase p, Attribution how,
-                  std::string verb) {
+                  std::string_view verb) {
     q->attribution = how;
-    q->verb = std::move(verb);
+    q->verb = verb;
     q->mention_start = tokens[p.first].begin;
     q->mention_end = tokens[p.last].end;
     q->mention = std::string(text_.substr(q->mention_start, q->mention_end - q->mention_start));
@@ -697,7 +697,7 @@ class Attributor {
     }
     if (q->parent >= 0) end = std::min(end, quotes_[q->parent].end);
     if (end <= q->close) return false;
-    const std::vector<Token> tokens = Tokenize(text_, q->close, end);
+    const Tokens tokens = Tokenize(text_, q->close, end);
     std::size_t i = 0;
     bool dash = false;
     while (i < tokens.size() && !tokens[i].word) {
@@ -743,7 +743,7 @@ class Attributor {
 
   bool TagBefore(Quote* q, std::size_t self, std::size_t from) {
     if (from >= q->open) return false;
-    const std::vector<Token> tokens = Tokenize(text_, from, q->open);
+    const Tokens& tokens = TokensOf(from, q->open);
     if (tokens.empty()) return false;
     for (std::size_t v = tokens.size(); v-- > 0;) {
       const Token& t = tokens[v];
@@ -793,7 +793,7 @@ class Attributor {
       const std::size_t b = dashes[d];
       const std::size_t e = dashes[d + 1] + CharAt(text_, dashes[d + 1]).len;
       if (e - b > 200) continue;
-      const std::vector<Token> tokens = Tokenize(text_, b, e);
+      const Tokens tokens = Tokenize(text_, b, e);
       std::size_t i = 1;  // after the dash
       for (std::size_t v = i + 1; v < tokens.size(); ++v) {
         if (!IsReportingVerbAt(tokens, v)) continue;
@@ -817,7 +817,7 @@ class Attributor {
     while (k > 0 && IsSpace(static_cast<unsigned char>(text_[k - 1]))) --k;
     if (k == 0 || text_[k - 1] != ':') return false;
     const auto [begin, end] = sentences_[s - 1];
-    const std::vector<Token> tokens = Tokenize(text_, begin, end);
+    const Tokens tokens = Tokenize(text_, begin, end);
     for (std::size_t v = 0; v < tokens.size(); ++v) {
       if (!IsReportingVerbAt(tokens, v) || IsParticiple(tokens[v])) continue;
       const Phrase p = SubjectBefore(tokens, v, 0);
@@ -826,6 +826,19 @@ class Attributor {
       return true;
     }
     return false;
+  }
+
+  // The tokens of text_[begin, end), kept for the next call: the words before a quotation are
+  // read for its distancing cue, its tag and a slogan noun. The reference is good until the next
+  // call with another span, so nothing that holds it may call TokensOf itself.
+  const Tokens& TokensOf(std::size_t begin, std::size_t end) {
+    if (!kept_valid_ || begin != kept_begin_ || end != kept_end_) {
+      kept_ = Tokenize(text_, begin, end);
+      kept_begin_ = begin;
+      kept_end_ = end;
+      kept_valid_ = true;
+    }
+    return kept_;
   }
 
   bool OnlyPunctuation(std::size_t from, std::size_t to) const {
@@ -838,26 +851,26 @@ class Attributor {
   }
 
   void FindDistancingCue(Quote* q) {
-    const std::vector<Token> tokens = Tokenize(text_, q->sentence_start, q->open);
+    const Tokens& tokens = TokensOf(q->sentence_start, q->open);
     if (tokens.empty()) return;
-    static const std::unordered_set<std::string> kCues = {"so-called",
-                                                          "self-proclaimed",
-                                                          "self-styled",
-                                                          "supposed",
-                                                          "alleged",
-                                                          "purported",
-                                                          "so",
-                                                          "quote-unquote",
-                                                          "self-declared",
-                                                          "так",
-                                                          "так называемый",
-                                                          "так называемые",
-                                                          "так называемых",
-                                                          "называемый",
-                                                          "называемые",
-                                                          "называемых",
-                                                          "самопровозглашенной",
-                                                          "самопровозглашённой"};
+    static const std::unordered_set<std::string_view> kCues = {"so-called",
+                                                               "self-proclaimed",
+                                                               "self-styled",
+                                                               "supposed",
+                                                               "alleged",
+                                                               "purported",
+                                                               "so",
+                                                               "quote-unquote",
+                                                               "self-declared",
+                                                               "так",
+                                                               "так называемый",
+                                                               "так называемые",
+                                                               "так называемых",
+                                                               "называемый",
+                                                               "называемые",
+                                                               "называемых",
+                                                               "самопровозглашенной",
+                                                               "самопровозглашённой"};
     std::size_t last = tokens.size() - 1;
     if ((tokens[last].lower == "the" || tokens[last].lower == "a") && last > 0) --last;
     if (kCues.count(tokens[last].lower) && tokens[last].lower != "so") {
@@ -960,13 +973,13 @@ class Attributor {
   }
 
   // "the chant “No to Russian law”", "banners reading ‘…’", "под лозунгом «…»".
-  bool AfterSloganNoun(const Quote& q) const {
-    static const std::unordered_set<std::string> kNouns = {
+  bool AfterSloganNoun(const Quote& q) {
+    static const std::unordered_set<std::string_view> kNouns = {
         "slogan",    "slogans",   "chant",        "chants",  "chanting", "chanted",   "banner",
         "banners",   "placard",   "placards",     "sign",    "signs",    "reading",   "read",
         "motto",     "hashtag",   "shouting",     "shouted", "лозунг",   "лозунгом",  "лозунги",
         "лозунгами", "скандируя", "скандировали", "плакат",  "плакаты",  "плакатами", "кричали"};
-    const std::vector<Token> tokens = Tokenize(text_, q.sentence_start, q.open);
+    const Tokens& tokens = TokensOf(q.sentence_start, q.open);
     for (std::size_t k = tokens.size(), n = 0; k-- > 0 && n < 3; ++n) {
       if (tokens[k].word && kNouns.count(tokens[k].lower)) return true;
     }
@@ -987,7 +1000,7 @@ class Attributor {
 
   // «Грузинская мечта», “Sunday Morning Futures”: a name, not a distanced word.
   bool IsName(const Quote& q) const {
-    const std::vector<Token> tokens = Tokenize(text_, q.start, q.end);
+    const Tokens tokens = Tokenize(text_, q.start, q.end);
     std::size_t words = 0;
     std::size_t capitals = 0;
     for (const Token& t : tokens) {
@@ -1041,6 +1054,10 @@ class Attributor {
   std::vector<std::pair<std::size_t, std::size_t>> sentences_;
   std::vector<Mention> mentions_;
   bool mentions_collected_ = false;
+  Tokens kept_;  // TokensOf's last span
+  std::size_t kept_begin_ = 0;
+  std::size_t kept_end_ = 0;
+  bool kept_valid_ = false;
 };
 
 // Unmarked block quotations: a paragraph that ends with a colon and announces speech
@@ -1048,7 +1065,7 @@ class Attributor {
 // that opens with no quotation mark. That next paragraph is quoted as a whole; when it opens a
 // list ("-", "•", "*"), every following paragraph of the list is quoted too (talking points).
 void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
-  static const std::unordered_set<std::string> kSpeechNouns = {
+  static const std::unordered_set<std::string_view> kSpeechNouns = {
       "statement", "letter", "post",         "tweet",   "excerpt",   "rant",       "message",
       "memo",      "email",  "e-mail",       "note",    "update",    "commentary", "transcript",
       "remarks",   "speech", "reads",        "read",    "following", "text",       "op-ed",
@@ -1076,7 +1093,7 @@ void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
     if (text[e - 1] != ':' || inside_quote(e - 1)) continue;
     const std::size_t nb = lines[l + 1].first;
     if (IsQuoteChar(CharAt(text, nb).cp) || inside_quote(nb)) continue;  // tested first: cheap
-    const std::vector<Token> tokens = Tokenize(text, b, e);
+    const Tokens tokens = Tokenize(text, b, e);
     std::size_t words = 0;
     bool announces = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {

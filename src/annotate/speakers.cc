@@ -1,7 +1,9 @@
 #include "annotate/speakers.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <unordered_set>
 #include <utility>
 
@@ -139,10 +141,48 @@ std::size_t WordEnd(std::string_view text, std::size_t j, std::size_t end) {
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
-  std::vector<Token> out;
+Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+  Tokens out;
   // About a token per four bytes of prose; bounded, so a long span does not reserve much.
   out.reserve((end > begin ? std::min<std::size_t>((end - begin) / 4, 1024) : 0) + 4);
+  // Lower-case forms that differ from the text go to out.lowered_, reserved on the first one for
+  // the rest of the span (lower-casing at most lengthens a character from two bytes to three).
+  // Should it still fill up, the views already made are moved to the larger buffer.
+  static constexpr std::array<char, 128> kLowerAscii = [] {
+    std::array<char, 128> table{};
+    for (std::size_t c = 0; c < table.size(); ++c) {
+      table[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return table;
+  }();
+  std::vector<char>& buffer = out.lowered_;
+  // Appends `lower` (ASCII-lower-cased on the way with `fold_ascii`) and returns its view.
+  const auto store = [&](std::string_view lower, std::size_t from,
+                         bool fold_ascii) -> std::string_view {
+    if (buffer.capacity() - buffer.size() < lower.size()) {
+      const std::less<const char*> before;
+      const char* old_begin = buffer.data();
+      const char* old_end = old_begin + buffer.size();
+      std::vector<std::pair<std::size_t, std::size_t>> moved;  // (token, offset)
+      for (std::size_t k = 0; k < out.size() && !buffer.empty(); ++k) {
+        const char* at = out[k].lower.data();
+        if (!before(at, old_begin) && before(at, old_end)) {
+          moved.emplace_back(k, static_cast<std::size_t>(at - old_begin));
+        }
+      }
+      buffer.reserve(buffer.size() + std::max(lower.size(), (end - from) * 3 / 2 + 16));
+      for (const auto& [k, offset] : moved) {
+        out[k].lower = std::string_view(buffer.data() + offset, out[k].lower.size());
+      }
+    }
+    const std::size_t at = buffer.size();
+    if (fold_ascii) {
+      for (const char ch : lower) buffer.push_back(kLowerAscii[static_cast<unsigned char>(ch)]);
+    } else {
+      buffer.insert(buffer.end(), lower.begin(), lower.end());
+    }
+    return std::string_view(buffer.data() + at, lower.size());
+  };
   std::size_t i = begin;
   while (i < end) {
     const auto b0 = static_cast<unsigned char>(text[i]);
@@ -152,15 +192,20 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
     }
     Token t;
     t.begin = i;
+    bool ascii = false;
+    bool upper = false;  // an ASCII capital after the first byte
     if (IsAsciiAlnum(b0)) {
       // The common case, a byte at a time: ASCII letters and digits, inner ' and -.
+      ascii = true;
       std::size_t j = i + 1;
       while (j < end) {
         const auto b = static_cast<unsigned char>(text[j]);
         if (IsAsciiAlnum(b)) {
+          upper |= b >= 'A' && b <= 'Z';
           ++j;
         } else if (b >= 0x80) {
           j = WordEnd(text, j, end);
+          ascii = false;
           break;
         } else if ((b == '\'' || b == '-') && j + 1 < end && IsAlnum(CharAt(text, j + 1).cp)) {
           ++j;
@@ -183,22 +228,31 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
         t.capital = IsUpper(c.cp);
       } else {
         t.end = i + c.len;
+        ascii = c.cp < 0x80;
       }
     }
     t.text = text.substr(t.begin, t.end - t.begin);
-    if (const char b = text[i]; static_cast<unsigned char>(b) < 0x80 && t.end - t.begin == 1) {
-      t.lower.assign(1, b >= 'A' && b <= 'Z' ? static_cast<char>(b + ('a' - 'A')) : b);
+    if (ascii && !t.capital && !upper) {
+      t.lower = t.text;  // already lower case
+    } else if (ascii && t.text.size() == 1) {
+      t.lower = std::string_view(&kLowerAscii[b0], 1);  // "A", "I"
     } else {
-      t.lower = Lower(t.text);
+      if (ascii) {
+        t.lower = store(t.text, t.begin, true);
+      } else if (const std::string folded = Lower(t.text); folded == t.text) {
+        t.lower = t.text;
+      } else {
+        t.lower = store(folded, t.begin, false);
+      }
     }
-    out.push_back(std::move(t));
-    i = out.back().end;
+    out.push_back(t);
+    i = t.end;
   }
   return out;
 }
 
-const std::unordered_set<std::string>& ReportingVerbs() {
-  static const std::unordered_set<std::string> kVerbs = {
+const std::unordered_set<std::string_view>& ReportingVerbs() {
+  static const std::unordered_set<std::string_view> kVerbs = {
       "said", "say", "says", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
       "wrote", "writes", "believes", "believe", "believed", "thinks", "thought", "argued", "argues",
       "claimed", "claims", "insisted", "insists", "accused", "accuses", "warned", "warns",
@@ -238,7 +292,7 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
   static const auto [shortest, longest] = [] {
     std::size_t lo = SIZE_MAX;
     std::size_t hi = 0;
-    for (const std::string& v : ReportingVerbs()) {
+    for (const std::string_view v : ReportingVerbs()) {
       lo = std::min(lo, v.size());
       hi = std::max(hi, v.size());
     }
@@ -274,8 +328,7 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
           lower[k] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch;
         }
         const std::string_view folded(lower, size);
-        if (ReportingVerbShapes().MayContain(folded) &&
-            ReportingVerbs().count(std::string(folded)) > 0) {
+        if (ReportingVerbShapes().MayContain(folded) && ReportingVerbs().count(folded) > 0) {
           return true;
         }
       } else if (const std::string folded = Lower(word);
@@ -295,12 +348,12 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
 bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i) {
   if (!IsReportingVerbForm(tokens[i])) return false;
   if (i == 0) return true;
-  static const std::unordered_set<std::string> kDeterminers = {
+  static const std::unordered_set<std::string_view> kDeterminers = {
       "the",  "a",    "an",    "its", "their", "his", "her",    "our",     "these", "those", "such",
       "this", "that", "whose", "any", "no",    "new", "recent", "earlier", "many",  "some"};
   const Token& prev = tokens[i - 1];
   if (kDeterminers.count(prev.lower)) return false;
-  const std::string& l = prev.lower;
+  const std::string_view l = prev.lower;
   if (l.size() > 2 && l.compare(l.size() - 2, 2, "'s") == 0) return false;
   return true;
 }
@@ -310,14 +363,14 @@ bool IsParticiple(const Token& t) {
 }
 
 bool IsPronoun(const Token& t) {
-  static const std::unordered_set<std::string> kPronouns = {"he", "she", "it",  "they", "we",
-                                                            "i",  "он",  "она", "они"};
+  static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "it",  "they", "we",
+                                                                 "i",  "он",  "она", "они"};
   return t.word && kPronouns.count(t.lower) > 0;
 }
 
 // Words that end a subject when walking back from its verb.
 bool IsStopWord(const Token& t) {
-  static const std::unordered_set<std::string> kStops = {
+  static const std::unordered_set<std::string_view> kStops = {
       "that",  "which", "who",    "whom",     "whose",   "and",    "but",   "or",    "because",
       "while", "when",  "if",     "as",       "after",   "before", "since", "where", "so",
       "what",  "than",  "though", "although", "whether", "until",  "once",  "then",  "to",
@@ -329,7 +382,7 @@ bool IsStopWord(const Token& t) {
 }
 
 bool IsAdverb(const Token& t) {
-  static const std::unordered_set<std::string> kAdverbs = {
+  static const std::unordered_set<std::string_view> kAdverbs = {
       "also",       "however",    "too",       "then",    "later",      "again",    "once",
       "further",    "only",       "meanwhile", "instead", "repeatedly", "publicly", "privately",
       "reportedly", "previously", "earlier",   "still",   "even",       "often",    "has",
@@ -342,76 +395,76 @@ bool IsAdverb(const Token& t) {
 }
 
 bool IsTitleAbbreviation(const Token& t) {
-  static const std::unordered_set<std::string> kTitles = {"mr",   "mrs", "ms",  "dr", "prof", "sen",
-                                                          "rep",  "gov", "gen", "lt", "col",  "sgt",
-                                                          "capt", "adm", "rev", "st", "pres"};
+  static const std::unordered_set<std::string_view> kTitles = {
+      "mr", "mrs", "ms",  "dr",   "prof", "sen", "rep", "gov", "gen",
+      "lt", "col", "sgt", "capt", "adm",  "rev", "st",  "pres"};
   return t.word && t.capital && kTitles.count(t.lower) > 0;
 }
 
 bool IsTitleWord(const Token& t) {
-  static const std::unordered_set<std::string> kTitles = {"president",
-                                                          "minister",
-                                                          "secretary",
-                                                          "chairman",
-                                                          "chairwoman",
-                                                          "chair",
-                                                          "spokesperson",
-                                                          "spokesman",
-                                                          "spokeswoman",
-                                                          "senator",
-                                                          "governor",
-                                                          "mayor",
-                                                          "director",
-                                                          "ambassador",
-                                                          "general",
-                                                          "representative",
-                                                          "leader",
-                                                          "speaker",
-                                                          "chief",
-                                                          "judge",
-                                                          "justice",
-                                                          "commander",
-                                                          "premier",
-                                                          "chancellor",
-                                                          "king",
-                                                          "queen",
-                                                          "prince",
-                                                          "pope",
-                                                          "sheikh",
-                                                          "congressman",
-                                                          "congresswoman",
-                                                          "sen",
-                                                          "rep",
-                                                          "gov",
-                                                          "gen",
-                                                          "mr",
-                                                          "mrs",
-                                                          "ms",
-                                                          "dr",
-                                                          "prof",
-                                                          "lt",
-                                                          "col",
-                                                          "adm",
-                                                          "sgt",
-                                                          "capt",
-                                                          "rev",
-                                                          "pres",
-                                                          "deputy",
-                                                          "vice",
-                                                          "candidate",
-                                                          "attorney",
-                                                          "officer"};
+  static const std::unordered_set<std::string_view> kTitles = {"president",
+                                                               "minister",
+                                                               "secretary",
+                                                               "chairman",
+                                                               "chairwoman",
+                                                               "chair",
+                                                               "spokesperson",
+                                                               "spokesman",
+                                                               "spokeswoman",
+                                                               "senator",
+                                                               "governor",
+                                                               "mayor",
+                                                               "director",
+                                                               "ambassador",
+                                                               "general",
+                                                               "representative",
+                                                               "leader",
+                                                               "speaker",
+                                                               "chief",
+                                                               "judge",
+                                                               "justice",
+                                                               "commander",
+                                                               "premier",
+                                                               "chancellor",
+                                                               "king",
+                                                               "queen",
+                                                               "prince",
+                                                               "pope",
+                                                               "sheikh",
+                                                               "congressman",
+                                                               "congresswoman",
+                                                               "sen",
+                                                               "rep",
+                                                               "gov",
+                                                               "gen",
+                                                               "mr",
+                                                               "mrs",
+                                                               "ms",
+                                                               "dr",
+                                                               "prof",
+                                                               "lt",
+                                                               "col",
+                                                               "adm",
+                                                               "sgt",
+                                                               "capt",
+                                                               "rev",
+                                                               "pres",
+                                                               "deputy",
+                                                               "vice",
+                                                               "candidate",
+                                                               "attorney",
+                                                               "officer"};
   return t.word && kTitles.count(t.lower) > 0;
 }
 
 bool IsFunctionWord(const Token& t) {
-  static const std::unordered_set<std::string> kFunction = {
+  static const std::unordered_set<std::string_view> kFunction = {
       "of", "the", "a", "an", "and", "for", "in", "on", "at", "to", "from", "'s", "by", "de"};
   return kFunction.count(t.lower) > 0;
 }
 
-bool IsOrganisationWord(const std::string& lower) {
-  static const std::unordered_set<std::string> kOrg = {
+bool IsOrganisationWord(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kOrg = {
       "ministry",    "service",        "department",   "council",      "government", "office",
       "committee",   "party",          "kremlin",      "union",        "house",      "institute",
       "agency",      "commission",     "bank",         "court",        "times",      "media",
@@ -429,7 +482,7 @@ bool IsOrganisationWord(const std::string& lower) {
 // Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
 bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
   if (first >= last || last - first > 10) return false;
-  static const std::unordered_set<std::string> kHeads = {
+  static const std::unordered_set<std::string_view> kHeads = {
       "the",       "a",       "an",       "his",     "her",       "their",      "its",
       "officials", "experts", "analysts", "critics", "residents", "protesters", "activists",
       "witnesses", "sources", "some",     "many",    "others",    "this",       "these",
@@ -443,7 +496,7 @@ bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::
 // Collects the comma-free phrase that ends just before tokens[end] (walking back), stopping at
 // punctuation and at stop words; keeps title periods ("Mr.") and initials ("George W.").
 bool IsClauseOpener(const Token& t) {
-  static const std::unordered_set<std::string> kOpeners = {
+  static const std::unordered_set<std::string_view> kOpeners = {
       "but",    "and",   "or",      "if",       "when",   "while", "as",      "after",
       "before", "since", "because", "although", "though", "so",    "yet",     "then",
       "once",   "where", "whether", "until",    "now",    "still", "however", "meanwhile",
@@ -535,7 +588,7 @@ std::vector<std::string> SplitSpeakerPattern(std::string_view pattern) {
   std::vector<std::string> pw;
   for (const Token& t : Tokenize(pattern, 0, pattern.size())) {
     if (t.word) {
-      pw.push_back(t.lower);
+      pw.emplace_back(t.lower);
     } else if (t.text == "*" && !pw.empty()) {
       pw.back() += '*';
     }
@@ -547,23 +600,26 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
                   std::initializer_list<std::string_view> names, CompactString* actor_id,
                   CompactString* perspective) {
   if (patterns.empty()) return;
-  auto words = [](std::string_view s) {
-    std::vector<std::string> out;
-    for (const Token& t : Tokenize(s, 0, s.size())) {
-      if (t.word) out.push_back(t.lower);
+  // The names' words, lower-cased: views of `tokens`, which hold them.
+  std::vector<Tokens> tokens;
+  tokens.reserve(names.size());
+  std::vector<std::vector<std::string_view>> targets;
+  targets.reserve(names.size());
+  for (std::string_view name : names) {
+    tokens.push_back(Tokenize(name, 0, name.size()));
+    std::vector<std::string_view>& words = targets.emplace_back();
+    for (const Token& t : tokens.back()) {
+      if (t.word) words.push_back(t.lower);
     }
-    return out;
-  };
-  std::vector<std::vector<std::string>> targets;
-  for (std::string_view name : names) targets.push_back(words(name));
+  }
   // A bit per (first byte, length) of the names' words: a pattern whose first word (without a
   // wildcard) has no bit here cannot match, and most patterns are passed by with one test.
-  const auto shape = [](const std::string& w) {
+  const auto shape = [](std::string_view w) {
     return std::uint64_t{1} << ((static_cast<unsigned char>(w.front()) * 31u + w.size()) & 63u);
   };
   std::uint64_t shapes = 0;
   for (const auto& target : targets) {
-    for (const std::string& w : target) {
+    for (const std::string_view w : target) {
       if (!w.empty()) shapes |= shape(w);
     }
   }
@@ -585,7 +641,8 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
         for (std::size_t k = 0; k < pw.size() && ok; ++k) {
           const std::string& p = pw[k];
           if (!p.empty() && p.back() == '*') {
-            ok = target[s + k].compare(0, p.size() - 1, p, 0, p.size() - 1) == 0;
+            ok = target[s + k].substr(0, p.size() - 1) ==
+                 std::string_view(p).substr(0, p.size() - 1);
           } else {
             ok = target[s + k] == p;
           }

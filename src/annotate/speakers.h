@@ -46,10 +46,27 @@ bool IsQuoteChar(char32_t c);
 struct Token {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string_view text;  // as written: a view of the text given to Tokenize
-  std::string lower;      // lower-cased, ’ folded to '
+  std::string_view text;   // as written: a view of the text given to Tokenize
+  std::string_view lower;  // lower-cased, ’ folded to ': a view of the text itself when that is
+                           // already the lower-case form, else of the Tokens that hold the token
   bool word = false;
   bool capital = false;
+};
+
+// The tokens of one stretch of text, with the buffer that their `lower` forms view (only words
+// that lower-casing changes are copied there, so most tokens cost no allocation). Move-only: a
+// move keeps the views valid, a copy (or slicing into a plain std::vector<Token>) would not.
+class Tokens : public std::vector<Token> {
+ public:
+  Tokens() = default;
+  Tokens(Tokens&&) noexcept = default;
+  Tokens& operator=(Tokens&&) noexcept = default;
+  Tokens(const Tokens&) = delete;
+  Tokens& operator=(const Tokens&) = delete;
+
+ private:
+  friend Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end);
+  std::vector<char> lowered_;  // heap storage: a move does not move the bytes
 };
 
 // Words in text[begin, end): runs of letters and digits, inner apostrophes and hyphens included.
@@ -59,10 +76,10 @@ std::size_t CountWords(std::string_view text, std::size_t begin, std::size_t end
 std::string Lower(std::string_view s);
 
 // Words (with inner apostrophes and hyphens) and single punctuation characters of
-// text[begin, end); white space is skipped.
-std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end);
+// text[begin, end); white space is skipped. The tokens view `text`, which must outlive them.
+Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end);
 
-const std::unordered_set<std::string>& ReportingVerbs();
+const std::unordered_set<std::string_view>& ReportingVerbs();
 bool IsReportingVerbForm(const Token& t);
 // False when no token of Tokenize(text, begin, end) can be a reporting verb form: a cheap test
 // before tokenizing a sentence only to look for its verbs (it reads each character once and
@@ -78,7 +95,7 @@ bool IsTitleAbbreviation(const Token& t);
 bool IsTitleWord(const Token& t);
 bool IsFunctionWord(const Token& t);
 bool IsClauseOpener(const Token& t);  // "but", "when", "as", "однако", … in any case
-bool IsOrganisationWord(const std::string& lower);
+bool IsOrganisationWord(std::string_view lower);
 
 // A noun phrase: tokens [first, last] of a token vector.
 struct Phrase {

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace parallax::internal {
@@ -44,6 +47,90 @@ TEST(SpeakersTest, MayHoldReportingVerbNeverMissesAVerbToken) {
   const std::string text = "He said it. Nothing here.";
   EXPECT_TRUE(MayHoldReportingVerb(text, 0, 11));
   EXPECT_FALSE(MayHoldReportingVerb(text, 12, text.size()));
+}
+
+bool Views(std::string_view inner, std::string_view outer) {
+  const std::less_equal<const char*> le;
+  return le(outer.data(), inner.data()) &&
+         le(inner.data() + inner.size(), outer.data() + outer.size());
+}
+
+TEST(SpeakersTest, TokenLowerFormsViewTheTextUnlessLowerCasingChangesThem) {
+  const std::string text = "The Foreign MINISTRY said: \u00ABМИД\u00BB заявил, Azerbaijan\u2019s x";
+  const Tokens tokens = Tokenize(text, 0, text.size());
+  std::vector<std::string> lower;
+  for (const Token& t : tokens) lower.emplace_back(t.lower);
+  EXPECT_EQ(lower, (std::vector<std::string>{"the", "foreign", "ministry", "said", ":", "\u00AB",
+                                             "мид", "\u00BB", "заявил", ",", "azerbaijan's", "x"}));
+  // Already lower case: no copy.
+  EXPECT_TRUE(Views(tokens[3].lower, text));   // said
+  EXPECT_TRUE(Views(tokens[8].lower, text));   // заявил
+  EXPECT_TRUE(Views(tokens[11].lower, text));  // x
+  EXPECT_FALSE(Views(tokens[0].lower, text));  // The
+  EXPECT_FALSE(Views(tokens[6].lower, text));  // МИД
+  EXPECT_TRUE(tokens[0].capital);
+  EXPECT_FALSE(tokens[3].capital);
+}
+
+// Every token's `lower` is Lower() of its text, on random mixes of scripts, capitals, curly
+// apostrophes and invalid bytes (one invalid byte lower-cases to three: U+FFFD), also after the
+// Tokens have been moved.
+TEST(SpeakersTest, TokenLowerFormsEqualLowerOfTheirTextOnRandomText) {
+  const std::vector<std::string> pieces = {
+      "said",
+      "Said",
+      "SAID",
+      "Mr",
+      ".",
+      ",",
+      " ",
+      " ",
+      "\n",
+      "\xff",
+      "\xc3",
+      "\xe2\x80",
+      "\u2019s",
+      "O\u2019Brien",
+      "Azerbaijan\u2019s",
+      "\u00AB",
+      "\u201C",
+      "-",
+      "Nagorno-Karabakh",
+      "Заявил",
+      "МИД",
+      "Армении",
+      "\u0540\u0561\u0575\u0561\u057D\u057F\u0561\u0576",
+      "\u10E1\u10D0\u10E5\u10D0\u10E0\u10D7\u10D5\u10D4\u10DA\u10DD",
+      "\u0130stanbul",
+      "\u023A",
+      "Ilham",
+      "3.5",
+      "10,000",
+      "x",
+      "A"};
+  std::mt19937 random(20261207);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(random() % 40);
+    for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+    const std::size_t begin = text.empty() ? 0 : random() % (text.size() + 1);
+    Tokens tokens = Tokenize(text, begin, text.size());
+    const Tokens moved = std::move(tokens);
+    for (const Token& t : moved) {
+      ASSERT_EQ(t.lower, Lower(t.text)) << "in: " << text;
+      ASSERT_TRUE(Views(t.text, text));
+    }
+  }
+}
+
+// A span of invalid bytes outgrows the buffer reserved for the lower-case forms (each byte is a
+// token that lower-cases to three bytes); the forms already made stay valid.
+TEST(SpeakersTest, TokenLowerFormsSurviveTheirBufferGrowing) {
+  const std::string text = "Ab" + std::string(200, '\xff');
+  const Tokens tokens = Tokenize(text, 0, text.size());
+  ASSERT_EQ(tokens.size(), 201u);
+  EXPECT_EQ(tokens[0].lower, "ab");
+  for (std::size_t k = 1; k < tokens.size(); ++k) ASSERT_EQ(tokens[k].lower, "\uFFFD") << k;
 }
 
 }  // namespace
