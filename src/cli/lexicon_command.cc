@@ -1,5 +1,6 @@
 #include <iostream>
 
+#include "annotate/annotator.h"
 #include "annotate/lexicon.h"
 #include "cli/cli.h"
 
@@ -48,8 +49,16 @@ int RunLexicon(const std::vector<std::string>& args) {
   }
   const std::vector<std::string> files = LexiconPaths(flags);
   const LexiconLoadResult r = LoadLexicons(files);
-  const int errors = PrintDiagnostics(r.diagnostics);
-  const std::size_t warnings = r.diagnostics.size() - static_cast<std::size_t>(errors);
+  // Every form is also compiled as `annotate` and `report` compile it, so a form the matcher
+  // refuses fails here, at its file:line, and not in the first report.
+  Diagnostics diagnostics = r.diagnostics;
+  if (!HasErrors(r.diagnostics)) {
+    const Annotator annotator(r.lexicon);
+    diagnostics.insert(diagnostics.end(), annotator.diagnostics().begin(),
+                       annotator.diagnostics().end());
+  }
+  const int errors = PrintDiagnostics(diagnostics);
+  const std::size_t warnings = diagnostics.size() - static_cast<std::size_t>(errors);
   std::cout << files.size() << " file(s): " << errors << " error(s), " << warnings
             << " warning(s); " << r.lexicon.concepts.size() << " concepts, "
             << r.lexicon.Count(LexiconEntry::Kind::kNaming) << " naming variants, "

@@ -109,6 +109,17 @@ TEST(CliTest, LexiconCheckReadsAFileWithTheCommonLexicons) {
   EXPECT_NE(nothing.err.find("needs the files to check"), std::string::npos) << nothing.err;
 }
 
+// A form that passes the schema and the form rules but that the matcher refuses ("occupied-*":
+// a word, a hyphen, a lone star) fails the check at its line, as it would fail `annotate`.
+TEST(CliTest, LexiconCheckCompilesEveryFormAsTheAnnotatorDoes) {
+  const std::string file = testing::SourceDir() + "/tests/data/lexicon/wildcard_after_hyphen.xml";
+  const auto check = RunParallax({"lexicon", "check", "--no-default-lexicons", file});
+  EXPECT_EQ(check.exit_code, 2) << check.out;
+  EXPECT_NE(check.err.find("wildcard_after_hyphen.xml:4"), std::string::npos) << check.err;
+  EXPECT_NE(check.err.find("occupied-*"), std::string::npos) << check.err;
+  EXPECT_NE(check.out.find("1 error(s)"), std::string::npos) << check.out;
+}
+
 TEST(CliTest, LexiconDraftHelpAndUsage) {
   const auto help = RunParallax({"lexicon", "draft", "--help"});
   EXPECT_EQ(help.exit_code, 0);
