@@ -774,7 +774,7 @@ TEST_F(KarabakhLexiconTest, GlossaryFormsInEveryLanguage) {
         {"Ханкенді", "uk"},
         {"Степанакерт (Ханкенді)", "uk"},
         {"Ханкенди", "ru"}}},
-      {"shusha-shushi", {{"Shusha", "en"}, {"Şuşa*", "az"}, {"Shushi", "en"}, {"Շուշի*", "hy"}}},
+      {"shusha-shushi", {{"Shusha", "en"}, {"Şuşa", "az"}, {"Shushi", "en"}, {"Շուշի*", "hy"}}},
       {"nagorno-karabakh",
        {{"Dağlıq Qarabağ", "az"},
         {"Yuxarı Qarabağ*", "az"},

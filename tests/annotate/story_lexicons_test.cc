@@ -111,6 +111,18 @@ TEST_F(StoryLexiconsTest, KarabakhPlaceAndRoadNamesWithCaseForms) {
   });
 }
 
+// Shusha's Azerbaijani case forms are listed one by one: a wildcard Şuşa* also found the
+// personal name Şuşan (Şuşan Stepanyan, Armenia's Defence Ministry spokeswoman in 2020).
+TEST_F(StoryLexiconsTest, ShushaCaseFormsButNotThePersonalNameShushan) {
+  ExpectPerspectives({
+      {"Prezident Şuşaya gedib.", "az", "Şuşaya", "azerbaijani"},
+      {"Qonaqlar Şuşadan qayıdıb.", "az", "Şuşadan", "azerbaijani"},
+      {"Şuşanın küçələri təmir olunur.", "az", "Şuşanın", "azerbaijani"},
+      {"Şuşa-Laçın yolu açılıb.", "az", "Şuşa-Laçın", "azerbaijani"},
+      {"Şuşan Stepanyan bildirib ki, döyüşlər gedir.", "az", "Şuşan", "(not found)"},
+  });
+}
+
 TEST_F(StoryLexiconsTest, KarabakhWarAndTerritoryNamesInAzerbaijaniAndArmenian) {
   ExpectPerspectives({
       {"Vətən müharibəsi 44 gün davam etdi.", "az", "Vətən müharibəsi", "azerbaijani"},
