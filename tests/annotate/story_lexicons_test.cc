@@ -127,6 +127,10 @@ TEST_F(StoryLexiconsTest, KarabakhWarAndTerritoryNamesInAzerbaijaniAndArmenian) 
   ExpectPerspectives({
       {"Vətən müharibəsi 44 gün davam etdi.", "az", "Vətən müharibəsi", "azerbaijani"},
       {"Kəndlər işğaldan azad edildi.", "az", "işğaldan azad", "azerbaijani"},
+      {"Согласовано возвращение четырех ранее оккупированных сел.", "ru", "оккупированных сел",
+       "azerbaijani"},
+      {"Журналисты посетили освобожденные от оккупации села.", "ru",
+       "освобожденные от оккупации села", "azerbaijani"},
       {"Պաշտպանության բանակը հայտարարել է։", "hy", "Պաշտպանության բանակը", "karabakh-armenian"},
   });
 }
