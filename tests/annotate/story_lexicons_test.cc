@@ -147,6 +147,8 @@ TEST_F(StoryLexiconsTest, UkraineNamesResolveToTheirSideInRussianAndUkrainian) {
        "ukrainian"},
       {"Officials in Kyiv said so.", "en", "Kyiv", "ukrainian"},
       {"Officials in Kiev said so.", "en", "Kiev", "russian-official"},
+      {"Заявил глава Новокаховского городского округа.", "ru", "Новокаховского городского округа",
+       "russian-official"},
   });
 }
 
