@@ -132,6 +132,8 @@ TEST_F(StoryLexiconsTest, KarabakhWarAndTerritoryNamesInAzerbaijaniAndArmenian) 
       {"Журналисты посетили освобожденные от оккупации села.", "ru",
        "освобожденные от оккупации села", "azerbaijani"},
       {"Պաշտպանության բանակը հայտարարել է։", "hy", "Պաշտպանության բանակը", "karabakh-armenian"},
+      {"Արցախյան հիմնախնդրի լուծումը։", "hy", "Արցախյան", "armenian"},
+      {"История арцахского вопроса.", "ru", "арцахского", "armenian"},
   });
 }
 
