@@ -34,6 +34,20 @@ TEST(CommonCuesTest, UkrainianReportedSpeech) {
   EXPECT_EQ(r.Holding("Вода прибуває")->source, "в Укргідроенерго");
 }
 
+TEST(CommonCuesTest, UkrainianStatementsAndData) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "За даними ДСНС, окупанти обстріляли Херсон. Окупанти підірвали греблю, – йдеться у "
+      "повідомленні Генштабу.",
+      "uk");
+  ASSERT_NE(r.Holding("обстріляли Херсон"), nullptr);
+  EXPECT_EQ(r.Holding("обстріляли Херсон")->source, "ДСНС");
+  ASSERT_NE(r.Holding("підірвали греблю"), nullptr);
+  EXPECT_EQ(r.Holding("підірвали греблю")->cue, "йдеться");
+  const LexiconMatch* m = r.NamingOrLoaded("Окупанти");  // the General Staff's word
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+}
+
 TEST(CommonCuesTest, UkrainianStanceComesFromTheLexicon) {
   const AnnotatedText r = AnnotateWithShipped("Опозиція стверджує, що закон недосконалий.", "uk");
   const AttributionRelation* a = r.Holding("закон недосконалий");
