@@ -1,5 +1,6 @@
 // The shipped common cue lexicons of Ukrainian, Azerbaijani, Armenian and Georgian
-// (lexicons/common/uk.xml, az.xml, hy.xml, ka.xml) on short texts written for these tests:
+// (lexicons/common/uk.xml, az.xml, hy.xml, ka.xml), and the later additions to the Russian one,
+// on short texts written for these tests:
 // reported speech in each language is the source's voice, not the outlet's, so a naming form or
 // loaded term a minister is reported as using does not colour the outlet. Also what the cues
 // cannot do without code (a Georgian subject before its verb; see
@@ -53,6 +54,21 @@ TEST(CommonCuesTest, UkrainianStanceComesFromTheLexicon) {
   const AttributionRelation* a = r.Holding("закон недосконалий");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->stance, "distancing");
+}
+
+TEST(CommonCuesTest, RussianStatementsAndDenials) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Как отмечается в заявлении МИД Армении, агрессия Азербайджана продолжается. Минобороны "
+      "Армении опровергло информацию о провокации армянских сил.",
+      "ru");
+  const AttributionRelation* a = r.Holding("агрессия Азербайджана");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "в заявлении МИД Армении");
+  const LexiconMatch* m = r.NamingOrLoaded("агрессия Азербайджана");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  ASSERT_NE(r.Holding("провокации армянских сил"), nullptr);
+  EXPECT_EQ(r.Holding("провокации армянских сил")->stance, "emphatic");
 }
 
 TEST(CommonCuesTest, AzerbaijaniVerbBeforeKi) {
