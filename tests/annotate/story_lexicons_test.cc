@@ -119,6 +119,8 @@ TEST_F(StoryLexiconsTest, ShushaCaseFormsButNotThePersonalNameShushan) {
       {"Qonaqlar Şuşadan qayıdıb.", "az", "Şuşadan", "azerbaijani"},
       {"Şuşanın küçələri təmir olunur.", "az", "Şuşanın", "azerbaijani"},
       {"Şuşa-Laçın yolu açılıb.", "az", "Şuşa-Laçın", "azerbaijani"},
+      {"Azad Şuşamız!", "az", "Şuşamız", "azerbaijani"},
+      {"27 il Şuşasız keçdi.", "az", "Şuşasız", "azerbaijani"},
       {"Şuşan Stepanyan bildirib ki, döyüşlər gedir.", "az", "Şuşan", "(not found)"},
   });
 }
