@@ -111,11 +111,31 @@ TEST_F(StoryLexiconsTest, KarabakhPlaceAndRoadNamesWithCaseForms) {
   });
 }
 
+// Shusha's Azerbaijani case forms are listed one by one: a wildcard Şuşa* also found the
+// personal name Şuşan (Şuşan Stepanyan, Armenia's Defence Ministry spokeswoman in 2020).
+TEST_F(StoryLexiconsTest, ShushaCaseFormsButNotThePersonalNameShushan) {
+  ExpectPerspectives({
+      {"Prezident Şuşaya gedib.", "az", "Şuşaya", "azerbaijani"},
+      {"Qonaqlar Şuşadan qayıdıb.", "az", "Şuşadan", "azerbaijani"},
+      {"Şuşanın küçələri təmir olunur.", "az", "Şuşanın", "azerbaijani"},
+      {"Şuşa-Laçın yolu açılıb.", "az", "Şuşa-Laçın", "azerbaijani"},
+      {"Azad Şuşamız!", "az", "Şuşamız", "azerbaijani"},
+      {"27 il Şuşasız keçdi.", "az", "Şuşasız", "azerbaijani"},
+      {"Şuşan Stepanyan bildirib ki, döyüşlər gedir.", "az", "Şuşan", "(not found)"},
+  });
+}
+
 TEST_F(StoryLexiconsTest, KarabakhWarAndTerritoryNamesInAzerbaijaniAndArmenian) {
   ExpectPerspectives({
       {"Vətən müharibəsi 44 gün davam etdi.", "az", "Vətən müharibəsi", "azerbaijani"},
       {"Kəndlər işğaldan azad edildi.", "az", "işğaldan azad", "azerbaijani"},
+      {"Согласовано возвращение четырех ранее оккупированных сел.", "ru", "оккупированных сел",
+       "azerbaijani"},
+      {"Журналисты посетили освобожденные от оккупации села.", "ru",
+       "освобожденные от оккупации села", "azerbaijani"},
       {"Պաշտպանության բանակը հայտարարել է։", "hy", "Պաշտպանության բանակը", "karabakh-armenian"},
+      {"Արցախյան հիմնախնդրի լուծումը։", "hy", "Արցախյան", "armenian"},
+      {"История арцахского вопроса.", "ru", "арцахского", "armenian"},
   });
 }
 
@@ -131,6 +151,8 @@ TEST_F(StoryLexiconsTest, UkraineNamesResolveToTheirSideInRussianAndUkrainian) {
        "ukrainian"},
       {"Officials in Kyiv said so.", "en", "Kyiv", "ukrainian"},
       {"Officials in Kiev said so.", "en", "Kiev", "russian-official"},
+      {"Заявил глава Новокаховского городского округа.", "ru", "Новокаховского городского округа",
+       "russian-official"},
   });
 }
 

@@ -1,0 +1,139 @@
+// The shipped common cue lexicons of Ukrainian, Azerbaijani, Armenian and Georgian
+// (lexicons/common/uk.xml, az.xml, hy.xml, ka.xml), and the later additions to the Russian one,
+// on short texts written for these tests:
+// reported speech in each language is the source's voice, not the outlet's, so a naming form or
+// loaded term a minister is reported as using does not colour the outlet. Also what the cues
+// cannot do without code (a Georgian subject before its verb; see
+// lexicons/reference/reporting-cues.md), so that a change there is noticed.
+#include <gtest/gtest.h>
+
+#include "shipped_lexicons.h"
+
+namespace parallax {
+namespace {
+
+using testing::AnnotatedText;
+using testing::AnnotateWithShipped;
+using testing::ShippedLexicon;
+
+TEST(CommonCuesTest, UkrainianReportedSpeech) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Міністр повідомив, що російські окупанти підірвали греблю. За словами мера, вода "
+      "прибуває. Вода прибуває, – зазначили в Укргідроенерго.",
+      "uk");
+  const AttributionRelation* a = r.Holding("російські окупанти");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "Міністр");
+  EXPECT_EQ(a->cue, "повідомив");
+  const LexiconMatch* m = r.NamingOrLoaded("окупанти");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  ASSERT_NE(r.Holding("вода прибуває"), nullptr);
+  EXPECT_EQ(r.Holding("вода прибуває")->source, "мера");
+  EXPECT_EQ(r.Holding("вода прибуває")->cue, "За словами");
+  ASSERT_NE(r.Holding("Вода прибуває"), nullptr);  // "…, – зазначили в X": the source follows
+  EXPECT_EQ(r.Holding("Вода прибуває")->source, "в Укргідроенерго");
+}
+
+TEST(CommonCuesTest, UkrainianStatementsAndData) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "За даними ДСНС, окупанти обстріляли Херсон. Окупанти підірвали греблю, – йдеться у "
+      "повідомленні Генштабу.",
+      "uk");
+  ASSERT_NE(r.Holding("обстріляли Херсон"), nullptr);
+  EXPECT_EQ(r.Holding("обстріляли Херсон")->source, "ДСНС");
+  ASSERT_NE(r.Holding("підірвали греблю"), nullptr);
+  EXPECT_EQ(r.Holding("підірвали греблю")->cue, "йдеться");
+  const LexiconMatch* m = r.NamingOrLoaded("Окупанти");  // the General Staff's word
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+}
+
+TEST(CommonCuesTest, UkrainianStanceComesFromTheLexicon) {
+  const AnnotatedText r = AnnotateWithShipped("Опозиція стверджує, що закон недосконалий.", "uk");
+  const AttributionRelation* a = r.Holding("закон недосконалий");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->stance, "distancing");
+}
+
+TEST(CommonCuesTest, RussianStatementsAndDenials) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Как отмечается в заявлении МИД Армении, агрессия Азербайджана продолжается. Минобороны "
+      "Армении опровергло информацию о провокации армянских сил.",
+      "ru");
+  const AttributionRelation* a = r.Holding("агрессия Азербайджана");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "в заявлении МИД Армении");
+  const LexiconMatch* m = r.NamingOrLoaded("агрессия Азербайджана");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  ASSERT_NE(r.Holding("провокации армянских сил"), nullptr);
+  EXPECT_EQ(r.Holding("провокации армянских сил")->stance, "emphatic");
+}
+
+TEST(CommonCuesTest, AzerbaijaniVerbBeforeKi) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Ermənistan XİN-i iddia edib ki, Azərbaycan Ordusu Stepanakert şəhərini atəşə tutub. Müdafiə "
+      "Nazirliyi bildirib ki, Ermənistan silahlı qüvvələri yenidən təxribat törədib.",
+      "az");
+  const AttributionRelation* a = r.Holding("Stepanakert");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "Ermənistan XİN-i");
+  EXPECT_EQ(a->stance, "distancing");
+  const LexiconMatch* armenian = r.NamingOrLoaded("Stepanakert");
+  ASSERT_NE(armenian, nullptr);
+  EXPECT_EQ(ShippedLexicon().entries[armenian->entry].perspective, "armenian");
+  EXPECT_EQ(armenian->voice, Voice::kReported);  // the Armenian ministry's word, not the outlet's
+  ASSERT_NE(r.Holding("silahlı qüvvələri"), nullptr);
+  EXPECT_EQ(r.Holding("silahlı qüvvələri")->source, "Müdafiə Nazirliyi");
+}
+
+TEST(CommonCuesTest, AzerbaijaniSourceBeforeSozlerineGore) {
+  const AnnotatedText r =
+      AnnotateWithShipped("Onun sözlərinə görə, düşmən mövqelərimizi atəşə tutub.", "az");
+  const AttributionRelation* a = r.Holding("düşmən");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "Onun");
+  EXPECT_EQ(a->cue, "sözlərinə görə");
+}
+
+TEST(CommonCuesTest, ArmenianReportedSpeech) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Ադրբեջանի ՊՆ-ն հայտարարել է, որ Խանքենդիում ահաբեկիչներ կան։ Նրա խոսքով՝ "
+      "Ադրբեջանի ագրեսիան շարունակվում է։",
+      "hy");
+  const AttributionRelation* a = r.Holding("ահաբեկիչներ");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "Ադրբեջանի ՊՆ-ն");
+  const LexiconMatch* m = r.NamingOrLoaded("ահաբեկիչներ");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  ASSERT_NE(r.Holding("ագրեսիան"), nullptr);
+  EXPECT_EQ(r.Holding("ագրեսիան")->source, "Նրա");
+}
+
+TEST(CommonCuesTest, GeorgianInvertedSourceAfterADash) {
+  const AnnotatedText r =
+      AnnotateWithShipped("გლობალური ომის პარტია ცდილობს რევოლუციას, - განაცხადა კობახიძემ.", "ka");
+  const AttributionRelation* a = r.Holding("გლობალური ომის პარტია");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "კობახიძემ");
+  const LexiconMatch* m = r.NamingOrLoaded("გლობალური ომის პარტია");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+}
+
+// Georgian script has no capitals, and a subject before its verb is found by capitals: this
+// construction needs code (PlausibleSubject), not more cues. When it is read, update
+// lexicons/reference/reporting-cues.md and this test.
+TEST(CommonCuesTest, GeorgianSubjectBeforeItsVerbIsNotYetRead) {
+  const AnnotatedText r =
+      AnnotateWithShipped("ოპოზიციამ განაცხადა, რომ გამჭვირვალობის კანონი რუსული კანონია.", "ka");
+  EXPECT_EQ(r.Holding("რუსული კანონია"), nullptr);
+  const LexiconMatch* m = r.NamingOrLoaded("რუსული კანონია");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kOwn);
+}
+
+}  // namespace
+}  // namespace parallax
