@@ -360,9 +360,9 @@ std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view
       std::size_t k = j;
       while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
       const Char next = CharAt(text, k);
-      bool boundary =
-          k > j && (next.len == 0 || IsUpper(next.cp) || IsQuoteChar(next.cp) || IsDash(next.cp) ||
-                    next.cp == '(' || next.cp == '[' || (next.cp >= '0' && next.cp <= '9'));
+      bool boundary = k > j && (next.len == 0 || IsUpper(next.cp) || IsCaselessLetter(next.cp) ||
+                                IsQuoteChar(next.cp) || IsDash(next.cp) || next.cp == '(' ||
+                                next.cp == '[' || (next.cp >= '0' && next.cp <= '9'));
       if (next.len == 0 || next.cp == '\n') boundary = true;
       if (boundary && c.cp == '.') {
         std::size_t w = i;

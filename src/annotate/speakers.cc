@@ -479,6 +479,8 @@ bool IsOrganisationWord(std::string_view lower) {
   return kOrg.count(lower) > 0;
 }
 
+bool IsCaselessWord(const Token& t) { return t.word && IsCaselessLetter(CharAt(t.text, 0).cp); }
+
 // Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
 bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
   if (first >= last || last - first > 10) return false;
@@ -488,7 +490,7 @@ bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::
       "witnesses", "sources", "some",     "many",    "others",    "this",       "these",
       "those",     "one",     "both",     "several", "most",      "all"};
   for (std::size_t k = first; k < last; ++k) {
-    if (tokens[k].capital) return true;
+    if (tokens[k].capital || IsCaselessWord(tokens[k])) return true;
   }
   return kHeads.count(tokens[first].lower) > 0;
 }

@@ -104,7 +104,11 @@ struct Phrase {
   bool found = false;
 };
 
-// Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
+// A word in a script that writes no capitals in running text (Georgian, Arabic, Hebrew, …):
+// whether it is a name cannot be told by its first letter.
+bool IsCaselessWord(const Token& t);
+// Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner, or
+// (as nothing tells them apart) any phrase of caseless words.
 bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::size_t last);
 // The start of the comma-free phrase that ends just before tokens[end] (walking back, not past
 // `floor`), stopping at punctuation and at stop words; keeps "Mr." and initials ("George W.").

@@ -99,9 +99,11 @@ bool IsLetter(char32_t c) {
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
+// Lower case as a sentence opener tells it: Georgian's caseless Mkhedruli is not (utf8.h).
 bool IsLower(char32_t c) {
   if (c < 0x80) return c >= 'a' && c <= 'z';
-  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL;
+  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL &&
+         !IsCaselessLetter(c);
 }
 
 bool IsUpper(char32_t c) {

@@ -192,6 +192,15 @@ void AppendUtf8(char32_t c, std::string* out) {
   }
 }
 
+bool IsCaselessLetter(char32_t code_point) {
+  if (code_point < 0x80) return false;
+  if ((code_point >= 0x10D0 && code_point <= 0x10FA) ||
+      (code_point >= 0x10FD && code_point <= 0x10FF)) {
+    return true;  // Mkhedruli
+  }
+  return utf8proc_category(static_cast<utf8proc_int32_t>(code_point)) == UTF8PROC_CATEGORY_LO;
+}
+
 std::string SimpleLowercase(std::string_view text) {
   std::string out;
   if (std::all_of(text.begin(), text.end(),

@@ -50,6 +50,12 @@ void AppendUtf8(char32_t code_point, std::string* out);
 // ill-formed sequence becomes U+FFFD.
 std::string SimpleLowercase(std::string_view text);
 
+// A letter of a script that writes no capitals in running text: Georgian Mkhedruli (which
+// Unicode files as lower case, beside the Mtavruli capitals news never uses) and the letters
+// Unicode gives no case at all (Arabic, Hebrew, CJK, …). After a full stop such a letter may
+// open a sentence, and a name in it cannot be told by its first letter.
+bool IsCaselessLetter(char32_t code_point);
+
 // True when `text` is well-formed UTF-8 (a BOM is well-formed).
 bool IsValidUtf8(std::string_view text);
 

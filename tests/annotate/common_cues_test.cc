@@ -2,9 +2,7 @@
 // (lexicons/common/uk.xml, az.xml, hy.xml, ka.xml), and the later additions to the Russian one,
 // on short texts written for these tests:
 // reported speech in each language is the source's voice, not the outlet's, so a naming form or
-// loaded term a minister is reported as using does not colour the outlet. Also what the cues
-// cannot do without code (a Georgian subject before its verb; see
-// lexicons/reference/reporting-cues.md), so that a change there is noticed.
+// loaded term a minister is reported as using does not colour the outlet.
 #include <gtest/gtest.h>
 
 #include "shipped_lexicons.h"
@@ -123,16 +121,22 @@ TEST(CommonCuesTest, GeorgianInvertedSourceAfterADash) {
   EXPECT_EQ(m->voice, Voice::kReported);
 }
 
-// Georgian script has no capitals, and a subject before its verb is found by capitals: this
-// construction needs code (PlausibleSubject), not more cues. When it is read, update
-// lexicons/reference/reporting-cues.md and this test.
-TEST(CommonCuesTest, GeorgianSubjectBeforeItsVerbIsNotYetRead) {
-  const AnnotatedText r =
-      AnnotateWithShipped("ოპოზიციამ განაცხადა, რომ გამჭვირვალობის კანონი რუსული კანონია.", "ka");
-  EXPECT_EQ(r.Holding("რუსული კანონია"), nullptr);
+// Georgian script has no capitals, so a subject before its verb cannot be told by one: any
+// comma-free phrase of caseless words before the verb is its subject.
+TEST(CommonCuesTest, GeorgianSubjectBeforeItsVerb) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "ოპოზიციამ განაცხადა, რომ გამჭვირვალობის კანონი რუსული კანონია. მისი თქმით, "
+      "პროტესტი გაგრძელდება.",
+      "ka");
+  const AttributionRelation* a = r.Holding("რუსული კანონია");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "ოპოზიციამ");
+  EXPECT_EQ(a->cue, "განაცხადა");
   const LexiconMatch* m = r.NamingOrLoaded("რუსული კანონია");
   ASSERT_NE(m, nullptr);
-  EXPECT_EQ(m->voice, Voice::kOwn);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  ASSERT_NE(r.Holding("პროტესტი გაგრძელდება"), nullptr);
+  EXPECT_EQ(r.Holding("პროტესტი გაგრძელდება")->source, "მისი");
 }
 
 }  // namespace

@@ -65,6 +65,16 @@ TEST(SentencesTest, EllipsesAndLowerCaseContinuation) {
             (V{"He waited\xE2\x80\xA6", "Then he left."}));
 }
 
+// Georgian writes no capitals (Unicode files Mkhedruli as lower case): a full stop before a
+// Georgian word ends the sentence, as before Arabic; Latin and Cyrillic lower case still
+// continue it.
+TEST(SentencesTest, CaselessScriptsOpenSentences) {
+  EXPECT_EQ(Split("კანონი მიღებულია. მისი თქმით, პროტესტი გაგრძელდება."),
+            (V{"კანონი მიღებულია.", "მისი თქმით, პროტესტი გაგრძელდება."}));
+  EXPECT_EQ(Split("تم إغلاق الطريق. قال الوزير ذلك."), (V{"تم إغلاق الطريق.", "قال الوزير ذلك."}));
+  EXPECT_EQ(Split("Он ушёл. и вернулся."), (V{"Он ушёл. и вернулся."}));
+}
+
 TEST(SentencesTest, ClosingQuotesStayWithTheSentence) {
   const std::string text =
       "\xE2\x80\x9CWe will install a checkpoint.\xE2\x80\x9D He said so. \xE2\x80\x9CWhy?\xE2\x80"

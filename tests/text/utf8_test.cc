@@ -27,6 +27,19 @@ TEST(Utf8Test, DecodesEveryLength) {
   EXPECT_EQ(DecodeUtf8Char(text, 10).length, 0);
 }
 
+TEST(Utf8Test, CaselessLetters) {
+  EXPECT_TRUE(IsCaselessLetter(U'\u10D0'));  // Georgian ა (Unicode: lower case)
+  EXPECT_TRUE(IsCaselessLetter(U'\u10FA'));
+  EXPECT_FALSE(IsCaselessLetter(U'\u10FB'));  // Georgian paragraph separator
+  EXPECT_FALSE(IsCaselessLetter(U'\u1C90'));  // Mtavruli Ა: a capital
+  EXPECT_TRUE(IsCaselessLetter(U'\u0642'));   // Arabic ق
+  EXPECT_TRUE(IsCaselessLetter(U'\u05D0'));   // Hebrew א
+  EXPECT_FALSE(IsCaselessLetter(U'a'));
+  EXPECT_FALSE(IsCaselessLetter(U'\u0434'));  // Cyrillic д
+  EXPECT_FALSE(IsCaselessLetter(U'\u0561'));  // Armenian ա
+  EXPECT_FALSE(IsCaselessLetter(U'7'));
+}
+
 TEST(Utf8Test, AppendRoundTrips) {
   std::string out;
   for (char32_t c : {U'a', U'\u0259', U'\u10D0', U'\U0001F600'}) AppendUtf8(c, &out);
