@@ -748,6 +748,21 @@ class Finder {
     return out;
   }
 
+  // The source of "…, said Mr. Smith." / "…, сообщает «Интерфакс».", from tokens[after] (past
+  // the verb): a phrase, perhaps in quotation marks, that closes its clause ("…, said she went"
+  // has none).
+  static Phrase InvertedSource(const std::vector<Token>& tokens, std::size_t after) {
+    std::size_t from = after;
+    while (from < tokens.size() && !tokens[from].word &&
+           IsQuoteChar(CharAt(tokens[from].text, 0).cp)) {
+      ++from;
+    }
+    Phrase subject = internal::PhraseAfter(tokens, from, tokens.size());
+    if (!ValidSource(tokens, &subject)) return {};
+    if (subject.last + 1 < tokens.size() && tokens[subject.last + 1].word) return {};
+    return subject;
+  }
+
   Candidate Verb(const std::vector<Token>& tokens, std::size_t cf, std::size_t cl,
                  Phrase last_source) const {
     const Token& verb = tokens[cf];
@@ -815,6 +830,25 @@ class Finder {
       if (!as_clause && !subject.found) subject = AppositiveSubject(tokens, anchor);
       if (subject.found) ExtendBack(tokens, &subject);
       if (subject.found && !ValidSource(tokens, &subject)) subject = {};
+      // "В Новой Каховке объявлена эвакуация, ситуация контролируется, заявил глава округа
+      // Леонтьев.": a clause opening the sentence is not the subject of a verb after a comma
+      // when a source after the verb closes the sentence; that is the inverted "…, said X."
+      // (read below): a name after the verb and nothing but punctuation after it. A verb with an
+      // object ("…, told Reuters") keeps its subject.
+      if (subject.found && subject.first == 0 && IsSeparator(tokens[cf - 1]) &&
+          !TakesObject(verb.lower)) {
+        const Phrase source = InvertedSource(tokens, after);
+        const char32_t first = source.found ? CharAt(tokens[source.first].text, 0).cp : 0;
+        // A name: it ends in a capital ("… Леонтьев") or is short ("the ministry"), so that
+        // "X, who …, said Ivanka Trump's statement didn't clarify the matter." keeps X.
+        bool ends =
+            source.found && IsAlnum(first) && !(first >= '0' && first <= '9') &&
+            (tokens[source.last].capital || CountWords(tokens, source.first, source.last) <= 3);
+        for (std::size_t k = source.last + 1; ends && k < tokens.size(); ++k) {
+          ends = !tokens[k].word;
+        }
+        if (ends) subject = {};
+      }
       // "As Trump said, …": the subject does not include "As".
       if (subject.found && subject.first < subject.last &&
           (tokens[subject.first].lower == "as" || tokens[subject.first].lower == "как")) {
@@ -826,17 +860,8 @@ class Finder {
             cf > 0 && (IsSeparator(tokens[cf - 1]) || tokens[cf - 1].lower == "как" ||
                        tokens[cf - 1].lower == "as");
         if (!after_separator) return {};
-        // "сообщает «Интерфакс»": the source may stand in quotation marks.
-        std::size_t from = after;
-        while (from < tokens.size() && !tokens[from].word &&
-               IsQuoteChar(CharAt(tokens[from].text, 0).cp)) {
-          ++from;
-        }
-        subject = internal::PhraseAfter(tokens, from, tokens.size());
-        if (!ValidSource(tokens, &subject)) return {};
-
-        // An inverted source closes its clause: "…, said Mr. Smith." not "…, said she went".
-        if (subject.last + 1 < tokens.size() && tokens[subject.last + 1].word) return {};
+        subject = InvertedSource(tokens, after);
+        if (!subject.found) return {};
         inverted = true;
         after = subject.last + 1;
       }

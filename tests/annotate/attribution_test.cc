@@ -232,6 +232,29 @@ TEST_F(AttributionTest, RussianReportedSpeech) {
   EXPECT_EQ(r.Holding("переговоры продолжатся")->source, "Пашинян");
 }
 
+// "CONTENT, said X.": a clause that opens the sentence is the content, not the subject, when a
+// name after the verb closes the sentence; a subject with an aside keeps the verb's object or
+// clause ("X, who …, said Y's statement didn't clarify the matter.").
+TEST_F(AttributionTest, InvertedSourceAfterAClauseOpeningTheSentence) {
+  const Result r =
+      Run("В Новой Каховке объявлена эвакуация, ситуация контролируется, заявил глава округа "
+          "Владимир Леонтьев. Киевский режим совершил диверсию, заявил Песков.",
+          "ru");
+  const AttributionRelation* a = r.Holding("объявлена эвакуация, ситуация контролируется");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "глава округа Владимир Леонтьев");
+  ASSERT_NE(r.Holding("Киевский режим совершил диверсию"), nullptr);
+  EXPECT_EQ(r.Holding("Киевский режим совершил диверсию")->source, "Песков");
+  const Result en =
+      Run("Aparna Mathur, who studies tax policy at the institute, said Ivanka Trump's statement "
+          "didn't clarify the matter.");
+  ASSERT_NE(en.Holding("statement didn't clarify"), nullptr);
+  EXPECT_EQ(en.Holding("statement didn't clarify")->source, "Aparna Mathur");
+  const Result told = Run("The road is open, the ministry's spokesman, Ivan Petrov, told Reuters.");
+  ASSERT_NE(told.Holding("The road is open"), nullptr);
+  EXPECT_NE(told.Holding("The road is open")->source, "Reuters");
+}
+
 TEST_F(AttributionTest, RussianNamesInGuillemetsAreNotScareQuotes) {
   const Result r = Run("Партия «Грузинская мечта» и издание «Медуза» сообщили об этом.", "ru");
   ASSERT_EQ(r.ann.quotes.size(), 2u);
