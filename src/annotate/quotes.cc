@@ -473,13 +473,20 @@ class Attributor {
     return pos <= s.second ? s.second : pos;
   }
 
-  // Paragraphs are runs of lines; blank lines do not count twice.
-  int ParagraphIndex(std::size_t pos) const {
-    int index = 0;
-    for (std::size_t i = 0; i < pos && i < text_.size(); ++i) {
-      if (text_[i] == '\n' && (i == 0 || text_[i - 1] != '\n')) ++index;
+  // Paragraphs are runs of lines; blank lines do not count twice. The line breaks that start a
+  // paragraph are listed on the first call, so each call is a binary search, not a scan from
+  // the start of the text.
+  int ParagraphIndex(std::size_t pos) {
+    if (!paragraph_breaks_listed_) {
+      paragraph_breaks_listed_ = true;
+      for (std::size_t i = text_.find('\n'); i != std::string_view::npos;
+           i = text_.find('\n', i + 1)) {
+        if (i == 0 || text_[i - 1] != '\n') paragraph_breaks_.push_back(i);
+      }
     }
-    return index;
+    return static_cast<int>(
+        std::lower_bound(paragraph_breaks_.begin(), paragraph_breaks_.end(), pos) -
+        paragraph_breaks_.begin());
   }
 
   // Whether `pos` is in the words of a quote other than quotes_[self] and its ancestors.
@@ -1054,6 +1061,8 @@ class Attributor {
   std::vector<std::pair<std::size_t, std::size_t>> sentences_;
   std::vector<Mention> mentions_;
   bool mentions_collected_ = false;
+  std::vector<std::size_t> paragraph_breaks_;  // ParagraphIndex's list
+  bool paragraph_breaks_listed_ = false;
   Tokens kept_;  // TokensOf's last span
   std::size_t kept_begin_ = 0;
   std::size_t kept_end_ = 0;
