@@ -546,7 +546,8 @@ class Attributor {
       if (!MayHoldReportingVerb(text_, begin, end)) continue;
       const Tokens tokens = Tokenize(text_, begin, end);
       for (std::size_t v = 0; v < tokens.size(); ++v) {
-        if (!IsReportingVerbAt(tokens, v) || IsParticiple(tokens[v])) continue;
+        if (!IsReportingVerbAt(tokens, v, &options_.reporting_verbs) || IsParticiple(tokens[v]))
+          continue;
         if (InsideQuote(tokens[v].begin)) continue;
         const Phrase p = SubjectBefore(tokens, v, 0);
         if (!p.found || IsPronoun(tokens[p.first])) continue;
@@ -714,7 +715,7 @@ class Attributor {
       ++i;
     }
     if (i >= tokens.size()) return false;
-    if (IsReportingVerbAt(tokens, i)) {
+    if (IsReportingVerbAt(tokens, i, &options_.reporting_verbs)) {
       const Phrase p = PhraseAfter(tokens, i + 1, tokens.size());
       if (!p.found) return false;
       SetSpeaker(q, tokens, p, Attribution::kTagAfter, tokens[i].lower);
@@ -727,7 +728,7 @@ class Attributor {
       return true;
     }
     for (std::size_t v = i + 1; v < tokens.size() && v < i + 16; ++v) {
-      if (!IsReportingVerbAt(tokens, v)) continue;
+      if (!IsReportingVerbAt(tokens, v, &options_.reporting_verbs)) continue;
       Phrase p = SubjectBefore(tokens, v, i);
       if (!p.found) return false;
       // The subject must open the tag, possibly after an appositive.
@@ -761,7 +762,7 @@ class Attributor {
         SetSpeaker(q, tokens, p, Attribution::kTagBefore, "according to");
         return true;
       }
-      if (!IsReportingVerbAt(tokens, v) || IsParticiple(t)) continue;
+      if (!IsReportingVerbAt(tokens, v, &options_.reporting_verbs) || IsParticiple(t)) continue;
       // Passive or "as noted in": the phrase after "by"/"in".
       if (v + 1 < tokens.size() &&
           (tokens[v + 1].lower == "by" ||
@@ -803,7 +804,7 @@ class Attributor {
       const Tokens tokens = Tokenize(text_, b, e);
       std::size_t i = 1;  // after the dash
       for (std::size_t v = i + 1; v < tokens.size(); ++v) {
-        if (!IsReportingVerbAt(tokens, v)) continue;
+        if (!IsReportingVerbAt(tokens, v, &options_.reporting_verbs)) continue;
         const Phrase p = SubjectBefore(tokens, v, i);
         if (!p.found || p.first != i) break;
         SetSpeaker(q, tokens, p, Attribution::kInterruption, tokens[v].lower);
@@ -826,7 +827,8 @@ class Attributor {
     const auto [begin, end] = sentences_[s - 1];
     const Tokens tokens = Tokenize(text_, begin, end);
     for (std::size_t v = 0; v < tokens.size(); ++v) {
-      if (!IsReportingVerbAt(tokens, v) || IsParticiple(tokens[v])) continue;
+      if (!IsReportingVerbAt(tokens, v, &options_.reporting_verbs) || IsParticiple(tokens[v]))
+        continue;
       const Phrase p = SubjectBefore(tokens, v, 0);
       if (!p.found) continue;
       SetSpeaker(q, tokens, p, Attribution::kIntroduction, tokens[v].lower);
@@ -888,7 +890,7 @@ class Attributor {
     for (std::size_t w = tokens.size(); w-- > 0 && tokens.size() - w <= 12;) {
       if (tokens[w].lower != "what") continue;
       for (std::size_t v = w + 1; v < tokens.size(); ++v) {
-        if (IsReportingVerbAt(tokens, v) || tokens[v].lower == "calls" ||
+        if (IsReportingVerbAt(tokens, v, &options_.reporting_verbs) || tokens[v].lower == "calls" ||
             tokens[v].lower == "call" || tokens[v].lower == "considers" ||
             tokens[v].lower == "consider" || tokens[v].lower == "deems") {
           q->distancing_cue =
@@ -1073,7 +1075,8 @@ class Attributor {
 // ("… posted this status update:", "Read the full letter via Gawker:") followed by a paragraph
 // that opens with no quotation mark. That next paragraph is quoted as a whole; when it opens a
 // list ("-", "•", "*"), every following paragraph of the list is quoted too (talking points).
-void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
+void AddBlockQuotes(std::string_view text, const QuoteOptions& options,
+                    std::vector<Quote>* quotes) {
   static const std::unordered_set<std::string_view> kSpeechNouns = {
       "statement", "letter", "post",         "tweet",   "excerpt",   "rant",       "message",
       "memo",      "email",  "e-mail",       "note",    "update",    "commentary", "transcript",
@@ -1108,7 +1111,8 @@ void AddBlockQuotes(std::string_view text, std::vector<Quote>* quotes) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (!tokens[i].word) continue;
       ++words;
-      announces |= IsReportingVerbAt(tokens, i) || kSpeechNouns.count(tokens[i].lower) > 0;
+      announces |= IsReportingVerbAt(tokens, i, &options.reporting_verbs) ||
+                   kSpeechNouns.count(tokens[i].lower) > 0;
     }
     if (words < 4 || !announces) continue;
     auto is_item = [&](std::size_t at) {
@@ -1169,7 +1173,7 @@ const char* AttributionName(Attribution attribution) {
 
 std::vector<Quote> FindQuotes(std::string_view text, const QuoteOptions& options) {
   std::vector<Quote> quotes = MarkPairer(text).Run();
-  AddBlockQuotes(text, &quotes);
+  AddBlockQuotes(text, options, &quotes);
   Attributor(text, options, &quotes).Run();
   return quotes;
 }

@@ -52,8 +52,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -124,8 +126,19 @@ struct SpeakerPattern {
 //   speaker_patterns   []    actor patterns (see SpeakerPattern)
 //   scare_max_words    4     longest span (in words) that can be a scare quote
 //   continuation_paragraphs 1  how many paragraphs back a continuation may reach
+// A set of words that is searched with string views.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 struct QuoteOptions {
   std::vector<SpeakerPattern> speaker_patterns;
+  // Reporting verbs beside the built-in English and Russian ones (speakers.h), lower case, one
+  // word each: the lexicons' reporting cues ("заявив", "განაცხადა", "ասաց"), so that a quotation
+  // tagged with one has its speaker.
+  WordSet reporting_verbs;
   std::size_t scare_max_words = 4;
   int continuation_paragraphs = 1;
 };

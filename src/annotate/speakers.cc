@@ -345,8 +345,12 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
 }
 
 // A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
-bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i) {
-  if (!IsReportingVerbForm(tokens[i])) return false;
+bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i, const WordSet* more) {
+  const Token& t = tokens[i];
+  if (!IsReportingVerbForm(t) &&
+      (more == nullptr || !t.word || t.capital || more->count(t.lower) == 0)) {
+    return false;
+  }
   if (i == 0) return true;
   static const std::unordered_set<std::string_view> kDeterminers = {
       "the",  "a",    "an",    "its", "their", "his", "her",    "our",     "these", "those", "such",

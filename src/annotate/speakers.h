@@ -86,7 +86,9 @@ bool IsReportingVerbForm(const Token& t);
 // lower-cases only runs of letters as long as a verb).
 bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end);
 // A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
-bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i);
+// `more`: further verb forms (QuoteOptions::reporting_verbs), or null.
+bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i,
+                       const WordSet* more = nullptr);
 bool IsParticiple(const Token& t);
 bool IsPronoun(const Token& t);
 bool IsStopWord(const Token& t);  // words that end a subject when walking back from its verb

@@ -37,6 +37,27 @@ std::string Data(const std::string& name) {
   return testing::ReadFileOrFail(testing::TestDataDir() + "/quotes/" + name);
 }
 
+// Reporting verbs beyond the built-in English and Russian ones (QuoteOptions::reporting_verbs,
+// the lexicons' cues in other languages) tag quotations with their speaker.
+TEST(QuotesTest, MoreReportingVerbsTagQuotations) {
+  const std::string text =
+      "„გლობალური ომის პარტია“, - განაცხადა კობახიძემ.\n«Агресія триває», – повідомив мер "
+      "Херсона.";
+  const std::vector<Quote> without = FindQuotes(text, {});
+  ASSERT_EQ(without.size(), 2u);
+  EXPECT_TRUE(without[0].speaker.empty());
+  EXPECT_TRUE(without[1].speaker.empty());
+  QuoteOptions options;
+  options.reporting_verbs = {"განაცხადა", "повідомив"};
+  const std::vector<Quote> with = FindQuotes(text, options);
+  ASSERT_EQ(with.size(), 2u);
+  EXPECT_EQ(with[0].speaker, "კობახიძემ");
+  EXPECT_EQ(with[0].verb, "განაცხადა");
+  EXPECT_EQ(with[0].kind, QuoteKind::kDirect);
+  EXPECT_NE(with[1].speaker.view().find("Херсона"), std::string_view::npos) << with[1].speaker;
+  EXPECT_EQ(with[1].kind, QuoteKind::kDirect);
+}
+
 TEST(QuotesTest, CurlyQuoteWithSpeakerAfter) {
   const std::string text = "“The move is illegal,” the ministry said on Monday.";
   const auto quotes = FindQuotes(text);
