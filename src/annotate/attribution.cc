@@ -291,8 +291,10 @@ class Finder {
     for (int k = last; k >= 0 && last - k < kLookBack; --k) {
       const Quote& q = quotes_[static_cast<std::size_t>(k)];
       if (q.kind != QuoteKind::kDirect || q.mention_start == Quote::kNone) continue;
+      // The tag follows in the same paragraph (not a like cue of the next one).
       if (q.close <= cue.begin && cue.begin - q.close < 120 && q.mention_start >= q.close &&
           q.mention_start <= cue.end + 60 &&
+          text_.substr(q.close, cue.begin - q.close).find('\n') == std::string_view::npos &&
           internal::Lower(text_.substr(cue.begin, cue.end - cue.begin)) == q.verb) {
         return true;
       }
@@ -779,6 +781,21 @@ class Finder {
       // "urged X to", "called to" — fine; "agreed to" etc. are not speech: keep only with that.
     }
     Candidate out;
+    // Azerbaijani and Turkish quotatives: "CONTENT, - deyə SOURCE bildirib." The source stands
+    // between the quotative and the verb, the content before them.
+    for (std::size_t q = cf; q-- > 0 && cf - q <= 8;) {
+      if (!tokens[q].word) break;
+      if (tokens[q].lower != "deyə" && tokens[q].lower != "diye") continue;
+      std::size_t end = q;
+      while (end > 0 && IsSeparator(tokens[end - 1])) --end;
+      Phrase source{q + 1, cf - 1, q + 1 < cf};
+      if (end == 0 || !ValidSource(tokens, &source)) break;
+      out.source = source;
+      out.content_first = 0;
+      out.content_last = end - 1;
+      out.ok = true;
+      return out;
+    }
     // "At the time of writing", "a statement saying": an -ing form speaks only as a participle
     // clause after a comma ("…, saying that …").
     const bool after_preposition =

@@ -121,6 +121,21 @@ TEST(CommonCuesTest, GeorgianInvertedSourceAfterADash) {
   EXPECT_EQ(m->voice, Voice::kReported);
 }
 
+// The Azerbaijani quotative: "CONTENT, - deyə SOURCE bildirib." After a quotation tagged the
+// same way, the next paragraph's like cue is its own, not that quotation's tag.
+TEST(CommonCuesTest, AzerbaijaniQuotative) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "“Ermənistan təxribat törədib”, - deyə Hikmət Hacıyev bildirib.\n\nOrdu hücum edib, - deyə "
+      "nazirlik bildirib.",
+      "az");
+  const AttributionRelation* a = r.Holding("Ordu hücum edib");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "nazirlik");
+  EXPECT_EQ(a->kind, AttributionKind::kReported);
+  ASSERT_NE(r.Holding("Ermənistan təxribat törədib"), nullptr);
+  EXPECT_EQ(r.Holding("Ermənistan təxribat törədib")->source, "Hikmət Hacıyev");
+}
+
 // Georgian script has no capitals, so a subject before its verb cannot be told by one: any
 // comma-free phrase of caseless words before the verb is its subject.
 TEST(CommonCuesTest, GeorgianSubjectBeforeItsVerb) {
