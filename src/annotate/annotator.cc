@@ -123,14 +123,16 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
           e.form, e.actor_id, actor != nullptr ? actor->perspective : e.perspective, place});
     }
   }
-  // In the languages the built-in verbs (speakers.h) do not cover, the lexicons' one-word
-  // reporting cues tag quotations: "«…», – заявив мер", "„…“, - განაცხადა კობახიძემ",
-  // "«…», - ասաց Փաշինյանը". English and Russian keep the built-in lists, whose forms were
-  // chosen for quotation tags (English cues such as "showed" or "revealed" seldom tag one).
+  // In the languages the built-in verbs (speakers.h) do not cover, the lexicons' reporting cues
+  // of one or two words tag quotations: "«…», – заявив мер", "„…“, - განაცხადა კობახიძემ",
+  // "«…», - ասաց Փաշինյանը", "«…», - ասել է Փաշինյանը". English and Russian keep the built-in
+  // lists, whose forms were chosen for quotation tags (English cues such as "showed" or "revealed"
+  // seldom tag one).
   for (const LexiconEntry& e : lexicon.entries) {
     if (e.kind != Kind::kCue || e.category != kCueReporting || e.syntax == "source-follows" ||
         e.language == "en" || e.language == "ru" ||
-        e.form.find_first_of(" *{") != std::string::npos) {
+        e.form.find_first_of("*{") != std::string::npos ||
+        std::count(e.form.begin(), e.form.end(), ' ') > 1) {
       continue;
     }
     impl_->quote_options.reporting_verbs.insert(internal::Lower(e.form));

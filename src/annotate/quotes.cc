@@ -721,6 +721,19 @@ class Attributor {
       SetSpeaker(q, tokens, p, Attribution::kTagAfter, tokens[i].lower);
       return true;
     }
+    // A two-word tag of the lexicons, a participle and its auxiliary: "«…», - ասել է X".
+    if (i + 1 < tokens.size() && tokens[i].word && tokens[i + 1].word && !tokens[i].capital &&
+        !options_.reporting_verbs.empty()) {
+      std::string pair(tokens[i].lower);
+      pair += ' ';
+      pair += tokens[i + 1].lower;
+      if (options_.reporting_verbs.count(pair) > 0) {
+        const Phrase p = PhraseAfter(tokens, i + 2, tokens.size());
+        if (!p.found) return false;
+        SetSpeaker(q, tokens, p, Attribution::kTagAfter, pair);
+        return true;
+      }
+    }
     if (tokens[i].lower == "according" && i + 1 < tokens.size() && tokens[i + 1].lower == "to") {
       const Phrase p = PhraseAfter(tokens, i + 2, tokens.size());
       if (!p.found) return false;

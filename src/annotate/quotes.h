@@ -135,9 +135,9 @@ using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 struct QuoteOptions {
   std::vector<SpeakerPattern> speaker_patterns;
-  // Reporting verbs beside the built-in English and Russian ones (speakers.h), lower case, one
-  // word each: the lexicons' reporting cues ("заявив", "განაცხადა", "ասաց"), so that a quotation
-  // tagged with one has its speaker.
+  // Reporting verbs beside the built-in English and Russian ones (speakers.h), lower case: the
+  // lexicons' reporting cues of one word ("повідомив", "განაცხადა", "ասաց") or two, joined by
+  // one space ("ասել է"), so that a quotation tagged with one has its speaker.
   WordSet reporting_verbs;
   std::size_t scare_max_words = 4;
   int continuation_paragraphs = 1;

@@ -38,19 +38,20 @@ std::string Data(const std::string& name) {
 }
 
 // Reporting verbs beyond the built-in English and Russian ones (QuoteOptions::reporting_verbs,
-// the lexicons' cues in other languages) tag quotations with their speaker.
+// the lexicons' cues in other languages, of one word or two) tag quotations with their speaker.
 TEST(QuotesTest, MoreReportingVerbsTagQuotations) {
   const std::string text =
       "„გლობალური ომის პარტია“, - განაცხადა კობახიძემ.\n«Агресія триває», – повідомив мер "
-      "Херсона.";
+      "Херсона.\n«Ագրեսիան շարունակվում է», - ասել է Փաշինյանը։";
   const std::vector<Quote> without = FindQuotes(text, {});
-  ASSERT_EQ(without.size(), 2u);
-  EXPECT_TRUE(without[0].speaker.empty());
-  EXPECT_TRUE(without[1].speaker.empty());
+  ASSERT_EQ(without.size(), 3u);
+  for (const Quote& q : without) EXPECT_TRUE(q.speaker.empty()) << q.speaker;
   QuoteOptions options;
-  options.reporting_verbs = {"განაცხადა", "повідомив"};
+  options.reporting_verbs = {"განაცხადა", "повідомив", "ասել է"};
   const std::vector<Quote> with = FindQuotes(text, options);
-  ASSERT_EQ(with.size(), 2u);
+  ASSERT_EQ(with.size(), 3u);
+  EXPECT_EQ(with[2].speaker, "Փաշինյանը");
+  EXPECT_EQ(with[2].verb, "ասել է");
   EXPECT_EQ(with[0].speaker, "კობახიძემ");
   EXPECT_EQ(with[0].verb, "განაცხადა");
   EXPECT_EQ(with[0].kind, QuoteKind::kDirect);
