@@ -477,6 +477,7 @@ struct LexiconMatcher::Impl {
   struct Pending {
     std::string text;
     std::string language;
+    int group = 0;
   };
   struct Mode {
     std::string algorithm;  // "" for exact matching
@@ -497,6 +498,8 @@ struct LexiconMatcher::Impl {
 
   std::vector<Pending> pending;
   bool compiled = false;
+  std::vector<uint8_t> group_of;  // pattern -> its group
+  uint32_t all_groups = 0;        // bit g: some pattern is in group g
 
   // Token vocabulary: match forms and stems of every pattern token.
   Vocabulary vocab;
@@ -516,6 +519,7 @@ struct LexiconMatcher::Impl {
   std::vector<BuildEdge> build_edges;  // during Compile only
   EdgeTable edge_table;
   std::vector<uint8_t> node_flags;
+  std::vector<uint32_t> node_groups;  // bit g: a pattern of group g ends at the node
   std::vector<uint64_t> start_bloom;  // token hashes on edges leaving a root
   std::vector<uint64_t> inner_bloom;  // EdgeTable::Key(parent, token hash) of all other edges
   // The fast path (FastMatch) is used when no ASCII word can start a pattern except through
@@ -540,7 +544,31 @@ struct LexiconMatcher::Impl {
     return child;
   }
 
-  void MatchText(std::string_view text, std::vector<PatternMatch>* out) const;
+  // Where each group may match next, during one Match call: a group's matches do not overlap,
+  // so a token may start a match of group g only at or after the end of g's last match.
+  struct GroupState {
+    uint32_t wanted = 0;  // the groups this call matches
+    size_t free_from[kMaxGroups] = {};
+    size_t max_free_from = 0;
+
+    // The wanted groups a token starting at byte `begin` may start a match of.
+    uint32_t Open(size_t begin) const {
+      if (begin >= max_free_from) return wanted;
+      uint32_t open = 0;
+      for (uint32_t rest = wanted; rest != 0; rest &= rest - 1) {
+        const int g = __builtin_ctz(rest);
+        if (free_from[g] <= begin) open |= uint32_t{1} << g;
+      }
+      return open;
+    }
+    void Close(int group, size_t end) {
+      free_from[group] = end;
+      max_free_from = std::max(max_free_from, end);
+    }
+  };
+
+  // Appends the matches of the groups in `wanted` to `out`, ordered by position.
+  void MatchText(std::string_view text, uint32_t wanted, std::vector<PatternMatch>* out) const;
 
   // The fast path for plain ASCII text. From `pos` (a token start or white space) it matches
   // tokens straight from the bytes, hashing their match forms without building tokens, and
@@ -552,8 +580,8 @@ struct LexiconMatcher::Impl {
   // Tokenizer takes over from the walk's first token instead. Returns text.size() at the end.
   // When the returned token is the clitic "'s" of a possessive word, *clitic is set: the
   // Tokenizer must then return it as a clitic (Seek with clitic = true).
-  size_t FastMatch(std::string_view text, size_t pos, std::vector<PatternMatch>* out,
-                   bool* clitic) const;
+  size_t FastMatch(std::string_view text, size_t pos, GroupState* groups,
+                   std::vector<PatternMatch>* out, bool* clitic) const;
   class FastScanner;
 };
 
@@ -945,7 +973,7 @@ class LexiconMatcher::Impl::FastScanner {
   uint64_t pending_ = 0;  // starts not read yet
 };
 
-size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
+size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupState* groups,
                                        std::vector<PatternMatch>* out, bool* clitic) const {
   const char* base = text.data();
   const size_t n = text.size();
@@ -975,12 +1003,13 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
     for (uint32_t k = 0; k < c.candidate_count; ++k) {
       edge_table.Prefetch(0, c.hash[c.candidates[k]]);
     }
-    // Walks the candidates in order; a match consumes its tokens (leftmost, then longest).
-    uint32_t next_free = 0;
+    // Walks the candidates in order; a match consumes its tokens for its group (leftmost, then
+    // longest per group).
     bool refill = false;
     for (uint32_t k = 0; k < c.candidate_count && !refill; ++k) {
       const uint32_t first = c.candidates[k];
-      if (first < next_free) continue;
+      const uint32_t open = groups->Open(c.begin[first]);
+      if (open == 0) continue;
       auto hand_over = [&] {
         *clitic = (c.flags[first] & FastChunk::kClitic) != 0;
         return c.begin[first];
@@ -989,14 +1018,19 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
       if (modes.size() > 1 && !has_letter(first)) return hand_over();
       const EdgeTable::Edge* edge = find(0, first);
       if (edge == nullptr) continue;
-      // Walk the trie over the next tokens; remember the longest terminal.
-      const EdgeTable::Edge* best = nullptr;
-      uint32_t best_last = first;
+      // Walk the trie over the next tokens; remember the longest terminal of each open group.
+      uint32_t found = 0;  // bit g: best[g] and best_last[g] are set
+      const EdgeTable::Edge* best[kMaxGroups];
+      uint32_t best_last[kMaxGroups];
       for (uint32_t last = first;; ++last) {
         if ((edge->child_flags & kHasWildcards) != 0) return hand_over();
         if ((edge->child_flags & kHasTerminal) != 0) {
-          best = edge;
-          best_last = last;
+          for (uint32_t g = node_groups[edge->child] & open; g != 0; g &= g - 1) {
+            const int group = __builtin_ctz(g);
+            best[group] = edge;
+            best_last[group] = last;
+          }
+          found |= node_groups[edge->child] & open;
         }
         if ((edge->child_flags & kHasChildren) == 0) break;
         if (last + 1 == c.count) {  // the walk needs a token past the chunk
@@ -1004,7 +1038,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
           if (c.stop == FastChunk::kHandOver || first == 0) return hand_over();
           scanner.Reset(c.begin[first], (c.flags[first] & FastChunk::kClitic) != 0);
           refill = true;  // read the next chunk from `first` on
-          best = nullptr;
+          found = 0;
           break;
         }
         // A quotation mark inside a walk is skipped, which only the Tokenizer path does.
@@ -1017,11 +1051,16 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
         if (child == nullptr) break;
         edge = child;
       }
-      if (best == nullptr) continue;
-      for (uint32_t i = best->term_begin; i < best->term_end; ++i) {
-        out->push_back({terminals[i], c.begin[first], c.end[best_last]});
+      for (; found != 0; found &= found - 1) {
+        const int group = __builtin_ctz(found);
+        const size_t end = c.end[best_last[group]];
+        for (uint32_t i = best[group]->term_begin; i < best[group]->term_end; ++i) {
+          if (group_of[static_cast<size_t>(terminals[i])] == group) {
+            out->push_back({terminals[i], c.begin[first], end});
+          }
+        }
+        groups->Close(group, end);
       }
-      next_free = best_last + 1;
     }
     if (refill || c.stop == FastChunk::kFull) continue;
     if (c.stop == FastChunk::kHandOver) {
@@ -1049,6 +1088,10 @@ int LexiconMatcher::Add(std::string_view pattern, const MatchPatternOptions& opt
   };
   if (impl_->compiled)
     return fail("cannot add " + InQuotes(pattern) + ": matcher already compiled");
+  if (options.group < 0 || options.group >= kMaxGroups) {
+    return fail("group " + std::to_string(options.group) + " of pattern " + InQuotes(pattern) +
+                " is out of range: groups are 0 to " + std::to_string(kMaxGroups - 1));
+  }
   std::vector<Token> tokens;
   std::string storage;
   Tokenize(pattern, kMatchTokens, &tokens, &storage);
@@ -1078,7 +1121,7 @@ int LexiconMatcher::Add(std::string_view pattern, const MatchPatternOptions& opt
     }
     sb_stemmer_delete(s);
   }
-  impl_->pending.push_back({std::string(pattern), options.stem_language});
+  impl_->pending.push_back({std::string(pattern), options.stem_language, options.group});
   return static_cast<int>(impl_->pending.size()) - 1;
 }
 
@@ -1098,6 +1141,8 @@ bool LexiconMatcher::Compile(std::string* error) {
   std::vector<uint32_t> next;
   for (size_t p = 0; p < m.pending.size(); ++p) {
     const Impl::Pending& pat = m.pending[p];
+    m.group_of.push_back(static_cast<uint8_t>(pat.group));
+    m.all_groups |= uint32_t{1} << pat.group;
     size_t mode = 0;
     if (!pat.language.empty()) {
       while (mode < m.modes.size() && m.modes[mode].algorithm != pat.language) ++mode;
@@ -1178,7 +1223,11 @@ bool LexiconMatcher::Compile(std::string* error) {
     m.nodes[n].term_end = static_cast<uint32_t>(m.terminals.size());
   }
   m.node_flags.assign(m.nodes.size(), 0);
+  m.node_groups.assign(m.nodes.size(), 0);
   for (uint32_t n = 0; n < m.nodes.size(); ++n) {
+    for (const int p : node_terminals[n]) {
+      m.node_groups[n] |= uint32_t{1} << m.group_of[static_cast<size_t>(p)];
+    }
     if (m.nodes[n].term_end > m.nodes[n].term_begin) m.node_flags[n] |= kHasTerminal;
     if (m.nodes[n].wildcard_lengths != 0 || m.nodes[n].long_wildcards) {
       m.node_flags[n] |= kHasWildcards;
@@ -1221,13 +1270,32 @@ bool LexiconMatcher::Compile(std::string* error) {
   return true;
 }
 
+int LexiconMatcher::group(int pattern) const {
+  return impl_->pending[static_cast<size_t>(pattern)].group;
+}
+
 void LexiconMatcher::Match(std::string_view text, std::vector<PatternMatch>* out) const {
   out->clear();
   if (!impl_->compiled) return;
-  impl_->MatchText(text, out);
+  impl_->MatchText(text, impl_->all_groups, out);
+  // Found in order of position, all groups together; reported by group, each in that order.
+  const std::vector<uint8_t>& group_of = impl_->group_of;
+  const auto by_group = [&](const PatternMatch& a, const PatternMatch& b) {
+    return group_of[static_cast<size_t>(a.pattern)] < group_of[static_cast<size_t>(b.pattern)];
+  };
+  if (!std::is_sorted(out->begin(), out->end(), by_group)) {
+    std::stable_sort(out->begin(), out->end(), by_group);
+  }
 }
 
-void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternMatch>* out) const {
+void LexiconMatcher::Match(std::string_view text, std::vector<PatternMatch>* out, int group) const {
+  out->clear();
+  if (!impl_->compiled || group < 0 || group >= kMaxGroups) return;
+  impl_->MatchText(text, uint32_t{1} << group, out);
+}
+
+void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
+                                     std::vector<PatternMatch>* out) const {
   struct WindowToken {
     size_t begin;
     size_t end;
@@ -1247,7 +1315,13 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
   std::vector<WindowToken> window;
   std::vector<StemKey> stem_keys;  // window index * stem_modes + (mode - 1)
   std::string arena;               // match forms (and stems) of the window's tokens
-  std::vector<int> best;
+  GroupState groups;
+  groups.wanted = wanted & all_groups;
+  if (groups.wanted == 0) return;
+  std::vector<int> best;  // the patterns of the longest matches at head, of the open groups
+  uint32_t open = 0;      // the groups a match may start at head
+  uint32_t found = 0;     // bit g: best_len[g] is set
+  size_t best_len[kMaxGroups];
   Tokenizer tokenizer(text, kMatchTokens);
   Token token;
 
@@ -1293,14 +1367,21 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
     *hash = sk.hash;
     return true;
   };
-  size_t best_len = 0;
   auto record = [&](size_t len, const int* first, const int* last) {
-    if (first == last || len < best_len) return;
-    if (len > best_len) {
-      best_len = len;
-      best.clear();
+    for (; first != last; ++first) {
+      const int group = group_of[static_cast<size_t>(*first)];
+      const uint32_t bit = uint32_t{1} << group;
+      if ((open & bit) == 0) continue;
+      if ((found & bit) != 0) {
+        if (len < best_len[group]) continue;
+        if (len > best_len[group]) {
+          std::erase_if(best, [&](int p) { return group_of[static_cast<size_t>(p)] == group; });
+        }
+      }
+      found |= bit;
+      best_len[group] = len;
+      best.push_back(*first);
     }
-    best.insert(best.end(), first, last);
   };
   auto check_wildcards = [&](uint32_t node, size_t k, size_t len) {
     const Node& nd = nodes[node];
@@ -1335,16 +1416,17 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
     if (fast_skip && window.empty() && !tokenizer.has_pending_clitic()) {
       // Common case: plain ASCII text, matched straight from the bytes.
       bool clitic = false;
-      const size_t at = FastMatch(text, tokenizer.position(), out, &clitic);
+      const size_t at = FastMatch(text, tokenizer.position(), &groups, out, &clitic);
       if (at >= text.size()) break;
       tokenizer.Seek(at, clitic);
     }
     if (!fetch(head)) {
       break;
     }
-    best_len = 0;
+    found = 0;
     best.clear();
-    for (size_t mode = 0; mode < modes.size(); ++mode) {
+    open = groups.Open(window[head].begin);
+    for (size_t mode = 0; mode < modes.size() && open != 0; ++mode) {
       uint32_t node = modes[mode].root;
       uint8_t flags = node_flags[node];
       for (size_t k = head;; ++k) {
@@ -1369,16 +1451,21 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
         }
       }
     }
-    if (best_len > 0) {
+    if (found != 0) {
       if (best.size() > 1) {
         std::sort(best.begin(), best.end());
         best.erase(std::unique(best.begin(), best.end()), best.end());
       }
-      for (int p : best) out->push_back({p, window[head].begin, window[head + best_len - 1].end});
-      head += best_len;
-    } else {
-      ++head;
+      for (int p : best) {
+        const size_t len = best_len[group_of[static_cast<size_t>(p)]];
+        out->push_back({p, window[head].begin, window[head + len - 1].end});
+      }
+      for (uint32_t g = found; g != 0; g &= g - 1) {
+        const int group = __builtin_ctz(g);
+        groups.Close(group, window[head + best_len[group] - 1].end);
+      }
     }
+    ++head;
     if (head == window.size()) {
       window.clear();
       stem_keys.clear();
