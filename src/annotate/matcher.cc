@@ -511,6 +511,9 @@ struct LexiconMatcher::Impl {
   std::vector<Wildcard> wildcards;
   HashIndex wildcard_index;         // WildcardKey(node, fnv(prefix)) -> wildcards index
   std::vector<uint64_t> prefilter;  // 2^20 bits over (node, first two bytes) of long prefixes
+  // 2^16 bits over the first two bytes of the wildcard prefixes that leave a root: a word whose
+  // first two bytes (match form) are not here starts no wildcard pattern.
+  std::vector<uint64_t> root_wildcard_pairs;
   struct BuildEdge {
     uint32_t parent;
     uint32_t token;
@@ -523,7 +526,7 @@ struct LexiconMatcher::Impl {
   std::vector<uint64_t> start_bloom;  // token hashes on edges leaving a root
   std::vector<uint64_t> inner_bloom;  // EdgeTable::Key(parent, token hash) of all other edges
   // The fast path (FastMatch) is used when no ASCII word can start a pattern except through
-  // start_bloom or the wildcard prefilter: no stemming mode has ASCII words and no root has a
+  // start_bloom or root_wildcard_pairs: no stemming mode has ASCII words and no root has a
   // one-byte wildcard prefix.
   bool fast_skip = false;
   bool punct_starts[128] = {};           // ASCII punctuation tokens that start a pattern
@@ -570,14 +573,20 @@ struct LexiconMatcher::Impl {
   // Appends the matches of the groups in `wanted` to `out`, ordered by position.
   void MatchText(std::string_view text, uint32_t wanted, std::vector<PatternMatch>* out) const;
 
+  // Calls found(patterns) for each wildcard leaving `node` whose prefix begins `norm`, the match
+  // form of a word or number token.
+  template <typename Found>
+  void ForEachWildcard(uint32_t node, std::string_view norm, Found&& found) const;
+
   // The fast path for plain ASCII text. From `pos` (a token start or white space) it matches
   // tokens straight from the bytes, hashing their match forms without building tokens, and
   // appends the matches it finds to `out`. It reads the text in chunks of tokens (FastScanner),
-  // then walks the trie from each token of the chunk that may start a pattern. It stops at the
-  // first token it cannot settle alone and returns that token's offset for the Tokenizer to
-  // take over: a token with non-ASCII bytes, one that may start a wildcard or punctuation
-  // pattern, or a number when stemming modes exist. When a walk reaches such a token, the
-  // Tokenizer takes over from the walk's first token instead. Returns text.size() at the end.
+  // then walks the trie from each token of the chunk that may start a pattern, wildcard
+  // patterns included. It stops at the first token it cannot settle alone and returns that
+  // token's offset for the Tokenizer to take over: a token with non-ASCII bytes, one that may
+  // start a punctuation pattern, or a number when stemming modes exist. When a walk reaches such
+  // a token (or a quotation mark), the Tokenizer takes over from the walk's first token instead.
+  // Returns text.size() at the end.
   // When the returned token is the clitic "'s" of a possessive word, *clitic is set: the
   // Tokenizer must then return it as a clitic (Seek with clitic = true).
   size_t FastMatch(std::string_view text, size_t pos, GroupState* groups,
@@ -686,7 +695,8 @@ struct FastChunk {
     kEnd,       // the text ends after the last token
     kHandOver,  // the next token, at stop_begin, is for the Tokenizer
   };
-  enum : uint8_t { kPunct = 1, kClitic = 2 };  // token flags
+  // Token flags. kWild: a word that may start a wildcard pattern (by root_wildcard_pairs).
+  enum : uint8_t { kPunct = 1, kClitic = 2, kWild = 4 };
   size_t begin[kMax];
   size_t end[kMax];
   uint64_t hash[kMax];
@@ -705,7 +715,8 @@ struct FastChunk {
 // over 64-byte blocks: a word costs a few bit operations and a branch-free hash, with no branch
 // per byte. Words followed by a joiner or a non-ASCII byte, words of 16 bytes or more, words
 // crossing a block and the last bytes of the text take the careful path, which follows the
-// Tokenizer's rules byte by byte. Each word that passes start_bloom becomes a candidate.
+// Tokenizer's rules byte by byte. Each word that passes start_bloom or may start a wildcard
+// pattern becomes a candidate.
 class LexiconMatcher::Impl::FastScanner {
  public:
   FastScanner(const Impl& m, std::string_view text)
@@ -783,8 +794,8 @@ class LexiconMatcher::Impl::FastScanner {
   }
 
   // The inner loop of Fill for the common tokens of a block: plain words (no joiner or
-  // non-ASCII byte after them, shorter than 16 bytes, inside the block, starting no wildcard
-  // pattern) and punctuation that starts no pattern. Its state is in locals, which the compiler
+  // non-ASCII byte after them, shorter than 16 bytes, inside the block) and punctuation that
+  // starts no pattern. Its state is in locals, which the compiler
   // keeps in registers; it returns at the first token of any other kind, or a full chunk, for Fill
   // to take.
   void Plain(FastChunk* c) {
@@ -816,20 +827,20 @@ class LexiconMatcher::Impl::FastScanner {
       const auto length = static_cast<size_t>(__builtin_ctzll(rest));
       const size_t e = p + length;
       if (offset + length >= 64 || length >= 16 ||
-          (((care >> (offset + length)) & 1) != 0 && NeedsCare(e)) ||
-          (wildcards_ && length >= 2 && MayStartWildcard(p))) {
+          (((care >> (offset + length)) & 1) != 0 && NeedsCare(e))) {
         break;
       }
       const uint64_t hash = HashPlain(p, length);
+      const bool wild = wildcards_ && length >= 2 && MayStartWildcard(p);
       c->begin[count] = p;
       c->end[count] = e;
       c->hash[count] = hash;
-      c->flags[count] = 0;
+      c->flags[count] = wild ? FastChunk::kWild : 0;
       // No branch on the filter: with a large lexicon about half the words of prose pass it,
       // which no branch predictor can guess.
       const uint64_t mask = BloomMask(hash);
       c->candidates[candidates] = count;
-      candidates += (bloom[BloomWord(hash)] & mask) == mask ? 1 : 0;
+      candidates += static_cast<uint32_t>(((bloom[BloomWord(hash)] & mask) == mask) | wild);
       ++count;
       pending &= pending - 1;
       pos = e;
@@ -877,34 +888,32 @@ class LexiconMatcher::Impl::FastScanner {
     pending_ = offset < 64 ? starts_ & (~uint64_t{0} << offset) : 0;
   }
 
-  // Appends a token; false (and the chunk ends there) when it stops the fast path: a word that
-  // may start a wildcard pattern does.
+  // Appends a token; false (and the chunk ends there) when it stops the fast path: a clitic
+  // that may start a wildcard pattern does (the Tokenizer path settles it).
   bool Push(FastChunk* c, size_t begin, size_t end, uint64_t hash, uint8_t flags) {
     if (wildcards_ && end - begin >= 2 && (flags & FastChunk::kPunct) == 0 &&
         MayStartWildcard(begin)) {
-      return HandOver(c, begin, (flags & FastChunk::kClitic) != 0);
+      if ((flags & FastChunk::kClitic) != 0) return HandOver(c, begin, true);
+      flags |= FastChunk::kWild;
     }
     const uint32_t i = c->count++;
     c->begin[i] = begin;
     c->end[i] = end;
     c->hash[i] = hash;
     c->flags[i] = flags;
-    if ((flags & FastChunk::kPunct) == 0 && BloomTest(m_.start_bloom, hash)) {
+    if ((flags & FastChunk::kPunct) == 0 &&
+        ((flags & FastChunk::kWild) != 0 || BloomTest(m_.start_bloom, hash))) {
       c->candidates[c->candidate_count++] = i;
     }
     return true;
   }
 
   // Whether the token of two or more bytes at `begin` may start a wildcard pattern, by its
-  // first two bytes.
+  // first two bytes (in match form: an ASCII token's bytes with 0x20 set).
   bool MayStartWildcard(size_t begin) const {
-    const auto b0 = static_cast<unsigned char>(s_[begin] | 0x20);
-    const auto b1 = static_cast<unsigned char>(s_[begin + 1] | 0x20);
-    for (const uint32_t root : m_.wildcard_roots) {
-      const uint32_t bit = PrefilterBit(root, b0, b1);
-      if (((m_.prefilter[bit / 64] >> (bit % 64)) & 1) != 0) return true;
-    }
-    return false;
+    const unsigned pair = (unsigned{static_cast<unsigned char>(s_[begin] | 0x20)} << 8) |
+                          static_cast<unsigned char>(s_[begin + 1] | 0x20);
+    return ((m_.root_wildcard_pairs[pair / 64] >> (pair % 64)) & 1) != 0;
   }
 
   bool HandOver(FastChunk* c, size_t begin, bool clitic) {
@@ -973,6 +982,30 @@ class LexiconMatcher::Impl::FastScanner {
   uint64_t pending_ = 0;  // starts not read yet
 };
 
+template <typename Found>
+void LexiconMatcher::Impl::ForEachWildcard(uint32_t node, std::string_view norm,
+                                           Found&& found) const {
+  const Node& nd = nodes[node];
+  size_t max_len = norm.size();
+  if (max_len >= 2) {
+    const uint32_t bit = prefilter.empty() ? 0
+                                           : PrefilterBit(node, static_cast<unsigned char>(norm[0]),
+                                                          static_cast<unsigned char>(norm[1]));
+    if (prefilter.empty() || ((prefilter[bit / 64] >> (bit % 64)) & 1) == 0) max_len = 1;
+  }
+  if (max_len == 1 && (nd.wildcard_lengths & 2) == 0) return;
+  uint64_t fnv = kFnvOffset;
+  for (size_t l = 1; l <= max_len; ++l) {
+    fnv = (fnv ^ static_cast<unsigned char>(norm[l - 1])) * kFnvPrime;
+    if (l < 64 ? ((nd.wildcard_lengths >> l) & 1) == 0 : !nd.long_wildcards) continue;
+    const std::string_view prefix = norm.substr(0, l);
+    const uint32_t w = wildcard_index.Find(WildcardKey(node, fnv), [&](uint32_t i) {
+      return wildcards[i].node == node && wildcards[i].prefix == prefix;
+    });
+    if (w != kNone) found(wildcards[w].patterns);
+  }
+}
+
 size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupState* groups,
                                        std::vector<PatternMatch>* out, bool* clitic) const {
   const char* base = text.data();
@@ -995,6 +1028,37 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
     }
     return false;
   };
+  // The longest matches of the walk from one token, per open group: the patterns in `hits`,
+  // the last token of group g's in best_last[g] when bit g of `found` is set.
+  uint32_t open = 0;
+  uint32_t found = 0;
+  uint32_t best_last[kMaxGroups];
+  std::vector<int> hits;
+  auto record = [&](uint32_t last, const int* first_pattern, const int* end_pattern) {
+    for (const int* p = first_pattern; p != end_pattern; ++p) {
+      const int group = group_of[static_cast<size_t>(*p)];
+      const uint32_t bit = uint32_t{1} << group;
+      if ((open & bit) == 0) continue;
+      if ((found & bit) != 0) {
+        if (last < best_last[group]) continue;
+        if (last > best_last[group]) {
+          std::erase_if(hits, [&](int q) { return group_of[static_cast<size_t>(q)] == group; });
+        }
+      }
+      found |= bit;
+      best_last[group] = last;
+      hits.push_back(*p);
+    }
+  };
+  std::string lowered;  // the match form of an ASCII word: its bytes with 0x20 set
+  // Wildcard patterns leaving `node` that token i (a word or number) completes.
+  auto wildcards_at = [&](uint32_t node, uint32_t i) {
+    lowered.assign(base + c.begin[i], c.end[i] - c.begin[i]);
+    for (char& ch : lowered) ch = static_cast<char>(ch | 0x20);
+    ForEachWildcard(node, lowered, [&](const std::vector<int>& patterns) {
+      record(i, patterns.data(), patterns.data() + patterns.size());
+    });
+  };
   FastScanner scanner(*this, text);
   scanner.Reset(pos, false);
   for (;;) {
@@ -1008,7 +1072,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
     bool refill = false;
     for (uint32_t k = 0; k < c.candidate_count && !refill; ++k) {
       const uint32_t first = c.candidates[k];
-      const uint32_t open = groups->Open(c.begin[first]);
+      open = groups->Open(c.begin[first]);
       if (open == 0) continue;
       auto hand_over = [&] {
         *clitic = (c.flags[first] & FastChunk::kClitic) != 0;
@@ -1016,24 +1080,22 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
       };
       // Numbers may start stemmed patterns, which only the full path walks.
       if (modes.size() > 1 && !has_letter(first)) return hand_over();
+      found = 0;
+      hits.clear();
+      // A root's wildcards, of any mode: an ASCII word goes no further in a stemming mode.
+      if ((c.flags[first] & FastChunk::kWild) != 0) {
+        for (const uint32_t root : wildcard_roots) wildcards_at(root, first);
+      }
+      // Walk the trie over the next tokens.
       const EdgeTable::Edge* edge = find(0, first);
-      if (edge == nullptr) continue;
-      // Walk the trie over the next tokens; remember the longest terminal of each open group.
-      uint32_t found = 0;  // bit g: best[g] and best_last[g] are set
-      const EdgeTable::Edge* best[kMaxGroups];
-      uint32_t best_last[kMaxGroups];
-      for (uint32_t last = first;; ++last) {
-        if ((edge->child_flags & kHasWildcards) != 0) return hand_over();
-        if ((edge->child_flags & kHasTerminal) != 0) {
-          for (uint32_t g = node_groups[edge->child] & open; g != 0; g &= g - 1) {
-            const int group = __builtin_ctz(g);
-            best[group] = edge;
-            best_last[group] = last;
-          }
-          found |= node_groups[edge->child] & open;
+      for (uint32_t last = first; edge != nullptr; ++last) {
+        const uint8_t flags = edge->child_flags;
+        if ((flags & kHasTerminal) != 0) {
+          record(last, terminals.data() + edge->term_begin, terminals.data() + edge->term_end);
         }
-        if ((edge->child_flags & kHasChildren) == 0) break;
-        if (last + 1 == c.count) {  // the walk needs a token past the chunk
+        if ((flags & (kHasChildren | kHasWildcards)) == 0) break;
+        const uint32_t next = last + 1;
+        if (next == c.count) {  // the walk needs a token past the chunk
           if (c.stop == FastChunk::kEnd) break;
           if (c.stop == FastChunk::kHandOver || first == 0) return hand_over();
           scanner.Reset(c.begin[first], (c.flags[first] & FastChunk::kClitic) != 0);
@@ -1042,24 +1104,29 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
           break;
         }
         // A quotation mark inside a walk is skipped, which only the Tokenizer path does.
-        if ((c.flags[last + 1] & FastChunk::kPunct) != 0 &&
-            (base[c.begin[last + 1]] == '"' || base[c.begin[last + 1]] == '\'')) {
+        if ((c.flags[next] & FastChunk::kPunct) != 0 &&
+            (base[c.begin[next]] == '"' || base[c.begin[next]] == '\'')) {
           return hand_over();
         }
-        if (!BloomTest(inner_bloom, EdgeTable::Key(edge->child, c.hash[last + 1]))) break;
-        const EdgeTable::Edge* child = find(edge->child, last + 1);
-        if (child == nullptr) break;
-        edge = child;
+        if ((flags & kHasWildcards) != 0) {
+          if ((c.flags[next] & FastChunk::kClitic) != 0) return hand_over();
+          if ((c.flags[next] & FastChunk::kPunct) == 0) wildcards_at(edge->child, next);
+        }
+        if ((flags & kHasChildren) == 0) break;
+        if (!BloomTest(inner_bloom, EdgeTable::Key(edge->child, c.hash[next]))) break;
+        edge = find(edge->child, next);
+      }
+      if (found == 0) continue;
+      if (hits.size() > 1) {
+        std::sort(hits.begin(), hits.end());
+        hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+      }
+      for (const int p : hits) {
+        out->push_back({p, c.begin[first], c.end[best_last[group_of[static_cast<size_t>(p)]]]});
       }
       for (; found != 0; found &= found - 1) {
         const int group = __builtin_ctz(found);
-        const size_t end = c.end[best_last[group]];
-        for (uint32_t i = best[group]->term_begin; i < best[group]->term_end; ++i) {
-          if (group_of[static_cast<size_t>(terminals[i])] == group) {
-            out->push_back({terminals[i], c.begin[first], end});
-          }
-        }
-        groups->Close(group, end);
+        groups->Close(group, c.end[best_last[group]]);
       }
     }
     if (refill || c.stop == FastChunk::kFull) continue;
@@ -1202,6 +1269,12 @@ bool LexiconMatcher::Compile(std::string* error) {
           m.nodes[node].wildcard_lengths |= uint64_t{1} << prefix.size();
         } else {
           m.nodes[node].long_wildcards = true;
+        }
+        if (prefix.size() >= 2 && exact_count == 0) {  // at a root
+          if (m.root_wildcard_pairs.empty()) m.root_wildcard_pairs.assign((1u << 16) / 64, 0);
+          const unsigned pair = (unsigned{static_cast<unsigned char>(prefix[0])} << 8) |
+                                static_cast<unsigned char>(prefix[1]);
+          m.root_wildcard_pairs[pair / 64] |= uint64_t{1} << (pair % 64);
         }
         if (prefix.size() >= 2) {
           if (m.prefilter.empty()) m.prefilter.assign((1u << 20) / 64, 0);
@@ -1384,31 +1457,10 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
     }
   };
   auto check_wildcards = [&](uint32_t node, size_t k, size_t len) {
-    const Node& nd = nodes[node];
-    std::string_view norm = norm_of(k);
     if (window[k].kind != TokenKind::kWord && window[k].kind != TokenKind::kNumber) return;
-    size_t max_len = norm.size();
-    if (max_len >= 2) {
-      const uint32_t bit = prefilter.empty()
-                               ? 0
-                               : PrefilterBit(node, static_cast<unsigned char>(norm[0]),
-                                              static_cast<unsigned char>(norm[1]));
-      if (prefilter.empty() || ((prefilter[bit / 64] >> (bit % 64)) & 1) == 0) max_len = 1;
-    }
-    if (max_len == 1 && (nd.wildcard_lengths & 2) == 0) return;
-    uint64_t fnv = kFnvOffset;
-    for (size_t l = 1; l <= max_len; ++l) {
-      fnv = (fnv ^ static_cast<unsigned char>(norm[l - 1])) * kFnvPrime;
-      if (l < 64 ? ((nd.wildcard_lengths >> l) & 1) == 0 : !nd.long_wildcards) continue;
-      const std::string_view prefix = norm.substr(0, l);
-      const uint32_t w = wildcard_index.Find(WildcardKey(node, fnv), [&](uint32_t i) {
-        return wildcards[i].node == node && wildcards[i].prefix == prefix;
-      });
-      if (w != kNone) {
-        const auto& pats = wildcards[w].patterns;
-        record(len, pats.data(), pats.data() + pats.size());
-      }
-    }
+    ForEachWildcard(node, norm_of(k), [&](const std::vector<int>& patterns) {
+      record(len, patterns.data(), patterns.data() + patterns.size());
+    });
   };
 
   size_t head = 0;

@@ -50,10 +50,12 @@
 // blocks (SSE2 where available), hashes each token's match form straight from the text bytes
 // (ASCII lowercasing is one OR), rejects most tokens with a small bit set of tokens that start a
 // pattern, and walks the trie whose edges are keyed by (node, token hash) in a flat table with
-// a compact fingerprint array; no allocation per token. Everything the fast path cannot settle
-// alone (non-ASCII words and punctuation, stemming, wildcards) goes through the Tokenizer and
-// the general walk, with the same results (a randomised test compares both with a plain
-// reference).
+// a compact fingerprint array; no allocation per token. Wildcard prefixes are looked up only
+// for words whose first two bytes begin a prefix (a 2^16-bit table). Every group is matched in
+// the same pass. Everything the fast path cannot settle alone (non-ASCII words and punctuation,
+// stemming, quotation marks inside a match) goes through the Tokenizer and the general walk,
+// with the same results (randomised tests compare both with a plain reference and the grouped
+// pass with one matcher per group).
 #ifndef PARALLAX_ANNOTATE_MATCHER_H_
 #define PARALLAX_ANNOTATE_MATCHER_H_
 

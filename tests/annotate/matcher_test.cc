@@ -378,6 +378,53 @@ TEST(LexiconMatcherTest, MatchesAcrossBlockAndChunkBoundaries) {
   }
 }
 
+// The fast path completes wildcard patterns itself (a word whose first two bytes begin a root
+// prefix, or the word after a walk's node with wildcards): it must agree with the reference
+// wherever the pattern falls in the 64-byte blocks and 128-token chunks, with capitals,
+// joiners, clitics and quotation marks, and for a wildcard of a stemming mode's root.
+TEST(LexiconMatcherTest, WildcardsAcrossBlockAndChunkBoundaries) {
+  const std::vector<std::string> patterns = {
+      "separatist*",        "de-armeni*", "foreign agent law*", "separatist forces", "un*",
+      "unrecognised state", "agent"};
+  const std::vector<std::string> middles = {"Separatists forces",
+                                            "separatist forces",
+                                            "DE-ARMENIZATION",
+                                            "de-armenia's policy",
+                                            "foreign agent laws",
+                                            "foreign agent \"laws\"",
+                                            "foreign agent law's",
+                                            "Foreign Agent LAW",
+                                            "unrecognised state",
+                                            "un",
+                                            "u n",
+                                            "unrecognised \"state\"",
+                                            "separatist's",
+                                            "de-arm"};
+  for (const bool stemmed : {false, true}) {
+    LexiconMatcher m;
+    for (const std::string& p : patterns) {
+      MatchPatternOptions options;
+      // A one-word wildcard in a stemming mode leaves that mode's root; its prefix is not stemmed.
+      if (stemmed && p.find(' ') == std::string::npos && p.back() == '*') {
+        options.stem_language = "russian";
+      }
+      ASSERT_GE(m.Add(p, options, nullptr), 0) << p;
+    }
+    ASSERT_TRUE(m.Compile(nullptr));
+    std::vector<PatternMatch> got;
+    for (const std::string& middle : middles) {
+      for (int fill = 0; fill < 300; ++fill) {
+        std::string text;
+        for (int i = 0; i < fill; ++i) text += i % 7 == 0 ? "b, " : "ab ";
+        text += middle + " ab ab";
+        m.Match(text, &got);
+        ASSERT_EQ(got, ReferenceMatch(patterns, text))
+            << "fill " << fill << ": " << middle << (stemmed ? " (stemmed)" : "");
+      }
+    }
+  }
+}
+
 // The matcher's ASCII fast path and its Tokenizer path must agree with the reference on text
 // built from the pieces that decide token boundaries: joiners, possessives, digits, non-ASCII
 // words and punctuation, long words, glued or spaced.
