@@ -471,6 +471,60 @@ std::string InQuotes(std::string_view s) {
 
 constexpr TokenizerOptions kMatchTokens{.punctuation = true};
 
+// The longest matches that start at one token, kept per group while the walks from that token
+// report what they reach: a pattern of an open group is kept when its match is at least as long
+// as the longest of its group so far, and a longer match drops the shorter ones of its group.
+class LongestPerGroup {
+ public:
+  explicit LongestPerGroup(const std::vector<uint8_t>& group_of) : group_of_(group_of) {}
+
+  // Starts over at a token where matches of the groups in `open` may start.
+  void Reset(uint32_t open) {
+    open_ = open;
+    found_ = 0;
+    patterns_.clear();
+  }
+
+  // Matches of `length` (in tokens, or any measure that grows with it) of these patterns.
+  void Record(size_t length, const int* first, const int* last) {
+    for (; first != last; ++first) {
+      const int group = group_of_[static_cast<size_t>(*first)];
+      const uint32_t bit = uint32_t{1} << group;
+      if ((open_ & bit) == 0) continue;
+      if ((found_ & bit) != 0) {
+        if (length < length_[group]) continue;
+        if (length > length_[group]) {
+          std::erase_if(patterns_,
+                        [&](int p) { return group_of_[static_cast<size_t>(p)] == group; });
+        }
+      }
+      found_ |= bit;
+      length_[group] = length;
+      patterns_.push_back(*first);
+    }
+  }
+
+  uint32_t found() const { return found_; }  // bit g: group g has matches
+  size_t length(int group) const { return length_[group]; }
+  int group(int pattern) const { return group_of_[static_cast<size_t>(pattern)]; }
+
+  // The patterns kept, in increasing index, each once.
+  const std::vector<int>& Patterns() {
+    if (patterns_.size() > 1) {
+      std::sort(patterns_.begin(), patterns_.end());
+      patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+    }
+    return patterns_;
+  }
+
+ private:
+  const std::vector<uint8_t>& group_of_;
+  uint32_t open_ = 0;
+  uint32_t found_ = 0;
+  size_t length_[LexiconMatcher::kMaxGroups] = {};
+  std::vector<int> patterns_;
+};
+
 }  // namespace
 
 struct LexiconMatcher::Impl {
@@ -1028,35 +1082,15 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
     }
     return false;
   };
-  // The longest matches of the walk from one token, per open group: the patterns in `hits`,
-  // the last token of group g's in best_last[g] when bit g of `found` is set.
-  uint32_t open = 0;
-  uint32_t found = 0;
-  uint32_t best_last[kMaxGroups];
-  std::vector<int> hits;
-  auto record = [&](uint32_t last, const int* first_pattern, const int* end_pattern) {
-    for (const int* p = first_pattern; p != end_pattern; ++p) {
-      const int group = group_of[static_cast<size_t>(*p)];
-      const uint32_t bit = uint32_t{1} << group;
-      if ((open & bit) == 0) continue;
-      if ((found & bit) != 0) {
-        if (last < best_last[group]) continue;
-        if (last > best_last[group]) {
-          std::erase_if(hits, [&](int q) { return group_of[static_cast<size_t>(q)] == group; });
-        }
-      }
-      found |= bit;
-      best_last[group] = last;
-      hits.push_back(*p);
-    }
-  };
+  // The longest matches of the walk from one token; a match's length is its last token.
+  LongestPerGroup longest(group_of);
   std::string lowered;  // the match form of an ASCII word: its bytes with 0x20 set
   // Wildcard patterns leaving `node` that token i (a word or number) completes.
   auto wildcards_at = [&](uint32_t node, uint32_t i) {
     lowered.assign(base + c.begin[i], c.end[i] - c.begin[i]);
     for (char& ch : lowered) ch = static_cast<char>(ch | 0x20);
     ForEachWildcard(node, lowered, [&](const std::vector<int>& patterns) {
-      record(i, patterns.data(), patterns.data() + patterns.size());
+      longest.Record(i, patterns.data(), patterns.data() + patterns.size());
     });
   };
   FastScanner scanner(*this, text);
@@ -1072,7 +1106,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
     bool refill = false;
     for (uint32_t k = 0; k < c.candidate_count && !refill; ++k) {
       const uint32_t first = c.candidates[k];
-      open = groups->Open(c.begin[first]);
+      const uint32_t open = groups->Open(c.begin[first]);
       if (open == 0) continue;
       auto hand_over = [&] {
         *clitic = (c.flags[first] & FastChunk::kClitic) != 0;
@@ -1080,8 +1114,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
       };
       // Numbers may start stemmed patterns, which only the full path walks.
       if (modes.size() > 1 && !has_letter(first)) return hand_over();
-      found = 0;
-      hits.clear();
+      longest.Reset(open);
       // A root's wildcards, of any mode: an ASCII word goes no further in a stemming mode.
       if ((c.flags[first] & FastChunk::kWild) != 0) {
         for (const uint32_t root : wildcard_roots) wildcards_at(root, first);
@@ -1091,7 +1124,8 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
       for (uint32_t last = first; edge != nullptr; ++last) {
         const uint8_t flags = edge->child_flags;
         if ((flags & kHasTerminal) != 0) {
-          record(last, terminals.data() + edge->term_begin, terminals.data() + edge->term_end);
+          longest.Record(last, terminals.data() + edge->term_begin,
+                         terminals.data() + edge->term_end);
         }
         if ((flags & (kHasChildren | kHasWildcards)) == 0) break;
         const uint32_t next = last + 1;
@@ -1100,7 +1134,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
           if (c.stop == FastChunk::kHandOver || first == 0) return hand_over();
           scanner.Reset(c.begin[first], (c.flags[first] & FastChunk::kClitic) != 0);
           refill = true;  // read the next chunk from `first` on
-          found = 0;
+          longest.Reset(0);
           break;
         }
         // A quotation mark inside a walk is skipped, which only the Tokenizer path does.
@@ -1116,17 +1150,13 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
         if (!BloomTest(inner_bloom, EdgeTable::Key(edge->child, c.hash[next]))) break;
         edge = find(edge->child, next);
       }
-      if (found == 0) continue;
-      if (hits.size() > 1) {
-        std::sort(hits.begin(), hits.end());
-        hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+      if (longest.found() == 0) continue;
+      for (const int p : longest.Patterns()) {
+        out->push_back({p, c.begin[first], c.end[longest.length(longest.group(p))]});
       }
-      for (const int p : hits) {
-        out->push_back({p, c.begin[first], c.end[best_last[group_of[static_cast<size_t>(p)]]]});
-      }
-      for (; found != 0; found &= found - 1) {
+      for (uint32_t found = longest.found(); found != 0; found &= found - 1) {
         const int group = __builtin_ctz(found);
-        groups->Close(group, c.end[best_last[group]]);
+        groups->Close(group, c.end[longest.length(group)]);
       }
     }
     if (refill || c.stop == FastChunk::kFull) continue;
@@ -1391,10 +1421,7 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
   GroupState groups;
   groups.wanted = wanted & all_groups;
   if (groups.wanted == 0) return;
-  std::vector<int> best;  // the patterns of the longest matches at head, of the open groups
-  uint32_t open = 0;      // the groups a match may start at head
-  uint32_t found = 0;     // bit g: best_len[g] is set
-  size_t best_len[kMaxGroups];
+  LongestPerGroup longest(group_of);  // the longest matches from head, per group
   Tokenizer tokenizer(text, kMatchTokens);
   Token token;
 
@@ -1440,26 +1467,10 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
     *hash = sk.hash;
     return true;
   };
-  auto record = [&](size_t len, const int* first, const int* last) {
-    for (; first != last; ++first) {
-      const int group = group_of[static_cast<size_t>(*first)];
-      const uint32_t bit = uint32_t{1} << group;
-      if ((open & bit) == 0) continue;
-      if ((found & bit) != 0) {
-        if (len < best_len[group]) continue;
-        if (len > best_len[group]) {
-          std::erase_if(best, [&](int p) { return group_of[static_cast<size_t>(p)] == group; });
-        }
-      }
-      found |= bit;
-      best_len[group] = len;
-      best.push_back(*first);
-    }
-  };
   auto check_wildcards = [&](uint32_t node, size_t k, size_t len) {
     if (window[k].kind != TokenKind::kWord && window[k].kind != TokenKind::kNumber) return;
     ForEachWildcard(node, norm_of(k), [&](const std::vector<int>& patterns) {
-      record(len, patterns.data(), patterns.data() + patterns.size());
+      longest.Record(len, patterns.data(), patterns.data() + patterns.size());
     });
   };
 
@@ -1475,9 +1486,8 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
     if (!fetch(head)) {
       break;
     }
-    found = 0;
-    best.clear();
-    open = groups.Open(window[head].begin);
+    const uint32_t open = groups.Open(window[head].begin);
+    longest.Reset(open);
     for (size_t mode = 0; mode < modes.size() && open != 0; ++mode) {
       uint32_t node = modes[mode].root;
       uint8_t flags = node_flags[node];
@@ -1498,23 +1508,19 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
         node = edge->child;
         flags = edge->child_flags;
         if ((flags & kHasTerminal) != 0) {
-          record(k - head + 1, terminals.data() + edge->term_begin,
-                 terminals.data() + edge->term_end);
+          longest.Record(k - head + 1, terminals.data() + edge->term_begin,
+                         terminals.data() + edge->term_end);
         }
       }
     }
-    if (found != 0) {
-      if (best.size() > 1) {
-        std::sort(best.begin(), best.end());
-        best.erase(std::unique(best.begin(), best.end()), best.end());
+    if (longest.found() != 0) {
+      for (const int p : longest.Patterns()) {
+        out->push_back(
+            {p, window[head].begin, window[head + longest.length(longest.group(p)) - 1].end});
       }
-      for (int p : best) {
-        const size_t len = best_len[group_of[static_cast<size_t>(p)]];
-        out->push_back({p, window[head].begin, window[head + len - 1].end});
-      }
-      for (uint32_t g = found; g != 0; g &= g - 1) {
-        const int group = __builtin_ctz(g);
-        groups.Close(group, window[head + best_len[group] - 1].end);
+      for (uint32_t found = longest.found(); found != 0; found &= found - 1) {
+        const int group = __builtin_ctz(found);
+        groups.Close(group, window[head + longest.length(group) - 1].end);
       }
     }
     ++head;

@@ -356,6 +356,14 @@ std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& pattern
   return out;
 }
 
+// `middle` after `fill` short tokens ("ab ", sometimes "b, "), then " ab ab": moving `middle`
+// through the fast path's 64-byte blocks and 128-token chunks.
+std::string Padded(int fill, const std::string& middle) {
+  std::string text;
+  for (int i = 0; i < fill; ++i) text += i % 7 == 0 ? "b, " : "ab ";
+  return text + middle + " ab ab";
+}
+
 // The fast path reads text in 64-byte blocks and chunks of 128 tokens: a pattern that starts
 // before such a boundary and ends after it is still one match, whatever is at the boundary.
 TEST(LexiconMatcherTest, MatchesAcrossBlockAndChunkBoundaries) {
@@ -368,9 +376,7 @@ TEST(LexiconMatcherTest, MatchesAcrossBlockAndChunkBoundaries) {
   std::vector<PatternMatch> got;
   for (const std::string& middle : middles) {
     for (int fill = 0; fill < 300; ++fill) {
-      std::string text;
-      for (int i = 0; i < fill; ++i) text += i % 7 == 0 ? "b, " : "ab ";
-      text += middle + " ab ab";
+      const std::string text = Padded(fill, middle);
       m.Match(text, &got);
       ASSERT_EQ(got, ReferenceMatch(patterns, text)) << "fill " << fill << ": " << middle;
       ASSERT_FALSE(got.empty()) << "fill " << fill << ": " << middle;
@@ -414,9 +420,7 @@ TEST(LexiconMatcherTest, WildcardsAcrossBlockAndChunkBoundaries) {
     std::vector<PatternMatch> got;
     for (const std::string& middle : middles) {
       for (int fill = 0; fill < 300; ++fill) {
-        std::string text;
-        for (int i = 0; i < fill; ++i) text += i % 7 == 0 ? "b, " : "ab ";
-        text += middle + " ab ab";
+        const std::string text = Padded(fill, middle);
         m.Match(text, &got);
         ASSERT_EQ(got, ReferenceMatch(patterns, text))
             << "fill " << fill << ": " << middle << (stemmed ? " (stemmed)" : "");
