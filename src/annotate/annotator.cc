@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "annotate/matcher.h"
 #include "annotate/speakers.h"
@@ -74,10 +75,11 @@ const char* VoiceName(Voice voice) {
 }
 
 struct Annotator::Impl {
-  // One matcher per kind, so that a loaded phrase ("separatist authorities of Nagorno-Karabakh")
-  // does not hide the naming choice inside it; within a kind matching is leftmost-longest.
-  std::array<LexiconMatcher, kKinds.size()> matchers;
-  std::array<std::vector<PatternRole>, kKinds.size()> roles;
+  // One matcher, one pattern group per kind (the group is the index in kKinds), so that a loaded
+  // phrase ("separatist authorities of Nagorno-Karabakh") does not hide the naming choice inside
+  // it; within a kind matching is leftmost-longest. One pass finds the matches of every kind.
+  LexiconMatcher matcher;
+  std::vector<PatternRole> roles;  // by pattern index
   QuoteOptions quote_options;
   AttributionOptions attribution_options;
 };
@@ -90,15 +92,16 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
         static_cast<std::size_t>(std::find(kKinds.begin(), kKinds.end(), e.kind) - kKinds.begin());
     MatchPatternOptions options;
     if (e.stem) options.stem_language = e.language;
+    options.group = static_cast<int>(k);
     auto add = [&](std::string_view form, PatternRole::Part part) {
       std::string error;
-      const int index = impl_->matchers[k].Add(form, options, &error);
+      const int index = impl_->matcher.Add(form, options, &error);
       if (index < 0) {
         diagnostics_.push_back(
             MakeError(e.file, e.line, 0, "form '" + std::string(form) + "': " + error));
         return;
       }
-      auto& roles = impl_->roles[k];
+      auto& roles = impl_->roles;
       if (roles.size() <= static_cast<std::size_t>(index))
         roles.resize(static_cast<std::size_t>(index) + 1);
       roles[static_cast<std::size_t>(index)] = PatternRole{i, part};
@@ -141,11 +144,9 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
     pattern.words = internal::SplitSpeakerPattern(pattern.pattern);
   }
   impl_->attribution_options.speaker_patterns = impl_->quote_options.speaker_patterns;
-  for (LexiconMatcher& m : impl_->matchers) {
-    std::string error;
-    if (!m.Compile(&error))
-      diagnostics_.push_back(MakeError("", 0, 0, "lexicon does not compile: " + error));
-  }
+  std::string error;
+  if (!impl_->matcher.Compile(&error))
+    diagnostics_.push_back(MakeError("", 0, 0, "lexicon does not compile: " + error));
 }
 
 Annotator::~Annotator() = default;
@@ -187,13 +188,19 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
   out.quotes = FindQuotes(text, impl_->quote_options);
   out.dates = FindDates(text, article.date, article.language);
 
-  std::vector<PatternMatch> found;
-  for (std::size_t k = 0; k < kKinds.size(); ++k) {
-    found.clear();
-    impl_->matchers[k].Match(text, &found);
-    // Grown once per kind, not by doubling: on dense text the matches are most of the memory.
-    out.matches.reserve(out.matches.size() + found.size());
-    const auto& roles = impl_->roles[k];
+  // Every kind's matches in one pass, reported kind by kind (group k is kKinds[k]).
+  std::vector<PatternMatch> all_found;
+  impl_->matcher.Match(text, &all_found);
+  // Grown once, not by doubling: on dense text the matches are most of the memory.
+  out.matches.reserve(all_found.size());
+  const auto& roles = impl_->roles;
+  for (auto kind_begin = all_found.begin(); kind_begin != all_found.end();) {
+    const int group = impl_->matcher.group(kind_begin->pattern);
+    const auto kind_end = std::find_if(kind_begin, all_found.end(), [&](const PatternMatch& m) {
+      return impl_->matcher.group(m.pattern) != group;
+    });
+    const std::span<const PatternMatch> found(kind_begin, kind_end);
+    kind_begin = kind_end;
     // A cue with a gap matches when its two sides follow each other within max_gap words.
     std::vector<const PatternMatch*> open_before;
     for (const PatternMatch& m : found) {
@@ -359,16 +366,16 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
       }
       const std::string_view surface = text.substr(m.start, m.end - m.start);
       inner.clear();
-      impl_->matchers[naming].Match(surface.substr(0, open), &inner);
+      impl_->matcher.Match(surface.substr(0, open), &inner, naming);
       second.clear();
-      impl_->matchers[naming].Match(surface.substr(open + 1), &second);
+      impl_->matcher.Match(surface.substr(open + 1), &second, naming);
       if (inner.size() == 1 && second.size() == 1) {
         for (PatternMatch* pm : {&inner[0], &second[0]}) {
           LexiconMatch part = m;
           const std::size_t base = m.start + (pm == &inner[0] ? 0 : open + 1);
           part.start = base + pm->begin;
           part.end = base + pm->end;
-          part.entry = impl_->roles[naming][static_cast<std::size_t>(pm->pattern)].entry;
+          part.entry = impl_->roles[static_cast<std::size_t>(pm->pattern)].entry;
           split.push_back(part);
         }
       } else {

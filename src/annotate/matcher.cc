@@ -471,12 +471,67 @@ std::string InQuotes(std::string_view s) {
 
 constexpr TokenizerOptions kMatchTokens{.punctuation = true};
 
+// The longest matches that start at one token, kept per group while the walks from that token
+// report what they reach: a pattern of an open group is kept when its match is at least as long
+// as the longest of its group so far, and a longer match drops the shorter ones of its group.
+class LongestPerGroup {
+ public:
+  explicit LongestPerGroup(const std::vector<uint8_t>& group_of) : group_of_(group_of) {}
+
+  // Starts over at a token where matches of the groups in `open` may start.
+  void Reset(uint32_t open) {
+    open_ = open;
+    found_ = 0;
+    patterns_.clear();
+  }
+
+  // Matches of `length` (in tokens, or any measure that grows with it) of these patterns.
+  void Record(size_t length, const int* first, const int* last) {
+    for (; first != last; ++first) {
+      const int group = group_of_[static_cast<size_t>(*first)];
+      const uint32_t bit = uint32_t{1} << group;
+      if ((open_ & bit) == 0) continue;
+      if ((found_ & bit) != 0) {
+        if (length < length_[group]) continue;
+        if (length > length_[group]) {
+          std::erase_if(patterns_,
+                        [&](int p) { return group_of_[static_cast<size_t>(p)] == group; });
+        }
+      }
+      found_ |= bit;
+      length_[group] = length;
+      patterns_.push_back(*first);
+    }
+  }
+
+  uint32_t found() const { return found_; }  // bit g: group g has matches
+  size_t length(int group) const { return length_[group]; }
+  int group(int pattern) const { return group_of_[static_cast<size_t>(pattern)]; }
+
+  // The patterns kept, in increasing index, each once.
+  const std::vector<int>& Patterns() {
+    if (patterns_.size() > 1) {
+      std::sort(patterns_.begin(), patterns_.end());
+      patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+    }
+    return patterns_;
+  }
+
+ private:
+  const std::vector<uint8_t>& group_of_;
+  uint32_t open_ = 0;
+  uint32_t found_ = 0;
+  size_t length_[LexiconMatcher::kMaxGroups] = {};
+  std::vector<int> patterns_;
+};
+
 }  // namespace
 
 struct LexiconMatcher::Impl {
   struct Pending {
     std::string text;
     std::string language;
+    int group = 0;
   };
   struct Mode {
     std::string algorithm;  // "" for exact matching
@@ -497,6 +552,8 @@ struct LexiconMatcher::Impl {
 
   std::vector<Pending> pending;
   bool compiled = false;
+  std::vector<uint8_t> group_of;  // pattern -> its group
+  uint32_t all_groups = 0;        // bit g: some pattern is in group g
 
   // Token vocabulary: match forms and stems of every pattern token.
   Vocabulary vocab;
@@ -508,6 +565,9 @@ struct LexiconMatcher::Impl {
   std::vector<Wildcard> wildcards;
   HashIndex wildcard_index;         // WildcardKey(node, fnv(prefix)) -> wildcards index
   std::vector<uint64_t> prefilter;  // 2^20 bits over (node, first two bytes) of long prefixes
+  // 2^16 bits over the first two bytes of the wildcard prefixes that leave a root: a word whose
+  // first two bytes (match form) are not here starts no wildcard pattern.
+  std::vector<uint64_t> root_wildcard_pairs;
   struct BuildEdge {
     uint32_t parent;
     uint32_t token;
@@ -516,10 +576,11 @@ struct LexiconMatcher::Impl {
   std::vector<BuildEdge> build_edges;  // during Compile only
   EdgeTable edge_table;
   std::vector<uint8_t> node_flags;
+  std::vector<uint32_t> node_groups;  // bit g: a pattern of group g ends at the node
   std::vector<uint64_t> start_bloom;  // token hashes on edges leaving a root
   std::vector<uint64_t> inner_bloom;  // EdgeTable::Key(parent, token hash) of all other edges
   // The fast path (FastMatch) is used when no ASCII word can start a pattern except through
-  // start_bloom or the wildcard prefilter: no stemming mode has ASCII words and no root has a
+  // start_bloom or root_wildcard_pairs: no stemming mode has ASCII words and no root has a
   // one-byte wildcard prefix.
   bool fast_skip = false;
   bool punct_starts[128] = {};           // ASCII punctuation tokens that start a pattern
@@ -540,20 +601,50 @@ struct LexiconMatcher::Impl {
     return child;
   }
 
-  void MatchText(std::string_view text, std::vector<PatternMatch>* out) const;
+  // Where each group may match next, during one Match call: a group's matches do not overlap,
+  // so a token may start a match of group g only at or after the end of g's last match.
+  struct GroupState {
+    uint32_t wanted = 0;  // the groups this call matches
+    size_t free_from[kMaxGroups] = {};
+    size_t max_free_from = 0;
+
+    // The wanted groups a token starting at byte `begin` may start a match of.
+    uint32_t Open(size_t begin) const {
+      if (begin >= max_free_from) return wanted;
+      uint32_t open = 0;
+      for (uint32_t rest = wanted; rest != 0; rest &= rest - 1) {
+        const int g = __builtin_ctz(rest);
+        if (free_from[g] <= begin) open |= uint32_t{1} << g;
+      }
+      return open;
+    }
+    void Close(int group, size_t end) {
+      free_from[group] = end;
+      max_free_from = std::max(max_free_from, end);
+    }
+  };
+
+  // Appends the matches of the groups in `wanted` to `out`, ordered by position.
+  void MatchText(std::string_view text, uint32_t wanted, std::vector<PatternMatch>* out) const;
+
+  // Calls found(patterns) for each wildcard leaving `node` whose prefix begins `norm`, the match
+  // form of a word or number token.
+  template <typename Found>
+  void ForEachWildcard(uint32_t node, std::string_view norm, Found&& found) const;
 
   // The fast path for plain ASCII text. From `pos` (a token start or white space) it matches
   // tokens straight from the bytes, hashing their match forms without building tokens, and
   // appends the matches it finds to `out`. It reads the text in chunks of tokens (FastScanner),
-  // then walks the trie from each token of the chunk that may start a pattern. It stops at the
-  // first token it cannot settle alone and returns that token's offset for the Tokenizer to
-  // take over: a token with non-ASCII bytes, one that may start a wildcard or punctuation
-  // pattern, or a number when stemming modes exist. When a walk reaches such a token, the
-  // Tokenizer takes over from the walk's first token instead. Returns text.size() at the end.
+  // then walks the trie from each token of the chunk that may start a pattern, wildcard
+  // patterns included. It stops at the first token it cannot settle alone and returns that
+  // token's offset for the Tokenizer to take over: a token with non-ASCII bytes, one that may
+  // start a punctuation pattern, or a number when stemming modes exist. When a walk reaches such
+  // a token (or a quotation mark), the Tokenizer takes over from the walk's first token instead.
+  // Returns text.size() at the end.
   // When the returned token is the clitic "'s" of a possessive word, *clitic is set: the
   // Tokenizer must then return it as a clitic (Seek with clitic = true).
-  size_t FastMatch(std::string_view text, size_t pos, std::vector<PatternMatch>* out,
-                   bool* clitic) const;
+  size_t FastMatch(std::string_view text, size_t pos, GroupState* groups,
+                   std::vector<PatternMatch>* out, bool* clitic) const;
   class FastScanner;
 };
 
@@ -658,7 +749,8 @@ struct FastChunk {
     kEnd,       // the text ends after the last token
     kHandOver,  // the next token, at stop_begin, is for the Tokenizer
   };
-  enum : uint8_t { kPunct = 1, kClitic = 2 };  // token flags
+  // Token flags. kWild: a word that may start a wildcard pattern (by root_wildcard_pairs).
+  enum : uint8_t { kPunct = 1, kClitic = 2, kWild = 4 };
   size_t begin[kMax];
   size_t end[kMax];
   uint64_t hash[kMax];
@@ -677,7 +769,8 @@ struct FastChunk {
 // over 64-byte blocks: a word costs a few bit operations and a branch-free hash, with no branch
 // per byte. Words followed by a joiner or a non-ASCII byte, words of 16 bytes or more, words
 // crossing a block and the last bytes of the text take the careful path, which follows the
-// Tokenizer's rules byte by byte. Each word that passes start_bloom becomes a candidate.
+// Tokenizer's rules byte by byte. Each word that passes start_bloom or may start a wildcard
+// pattern becomes a candidate.
 class LexiconMatcher::Impl::FastScanner {
  public:
   FastScanner(const Impl& m, std::string_view text)
@@ -755,8 +848,8 @@ class LexiconMatcher::Impl::FastScanner {
   }
 
   // The inner loop of Fill for the common tokens of a block: plain words (no joiner or
-  // non-ASCII byte after them, shorter than 16 bytes, inside the block, starting no wildcard
-  // pattern) and punctuation that starts no pattern. Its state is in locals, which the compiler
+  // non-ASCII byte after them, shorter than 16 bytes, inside the block) and punctuation that
+  // starts no pattern. Its state is in locals, which the compiler
   // keeps in registers; it returns at the first token of any other kind, or a full chunk, for Fill
   // to take.
   void Plain(FastChunk* c) {
@@ -788,20 +881,20 @@ class LexiconMatcher::Impl::FastScanner {
       const auto length = static_cast<size_t>(__builtin_ctzll(rest));
       const size_t e = p + length;
       if (offset + length >= 64 || length >= 16 ||
-          (((care >> (offset + length)) & 1) != 0 && NeedsCare(e)) ||
-          (wildcards_ && length >= 2 && MayStartWildcard(p))) {
+          (((care >> (offset + length)) & 1) != 0 && NeedsCare(e))) {
         break;
       }
       const uint64_t hash = HashPlain(p, length);
+      const bool wild = wildcards_ && length >= 2 && MayStartWildcard(p);
       c->begin[count] = p;
       c->end[count] = e;
       c->hash[count] = hash;
-      c->flags[count] = 0;
+      c->flags[count] = wild ? FastChunk::kWild : 0;
       // No branch on the filter: with a large lexicon about half the words of prose pass it,
       // which no branch predictor can guess.
       const uint64_t mask = BloomMask(hash);
       c->candidates[candidates] = count;
-      candidates += (bloom[BloomWord(hash)] & mask) == mask ? 1 : 0;
+      candidates += static_cast<uint32_t>(((bloom[BloomWord(hash)] & mask) == mask) | wild);
       ++count;
       pending &= pending - 1;
       pos = e;
@@ -849,34 +942,32 @@ class LexiconMatcher::Impl::FastScanner {
     pending_ = offset < 64 ? starts_ & (~uint64_t{0} << offset) : 0;
   }
 
-  // Appends a token; false (and the chunk ends there) when it stops the fast path: a word that
-  // may start a wildcard pattern does.
+  // Appends a token; false (and the chunk ends there) when it stops the fast path: a clitic
+  // that may start a wildcard pattern does (the Tokenizer path settles it).
   bool Push(FastChunk* c, size_t begin, size_t end, uint64_t hash, uint8_t flags) {
     if (wildcards_ && end - begin >= 2 && (flags & FastChunk::kPunct) == 0 &&
         MayStartWildcard(begin)) {
-      return HandOver(c, begin, (flags & FastChunk::kClitic) != 0);
+      if ((flags & FastChunk::kClitic) != 0) return HandOver(c, begin, true);
+      flags |= FastChunk::kWild;
     }
     const uint32_t i = c->count++;
     c->begin[i] = begin;
     c->end[i] = end;
     c->hash[i] = hash;
     c->flags[i] = flags;
-    if ((flags & FastChunk::kPunct) == 0 && BloomTest(m_.start_bloom, hash)) {
+    if ((flags & FastChunk::kPunct) == 0 &&
+        ((flags & FastChunk::kWild) != 0 || BloomTest(m_.start_bloom, hash))) {
       c->candidates[c->candidate_count++] = i;
     }
     return true;
   }
 
   // Whether the token of two or more bytes at `begin` may start a wildcard pattern, by its
-  // first two bytes.
+  // first two bytes (in match form: an ASCII token's bytes with 0x20 set).
   bool MayStartWildcard(size_t begin) const {
-    const auto b0 = static_cast<unsigned char>(s_[begin] | 0x20);
-    const auto b1 = static_cast<unsigned char>(s_[begin + 1] | 0x20);
-    for (const uint32_t root : m_.wildcard_roots) {
-      const uint32_t bit = PrefilterBit(root, b0, b1);
-      if (((m_.prefilter[bit / 64] >> (bit % 64)) & 1) != 0) return true;
-    }
-    return false;
+    const unsigned pair = (unsigned{static_cast<unsigned char>(s_[begin] | 0x20)} << 8) |
+                          static_cast<unsigned char>(s_[begin + 1] | 0x20);
+    return ((m_.root_wildcard_pairs[pair / 64] >> (pair % 64)) & 1) != 0;
   }
 
   bool HandOver(FastChunk* c, size_t begin, bool clitic) {
@@ -945,7 +1036,31 @@ class LexiconMatcher::Impl::FastScanner {
   uint64_t pending_ = 0;  // starts not read yet
 };
 
-size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
+template <typename Found>
+void LexiconMatcher::Impl::ForEachWildcard(uint32_t node, std::string_view norm,
+                                           Found&& found) const {
+  const Node& nd = nodes[node];
+  size_t max_len = norm.size();
+  if (max_len >= 2) {
+    const uint32_t bit = prefilter.empty() ? 0
+                                           : PrefilterBit(node, static_cast<unsigned char>(norm[0]),
+                                                          static_cast<unsigned char>(norm[1]));
+    if (prefilter.empty() || ((prefilter[bit / 64] >> (bit % 64)) & 1) == 0) max_len = 1;
+  }
+  if (max_len == 1 && (nd.wildcard_lengths & 2) == 0) return;
+  uint64_t fnv = kFnvOffset;
+  for (size_t l = 1; l <= max_len; ++l) {
+    fnv = (fnv ^ static_cast<unsigned char>(norm[l - 1])) * kFnvPrime;
+    if (l < 64 ? ((nd.wildcard_lengths >> l) & 1) == 0 : !nd.long_wildcards) continue;
+    const std::string_view prefix = norm.substr(0, l);
+    const uint32_t w = wildcard_index.Find(WildcardKey(node, fnv), [&](uint32_t i) {
+      return wildcards[i].node == node && wildcards[i].prefix == prefix;
+    });
+    if (w != kNone) found(wildcards[w].patterns);
+  }
+}
+
+size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupState* groups,
                                        std::vector<PatternMatch>* out, bool* clitic) const {
   const char* base = text.data();
   const size_t n = text.size();
@@ -967,6 +1082,17 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
     }
     return false;
   };
+  // The longest matches of the walk from one token; a match's length is its last token.
+  LongestPerGroup longest(group_of);
+  std::string lowered;  // the match form of an ASCII word: its bytes with 0x20 set
+  // Wildcard patterns leaving `node` that token i (a word or number) completes.
+  auto wildcards_at = [&](uint32_t node, uint32_t i) {
+    lowered.assign(base + c.begin[i], c.end[i] - c.begin[i]);
+    for (char& ch : lowered) ch = static_cast<char>(ch | 0x20);
+    ForEachWildcard(node, lowered, [&](const std::vector<int>& patterns) {
+      longest.Record(i, patterns.data(), patterns.data() + patterns.size());
+    });
+  };
   FastScanner scanner(*this, text);
   scanner.Reset(pos, false);
   for (;;) {
@@ -975,53 +1101,63 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos,
     for (uint32_t k = 0; k < c.candidate_count; ++k) {
       edge_table.Prefetch(0, c.hash[c.candidates[k]]);
     }
-    // Walks the candidates in order; a match consumes its tokens (leftmost, then longest).
-    uint32_t next_free = 0;
+    // Walks the candidates in order; a match consumes its tokens for its group (leftmost, then
+    // longest per group).
     bool refill = false;
     for (uint32_t k = 0; k < c.candidate_count && !refill; ++k) {
       const uint32_t first = c.candidates[k];
-      if (first < next_free) continue;
+      const uint32_t open = groups->Open(c.begin[first]);
+      if (open == 0) continue;
       auto hand_over = [&] {
         *clitic = (c.flags[first] & FastChunk::kClitic) != 0;
         return c.begin[first];
       };
       // Numbers may start stemmed patterns, which only the full path walks.
       if (modes.size() > 1 && !has_letter(first)) return hand_over();
+      longest.Reset(open);
+      // A root's wildcards, of any mode: an ASCII word goes no further in a stemming mode.
+      if ((c.flags[first] & FastChunk::kWild) != 0) {
+        for (const uint32_t root : wildcard_roots) wildcards_at(root, first);
+      }
+      // Walk the trie over the next tokens.
       const EdgeTable::Edge* edge = find(0, first);
-      if (edge == nullptr) continue;
-      // Walk the trie over the next tokens; remember the longest terminal.
-      const EdgeTable::Edge* best = nullptr;
-      uint32_t best_last = first;
-      for (uint32_t last = first;; ++last) {
-        if ((edge->child_flags & kHasWildcards) != 0) return hand_over();
-        if ((edge->child_flags & kHasTerminal) != 0) {
-          best = edge;
-          best_last = last;
+      for (uint32_t last = first; edge != nullptr; ++last) {
+        const uint8_t flags = edge->child_flags;
+        if ((flags & kHasTerminal) != 0) {
+          longest.Record(last, terminals.data() + edge->term_begin,
+                         terminals.data() + edge->term_end);
         }
-        if ((edge->child_flags & kHasChildren) == 0) break;
-        if (last + 1 == c.count) {  // the walk needs a token past the chunk
+        if ((flags & (kHasChildren | kHasWildcards)) == 0) break;
+        const uint32_t next = last + 1;
+        if (next == c.count) {  // the walk needs a token past the chunk
           if (c.stop == FastChunk::kEnd) break;
           if (c.stop == FastChunk::kHandOver || first == 0) return hand_over();
           scanner.Reset(c.begin[first], (c.flags[first] & FastChunk::kClitic) != 0);
           refill = true;  // read the next chunk from `first` on
-          best = nullptr;
+          longest.Reset(0);
           break;
         }
         // A quotation mark inside a walk is skipped, which only the Tokenizer path does.
-        if ((c.flags[last + 1] & FastChunk::kPunct) != 0 &&
-            (base[c.begin[last + 1]] == '"' || base[c.begin[last + 1]] == '\'')) {
+        if ((c.flags[next] & FastChunk::kPunct) != 0 &&
+            (base[c.begin[next]] == '"' || base[c.begin[next]] == '\'')) {
           return hand_over();
         }
-        if (!BloomTest(inner_bloom, EdgeTable::Key(edge->child, c.hash[last + 1]))) break;
-        const EdgeTable::Edge* child = find(edge->child, last + 1);
-        if (child == nullptr) break;
-        edge = child;
+        if ((flags & kHasWildcards) != 0) {
+          if ((c.flags[next] & FastChunk::kClitic) != 0) return hand_over();
+          if ((c.flags[next] & FastChunk::kPunct) == 0) wildcards_at(edge->child, next);
+        }
+        if ((flags & kHasChildren) == 0) break;
+        if (!BloomTest(inner_bloom, EdgeTable::Key(edge->child, c.hash[next]))) break;
+        edge = find(edge->child, next);
       }
-      if (best == nullptr) continue;
-      for (uint32_t i = best->term_begin; i < best->term_end; ++i) {
-        out->push_back({terminals[i], c.begin[first], c.end[best_last]});
+      if (longest.found() == 0) continue;
+      for (const int p : longest.Patterns()) {
+        out->push_back({p, c.begin[first], c.end[longest.length(longest.group(p))]});
       }
-      next_free = best_last + 1;
+      for (uint32_t found = longest.found(); found != 0; found &= found - 1) {
+        const int group = __builtin_ctz(found);
+        groups->Close(group, c.end[longest.length(group)]);
+      }
     }
     if (refill || c.stop == FastChunk::kFull) continue;
     if (c.stop == FastChunk::kHandOver) {
@@ -1049,6 +1185,10 @@ int LexiconMatcher::Add(std::string_view pattern, const MatchPatternOptions& opt
   };
   if (impl_->compiled)
     return fail("cannot add " + InQuotes(pattern) + ": matcher already compiled");
+  if (options.group < 0 || options.group >= kMaxGroups) {
+    return fail("group " + std::to_string(options.group) + " of pattern " + InQuotes(pattern) +
+                " is out of range: groups are 0 to " + std::to_string(kMaxGroups - 1));
+  }
   std::vector<Token> tokens;
   std::string storage;
   Tokenize(pattern, kMatchTokens, &tokens, &storage);
@@ -1078,7 +1218,7 @@ int LexiconMatcher::Add(std::string_view pattern, const MatchPatternOptions& opt
     }
     sb_stemmer_delete(s);
   }
-  impl_->pending.push_back({std::string(pattern), options.stem_language});
+  impl_->pending.push_back({std::string(pattern), options.stem_language, options.group});
   return static_cast<int>(impl_->pending.size()) - 1;
 }
 
@@ -1098,6 +1238,8 @@ bool LexiconMatcher::Compile(std::string* error) {
   std::vector<uint32_t> next;
   for (size_t p = 0; p < m.pending.size(); ++p) {
     const Impl::Pending& pat = m.pending[p];
+    m.group_of.push_back(static_cast<uint8_t>(pat.group));
+    m.all_groups |= uint32_t{1} << pat.group;
     size_t mode = 0;
     if (!pat.language.empty()) {
       while (mode < m.modes.size() && m.modes[mode].algorithm != pat.language) ++mode;
@@ -1158,6 +1300,12 @@ bool LexiconMatcher::Compile(std::string* error) {
         } else {
           m.nodes[node].long_wildcards = true;
         }
+        if (prefix.size() >= 2 && exact_count == 0) {  // at a root
+          if (m.root_wildcard_pairs.empty()) m.root_wildcard_pairs.assign((1u << 16) / 64, 0);
+          const unsigned pair = (unsigned{static_cast<unsigned char>(prefix[0])} << 8) |
+                                static_cast<unsigned char>(prefix[1]);
+          m.root_wildcard_pairs[pair / 64] |= uint64_t{1} << (pair % 64);
+        }
         if (prefix.size() >= 2) {
           if (m.prefilter.empty()) m.prefilter.assign((1u << 20) / 64, 0);
           const uint32_t bit = PrefilterBit(node, static_cast<unsigned char>(prefix[0]),
@@ -1178,7 +1326,11 @@ bool LexiconMatcher::Compile(std::string* error) {
     m.nodes[n].term_end = static_cast<uint32_t>(m.terminals.size());
   }
   m.node_flags.assign(m.nodes.size(), 0);
+  m.node_groups.assign(m.nodes.size(), 0);
   for (uint32_t n = 0; n < m.nodes.size(); ++n) {
+    for (const int p : node_terminals[n]) {
+      m.node_groups[n] |= uint32_t{1} << m.group_of[static_cast<size_t>(p)];
+    }
     if (m.nodes[n].term_end > m.nodes[n].term_begin) m.node_flags[n] |= kHasTerminal;
     if (m.nodes[n].wildcard_lengths != 0 || m.nodes[n].long_wildcards) {
       m.node_flags[n] |= kHasWildcards;
@@ -1221,13 +1373,32 @@ bool LexiconMatcher::Compile(std::string* error) {
   return true;
 }
 
+int LexiconMatcher::group(int pattern) const {
+  return impl_->pending[static_cast<size_t>(pattern)].group;
+}
+
 void LexiconMatcher::Match(std::string_view text, std::vector<PatternMatch>* out) const {
   out->clear();
   if (!impl_->compiled) return;
-  impl_->MatchText(text, out);
+  impl_->MatchText(text, impl_->all_groups, out);
+  // Found in order of position, all groups together; reported by group, each in that order.
+  const std::vector<uint8_t>& group_of = impl_->group_of;
+  const auto by_group = [&](const PatternMatch& a, const PatternMatch& b) {
+    return group_of[static_cast<size_t>(a.pattern)] < group_of[static_cast<size_t>(b.pattern)];
+  };
+  if (!std::is_sorted(out->begin(), out->end(), by_group)) {
+    std::stable_sort(out->begin(), out->end(), by_group);
+  }
 }
 
-void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternMatch>* out) const {
+void LexiconMatcher::Match(std::string_view text, std::vector<PatternMatch>* out, int group) const {
+  out->clear();
+  if (!impl_->compiled || group < 0 || group >= kMaxGroups) return;
+  impl_->MatchText(text, uint32_t{1} << group, out);
+}
+
+void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
+                                     std::vector<PatternMatch>* out) const {
   struct WindowToken {
     size_t begin;
     size_t end;
@@ -1247,7 +1418,10 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
   std::vector<WindowToken> window;
   std::vector<StemKey> stem_keys;  // window index * stem_modes + (mode - 1)
   std::string arena;               // match forms (and stems) of the window's tokens
-  std::vector<int> best;
+  GroupState groups;
+  groups.wanted = wanted & all_groups;
+  if (groups.wanted == 0) return;
+  LongestPerGroup longest(group_of);  // the longest matches from head, per group
   Tokenizer tokenizer(text, kMatchTokens);
   Token token;
 
@@ -1293,41 +1467,11 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
     *hash = sk.hash;
     return true;
   };
-  size_t best_len = 0;
-  auto record = [&](size_t len, const int* first, const int* last) {
-    if (first == last || len < best_len) return;
-    if (len > best_len) {
-      best_len = len;
-      best.clear();
-    }
-    best.insert(best.end(), first, last);
-  };
   auto check_wildcards = [&](uint32_t node, size_t k, size_t len) {
-    const Node& nd = nodes[node];
-    std::string_view norm = norm_of(k);
     if (window[k].kind != TokenKind::kWord && window[k].kind != TokenKind::kNumber) return;
-    size_t max_len = norm.size();
-    if (max_len >= 2) {
-      const uint32_t bit = prefilter.empty()
-                               ? 0
-                               : PrefilterBit(node, static_cast<unsigned char>(norm[0]),
-                                              static_cast<unsigned char>(norm[1]));
-      if (prefilter.empty() || ((prefilter[bit / 64] >> (bit % 64)) & 1) == 0) max_len = 1;
-    }
-    if (max_len == 1 && (nd.wildcard_lengths & 2) == 0) return;
-    uint64_t fnv = kFnvOffset;
-    for (size_t l = 1; l <= max_len; ++l) {
-      fnv = (fnv ^ static_cast<unsigned char>(norm[l - 1])) * kFnvPrime;
-      if (l < 64 ? ((nd.wildcard_lengths >> l) & 1) == 0 : !nd.long_wildcards) continue;
-      const std::string_view prefix = norm.substr(0, l);
-      const uint32_t w = wildcard_index.Find(WildcardKey(node, fnv), [&](uint32_t i) {
-        return wildcards[i].node == node && wildcards[i].prefix == prefix;
-      });
-      if (w != kNone) {
-        const auto& pats = wildcards[w].patterns;
-        record(len, pats.data(), pats.data() + pats.size());
-      }
-    }
+    ForEachWildcard(node, norm_of(k), [&](const std::vector<int>& patterns) {
+      longest.Record(len, patterns.data(), patterns.data() + patterns.size());
+    });
   };
 
   size_t head = 0;
@@ -1335,16 +1479,16 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
     if (fast_skip && window.empty() && !tokenizer.has_pending_clitic()) {
       // Common case: plain ASCII text, matched straight from the bytes.
       bool clitic = false;
-      const size_t at = FastMatch(text, tokenizer.position(), out, &clitic);
+      const size_t at = FastMatch(text, tokenizer.position(), &groups, out, &clitic);
       if (at >= text.size()) break;
       tokenizer.Seek(at, clitic);
     }
     if (!fetch(head)) {
       break;
     }
-    best_len = 0;
-    best.clear();
-    for (size_t mode = 0; mode < modes.size(); ++mode) {
+    const uint32_t open = groups.Open(window[head].begin);
+    longest.Reset(open);
+    for (size_t mode = 0; mode < modes.size() && open != 0; ++mode) {
       uint32_t node = modes[mode].root;
       uint8_t flags = node_flags[node];
       for (size_t k = head;; ++k) {
@@ -1364,21 +1508,22 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, std::vector<PatternM
         node = edge->child;
         flags = edge->child_flags;
         if ((flags & kHasTerminal) != 0) {
-          record(k - head + 1, terminals.data() + edge->term_begin,
-                 terminals.data() + edge->term_end);
+          longest.Record(k - head + 1, terminals.data() + edge->term_begin,
+                         terminals.data() + edge->term_end);
         }
       }
     }
-    if (best_len > 0) {
-      if (best.size() > 1) {
-        std::sort(best.begin(), best.end());
-        best.erase(std::unique(best.begin(), best.end()), best.end());
+    if (longest.found() != 0) {
+      for (const int p : longest.Patterns()) {
+        out->push_back(
+            {p, window[head].begin, window[head + longest.length(longest.group(p)) - 1].end});
       }
-      for (int p : best) out->push_back({p, window[head].begin, window[head + best_len - 1].end});
-      head += best_len;
-    } else {
-      ++head;
+      for (uint32_t found = longest.found(); found != 0; found &= found - 1) {
+        const int group = __builtin_ctz(found);
+        groups.Close(group, window[head + longest.length(group) - 1].end);
+      }
     }
+    ++head;
     if (head == window.size()) {
       window.clear();
       stem_keys.clear();

@@ -35,6 +35,12 @@
 //     pattern (in tokens) that starts there wins and scanning resumes after it. Several patterns
 //     matching that same longest span (duplicates, or the same words with and without stemming)
 //     are all reported, one PatternMatch each, in increasing pattern index.
+//   * Groups: each pattern belongs to a group (MatchPatternOptions::group, default 0), and the
+//     leftmost-longest selection above is made within each group on its own, while the matches
+//     of different groups may overlap. A lexicon puts each entry kind in its own group, so a
+//     loaded phrase ("separatist authorities of Nagorno-Karabakh") does not hide the naming
+//     choice inside it. One Match call finds every group's matches in one pass over the text,
+//     exactly as separate matchers of one group each would (a randomised test compares both).
 //
 // Thread safety: Add and Compile are not; after Compile, Match is const and safe to call
 // concurrently. Snowball stemmers are not thread-safe, so Match uses one stemmer per thread and
@@ -44,10 +50,12 @@
 // blocks (SSE2 where available), hashes each token's match form straight from the text bytes
 // (ASCII lowercasing is one OR), rejects most tokens with a small bit set of tokens that start a
 // pattern, and walks the trie whose edges are keyed by (node, token hash) in a flat table with
-// a compact fingerprint array; no allocation per token. Everything the fast path cannot settle
-// alone (non-ASCII words and punctuation, stemming, wildcards) goes through the Tokenizer and
-// the general walk, with the same results (a randomised test compares both with a plain
-// reference).
+// a compact fingerprint array; no allocation per token. Wildcard prefixes are looked up only
+// for words whose first two bytes begin a prefix (a 2^16-bit table). Every group is matched in
+// the same pass. Everything the fast path cannot settle alone (non-ASCII words and punctuation,
+// stemming, quotation marks inside a match) goes through the Tokenizer and the general walk,
+// with the same results (randomised tests compare both with a plain reference and the grouped
+// pass with one matcher per group).
 #ifndef PARALLAX_ANNOTATE_MATCHER_H_
 #define PARALLAX_ANNOTATE_MATCHER_H_
 
@@ -63,8 +71,11 @@ namespace parallax {
 // Per-pattern options.
 //   field          default  meaning
 //   stem_language  ""       Snowball algorithm ("" = compare exact match forms)
+//   group          0        the pattern's group, 0 .. LexiconMatcher::kMaxGroups - 1: matches
+//                           of one group never overlap, those of different groups may
 struct MatchPatternOptions {
   std::string stem_language;
+  int group = 0;
 };
 
 // One match: which pattern, and where in the original text.
@@ -78,6 +89,8 @@ struct PatternMatch {
 
 class LexiconMatcher {
  public:
+  static constexpr int kMaxGroups = 32;
+
   LexiconMatcher();
   ~LexiconMatcher();
   LexiconMatcher(LexiconMatcher&&) noexcept;
@@ -85,18 +98,26 @@ class LexiconMatcher {
   LexiconMatcher(const LexiconMatcher&) = delete;
   LexiconMatcher& operator=(const LexiconMatcher&) = delete;
 
-  // Adds a pattern and returns its index (0, 1, 2, ... in call order), or -1 with the reason in
-  // `*error` (which may be null): empty pattern, misplaced `*`, unknown stemming language, or
-  // the matcher is already compiled. The message quotes the offending pattern.
+  // Adds a pattern and returns its index (0, 1, 2, ... in call order, across all groups), or -1
+  // with the reason in `*error` (which may be null): empty pattern, misplaced `*`, unknown
+  // stemming language, group out of range, or the matcher is already compiled. The message
+  // quotes the offending pattern.
   int Add(std::string_view pattern, const MatchPatternOptions& options, std::string* error);
 
   // Builds the matching structures. Returns false with `*error` set when called twice.
   // A matcher with no patterns compiles and matches nothing.
   bool Compile(std::string* error);
 
-  // Replaces `*out` with every match in `text`, ordered by position (see Semantics above).
-  // Before a successful Compile it finds nothing.
+  // Replaces `*out` with every match in `text` of every group, in one pass: ordered by group,
+  // then by position (see Semantics above). Before a successful Compile it finds nothing.
   void Match(std::string_view text, std::vector<PatternMatch>* out) const;
+
+  // Replaces `*out` with the matches of the patterns of `group` alone, ordered by position: the
+  // matches of that group that Match reports, as if the other groups' patterns were not there.
+  void Match(std::string_view text, std::vector<PatternMatch>* out, int group) const;
+
+  // The group of pattern `pattern` (an index Add returned).
+  int group(int pattern) const;
 
   // Number of patterns added.
   int size() const;

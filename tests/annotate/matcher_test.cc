@@ -356,6 +356,14 @@ std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& pattern
   return out;
 }
 
+// `middle` after `fill` short tokens ("ab ", sometimes "b, "), then " ab ab": moving `middle`
+// through the fast path's 64-byte blocks and 128-token chunks.
+std::string Padded(int fill, const std::string& middle) {
+  std::string text;
+  for (int i = 0; i < fill; ++i) text += i % 7 == 0 ? "b, " : "ab ";
+  return text + middle + " ab ab";
+}
+
 // The fast path reads text in 64-byte blocks and chunks of 128 tokens: a pattern that starts
 // before such a boundary and ends after it is still one match, whatever is at the boundary.
 TEST(LexiconMatcherTest, MatchesAcrossBlockAndChunkBoundaries) {
@@ -368,12 +376,55 @@ TEST(LexiconMatcherTest, MatchesAcrossBlockAndChunkBoundaries) {
   std::vector<PatternMatch> got;
   for (const std::string& middle : middles) {
     for (int fill = 0; fill < 300; ++fill) {
-      std::string text;
-      for (int i = 0; i < fill; ++i) text += i % 7 == 0 ? "b, " : "ab ";
-      text += middle + " ab ab";
+      const std::string text = Padded(fill, middle);
       m.Match(text, &got);
       ASSERT_EQ(got, ReferenceMatch(patterns, text)) << "fill " << fill << ": " << middle;
       ASSERT_FALSE(got.empty()) << "fill " << fill << ": " << middle;
+    }
+  }
+}
+
+// The fast path completes wildcard patterns itself (a word whose first two bytes begin a root
+// prefix, or the word after a walk's node with wildcards): it must agree with the reference
+// wherever the pattern falls in the 64-byte blocks and 128-token chunks, with capitals,
+// joiners, clitics and quotation marks, and for a wildcard of a stemming mode's root.
+TEST(LexiconMatcherTest, WildcardsAcrossBlockAndChunkBoundaries) {
+  const std::vector<std::string> patterns = {
+      "separatist*",        "de-armeni*", "foreign agent law*", "separatist forces", "un*",
+      "unrecognised state", "agent"};
+  const std::vector<std::string> middles = {"Separatists forces",
+                                            "separatist forces",
+                                            "DE-ARMENIZATION",
+                                            "de-armenia's policy",
+                                            "foreign agent laws",
+                                            "foreign agent \"laws\"",
+                                            "foreign agent law's",
+                                            "Foreign Agent LAW",
+                                            "unrecognised state",
+                                            "un",
+                                            "u n",
+                                            "unrecognised \"state\"",
+                                            "separatist's",
+                                            "de-arm"};
+  for (const bool stemmed : {false, true}) {
+    LexiconMatcher m;
+    for (const std::string& p : patterns) {
+      MatchPatternOptions options;
+      // A one-word wildcard in a stemming mode leaves that mode's root; its prefix is not stemmed.
+      if (stemmed && p.find(' ') == std::string::npos && p.back() == '*') {
+        options.stem_language = "russian";
+      }
+      ASSERT_GE(m.Add(p, options, nullptr), 0) << p;
+    }
+    ASSERT_TRUE(m.Compile(nullptr));
+    std::vector<PatternMatch> got;
+    for (const std::string& middle : middles) {
+      for (int fill = 0; fill < 300; ++fill) {
+        const std::string text = Padded(fill, middle);
+        m.Match(text, &got);
+        ASSERT_EQ(got, ReferenceMatch(patterns, text))
+            << "fill " << fill << ": " << middle << (stemmed ? " (stemmed)" : "");
+      }
     }
   }
 }
@@ -483,6 +534,202 @@ TEST(LexiconMatcherTest, AgreesWithReferenceOnRandomText) {
       ASSERT_EQ(got, want_exact) << "round " << round << " (with stemming)";
     }
   }
+}
+
+// Groups: one pass over the text finds, for every group, exactly what a matcher holding that
+// group's patterns alone finds (the reference), on random texts built from the patterns' words
+// with punctuation, quotation marks, capitals, Cyrillic, inflected forms, stems and wildcards.
+TEST(LexiconMatcherTest, GroupsInOnePassAgreeWithSeparateMatchers) {
+  const std::vector<std::string> words = {"separatist",
+                                          "separatists",
+                                          "authorities",
+                                          "of",
+                                          "Nagorno-Karabakh",
+                                          "Nagorno–Karabakh",
+                                          "Karabakh",
+                                          "Lachin",
+                                          "corridor",
+                                          "so-called",
+                                          "regime",
+                                          "Azerbaijan",
+                                          "Azerbaijan's",
+                                          "Azerbaijan’s",
+                                          "said",
+                                          "claimed",
+                                          "U.S.",
+                                          "10,000",
+                                          "3.5",
+                                          "2023",
+                                          "Artsakh",
+                                          "republic",
+                                          "eco-activists",
+                                          "it's",
+                                          "Лачинский",
+                                          "Лачинского",
+                                          "коридор",
+                                          "коридора",
+                                          "киевский",
+                                          "киевского",
+                                          "режим",
+                                          "режима",
+                                          "закон",
+                                          "об",
+                                          "иноагентах",
+                                          "иноагенты",
+                                          "Карабах",
+                                          "Карабаха",
+                                          "Արցախ",
+                                          "საქართველო",
+                                          "café",
+                                          "x",
+                                          "s"};
+  const std::vector<std::string> marks = {"“", "”", "«", "»", "\"", "'",  ",", ".",
+                                          "(", ")", "-", ":", "’",  "'s", "’s"};
+  const std::vector<std::string> separators = {" ", " ", " ", "", "\n", "  "};
+  std::mt19937 random(20261207);
+  auto pick = [&](const std::vector<std::string>& from) {
+    return from[std::uniform_int_distribution<size_t>(0, from.size() - 1)(random)];
+  };
+  auto chance = [&](int percent) {
+    return std::uniform_int_distribution<int>(0, 99)(random) < percent;
+  };
+  // Text forms of a word: as written, capitalised (ASCII), upper case (ASCII), with a mark.
+  auto variant = [&](std::string w) {
+    if (chance(15) && !w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
+    if (chance(10)) {
+      for (char& ch : w) {
+        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 32);
+      }
+    }
+    return w;
+  };
+  constexpr int kGroups = 4;
+  for (int round = 0; round < 400; ++round) {
+    // Few words per round, so that patterns share words and their matches overlap.
+    std::vector<std::string> vocabulary;
+    for (int w = 0; w < 10; ++w) vocabulary.push_back(pick(words));
+    struct Pattern {
+      std::string text;
+      MatchPatternOptions options;
+    };
+    std::vector<Pattern> patterns;
+    const int count = std::uniform_int_distribution<int>(1, 16)(random);
+    for (int p = 0; p < count; ++p) {
+      Pattern pattern;
+      pattern.text = pick(vocabulary);
+      const int more = std::uniform_int_distribution<int>(0, 3)(random);
+      for (int w = 0; w < more; ++w) {
+        if (chance(10)) pattern.text += " " + pick(marks);
+        pattern.text += " " + pick(vocabulary);
+      }
+      if (chance(15)) pattern.text += "*";
+      if (round % 2 == 1 && chance(25)) pattern.options.stem_language = "russian";
+      // An English stemmer makes ASCII words stemmed: the Tokenizer path only.
+      if (round % 10 == 9 && chance(20)) pattern.options.stem_language = "english";
+      pattern.options.group = std::uniform_int_distribution<int>(0, kGroups - 1)(random);
+      if (round % 7 == 3) pattern.options.group = 0;  // one group alone
+      LexiconMatcher probe;
+      if (probe.Add(pattern.text, pattern.options, nullptr) < 0) continue;  // e.g. "3.5*"
+      patterns.push_back(pattern);
+      if (chance(10)) patterns.push_back(pattern);  // a duplicate in the same group
+    }
+    // Text: the patterns' words and the other words, marks and separators between.
+    std::string text;
+    for (int t = 0; t < 90; ++t) {
+      if (chance(55) && !patterns.empty()) {
+        // A whole pattern, or its first words only (a walk that fails part way).
+        std::string piece =
+            patterns[std::uniform_int_distribution<size_t>(0, patterns.size() - 1)(random)].text;
+        if (chance(30) && piece.rfind(' ') != std::string::npos) piece.resize(piece.rfind(' '));
+        if (piece.back() == '*') piece.back() = chance(50) ? 's' : ' ';
+        text += variant(piece);
+      } else if (chance(30)) {
+        text += pick(marks);
+      } else {
+        text += variant(pick(chance(80) ? vocabulary : words));
+      }
+      text += pick(separators);
+    }
+    LexiconMatcher grouped;
+    std::vector<LexiconMatcher> alone(kGroups);
+    std::vector<std::vector<int>> global(kGroups);  // local index -> index in `grouped`
+    for (const Pattern& pattern : patterns) {
+      const int index = grouped.Add(pattern.text, pattern.options, nullptr);
+      ASSERT_GE(index, 0) << pattern.text;
+      EXPECT_EQ(grouped.group(index), pattern.options.group);
+      MatchPatternOptions plain = pattern.options;
+      plain.group = 0;
+      const int g = pattern.options.group;
+      ASSERT_EQ(alone[static_cast<size_t>(g)].Add(pattern.text, plain, nullptr),
+                static_cast<int>(global[static_cast<size_t>(g)].size()));
+      global[static_cast<size_t>(g)].push_back(index);
+    }
+    ASSERT_TRUE(grouped.Compile(nullptr));
+    std::vector<PatternMatch> want;
+    std::vector<PatternMatch> want_group;
+    std::vector<PatternMatch> got_group;
+    std::string listed;
+    for (size_t p = 0; p < patterns.size(); ++p) {
+      listed += std::to_string(p) + " (group " + std::to_string(patterns[p].options.group) +
+                (patterns[p].options.stem_language.empty() ? "" : ", stemmed") +
+                "): " + patterns[p].text + "\n";
+    }
+    for (int g = 0; g < kGroups; ++g) {
+      LexiconMatcher& m = alone[static_cast<size_t>(g)];
+      ASSERT_TRUE(m.Compile(nullptr));
+      m.Match(text, &want_group);
+      for (PatternMatch& match : want_group) {
+        match.pattern = global[static_cast<size_t>(g)][static_cast<size_t>(match.pattern)];
+      }
+      // Without stemming the plain reference above must agree too.
+      if (std::none_of(patterns.begin(), patterns.end(),
+                       [](const Pattern& p) { return !p.options.stem_language.empty(); })) {
+        std::vector<std::string> texts;
+        for (const Pattern& p : patterns) {
+          if (p.options.group == g) texts.push_back(p.text);
+        }
+        std::vector<PatternMatch> plain = ReferenceMatch(texts, text);
+        for (PatternMatch& match : plain) {
+          match.pattern = global[static_cast<size_t>(g)][static_cast<size_t>(match.pattern)];
+        }
+        ASSERT_EQ(want_group, plain) << "round " << round << ", group " << g << "\npatterns:\n"
+                                     << listed << "text: " << text;
+      }
+      grouped.Match(text, &got_group, g);
+      ASSERT_EQ(got_group, want_group) << "round " << round << ", group " << g << "\npatterns:\n"
+                                       << listed << "text: " << text;
+      want.insert(want.end(), want_group.begin(), want_group.end());
+    }
+    std::vector<PatternMatch> got;
+    grouped.Match(text, &got);
+    ASSERT_EQ(got, want) << "round " << round << "\npatterns:\n" << listed << "text: " << text;
+  }
+}
+
+TEST(LexiconMatcherTest, GroupsOverlapButNotWithinAGroup) {
+  LexiconMatcher m;
+  MatchPatternOptions loaded;
+  loaded.group = 1;
+  EXPECT_EQ(m.Add("Nagorno-Karabakh", {}, nullptr), 0);
+  EXPECT_EQ(m.Add("separatist authorities of Nagorno-Karabakh", loaded, nullptr), 1);
+  EXPECT_EQ(m.Add("authorities", loaded, nullptr), 2);
+  EXPECT_EQ(m.Add("Karabakh", {}, nullptr), 3);
+  std::string error;
+  MatchPatternOptions bad;
+  bad.group = LexiconMatcher::kMaxGroups;
+  EXPECT_EQ(m.Add("x", bad, &error), -1);
+  EXPECT_NE(error.find("group"), std::string::npos) << error;
+  ASSERT_TRUE(m.Compile(nullptr));
+  const std::string text = "the separatist authorities of Nagorno-Karabakh and the authorities";
+  // Group 0 first, then group 1, each by position.
+  EXPECT_EQ(Found(m, text), (V{"0:Nagorno-Karabakh", "1:separatist authorities of Nagorno-Karabakh",
+                               "2:authorities"}));
+  std::vector<PatternMatch> naming;
+  m.Match(text, &naming, 0);
+  ASSERT_EQ(naming.size(), 1u);
+  EXPECT_EQ(naming[0].pattern, 0);
+  m.Match(text, &naming, 5);  // a group with no patterns
+  EXPECT_TRUE(naming.empty());
 }
 
 }  // namespace
