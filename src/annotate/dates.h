@@ -64,6 +64,20 @@ struct DateMention {
 std::vector<DateMention> FindDates(std::string_view text, const std::optional<Date>& article_date,
                                    const std::string& language = "");
 
+namespace internal {
+
+// FindDates without its pre-filter: tokenises the whole text and tries every token. The same
+// answer, slower; kept as the reference the pre-filter is tested against.
+std::vector<DateMention> FindDatesInEveryToken(std::string_view text,
+                                               const std::optional<Date>& article_date,
+                                               const std::string& language = "");
+
+// The anchor words FindDates gives its pre-filter (date_windows.h), from the tables its rules
+// read: `capitalised` ones count only with a capital first letter.
+void DateAnchorWords(std::vector<std::string_view>* any_case,
+                     std::vector<std::string_view>* capitalised);
+
+}  // namespace internal
 }  // namespace parallax
 
 #endif  // PARALLAX_ANNOTATE_DATES_H_

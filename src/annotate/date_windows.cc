@@ -1,0 +1,336 @@
+#include "annotate/date_windows.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+
+namespace parallax::internal {
+namespace {
+
+// Ordered: the classes after kLetter are the rare ones NextAnchor looks at more closely.
+enum ByteClass : unsigned char {
+  kOther,
+  kSeparator,     // ASCII white space: no token holds one
+  kLetter,        // ASCII letter
+  kDigit,         // a number token starts here, or goes on
+  kCyrillicLead,  // 0xD0, 0xD1: U+0400..U+047F
+  kExoticLead,    // 0xC4 (U+0130 İ), 0xE2 (U+212A K)
+};
+
+constexpr std::array<ByteClass, 256> MakeClasses() {
+  std::array<ByteClass, 256> c{};
+  c[' '] = c['\n'] = c['\t'] = c['\r'] = kSeparator;
+  for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = c[b - 'a' + 'A'] = kLetter;
+  c[0xD0] = c[0xD1] = kCyrillicLead;
+  c[0xC4] = c[0xE2] = kExoticLead;
+  return c;
+}
+constexpr std::array<ByteClass, 256> kClass = MakeClasses();
+
+bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// Where the run that goes on at `i` ends.
+std::size_t RunEnd(const unsigned char* s, std::size_t n, std::size_t i) {
+  while (i < n && kClass[s[i]] != kSeparator) ++i;
+  return i;
+}
+
+// A run counts unless it is no-break spaces alone (bytes 0xC2 0xA0), which hold no token.
+bool Counts(const unsigned char* s, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    if (s[i] != 0xC2 && s[i] != 0xA0) return true;
+  }
+  return false;
+}
+
+// The Cyrillic letter of two bytes at `b`, lower-cased as utf8proc does for U+0400..U+042F.
+void LowerCyrillic(const unsigned char* b, unsigned char* out) {
+  unsigned cp = ((b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu);
+  if (cp >= 0x400 && cp < 0x410) {
+    cp += 0x50;
+  } else if (cp >= 0x410 && cp < 0x430) {
+    cp += 0x20;
+  }
+  out[0] = static_cast<unsigned char>(0xC0 | (cp >> 6));
+  out[1] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
+}
+
+bool IsCyrillicPair(const unsigned char* s, std::size_t i, std::size_t n) {
+  return i + 1 < n && (s[i] == 0xD0 || s[i] == 0xD1) && IsContinuation(s[i + 1]);
+}
+
+std::uint32_t Hash(std::uint32_t h, unsigned char lower) { return h * 31u + lower; }
+
+// The first 8 bytes at `p` as a number, the first byte lowest.
+std::uint64_t Load64(const unsigned char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  return x;
+}
+
+// The low `bytes` bytes of a number (bytes <= 8).
+std::uint64_t LowBytes(std::size_t bytes) {
+  return bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * bytes)) - 1;
+}
+
+// The hash of the ASCII word p[0, size) lower-cased (size <= 16), from two loads rather than a
+// byte at a time; `avail` bytes may be read at p.
+std::uint32_t AsciiHash(const unsigned char* p, std::size_t size, std::size_t avail) {
+  std::uint64_t lo;
+  std::uint64_t hi;
+  if (avail >= 16) {
+    lo = Load64(p);
+    hi = Load64(p + 8);
+  } else {
+    unsigned char padded[16] = {};
+    std::memcpy(padded, p, std::min<std::size_t>(avail, 16));
+    lo = Load64(padded);
+    hi = Load64(padded + 8);
+  }
+  const std::uint64_t lo_mask = LowBytes(size);
+  const std::uint64_t hi_mask = LowBytes(size > 8 ? size - 8 : 0);
+  lo = (lo | 0x2020202020202020u) & lo_mask;
+  hi = (hi | 0x2020202020202020u) & hi_mask;
+  const std::uint64_t m = (lo * 0x9E3779B97F4A7C15u) ^ (hi * 0xC2B2AE3D27D4EB4Fu) ^ size;
+  return static_cast<std::uint32_t>(m >> 32);
+}
+
+std::uint32_t HashOf(std::string_view lower) {
+  std::uint32_t h = 0;
+  for (char c : lower) h = Hash(h, static_cast<unsigned char>(c));
+  return h;
+}
+
+}  // namespace
+
+bool DateWindowFinder::Searchable(std::string_view w) {
+  if (w.empty()) return false;
+  const auto* s = reinterpret_cast<const unsigned char*>(w.data());
+  if (std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return w.size() <= kMaxAscii;  // AsciiHash reads at most 16 bytes
+  }
+  if (w.size() % 2 != 0 || w.size() > kMaxCyrillic) return false;
+  for (std::size_t i = 0; i < w.size(); i += 2) {
+    unsigned char lower[2];
+    if (!IsCyrillicPair(s, i, w.size())) return false;
+    LowerCyrillic(s + i, lower);
+    if (lower[0] != s[i] || lower[1] != s[i + 1]) return false;
+  }
+  return true;
+}
+
+DateWindowFinder::DateWindowFinder(const std::vector<std::string_view>& any_case,
+                                   const std::vector<std::string_view>& capitalised,
+                                   std::size_t runs_before, std::size_t runs_after)
+    : runs_before_(runs_before), runs_after_(runs_after) {
+  auto add = [this](std::string_view w, bool capital) {
+    if (!Searchable(w)) return;
+    const auto* p = reinterpret_cast<const unsigned char*>(w.data());
+    const bool ascii = w[0] >= 'a' && w[0] <= 'z';
+    const std::uint32_t h = ascii ? AsciiHash(p, w.size(), w.size()) : HashOf(w);
+    if (ascii) {
+      ascii_shapes_[static_cast<unsigned char>(w[0] - 'a' + 'A')] |= std::uint32_t{1} << w.size();
+      if (!capital) ascii_shapes_[p[0]] |= std::uint32_t{1} << w.size();
+    }
+    bloom_[(h / 64) % bloom_.size()] |= std::uint64_t{1} << (h % 64);
+    anchors_.push_back({h, std::string(w), capital});
+  };
+  for (std::string_view w : any_case) add(w, false);
+  for (std::string_view w : capitalised) add(w, true);
+}
+
+bool DateWindowFinder::IsAnchor(std::uint32_t hash, std::string_view lower, bool capital) const {
+  for (const Anchor& a : anchors_) {
+    if (a.hash == hash && a.word == lower && (capital || !a.capital)) return true;
+  }
+  return false;
+}
+
+bool DateWindowFinder::IsAnchorWord(std::string_view word) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(word.data());
+  return !word.empty() && RunEnd(s, word.size(), 0) == word.size() &&
+         NextAnchor(s, word.size(), 0) < word.size();
+}
+
+bool DateWindowFinder::AsciiAnchor(const unsigned char* s, std::size_t n, std::size_t begin,
+                                   std::size_t size) const {
+  if (!MayBeAsciiAnchor(s[begin], size)) return false;
+  const std::uint32_t h = AsciiHash(s + begin, size, n - begin);
+  if (!BloomHas(h)) return false;
+  char lower[kMaxAscii];
+  for (std::size_t k = 0; k < size; ++k) lower[k] = static_cast<char>(s[begin + k] | 0x20);
+  return IsAnchor(h, std::string_view(lower, size), s[begin] <= 'Z');
+}
+
+std::size_t DateWindowFinder::CyrillicWord(const unsigned char* s, std::size_t n, std::size_t i,
+                                           bool* anchor) const {
+  std::array<unsigned char, kMaxCyrillic> lower;
+  std::size_t size = 0;
+  std::uint32_t h = 0;
+  do {
+    unsigned char pair[2];
+    LowerCyrillic(s + i, pair);
+    h = Hash(Hash(h, pair[0]), pair[1]);
+    if (size + 2 <= lower.size()) {
+      lower[size] = pair[0];
+      lower[size + 1] = pair[1];
+    }
+    size += 2;
+    i += 2;
+  } while (IsCyrillicPair(s, i, n));
+  *anchor = size <= lower.size() && BloomHas(h) &&
+            IsAnchor(h, std::string_view(reinterpret_cast<const char*>(lower.data()), size), false);
+  return i;
+}
+
+bool DateWindowFinder::RareAnchor(const unsigned char* s, std::size_t n, std::size_t* i) const {
+  const unsigned char b = s[*i];
+  if (kClass[b] == kDigit) return true;
+  if (kClass[b] == kCyrillicLead && IsCyrillicPair(s, *i, n)) {
+    bool anchor = false;
+    const std::size_t end = CyrillicWord(s, n, *i, &anchor);
+    if (!anchor) *i = end;
+    return anchor;
+  }
+  if ((b == 0xC4 && *i + 1 < n && s[*i + 1] == 0xB0) ||
+      (b == 0xE2 && *i + 2 < n && s[*i + 1] == 0x84 && s[*i + 2] == 0xAA)) {
+    return true;
+  }
+  ++*i;
+  return false;
+}
+
+std::size_t DateWindowFinder::NextAnchor(const unsigned char* s, std::size_t n,
+                                         std::size_t i) const {
+  // Eight bytes at a time: masks (a high bit per byte) of ASCII letters and of the rare bytes
+  // (digits, bytes past ASCII) tell where words end and what else needs a look, with no branch
+  // per byte; each word that ends is hashed whole and tried against the Bloom filter.
+  constexpr std::uint64_t kHigh = 0x8080808080808080u;
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Fu;
+  auto ones = [](unsigned char c) { return std::uint64_t{0x0101010101010101u} * c; };
+  std::size_t word = i;  // where the word that goes on at i started (when in_word)
+  bool in_word = false;
+  while (i + 8 <= n) {
+    std::uint64_t x;
+    std::memcpy(&x, s + i, 8);
+    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+    const std::uint64_t high = x & kHigh;
+    const std::uint64_t v = x & kLow7;
+    const std::uint64_t lower = v | ones(0x20);
+    const std::uint64_t letters =
+        (lower + ones(0x80 - 'a')) & ~(lower + ones(0x80 - 'z' - 1)) & ~high & kHigh;
+    const std::uint64_t digits =
+        (v + ones(0x80 - '0')) & ~(v + ones(0x80 - '9' - 1)) & ~high & kHigh;
+    const std::uint64_t next_letter = i + 8 < n && kClass[s[i + 8]] == kLetter ? 1 : 0;
+    const std::uint64_t ends = letters & ~((letters >> 8) | (next_letter << 63));
+    const std::uint64_t starts = letters & ~((letters << 8) | (in_word ? 0x80u : 0u));
+    std::uint64_t events = ends | digits | high;
+    bool jumped = false;
+    while (events != 0) {
+      const int bit = __builtin_ctzll(events);
+      const std::uint64_t below = (std::uint64_t{2} << bit) - 1;  // bits up to this byte
+      const std::size_t at = i + static_cast<std::size_t>(bit / 8);
+      events &= events - 1;
+      if ((ends >> bit) & 1u) {
+        if ((starts & below) != 0)
+          word = i + static_cast<std::size_t>((63 - __builtin_clzll(starts & below)) / 8);
+        if (MayBeAsciiAnchor(s[word], at + 1 - word) && AsciiAnchor(s, n, word, at + 1 - word)) {
+          return word;
+        }
+        continue;
+      }
+      std::size_t j = at;
+      if (RareAnchor(s, n, &j)) return at;
+      if (j > i + 8) {
+        // A Cyrillic word ran past this block: go on after it.
+        i = j;
+        in_word = false;
+        jumped = true;
+        break;
+      }
+      if (j > at + 1) events &= ~((std::uint64_t{1} << ((j - i) * 8)) - 1);  // the word's bytes
+    }
+    if (jumped) continue;
+    if (starts != 0) word = i + static_cast<std::size_t>((63 - __builtin_clzll(starts)) / 8);
+    in_word = next_letter != 0 && (letters >> 63) != 0;
+    i += 8;
+  }
+  // The last few bytes, one at a time.
+  while (i < n) {
+    const unsigned char b = s[i];
+    if (kClass[b] == kLetter) {
+      if (!in_word) word = i;
+      in_word = true;
+      if (i + 1 == n || kClass[s[i + 1]] != kLetter) {
+        if (AsciiAnchor(s, n, word, i + 1 - word)) return word;
+        in_word = false;
+      }
+      ++i;
+      continue;
+    }
+    in_word = false;
+    if (kClass[b] > kLetter || b >= 0x80) {
+      const std::size_t at = i;
+      if (RareAnchor(s, n, &i)) return at;
+    } else {
+      ++i;
+    }
+  }
+  return n;
+}
+
+std::size_t DateWindowFinder::RunsBack(const unsigned char* s, std::size_t begin, std::size_t runs,
+                                       std::size_t floor) {
+  std::size_t p = begin;
+  for (std::size_t counted = 0; counted < runs && p > floor;) {
+    while (p > 0 && kClass[s[p - 1]] == kSeparator) --p;
+    if (p == 0) break;
+    const std::size_t end = p;
+    while (p > 0 && kClass[s[p - 1]] != kSeparator) --p;
+    counted += Counts(s, p, end);
+  }
+  return p;
+}
+
+std::size_t DateWindowFinder::RunsForward(const unsigned char* s, std::size_t n, std::size_t end,
+                                          std::size_t runs) {
+  std::size_t p = end;
+  for (std::size_t counted = 0; counted < runs;) {
+    while (p < n && kClass[s[p]] == kSeparator) ++p;
+    if (p == n) break;
+    const std::size_t begin = p;
+    p = RunEnd(s, n, p);
+    if (Counts(s, begin, p)) {
+      ++counted;
+      end = p;
+    }
+  }
+  return end;
+}
+
+void DateWindowFinder::Find(std::string_view text, std::vector<ByteWindow>* windows) const {
+  windows->clear();
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while ((i = NextAnchor(s, n, i)) < n) {
+    // Each run is walked back from at most once: the scan goes on after its end.
+    std::size_t run_begin = i;
+    while (run_begin > 0 && kClass[s[run_begin - 1]] != kSeparator) --run_begin;
+    const std::size_t run_end = RunEnd(s, n, i);
+    const std::size_t last_end = windows->empty() ? 0 : windows->back().end;
+    const std::size_t from = RunsBack(s, run_begin, runs_before_, last_end);
+    const std::size_t to = RunsForward(s, n, run_end, runs_after_);
+    if (!windows->empty() && from <= last_end) {
+      windows->back().end = std::max(last_end, to);
+    } else {
+      windows->push_back({from, to});
+    }
+    i = run_end;
+  }
+}
+
+}  // namespace parallax::internal
