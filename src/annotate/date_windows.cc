@@ -315,6 +315,11 @@ void DateWindowFinder::Find(std::string_view text, std::vector<ByteWindow>* wind
   windows->clear();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+  // The ends of the counted runs walked forward past the last anchor's run (ahead[head...]), and
+  // where that walk stopped: anchors close together share one walk, so each run is walked once.
+  std::vector<std::size_t> ahead;
+  std::size_t head = 0;
+  std::size_t walked = 0;
   std::size_t i = 0;
   while ((i = NextAnchor(s, n, i)) < n) {
     // Each run is walked back from at most once: the scan goes on after its end.
@@ -323,7 +328,23 @@ void DateWindowFinder::Find(std::string_view text, std::vector<ByteWindow>* wind
     const std::size_t run_end = RunEnd(s, n, i);
     const std::size_t last_end = windows->empty() ? 0 : windows->back().end;
     const std::size_t from = RunsBack(s, run_begin, runs_before_, last_end);
-    const std::size_t to = RunsForward(s, n, run_end, runs_after_);
+    if (run_end > walked) {
+      ahead.clear();
+      head = 0;
+      walked = run_end;
+    } else {
+      while (head < ahead.size() && ahead[head] <= run_end) ++head;
+    }
+    while (ahead.size() - head < runs_after_ && walked < n) {
+      const std::size_t end = RunsForward(s, n, walked, 1);
+      if (end == walked) {
+        walked = n;  // only white space (or runs that hold no token) is left
+        break;
+      }
+      ahead.push_back(end);
+      walked = end;
+    }
+    const std::size_t to = ahead.size() > head ? ahead.back() : run_end;
     if (!windows->empty() && from <= last_end) {
       windows->back().end = std::max(last_end, to);
     } else {

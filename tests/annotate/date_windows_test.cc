@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -111,6 +114,158 @@ TEST(DateWindowFinderTest, NoOtherCharacterLowerCasesToAsciiOrCyrillic) {
     std::string word = "вчер";
     AppendUtf8(c, &word);
     EXPECT_EQ(f.IsAnchorWord(word), SimpleLowercase(word) == "вчера") << word;
+  }
+}
+
+// The windows as the header defines them, computed the slow way: split at ASCII white space,
+// look each run's words up whole, count back and forth run by run.
+std::vector<ByteWindow> ReferenceWindows(std::string_view text, std::size_t before,
+                                         std::size_t after, const std::set<std::string>& any_case,
+                                         const std::set<std::string>& capitalised) {
+  auto separator = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  auto is_anchor = [&](std::string_view run) {
+    if (run.find("\xC4\xB0") != std::string_view::npos) return true;
+    if (run.find("\xE2\x84\xAA") != std::string_view::npos) return true;
+    for (std::size_t i = 0; i < run.size();) {
+      const auto b = static_cast<unsigned char>(run[i]);
+      if (b >= '0' && b <= '9') return true;
+      std::size_t j = i;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        while (j < run.size() && ((run[j] | 0x20) >= 'a' && (run[j] | 0x20) <= 'z')) ++j;
+        const std::string lower = SimpleLowercase(run.substr(i, j - i));
+        if (any_case.count(lower) || (b <= 'Z' && capitalised.count(lower))) return true;
+      } else if ((b == 0xD0 || b == 0xD1) && i + 1 < run.size() &&
+                 (static_cast<unsigned char>(run[i + 1]) & 0xC0) == 0x80) {
+        while (j + 1 < run.size() &&
+               (static_cast<unsigned char>(run[j]) == 0xD0 ||
+                static_cast<unsigned char>(run[j]) == 0xD1) &&
+               (static_cast<unsigned char>(run[j + 1]) & 0xC0) == 0x80) {
+          j += 2;
+        }
+        if (any_case.count(SimpleLowercase(run.substr(i, j - i)))) return true;
+      } else {
+        j = i + 1;
+      }
+      i = j;
+    }
+    return false;
+  };
+  struct Run {
+    std::size_t begin, end;
+    bool counted, anchor;
+  };
+  std::vector<Run> runs;
+  for (std::size_t i = 0; i < text.size();) {
+    if (separator(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && !separator(text[j])) ++j;
+    const std::string_view run = text.substr(i, j - i);
+    const bool counted = run.find_first_not_of("\xC2\xA0") != std::string_view::npos;
+    runs.push_back({i, j, counted, is_anchor(run)});
+    i = j;
+  }
+  std::vector<ByteWindow> out;
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    if (!runs[k].anchor) continue;
+    std::size_t from = 0;
+    for (std::size_t back = k, seen = 0; back-- > 0;) {
+      if (runs[back].counted && ++seen == before) {
+        from = runs[back].begin;
+        break;
+      }
+    }
+    if (before == 0) from = runs[k].begin;
+    std::size_t to = runs[k].end;
+    for (std::size_t next = k + 1, seen = 0; next < runs.size() && seen < after; ++next) {
+      if (runs[next].counted) {
+        to = runs[next].end;
+        ++seen;
+      }
+    }
+    if (!out.empty() && from <= out.back().end) {
+      out.back().end = std::max(out.back().end, to);
+    } else {
+      out.push_back({from, to});
+    }
+  }
+  return out;
+}
+
+TEST(DateWindowFinderTest, RandomTextsGiveTheWindowsOfTheDefinition) {
+  const std::vector<std::string_view> any_case = {"ago",    "week",     "year",   "today",
+                                                  "вчера",  "году",     "неделе", "afternoon",
+                                                  "spring", "yesterday"};
+  const std::vector<std::string_view> capitalised = {"may", "friday", "december", "dec", "sept"};
+  const std::set<std::string> any_set(any_case.begin(), any_case.end());
+  const std::set<std::string> cap_set(capitalised.begin(), capitalised.end());
+  const std::vector<std::string> pieces = {"the",
+                                           "The",
+                                           "weekly",
+                                           "week",
+                                           "WEEK",
+                                           "Week,",
+                                           "ago",
+                                           "agony",
+                                           "May",
+                                           "may",
+                                           "MAY",
+                                           "Dec.",
+                                           "dec",
+                                           "Sept",
+                                           "september",
+                                           "Friday’s",
+                                           "(today)",
+                                           "Yesterday",
+                                           "afternoons",
+                                           "x",
+                                           "ab",
+                                           "abcdefghijklmnopq",
+                                           "abcdefghijklmnop",
+                                           "7",
+                                           "1990s",
+                                           "a1b",
+                                           "вчера",
+                                           "ВЧЕРА",
+                                           "Вчерашний",
+                                           "позавчера",
+                                           "году,",
+                                           "неделе.",
+                                           "Петров",
+                                           "сказал",
+                                           "«вчера»",
+                                           "FRİDAY",
+                                           "wee\u212Aend",
+                                           "\xC2\xA0",
+                                           "\xD0",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x84",
+                                           "\xFF",
+                                           "-",
+                                           "mid-May",
+                                           "todayweek",
+                                           "year\xD0\xB2",
+                                           "yearв",
+                                           "вyear",
+                                           "spring\xC3\xA9"};
+  const std::vector<std::string> separators = {" ", " ", " ", "\n", "\t", "\r", "", "  "};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const std::size_t count = rng() % 60;
+    for (std::size_t k = 0; k < count; ++k) {
+      text += pieces[rng() % pieces.size()];
+      text += separators[rng() % separators.size()];
+    }
+    const std::size_t before = rng() % 4;
+    const std::size_t after = rng() % 13;
+    const DateWindowFinder f(any_case, capitalised, before, after);
+    std::vector<ByteWindow> windows;
+    f.Find(text, &windows);
+    ASSERT_EQ(windows, ReferenceWindows(text, before, after, any_set, cap_set))
+        << "before " << before << ", after " << after << ", text: " << text;
   }
 }
 
