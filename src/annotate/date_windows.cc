@@ -311,6 +311,12 @@ std::size_t DateWindowFinder::RunsForward(const unsigned char* s, std::size_t n,
   return end;
 }
 
+std::size_t DateWindowFinder::Grow(std::string_view text, std::size_t end, std::size_t runs) {
+  const std::size_t grown =
+      RunsForward(reinterpret_cast<const unsigned char*>(text.data()), text.size(), end, runs);
+  return grown > end ? grown : text.size();
+}
+
 void DateWindowFinder::Find(std::string_view text, std::vector<ByteWindow>* windows) const {
   windows->clear();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

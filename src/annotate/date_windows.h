@@ -57,6 +57,10 @@ class DateWindowFinder {
   // ASCII white space and ending at the text's end or at ASCII white space.
   void Find(std::string_view text, std::vector<ByteWindow>* windows) const;
 
+  // Where a window ending at `end` of `text` ends when it takes `runs` more counted runs (the end
+  // of the text when none is left).
+  static std::size_t Grow(std::string_view text, std::size_t end, std::size_t runs);
+
   // True when `word` is an anchor word as written in a text (for tests): "May", "вчера".
   bool IsAnchorWord(std::string_view word) const;
 

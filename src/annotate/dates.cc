@@ -243,14 +243,19 @@ class DateFinder {
   }
 
   // Appends the dates of `text`, which starts at byte `offset` of the text FindDates was given.
-  void Run(std::string_view text, std::size_t offset, std::vector<DateMention>* out) {
+  // With `near_anchors`, tries only tokens with an anchor among the next three (the others match
+  // nothing: see MatchAt), for a window of the pre-filter. False when a rule read past the end
+  // of `text`: a window must then grow, as what follows might change what was found.
+  bool Run(std::string_view text, std::size_t offset, bool near_anchors,
+           std::vector<DateMention>* out) {
     text_ = text;
     offset_ = offset;
+    overflow_ = false;
     words_.tokens.clear();
     words_.lowered.clear();
     TokenizeForDates(text, &words_);
     for (std::size_t i = 0; i < tokens_.size();) {
-      if (!MayStart(tokens_[i])) {
+      if (!MayStart(tokens_[i]) || (near_anchors && !AnchorAmong(i, i + 3))) {
         ++i;
         continue;
       }
@@ -262,6 +267,7 @@ class DateFinder {
         ++i;
       }
     }
+    return !overflow_;
   }
 
  private:
@@ -305,9 +311,46 @@ class DateFinder {
     return kStartShapes.MayContain(t.lower) && kStarts.count(t.lower) > 0;
   }
 
-  const Tok* At(std::size_t i) const { return i < tokens_.size() ? &tokens_[i] : nullptr; }
+  // A token of AnchorWords, or a number.
+  static bool IsAnchor(const Tok& t) {
+    struct Anchors {
+      std::unordered_set<std::string_view> any_case;
+      std::unordered_set<std::string_view> capitalised;
+      WordShapeFilter shapes;
+    };
+    static const Anchors kAnchors = [] {
+      std::vector<std::string_view> any_case;
+      std::vector<std::string_view> capitalised;
+      AnchorWords(&any_case, &capitalised);
+      Anchors a{{any_case.begin(), any_case.end()}, {capitalised.begin(), capitalised.end()}, {}};
+      for (const auto* words : {&any_case, &capitalised}) {
+        for (std::string_view w : *words) a.shapes.Add(w);
+      }
+      return a;
+    }();
+    if (t.number) return true;
+    if (!kAnchors.shapes.MayContain(t.lower)) return false;
+    return kAnchors.any_case.count(t.lower) > 0 ||
+           (t.capital && kAnchors.capitalised.count(t.lower) > 0);
+  }
+
+  // Whether one of tokens [from, to) there are is an anchor (reading them is no rule's read).
+  bool AnchorAmong(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to && k < tokens_.size(); ++k) {
+      if (IsAnchor(tokens_[k])) return true;
+    }
+    return false;
+  }
+
+  // Token i, or null past the last (noted: the rules read no further than they must).
+  const Tok* At(std::size_t i) const {
+    if (i < tokens_.size()) return &tokens_[i];
+    overflow_ = true;
+    return nullptr;
+  }
   bool Is(std::size_t i, std::string_view lower) const {
-    return i < tokens_.size() && tokens_[i].lower == lower;
+    const Tok* t = At(i);
+    return t != nullptr && t->lower == lower;
   }
 
   DateMention Make(std::size_t first, std::size_t last, DateKind kind) const {
@@ -364,11 +407,12 @@ class DateFinder {
   }
 
   // The expression tried at token i. Two promises the pre-filter (FindDates, date_windows.h)
-  // rests on; change them only with kRunsBefore and kRunsAfter:
-  //  - it reads no token before i - 1 nor after i + 11;
+  // rests on; change them only with kRunsBefore and the `+ 3` of AnchorAmong in Run:
+  //  - it reads no token before i - 1 (and, for speed only, none after i + 11: kRunsAfterAtMost);
   //  - every expression it accepts has a number or an anchor word (AnchorWords) among tokens
   //    i … i + 2: a month or weekday name, a part of the day ("the morning of"), a day ("today",
   //    "вчера"), a period or season ("last week", "в прошлом году", "the fall of"), or "ago".
+  // Reads past the last token go through At (and Is), which notes them for Run.
   std::optional<DateMention> MatchAt(std::size_t i, std::size_t* next) {
     const Tok& t = tokens_[i];
     std::size_t first = i;
@@ -399,7 +443,7 @@ class DateFinder {
     if (!t) return std::nullopt;
     // Optional weekday: "Sunday, April 23".
     std::size_t k = j;
-    if (WeekdayOf(*t) >= 0 && (Is(k + 1, ",") ? k + 2 : k + 1) < tokens_.size()) {
+    if (WeekdayOf(*t) >= 0 && At(Is(k + 1, ",") ? k + 2 : k + 1) != nullptr) {
       const std::size_t after = Is(k + 1, ",") ? k + 2 : k + 1;
       bool a2 = false;
       if (MonthOf(tokens_[after], &a2) ||
@@ -699,7 +743,8 @@ class DateFinder {
 
   std::string_view text_;
   std::size_t offset_ = 0;
-  DateTokens words_;  // owns the lower-case forms tokens_ may view
+  mutable bool overflow_ = false;  // At read past the last token
+  DateTokens words_;               // owns the lower-case forms tokens_ may view
   const std::vector<Tok>& tokens_ = words_.tokens;
   bool russian_ = false;
   bool has_ref_ = false;
@@ -740,12 +785,18 @@ bool ReadsRussian(const std::string& language) {
 }
 
 // How far a window reaches around an anchor, in runs of text between white space (each holds a
-// token or more). MatchAt at token t reads tokens t - 1 … t + 11 (the longest path: "the morning
-// of Sunday, 12 of December, 2022 года" reads from "the" to the token after "года"), and every
-// expression it accepts has an anchor among tokens t … t + 2: so 3 runs before an anchor's run
-// and 11 after it hold every token a match near the anchor reads.
+// token or more). Every expression MatchAt accepts at token t has an anchor among tokens t … t + 2
+// and MatchAt reads back to t - 1 only: 3 runs before an anchor's run hold the token before any t
+// that may match. After it, MatchAt reads up to t + 11 (the longest path: "the morning of Sunday,
+// 12 of December, 2022 года" reads from "the" to the token after "года"), but most reads stop two
+// tokens on: a window takes 2 runs after its last anchor and grows (by 11 runs, then twice as
+// many each time) when a rule reads past it, which Run tells. An anchor just past a window would
+// have merged with it (its window starts 3 runs earlier), so the tokens after a window's last
+// hold no anchor: the tokens Run skips as far from any anchor are far from one in the whole text
+// too, and every token a rule reads is the whole text's token at that place.
 constexpr std::size_t kRunsBefore = 3;
-constexpr std::size_t kRunsAfter = 11;
+constexpr std::size_t kRunsAfter = 2;
+constexpr std::size_t kRunsAfterAtMost = 11;
 
 const internal::DateWindowFinder& Windows() {
   static const internal::DateWindowFinder kFinder = [] {
@@ -767,8 +818,21 @@ std::vector<DateMention> FindDates(std::string_view text, const std::optional<Da
   ForEachPiece(text, [&](std::size_t begin, std::size_t end) {
     const std::string_view piece = text.substr(begin, end - begin);
     Windows().Find(piece, &windows);
-    for (const internal::ByteWindow& w : windows) {
-      finder.Run(piece.substr(w.begin, w.end - w.begin), begin + w.begin, &out);
+    for (std::size_t k = 0; k < windows.size(); ++k) {
+      internal::ByteWindow w = windows[k];
+      const std::size_t found = out.size();
+      std::size_t more = kRunsAfterAtMost;
+      while (!finder.Run(piece.substr(w.begin, w.end - w.begin), begin + w.begin, true, &out) &&
+             w.end < piece.size()) {
+        // A rule read past the window: grow it (by twice as much each time, so that a long
+        // chain of growths costs no more than reading the whole once more) and read it again.
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(found), out.end());
+        w.end = internal::DateWindowFinder::Grow(piece, w.end, more);
+        more *= 2;
+        while (k + 1 < windows.size() && windows[k + 1].begin <= w.end) {
+          w.end = std::max(w.end, windows[++k].end);
+        }
+      }
     }
   });
   return out;
@@ -782,7 +846,7 @@ std::vector<DateMention> FindDatesInEveryToken(std::string_view text,
   DateFinder finder(article_date, ReadsRussian(language));
   std::vector<DateMention> out;
   ForEachPiece(text, [&](std::size_t begin, std::size_t end) {
-    finder.Run(text.substr(begin, end - begin), begin, &out);
+    finder.Run(text.substr(begin, end - begin), begin, false, &out);
   });
   return out;
 }
