@@ -4,9 +4,10 @@
 // them cost a tenth of `scan`. Every expression FindDates accepts holds, within its first three
 // tokens, a number or one of a few anchor words (a month or weekday name, "yesterday", "week",
 // "ago", "вчера", "году" …; dates.cc derives them from its own vocabulary). DateWindowFinder finds
-// the anchors with a byte scan that builds no token and returns byte windows around them, wide
-// enough that the finder, run on each window alone, reads exactly the tokens it would read in
-// the whole text, and so finds exactly the same dates.
+// the anchors with a byte scan that builds no token (eight bytes at a time, each word hashed once
+// and tried against a Bloom filter) and returns byte windows around them; FindDates runs its
+// finder on each window alone, and grows a window (Grow) when a rule reads past its end, so that
+// it reads exactly the tokens it would read in the whole text and finds exactly the same dates.
 //
 // Windows are cut at ASCII white space (space, tab, CR, LF): no date token holds one, and the date
 // tokeniser (date_tokens.h) starts afresh after one, so a window's tokens are the whole text's
