@@ -5,6 +5,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace parallax::internal {
 namespace {
 
@@ -149,12 +153,6 @@ bool DateWindowFinder::IsAnchor(std::uint32_t hash, std::string_view lower, bool
   return false;
 }
 
-bool DateWindowFinder::IsAnchorWord(std::string_view word) const {
-  const auto* s = reinterpret_cast<const unsigned char*>(word.data());
-  return !word.empty() && RunEnd(s, word.size(), 0) == word.size() &&
-         NextAnchor(s, word.size(), 0) < word.size();
-}
-
 bool DateWindowFinder::AsciiAnchor(const unsigned char* s, std::size_t n, std::size_t begin,
                                    std::size_t size) const {
   if (!MayBeAsciiAnchor(s[begin], size)) return false;
@@ -203,20 +201,28 @@ bool DateWindowFinder::RareAnchor(const unsigned char* s, std::size_t n, std::si
   return false;
 }
 
-std::size_t DateWindowFinder::NextAnchor(const unsigned char* s, std::size_t n,
-                                         std::size_t i) const {
-  // Eight bytes at a time: masks (a high bit per byte) of ASCII letters and of the rare bytes
-  // (digits, bytes past ASCII) tell where words end and what else needs a look, with no branch
-  // per byte; each word that ends is hashed whole and tried against the Bloom filter.
-  constexpr std::uint64_t kHigh = 0x8080808080808080u;
-  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Fu;
-  auto ones = [](unsigned char c) { return std::uint64_t{0x0101010101010101u} * c; };
-  std::size_t word = i;  // where the word that goes on at i started (when in_word)
-  bool in_word = false;
-  while (i + 8 <= n) {
-    std::uint64_t x;
-    std::memcpy(&x, s + i, 8);
-    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+namespace {
+
+// Masks of a block of text, a bit per byte (bit k for byte k): ASCII letters, ASCII digits, and
+// bytes past ASCII.
+struct BlockMasks {
+  std::uint32_t letters;
+  std::uint32_t digits;
+  std::uint32_t high;
+};
+
+// Eight bytes, in a 64-bit number (SWAR): the portable way.
+struct Block8 {
+  static constexpr std::size_t kSize = 8;
+  static BlockMasks At(const unsigned char* p) {
+    constexpr std::uint64_t kHigh = 0x8080808080808080u;
+    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Fu;
+    auto ones = [](unsigned char c) { return std::uint64_t{0x0101010101010101u} * c; };
+    // The high bit of each byte to bit k of a byte.
+    auto bits = [](std::uint64_t high_bits) {
+      return static_cast<std::uint32_t>(((high_bits >> 7) * 0x0102040810204080u) >> 56);
+    };
+    const std::uint64_t x = Load64(p);
     const std::uint64_t high = x & kHigh;
     const std::uint64_t v = x & kLow7;
     const std::uint64_t lower = v | ones(0x20);
@@ -224,19 +230,57 @@ std::size_t DateWindowFinder::NextAnchor(const unsigned char* s, std::size_t n,
         (lower + ones(0x80 - 'a')) & ~(lower + ones(0x80 - 'z' - 1)) & ~high & kHigh;
     const std::uint64_t digits =
         (v + ones(0x80 - '0')) & ~(v + ones(0x80 - '9' - 1)) & ~high & kHigh;
-    const std::uint64_t next_letter = i + 8 < n && kClass[s[i + 8]] == kLetter ? 1 : 0;
-    const std::uint64_t ends = letters & ~((letters >> 8) | (next_letter << 63));
-    const std::uint64_t starts = letters & ~((letters << 8) | (in_word ? 0x80u : 0u));
-    std::uint64_t events = ends | digits | high;
+    return {bits(letters), bits(digits), bits(high)};
+  }
+};
+
+#if defined(__SSE2__)
+// Sixteen bytes in an SSE2 register (every x86-64 processor has SSE2).
+struct Block16 {
+  static constexpr std::size_t kSize = 16;
+  static BlockMasks At(const unsigned char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed compares: bytes past ASCII are negative, so neither letters nor digits.
+    const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    const __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                          _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+    const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                         _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    return {static_cast<std::uint32_t>(_mm_movemask_epi8(letters)),
+            static_cast<std::uint32_t>(_mm_movemask_epi8(digits)),
+            static_cast<std::uint32_t>(_mm_movemask_epi8(x))};
+  }
+};
+using FastBlock = Block16;
+#else
+using FastBlock = Block8;
+#endif
+
+}  // namespace
+
+template <typename Block>
+std::size_t DateWindowFinder::NextAnchorIn(const unsigned char* s, std::size_t n,
+                                           std::size_t i) const {
+  // A block at a time: masks of ASCII letters and of the rare bytes (digits, bytes past ASCII)
+  // tell where words end and what else needs a look, with no branch per byte; each word that
+  // ends is hashed whole and tried against the Bloom filter.
+  constexpr std::size_t kSize = Block::kSize;
+  std::size_t word = i;  // where the word that goes on at i started (when in_word)
+  std::uint32_t in_word = 0;
+  while (i + kSize <= n) {
+    const BlockMasks m = Block::At(s + i);
+    const std::uint32_t next_letter = i + kSize < n && kClass[s[i + kSize]] == kLetter ? 1 : 0;
+    const std::uint32_t ends = m.letters & ~((m.letters >> 1) | (next_letter << (kSize - 1)));
+    const std::uint32_t starts = m.letters & ~((m.letters << 1) | in_word);
+    std::uint32_t events = ends | m.digits | m.high;
     bool jumped = false;
     while (events != 0) {
-      const int bit = __builtin_ctzll(events);
-      const std::uint64_t below = (std::uint64_t{2} << bit) - 1;  // bits up to this byte
-      const std::size_t at = i + static_cast<std::size_t>(bit / 8);
+      const int bit = __builtin_ctz(events);
+      const std::size_t at = i + static_cast<std::size_t>(bit);
       events &= events - 1;
       if ((ends >> bit) & 1u) {
-        if ((starts & below) != 0)
-          word = i + static_cast<std::size_t>((63 - __builtin_clzll(starts & below)) / 8);
+        const std::uint32_t started = starts & ((2u << bit) - 1);
+        if (started != 0) word = i + static_cast<std::size_t>(31 - __builtin_clz(started));
         if (MayBeAsciiAnchor(s[word], at + 1 - word) && AsciiAnchor(s, n, word, at + 1 - word)) {
           return word;
         }
@@ -244,34 +288,34 @@ std::size_t DateWindowFinder::NextAnchor(const unsigned char* s, std::size_t n,
       }
       std::size_t j = at;
       if (RareAnchor(s, n, &j)) return at;
-      if (j > i + 8) {
+      if (j > i + kSize) {
         // A Cyrillic word ran past this block: go on after it.
         i = j;
-        in_word = false;
+        in_word = 0;
         jumped = true;
         break;
       }
-      if (j > at + 1) events &= ~((std::uint64_t{1} << ((j - i) * 8)) - 1);  // the word's bytes
+      if (j > at + 1) events &= ~((std::uint32_t{1} << (j - i)) - 1);  // the word's bytes
     }
     if (jumped) continue;
-    if (starts != 0) word = i + static_cast<std::size_t>((63 - __builtin_clzll(starts)) / 8);
-    in_word = next_letter != 0 && (letters >> 63) != 0;
-    i += 8;
+    if (starts != 0) word = i + static_cast<std::size_t>(31 - __builtin_clz(starts));
+    in_word = next_letter & (m.letters >> (kSize - 1));
+    i += kSize;
   }
   // The last few bytes, one at a time.
   while (i < n) {
     const unsigned char b = s[i];
     if (kClass[b] == kLetter) {
-      if (!in_word) word = i;
-      in_word = true;
+      if (in_word == 0) word = i;
+      in_word = 1;
       if (i + 1 == n || kClass[s[i + 1]] != kLetter) {
         if (AsciiAnchor(s, n, word, i + 1 - word)) return word;
-        in_word = false;
+        in_word = 0;
       }
       ++i;
       continue;
     }
-    in_word = false;
+    in_word = 0;
     if (kClass[b] > kLetter || b >= 0x80) {
       const std::size_t at = i;
       if (RareAnchor(s, n, &i)) return at;
@@ -318,6 +362,15 @@ std::size_t DateWindowFinder::Grow(std::string_view text, std::size_t end, std::
 }
 
 void DateWindowFinder::Find(std::string_view text, std::vector<ByteWindow>* windows) const {
+  FindWith<FastBlock>(text, windows);
+}
+
+void DateWindowFinder::FindPortably(std::string_view text, std::vector<ByteWindow>* windows) const {
+  FindWith<Block8>(text, windows);
+}
+
+template <typename Block>
+void DateWindowFinder::FindWith(std::string_view text, std::vector<ByteWindow>* windows) const {
   windows->clear();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
@@ -327,7 +380,7 @@ void DateWindowFinder::Find(std::string_view text, std::vector<ByteWindow>* wind
   std::size_t head = 0;
   std::size_t walked = 0;
   std::size_t i = 0;
-  while ((i = NextAnchor(s, n, i)) < n) {
+  while ((i = NextAnchorIn<Block>(s, n, i)) < n) {
     // Each run is walked back from at most once: the scan goes on after its end.
     std::size_t run_begin = i;
     while (run_begin > 0 && kClass[s[run_begin - 1]] != kSeparator) --run_begin;
@@ -358,6 +411,12 @@ void DateWindowFinder::Find(std::string_view text, std::vector<ByteWindow>* wind
     }
     i = run_end;
   }
+}
+
+bool DateWindowFinder::IsAnchorWord(std::string_view word) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(word.data());
+  return !word.empty() && RunEnd(s, word.size(), 0) == word.size() &&
+         NextAnchorIn<FastBlock>(s, word.size(), 0) < word.size();
 }
 
 }  // namespace parallax::internal

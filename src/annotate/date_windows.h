@@ -58,6 +58,9 @@ class DateWindowFinder {
   // ASCII white space and ending at the text's end or at ASCII white space.
   void Find(std::string_view text, std::vector<ByteWindow>* windows) const;
 
+  // Find as on a processor without SSE2 (eight bytes at a time), for tests.
+  void FindPortably(std::string_view text, std::vector<ByteWindow>* windows) const;
+
   // Where a window ending at `end` of `text` ends when it takes `runs` more counted runs (the end
   // of the text when none is left).
   static std::size_t Grow(std::string_view text, std::size_t end, std::size_t runs);
@@ -69,8 +72,12 @@ class DateWindowFinder {
   static bool Searchable(std::string_view lower_word);
 
  private:
-  // Where the next anchor at or after `i` is (n if none); `i` is 0 or at white space.
-  std::size_t NextAnchor(const unsigned char* s, std::size_t n, std::size_t i) const;
+  // Where the next anchor at or after `i` is (n if none); `i` is 0 or at white space. `Block`
+  // reads a block of bytes into masks (SSE2 where there is, else eight bytes in a number).
+  template <typename Block>
+  std::size_t NextAnchorIn(const unsigned char* s, std::size_t n, std::size_t i) const;
+  template <typename Block>
+  void FindWith(std::string_view text, std::vector<ByteWindow>* windows) const;
   // Reads the Cyrillic word at `i`: whether it is an anchor; returns where it ends.
   std::size_t CyrillicWord(const unsigned char* s, std::size_t n, std::size_t i,
                            bool* anchor) const;
