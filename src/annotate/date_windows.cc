@@ -127,9 +127,9 @@ bool DateWindowFinder::Searchable(std::string_view w) {
 }
 
 DateWindowFinder::DateWindowFinder(const std::vector<std::string_view>& any_case,
-                                   const std::vector<std::string_view>& capitalised,
-                                   std::size_t runs_before, std::size_t runs_after)
-    : runs_before_(runs_before), runs_after_(runs_after) {
+                                   const std::vector<std::string_view>& capitalised, int min_year,
+                                   int max_year, std::size_t runs_before, std::size_t runs_after)
+    : min_year_(min_year), max_year_(max_year), runs_before_(runs_before), runs_after_(runs_after) {
   auto add = [this](std::string_view w, bool capital) {
     if (!Searchable(w)) return;
     const auto* p = reinterpret_cast<const unsigned char*>(w.data());
@@ -186,7 +186,17 @@ std::size_t DateWindowFinder::CyrillicWord(const unsigned char* s, std::size_t n
 
 bool DateWindowFinder::RareAnchor(const unsigned char* s, std::size_t n, std::size_t* i) const {
   const unsigned char b = s[*i];
-  if (kClass[b] == kDigit) return true;
+  if (kClass[b] == kDigit) {
+    // A number token is a whole run of digits: an anchor when it is a year.
+    std::size_t end = *i;
+    int value = 0;
+    for (; end < n && kClass[s[end]] == kDigit; ++end) {
+      if (end - *i < 4) value = value * 10 + (s[end] - '0');
+    }
+    if (end - *i == 4 && value >= min_year_ && value <= max_year_) return true;
+    *i = end;
+    return false;
+  }
   if (kClass[b] == kCyrillicLead && IsCyrillicPair(s, *i, n)) {
     bool anchor = false;
     const std::size_t end = CyrillicWord(s, n, *i, &anchor);

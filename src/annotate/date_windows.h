@@ -1,8 +1,8 @@
 // Where in a text a date expression can be: the pre-filter of FindDates (dates.h).
 //
 // Why it exists: dates are sparse in prose, and tokenising every word of every article to find
-// them cost a tenth of `scan`. Every expression FindDates accepts holds, within its first three
-// tokens, a number or one of a few anchor words (a month or weekday name, "yesterday", "week",
+// them cost a tenth of `scan`. Every expression FindDates accepts holds, within its first four
+// tokens, a year or one of a few anchor words (a month or weekday name, "yesterday", "week",
 // "ago", "вчера", "году" …; dates.cc derives them from its own vocabulary). DateWindowFinder finds
 // the anchors with a byte scan that builds no token (eight bytes at a time, each word hashed once
 // and tried against a Bloom filter) and returns byte windows around them; FindDates runs its
@@ -17,7 +17,8 @@
 // either side of its anchor. Windows that overlap are merged.
 //
 // What counts as an anchor (a superset: a false anchor only widens the work, never a result):
-//   an ASCII digit                        every number token starts with one
+//   four ASCII digits, no more, from      a year: "in 2020", "the 1990s"; other numbers are
+//   min_year to max_year                  dates only beside an anchor word ("12 December")
 //   a word of `any_case`, in any case     "Yesterday", "ВЧЕРА", "вчера"
 //   a word of `capitalised`, first letter a capital ASCII letter     "May", not "may"
 //   U+0130 İ or U+212A K (Kelvin sign)    the only characters beyond ASCII and Cyrillic whose
@@ -51,8 +52,8 @@ class DateWindowFinder {
   // (Searchable); a word of neither kind would never be found, so dates_test checks that every
   // anchor word dates.cc passes is searchable.
   DateWindowFinder(const std::vector<std::string_view>& any_case,
-                   const std::vector<std::string_view>& capitalised, std::size_t runs_before,
-                   std::size_t runs_after);
+                   const std::vector<std::string_view>& capitalised, int min_year, int max_year,
+                   std::size_t runs_before, std::size_t runs_after);
 
   // The windows of `text`, in text order, disjoint, each starting at the text's start or after
   // ASCII white space and ending at the text's end or at ASCII white space.
@@ -116,6 +117,8 @@ class DateWindowFinder {
   // "the" and "The" are passed by here, before any hash.
   std::array<std::uint32_t, 128> ascii_shapes_{};
   std::vector<Anchor> anchors_;
+  int min_year_;
+  int max_year_;
   std::size_t runs_before_;
   std::size_t runs_after_;
 };

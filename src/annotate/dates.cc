@@ -105,8 +105,8 @@ void AddWords(const Table& table, std::vector<std::string_view>* out) {
   }
 }
 
-// The words every date expression but one with a number holds one of among its first three
-// tokens (see DateFinder::MatchAt): the pre-filter's anchors. `capitalised` ones count only with
+// The words every date expression but one with a year holds one of among its first four tokens
+// (see DateFinder::MatchAt): the pre-filter's anchors. `capitalised` ones count only with
 // a capital, as WeekdayOf and MonthOf read them.
 void AnchorWords(std::vector<std::string_view>* any_case,
                  std::vector<std::string_view>* capitalised) {
@@ -223,7 +223,9 @@ bool ValidDay(int y, int m, int d) {
   return m >= 1 && m <= 12 && d >= 1 && d <= Date::DaysInMonth(y == 0 ? 2000 : y, m);
 }
 
-bool PlausibleYear(int y) { return y >= 1800 && y <= 2100; }
+constexpr int kFirstYear = 1800;  // the years a number may be (PlausibleYear)
+constexpr int kLastYear = 2100;
+bool PlausibleYear(int y) { return y >= kFirstYear && y <= kLastYear; }
 
 // ---------------------------------------------------------------------------------------------
 // The matcher.
@@ -243,7 +245,7 @@ class DateFinder {
   }
 
   // Appends the dates of `text`, which starts at byte `offset` of the text FindDates was given.
-  // With `near_anchors`, tries only tokens with an anchor among the next three (the others match
+  // With `near_anchors`, tries only tokens with an anchor among the next four (the others match
   // nothing: see MatchAt), for a window of the pre-filter. False when a rule read past the end
   // of `text`: a window must then grow, as what follows might change what was found.
   bool Run(std::string_view text, std::size_t offset, bool near_anchors,
@@ -255,7 +257,7 @@ class DateFinder {
     words_.lowered.clear();
     TokenizeForDates(text, &words_);
     for (std::size_t i = 0; i < tokens_.size();) {
-      if (!MayStart(tokens_[i]) || (near_anchors && !AnchorAmong(i, i + 3))) {
+      if (!MayStart(tokens_[i]) || (near_anchors && !AnchorAmong(i, i + 4))) {
         ++i;
         continue;
       }
@@ -311,7 +313,7 @@ class DateFinder {
     return kStartShapes.MayContain(t.lower) && kStarts.count(t.lower) > 0;
   }
 
-  // A token of AnchorWords, or a number.
+  // A token of AnchorWords, or a number that may be a year (four digits, PlausibleYear).
   static bool IsAnchor(const Tok& t) {
     struct Anchors {
       std::unordered_set<std::string_view> any_case;
@@ -328,7 +330,7 @@ class DateFinder {
       }
       return a;
     }();
-    if (t.number) return true;
+    if (t.number) return t.digits == 4 && PlausibleYear(t.value);
     if (!kAnchors.shapes.MayContain(t.lower)) return false;
     return kAnchors.any_case.count(t.lower) > 0 ||
            (t.capital && kAnchors.capitalised.count(t.lower) > 0);
@@ -407,10 +409,12 @@ class DateFinder {
   }
 
   // The expression tried at token i. Two promises the pre-filter (FindDates, date_windows.h)
-  // rests on; change them only with kRunsBefore and the `+ 3` of AnchorAmong in Run:
+  // rests on; change them only with kRunsBefore and the `+ 4` of AnchorAmong in Run:
   //  - it reads no token before i - 1 (and, for speed only, none after i + 11: kRunsAfterAtMost);
-  //  - every expression it accepts has a number or an anchor word (AnchorWords) among tokens
-  //    i … i + 2: a month or weekday name, a part of the day ("the morning of"), a day ("today",
+  //  - every expression it accepts has a year (four digits, PlausibleYear) or an anchor word
+  //    (AnchorWords) among tokens i … i + 3 (i + 3 for "early 12 of December": a day number is
+  //    a date only beside a month): a month or weekday name, a part of the day ("the morning
+  //    of"), a day ("today",
   //    "вчера"), a period or season ("last week", "в прошлом году", "the fall of"), or "ago".
   // Reads past the last token go through At (and Is), which notes them for Run.
   std::optional<DateMention> MatchAt(std::size_t i, std::size_t* next) {
@@ -785,16 +789,16 @@ bool ReadsRussian(const std::string& language) {
 }
 
 // How far a window reaches around an anchor, in runs of text between white space (each holds a
-// token or more). Every expression MatchAt accepts at token t has an anchor among tokens t … t + 2
-// and MatchAt reads back to t - 1 only: 3 runs before an anchor's run hold the token before any t
+// token or more). Every expression MatchAt accepts at token t has an anchor among tokens t … t + 3
+// and MatchAt reads back to t - 1 only: 4 runs before an anchor's run hold the token before any t
 // that may match. After it, MatchAt reads up to t + 11 (the longest path: "the morning of Sunday,
 // 12 of December, 2022 года" reads from "the" to the token after "года"), but most reads stop two
 // tokens on: a window takes 2 runs after its last anchor and grows (by 11 runs, then twice as
 // many each time) when a rule reads past it, which Run tells. An anchor just past a window would
-// have merged with it (its window starts 3 runs earlier), so the tokens after a window's last
+// have merged with it (its window starts 4 runs earlier), so the tokens after a window's last
 // hold no anchor: the tokens Run skips as far from any anchor are far from one in the whole text
 // too, and every token a rule reads is the whole text's token at that place.
-constexpr std::size_t kRunsBefore = 3;
+constexpr std::size_t kRunsBefore = 4;
 constexpr std::size_t kRunsAfter = 2;
 constexpr std::size_t kRunsAfterAtMost = 11;
 
@@ -803,7 +807,8 @@ const internal::DateWindowFinder& Windows() {
     std::vector<std::string_view> any_case;
     std::vector<std::string_view> capitalised;
     AnchorWords(&any_case, &capitalised);
-    return internal::DateWindowFinder(any_case, capitalised, kRunsBefore, kRunsAfter);
+    return internal::DateWindowFinder(any_case, capitalised, kFirstYear, kLastYear, kRunsBefore,
+                                      kRunsAfter);
   }();
   return kFinder;
 }

@@ -16,7 +16,8 @@ namespace parallax::internal {
 namespace {
 
 DateWindowFinder Finder(std::size_t before, std::size_t after) {
-  return DateWindowFinder({"ago", "week", "вчера", "году"}, {"may", "friday"}, before, after);
+  return DateWindowFinder({"ago", "week", "вчера", "году"}, {"may", "friday"}, 1800, 2100, before,
+                          after);
 }
 
 // The windows of `text` as the text they cover.
@@ -34,15 +35,18 @@ std::vector<std::string> Windows(const DateWindowFinder& finder, std::string_vie
 
 using Texts = std::vector<std::string>;
 
-TEST(DateWindowFinderTest, AnchorsAreDigitsAndWholeWords) {
+TEST(DateWindowFinderTest, AnchorsAreYearsAndWholeWords) {
   const DateWindowFinder f = Finder(0, 0);
   for (const char* anchor :
-       {"7", "x7y", "(2022,", "ago", "AGO", "Ago.", "«week»", "вчера", "Вчера", "ВЧЕРА,", "May",
-        "MAY", "Friday", "today’s-week", "mid-May", "FRİDAY", "wee\u212Aend", "году—"}) {
+       {"2100",   "x1800y",       "(2022,",  "1990s",  "2020-21",      "ago",  "AGO",
+        "Ago.",   "«week»",       "вчера",   "Вчера",  "ВЧЕРА,",       "May",  "MAY",
+        "Friday", "today’s-week", "mid-May", "FRİDAY", "wee\u212Aend", "году—"}) {
     EXPECT_TRUE(f.IsAnchorWord(anchor)) << anchor;
   }
-  for (const char* other : {"", "may", "friday", "weekly", "agony", "Mayor", "вчерашний", "ввчера",
-                            "годум", "a", "\xC2\xA0", "\xD0", "\xC4", "\xE2\x84"}) {
+  for (const char* other :
+       {"",       "7",     "x7y",    "12345",    "1799",  "2101",  "12,000",
+        "98.9",   "may",   "friday", "weekly",   "agony", "Mayor", "вчерашний",
+        "ввчера", "годум", "a",      "\xC2\xA0", "\xD0",  "\xC4",  "\xE2\x84"}) {
     EXPECT_FALSE(f.IsAnchorWord(other)) << other;
   }
 }
@@ -51,30 +55,31 @@ TEST(DateWindowFinderTest, WindowsReachRunsBeforeAndAfter) {
   const DateWindowFinder f = Finder(2, 3);
   EXPECT_EQ(Windows(f, ""), Texts{});
   EXPECT_EQ(Windows(f, "no anchor in this text at all"), Texts{});
-  EXPECT_EQ(Windows(f, "a b c d e 5 f g h i j"), Texts{"d e 5 f g h"});
+  EXPECT_EQ(Windows(f, "a b c d e 2005 f g h i j"), Texts{"d e 2005 f g h"});
+  EXPECT_EQ(Windows(f, "a b c d e 5 f g h i j"), Texts{});
   // At the text's edges the window stops there.
-  EXPECT_EQ(Windows(f, "5 f"), Texts{"5 f"});
-  EXPECT_EQ(Windows(f, "a\tb\n5"), Texts{"a\tb\n5"});
+  EXPECT_EQ(Windows(f, "2005 f"), Texts{"2005 f"});
+  EXPECT_EQ(Windows(f, "a\tb\n2005"), Texts{"a\tb\n2005"});
   // Runs, not words: punctuation stays in its run.
   EXPECT_EQ(Windows(f, "a b (c, d) Friday, e. f g h"), Texts{"(c, d) Friday, e. f g"});
   // Runs of no-break spaces alone hold no token and are not counted.
-  EXPECT_EQ(Windows(f, "a b c \xC2\xA0 d 5 e \xC2\xA0 f g h"),
-            Texts{"c \xC2\xA0 d 5 e \xC2\xA0 f g"});
+  EXPECT_EQ(Windows(f, "a b c \xC2\xA0 d 2005 e \xC2\xA0 f g h"),
+            Texts{"c \xC2\xA0 d 2005 e \xC2\xA0 f g"});
   // A no-break space inside a run does not cut it.
   EXPECT_EQ(Windows(f,
                     "a b c\xC2\xA0"
-                    "d 5 e"),
+                    "d 2005 e"),
             Texts{"b c\xC2\xA0"
-                  "d 5 e"});
+                  "d 2005 e"});
 }
 
 TEST(DateWindowFinderTest, OverlappingWindowsMerge) {
   const DateWindowFinder f = Finder(1, 1);
-  EXPECT_EQ(Windows(f, "a b 1 c d e f 2 g h"), (Texts{"b 1 c", "f 2 g"}));
+  EXPECT_EQ(Windows(f, "a b 2001 c d e f 2002 g h"), (Texts{"b 2001 c", "f 2002 g"}));
   // Windows that only touch need no merging: no token is in both.
-  EXPECT_EQ(Windows(f, "a b 1 c d 2 g h"), (Texts{"b 1 c", "d 2 g"}));
-  EXPECT_EQ(Windows(f, "a b 1 c 2 g h"), Texts{"b 1 c 2 g"});
-  EXPECT_EQ(Windows(f, "1 2 3 4"), Texts{"1 2 3 4"});
+  EXPECT_EQ(Windows(f, "a b 2001 c d 2002 g h"), (Texts{"b 2001 c", "d 2002 g"}));
+  EXPECT_EQ(Windows(f, "a b 2001 c 2002 g h"), Texts{"b 2001 c 2002 g"});
+  EXPECT_EQ(Windows(f, "2001 2002 2003 2004"), Texts{"2001 2002 2003 2004"});
 }
 
 TEST(DateWindowFinderTest, WindowsEndAtWhiteSpaceOrTheEnd) {
@@ -128,9 +133,14 @@ std::vector<ByteWindow> ReferenceWindows(std::string_view text, std::size_t befo
     if (run.find("\xE2\x84\xAA") != std::string_view::npos) return true;
     for (std::size_t i = 0; i < run.size();) {
       const auto b = static_cast<unsigned char>(run[i]);
-      if (b >= '0' && b <= '9') return true;
       std::size_t j = i;
-      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+      if (b >= '0' && b <= '9') {
+        while (j < run.size() && run[j] >= '0' && run[j] <= '9') ++j;
+        if (j - i == 4) {
+          const int year = std::stoi(std::string(run.substr(i, 4)));
+          if (year >= 1800 && year <= 2100) return true;
+        }
+      } else if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
         while (j < run.size() && ((run[j] | 0x20) >= 'a' && (run[j] | 0x20) <= 'z')) ++j;
         const std::string lower = SimpleLowercase(run.substr(i, j - i));
         if (any_case.count(lower) || (b <= 'Z' && capitalised.count(lower))) return true;
@@ -227,6 +237,13 @@ TEST(DateWindowFinderTest, RandomTextsGiveTheWindowsOfTheDefinition) {
                                            "7",
                                            "1990s",
                                            "a1b",
+                                           "2020",
+                                           "12345",
+                                           "1799",
+                                           "2100",
+                                           "2101",
+                                           "x2020y",
+                                           "2020,5",
                                            "вчера",
                                            "ВЧЕРА",
                                            "Вчерашний",
@@ -261,7 +278,7 @@ TEST(DateWindowFinderTest, RandomTextsGiveTheWindowsOfTheDefinition) {
     }
     const std::size_t before = rng() % 4;
     const std::size_t after = rng() % 13;
-    const DateWindowFinder f(any_case, capitalised, before, after);
+    const DateWindowFinder f(any_case, capitalised, 1800, 2100, before, after);
     std::vector<ByteWindow> windows;
     f.Find(text, &windows);
     ASSERT_EQ(windows, ReferenceWindows(text, before, after, any_set, cap_set))
