@@ -144,11 +144,15 @@ DateWindowFinder::DateWindowFinder(const std::vector<std::string_view>& any_case
   };
   for (std::string_view w : any_case) add(w, false);
   for (std::string_view w : capitalised) add(w, true);
+  std::sort(anchors_.begin(), anchors_.end(),
+            [](const Anchor& a, const Anchor& b) { return a.hash < b.hash; });
 }
 
 bool DateWindowFinder::IsAnchor(std::uint32_t hash, std::string_view lower, bool capital) const {
-  for (const Anchor& a : anchors_) {
-    if (a.hash == hash && a.word == lower && (capital || !a.capital)) return true;
+  auto it = std::lower_bound(anchors_.begin(), anchors_.end(), hash,
+                             [](const Anchor& a, std::uint32_t h) { return a.hash < h; });
+  for (; it != anchors_.end() && it->hash == hash; ++it) {
+    if (it->word == lower && (capital || !it->capital)) return true;
   }
   return false;
 }
@@ -371,17 +375,18 @@ std::size_t DateWindowFinder::Grow(std::string_view text, std::size_t end, std::
   return grown > end ? grown : text.size();
 }
 
-void DateWindowFinder::Find(std::string_view text, std::vector<ByteWindow>* windows) const {
-  FindWith<FastBlock>(text, windows);
+bool DateWindowFinder::Find(std::string_view text, std::vector<ByteWindow>* windows) const {
+  return FindWith<FastBlock>(text, windows);
 }
 
-void DateWindowFinder::FindPortably(std::string_view text, std::vector<ByteWindow>* windows) const {
-  FindWith<Block8>(text, windows);
+bool DateWindowFinder::FindPortably(std::string_view text, std::vector<ByteWindow>* windows) const {
+  return FindWith<Block8>(text, windows);
 }
 
 template <typename Block>
-void DateWindowFinder::FindWith(std::string_view text, std::vector<ByteWindow>* windows) const {
+bool DateWindowFinder::FindWith(std::string_view text, std::vector<ByteWindow>* windows) const {
   windows->clear();
+  std::size_t covered = 0;  // bytes in windows
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   // The ends of the counted runs walked forward past the last anchor's run (ahead[head...]), and
@@ -415,12 +420,16 @@ void DateWindowFinder::FindWith(std::string_view text, std::vector<ByteWindow>* 
     }
     const std::size_t to = ahead.size() > head ? ahead.back() : run_end;
     if (!windows->empty() && from <= last_end) {
+      covered += std::max(last_end, to) - last_end;
       windows->back().end = std::max(last_end, to);
     } else {
+      covered += to - from;
       windows->push_back({from, to});
     }
     i = run_end;
+    if (i >= kDenseAfter && covered > i / 2) return false;
   }
+  return true;
 }
 
 bool DateWindowFinder::IsAnchorWord(std::string_view word) const {

@@ -56,11 +56,14 @@ class DateWindowFinder {
                    std::size_t runs_before, std::size_t runs_after);
 
   // The windows of `text`, in text order, disjoint, each starting at the text's start or after
-  // ASCII white space and ending at the text's end or at ASCII white space.
-  void Find(std::string_view text, std::vector<ByteWindow>* windows) const;
+  // ASCII white space and ending at the text's end or at ASCII white space. False (and the
+  // windows so far) when, past the first kDenseAfter bytes, they cover more than half of what
+  // was read: in text so full of anchors, reading every token costs less.
+  bool Find(std::string_view text, std::vector<ByteWindow>* windows) const;
+  static constexpr std::size_t kDenseAfter = 4096;
 
   // Find as on a processor without SSE2 (eight bytes at a time), for tests.
-  void FindPortably(std::string_view text, std::vector<ByteWindow>* windows) const;
+  bool FindPortably(std::string_view text, std::vector<ByteWindow>* windows) const;
 
   // Where a window ending at `end` of `text` ends when it takes `runs` more counted runs (the end
   // of the text when none is left).
@@ -78,7 +81,7 @@ class DateWindowFinder {
   template <typename Block>
   std::size_t NextAnchorIn(const unsigned char* s, std::size_t n, std::size_t i) const;
   template <typename Block>
-  void FindWith(std::string_view text, std::vector<ByteWindow>* windows) const;
+  bool FindWith(std::string_view text, std::vector<ByteWindow>* windows) const;
   // Reads the Cyrillic word at `i`: whether it is an anchor; returns where it ends.
   std::size_t CyrillicWord(const unsigned char* s, std::size_t n, std::size_t i,
                            bool* anchor) const;
@@ -116,7 +119,7 @@ class DateWindowFinder {
   // Per first byte of an ASCII word as written, a bit per length of the anchor words it may be:
   // "the" and "The" are passed by here, before any hash.
   std::array<std::uint32_t, 128> ascii_shapes_{};
-  std::vector<Anchor> anchors_;
+  std::vector<Anchor> anchors_;  // by hash
   int min_year_;
   int max_year_;
   std::size_t runs_before_;

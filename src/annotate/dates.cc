@@ -91,6 +91,8 @@ Period PeriodOf(const Table& table, std::string_view word) {
   return Period::kNone;
 }
 
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
 // Appends the words of a table (names, or pairs of a name and a value).
 template <typename Table>
 void AddWords(const Table& table, std::vector<std::string_view>* out) {
@@ -244,32 +246,48 @@ class DateFinder {
     }
   }
 
-  // Appends the dates of `text`, which starts at byte `offset` of the text FindDates was given.
-  // With `near_anchors`, tries only tokens with an anchor among the next four (the others match
-  // nothing: see MatchAt), for a window of the pre-filter. False when a rule read past the end
-  // of `text`: a window must then grow, as what follows might change what was found.
-  bool Run(std::string_view text, std::size_t offset, bool near_anchors,
-           std::vector<DateMention>* out) {
+  // Where a window's reading stopped: a rule read past its end, trying the token at byte
+  // `token` of the window; `resume` is where the run of the token before it starts.
+  struct Stop {
+    std::size_t token = 0;
+    std::size_t resume = 0;
+  };
+
+  // Appends the dates of `text`, which starts at byte `offset` of the text FindDates was given,
+  // trying no token that starts before byte `from` of `text`. For a window of the pre-filter
+  // (`window`), tries only tokens with an anchor among the next four (the others match nothing:
+  // see MatchAt), and, unless the window `ends_piece`, stops when a rule reads past the end of
+  // `text`: what follows might change what is found there, so the window must grow. Returns
+  // false then, with where it stopped.
+  bool Run(std::string_view text, std::size_t offset, std::size_t from, bool window,
+           bool ends_piece, std::vector<DateMention>* out, Stop* stop) {
     text_ = text;
     offset_ = offset;
-    overflow_ = false;
     words_.tokens.clear();
     words_.lowered.clear();
     TokenizeForDates(text, &words_);
     for (std::size_t i = 0; i < tokens_.size();) {
-      if (!MayStart(tokens_[i]) || (near_anchors && !AnchorAmong(i, i + 4))) {
+      if (tokens_[i].begin < from || !MayStart(tokens_[i]) || (window && !AnchorAmong(i, i + 4))) {
         ++i;
         continue;
       }
       std::size_t next = i;
-      if (auto m = MatchAt(i, &next)) {
+      overflow_ = false;
+      std::optional<DateMention> m = MatchAt(i, &next);
+      if (overflow_ && window && !ends_piece) {
+        stop->token = tokens_[i].begin;
+        stop->resume = i > 0 ? tokens_[i - 1].begin : tokens_[i].begin;
+        while (stop->resume > 0 && !IsAsciiSpace(text[stop->resume - 1])) --stop->resume;
+        return false;
+      }
+      if (m) {
         out->push_back(std::move(*m));
         i = next;
       } else {
         ++i;
       }
     }
-    return !overflow_;
+    return true;
   }
 
  private:
@@ -822,16 +840,23 @@ std::vector<DateMention> FindDates(std::string_view text, const std::optional<Da
   std::vector<internal::ByteWindow> windows;
   ForEachPiece(text, [&](std::size_t begin, std::size_t end) {
     const std::string_view piece = text.substr(begin, end - begin);
-    Windows().Find(piece, &windows);
+    if (!Windows().Find(piece, &windows)) {
+      // Dates everywhere (a table, a chronology): reading every token costs less than windows.
+      DateFinder::Stop stop;
+      finder.Run(piece, begin, 0, false, true, &out, &stop);
+      return;
+    }
     for (std::size_t k = 0; k < windows.size(); ++k) {
       internal::ByteWindow w = windows[k];
-      const std::size_t found = out.size();
+      std::size_t from = w.begin;  // no token before it is tried again
       std::size_t more = kRunsAfterAtMost;
-      while (!finder.Run(piece.substr(w.begin, w.end - w.begin), begin + w.begin, true, &out) &&
-             w.end < piece.size()) {
-        // A rule read past the window: grow it (by twice as much each time, so that a long
-        // chain of growths costs no more than reading the whole once more) and read it again.
-        out.erase(out.begin() + static_cast<std::ptrdiff_t>(found), out.end());
+      DateFinder::Stop stop;
+      while (!finder.Run(piece.substr(w.begin, w.end - w.begin), begin + w.begin, from - w.begin,
+                         true, w.end == piece.size(), &out, &stop)) {
+        // A rule read past the window: grow it (by twice as much each time) and go on reading
+        // where it stopped, from the run of the token before (which rules read back to).
+        from = w.begin + stop.token;
+        w.begin += stop.resume;
         w.end = internal::DateWindowFinder::Grow(piece, w.end, more);
         more *= 2;
         while (k + 1 < windows.size() && windows[k + 1].begin <= w.end) {
@@ -851,7 +876,8 @@ std::vector<DateMention> FindDatesInEveryToken(std::string_view text,
   DateFinder finder(article_date, ReadsRussian(language));
   std::vector<DateMention> out;
   ForEachPiece(text, [&](std::size_t begin, std::size_t end) {
-    finder.Run(text.substr(begin, end - begin), begin, false, &out);
+    DateFinder::Stop stop;
+    finder.Run(text.substr(begin, end - begin), begin, 0, false, true, &out, &stop);
   });
   return out;
 }

@@ -280,14 +280,30 @@ TEST(DateWindowFinderTest, RandomTextsGiveTheWindowsOfTheDefinition) {
     const std::size_t after = rng() % 13;
     const DateWindowFinder f(any_case, capitalised, 1800, 2100, before, after);
     std::vector<ByteWindow> windows;
-    f.Find(text, &windows);
+    ASSERT_TRUE(f.Find(text, &windows)) << "short texts are never too dense";
     ASSERT_EQ(windows, ReferenceWindows(text, before, after, any_set, cap_set))
         << "before " << before << ", after " << after << ", text: " << text;
     // Eight bytes at a time (processors without SSE2) gives the same.
     std::vector<ByteWindow> portable;
-    f.FindPortably(text, &portable);
+    ASSERT_TRUE(f.FindPortably(text, &portable));
     ASSERT_EQ(portable, windows) << "text: " << text;
   }
+}
+
+TEST(DateWindowFinderTest, TextFullOfAnchorsIsLeftToTheWholeReading) {
+  const DateWindowFinder f = Finder(2, 2);
+  std::string dense;
+  std::string sparse;
+  while (dense.size() < 3 * DateWindowFinder::kDenseAfter) dense += "on 2020 and ";
+  while (sparse.size() < 3 * DateWindowFinder::kDenseAfter) {
+    sparse += "the road was closed again by the officials who said nothing more of it ";
+    if (sparse.size() % 7 == 0) sparse += "in 2020 ";
+  }
+  std::vector<ByteWindow> windows;
+  EXPECT_FALSE(f.Find(dense, &windows));
+  EXPECT_FALSE(f.FindPortably(dense, &windows));
+  EXPECT_TRUE(f.Find(sparse, &windows));
+  EXPECT_TRUE(f.Find(dense.substr(0, DateWindowFinder::kDenseAfter - 100), &windows));
 }
 
 }  // namespace
