@@ -4,11 +4,14 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "annotate/date_tokens.h"
+#include "annotate/date_windows.h"
 #include "text/word_filter.h"
 
 namespace parallax {
@@ -19,42 +22,131 @@ using internal::Tok;
 using internal::TokenizeForDates;
 
 // ---------------------------------------------------------------------------------------------
-// Vocabulary.
+// Vocabulary. The rules below read these tables, and so does the pre-filter (AnchorWords): a word
+// a rule needs is in a table, never spelt out in the rule.
+
+struct Named {
+  std::string_view name;  // lower case
+  int value;
+};
+
+// Need a capital ("May", not "may").
+constexpr Named kMonths[] = {{"january", 1},   {"february", 2}, {"march", 3},     {"april", 4},
+                             {"may", 5},       {"june", 6},     {"july", 7},      {"august", 8},
+                             {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12}};
+constexpr Named kMonthAbbreviations[] = {{"jan", 1},  {"feb", 2},  {"mar", 3},  {"apr", 4},
+                                         {"jun", 6},  {"jul", 7},  {"aug", 8},  {"sep", 9},
+                                         {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
+// 0 = Monday … 6 = Sunday.
+constexpr Named kWeekdays[] = {{"monday", 0}, {"tuesday", 1},  {"wednesday", 2}, {"thursday", 3},
+                               {"friday", 4}, {"saturday", 5}, {"sunday", 6}};
+
+// Russian month names in the genitive ("12 декабря") and the prepositional ("в декабре").
+constexpr std::string_view kRussianGenitive[12] = {"января",   "февраля", "марта",  "апреля",
+                                                   "мая",      "июня",    "июля",   "августа",
+                                                   "сентября", "октября", "ноября", "декабря"};
+constexpr std::string_view kRussianPrepositional[12] = {"январе",   "феврале", "марте",  "апреле",
+                                                        "мае",      "июне",    "июле",   "августе",
+                                                        "сентябре", "октябре", "ноябре", "декабре"};
+constexpr Named kRussianWeekdays[] = {{"понедельник", 0}, {"вторник", 1}, {"среду", 2},
+                                      {"четверг", 3},     {"пятницу", 4}, {"субботу", 5},
+                                      {"воскресенье", 6}};
+
+constexpr std::string_view kPartsOfDay[] = {"morning", "afternoon", "evening", "night"};
+
+// Days named from the article's day: the shift in days.
+constexpr Named kDeicticDays[] = {{"today", 0}, {"tonight", 0}, {"yesterday", -1}, {"tomorrow", 1}};
+constexpr Named kRussianDeicticDays[] = {{"сегодня", 0}, {"вчера", -1}, {"завтра", 1}};
+
+// The periods of "last week", "this month", "next year", "в прошлом году", "на этой неделе".
+enum class Period { kNone, kWeekend, kWeek, kMonth, kYear };
+constexpr std::pair<std::string_view, Period> kPeriods[] = {{"weekend", Period::kWeekend},
+                                                            {"week", Period::kWeek},
+                                                            {"month", Period::kMonth},
+                                                            {"year", Period::kYear}};
+constexpr std::pair<std::string_view, Period> kRussianPeriods[] = {
+    {"неделе", Period::kWeek}, {"месяце", Period::kMonth}, {"году", Period::kYear}};
+
+// Seasons and the month each starts in ("this spring", "the fall of 2020").
+constexpr Named kSeasons[] = {
+    {"spring", 3}, {"summer", 6}, {"autumn", 9}, {"fall", 9}, {"winter", 12}};
+
+constexpr std::string_view kAgo = "ago";  // "two weeks ago"
+
+constexpr int kNoShift = 1000;  // Lookup's answer for a word that names no day
+
+template <typename Table>
+int Lookup(const Table& table, std::string_view word, int none) {
+  for (const Named& n : table) {
+    if (n.name == word) return n.value;
+  }
+  return none;
+}
+
+template <typename Table>
+Period PeriodOf(const Table& table, std::string_view word) {
+  for (const auto& [name, period] : table) {
+    if (name == word) return period;
+  }
+  return Period::kNone;
+}
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Appends the words of a table (names, or pairs of a name and a value).
+template <typename Table>
+void AddWords(const Table& table, std::vector<std::string_view>* out) {
+  for (const auto& entry : table) {
+    if constexpr (std::is_convertible_v<decltype(entry), std::string_view>) {
+      out->push_back(entry);
+    } else if constexpr (std::is_same_v<std::decay_t<decltype(entry)>, Named>) {
+      out->push_back(entry.name);
+    } else {
+      out->push_back(entry.first);
+    }
+  }
+}
+
+// The words every date expression but one with a year holds one of among its first four tokens
+// (see DateFinder::MatchAt): the pre-filter's anchors. `capitalised` ones count only with
+// a capital, as WeekdayOf and MonthOf read them.
+void AnchorWords(std::vector<std::string_view>* any_case,
+                 std::vector<std::string_view>* capitalised) {
+  AddWords(kMonths, capitalised);
+  AddWords(kMonthAbbreviations, capitalised);
+  AddWords(kWeekdays, capitalised);
+  AddWords(kRussianGenitive, any_case);
+  AddWords(kRussianPrepositional, any_case);
+  AddWords(kRussianWeekdays, any_case);
+  AddWords(kPartsOfDay, any_case);
+  AddWords(kDeicticDays, any_case);
+  AddWords(kRussianDeicticDays, any_case);
+  AddWords(kPeriods, any_case);
+  AddWords(kRussianPeriods, any_case);
+  AddWords(kSeasons, any_case);
+  any_case->push_back(kAgo);
+}
 
 int MonthOf(const Tok& t, bool* abbreviated) {
-  static const std::unordered_map<std::string_view, int> kFull = {
-      {"january", 1},   {"february", 2}, {"march", 3},     {"april", 4},
-      {"may", 5},       {"june", 6},     {"july", 7},      {"august", 8},
-      {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12}};
-  static const std::unordered_map<std::string_view, int> kShort = {
-      {"jan", 1}, {"feb", 2}, {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
-      {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
   if (!t.word || !t.capital) return 0;
-  if (auto it = kFull.find(t.lower); it != kFull.end()) {
+  if (const int m = Lookup(kMonths, t.lower, 0)) {
     *abbreviated = false;
-    return it->second;
+    return m;
   }
-  if (auto it = kShort.find(t.lower); it != kShort.end()) {
+  if (const int m = Lookup(kMonthAbbreviations, t.lower, 0)) {
     *abbreviated = true;
-    return it->second;
+    return m;
   }
   return 0;
 }
 
-// Russian month names in the genitive ("12 декабря") and the prepositional ("в декабре").
 int RussianMonth(const Tok& t, bool* genitive) {
-  static const std::array<const char*, 12> kGenitive = {"января",   "февраля", "марта",  "апреля",
-                                                        "мая",      "июня",    "июля",   "августа",
-                                                        "сентября", "октября", "ноября", "декабря"};
-  static const std::array<const char*, 12> kPrepositional = {
-      "январе", "феврале", "марте",    "апреле",  "мае",    "июне",
-      "июле",   "августе", "сентябре", "октябре", "ноябре", "декабре"};
   for (int m = 0; m < 12; ++m) {
-    if (t.lower == kGenitive[m]) {
+    if (t.lower == kRussianGenitive[m]) {
       *genitive = true;
       return m + 1;
     }
-    if (t.lower == kPrepositional[m]) {
+    if (t.lower == kRussianPrepositional[m]) {
       *genitive = false;
       return m + 1;
     }
@@ -64,21 +156,11 @@ int RussianMonth(const Tok& t, bool* genitive) {
 
 // 0 = Monday … 6 = Sunday; -1 if not a weekday.
 int WeekdayOf(const Tok& t) {
-  static const std::unordered_map<std::string_view, int> kDays = {
-      {"monday", 0}, {"tuesday", 1},  {"wednesday", 2}, {"thursday", 3},
-      {"friday", 4}, {"saturday", 5}, {"sunday", 6}};
   if (!t.word || !t.capital) return -1;
-  auto it = kDays.find(t.lower);
-  return it == kDays.end() ? -1 : it->second;
+  return Lookup(kWeekdays, t.lower, -1);
 }
 
-int RussianWeekday(const Tok& t) {
-  static const std::unordered_map<std::string_view, int> kDays = {
-      {"понедельник", 0}, {"вторник", 1}, {"среду", 2},      {"четверг", 3},
-      {"пятницу", 4},     {"субботу", 5}, {"воскресенье", 6}};
-  auto it = kDays.find(t.lower);
-  return it == kDays.end() ? -1 : it->second;
-}
+int RussianWeekday(const Tok& t) { return Lookup(kRussianWeekdays, t.lower, -1); }
 
 int SmallNumber(const Tok& t) {
   static const std::unordered_map<std::string_view, int> kWords = {
@@ -91,7 +173,7 @@ int SmallNumber(const Tok& t) {
 }
 
 bool IsPartOfDay(std::string_view w) {
-  return w == "morning" || w == "afternoon" || w == "evening" || w == "night";
+  return std::find(std::begin(kPartsOfDay), std::end(kPartsOfDay), w) != std::end(kPartsOfDay);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,6 +202,12 @@ Range MonthRange(int y, int m) {
 
 Range YearRange(int y) { return {Day(y, 1, 1), Day(y, 12, 31)}; }
 
+// The day `shift` days from d (d itself for 0, as written: no round trip through day numbers).
+Range ShiftedDay(const Date& d, int shift) {
+  const Date r = shift == 0 ? d : AddDays(d, shift);
+  return {r, r};
+}
+
 // Most recent day with weekday `wd` on or before `d` (strictly before when `strict`).
 Date WeekdayOnOrBefore(const Date& d, int wd, bool strict) {
   long back = (d.Weekday() - wd + 7) % 7;
@@ -137,16 +225,16 @@ bool ValidDay(int y, int m, int d) {
   return m >= 1 && m <= 12 && d >= 1 && d <= Date::DaysInMonth(y == 0 ? 2000 : y, m);
 }
 
-bool PlausibleYear(int y) { return y >= 1800 && y <= 2100; }
+constexpr int kFirstYear = 1800;  // the years a number may be (PlausibleYear)
+constexpr int kLastYear = 2100;
+bool PlausibleYear(int y) { return y >= kFirstYear && y <= kLastYear; }
 
 // ---------------------------------------------------------------------------------------------
 // The matcher.
 
 class DateFinder {
  public:
-  DateFinder(std::string_view text, const std::optional<Date>& article, bool russian)
-      : text_(text), russian_(russian) {
-    TokenizeForDates(text, &words_);
+  DateFinder(const std::optional<Date>& article, bool russian) : russian_(russian) {
     if (article && article->valid()) {
       has_ref_ = true;
       if (article->month_only()) {
@@ -158,22 +246,48 @@ class DateFinder {
     }
   }
 
-  std::vector<DateMention> Run() {
-    std::vector<DateMention> out;
+  // Where a window's reading stopped: a rule read past its end, trying the token at byte
+  // `token` of the window; `resume` is where the run of the token before it starts.
+  struct Stop {
+    std::size_t token = 0;
+    std::size_t resume = 0;
+  };
+
+  // Appends the dates of `text`, which starts at byte `offset` of the text FindDates was given,
+  // trying no token that starts before byte `from` of `text`. For a window of the pre-filter
+  // (`window`), tries only tokens with an anchor among the next four (the others match nothing:
+  // see MatchAt), and, unless the window `ends_piece`, stops when a rule reads past the end of
+  // `text`: what follows might change what is found there, so the window must grow. Returns
+  // false then, with where it stopped.
+  bool Run(std::string_view text, std::size_t offset, std::size_t from, bool window,
+           bool ends_piece, std::vector<DateMention>* out, Stop* stop) {
+    text_ = text;
+    offset_ = offset;
+    words_.tokens.clear();
+    words_.lowered.clear();
+    TokenizeForDates(text, &words_);
     for (std::size_t i = 0; i < tokens_.size();) {
-      if (!MayStart(tokens_[i])) {
+      if (tokens_[i].begin < from || !MayStart(tokens_[i]) || (window && !AnchorAmong(i, i + 4))) {
         ++i;
         continue;
       }
       std::size_t next = i;
-      if (auto m = MatchAt(i, &next)) {
-        out.push_back(*m);
+      overflow_ = false;
+      std::optional<DateMention> m = MatchAt(i, &next);
+      if (overflow_ && window && !ends_piece) {
+        stop->token = tokens_[i].begin;
+        stop->resume = i > 0 ? tokens_[i - 1].begin : tokens_[i].begin;
+        while (stop->resume > 0 && !IsAsciiSpace(text[stop->resume - 1])) --stop->resume;
+        return false;
+      }
+      if (m) {
+        out->push_back(std::move(*m));
         i = next;
       } else {
         ++i;
       }
     }
-    return out;
+    return true;
   }
 
  private:
@@ -182,25 +296,32 @@ class DateFinder {
   // False for a token no expression starts with (MatchAt would find nothing there): most
   // tokens are told by one look-up, before any of the expressions is tried.
   static bool MayStart(const Tok& t) {
-    static const std::unordered_set<std::string_view> kStarts = {
-        // "the morning of", "the 1990s", "the weekend"; "early/late/mid February"
-        "the", "early", "late", "mid", "mid-",
-        // weekday and deictic expressions
-        "last", "past", "this", "next", "today", "tonight", "yesterday", "tomorrow", "earlier",
-        "later",
-        // "two weeks ago" (the words SmallNumber reads)
-        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "several", "few",
-        // Russian
-        "сегодня", "вчера", "завтра", "в", "во", "на"};
+    static const std::unordered_set<std::string_view> kStarts = [] {
+      std::unordered_set<std::string_view> starts = {
+          // "the morning of", "the 1990s", "the weekend"; "early/late/mid February"
+          "the", "early", "late", "mid", "mid-",
+          // weekday and deictic expressions ("today", "yesterday": kDeicticDays)
+          "last", "past", "this", "next", "earlier", "later",
+          // "two weeks ago" (the words SmallNumber reads)
+          "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "several", "few",
+          // Russian ("вчера": kRussianDeicticDays)
+          "в", "во", "на"};
+      std::vector<std::string_view> days;
+      AddWords(kDeicticDays, &days);
+      AddWords(kRussianDeicticDays, &days);
+      starts.insert(days.begin(), days.end());
+      return starts;
+    }();
     static const WordShapeFilter kStartShapes(kStarts);
     // The names WeekdayOf and MonthOf know, to pass most capitalised words by without a look-up.
-    static const WordShapeFilter kCalendarShapes = {
-        "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
-        "january", "february",  "march",     "april",    "may",      "june",     "july",
-        "august",  "september", "october",   "november", "december", "jan",      "feb",
-        "mar",     "apr",       "jun",       "jul",      "aug",      "sep",      "sept",
-        "oct",     "nov",       "dec"};
+    static const WordShapeFilter kCalendarShapes = [] {
+      std::vector<std::string_view> names;
+      AddWords(kWeekdays, &names);
+      AddWords(kMonths, &names);
+      AddWords(kMonthAbbreviations, &names);
+      return WordShapeFilter(names);
+    }();
     if (t.number) return true;
     bool abbreviated = false;
     if (t.capital && kCalendarShapes.MayContain(t.lower) &&
@@ -210,16 +331,54 @@ class DateFinder {
     return kStartShapes.MayContain(t.lower) && kStarts.count(t.lower) > 0;
   }
 
-  const Tok* At(std::size_t i) const { return i < tokens_.size() ? &tokens_[i] : nullptr; }
+  // A token of AnchorWords, or a number that may be a year (four digits, PlausibleYear).
+  static bool IsAnchor(const Tok& t) {
+    struct Anchors {
+      std::unordered_set<std::string_view> any_case;
+      std::unordered_set<std::string_view> capitalised;
+      WordShapeFilter shapes;
+    };
+    static const Anchors kAnchors = [] {
+      std::vector<std::string_view> any_case;
+      std::vector<std::string_view> capitalised;
+      AnchorWords(&any_case, &capitalised);
+      Anchors a{{any_case.begin(), any_case.end()}, {capitalised.begin(), capitalised.end()}, {}};
+      for (const auto* words : {&any_case, &capitalised}) {
+        for (std::string_view w : *words) a.shapes.Add(w);
+      }
+      return a;
+    }();
+    if (t.number) return t.digits == 4 && PlausibleYear(t.value);
+    if (!kAnchors.shapes.MayContain(t.lower)) return false;
+    return kAnchors.any_case.count(t.lower) > 0 ||
+           (t.capital && kAnchors.capitalised.count(t.lower) > 0);
+  }
+
+  // Whether one of tokens [from, to) there are is an anchor (reading them is no rule's read).
+  bool AnchorAmong(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to && k < tokens_.size(); ++k) {
+      if (IsAnchor(tokens_[k])) return true;
+    }
+    return false;
+  }
+
+  // Token i, or null past the last (noted: the rules read no further than they must).
+  const Tok* At(std::size_t i) const {
+    if (i < tokens_.size()) return &tokens_[i];
+    overflow_ = true;
+    return nullptr;
+  }
   bool Is(std::size_t i, std::string_view lower) const {
-    return i < tokens_.size() && tokens_[i].lower == lower;
+    const Tok* t = At(i);
+    return t != nullptr && t->lower == lower;
   }
 
   DateMention Make(std::size_t first, std::size_t last, DateKind kind) const {
     DateMention m;
-    m.start = tokens_[first].begin;
-    m.end = tokens_[last].end;
-    m.text = std::string(text_.substr(m.start, m.end - m.start));
+    m.text =
+        std::string(text_.substr(tokens_[first].begin, tokens_[last].end - tokens_[first].begin));
+    m.start = offset_ + tokens_[first].begin;
+    m.end = offset_ + tokens_[last].end;
     m.kind = kind;
     return m;
   }
@@ -267,6 +426,15 @@ class DateFinder {
     return 0;
   }
 
+  // The expression tried at token i. Two promises the pre-filter (FindDates, date_windows.h)
+  // rests on; change them only with kRunsBefore and the `+ 4` of AnchorAmong in Run:
+  //  - it reads no token before i - 1 (and, for speed only, none after i + 11: kRunsAfterAtMost);
+  //  - every expression it accepts has a year (four digits, PlausibleYear) or an anchor word
+  //    (AnchorWords) among tokens i … i + 3 (i + 3 for "early 12 of December": a day number is
+  //    a date only beside a month): a month or weekday name, a part of the day ("the morning
+  //    of"), a day ("today",
+  //    "вчера"), a period or season ("last week", "в прошлом году", "the fall of"), or "ago".
+  // Reads past the last token go through At (and Is), which notes them for Run.
   std::optional<DateMention> MatchAt(std::size_t i, std::size_t* next) {
     const Tok& t = tokens_[i];
     std::size_t first = i;
@@ -297,7 +465,7 @@ class DateFinder {
     if (!t) return std::nullopt;
     // Optional weekday: "Sunday, April 23".
     std::size_t k = j;
-    if (WeekdayOf(*t) >= 0 && (Is(k + 1, ",") ? k + 2 : k + 1) < tokens_.size()) {
+    if (WeekdayOf(*t) >= 0 && At(Is(k + 1, ",") ? k + 2 : k + 1) != nullptr) {
       const std::size_t after = Is(k + 1, ",") ? k + 2 : k + 1;
       bool a2 = false;
       if (MonthOf(tokens_[after], &a2) ||
@@ -397,12 +565,8 @@ class DateFinder {
     const std::string_view w = tokens_[i].lower;
     std::optional<DayFn> fn;
     std::size_t last = i;
-    if (w == "today" || w == "tonight") {
-      fn = [](const Date& d) { return Range{d, d}; };
-    } else if (w == "yesterday") {
-      fn = [](const Date& d) { return Range{AddDays(d, -1), AddDays(d, -1)}; };
-    } else if (w == "tomorrow") {
-      fn = [](const Date& d) { return Range{AddDays(d, 1), AddDays(d, 1)}; };
+    if (const int shift = Lookup(kDeicticDays, w, kNoShift); shift != kNoShift) {
+      fn = [shift](const Date& d) { return ShiftedDay(d, shift); };
     } else if ((w == "this" || w == "last") && At(i + 1) && IsPartOfDay(tokens_[i + 1].lower)) {
       last = i + 1;
       const long shift = w == "last" ? -1 : 0;
@@ -418,8 +582,10 @@ class DateFinder {
       const Tok* u = At(k);
       if (!u) return std::nullopt;
       const std::string_view unit = u->lower;
+      const Period period = PeriodOf(kPeriods, unit);
+      const int season_start = Lookup(kSeasons, unit, 0);
       last = k;
-      if (unit == "weekend") {
+      if (period == Period::kWeekend) {
         fn = [dir](const Date& d) {
           // "last weekend": the latest weekend that ended before d; "this/the weekend": the one
           // d falls in, else the latest before it; "next weekend": the first one after d.
@@ -436,21 +602,17 @@ class DateFinder {
         };
       } else if (w == "the") {
         return std::nullopt;
-      } else if (unit == "week") {
+      } else if (period == Period::kWeek) {
         fn = [dir](const Date& d) {
           const Date monday = AddDays(d, -d.Weekday() + 7L * dir);
           return Range{monday, AddDays(monday, 6)};
         };
-      } else if (unit == "month") {
+      } else if (period == Period::kMonth) {
         fn = [dir](const Date& d) { return MonthRange(d.year, d.month + dir); };
-      } else if (unit == "year") {
+      } else if (period == Period::kYear) {
         fn = [dir](const Date& d) { return YearRange(d.year + dir); };
-      } else if (unit == "spring" || unit == "summer" || unit == "autumn" || unit == "fall" ||
-                 unit == "winter") {
-        const int start_month = unit == "spring"   ? 3
-                                : unit == "summer" ? 6
-                                : unit == "winter" ? 12
-                                                   : 9;
+      } else if (season_start != 0) {
+        const int start_month = season_start;
         fn = [dir, start_month](const Date& d) {
           // The season of that name that began most recently on or before d, shifted by dir.
           int y = d.year;
@@ -472,7 +634,7 @@ class DateFinder {
 
   std::optional<DateMention> AgoExpr(std::size_t i, std::size_t* next) {
     const int n = SmallNumber(tokens_[i]);
-    if (n <= 0 || !At(i + 2) || !Is(i + 2, "ago")) return std::nullopt;
+    if (n <= 0 || !At(i + 2) || !Is(i + 2, kAgo)) return std::nullopt;
     const std::string_view unit = tokens_[i + 1].lower;
     DayFn fn;
     if (unit == "day" || unit == "days") {
@@ -498,12 +660,7 @@ class DateFinder {
     std::size_t k = i;
     int season = 0;
     if (Is(k, "the") && At(k + 1)) {
-      const std::string_view s = tokens_[k + 1].lower;
-      season = s == "spring"                    ? 3
-               : s == "summer"                  ? 6
-               : (s == "fall" || s == "autumn") ? 9
-               : s == "winter"                  ? 12
-                                                : 0;
+      season = Lookup(kSeasons, tokens_[k + 1].lower, 0);
       if (season && Is(k + 2, "of")) {
         k += 3;
       } else {
@@ -551,12 +708,8 @@ class DateFinder {
     std::optional<DayFn> fn;
     std::size_t first = i;
     std::size_t last = i;
-    if (w == "сегодня") {
-      fn = [](const Date& d) { return Range{d, d}; };
-    } else if (w == "вчера") {
-      fn = [](const Date& d) { return Range{AddDays(d, -1), AddDays(d, -1)}; };
-    } else if (w == "завтра") {
-      fn = [](const Date& d) { return Range{AddDays(d, 1), AddDays(d, 1)}; };
+    if (const int shift = Lookup(kRussianDeicticDays, w, kNoShift); shift != kNoShift) {
+      fn = [shift](const Date& d) { return ShiftedDay(d, shift); };
     } else if ((w == "в" || w == "во") && At(i + 1)) {
       const int wd = RussianWeekday(tokens_[i + 1]);
       bool genitive = false;
@@ -585,13 +738,15 @@ class DateFinder {
         const int dir = Is(i + 1, "прошлом") ? -1 : Is(i + 1, "этом") ? 0 : 1;
         first = i + 1;
         last = i + 2;
-        if (Is(i + 2, "году")) {
+        const Period period = PeriodOf(kRussianPeriods, tokens_[i + 2].lower);
+        if (period == Period::kYear) {
           fn = [dir](const Date& d) { return YearRange(d.year + dir); };
-        } else if (Is(i + 2, "месяце")) {
+        } else if (period == Period::kMonth) {
           fn = [dir](const Date& d) { return MonthRange(d.year, d.month + dir); };
         }
       }
-    } else if (w == "на" && At(i + 2) && Is(i + 2, "неделе") &&
+    } else if (w == "на" && At(i + 2) &&
+               PeriodOf(kRussianPeriods, tokens_[i + 2].lower) == Period::kWeek &&
                (Is(i + 1, "прошлой") || Is(i + 1, "этой") || Is(i + 1, "следующей"))) {
       const int dir = Is(i + 1, "прошлой") ? -1 : Is(i + 1, "этой") ? 0 : 1;
       first = i + 1;
@@ -609,7 +764,9 @@ class DateFinder {
   }
 
   std::string_view text_;
-  DateTokens words_;  // owns the lower-case forms tokens_ may view
+  std::size_t offset_ = 0;
+  mutable bool overflow_ = false;  // At read past the last token
+  DateTokens words_;               // owns the lower-case forms tokens_ may view
   const std::vector<Tok>& tokens_ = words_.tokens;
   bool russian_ = false;
   bool has_ref_ = false;
@@ -617,18 +774,18 @@ class DateFinder {
   Date ref_to_;
 };
 
-}  // namespace
-
-std::vector<DateMention> FindDates(std::string_view text, const std::optional<Date>& article_date,
-                                   const std::string& language) {
-  const bool russian = language.empty() || language.rfind("ru", 0) == 0;
+// The pieces FindDates reads a text in: calls read(begin, end) for each, in text order.
+template <typename Read>
+void ForEachPiece(std::string_view text, Read read) {
   // A long text is read in pieces of about kPiece bytes, cut at a line break (or, in a run with
   // none, at white space): a date never spans a line, and the tokens of one piece at a time
   // keep memory proportional to the piece, not to the text. A token costs 40 bytes and text of
   // punctuation is a token every two bytes or so: a quarter of a megabyte keeps that near 10 MB.
   constexpr std::size_t kPiece = std::size_t{1} << 18;
-  if (text.size() <= kPiece) return DateFinder(text, article_date, russian).Run();
-  std::vector<DateMention> out;
+  if (text.size() <= kPiece) {
+    read(std::size_t{0}, text.size());
+    return;
+  }
   std::size_t begin = 0;
   while (begin < text.size()) {
     std::size_t end = std::min(text.size(), begin + kPiece);
@@ -640,15 +797,95 @@ std::vector<DateMention> FindDates(std::string_view text, const std::optional<Da
       if (cut == std::string_view::npos || cut == 0) cut = piece.rfind(' ');
       if (cut != std::string_view::npos && cut > 0) end = begin + cut + 1;
     }
-    for (DateMention& m :
-         DateFinder(text.substr(begin, end - begin), article_date, russian).Run()) {
-      m.start += begin;
-      m.end += begin;
-      out.push_back(std::move(m));
-    }
+    read(begin, end);
     begin = end;
   }
+}
+
+bool ReadsRussian(const std::string& language) {
+  return language.empty() || language.rfind("ru", 0) == 0;
+}
+
+// How far a window reaches around an anchor, in runs of text between white space (each holds a
+// token or more). Every expression MatchAt accepts at token t has an anchor among tokens t … t + 3
+// and MatchAt reads back to t - 1 only: 4 runs before an anchor's run hold the token before any t
+// that may match. After it, MatchAt reads up to t + 11 (the longest path: "the morning of Sunday,
+// 12 of December, 2022 года" reads from "the" to the token after "года"), but most reads stop two
+// tokens on: a window takes 2 runs after its last anchor and grows (by 11 runs, then twice as
+// many each time) when a rule reads past it, which Run tells. An anchor just past a window would
+// have merged with it (its window starts 4 runs earlier), so the tokens after a window's last
+// hold no anchor: the tokens Run skips as far from any anchor are far from one in the whole text
+// too, and every token a rule reads is the whole text's token at that place.
+constexpr std::size_t kRunsBefore = 4;
+constexpr std::size_t kRunsAfter = 2;
+constexpr std::size_t kRunsAfterAtMost = 11;
+
+const internal::DateWindowFinder& Windows() {
+  static const internal::DateWindowFinder kFinder = [] {
+    std::vector<std::string_view> any_case;
+    std::vector<std::string_view> capitalised;
+    AnchorWords(&any_case, &capitalised);
+    return internal::DateWindowFinder(any_case, capitalised, kFirstYear, kLastYear, kRunsBefore,
+                                      kRunsAfter);
+  }();
+  return kFinder;
+}
+
+}  // namespace
+
+std::vector<DateMention> FindDates(std::string_view text, const std::optional<Date>& article_date,
+                                   const std::string& language) {
+  DateFinder finder(article_date, ReadsRussian(language));
+  std::vector<DateMention> out;
+  std::vector<internal::ByteWindow> windows;
+  ForEachPiece(text, [&](std::size_t begin, std::size_t end) {
+    const std::string_view piece = text.substr(begin, end - begin);
+    if (!Windows().Find(piece, &windows)) {
+      // Dates everywhere (a table, a chronology): reading every token costs less than windows.
+      DateFinder::Stop stop;
+      finder.Run(piece, begin, 0, false, true, &out, &stop);
+      return;
+    }
+    for (std::size_t k = 0; k < windows.size(); ++k) {
+      internal::ByteWindow w = windows[k];
+      std::size_t from = w.begin;  // no token before it is tried again
+      std::size_t more = kRunsAfterAtMost;
+      DateFinder::Stop stop;
+      while (!finder.Run(piece.substr(w.begin, w.end - w.begin), begin + w.begin, from - w.begin,
+                         true, w.end == piece.size(), &out, &stop)) {
+        // A rule read past the window: grow it (by twice as much each time) and go on reading
+        // where it stopped, from the run of the token before (which rules read back to).
+        from = w.begin + stop.token;
+        w.begin += stop.resume;
+        w.end = internal::DateWindowFinder::Grow(piece, w.end, more);
+        more *= 2;
+        while (k + 1 < windows.size() && windows[k + 1].begin <= w.end) {
+          w.end = std::max(w.end, windows[++k].end);
+        }
+      }
+    }
+  });
   return out;
 }
 
+namespace internal {
+
+std::vector<DateMention> FindDatesInEveryToken(std::string_view text,
+                                               const std::optional<Date>& article_date,
+                                               const std::string& language) {
+  DateFinder finder(article_date, ReadsRussian(language));
+  std::vector<DateMention> out;
+  ForEachPiece(text, [&](std::size_t begin, std::size_t end) {
+    DateFinder::Stop stop;
+    finder.Run(text.substr(begin, end - begin), begin, 0, false, true, &out, &stop);
+  });
+  return out;
+}
+
+void DateAnchorWords(std::vector<std::string_view>* any_case,
+                     std::vector<std::string_view>* capitalised) {
+  AnchorWords(any_case, capitalised);
+}
+
+}  // namespace internal
 }  // namespace parallax

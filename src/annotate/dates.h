@@ -58,12 +58,27 @@ struct DateMention {
 
 // Finds the temporal expressions of `text`, in text order, without overlaps (the longest match
 // wins). `article_date` may be a full date or month-only. `language` is a BCP 47 tag: English
-// patterns are always tried; Russian ones when it is empty or starts with "ru". A text over 1 MB
-// is read in pieces cut at line breaks (white space in a run with none), so memory follows the
-// piece, not the text.
+// patterns are always tried; Russian ones when it is empty or starts with "ru". Only the text
+// around numbers and the words date expressions hang on ("May", "week", "вчера" …) is tokenised
+// (date_windows.h). A text over a quarter of a megabyte is read in pieces cut at line breaks
+// (white space in a run with none), so memory follows the piece, not the text.
 std::vector<DateMention> FindDates(std::string_view text, const std::optional<Date>& article_date,
                                    const std::string& language = "");
 
+namespace internal {
+
+// FindDates without its pre-filter: tokenises the whole text and tries every token. The same
+// answer, slower; kept as the reference the pre-filter is tested against.
+std::vector<DateMention> FindDatesInEveryToken(std::string_view text,
+                                               const std::optional<Date>& article_date,
+                                               const std::string& language = "");
+
+// The anchor words FindDates gives its pre-filter (date_windows.h), from the tables its rules
+// read: `capitalised` ones count only with a capital first letter.
+void DateAnchorWords(std::vector<std::string_view>* any_case,
+                     std::vector<std::string_view>* capitalised);
+
+}  // namespace internal
 }  // namespace parallax
 
 #endif  // PARALLAX_ANNOTATE_DATES_H_

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
+#include "annotate/date_windows.h"
 #include "test_paths.h"
 
 namespace parallax {
@@ -192,6 +195,170 @@ TEST(FindDatesTest, LongTextsAreReadInPiecesWithOffsetsIntoTheWhole) {
     ASSERT_EQ(whole[i].start, at + expected.start) << i;
     ASSERT_EQ(whole[i].end, at + expected.end) << i;
     ASSERT_EQ(whole[i].from, expected.from) << i;
+  }
+}
+
+// --- The pre-filter: FindDates reads windows around anchors (date_windows.h) and must find
+// exactly what reading every token finds.
+
+std::string Describe(const std::vector<DateMention>& dates) {
+  std::string out;
+  for (const DateMention& m : dates) {
+    out += std::to_string(m.start) + "-" + std::to_string(m.end) + " [" + m.text + "] " +
+           (m.kind == DateKind::kAbsolute ? "abs " : "rel ") +
+           (m.resolved ? m.from.ToString() + ".." + m.to.ToString() : "unresolved") +
+           (m.is_range ? " range" : "") + "\n";
+  }
+  return out;
+}
+
+void ExpectSameAsEveryToken(const std::string& text, const std::optional<Date>& article,
+                            const std::string& language) {
+  ASSERT_EQ(Describe(FindDates(text, article, language)),
+            Describe(internal::FindDatesInEveryToken(text, article, language)))
+      << "language " << language << ", text: " << text;
+}
+
+TEST(FindDatesTest, EveryAnchorWordIsSearchable) {
+  std::vector<std::string_view> any_case;
+  std::vector<std::string_view> capitalised;
+  internal::DateAnchorWords(&any_case, &capitalised);
+  EXPECT_GT(any_case.size(), 20u);
+  EXPECT_GT(capitalised.size(), 20u);
+  for (const auto* words : {&any_case, &capitalised}) {
+    for (std::string_view w : *words) EXPECT_TRUE(internal::DateWindowFinder::Searchable(w)) << w;
+  }
+}
+
+// The expressions that read furthest from where they start, with the filler word count before and
+// after swept across the window's reach, each token alone between spaces (a run per token: the
+// fewest tokens a window of so many runs can hold) and glued to its punctuation.
+TEST(FindDatesTest, WindowEdgesFindTheSameAsEveryToken) {
+  const std::vector<std::string> expressions = {
+      "the morning of Sunday , 12 of December , 2022 года .",
+      "the morning of Sunday, 12 of December, 2022 года.",
+      "early Sunday , April 23 , 2023 года",
+      "Sunday , 12 of Dec . , 2022",
+      "in late Dec . 5 , 2021",
+      "early 12 of December 2022",
+      "mid 3 of May",
+      "late 12th of Dec . , 2020 года",
+      "between 3 and 5 May",
+      "from 3 to 5 May 2023",
+      "the 12th of December",
+      "the fall of 2020",
+      "in the 1990s",
+      "earlier this week",
+      "two weeks ago",
+      "several years ago",
+      "на прошлой неделе",
+      "в прошлом году",
+      "в декабре 2022 года",
+      "12 декабря , 2022 года",
+      "в воскресенье утром",
+      "2020 , 5",
+      "in 2020 percent 5",
+      "ВЧЕРА",
+      "last Friday night",
+      "the weekend",
+  };
+  const std::string filler = "word";
+  for (const std::string& e : expressions) {
+    for (int before = 0; before <= 6; ++before) {
+      for (int after = 0; after <= 14; ++after) {
+        std::string text;
+        for (int k = 0; k < before; ++k) text += filler + " ";
+        text += e;
+        for (int k = 0; k < after; ++k) text += " " + filler;
+        for (const char* language : {"en", "ru"}) {
+          ExpectSameAsEveryToken(text, D("2023-04-24"), language);
+        }
+      }
+    }
+  }
+}
+
+// Random texts of prose and date fragments in the languages of the corpus, joined by every kind
+// of white space (or none), in any case, with malformed bytes and the characters that lower-case
+// into ASCII.
+std::string RandomText(std::mt19937* rng, std::size_t fragments) {
+  static const std::vector<std::string> kFragments = {
+      // English prose and the words expressions start or hang on
+      "the", "The", "a", "A", "an", "said", "officials", "of", "and", "in", "In", "to", "from",
+      "between", "since", "until", "on", "On", "by", "last", "Last", "this", "next", "past",
+      "earlier", "later", "early", "late", "mid", "mid-", "two", "several", "few", "one", "ten",
+      "percent", "%", ",", ".", "(", ")", "—", "’s", "«", "»", "\"", "-", "end", "around",
+      "throughout", "weekly", "Mayor", "market", "doctor", "todays",
+      // English dates
+      "January", "February", "March", "march", "April", "May", "may", "MAY", "June", "July",
+      "August", "September", "October", "November", "December", "DECEMBER", "Jan", "Feb", "Mar",
+      "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Dec.", "dec", "Monday",
+      "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "sunday", "SUNDAY",
+      "morning", "afternoon", "evening", "night", "Night", "weekend", "week", "weeks", "month",
+      "months", "year", "years", "day", "days", "ago", "AGO", "spring", "summer", "autumn", "fall",
+      "winter", "today", "Today", "tonight", "yesterday", "Yesterday", "tomorrow", "mid-December",
+      "1990s", "1995s", "2020", "2022", "1800", "2101", "12", "12th", "23rd", "1st", "2nd", "31",
+      "32", "0", "5", "123456", "10:30", "12,000", "98.9", "2020s", "12thx",
+      // Russian
+      "в", "В", "во", "на", "с", "до", "после", "к", "прошлом", "этом", "следующем", "прошлой",
+      "этой", "следующей", "году", "года", "год", "месяце", "неделе", "НЕДЕЛЕ", "декабря",
+      "Декабря", "ДЕКАБРЕ", "декабре", "мая", "мае", "января", "сентябре", "воскресенье",
+      "Воскресенье", "среду", "пятницу", "понедельник", "сегодня", "Вчера", "вчера", "завтра",
+      "вчерашний", "Петров", "сказал",
+      // Other languages (FindMonthDates' months), and letters of other scripts
+      "sentyabr", "19-го", "вересня", "սեպտեմբերի", "10-ին", "სექტემბრის", "Eylül'de", "Kasım",
+      "września", "septembre", "Août", "ΜΑΐΟΥ", "مايو", "Ѐ", "ѐ", "Ё",
+      // Characters that lower-case into ASCII, malformed and odd bytes
+      "FRİDAY", "İn", "wee\u212Aend", "\u212A", "\xD0", "\xC2", "\xE2\x84", "\xFF", "\x80",
+      "\xC2\xA0", "\v", "\f", "\u0301", "\u2009"};
+  static const std::vector<std::string> kSeparators = {" ",    " ",        " ", " ",  "\n",  "\t",
+                                                       "\r\n", "\xC2\xA0", "",  "  ", "\n\n"};
+  std::string text;
+  for (std::size_t k = 0; k < fragments; ++k) {
+    text += kFragments[(*rng)() % kFragments.size()];
+    text += kSeparators[(*rng)() % kSeparators.size()];
+  }
+  return text;
+}
+
+TEST(FindDatesTest, RandomTextsFindTheSameAsEveryToken) {
+  std::mt19937 rng(20261207);
+  const std::vector<std::optional<Date>> dates = {D("2023-04-24"), D("2023-05"), std::nullopt,
+                                                  D("2020-01-01")};
+  const std::vector<std::string> languages = {"en", "ru", "", "hy"};
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = RandomText(&rng, rng() % 120);
+    ExpectSameAsEveryToken(text, dates[round % dates.size()], languages[round % 3 % 4]);
+    ExpectSameAsEveryToken(text, dates[(round + 1) % dates.size()], languages[(round + 1) % 4]);
+    if (HasFatalFailure()) return;
+  }
+}
+
+// Prose with a date fragment here and there: the pre-filter reads windows rather than every
+// token (as it does when dates are everywhere).
+std::string SparseText(std::mt19937* rng, std::size_t words) {
+  static const std::vector<std::string> kProse = {"the", "officials", "said",   "that", "road",
+                                                  "was", "closed",    "and",    "a",    "of",
+                                                  "в",   "сказал",    "дорога", "\n",   "."};
+  std::string text;
+  for (std::size_t k = 0; k < words; ++k) {
+    text +=
+        (*rng)() % 20 == 0 ? RandomText(rng, 1 + (*rng)() % 3) : kProse[(*rng)() % kProse.size()];
+    text += ' ';
+  }
+  return text;
+}
+
+// Texts over the piece size, so that windows meet piece boundaries too.
+TEST(FindDatesTest, LongRandomTextsFindTheSameAsEveryToken) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 5; ++round) {
+    std::string text = round < 3 ? RandomText(&rng, 150000) : SparseText(&rng, 200000);
+    if (round == 1) {
+      for (char& c : text) c = c == '\n' ? ' ' : c;  // pieces cut at spaces
+    }
+    ExpectSameAsEveryToken(text, D("2023-04-24"), round % 2 == 0 ? "en" : "ru");
+    if (HasFatalFailure()) return;
   }
 }
 
