@@ -465,14 +465,22 @@ constexpr std::string_view kCaptionPrefixes[] = {
     "picture by ",      "credit:",     "photograph:",        "photograph by ",
     "photo courtesy",   "фото:",       "фотография:"};
 
-// The first bytes of every line that a rule recognises by how it starts or by what it equals
-// (the lists above). A folded line that starts with none of them is furniture only by what it
-// holds further on (a credit, an appeal), and those rules alone read it.
+// The first two bytes of every line that a rule recognises by how it starts or by what it
+// equals (the lists above; a list's one-byte string, "(" or a digit, admits any second byte). A
+// folded line that starts with none of them is furniture only by what it holds further on (a
+// credit, an appeal), and those rules alone read it.
 bool MayOpenFurniture(std::string_view key) {
-  static constexpr std::array<bool, 256> kFirst = [] {
-    std::array<bool, 256> t{};
+  static const std::vector<bool> kPairs = [] {
+    std::vector<bool> t(1 << 16);
     const auto add = [&t](const auto& list) {
-      for (std::string_view s : list) t[static_cast<unsigned char>(s[0])] = true;
+      for (std::string_view s : list) {
+        const std::size_t first = static_cast<unsigned char>(s[0]) << 8;
+        if (s.size() == 1) {
+          for (std::size_t second = 0; second < 256; ++second) t[first | second] = true;
+        } else {
+          t[first | static_cast<unsigned char>(s[1])] = true;
+        }
+      }
     };
     add(kUiLines);
     add(kRelatedPrefixes);
@@ -487,7 +495,9 @@ bool MayOpenFurniture(std::string_view key) {
     add(kSourceLong);
     return t;
   }();
-  return !key.empty() && kFirst[static_cast<unsigned char>(key[0])];
+  if (key.size() < 2) return !key.empty();  // read in full: no list holds an empty string
+  return kPairs[static_cast<std::size_t>(static_cast<unsigned char>(key[0]) << 8) |
+                static_cast<unsigned char>(key[1])];
 }
 
 }  // namespace
