@@ -596,6 +596,8 @@ bool IsListItem(std::string_view key) {
 std::size_t UnicodeSpaceAt(std::string_view s) {
   if (s.empty()) return 0;
   if (IsSpace(s[0])) return 1;
+  // Every other space below starts with a byte of 0x80 or more; most lines start and end in ASCII.
+  if (static_cast<unsigned char>(s[0]) < 0x80) return 0;
   if (s.substr(0, 2) == "\u00A0") return 2;
   if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xE2 &&
       static_cast<unsigned char>(s[1]) == 0x80) {
