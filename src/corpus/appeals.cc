@@ -7,6 +7,7 @@
 #include <iterator>
 #include <vector>
 
+#include "text/byte_set.h"
 #include "text/word_bytes.h"
 
 namespace parallax::internal {
@@ -126,27 +127,115 @@ bool HasWord(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
-// Sentences of a folded line: split after '.', '!', '?' or ':' followed by a space.
-std::vector<std::string_view> Sentences(std::string_view s) {
-  static constexpr std::array<bool, 256> kStop = [] {
-    std::array<bool, 256> t{};
-    for (char c : {'.', '!', '?', ':'}) t[static_cast<unsigned char>(c)] = true;
-    return t;
-  }();
-  std::vector<std::string_view> out;
+// Calls `f` with each sentence of a folded line: split after '.', '!', '?' or ':' followed by a
+// space. Nothing is allocated; the stops are found sixteen bytes at a time.
+template <typename F>
+void ForEachSentence(std::string_view s, F&& f) {
+  static constexpr ByteSet kStop({'.', '!', '?', ':'});
   std::size_t begin = 0;
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    // One branch per byte, rarely taken (both tests are read, not one after the other).
-    if (kStop[static_cast<unsigned char>(s[i])] & (s[i + 1] == ' ')) {
-      out.push_back(s.substr(begin, i + 1 - begin));
+  for (std::size_t i = kStop.Find(s, 0, s.size()); i + 1 < s.size();
+       i = kStop.Find(s, i + 1, s.size())) {
+    if (s[i + 1] == ' ') {
+      f(s.substr(begin, i + 1 - begin));
       begin = i + 2;
     }
   }
-  if (begin < s.size()) out.push_back(s.substr(begin));
-  return out;
+  if (begin < s.size()) f(s.substr(begin));
 }
 
 enum class AppealKind { kNone, kDonation, kSubscription, kMembership };
+
+// The imperatives an appeal opens with (after any lead-in).
+struct Opener {
+  std::string_view text;
+  AppealKind kind;
+  bool strong;  // an appeal by itself in a short sentence
+};
+constexpr Opener kOpeners[] = {
+    {"become a member", AppealKind::kMembership, true},
+    {"becoming a member", AppealKind::kMembership, true},
+    {"become a supporter", AppealKind::kMembership, true},
+    {"become a patron", AppealKind::kMembership, true},
+    {"become a subscriber", AppealKind::kSubscription, true},
+    {"become a donor", AppealKind::kDonation, true},
+    {"become", AppealKind::kMembership, false},
+    {"becoming", AppealKind::kMembership, false},
+    {"join", AppealKind::kMembership, false},
+    {"sign up", AppealKind::kSubscription, false},
+    {"subscribe", AppealKind::kSubscription, true},
+    {"subscribing", AppealKind::kSubscription, false},
+    {"donate", AppealKind::kDonation, true},
+    {"make a donation", AppealKind::kDonation, true},
+    {"chip in", AppealKind::kDonation, true},
+    {"support", AppealKind::kDonation, false},
+    {"supporting", AppealKind::kDonation, false},
+    {"help", AppealKind::kDonation, false},
+    {"give", AppealKind::kDonation, false},
+    {"contribute", AppealKind::kDonation, false},
+    {"back", AppealKind::kDonation, false},
+    {"fund", AppealKind::kDonation, false},
+    {"станьте", AppealKind::kMembership, false},
+    {"вступайте", AppealKind::kMembership, false},
+    {"присоединяйтесь", AppealKind::kMembership, false},
+    {"подпишитесь", AppealKind::kSubscription, true},
+    {"подписывайтесь", AppealKind::kSubscription, true},
+    {"оформите подписку", AppealKind::kSubscription, true},
+    {"поддержите", AppealKind::kDonation, true},
+    {"поддержать", AppealKind::kDonation, false},
+    {"пожертвуйте", AppealKind::kDonation, true},
+    {"сделайте пожертвование", AppealKind::kDonation, true},
+    {"помогите", AppealKind::kDonation, false},
+};
+
+// Words an appeal may open with before its imperative ("Please support us", "So why not chip in").
+constexpr std::string_view kLeadIns[] = {"please ", "consider ", "why not ", "so ", "and ",
+                                         "or ",     "now ",      "today, ",  "> ",  "пожалуйста, "};
+
+// Phrases that only an outlet says of itself, anywhere in a sentence.
+constexpr std::string_view kOutletPhrases[] = {
+    "support us",          "supporting us",         "support our journalism",
+    "support our work",    "support our reporting", "support our newsroom",
+    "support our mission", "your support",          "your donation",
+    "your contribution",   "your membership",       "donate to us",
+    "help us keep",        "help us continue",      "reader-funded",
+    "reader-supported",    "readers like you",      "we need your",
+    "we rely on",          "if you value",          "if you appreciate our",
+    "if you enjoy our",    "if you like our",       "our collective fundraiser",
+    "поддержите нас",      "поддержать нас",        "поддержать редакцию",
+    "ваша поддержка",      "помогите нам"};
+
+const PhraseSet& OutletPhrases() {
+  static const PhraseSet kSet(kOutletPhrases);
+  return kSet;
+}
+
+// A sentence without its lead-ins.
+std::string_view WithoutLeadIns(std::string_view s) {
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view lead : kLeadIns) {
+      if (OpensWith(s, lead)) {
+        s.remove_prefix(lead.size());
+        again = true;
+      }
+    }
+  }
+  return s;
+}
+
+// Whether a sentence, without its lead-ins, opens with one of kOpeners.
+bool OpensWithOpener(std::string_view sentence) {
+  const std::string_view s = WithoutLeadIns(sentence);
+  if (s.empty()) return false;
+  static const std::array<bool, 256> kFirst = [] {
+    std::array<bool, 256> t{};
+    for (const Opener& o : kOpeners) t[static_cast<unsigned char>(o.text[0])] = true;
+    return t;
+  }();
+  if (!kFirst[static_cast<unsigned char>(s[0])]) return false;
+  return std::any_of(std::begin(kOpeners), std::end(kOpeners),
+                     [s](const Opener& o) { return OpensWith(s, o.text); });
+}
 
 // Why a sentence is an appeal to the reader, not a sentence about support or members:
 //   an imperative opener, checked at a word boundary and not used as a noun ("Support for the
@@ -155,46 +244,6 @@ enum class AppealKind { kNone, kDonation, kSubscription, kMembership };
 //   newsletter); or a phrase that only an outlet says of itself ("your support", "support us",
 //   "reader-funded").
 AppealKind AppealSentence(std::string_view sentence) {
-  struct Opener {
-    std::string_view text;
-    AppealKind kind;
-    bool strong;  // an appeal by itself in a short sentence
-  };
-  static constexpr Opener kOpeners[] = {
-      {"become a member", AppealKind::kMembership, true},
-      {"becoming a member", AppealKind::kMembership, true},
-      {"become a supporter", AppealKind::kMembership, true},
-      {"become a patron", AppealKind::kMembership, true},
-      {"become a subscriber", AppealKind::kSubscription, true},
-      {"become a donor", AppealKind::kDonation, true},
-      {"become", AppealKind::kMembership, false},
-      {"becoming", AppealKind::kMembership, false},
-      {"join", AppealKind::kMembership, false},
-      {"sign up", AppealKind::kSubscription, false},
-      {"subscribe", AppealKind::kSubscription, true},
-      {"subscribing", AppealKind::kSubscription, false},
-      {"donate", AppealKind::kDonation, true},
-      {"make a donation", AppealKind::kDonation, true},
-      {"chip in", AppealKind::kDonation, true},
-      {"support", AppealKind::kDonation, false},
-      {"supporting", AppealKind::kDonation, false},
-      {"help", AppealKind::kDonation, false},
-      {"give", AppealKind::kDonation, false},
-      {"contribute", AppealKind::kDonation, false},
-      {"back", AppealKind::kDonation, false},
-      {"fund", AppealKind::kDonation, false},
-      {"станьте", AppealKind::kMembership, false},
-      {"вступайте", AppealKind::kMembership, false},
-      {"присоединяйтесь", AppealKind::kMembership, false},
-      {"подпишитесь", AppealKind::kSubscription, true},
-      {"подписывайтесь", AppealKind::kSubscription, true},
-      {"оформите подписку", AppealKind::kSubscription, true},
-      {"поддержите", AppealKind::kDonation, true},
-      {"поддержать", AppealKind::kDonation, false},
-      {"пожертвуйте", AppealKind::kDonation, true},
-      {"сделайте пожертвование", AppealKind::kDonation, true},
-      {"помогите", AppealKind::kDonation, false},
-  };
   // Words that, right after the opener, show it is a noun or a past tense ("Support for …",
   // "Help arrived", "Join-up talks").
   static constexpr std::string_view kNounNext[] = {
@@ -210,31 +259,8 @@ AppealKind AppealSentence(std::string_view sentence) {
       "member",   "supporter", "subscri", "patron",   "donat",      "donor",  "journalis",
       "newsroom", "reporting", "media",   "fundrais", "newsletter", "редакц", "журналист",
       "канал",    "подписк",   "медиа",   "донат",    "издани"};
-  static constexpr std::string_view kOutletPhrases[] = {
-      "support us",          "supporting us",         "support our journalism",
-      "support our work",    "support our reporting", "support our newsroom",
-      "support our mission", "your support",          "your donation",
-      "your contribution",   "your membership",       "donate to us",
-      "help us keep",        "help us continue",      "reader-funded",
-      "reader-supported",    "readers like you",      "we need your",
-      "we rely on",          "if you value",          "if you appreciate our",
-      "if you enjoy our",    "if you like our",       "our collective fundraiser",
-      "поддержите нас",      "поддержать нас",        "поддержать редакцию",
-      "ваша поддержка",      "помогите нам"};
 
-  std::string_view s = sentence;
-  static constexpr std::string_view kLeadIns[] = {"please ", "consider ",   "why not ", "so ",
-                                                  "and ",    "or ",         "now ",     "today, ",
-                                                  "> ",      "пожалуйста, "};
-  for (bool again = true; again;) {
-    again = false;
-    for (std::string_view lead : kLeadIns) {
-      if (OpensWith(s, lead)) {
-        s.remove_prefix(lead.size());
-        again = true;
-      }
-    }
-  }
+  const std::string_view s = WithoutLeadIns(sentence);
   for (const Opener& o : kOpeners) {
     if (!OpensWith(s, o.text)) continue;
     // The cues are read only for a sentence that opens like an appeal (few do).
@@ -259,8 +285,7 @@ AppealKind AppealSentence(std::string_view sentence) {
     }
     break;
   }
-  static const PhraseSet kOutletPhraseSet(kOutletPhrases);
-  if (kOutletPhraseSet.FoundIn(sentence)) {
+  if (OutletPhrases().FoundIn(sentence)) {
     return Contains(sentence, "member") ? AppealKind::kMembership : AppealKind::kDonation;
   }
   return AppealKind::kNone;
@@ -288,11 +313,24 @@ bool IsReportedSpeech(std::string_view key) { return ReportsSpeech(key, Words(ke
 
 // Donation, membership and subscription appeals of any outlet.
 std::optional<std::string> AppealRule(std::string_view key) {
+  if (!MayHoldAppeal(key)) return std::nullopt;
+  return AppealRuleUnfiltered(key);
+}
+
+bool MayHoldAppeal(std::string_view key) {
+  bool opens = false;
+  ForEachSentence(
+      key, [&opens](std::string_view sentence) { opens = opens || OpensWithOpener(sentence); });
+  // No phrase of an outlet spans two sentences (none holds a stop followed by a space), so one
+  // pass over the line answers for every sentence.
+  return opens || OutletPhrases().FoundIn(key);
+}
+
+std::optional<std::string> AppealRuleUnfiltered(std::string_view key) {
   if (CountWordsUpTo(key, 50) > 50) return std::nullopt;
   AppealKind kind = AppealKind::kNone;
-  for (std::string_view sentence : Sentences(key)) {
-    kind = std::max(kind, AppealSentence(sentence));
-  }
+  ForEachSentence(
+      key, [&kind](std::string_view sentence) { kind = std::max(kind, AppealSentence(sentence)); });
   // Reported speech is article text; looked for only in the rare line that reads as an appeal.
   if (kind != AppealKind::kNone && ReportsSpeech(key, Words(key))) return std::nullopt;
   switch (kind) {

@@ -34,6 +34,14 @@ namespace parallax::internal {
 // of at most 50 words that holds an appeal, or nullopt.
 std::optional<std::string> AppealRule(std::string_view folded_line);
 
+// The fast rejection AppealRule starts with: false when no sentence of the line opens with an
+// appeal's imperative (after its lead-ins) and no outlet phrase occurs in it, so AppealRule is
+// nullopt. Most lines of prose are told apart here, with no allocation and no word counting.
+bool MayHoldAppeal(std::string_view folded_line);
+
+// AppealRule without MayHoldAppeal: every question asked of every line (tests compare the two).
+std::optional<std::string> AppealRuleUnfiltered(std::string_view folded_line);
+
 // True for a strong appeal ("we have a small favor to ask", "before you go") that, late in a
 // text, starts a block of appeals running to its end. Never for quoted or reported speech.
 bool StartsAppealTail(std::string_view folded_line);

@@ -2,16 +2,21 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <iterator>
-#include <map>
 #include <optional>
 #include <regex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "corpus/appeals.h"
 #include "text/byte_set.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace parallax {
 namespace {
@@ -22,7 +27,7 @@ using internal::StartsAppealTail;
 struct Line {
   std::size_t start = 0;  // offset of the trimmed text in the body
   std::size_t end = 0;
-  std::string key;  // folded: lower-case ASCII, typographic quotes and dashes folded
+  std::string_view key;  // folded: lower-case ASCII, typographic quotes and dashes folded
   bool blank = true;
 };
 
@@ -35,12 +40,13 @@ struct Decision {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Lower-cases the Russian capitals (U+0401, U+0410..U+042F) in place; each keeps its length.
-void LowerCyrillic(std::string& s) {
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+// Lower-cases the Russian capitals (U+0401, U+0410..U+042F) of s[from, end) in place; each keeps
+// its length.
+void LowerCyrillic(std::string& s, std::size_t from = 0) {
+  for (std::size_t i = s.find('\xD0', from); i != std::string::npos && i + 1 < s.size();
+       i = s.find('\xD0', i + 2)) {
     auto& lead = reinterpret_cast<unsigned char&>(s[i]);
     auto& trail = reinterpret_cast<unsigned char&>(s[i + 1]);
-    if (lead != 0xD0) continue;
     if (trail >= 0x90 && trail <= 0x9F) {  // А..П -> а..п
       trail = static_cast<unsigned char>(trail + 0x20);
     } else if (trail >= 0xA0 && trail <= 0xAF) {  // Р..Я -> р..я
@@ -50,12 +56,12 @@ void LowerCyrillic(std::string& s) {
       lead = 0xD1;
       trail = 0x91;
     }
-    ++i;
   }
 }
 
-// Lower-cases ASCII and Russian, and folds the typographic marks that pasted text is full of.
-std::string Fold(std::string_view s) {
+// Appends `s` to `out` lower-cased (ASCII and Russian), with the typographic marks that pasted
+// text is full of folded. The result is never longer than `s`.
+void FoldInto(std::string_view s, std::string& out) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kFolds = {{
       {"\u2018", "'"},
       {"\u2019", "'"},
@@ -70,18 +76,22 @@ std::string Fold(std::string_view s) {
       {"\u201E", "\""},
       {"\u2212", "-"},
   }};
-  std::string out;
-  out.reserve(s.size());
-  bool cyrillic = false;  // a lead byte of Russian capitals was copied
+  // Every mark above starts with one of these bytes.
+  static constexpr ByteSet kFoldLeads({0xC2, 0xE2});
+  const std::size_t begin = out.size();
   for (std::size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      // A run of ASCII is copied at once, then lower-cased in place.
-      static constexpr ByteSet kNonAscii({}, /*non_ascii=*/true);
-      const std::size_t j = kNonAscii.Find(s, i + 1, s.size());
+    // A run of bytes that start no mark (ASCII, Cyrillic, …) is copied at once, then its ASCII
+    // capitals are lower-cased in place.
+    const std::size_t j = kFoldLeads.Find(s, i, s.size());
+    if (j > i) {
       const std::size_t at = out.size();
-      out.append(s, i, j - i);
-      for (std::size_t k = at; k < out.size(); ++k) {
-        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
+      out.resize(at + (j - i));
+      // Without a branch, so that the compiler lower-cases many bytes at once.
+      const char* from = s.data() + i;
+      char* to = out.data() + at;
+      for (std::size_t k = 0; k < j - i; ++k) {
+        const auto c = static_cast<unsigned char>(from[k]);
+        to[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
       }
       i = j;
       continue;
@@ -95,13 +105,23 @@ std::string Fold(std::string_view s) {
         break;
       }
     }
-    if (folded) continue;
-    cyrillic = cyrillic || static_cast<unsigned char>(s[i]) == 0xD0;
-    out.push_back(s[i++]);
+    if (!folded) out.push_back(s[i++]);
   }
-  if (cyrillic) LowerCyrillic(out);
+  LowerCyrillic(out, begin);
+}
+
+std::string Fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  FoldInto(s, out);
   return out;
 }
+
+}  // namespace
+
+std::string internal::FoldLine(std::string_view line) { return Fold(line); }
+
+namespace {
 
 // The first bytes are compared before the rest: most prefixes a line is tried against differ
 // from it at once.
@@ -171,77 +191,81 @@ bool IsDateline(std::string_view key) {
   return key.size() < 60 && std::regex_match(key.begin(), key.end(), kDate);
 }
 
+// Comment headings, the lines of a comment form, and its notices (as CommentFormRule reads them).
+constexpr std::string_view kCommentHeadings[] = {
+    "leave a reply",           "leave a comment",      "leave a reply cancel reply",
+    "post a comment",          "add a comment",        "write a comment",
+    "join the discussion",     "no comments yet",      "no comments",
+    "be the first to comment", "one comment",          "one response",
+    "оставить комментарий",    "добавить комментарий", "оставьте комментарий"};
+// How every heading that kCommentCount takes starts (a digit, "one" or "comment").
+constexpr std::string_view kCommentCountStarts[] = {"0", "1", "2", "3", "4",    "5",
+                                                    "6", "7", "8", "9", "one ", "comment"};
+constexpr std::string_view kCommentLines[] = {
+    "reply",        "log in to reply", "login to reply", "reply to this comment", "cancel reply",
+    "post comment", "submit comment",  "report comment", "reply to comment",      "ответить",
+    "комментарии"};
+constexpr std::string_view kCommentNotices[] = {"your email address will not be published",
+                                                "required fields are marked",
+                                                "save my name, email, and website in this browser",
+                                                "save my name, email and website in this browser",
+                                                "notify me of follow-up comments",
+                                                "notify me of new comments",
+                                                "notify me of new posts",
+                                                "you must be logged in to post a comment",
+                                                "learn how your comment data is processed",
+                                                "this site uses akismet to reduce spam",
+                                                "ваш адрес email не будет опубликован",
+                                                "обязательные поля помечены"};
+
 // The heading of a comment section: "3 comments", "12 thoughts on "Title"", "Leave a Reply".
 bool IsCommentHeading(std::string_view bare) {
-  static constexpr std::string_view kHeadings[] = {
-      "leave a reply",           "leave a comment",      "leave a reply cancel reply",
-      "post a comment",          "add a comment",        "write a comment",
-      "join the discussion",     "no comments yet",      "no comments",
-      "be the first to comment", "one comment",          "one response",
-      "оставить комментарий",    "добавить комментарий", "оставьте комментарий"};
-  for (std::string_view h : kHeadings) {
+  for (std::string_view h : kCommentHeadings) {
     if (bare == h) return true;
   }
   static const std::regex kCount(
       R"(^(\d+|one) (comments?|responses?|replies|thoughts?)( (on|to) ".*")?$)"
       R"(|^comments? \(\d+\)$|^\d+ комментари[йяев]+$)");
-  // Every heading the expression takes starts with a digit, "one" or "comment".
-  const bool may_count = !bare.empty() && ((bare[0] >= '0' && bare[0] <= '9') ||
-                                           bare.starts_with("one ") || bare.starts_with("comment"));
+  const bool may_count = std::any_of(std::begin(kCommentCountStarts), std::end(kCommentCountStarts),
+                                     [bare](std::string_view p) { return bare.starts_with(p); });
   return may_count && bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), kCount);
 }
 
 // The fields, buttons and notices of a blog comment form and the links under each comment.
 std::optional<std::string> CommentFormRule(std::string_view bare) {
   if (IsCommentHeading(bare)) return "comment-form";
-  static constexpr std::string_view kLines[] = {
-      "reply",        "log in to reply", "login to reply", "reply to this comment", "cancel reply",
-      "post comment", "submit comment",  "report comment", "reply to comment",      "ответить",
-      "комментарии"};
-  for (std::string_view l : kLines) {
+  for (std::string_view l : kCommentLines) {
     if (bare == l) return "comment-form";
   }
-  if (WordCount(bare, 40) > 40) return std::nullopt;
-  static constexpr std::string_view kNotices[] = {
-      "your email address will not be published",
-      "required fields are marked",
-      "save my name, email, and website in this browser",
-      "save my name, email and website in this browser",
-      "notify me of follow-up comments",
-      "notify me of new comments",
-      "notify me of new posts",
-      "you must be logged in to post a comment",
-      "learn how your comment data is processed",
-      "this site uses akismet to reduce spam",
-      "ваш адрес email не будет опубликован",
-      "обязательные поля помечены"};
-  for (std::string_view n : kNotices) {
-    if (StartsWith(bare, n)) return "comment-form";
+  for (std::string_view n : kCommentNotices) {
+    if (StartsWith(bare, n))
+      return WordCount(bare, 40) > 40 ? std::nullopt : std::optional<std::string>("comment-form");
   }
   return std::nullopt;
 }
 
 // "Source link", "Source: Agency", "This article was originally published on …": the trailer an
 // aggregator adds under a copied article.
+constexpr std::string_view kSourceLines[] = {"source link", "original source",
+                                             "view source", "original article",
+                                             "источник",    "ссылка на источник"};
+constexpr std::string_view kSourceShort[] = {"source:", "sources:", "источник:", "источники:"};
+constexpr std::string_view kSourceLong[] = {"originally published ",
+                                            "this article was originally published",
+                                            "this story was originally published",
+                                            "this article first appeared",
+                                            "this story first appeared",
+                                            "this article originally appeared",
+                                            "this story originally appeared"};
+
 bool IsSourceTrailer(std::string_view key, std::string_view bare) {
-  static constexpr std::string_view kLines[] = {"source link", "original source",
-                                                "view source", "original article",
-                                                "источник",    "ссылка на источник"};
-  for (std::string_view l : kLines) {
+  for (std::string_view l : kSourceLines) {
     if (bare == l) return true;
   }
-  static constexpr std::string_view kShort[] = {"source:", "sources:", "источник:", "источники:"};
-  for (std::string_view p : kShort) {
+  for (std::string_view p : kSourceShort) {
     if (StartsWith(key, p) && WordCount(key, 12) <= 12) return true;
   }
-  static constexpr std::string_view kLong[] = {"originally published ",
-                                               "this article was originally published",
-                                               "this story was originally published",
-                                               "this article first appeared",
-                                               "this story first appeared",
-                                               "this article originally appeared",
-                                               "this story originally appeared"};
-  for (std::string_view p : kLong) {
+  for (std::string_view p : kSourceLong) {
     if (StartsWith(key, p) && WordCount(key, 30) <= 30) return true;
   }
   return false;
@@ -258,8 +282,10 @@ std::size_t LastOf(std::string_view s, std::string_view p) {
 }
 
 // False when `s`, lower-cased as TrailingPhotoCredit does (ASCII and Russian capitals), holds
-// none of its marker words: "photo", "image", "picture", "credit" (compared here byte by byte,
-// folding ASCII capitals) or "фото" (any Cyrillic lead byte sends the line the long way).
+// none of its marker words: "photo", "image", "picture", "credit" or "фото". Each word is looked
+// for by its first two letters in either case ("ph", "im", "pi", "cr"; "ф" is D1 84, "Ф" D0 A4),
+// sixteen positions at once where SSE2 is there: such pairs are rare in prose, and only at them
+// is the word compared.
 bool MayHoldMarkerWord(std::string_view s) {
   const auto folded_at = [s](std::size_t i, std::string_view word) {
     if (s.size() - i < word.size()) return false;
@@ -270,24 +296,46 @@ bool MayHoldMarkerWord(std::string_view s) {
     }
     return true;
   };
-  // The first letters of the words, and the non-ASCII bytes (among them the Cyrillic leads).
-  static constexpr ByteSet kStarts({'p', 'P', 'i', 'I', 'c', 'C'}, /*non_ascii=*/true);
-  for (std::size_t i = kStarts.Find(s, 0, s.size()); i < s.size();
-       i = kStarts.Find(s, i + 1, s.size())) {
+  const auto word_at = [&](std::size_t i) {
     const auto b = static_cast<unsigned char>(s[i]);
     switch (b | 0x20) {
       case 'p':
-        if (folded_at(i, "photo") || folded_at(i, "picture")) return true;
-        break;
+        return folded_at(i, "photo") || folded_at(i, "picture");
       case 'i':
-        if (folded_at(i, "image")) return true;
-        break;
+        return folded_at(i, "image");
       case 'c':
-        if (folded_at(i, "credit")) return true;
-        break;
-      default:
-        if (b == 0xD0 || b == 0xD1) return true;
+        return folded_at(i, "credit");
+      default:  // the capital or small ef of "фото"
+        return i + 1 < s.size() && ((b == 0xD1 && static_cast<unsigned char>(s[i + 1]) == 0x84) ||
+                                    (b == 0xD0 && static_cast<unsigned char>(s[i + 1]) == 0xA4));
     }
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // With 0x20 set, a letter reads as its small form; the leads D0 and D1 read as F0 and F1, 84 and
+  // A4 both as A4. A position passes when its pair reads as one of the five below.
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const auto eq = [](__m128i v, int c) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
+  };
+  for (; i + 17 <= s.size(); i += 16) {
+    const __m128i a =
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)), case_bit);
+    const __m128i b =
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1)), case_bit);
+    const __m128i hits = _mm_or_si128(
+        _mm_or_si128(_mm_and_si128(eq(a, 'p'), _mm_or_si128(eq(b, 'h'), eq(b, 'i'))),
+                     _mm_and_si128(eq(a, 'i'), eq(b, 'm'))),
+        _mm_or_si128(_mm_and_si128(eq(a, 'c'), eq(b, 'r')),
+                     _mm_and_si128(_mm_or_si128(eq(a, 0xF0), eq(a, 0xF1)), eq(b, 0xA4))));
+    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0;
+         mask &= mask - 1) {
+      if (word_at(i + static_cast<std::size_t>(__builtin_ctz(mask)))) return true;
+    }
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    if (word_at(i)) return true;
   }
   return false;
 }
@@ -295,14 +343,21 @@ bool MayHoldMarkerWord(std::string_view s) {
 // Where the photo credit that ends a line starts ("Police at the border. Photo: Name / Agency",
 // "… (Photo: Agency)", "… Фото: Агентство"), or npos. The credit is a few capitalised words;
 // with `parenthesised`, only a credit in parentheses counts.
+// A credit is a few words: only the end of a line is looked at, however long the line.
+constexpr std::size_t kCreditWindow = 256;
+
+// The fast rejection of TrailingPhotoCredit: false when the end of the line it reads holds no
+// marker word, so that no credit ends the line.
+bool MayEndInPhotoCredit(std::string_view full) {
+  const std::size_t offset = full.size() > kCreditWindow ? full.size() - kCreditWindow : 0;
+  return MayHoldMarkerWord(full.substr(offset));
+}
+
 std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = false) {
   // A credit in parentheses closes the line.
   if (parenthesised && !EndsWith(full, ")")) return std::string::npos;
-  // A credit is a few words: only the end of a line is looked at, however long the line.
-  constexpr std::size_t kWindow = 256;
-  const std::size_t offset = full.size() > kWindow ? full.size() - kWindow : 0;
+  const std::size_t offset = full.size() > kCreditWindow ? full.size() - kCreditWindow : 0;
   const std::string_view original = full.substr(offset);
-  if (!MayHoldMarkerWord(original)) return std::string::npos;
   std::string lower(original);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -373,81 +428,145 @@ std::string_view Bare(std::string_view key) {
   return bare;
 }
 
-std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original) {
+constexpr std::string_view kUiLines[] = {"read more",
+                                         "continue",
+                                         "continue reading",
+                                         "share",
+                                         "share this",
+                                         "share this article",
+                                         "print",
+                                         "advertisement",
+                                         "comments",
+                                         "subscribe",
+                                         "show more",
+                                         "load more",
+                                         "follow us",
+                                         "related",
+                                         "related articles",
+                                         "more on this topic",
+                                         "read also",
+                                         "tags",
+                                         "share on facebook",
+                                         "share on twitter",
+                                         "share on x",
+                                         "copy link",
+                                         "back to top",
+                                         "listen to this article"};
+constexpr std::string_view kRelatedPrefixes[] = {
+    "[read more:", "read more:", "read also:", "also read:", "see also:",   "related:",
+    "[related:",   "more: ",     "[see also:", "read next:", "recommended:"};
+// How the lines kTranslation and kSourceParen take start.
+constexpr std::string_view kExpressionStarts[] = {"read ", "("};
+constexpr std::string_view kCaptionPrefixes[] = {
+    "photo:",           "photo by ",   "photo credit",       "photos:",
+    "image:",           "pictured:",   "illustrative photo", "footage from ",
+    "screenshot from ", "cover photo", "main photo",         "header image",
+    "image credit",     "image by ",   "image source",       "picture:",
+    "picture by ",      "credit:",     "photograph:",        "photograph by ",
+    "photo courtesy",   "фото:",       "фотография:"};
+
+// The first two bytes of every line that a rule recognises by how it starts or by what it
+// equals (the lists above; a list's one-byte string, "(" or a digit, admits any second byte). A
+// folded line that starts with none of them is furniture only by what it holds further on (a
+// credit, an appeal), and those rules alone read it.
+bool MayOpenFurniture(std::string_view key) {
+  static const std::vector<bool> kPairs = [] {
+    std::vector<bool> t(1 << 16);
+    const auto add = [&t](const auto& list) {
+      for (std::string_view s : list) {
+        const std::size_t first = static_cast<unsigned char>(s[0]) << 8;
+        if (s.size() == 1) {
+          for (std::size_t second = 0; second < 256; ++second) t[first | second] = true;
+        } else {
+          t[first | static_cast<unsigned char>(s[1])] = true;
+        }
+      }
+    };
+    add(kUiLines);
+    add(kRelatedPrefixes);
+    add(kExpressionStarts);
+    add(kCaptionPrefixes);
+    add(kCommentHeadings);
+    add(kCommentCountStarts);
+    add(kCommentLines);
+    add(kCommentNotices);
+    add(kSourceLines);
+    add(kSourceShort);
+    add(kSourceLong);
+    return t;
+  }();
+  if (key.size() < 2) return !key.empty();  // read in full: no list holds an empty string
+  return kPairs[static_cast<std::size_t>(static_cast<unsigned char>(key[0]) << 8) |
+                static_cast<unsigned char>(key[1])];
+}
+
+}  // namespace
+
+namespace internal {
+
+std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original,
+                                           bool filtered) {
   // Furniture lines are short; long lines are article text (and keep the regexes cheap).
   if (key.size() > 600) return std::nullopt;
-  static constexpr std::string_view kUiLines[] = {"read more",
-                                                  "continue",
-                                                  "continue reading",
-                                                  "share",
-                                                  "share this",
-                                                  "share this article",
-                                                  "print",
-                                                  "advertisement",
-                                                  "comments",
-                                                  "subscribe",
-                                                  "show more",
-                                                  "load more",
-                                                  "follow us",
-                                                  "related",
-                                                  "related articles",
-                                                  "more on this topic",
-                                                  "read also",
-                                                  "tags",
-                                                  "share on facebook",
-                                                  "share on twitter",
-                                                  "share on x",
-                                                  "copy link",
-                                                  "back to top",
-                                                  "listen to this article"};
+  // Most lines of prose open like no furniture line: only the rules that read further are asked.
+  const bool may_open = !filtered || MayOpenFurniture(key);
   const std::string_view bare = Bare(key);
-  const int words = WordCount(key, 40);  // compared with 30 and 40 below
-  for (std::string_view ui : kUiLines) {
-    if (bare == ui) return "ui-line";
-  }
-  static constexpr std::string_view kRelatedPrefixes[] = {
-      "[read more:", "read more:", "read also:", "also read:", "see also:",   "related:",
-      "[related:",   "more: ",     "[see also:", "read next:", "recommended:"};
-  for (std::string_view p : kRelatedPrefixes) {
-    if (StartsWith(key, p) && words <= 30) return "related-link";
-  }
-  static const std::regex kTranslation(
-      R"(^read (this (article |story )?)?in [a-z]+( on [^ ]+)?\.?$)");
-  if (StartsWith(bare, "read ") && std::regex_match(bare.begin(), bare.end(), kTranslation))
-    return "translation-link";
+  int words = -1;  // WordCount(key, 40), compared with 30 and 40 below; counted when first asked
+  const auto words_up_to_40 = [&words, key] {
+    if (words < 0) words = WordCount(key, 40);
+    return words;
+  };
+  if (may_open) {
+    for (std::string_view ui : kUiLines) {
+      if (bare == ui) return "ui-line";
+    }
+    for (std::string_view p : kRelatedPrefixes) {
+      if (StartsWith(key, p) && words_up_to_40() <= 30) return "related-link";
+    }
+    static const std::regex kTranslation(
+        R"(^read (this (article |story )?)?in [a-z]+( on [^ ]+)?\.?$)");
+    if (StartsWith(bare, "read ") && std::regex_match(bare.begin(), bare.end(), kTranslation))
+      return "translation-link";
 
-  // Captions and credits.
-  static const std::regex kSourceParen(
-      R"(^\((source|photo|image|credit|video|illustration|picture|photograph|фото)s?)"
-      R"((:| credits?:?| by:?| courtesy( of)?:?) .*\)$)");
-  if (StartsWith(key, "(") && std::regex_match(key.begin(), key.end(), kSourceParen))
-    return "photo-caption";
-  static constexpr std::string_view kCaptionPrefixes[] = {
-      "photo:",           "photo by ",   "photo credit",       "photos:",
-      "image:",           "pictured:",   "illustrative photo", "footage from ",
-      "screenshot from ", "cover photo", "main photo",         "header image",
-      "image credit",     "image by ",   "image source",       "picture:",
-      "picture by ",      "credit:",     "photograph:",        "photograph by ",
-      "photo courtesy",   "фото:",       "фотография:"};
-  for (std::string_view p : kCaptionPrefixes) {
-    if (StartsWith(key, p) && words <= 40) return "photo-caption";
+    // Captions and credits.
+    static const std::regex kSourceParen(
+        R"(^\((source|photo|image|credit|video|illustration|picture|photograph|фото)s?)"
+        R"((:| credits?:?| by:?| courtesy( of)?:?) .*\)$)");
+    if (StartsWith(key, "(") && std::regex_match(key.begin(), key.end(), kSourceParen))
+      return "photo-caption";
+    for (std::string_view p : kCaptionPrefixes) {
+      if (StartsWith(key, p) && words_up_to_40() <= 40) return "photo-caption";
+    }
   }
   static const std::regex kCredit(R"([A-Z][a-z]+ [A-Z][A-Za-z'-]+ ?/ ?[A-Z][A-Za-z.& ]{1,30}$)");
-  // The expression needs a '/': most lines are told without running it.
-  if (words <= 40 && !EndsSentence(key) && original.find('/') != std::string_view::npos &&
-      std::regex_search(original.begin(), original.end(), kCredit)) {
+  // The expression needs a '/' at most 33 bytes from the end (" ?/ ?[A-Z][A-Za-z.& ]{1,30}$"):
+  // most lines are told without running it.
+  constexpr std::size_t kCreditSlashWindow = 33;
+  const std::size_t slash_from =
+      filtered && original.size() > kCreditSlashWindow ? original.size() - kCreditSlashWindow : 0;
+  if (original.find('/', slash_from) != std::string_view::npos && words_up_to_40() <= 40 &&
+      !EndsSentence(key) && std::regex_search(original.begin(), original.end(), kCredit)) {
     return "photo-caption";
   }
-  if (words <= 40 && TrailingPhotoCredit(original) != std::string::npos) {
+  if ((!filtered || MayEndInPhotoCredit(original)) && words_up_to_40() <= 40 &&
+      TrailingPhotoCredit(original) != std::string::npos) {
     return "photo-caption";
   }
 
   // Appeals. Short lines only: an article may well discuss donations or memberships.
-  if (auto rule = AppealRule(key)) return rule;
-  if (auto rule = CommentFormRule(bare)) return rule;
-  if (IsSourceTrailer(key, bare)) return "source-link";
+  if (auto rule = filtered ? AppealRule(key) : AppealRuleUnfiltered(key)) return rule;
+  if (may_open) {
+    if (auto rule = CommentFormRule(bare)) return rule;
+    if (IsSourceTrailer(key, bare)) return "source-link";
+  }
   return std::nullopt;
 }
+
+}  // namespace internal
+
+namespace {
+
+using internal::GenericLineRule;
 
 // Where a comment section starts: a comment heading in the latter two thirds of the text with a
 // comment's "Reply" link or a comment form's notice after it. Returns nonblank.size() if none.
@@ -456,7 +575,8 @@ std::size_t CommentSectionStart(const std::vector<Line>& lines,
   // The last form line first, so that many headings cost one pass, not one pass each.
   std::size_t last_form = 0;
   for (std::size_t m = nonblank.size(); m-- > nonblank.size() / 3;) {
-    if (CommentFormRule(Bare(lines[nonblank[m]].key))) {
+    const std::string_view bare = Bare(lines[nonblank[m]].key);
+    if (MayOpenFurniture(bare) && CommentFormRule(bare)) {
       last_form = m;
       break;
     }
@@ -476,6 +596,8 @@ bool IsListItem(std::string_view key) {
 std::size_t UnicodeSpaceAt(std::string_view s) {
   if (s.empty()) return 0;
   if (IsSpace(s[0])) return 1;
+  // Every other space below starts with a byte of 0x80 or more; most lines start and end in ASCII.
+  if (static_cast<unsigned char>(s[0]) < 0x80) return 0;
   if (s.substr(0, 2) == "\u00A0") return 2;
   if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xE2 &&
       static_cast<unsigned char>(s[1]) == 0x80) {
@@ -497,7 +619,10 @@ std::size_t UnicodeSpaceBefore(std::string_view s) {
   return 0;
 }
 
-std::vector<Line> SplitLines(const std::string& body) {
+// The lines of `body`; their keys are folded into `keys`, which must be empty and is reserved here
+// once (no key is longer than its line), so that no key moves.
+std::vector<Line> SplitLines(const std::string& body, std::string& keys) {
+  keys.reserve(body.size());
   std::vector<Line> lines;
   std::size_t pos = 0;
   while (pos <= body.size()) {
@@ -521,7 +646,11 @@ std::vector<Line> SplitLines(const std::string& body) {
     line.start = s;
     line.end = e;
     line.blank = s == e;
-    if (!line.blank) line.key = Fold(std::string_view(body).substr(s, e - s));
+    if (!line.blank) {
+      const std::size_t at = keys.size();
+      FoldInto(std::string_view(body).substr(s, e - s), keys);
+      line.key = std::string_view(keys).substr(at);
+    }
     lines.push_back(std::move(line));
     if (nl == body.size()) break;
     pos = nl + 1;
@@ -537,7 +666,9 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
   article.removed.clear();
   article.outlet_notes.clear();
   const std::string& body = article.body;
-  std::vector<Line> lines = SplitLines(body);
+  std::string keys;  // every line's key, one after the other
+  std::vector<Line> lines = SplitLines(body, keys);
+  std::deque<std::string> trimmed_keys;  // keys of lines whose photo credit is cut off
   std::vector<Decision> decisions(lines.size());
 
   auto set = [&decisions](std::size_t i, Verdict v, std::string rule) {
@@ -601,9 +732,9 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     mark_tail(appeal, "donation-appeal");
     mark_tail(comments, "comment-section");
     // Repeated kickers: short heading-like lines that occur more than once.
-    std::map<std::string, int> counts;
+    std::unordered_map<std::string_view, int> counts;
     for (std::size_t i : nonblank) {
-      const std::string& key = lines[i].key;
+      const std::string_view key = lines[i].key;
       if (!EndsSentence(key) && WordCount(key, 12) <= 12 && !IsListItem(key)) ++counts[key];
     }
     for (std::size_t i : nonblank) {
@@ -620,7 +751,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
         const std::size_t next = i + 1;
         if (next < lines.size() && !lines[next].blank && next + 1 < lines.size() &&
             lines[next + 1].blank) {
-          const std::string& key = lines[next].key;
+          const std::string_view key = lines[next].key;
           const auto first_stop = key.find(". ");
           if (first_stop == std::string::npos && WordCount(key, 40) <= 40) {
             set(next, Verdict::kRemove, "photo-caption");
@@ -628,14 +759,14 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
         }
         continue;
       }
-      if (auto rule = GenericLineRule(lines[i].key, text_of(lines[i])))
+      if (auto rule = GenericLineRule(lines[i].key, text_of(lines[i]), /*filtered=*/true))
         set(i, Verdict::kRemove, *rule);
     }
     // Duplicates: a caption shown twice (alt text and caption, a gallery's title) keeps its
     // first copy. Only copies with nothing but blank lines between them: an article may well
     // repeat a sentence further on (a live blog's "It takes 1,237 delegates to win").
     for (std::size_t k = 1; k < nonblank.size(); ++k) {
-      const std::string& key = lines[nonblank[k]].key;
+      const std::string_view key = lines[nonblank[k]].key;
       if (key == lines[nonblank[k - 1]].key && WordCount(key, 3) >= 3) {
         set(nonblank[k], Verdict::kRemove, "duplicate-line");
       }
@@ -675,7 +806,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
         Line& kept = lines[i];
         kept.end = kept.start + credit;
         while (kept.end > kept.start && IsSpace(body[kept.end - 1])) --kept.end;
-        kept.key = Fold(text_of(kept));
+        kept.key = trimmed_keys.emplace_back(Fold(text_of(kept)));
       }
       blocks.back().push_back(i);
       continue;

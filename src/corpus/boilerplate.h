@@ -43,6 +43,10 @@
 #ifndef PARALLAX_CORPUS_BOILERPLATE_H_
 #define PARALLAX_CORPUS_BOILERPLATE_H_
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "core/article.h"
 #include "corpus/outlets.h"
 
@@ -59,6 +63,21 @@ struct CleanOptions {
 // article.removed is a whole line, except a photo credit in parentheses that ends a kept
 // paragraph: that entry holds the credit alone, on the paragraph's line.
 void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& options = {});
+
+namespace internal {
+
+// A line as the rules read it: lower-case ASCII and Russian, typographic quotes, dashes, ellipses
+// and no-break spaces folded to ASCII. Never longer than `line`.
+std::string FoldLine(std::string_view line);
+
+// The rule id of the generic rules (other than datelines, kickers, duplicates, lists and tails)
+// that removes a line, given folded (`key`) and as written (`original`), or nullopt. With
+// `filtered`, cheap tests on the line's first byte and on what it holds reject most lines of
+// prose before any rule reads them; without, every rule reads every line (tests compare the two).
+std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original,
+                                           bool filtered = true);
+
+}  // namespace internal
 
 }  // namespace parallax
 

@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+#include <random>
 #include <set>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "corpus/article_file.h"
 #include "corpus/outlets.h"
@@ -409,6 +414,230 @@ TEST(BoilerplateTest, SentencesAboutPhotosAreKept) {
                               "The agency shared a picture: the ruins of the school.\n\n"
                               "Officials released the photo. Photo analysts doubted it.\n")
                   .empty());
+}
+
+// The folding the rules read, written the plain way (a byte at a time): FoldLine must agree.
+std::string ReferenceFold(std::string_view s) {
+  static const std::pair<std::string_view, std::string_view> kFolds[] = {
+      {"\u2018", "'"},   {"\u2019", "'"},  {"\u201C", "\""}, {"\u201D", "\""},
+      {"\u00AB", "\""},  {"\u00BB", "\""}, {"\u2013", "-"},  {"\u2014", "-"},
+      {"\u2026", "..."}, {"\u00A0", " "},  {"\u201E", "\""}, {"\u2212", "-"}};
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto fold = std::find_if(std::begin(kFolds), std::end(kFolds),
+                                   [&](const auto& f) { return s.substr(i).starts_with(f.first); });
+    if (fold != std::end(kFolds)) {
+      out += fold->second;
+      i += fold->first.size();
+      continue;
+    }
+    const char c = s[i++];
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  // Russian capitals: a lead D0 and its trail, pairs read from the start.
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    auto& lead = reinterpret_cast<unsigned char&>(out[i]);
+    auto& trail = reinterpret_cast<unsigned char&>(out[i + 1]);
+    if (lead != 0xD0) continue;
+    if (trail >= 0x90 && trail <= 0x9F) {
+      trail = static_cast<unsigned char>(trail + 0x20);
+    } else if (trail >= 0xA0 && trail <= 0xAF) {
+      lead = 0xD1;
+      trail = static_cast<unsigned char>(trail - 0x20);
+    } else if (trail == 0x81) {
+      lead = 0xD1;
+      trail = 0x91;
+    }
+    ++i;
+  }
+  return out;
+}
+
+// Pieces of furniture and of prose, as pasted: mixed case, Cyrillic, typographic marks, broken
+// UTF-8, Armenian and Georgian letters, list marks and credits.
+const std::vector<std::string>& Pieces() {
+  static const std::vector<std::string> kPieces = {"Read more",
+                                                   "READ MORE:",
+                                                   "Continue",
+                                                   "Share",
+                                                   "Print",
+                                                   "Advertisement",
+                                                   "Photo:",
+                                                   "PHOTO BY",
+                                                   "Photo",
+                                                   "pHoTo",
+                                                   "Image",
+                                                   "IMAGE CREDIT",
+                                                   "Picture",
+                                                   "Credit:",
+                                                   "credits",
+                                                   "(Source:",
+                                                   "(Photo",
+                                                   "(Фото:",
+                                                   "Фото:",
+                                                   "ФОТО",
+                                                   "фото",
+                                                   "Фотография:",
+                                                   "Источник:",
+                                                   "ИСТОЧНИК",
+                                                   "Source:",
+                                                   "Sources:",
+                                                   "Source link",
+                                                   "Originally published",
+                                                   "This article",
+                                                   "Leave a Reply",
+                                                   "Reply",
+                                                   "3 Comments",
+                                                   "One response",
+                                                   "comments (12)",
+                                                   "Your email address will not be published",
+                                                   "Required fields are marked",
+                                                   "Ответить",
+                                                   "Комментарии",
+                                                   "Support us",
+                                                   "Please support us monthly.",
+                                                   "Become a member",
+                                                   "Join",
+                                                   "Donate now",
+                                                   "Подпишитесь на наш канал",
+                                                   "Поддержите нас",
+                                                   "we need your support",
+                                                   "Before you go",
+                                                   "- ",
+                                                   "* ",
+                                                   "\u2022 ",
+                                                   "\u2013 ",
+                                                   "[Read more:",
+                                                   "Read in Georgian on On.ge.",
+                                                   "John Smith/AFP",
+                                                   "Ivan Petrov / Reuters",
+                                                   "/",
+                                                   "Mary Lee",
+                                                   "via",
+                                                   "Getty",
+                                                   "AP",
+                                                   ")",
+                                                   "(",
+                                                   ".",
+                                                   ":",
+                                                   "!",
+                                                   "?",
+                                                   ",",
+                                                   "*",
+                                                   "\u2026",
+                                                   "\u00A0",
+                                                   "\u201C",
+                                                   "\u201D",
+                                                   "\u2019",
+                                                   "\u00AB",
+                                                   "\u00BB",
+                                                   "\u2014",
+                                                   "\u2212",
+                                                   "\xD0",
+                                                   "\xD0\xD0",
+                                                   "\xC2",
+                                                   "\xE2\x80",
+                                                   "\xD1\x84",
+                                                   "\xD0\xA4",
+                                                   "Ё",
+                                                   "ё",
+                                                   "ՀԱՅԱՍՏԱՆ",
+                                                   "Հայաստան",
+                                                   "საქართველო",
+                                                   "the",
+                                                   "council",
+                                                   "voted",
+                                                   "on",
+                                                   "Tuesday",
+                                                   "said",
+                                                   "police",
+                                                   "border",
+                                                   "12",
+                                                   "2023",
+                                                   "5 March 2023",
+                                                   "March 5, 2023",
+                                                   "border.",
+                                                   "The ministry said it would respond."};
+  return kPieces;
+}
+
+// A random line of `pieces` pieces, spaces between most.
+std::string RandomLine(std::mt19937& random, int pieces) {
+  std::string line;
+  for (int k = 0; k < pieces; ++k) {
+    const std::string& piece = Pieces()[random() % Pieces().size()];
+    if (!line.empty() && random() % 4 != 0) line += ' ';
+    line += piece;
+  }
+  return line;
+}
+
+TEST(BoilerplateTest, FoldLineAgreesWithAPlainFold) {
+  std::mt19937 random(18);
+  for (int n = 0; n < 20000; ++n) {
+    const std::string line = RandomLine(random, 1 + static_cast<int>(random() % 20));
+    ASSERT_EQ(internal::FoldLine(line), ReferenceFold(line)) << line;
+  }
+  // Runs longer than sixteen bytes on either side of every kind of byte.
+  const std::string run(40, 'A');
+  for (const std::string& piece : Pieces()) {
+    const std::string line = run + piece + run + piece;
+    ASSERT_EQ(internal::FoldLine(line), ReferenceFold(line)) << line;
+  }
+}
+
+// Every fast rejection of GenericLineRule (the first byte, the '/' near the end, the marker word
+// near the end, the appeal's openers and phrases) agrees with every rule read in full.
+void ExpectFilterAgrees(const std::string& original) {
+  const std::string key = internal::FoldLine(original);
+  ASSERT_EQ(internal::GenericLineRule(key, original, /*filtered=*/true),
+            internal::GenericLineRule(key, original, /*filtered=*/false))
+      << original;
+}
+
+TEST(BoilerplateTest, FastRejectionsAgreeWithTheFullRulesOnRandomLines) {
+  std::mt19937 random(18);
+  int removed = 0;
+  for (int n = 0; n < 30000; ++n) {
+    const std::string line = RandomLine(random, 1 + static_cast<int>(random() % 45));
+    ExpectFilterAgrees(line);
+    if (internal::GenericLineRule(internal::FoldLine(line), line, false)) ++removed;
+  }
+  EXPECT_GT(removed, 3000);  // the lines exercise the rules, not only the rejections
+}
+
+TEST(BoilerplateTest, FastRejectionsAgreeWithTheFullRulesAtTheirLimits) {
+  // A key of 600 and 601 bytes; a Cyrillic line whose key is short but whose bytes are many.
+  const std::string prose = "Photo: the council voted on the budget ";
+  for (std::size_t size : {599u, 600u, 601u}) {
+    std::string line = prose;
+    while (line.size() < size) line += 'x';
+    line.resize(size);
+    ExpectFilterAgrees(line);
+  }
+  // A credit whose '/' is 31 to 35 bytes from the end (the expression allows at most 32).
+  for (std::size_t tail = 1; tail <= 34; ++tail) {
+    ExpectFilterAgrees("Police at the border. John Smith/" +
+                       std::string("Reuters News Agency Photo Desk Team").substr(0, tail));
+    ExpectFilterAgrees("John Smith / A" + std::string(tail, 'b'));
+  }
+  // A marker word across the start of the 256 bytes read for a credit, in either case.
+  for (const std::string word : {"photo:", "PHOTO:", "Фото:", "ФОТО:", "фото ", "Image credit "}) {
+    for (std::size_t pad = 230; pad <= 270; ++pad) {
+      std::string line = "Word. " + word + " Jane Doe";
+      line.insert(0, std::string(pad, 'a'));
+      ExpectFilterAgrees(line);
+      ExpectFilterAgrees(std::string(pad, 'a') + ". " + word + " " + std::string(pad % 7, 'b') +
+                         " Jane Doe");
+    }
+  }
+  // The same words in every case, Cyrillic and not, with the first letter of other rules.
+  for (const std::string& piece : Pieces()) {
+    ExpectFilterAgrees(piece);
+    ExpectFilterAgrees(piece + " The council voted.");
+    ExpectFilterAgrees("The council voted. " + piece);
+    ExpectFilterAgrees("The council voted. " + piece + " Jane Doe");
+  }
 }
 
 }  // namespace
