@@ -138,7 +138,7 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
         std::count(e.form.begin(), e.form.end(), ' ') > 1) {
       continue;
     }
-    impl_->quote_options.reporting_verbs.insert(internal::Lower(e.form));
+    impl_->quote_options.reporting_verbs.Add(internal::Lower(e.form));
   }
   for (SpeakerPattern& pattern : impl_->quote_options.speaker_patterns) {
     pattern.words = internal::SplitSpeakerPattern(pattern.pattern);

@@ -727,7 +727,7 @@ class Attributor {
       std::string pair(tokens[i].lower);
       pair += ' ';
       pair += tokens[i + 1].lower;
-      if (options_.reporting_verbs.count(pair) > 0) {
+      if (options_.reporting_verbs.Contains(pair)) {
         const Phrase p = PhraseAfter(tokens, i + 2, tokens.size());
         if (!p.found) return false;
         SetSpeaker(q, tokens, p, Attribution::kTagAfter, pair);
@@ -764,6 +764,11 @@ class Attributor {
 
   bool TagBefore(Quote* q, std::size_t self, std::size_t from) {
     if (from >= q->open) return false;
+    // A tag before needs a reporting verb or "according to": most spans have neither.
+    if (!MayHoldReportingVerb(text_, from, q->open, &options_.reporting_verbs) &&
+        !MayHoldAccording(from, q->open)) {
+      return false;
+    }
     const Tokens& tokens = TokensOf(from, q->open);
     if (tokens.empty()) return false;
     for (std::size_t v = tokens.size(); v-- > 0;) {
@@ -846,6 +851,20 @@ class Attributor {
       if (!p.found) continue;
       SetSpeaker(q, tokens, p, Attribution::kIntroduction, tokens[v].lower);
       return true;
+    }
+    return false;
+  }
+
+  // Whether text_[begin, end) may hold a word whose lower-case form is "according": the ASCII
+  // letters in any case, or a Turkish İ anywhere (it lower-cases to i).
+  bool MayHoldAccording(std::size_t begin, std::size_t end) const {
+    static constexpr std::string_view kWord = "according";
+    const std::string_view span = text_.substr(begin, end - begin);
+    if (span.find("\xC4\xB0") != std::string_view::npos) return true;
+    for (std::size_t at = 0; at + kWord.size() <= span.size(); ++at) {
+      std::size_t k = 0;
+      while (k < kWord.size() && (span[at + k] | 0x20) == kWord[k]) ++k;
+      if (k == kWord.size()) return true;
     }
     return false;
   }

@@ -53,6 +53,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -60,6 +61,7 @@
 #include <vector>
 
 #include "core/compact_string.h"
+#include "text/word_filter.h"
 
 namespace parallax {
 
@@ -126,19 +128,38 @@ struct SpeakerPattern {
 //   speaker_patterns   []    actor patterns (see SpeakerPattern)
 //   scare_max_words    4     longest span (in words) that can be a scare quote
 //   continuation_paragraphs 1  how many paragraphs back a continuation may reach
-// A set of words that is searched with string views.
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// A set of words searched by string view, with a shape filter in front of the hash (most words
+// asked about are not in it).
+class WordList {
+ public:
+  WordList() = default;
+  WordList(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) Add(w);
+  }
+  void Add(std::string_view word) {
+    shapes_.Add(word);
+    words_.emplace(word);
+  }
+  bool Contains(std::string_view word) const {
+    return shapes_.MayContain(word) && words_.count(word) > 0;
+  }
+  bool empty() const { return words_.empty(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  WordShapeFilter shapes_;
 };
-using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 struct QuoteOptions {
   std::vector<SpeakerPattern> speaker_patterns;
   // Reporting verbs beside the built-in English and Russian ones (speakers.h), lower case: the
   // lexicons' reporting cues of one word ("повідомив", "განაცხადა", "ասաց") or two, joined by
   // one space ("ասել է"), so that a quotation tagged with one has its speaker.
-  WordSet reporting_verbs;
+  WordList reporting_verbs;
   std::size_t scare_max_words = 4;
   int continuation_paragraphs = 1;
 };

@@ -287,7 +287,9 @@ bool IsReportingVerbForm(const Token& t) {
          ReportingVerbs().count(t.lower) > 0;
 }
 
-bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end) {
+bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end,
+                          const WordList* more) {
+  const bool more_words = more != nullptr && !more->empty();
   // A verb form holds no joiner (' ’ -), so its token is a whole run of letters and digits.
   static const auto [shortest, longest] = [] {
     std::size_t lo = SIZE_MAX;
@@ -319,20 +321,22 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
       continue;
     }
     const std::size_t size = i - run;
-    if (size >= shortest && size <= longest && size <= 64) {
+    const bool builtin = size >= shortest && size <= longest;
+    if ((builtin || more_words) && size > 0 && size <= 64) {
       const std::string_view word = text.substr(run, size);
+      const auto known = [&](std::string_view folded) {
+        return (builtin && ReportingVerbShapes().MayContain(folded) &&
+                ReportingVerbs().count(folded) > 0) ||
+               (more_words && more->Contains(folded));
+      };
       if (ascii) {
         char lower[64];
         for (std::size_t k = 0; k < size; ++k) {
           const char ch = word[k];
           lower[k] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch;
         }
-        const std::string_view folded(lower, size);
-        if (ReportingVerbShapes().MayContain(folded) && ReportingVerbs().count(folded) > 0) {
-          return true;
-        }
-      } else if (const std::string folded = Lower(word);
-                 ReportingVerbShapes().MayContain(folded) && ReportingVerbs().count(folded) > 0) {
+        if (known(std::string_view(lower, size))) return true;
+      } else if (known(Lower(word))) {
         return true;
       }
     }
@@ -345,10 +349,10 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
 }
 
 // A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
-bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i, const WordSet* more) {
+bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i, const WordList* more) {
   const Token& t = tokens[i];
   if (!IsReportingVerbForm(t) &&
-      (more == nullptr || !t.word || t.capital || more->count(t.lower) == 0)) {
+      (more == nullptr || !t.word || t.capital || !more->Contains(t.lower))) {
     return false;
   }
   if (i == 0) return true;

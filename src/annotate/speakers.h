@@ -84,11 +84,13 @@ bool IsReportingVerbForm(const Token& t);
 // False when no token of Tokenize(text, begin, end) can be a reporting verb form: a cheap test
 // before tokenizing a sentence only to look for its verbs (it reads each character once and
 // lower-cases only runs of letters as long as a verb).
-bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end);
+// `more`: further verb forms (QuoteOptions::reporting_verbs), or null.
+bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end,
+                          const WordList* more = nullptr);
 // A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
 // `more`: further verb forms (QuoteOptions::reporting_verbs), or null.
 bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i,
-                       const WordSet* more = nullptr);
+                       const WordList* more = nullptr);
 bool IsParticiple(const Token& t);
 bool IsPronoun(const Token& t);
 bool IsStopWord(const Token& t);  // words that end a subject when walking back from its verb

@@ -49,6 +49,23 @@ TEST(SpeakersTest, MayHoldReportingVerbNeverMissesAVerbToken) {
   EXPECT_FALSE(MayHoldReportingVerb(text, 12, text.size()));
 }
 
+// Further verbs (QuoteOptions::reporting_verbs) pass the pre-filter as the built-in ones do,
+// and only with the list given.
+TEST(SpeakersTest, MayHoldReportingVerbWithMoreVerbs) {
+  const WordList more = {"bildirib", "повідомив", "განაცხადა"};
+  EXPECT_TRUE(more.Contains("bildirib"));
+  EXPECT_FALSE(more.Contains("bildiri"));
+  for (const std::string text : {"Nazirlik BILDIRIB ki, sülh yaxındır.", "Мер повідомив про це.",
+                                 "კობახიძემ განაცხადა, რომ"}) {
+    EXPECT_TRUE(MayHoldReportingVerb(text, 0, text.size(), &more)) << text;
+    EXPECT_FALSE(MayHoldReportingVerb(text, 0, text.size())) << text;
+    const Tokens tokens = Tokenize(text, 0, text.size());
+    bool verb = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) verb |= IsReportingVerbAt(tokens, i, &more);
+    EXPECT_EQ(verb, text[0] != 'N') << text;  // "BILDIRIB" is capitalised: a name, not a verb
+  }
+}
+
 bool Views(std::string_view inner, std::string_view outer) {
   const std::less_equal<const char*> le;
   return le(outer.data(), inner.data()) &&
