@@ -127,15 +127,18 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
     }
   }
   // In the languages the built-in verbs (speakers.h) do not cover, the lexicons' reporting cues
-  // of one or two words tag quotations: "«…», – заявив мер", "„…“, - განაცხადა კობახიძემ",
+  // of one or two words tag quotations: "«…», – повідомив мер", "„…“, - განაცხადა კობახიძემ",
   // "«…», - ասաց Փաշինյանը", "«…», - ասել է Փաշինյանը". English and Russian keep the built-in
-  // lists, whose forms were chosen for quotation tags (English cues such as "showed" or "revealed"
-  // seldom tag one).
+  // lists, whose forms were chosen for quotation tags (English cues such as "showed" or
+  // "revealed" seldom tag one). A word with a joiner (' ’ -) or longer than 64 bytes is left
+  // out: the tag pre-filter (MayHoldReportingVerb) reads runs of letters up to that length.
   for (const LexiconEntry& e : lexicon.entries) {
     if (e.kind != Kind::kCue || e.category != kCueReporting || e.syntax == "source-follows" ||
         e.language == "en" || e.language == "ru" ||
         e.form.find_first_of("*{") != std::string::npos ||
-        std::count(e.form.begin(), e.form.end(), ' ') > 1) {
+        std::count(e.form.begin(), e.form.end(), ' ') > 1 || e.form.size() > 64 ||
+        e.form.find_first_of("'-") != std::string::npos ||
+        e.form.find("\u2019") != std::string::npos) {
       continue;
     }
     impl_->quote_options.reporting_verbs.Add(internal::Lower(e.form));

@@ -783,9 +783,15 @@ class Finder {
     Candidate out;
     // Azerbaijani and Turkish quotatives: "CONTENT, - deyə SOURCE bildirib." The source stands
     // between the quotative and the verb, the content before them.
+    // A quotative follows a dash, a comma or a closing quotation mark; elsewhere "deyə" means
+    // "so that" ("sülh gəlsin deyə prezident çalışıb").
     for (std::size_t q = cf; q-- > 0 && cf - q <= 8;) {
-      if (!tokens[q].word) break;
+      if (!tokens[q].word || tokens[q].lower == "və" || tokens[q].lower == "ve") break;
       if (tokens[q].lower != "deyə" && tokens[q].lower != "diye") continue;
+      if (q == 0 || tokens[q - 1].word ||
+          !(IsSeparator(tokens[q - 1]) || IsQuoteChar(CharAt(tokens[q - 1].text, 0).cp))) {
+        break;
+      }
       std::size_t end = q;
       while (end > 0 && IsSeparator(tokens[end - 1])) --end;
       Phrase source{q + 1, cf - 1, q + 1 < cf};
@@ -856,11 +862,13 @@ class Finder {
           !TakesObject(verb.lower)) {
         const Phrase source = InvertedSource(tokens, after);
         const char32_t first = source.found ? CharAt(tokens[source.first].text, 0).cp : 0;
-        // A name: it ends in a capital ("… Леонтьев") or is short ("the ministry"), so that
-        // "X, who …, said Ivanka Trump's statement didn't clarify the matter." keeps X.
-        bool ends =
-            source.found && IsAlnum(first) && !(first >= '0' && first <= '9') &&
-            (tokens[source.last].capital || CountWords(tokens, source.first, source.last) <= 3);
+        // A name: it ends in a capital ("… Леонтьев"), an organisation ("the ministry") or a
+        // caseless word, so that "X, who …, said Ivanka Trump's statement didn't clarify the
+        // matter." and "The minister, when asked, said nothing." keep X.
+        const Token& last = tokens[source.found ? source.last : 0];
+        bool ends = source.found && IsAlnum(first) && !(first >= '0' && first <= '9') &&
+                    (last.capital || internal::IsOrganisationWord(last.lower) ||
+                     internal::IsTitleWord(last) || internal::IsCaselessWord(last));
         for (std::size_t k = source.last + 1; ends && k < tokens.size(); ++k) {
           ends = !tokens[k].word;
         }

@@ -25,7 +25,7 @@ using namespace internal;  // tokens, reporting verbs and speaker phrases (speak
 // Quotation marks (IsQuoteChar): " ' and « » (lead byte 0xC2), the others U+2018..U+203A (0xE2).
 constexpr ByteSet kQuoteLeads = {'"', '\'', 0xC2, 0xE2};
 // What QuoteSentences stops at: line breaks, . ! ? and … (U+2026, lead byte 0xE2).
-constexpr ByteSet kSentenceLeads = {'\n', '.', '!', '?', 0xE2};
+constexpr ByteSet kSentenceLeads = {'\n', '.', '!', '?', 0xE2, 0xD6};  // … ։ (Armenian)
 
 bool IsOpeningContext(char32_t c) {
   return c == 0 || IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '/' || IsDash(c) ||
@@ -325,7 +325,9 @@ bool IsAbbreviation(std::string_view word) {
       "i.e", "Adm",  "Cmdr", "Gov", "Rev",  "Fr",   "Messrs", "approx", "Mt",  "Ft"};
   if (kAbbreviations.count(word)) return true;
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // an initial
-  return word.find('.') != std::string_view::npos;                        // U.S, a.m
+  // One caseless letter: Georgian "ქ." (city), "წ." (year), Arabic "د." (doctor).
+  if (const Char c = CharAt(word, 0); c.len == word.size() && IsCaselessLetter(c.cp)) return true;
+  return word.find('.') != std::string_view::npos;  // U.S, a.m
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view text) {
@@ -345,7 +347,7 @@ std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view
       begin = i;
       continue;
     }
-    if (c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == 0x2026) {
+    if (c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == 0x2026 || c.cp == 0x0589) {
       std::size_t j = i + c.len;
       while (j < text.size()) {
         const Char d = CharAt(text, j);
@@ -371,7 +373,8 @@ std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view
           if (!IsAlnum(p.cp) && p.cp != '.') break;
           w -= p.len;
         }
-        if (IsAbbreviation(text.substr(w, i - w)) && IsUpper(next.cp)) {
+        if (IsAbbreviation(text.substr(w, i - w)) &&
+            (IsUpper(next.cp) || IsCaselessLetter(next.cp))) {
           // "Mr. Steele", "Dec. 26": not an end. An initial before a capital is rare at the
           // end of a sentence; U.S. before a capital often is, but is left alone here.
           boundary = false;
@@ -543,7 +546,7 @@ class Attributor {
   void CollectMentions() {
     mentions_collected_ = true;
     for (const auto& [begin, end] : sentences_) {
-      if (!MayHoldReportingVerb(text_, begin, end)) continue;
+      if (!MayHoldReportingVerb(text_, begin, end, &options_.reporting_verbs)) continue;
       const Tokens tokens = Tokenize(text_, begin, end);
       for (std::size_t v = 0; v < tokens.size(); ++v) {
         if (!IsReportingVerbAt(tokens, v, &options_.reporting_verbs) || IsParticiple(tokens[v]))

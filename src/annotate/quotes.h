@@ -128,32 +128,6 @@ struct SpeakerPattern {
 //   speaker_patterns   []    actor patterns (see SpeakerPattern)
 //   scare_max_words    4     longest span (in words) that can be a scare quote
 //   continuation_paragraphs 1  how many paragraphs back a continuation may reach
-// A set of words searched by string view, with a shape filter in front of the hash (most words
-// asked about are not in it).
-class WordList {
- public:
-  WordList() = default;
-  WordList(std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) Add(w);
-  }
-  void Add(std::string_view word) {
-    shapes_.Add(word);
-    words_.emplace(word);
-  }
-  bool Contains(std::string_view word) const {
-    return shapes_.MayContain(word) && words_.count(word) > 0;
-  }
-  bool empty() const { return words_.empty(); }
-
- private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
-  WordShapeFilter shapes_;
-};
-
 struct QuoteOptions {
   std::vector<SpeakerPattern> speaker_patterns;
   // Reporting verbs beside the built-in English and Russian ones (speakers.h), lower case: the

@@ -272,7 +272,10 @@ const std::unordered_set<std::string_view>& ReportingVerbs() {
       // Russian
       "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "отметил", "отметила",
       "отметили", "считает", "считают", "написал", "написала", "подчеркнул", "подчеркнула",
-      "добавил", "добавила", "сообщил", "сообщила", "сообщили", "говорит", "уверен"};
+      "добавил", "добавила", "сообщил", "сообщила", "сообщили", "говорит", "уверен",
+      // Ukrainian forms the Russian cue stems find in text and a quotation's tag needs as they
+      // are (lexicons/reference/reporting-cues.md, RC1-RC2; заявила, сказала, … are above)
+      "заявив", "сказав", "пояснив", "пояснила", "написав"};
   return kVerbs;
 }
 
@@ -379,13 +382,14 @@ bool IsPronoun(const Token& t) {
 // Words that end a subject when walking back from its verb.
 bool IsStopWord(const Token& t) {
   static const std::unordered_set<std::string_view> kStops = {
-      "that",  "which", "who",    "whom",     "whose",   "and",    "but",   "or",    "because",
-      "while", "when",  "if",     "as",       "after",   "before", "since", "where", "so",
-      "what",  "than",  "though", "although", "whether", "until",  "once",  "then",  "to",
-      "is",    "was",   "are",    "were",     "has",     "have",   "had",   "be",    "been",
-      "will",  "would", "could",  "should",   "may",     "might",  "can",   "in",    "on",
-      "at",    "by",    "with",   "from",     "into",    "about",  "over",  "under", "for",
-      "not",   "also",  "yet",    "nor",      "и",       "что",    "как",   "но"};
+      "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "while", "when", "if",
+      "as", "after", "before", "since", "where", "so", "what", "than", "though", "although",
+      "whether", "until", "once", "then", "to", "is", "was", "are", "were", "has", "have", "had",
+      "be", "been", "will", "would", "could", "should", "may", "might", "can", "in", "on", "at",
+      "by", "with", "from", "into", "about", "over", "under", "for", "not", "also", "yet", "nor",
+      "и", "что", "как", "но",
+      // Ukrainian, Azerbaijani and Turkish "and", "that"
+      "і", "та", "що", "və", "ve", "ki"};
   return t.word && !t.capital && kStops.count(t.lower) > 0;
 }
 

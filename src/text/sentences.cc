@@ -226,12 +226,15 @@ class Splitter {
     return MatchForm(text_.substr(b, dot - b));
   }
 
-  // True when the word before `dot` is one capital letter ("J." in "J. Smith").
+  // True when the word before `dot` is one letter, a capital or caseless ("J." in "J. Smith").
   bool IsInitial(size_t dot) const {
     if (dot == 0) return false;
     size_t p = dot - 1;
     while (p > 0 && (static_cast<unsigned char>(text_[p]) & 0xC0) == 0x80) --p;
-    if (!IsUpper(DecodeUtf8Char(text_, p).code_point)) return false;
+    // One capital, or one letter of a caseless script (Georgian "ქ." city, "წ." year; Arabic
+    // "د." doctor).
+    const char32_t letter = DecodeUtf8Char(text_, p).code_point;
+    if (!IsUpper(letter) && !IsCaselessLetter(letter)) return false;
     if (p == 0) return true;
     size_t q = p - 1;
     while (q > 0 && (static_cast<unsigned char>(text_[q]) & 0xC0) == 0x80) --q;

@@ -12,9 +12,13 @@
 #define PARALLAX_TEXT_WORD_FILTER_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace parallax {
 
@@ -48,6 +52,32 @@ class WordShapeFilter {
   static std::uint64_t Bit(std::size_t size) { return std::uint64_t{1} << (size < 63 ? size : 63); }
 
   std::array<std::uint64_t, 1024> slots_{};
+};
+
+// A set of words searched by string view, with a shape filter in front of the hash (most words
+// asked about are not in it).
+class WordList {
+ public:
+  WordList() = default;
+  WordList(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) Add(w);
+  }
+  void Add(std::string_view word) {
+    shapes_.Add(word);
+    words_.emplace(word);
+  }
+  bool Contains(std::string_view word) const {
+    return shapes_.MayContain(word) && words_.count(word) > 0;
+  }
+  bool empty() const { return words_.empty(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  WordShapeFilter shapes_;
 };
 
 }  // namespace parallax

@@ -252,7 +252,18 @@ TEST_F(AttributionTest, InvertedSourceAfterAClauseOpeningTheSentence) {
   EXPECT_EQ(en.Holding("statement didn't clarify")->source, "Aparna Mathur");
   const Result told = Run("The road is open, the ministry's spokesman, Ivan Petrov, told Reuters.");
   ASSERT_NE(told.Holding("The road is open"), nullptr);
-  EXPECT_NE(told.Holding("The road is open")->source, "Reuters");
+  EXPECT_EQ(told.Holding("The road is open")->source, "Ivan Petrov");
+  // An object after the verb is no source: "said nothing", "said the same", "заявил обратное".
+  const Result object =
+      Run("The minister, when asked about the evacuation, said nothing. Biden, speaking in Warsaw, "
+          "said the same. Песков, в свою очередь, заявил обратное.");
+  for (const AttributionRelation& a : object.ann.attributions) {
+    EXPECT_NE(a.source, "nothing");
+    EXPECT_NE(a.source, "the same");
+    EXPECT_NE(a.source, "обратное");
+  }
+  ASSERT_NE(object.Holding("the same"), nullptr);
+  EXPECT_EQ(object.Holding("the same")->source, "Biden");
 }
 
 TEST_F(AttributionTest, RussianNamesInGuillemetsAreNotScareQuotes) {

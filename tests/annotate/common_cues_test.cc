@@ -136,6 +136,17 @@ TEST(CommonCuesTest, AzerbaijaniQuotative) {
   EXPECT_EQ(r.Holding("Ermənistan təxribat törədib")->source, "Hikmət Hacıyev");
 }
 
+// Not after a separator, "deyə" means "so that": no quotative, and "və" (and) ends a subject.
+TEST(CommonCuesTest, AzerbaijaniPurposiveDeyəIsNoQuotative) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Ölkəyə sülh gəlsin deyə prezident çox çalışıb və bildirib ki, danışıqlar davam edəcək.",
+      "az");
+  for (const AttributionRelation& a : r.ann.attributions) {
+    EXPECT_EQ(a.source.view().find("çalışıb"), std::string_view::npos) << a.source;
+  }
+  EXPECT_EQ(r.Holding("Ölkəyə sülh gəlsin"), nullptr);
+}
+
 // Georgian script has no capitals, so a subject before its verb cannot be told by one: any
 // comma-free phrase of caseless words before the verb is its subject.
 TEST(CommonCuesTest, GeorgianSubjectBeforeItsVerb) {

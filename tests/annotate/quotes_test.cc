@@ -59,6 +59,21 @@ TEST(QuotesTest, MoreReportingVerbsTagQuotations) {
   EXPECT_EQ(with[1].kind, QuoteKind::kDirect);
 }
 
+// Armenian ends a sentence with "։": a verb in the next sentence is no tag. Ukrainian "заявив"
+// tags a quotation with the built-in verbs.
+TEST(QuotesTest, ArmenianFullStopAndUkrainianVerbs) {
+  QuoteOptions options;
+  options.reporting_verbs = {"ասաց"};
+  const std::string hy = "«Ագրեսիան շարունակվում է»։ Ալիևը ասաց, որ խաղաղություն չի լինի։";
+  const std::vector<Quote> quotes = FindQuotes(hy, options);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_TRUE(quotes[0].speaker.empty()) << quotes[0].speaker;
+  const std::string uk = "«Агресія триває», – заявив Зеленський.";
+  const std::vector<Quote> uk_quotes = FindQuotes(uk, {});
+  ASSERT_EQ(uk_quotes.size(), 1u);
+  EXPECT_EQ(uk_quotes[0].speaker, "Зеленський");
+}
+
 TEST(QuotesTest, CurlyQuoteWithSpeakerAfter) {
   const std::string text = "“The move is illegal,” the ministry said on Monday.";
   const auto quotes = FindQuotes(text);

@@ -73,6 +73,10 @@ TEST(SentencesTest, CaselessScriptsOpenSentences) {
             (V{"კანონი მიღებულია.", "მისი თქმით, პროტესტი გაგრძელდება."}));
   EXPECT_EQ(Split("تم إغلاق الطريق. قال الوزير ذلك."), (V{"تم إغلاق الطريق.", "قال الوزير ذلك."}));
   EXPECT_EQ(Split("Он ушёл. и вернулся."), (V{"Он ушёл. и вернулся."}));
+  // One caseless letter before the stop is an abbreviation: Georgian "ქ." (city), Arabic "د."
+  // (doctor).
+  EXPECT_EQ(Split("შეხვედრა გაიმართა ქ. თბილისში."), (V{"შეხვედრა გაიმართა ქ. თბილისში."}));
+  EXPECT_EQ(Split("وقال د. أحمد إن الوضع مستقر."), (V{"وقال د. أحمد إن الوضع مستقر."}));
 }
 
 TEST(SentencesTest, ClosingQuotesStayWithTheSentence) {
