@@ -12,6 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.speaker_patterns = {{"Aliyev", "az-president", "azerbaijan"},
                               {"Armenian foreign ministry", "am-mfa", "armenia"},
                               {"Azerbaijan*", "az", "azerbaijan"}};
+  // Reporting verbs of the lexicons in other languages, one word and two (QuoteOptions).
+  options.reporting_verbs = {"განაცხადა", "повідомив", "ասել է", "bildirib"};
   const std::vector<parallax::Quote> quotes = parallax::FindQuotes(text, options);
   for (std::size_t offset = 0; offset < text.size(); offset += 7) {
     // QuoteAt walks the chain of enclosing quotes: it must agree with its definition, the
