@@ -24,8 +24,9 @@ using namespace internal;  // tokens, reporting verbs and speaker phrases (speak
 // another character, so every position found is where the character-by-character walk would be.
 // Quotation marks (IsQuoteChar): " ' and « » (lead byte 0xC2), the others U+2018..U+203A (0xE2).
 constexpr ByteSet kQuoteLeads = {'"', '\'', 0xC2, 0xE2};
-// What QuoteSentences stops at: line breaks, . ! ? and … (U+2026, lead byte 0xE2).
-constexpr ByteSet kSentenceLeads = {'\n', '.', '!', '?', 0xE2, 0xD6};  // … ։ (Armenian)
+// What QuoteSentences stops at: line breaks, . ! ?, … (U+2026, lead byte 0xE2) and the Armenian
+// full stop ։ (U+0589, lead byte 0xD6).
+constexpr ByteSet kSentenceLeads = {'\n', '.', '!', '?', 0xE2, 0xD6};
 
 bool IsOpeningContext(char32_t c) {
   return c == 0 || IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '/' || IsDash(c) ||
