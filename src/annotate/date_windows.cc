@@ -5,9 +5,7 @@
 #include <bit>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "text/byte_set.h"
 
 namespace parallax::internal {
 namespace {
@@ -253,16 +251,8 @@ struct Block8 {
 struct Block16 {
   static constexpr std::size_t kSize = 16;
   static BlockMasks At(const unsigned char* p) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // Signed compares: bytes past ASCII are negative, so neither letters nor digits.
-    const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    const __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
-                                          _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-    const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                         _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-    return {static_cast<std::uint32_t>(_mm_movemask_epi8(letters)),
-            static_cast<std::uint32_t>(_mm_movemask_epi8(digits)),
-            static_cast<std::uint32_t>(_mm_movemask_epi8(x))};
+    const AsciiMasks16 m = ClassifyAscii16(p);
+    return {m.letters, m.digits, m.high};
   }
 };
 using FastBlock = Block16;

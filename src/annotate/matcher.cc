@@ -11,6 +11,7 @@
 #endif
 
 #include "annotate/speakers.h"
+#include "text/byte_set.h"
 #include "text/tokenizer.h"
 
 namespace parallax {
@@ -674,21 +675,17 @@ inline ByteMasks Classify16(const unsigned char* p) {
   ByteMasks m;
 #if defined(__SSE2__)
   // Signed byte compares: bytes >= 0x80 are negative and fall outside every range.
+  const AsciiMasks16 ascii = ClassifyAscii16(p);
   const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i lower = _mm_or_si128(c, _mm_set1_epi8(0x20));
-  const __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
-                                      _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-  const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('0' - 1)),
-                                      _mm_cmplt_epi8(c, _mm_set1_epi8('9' + 1)));
   const __m128i space = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(-1)),
                                                    _mm_cmplt_epi8(c, _mm_set1_epi8(' ' + 1))),
                                      _mm_cmpeq_epi8(c, _mm_set1_epi8(0x7F)));
   const __m128i joiner = _mm_or_si128(
       _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('-')), _mm_cmpeq_epi8(c, _mm_set1_epi8('\''))),
       _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('.')), _mm_cmpeq_epi8(c, _mm_set1_epi8(','))));
-  m.alnum = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
+  m.alnum = ascii.letters | ascii.digits;
   m.space = static_cast<uint32_t>(_mm_movemask_epi8(space));
-  m.care = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(joiner, c)));
+  m.care = static_cast<uint32_t>(_mm_movemask_epi8(joiner)) | ascii.high;
 #else
   for (int i = 0; i < 16; ++i) {
     const uint8_t cls = kSkip.c[p[i]];

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
 
@@ -67,6 +68,29 @@ class ByteSet {
   std::size_t count_ = 0;  // more than kMaxValues: Find reads a byte at a time
   bool non_ascii_ = false;
 };
+
+#if defined(__SSE2__)
+// Bit masks of the sixteen bytes at `p` (bit k: byte k): ASCII letters, ASCII digits, and bytes
+// past ASCII. The matcher's and the date finder's block scans start from these.
+struct AsciiMasks16 {
+  std::uint32_t letters = 0;
+  std::uint32_t digits = 0;
+  std::uint32_t high = 0;
+};
+
+inline AsciiMasks16 ClassifyAscii16(const unsigned char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compares: bytes past ASCII are negative, so neither letters nor digits.
+  const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  const __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                        _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+  const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                       _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  return {static_cast<std::uint32_t>(_mm_movemask_epi8(letters)),
+          static_cast<std::uint32_t>(_mm_movemask_epi8(digits)),
+          static_cast<std::uint32_t>(_mm_movemask_epi8(x))};
+}
+#endif
 
 }  // namespace parallax
 

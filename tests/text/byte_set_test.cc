@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -56,6 +57,25 @@ TEST(ByteSetTest, AgreesWithAByteAtATime) {
     }
   }
 }
+
+#if defined(__SSE2__)
+// Every byte value at every position of a block: letters, digits and bytes past ASCII.
+TEST(ByteSetTest, ClassifyAscii16MarksEachByteByItsClass) {
+  for (int b = 0; b < 256; ++b) {
+    for (int at = 0; at < 16; ++at) {
+      unsigned char block[16];
+      std::fill(block, block + 16, static_cast<unsigned char>(' '));
+      block[at] = static_cast<unsigned char>(b);
+      const AsciiMasks16 m = ClassifyAscii16(block);
+      const std::uint32_t bit = 1u << at;
+      const bool letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+      EXPECT_EQ(m.letters, letter ? bit : 0u) << b;
+      EXPECT_EQ(m.digits, b >= '0' && b <= '9' ? bit : 0u) << b;
+      EXPECT_EQ(m.high, b >= 0x80 ? bit : 0u) << b;
+    }
+  }
+}
+#endif
 
 }  // namespace
 }  // namespace parallax
