@@ -782,9 +782,9 @@ class Finder {
     }
     Candidate out;
     // Azerbaijani and Turkish quotatives: "CONTENT, - deyə SOURCE bildirib." The source stands
-    // between the quotative and the verb, the content before them.
-    // A quotative follows a dash, a comma or a closing quotation mark; elsewhere "deyə" means
-    // "so that" ("sülh gəlsin deyə prezident çalışıb").
+    // between the quotative and the verb, the content before them. A quotative follows a dash,
+    // a comma or a closing quotation mark; elsewhere "deyə" means "so that" ("sülh gəlsin deyə
+    // prezident çalışıb").
     for (std::size_t q = cf; q-- > 0 && cf - q <= 8;) {
       if (!tokens[q].word || tokens[q].lower == "və" || tokens[q].lower == "ve") break;
       if (tokens[q].lower != "deyə" && tokens[q].lower != "diye") continue;

@@ -354,10 +354,8 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
 // A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
 bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i, const WordList* more) {
   const Token& t = tokens[i];
-  if (!IsReportingVerbForm(t) &&
-      (more == nullptr || !t.word || t.capital || !more->Contains(t.lower))) {
-    return false;
-  }
+  const bool more_verb = more != nullptr && t.word && !t.capital && more->Contains(t.lower);
+  if (!more_verb && !IsReportingVerbForm(t)) return false;
   if (i == 0) return true;
   static const std::unordered_set<std::string_view> kDeterminers = {
       "the",  "a",    "an",    "its", "their", "his", "her",    "our",     "these", "those", "such",
