@@ -7,7 +7,7 @@
 #include "annotate/matcher.h"
 #include "annotate/speakers.h"
 #include "text/sentences.h"
-#include "text/word_bytes.h"
+#include "text/word_count.h"
 
 namespace parallax {
 namespace {
@@ -40,19 +40,8 @@ struct PatternRole {
   enum class Part { kWhole, kBeforeGap, kAfterGap } part = Part::kWhole;
 };
 
-// Words: runs of word bytes, with joiners inside a run (text/word_bytes.h). Branch-free: one
-// table load per byte.
-std::size_t CountWordsIn(std::string_view text) {
-  std::size_t words = 0;
-  unsigned in_word = 0;
-  for (char ch : text) {
-    const unsigned k = kWordByteClasses[static_cast<unsigned char>(ch)];
-    const unsigned word_char = k & 1u;
-    words += word_char & ~in_word & 1u;
-    in_word = word_char | (in_word & (k >> 1));
-  }
-  return words;
-}
+// Words: runs of word bytes, with joiners inside a run (text/word_count.h).
+std::size_t CountWordsIn(std::string_view text) { return CountWordRuns(text); }
 
 std::string Trimmed(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);

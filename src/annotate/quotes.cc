@@ -195,7 +195,9 @@ class MarkPairer {
   bool LaterCloser(std::size_t from, std::size_t paragraph_end, char32_t open) const {
     // Within a sentence's reach (kMaxSentenceBytes): the work per mark stays bounded.
     paragraph_end = std::min(paragraph_end, from + kMaxSentenceBytes);
-    for (std::size_t i = from; i < paragraph_end;) {
+    // Only quotation marks matter: the walk goes from one to the next.
+    for (std::size_t i = kQuoteLeads.Find(text_, from, paragraph_end); i < paragraph_end;
+         i = kQuoteLeads.Find(text_, i, paragraph_end)) {
       const Char c = CharAt(text_, i);
       if (c.cp == open) return false;
       if (Closes(open, c.cp)) {
@@ -292,7 +294,10 @@ class MarkPairer {
                       std::size_t from, char32_t open) const {
     const std::size_t reach = IsSingleFamily(open) ? 1 : 4;
     for (std::size_t p = from; p < paragraphs.size() && p < from + reach; ++p) {
-      for (std::size_t i = paragraphs[p].first; i < paragraphs[p].second;) {
+      const auto [begin, end] = paragraphs[p];
+      // Only quotation marks matter: the walk goes from one to the next.
+      for (std::size_t i = kQuoteLeads.Find(text_, begin, end); i < end;
+           i = kQuoteLeads.Find(text_, i, end)) {
         const Char c = CharAt(text_, i);
         if (SameFamily(open, c.cp)) {
           const Flanks f = FlanksAt(text_, i, c.len);
@@ -367,15 +372,14 @@ std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view
                                 IsQuoteChar(next.cp) || IsDash(next.cp) || next.cp == '(' ||
                                 next.cp == '[' || (next.cp >= '0' && next.cp <= '9'));
       if (next.len == 0 || next.cp == '\n') boundary = true;
-      if (boundary && c.cp == '.') {
+      if (boundary && c.cp == '.' && (IsUpper(next.cp) || IsCaselessLetter(next.cp))) {
         std::size_t w = i;
         while (w > 0) {
           const Char p = CharBefore(text, w);
           if (!IsAlnum(p.cp) && p.cp != '.') break;
           w -= p.len;
         }
-        if (IsAbbreviation(text.substr(w, i - w)) &&
-            (IsUpper(next.cp) || IsCaselessLetter(next.cp))) {
+        if (IsAbbreviation(text.substr(w, i - w))) {
           // "Mr. Steele", "Dec. 26": not an end. An initial before a capital is rare at the
           // end of a sentence; U.S. before a capital often is, but is left alone here.
           boundary = false;
@@ -811,7 +815,10 @@ class Attributor {
   // “… timing, – Ilgar Velizade told Kommersant. – This will …”
   bool Interruption(Quote* q) {
     std::vector<std::size_t> dashes;
-    for (std::size_t i = q->start; i < q->end;) {
+    // From one possible dash to the next: - and the lead byte of – and —.
+    static constexpr ByteSet kDashLeads = {'-', 0xE2};
+    for (std::size_t i = kDashLeads.Find(text_, q->start, q->end); i < q->end;
+         i = kDashLeads.Find(text_, i, q->end)) {
       const Char c = CharAt(text_, i);
       if ((c.cp == 0x2013 || c.cp == 0x2014 || c.cp == '-') && i > q->start &&
           CharBefore(text_, i).cp == ' ' && CharAt(text_, i + c.len).cp == ' ') {
@@ -859,18 +866,8 @@ class Attributor {
     return false;
   }
 
-  // Whether text_[begin, end) may hold a word whose lower-case form is "according": the ASCII
-  // letters in any case, or a Turkish İ anywhere (it lower-cases to i).
   bool MayHoldAccording(std::size_t begin, std::size_t end) const {
-    static constexpr std::string_view kWord = "according";
-    const std::string_view span = text_.substr(begin, end - begin);
-    if (span.find("\xC4\xB0") != std::string_view::npos) return true;
-    for (std::size_t at = 0; at + kWord.size() <= span.size(); ++at) {
-      std::size_t k = 0;
-      while (k < kWord.size() && (span[at + k] | 0x20) == kWord[k]) ++k;
-      if (k == kWord.size()) return true;
-    }
-    return false;
+    return MayHoldAsciiWord(text_.substr(begin, end - begin), "according");
   }
 
   // The tokens of text_[begin, end), kept for the next call: the words before a quotation are
@@ -895,8 +892,23 @@ class Attributor {
     return true;
   }
 
+  // The tokens of the sentence before quotation `q`, or of a tail of them that holds at least
+  // the last three (a distancing cue, a slogan noun): most quotations need no more.
+  const Tokens& LastTokensBefore(const Quote& q) {
+    static constexpr std::size_t kLast = 3;
+    const std::size_t from = TailStart(text_, q.sentence_start, q.open, kLast);
+    const Tokens& tail = TokensOf(from, q.open);
+    if (tail.size() >= kLast || from == q.sentence_start) return tail;
+    return TokensOf(q.sentence_start, q.open);
+  }
+
   void FindDistancingCue(Quote* q) {
-    const Tokens& tokens = TokensOf(q->sentence_start, q->open);
+    // The cue words are the last token or the one before it ("so-called", "the self-proclaimed
+    // ‘…’"); "what X insists are ‘…’" reaches twelve tokens back.
+    const Tokens& tokens =
+        MayHoldAsciiWord(text_.substr(q->sentence_start, q->open - q->sentence_start), "what")
+            ? TokensOf(q->sentence_start, q->open)
+            : LastTokensBefore(*q);
     if (tokens.empty()) return;
     static const std::unordered_set<std::string_view> kCues = {"so-called",
                                                                "self-proclaimed",
@@ -1024,7 +1036,7 @@ class Attributor {
         "banners",   "placard",   "placards",     "sign",    "signs",    "reading",   "read",
         "motto",     "hashtag",   "shouting",     "shouted", "лозунг",   "лозунгом",  "лозунги",
         "лозунгами", "скандируя", "скандировали", "плакат",  "плакаты",  "плакатами", "кричали"};
-    const Tokens& tokens = TokensOf(q.sentence_start, q.open);
+    const Tokens& tokens = LastTokensBefore(q);
     for (std::size_t k = tokens.size(), n = 0; k-- > 0 && n < 3; ++n) {
       if (tokens[k].word && kNouns.count(tokens[k].lower)) return true;
     }

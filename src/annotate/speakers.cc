@@ -115,9 +115,20 @@ std::string Lower(std::string_view s) {
 
 namespace {
 
-bool IsAsciiAlnum(unsigned char b) {
+constexpr bool IsAsciiAlnum(unsigned char b) {
   return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
+
+// The tokenizer's byte classes: ASCII letters and digits, and of those the capitals.
+enum : unsigned char { kAlnumByte = 1, kCapitalByte = 2 };
+constexpr std::array<unsigned char, 256> kTokenBytes = [] {
+  std::array<unsigned char, 256> table{};
+  for (std::size_t b = 0; b < table.size(); ++b) {
+    if (IsAsciiAlnum(static_cast<unsigned char>(b))) table[b] = kAlnumByte;
+    if (b >= 'A' && b <= 'Z') table[b] |= kCapitalByte;
+  }
+  return table;
+}();
 
 // Where the word that goes on at `j` ends (before `end`): letters, digits and marks of any
 // script, apostrophes and hyphens between them.
@@ -177,7 +188,9 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
     }
     const std::size_t at = buffer.size();
     if (fold_ascii) {
-      for (const char ch : lower) buffer.push_back(kLowerAscii[static_cast<unsigned char>(ch)]);
+      buffer.resize(at + lower.size());
+      std::transform(lower.begin(), lower.end(), buffer.begin() + static_cast<std::ptrdiff_t>(at),
+                     [](char ch) { return kLowerAscii[static_cast<unsigned char>(ch)]; });
     } else {
       buffer.insert(buffer.end(), lower.begin(), lower.end());
     }
@@ -194,14 +207,15 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
     t.begin = i;
     bool ascii = false;
     bool upper = false;  // an ASCII capital after the first byte
-    if (IsAsciiAlnum(b0)) {
-      // The common case, a byte at a time: ASCII letters and digits, inner ' and -.
+    if (const unsigned first = kTokenBytes[b0]; first != 0) {
+      // The common case, a table look-up a byte: ASCII letters and digits, inner ' and -.
       ascii = true;
       std::size_t j = i + 1;
+      unsigned classes = 0;
       while (j < end) {
         const auto b = static_cast<unsigned char>(text[j]);
-        if (IsAsciiAlnum(b)) {
-          upper |= b >= 'A' && b <= 'Z';
+        if (const unsigned k = kTokenBytes[b]; k != 0) {
+          classes |= k;
           ++j;
         } else if (b >= 0x80) {
           j = WordEnd(text, j, end);
@@ -213,9 +227,10 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
           break;
         }
       }
+      upper = (classes & kCapitalByte) != 0;
       t.end = j;
       t.word = true;
-      t.capital = b0 >= 'A' && b0 <= 'Z';
+      t.capital = (first & kCapitalByte) != 0;
     } else {
       const Char c = CharAt(text, i);
       if (IsSpace(c.cp)) {
@@ -231,7 +246,7 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
         ascii = c.cp < 0x80;
       }
     }
-    t.text = text.substr(t.begin, t.end - t.begin);
+    t.text = std::string_view(text.data() + t.begin, t.end - t.begin);
     if (ascii && !t.capital && !upper) {
       t.lower = t.text;  // already lower case
     } else if (ascii && t.text.size() == 1) {
@@ -249,6 +264,28 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
     i = t.end;
   }
   return out;
+}
+
+std::size_t TailStart(std::string_view text, std::size_t floor, std::size_t end, std::size_t n) {
+  std::size_t i = end;
+  for (; i > floor && n > 0; --n) {
+    while (i > floor && text[i - 1] == ' ') --i;
+    while (i > floor && text[i - 1] != ' ') --i;
+  }
+  return i;
+}
+
+bool MayHoldAsciiWord(std::string_view span, std::string_view word) {
+  if (span.find("\xC4\xB0") != std::string_view::npos ||
+      span.find("\xE2\x84\xAA") != std::string_view::npos) {
+    return true;
+  }
+  for (std::size_t at = 0; at + word.size() <= span.size(); ++at) {
+    std::size_t k = 0;
+    while (k < word.size() && (span[at + k] | 0x20) == word[k]) ++k;
+    if (k == word.size()) return true;
+  }
+  return false;
 }
 
 const std::unordered_set<std::string_view>& ReportingVerbs() {
@@ -303,33 +340,34 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
     }
     return std::pair<std::size_t, std::size_t>{lo, hi};
   }();
+  const WordShapeFilter& shapes = ReportingVerbShapes();
   std::size_t run = begin;  // start of the current run of letters and digits
   bool ascii = true;
   for (std::size_t i = begin; i <= end;) {
     Char c{0, 1};
-    bool alnum = false;
     if (i < end) {
       const auto b = static_cast<unsigned char>(text[i]);
       if (b < 0x80) {
+        if ((kTokenBytes[b] & kAlnumByte) != 0) {
+          ++i;
+          continue;
+        }
         c = Char{b, 1};
-        alnum = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
       } else {
         c = CharAt(text, i);
-        alnum = IsAlnum(c.cp);
+        if (IsAlnum(c.cp)) {
+          ascii = false;
+          i += c.len;
+          continue;
+        }
       }
-    }
-    if (alnum) {
-      ascii = ascii && c.len == 1;
-      i += c.len;
-      continue;
     }
     const std::size_t size = i - run;
     const bool builtin = size >= shortest && size <= longest;
     if ((builtin || more_words) && size > 0 && size <= 64) {
       const std::string_view word = text.substr(run, size);
       const auto known = [&](std::string_view folded) {
-        return (builtin && ReportingVerbShapes().MayContain(folded) &&
-                ReportingVerbs().count(folded) > 0) ||
+        return (builtin && shapes.MayContain(folded) && ReportingVerbs().count(folded) > 0) ||
                (more_words && more->Contains(folded));
       };
       if (ascii) {

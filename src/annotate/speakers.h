@@ -81,6 +81,16 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end);
 
 const std::unordered_set<std::string_view>& ReportingVerbs();
 bool IsReportingVerbForm(const Token& t);
+// Where to start tokenizing so that Tokenize(text, start, end) ends with the same last `n`
+// tokens as Tokenize(text, floor, end) when it holds at least `n` (when it holds fewer, the
+// caller needs the whole span): after the space that has n runs of other bytes after it (no
+// token holds a space), or `floor`.
+std::size_t TailStart(std::string_view text, std::size_t floor, std::size_t end, std::size_t n);
+
+// Whether `span` may hold a token whose lower-case form is `word` (ASCII, lower case): its
+// letters in any case, or a Turkish İ or a Kelvin sign anywhere (they lower-case to i and k).
+bool MayHoldAsciiWord(std::string_view span, std::string_view word);
+
 // False when no token of Tokenize(text, begin, end) can be a reporting verb form: a cheap test
 // before tokenizing a sentence only to look for its verbs (it reads each character once and
 // lower-cases only runs of letters as long as a verb).

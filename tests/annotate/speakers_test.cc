@@ -140,6 +140,69 @@ TEST(SpeakersTest, TokenLowerFormsEqualLowerOfTheirTextOnRandomText) {
   }
 }
 
+// Random text from pieces that stress token edges: joiners, spaces of every kind, invalid
+// bytes, letters that lower-case to ASCII (İ, the Kelvin sign).
+std::string RandomTokenText(std::mt19937& random) {
+  static const std::vector<std::string> kPieces = {
+      "what",   "WHAT",   "Wh",       "at",        "so-called", "the",    "a",
+      " ",      " ",      "  ",       "\t",        "\u00A0",    "\u2003", "\n",
+      "'",      "\u2019", "-",        "--",        ",",         ".",      "\u201C",
+      "\u00AB", "\xff",   "\xe2\x80", "according", "ACCORDING", "\u0130", "\u212A",
+      "it",     "Заявил", "Армении",  "x1",        "3.5"};
+  std::string text;
+  const int n = static_cast<int>(random() % 30);
+  for (int k = 0; k < n; ++k) text += kPieces[random() % kPieces.size()];
+  return text;
+}
+
+TEST(SpeakersTest, TailStartKeepsTheLastTokensOfTheSpan) {
+  std::mt19937 random(18);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = RandomTokenText(random);
+    const std::size_t end = random() % (text.size() + 1);
+    const std::size_t floor = random() % (end + 1);
+    const Tokens whole = Tokenize(text, floor, end);
+    for (std::size_t n = 1; n <= 4; ++n) {
+      const std::size_t start = TailStart(text, floor, end, n);
+      ASSERT_GE(start, floor);
+      ASSERT_LE(start, end);
+      const Tokens tail = Tokenize(text, start, end);
+      if (tail.size() < n) continue;  // the caller then reads the whole span
+      ASSERT_GE(whole.size(), tail.size()) << text;
+      for (std::size_t k = 1; k <= n; ++k) {
+        const Token& a = tail[tail.size() - k];
+        const Token& b = whole[whole.size() - k];
+        ASSERT_EQ(a.begin, b.begin) << "n " << n << " in: " << text;
+        ASSERT_EQ(a.end, b.end) << "n " << n << " in: " << text;
+        ASSERT_EQ(a.lower, b.lower);
+      }
+    }
+  }
+  // Three words back from the end of "He called it the so-called": after the space before "it".
+  const std::string_view text = "He called it the so-called";
+  EXPECT_EQ(TailStart(text, 0, text.size(), 3), text.find("it"));
+  EXPECT_EQ(TailStart(text, 0, text.size(), 9), 0u);
+  EXPECT_EQ(TailStart(text, 5, text.size(), 9), 5u);
+}
+
+TEST(SpeakersTest, MayHoldAsciiWordNeverMissesATokenOfThatForm) {
+  std::mt19937 random(7);
+  int held = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = RandomTokenText(random);
+    for (const std::string_view word : {"what", "according", "it", "k"}) {
+      bool token = false;
+      for (const Token& t : Tokenize(text, 0, text.size())) token |= t.lower == word;
+      if (!token) continue;
+      ++held;
+      ASSERT_TRUE(MayHoldAsciiWord(text, word)) << word << " in: " << text;
+    }
+  }
+  EXPECT_GT(held, 100);  // the pieces make such tokens often
+  EXPECT_FALSE(MayHoldAsciiWord("so-called, the", "what"));
+  EXPECT_TRUE(MayHoldAsciiWord("What X calls", "what"));
+}
+
 // A span of invalid bytes outgrows the buffer reserved for the lower-case forms (each byte is a
 // token that lower-cases to three bytes); the forms already made stay valid.
 TEST(SpeakersTest, TokenLowerFormsSurviveTheirBufferGrowing) {
