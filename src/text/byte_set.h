@@ -31,7 +31,9 @@ class ByteSet {
   constexpr ByteSet(std::initializer_list<unsigned char> values, bool non_ascii = false)
       : non_ascii_(non_ascii) {
     for (unsigned char v : values) {
-      if (count_ < kMaxValues) values_[count_] = v;
+      if (count_ < kMaxValues) {
+        for (unsigned char& b : splat_[count_]) b = v;
+      }
       ++count_;
       has_[v] = true;
     }
@@ -49,10 +51,12 @@ class ByteSet {
     while (count_ <= kMaxValues && from + 16 <= end) {
       const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
       int mask = non_ascii_ ? _mm_movemask_epi8(block) : 0;
+      __m128i any = _mm_setzero_si128();
       for (std::size_t k = 0; k < count_; ++k) {
-        const __m128i value = _mm_set1_epi8(static_cast<char>(values_[k]));
-        mask |= _mm_movemask_epi8(_mm_cmpeq_epi8(block, value));
+        const __m128i value = _mm_load_si128(reinterpret_cast<const __m128i*>(splat_[k].data()));
+        any = _mm_or_si128(any, _mm_cmpeq_epi8(block, value));
       }
+      mask |= _mm_movemask_epi8(any);
       if (mask != 0)
         return from + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
       from += 16;
@@ -64,7 +68,8 @@ class ByteSet {
 
  private:
   std::array<bool, 256> has_{};
-  std::array<unsigned char, kMaxValues> values_{};
+  // Each value sixteen times over: what the block compare loads.
+  alignas(16) std::array<std::array<unsigned char, 16>, kMaxValues> splat_{};
   std::size_t count_ = 0;  // more than kMaxValues: Find reads a byte at a time
   bool non_ascii_ = false;
 };

@@ -155,6 +155,32 @@ std::string RandomTokenText(std::mt19937& random) {
   return text;
 }
 
+TEST(SpeakersTest, CountWordsAgreesWithACharacterWalk) {
+  // The definition: a word starts at a letter or digit of any script after a non-word
+  // character; ' ’ and - keep a word going.
+  const auto walk = [](std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (std::size_t i = begin; i < end;) {
+      const Char c = CharAt(text, i);
+      const bool alnum =
+          IsAlnum(c.cp) || (in_word && (c.cp == '\'' || c.cp == 0x2019 || c.cp == '-'));
+      words += alnum && !in_word;
+      in_word = alnum;
+      i += c.len == 0 ? 1 : c.len;
+    }
+    return words;
+  };
+  std::mt19937 random(1207);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = RandomTokenText(random);
+    const std::size_t end = random() % (text.size() + 1);
+    const std::size_t begin = random() % (end + 1);
+    ASSERT_EQ(CountWords(text, begin, end), walk(text, begin, end)) << text;
+  }
+  EXPECT_EQ(CountWords("Nagorno-Karabakh’s road, ‘so-called’", 0, 39), 3u);
+}
+
 TEST(SpeakersTest, TailStartKeepsTheLastTokensOfTheSpan) {
   std::mt19937 random(18);
   for (int round = 0; round < 3000; ++round) {
