@@ -1125,11 +1125,25 @@ class Attributor {
 // list ("-", "•", "*"), every following paragraph of the list is quoted too (talking points).
 void AddBlockQuotes(std::string_view text, const QuoteOptions& options,
                     std::vector<Quote>* quotes) {
-  static const std::unordered_set<std::string_view> kSpeechNouns = {
+  static const WordList kSpeechNouns = {
       "statement", "letter", "post",         "tweet",   "excerpt",   "rant",       "message",
       "memo",      "email",  "e-mail",       "note",    "update",    "commentary", "transcript",
       "remarks",   "speech", "reads",        "read",    "following", "text",       "op-ed",
       "essay",     "blog",   "announcement", "release", "points",    "response",   "responses"};
+  // The nouns' last runs of letters ("mail" of "e-mail"): a line without one of them, and
+  // without a reporting verb, announces nothing (MayHoldReportingVerb reads runs of letters).
+  static const WordList kSpeechNounRuns = [] {
+    WordList runs;
+    for (const std::string_view noun :
+         {"statement",  "letter",     "post",     "tweet",    "excerpt", "rant",
+          "message",    "memo",       "email",    "mail",     "note",    "update",
+          "commentary", "transcript", "remarks",  "speech",   "reads",   "read",
+          "following",  "text",       "ed",       "essay",    "blog",    "announcement",
+          "release",    "points",     "response", "responses"}) {
+      runs.Add(noun);
+    }
+    return runs;
+  }();
   std::vector<std::pair<std::size_t, std::size_t>> lines;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t eol = text.find('\n', pos);
@@ -1153,6 +1167,10 @@ void AddBlockQuotes(std::string_view text, const QuoteOptions& options,
     if (text[e - 1] != ':' || inside_quote(e - 1)) continue;
     const std::size_t nb = lines[l + 1].first;
     if (IsQuoteChar(CharAt(text, nb).cp) || inside_quote(nb)) continue;  // tested first: cheap
+    if (!MayHoldReportingVerb(text, b, e, &options.reporting_verbs) &&
+        !MayHoldReportingVerb(text, b, e, &kSpeechNounRuns)) {
+      continue;
+    }
     const Tokens tokens = Tokenize(text, b, e);
     std::size_t words = 0;
     bool announces = false;
@@ -1160,7 +1178,7 @@ void AddBlockQuotes(std::string_view text, const QuoteOptions& options,
       if (!tokens[i].word) continue;
       ++words;
       announces |= IsReportingVerbAt(tokens, i, &options.reporting_verbs) ||
-                   kSpeechNouns.count(tokens[i].lower) > 0;
+                   kSpeechNouns.Contains(tokens[i].lower);
     }
     if (words < 4 || !announces) continue;
     auto is_item = [&](std::size_t at) {
@@ -1177,10 +1195,13 @@ void AddBlockQuotes(std::string_view text, const QuoteOptions& options,
     } while (is_item(nb) && item < lines.size() && is_item(lines[item].first) &&
              !inside_quote(lines[item].first));
   }
-  quotes->insert(quotes->end(), added.begin(), added.end());
-  std::stable_sort(quotes->begin(), quotes->end(), [](const Quote& a, const Quote& b) {
+  const auto before = [](const Quote& a, const Quote& b) {
     return a.open != b.open ? a.open < b.open : a.close > b.close;
-  });
+  };
+  // Without block quotes the marks' quotes are mostly in this order already.
+  if (added.empty() && std::is_sorted(quotes->begin(), quotes->end(), before)) return;
+  quotes->insert(quotes->end(), added.begin(), added.end());
+  std::stable_sort(quotes->begin(), quotes->end(), before);
 }
 
 }  // namespace

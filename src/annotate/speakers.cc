@@ -402,6 +402,20 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
                (more_words && more->Contains(folded));
       };
       if (ascii) {
+        // The shape (length, first and last letter) first: most words fail it.
+        const auto low = [](char ch) {
+          return static_cast<unsigned char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+        };
+        const unsigned char first = low(word.front());
+        const unsigned char last = low(word.back());
+        if (!(builtin && shapes.MayContainShape(first, last, size)) &&
+            !(more_words && more->MayContainShape(first, last, size))) {
+          if (i == end) break;
+          i += c.len == 0 ? 1 : c.len;
+          run = i;
+          ascii = true;
+          continue;
+        }
         char lower[64];
         for (std::size_t k = 0; k < size; ++k) {
           const char ch = word[k];

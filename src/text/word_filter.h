@@ -42,11 +42,17 @@ class WordShapeFilter {
   bool MayContain(std::string_view word) const {
     return !word.empty() && (slots_[Slot(word)] & Bit(word.size())) != 0;
   }
+  // MayContain for a word of `size` bytes (at least one) that begins with `first` and ends with
+  // `last`, asked before the word is built (lower-cased, say).
+  bool MayContainShape(unsigned char first, unsigned char last, std::size_t size) const {
+    return (slots_[Slot(first, last)] & Bit(size)) != 0;
+  }
 
  private:
   static std::size_t Slot(std::string_view w) {
-    const auto first = static_cast<unsigned char>(w.front());
-    const auto last = static_cast<unsigned char>(w.back());
+    return Slot(static_cast<unsigned char>(w.front()), static_cast<unsigned char>(w.back()));
+  }
+  static std::size_t Slot(unsigned char first, unsigned char last) {
     return (first * 33u + last * 7u) & 1023u;
   }
   static std::uint64_t Bit(std::size_t size) { return std::uint64_t{1} << (size < 63 ? size : 63); }
@@ -68,6 +74,9 @@ class WordList {
   }
   bool Contains(std::string_view word) const {
     return shapes_.MayContain(word) && words_.count(word) > 0;
+  }
+  bool MayContainShape(unsigned char first, unsigned char last, std::size_t size) const {
+    return shapes_.MayContainShape(first, last, size);
   }
   bool empty() const { return words_.empty(); }
 

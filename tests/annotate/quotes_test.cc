@@ -323,6 +323,22 @@ TEST(QuotesTest, UnmarkedBlockQuotation) {
   EXPECT_TRUE(FindQuotes("UPDATE:\n\nThe road reopened.").empty());
 }
 
+// Each noun of a statement announces the lines after a colon, however it is written (the line
+// is read only when a cheap test finds such a noun or a reporting verb in it).
+TEST(QuotesTest, EverySpeechNounAnnouncesABlockQuotation) {
+  for (const std::string noun : {"statement", "E-MAIL", "op-ed", "Transcript", "responses",
+                                 "remarks", "following", "post"}) {
+    const std::string text = "The ministry published the " + noun +
+                             " in full:\n\nThe road is "
+                             "closed until further notice.\n\nThe outlet resumes here.";
+    const auto quotes = FindQuotes(text);
+    ASSERT_EQ(quotes.size(), 1u) << noun;
+    EXPECT_EQ(Content(text, quotes[0]), "The road is closed until further notice.") << noun;
+  }
+  // Neither a speech noun nor a reporting verb: no block quotation.
+  EXPECT_TRUE(FindQuotes("The ministry published the map in full:\n\nThe road is closed.").empty());
+}
+
 TEST(QuotesTest, EmptyAndMarkOnlyTexts) {
   EXPECT_TRUE(FindQuotes("").empty());
   EXPECT_TRUE(FindQuotes("\"").empty() || FindQuotes("\"")[0].start <= 1);

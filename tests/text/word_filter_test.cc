@@ -24,5 +24,20 @@ TEST(WordShapeFilterTest, RejectsWordsOfAnotherShape) {
   EXPECT_TRUE(filter.MayContain("seed"));     // the same shape: the caller looks it up
 }
 
+TEST(WordShapeFilterTest, ShapeQueriesAnswerAsTheWordWould) {
+  const WordShapeFilter filter = {"said", "told", "e-mail", "x"};
+  WordList list = {"said", "op-ed"};
+  for (const std::string_view w :
+       {"said", "seed", "says", "told", "e-mail", "email", "x", "y", "op-ed", "ed", "sad"}) {
+    const auto first = static_cast<unsigned char>(w.front());
+    const auto last = static_cast<unsigned char>(w.back());
+    EXPECT_EQ(filter.MayContainShape(first, last, w.size()), filter.MayContain(w)) << w;
+    if (list.Contains(w)) {
+      EXPECT_TRUE(list.MayContainShape(first, last, w.size())) << w;
+    }
+  }
+  EXPECT_FALSE(list.MayContainShape('s', 'd', 3));
+}
+
 }  // namespace
 }  // namespace parallax
