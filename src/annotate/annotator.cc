@@ -134,6 +134,7 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
   }
   for (SpeakerPattern& pattern : impl_->quote_options.speaker_patterns) {
     pattern.words = internal::SplitSpeakerPattern(pattern.pattern);
+    pattern.first_word_shape = internal::FirstWordShape(pattern.words);
   }
   impl_->attribution_options.speaker_patterns = impl_->quote_options.speaker_patterns;
   std::string error;

@@ -52,6 +52,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <initializer_list>
 #include <string>
@@ -122,6 +123,9 @@ struct SpeakerPattern {
   // The pattern's words, lower case ("azerbaijan*" keeps its `*`); filled by
   // internal::SplitSpeakerPattern, or on each use when empty.
   std::vector<std::string> words = {};
+  // internal::FirstWordShape(words), set with them; 0 (unset, or a wildcard) has MatchSpeaker
+  // work it out.
+  std::uint64_t first_word_shape = 0;
 };
 
 // Options; defaults in brackets.

@@ -679,6 +679,16 @@ Phrase PhraseAfter(const std::vector<Token>& tokens, std::size_t from, std::size
   return {from, j - 1, true};
 }
 
+std::uint64_t SpeakerWordShape(std::string_view word) {
+  if (word.empty()) return 0;
+  return std::uint64_t{1} << ((static_cast<unsigned char>(word.front()) * 31u + word.size()) & 63u);
+}
+
+std::uint64_t FirstWordShape(const std::vector<std::string>& words) {
+  if (words.empty() || words.front().empty() || words.front().back() == '*') return 0;
+  return SpeakerWordShape(words.front());
+}
+
 std::vector<std::string> SplitSpeakerPattern(std::string_view pattern) {
   std::vector<std::string> pw;
   for (const Token& t : Tokenize(pattern, 0, pattern.size())) {
@@ -709,23 +719,17 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
   }
   // A bit per (first byte, length) of the names' words: a pattern whose first word (without a
   // wildcard) has no bit here cannot match, and most patterns are passed by with one test.
-  const auto shape = [](std::string_view w) {
-    return std::uint64_t{1} << ((static_cast<unsigned char>(w.front()) * 31u + w.size()) & 63u);
-  };
   std::uint64_t shapes = 0;
   for (const auto& target : targets) {
-    for (const std::string_view w : target) {
-      if (!w.empty()) shapes |= shape(w);
-    }
+    for (const std::string_view w : target) shapes |= SpeakerWordShape(w);
   }
   std::size_t best_words = 0;
   std::size_t best_chars = 0;
   std::vector<std::string> split;
   for (const SpeakerPattern& pattern : patterns) {
-    if (!pattern.words.empty()) {
-      const std::string& first = pattern.words.front();
-      if (!first.empty() && first.back() != '*' && (shapes & shape(first)) == 0) continue;
-    }
+    const std::uint64_t first_shape =
+        pattern.first_word_shape != 0 ? pattern.first_word_shape : FirstWordShape(pattern.words);
+    if (first_shape != 0 && (shapes & first_shape) == 0) continue;
     if (pattern.words.empty()) split = SplitSpeakerPattern(pattern.pattern);
     const std::vector<std::string>& pw = pattern.words.empty() ? split : pattern.words;
     if (pw.empty()) continue;

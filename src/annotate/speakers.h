@@ -18,6 +18,7 @@
 #define PARALLAX_ANNOTATE_SPEAKERS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -131,6 +132,12 @@ std::size_t ChunkStart(const std::vector<Token>& tokens, std::size_t end, std::s
 Phrase SubjectBefore(const std::vector<Token>& tokens, std::size_t verb, std::size_t floor);
 // The phrase starting at tokens[from] ("said Mr. Steele"), not reaching `limit`.
 Phrase PhraseAfter(const std::vector<Token>& tokens, std::size_t from, std::size_t limit);
+
+// The bit of a word's shape (first byte, length) in MatchSpeaker's filter; 0 for "".
+std::uint64_t SpeakerWordShape(std::string_view word);
+// SpeakerWordShape of a pattern's first word (SplitSpeakerPattern), 0 when it ends in a
+// wildcard or there is none: such a pattern is always tried.
+std::uint64_t FirstWordShape(const std::vector<std::string>& words);
 
 // The words of a speaker pattern as MatchSpeaker compares them: lower case, a trailing `*` kept.
 std::vector<std::string> SplitSpeakerPattern(std::string_view pattern);
