@@ -243,6 +243,14 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
       t.end = j;
       t.word = true;
       t.capital = (first & kCapitalByte) != 0;
+    } else if (b0 < 0x80) {
+      // ASCII white space or a punctuation mark (IsSpace and IsAlnum, for ASCII).
+      if (b0 == '\t' || b0 == '\n' || b0 == '\r') {
+        ++i;
+        continue;
+      }
+      t.end = i + 1;
+      ascii = true;
     } else {
       const Char c = CharAt(text, i);
       if (IsSpace(c.cp)) {
@@ -375,14 +383,12 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
   std::size_t run = begin;  // start of the current run of letters and digits
   bool ascii = true;
   for (std::size_t i = begin; i <= end;) {
+    // ASCII letters and digits, a table look-up each.
+    while (i < end && (kTokenBytes[static_cast<unsigned char>(text[i])] & kAlnumByte) != 0) ++i;
     Char c{0, 1};
     if (i < end) {
       const auto b = static_cast<unsigned char>(text[i]);
       if (b < 0x80) {
-        if ((kTokenBytes[b] & kAlnumByte) != 0) {
-          ++i;
-          continue;
-        }
         c = Char{b, 1};
       } else {
         c = CharAt(text, i);
