@@ -587,6 +587,44 @@ TEST(LexiconMatcherTest, StartFilterAgreesWithReference) {
   }
 }
 
+// The fast path hashes every word of a chunk where many words may start a pattern (after a
+// chunk where a quarter did, and from the start with over 4,096 start tokens), else only those
+// that pass the start filter: on long texts whose stretches alternate between words that start
+// patterns and words that do not, with a small and a large lexicon, both ways agree with the
+// reference.
+TEST(LexiconMatcherTest, DenseAndSparseStretchesAgreeWithReference) {
+  std::vector<std::string> small = {"alpha beta", "beta",  "gamma delta epsilon",
+                                    "zeta*",      "alpha", "eta's theta"};
+  std::vector<std::string> large = small;
+  for (int i = 0; i < 5000; ++i) large.push_back("w" + std::to_string(i));
+  const std::vector<std::string> starts = {"alpha", "beta",   "gamma", "delta", "epsilon",
+                                           "zeta",  "zetas",  "eta's", "theta", "w17",
+                                           "W4999", "w12345", "Beta"};
+  const std::vector<std::string> others = {"the", "of", "and", "x", "word", "w", "7", "a-b", ","};
+  std::mt19937 random(20261210);
+  auto pick = [&](const std::vector<std::string>& from) {
+    return from[std::uniform_int_distribution<size_t>(0, from.size() - 1)(random)];
+  };
+  for (const std::vector<std::string>* patterns : {&small, &large}) {
+    const LexiconMatcher m = Build(*patterns);
+    for (int round = 0; round < 6; ++round) {
+      std::string text;
+      for (int stretch = 0; stretch < 8; ++stretch) {
+        const bool dense = (stretch + round) % 2 == 0;
+        const int length = std::uniform_int_distribution<int>(20, 400)(random);
+        for (int t = 0; t < length; ++t) {
+          text += pick(dense ? starts : others);
+          text += t % 11 == 0 ? "\n" : " ";
+        }
+      }
+      std::vector<PatternMatch> got;
+      m.Match(text, &got);
+      ASSERT_EQ(got, ReferenceMatch(*patterns, text))
+          << (patterns == &small ? "small" : "large") << " lexicon, round " << round;
+    }
+  }
+}
+
 // Groups: one pass over the text finds, for every group, exactly what a matcher holding that
 // group's patterns alone finds (the reference), on random texts built from the patterns' words
 // with punctuation, quotation marks, capitals, Cyrillic, inflected forms, stems and wildcards.
