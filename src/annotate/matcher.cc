@@ -945,10 +945,6 @@ class LexiconMatcher::Impl::FastScanner {
     const uint64_t* const key_mask = m_.start_key_mask;
     const uint64_t* const bloom = m_.start_bloom.data();
     const bool wildcards = wildcards_;
-    size_t* const begins = c->begin;
-    size_t* const ends = c->end;
-    uint8_t* const flags = c->flags;
-    uint32_t* const candidate = c->candidates;
     size_t pos = pos_;
     uint32_t count = c->count;
     uint32_t candidates = c->candidate_count;
@@ -958,9 +954,9 @@ class LexiconMatcher::Impl::FastScanner {
       if (((alnum >> offset) & 1) == 0) {
         const unsigned char b = s[p];
         if (b >= 0x80 || punct_starts[b]) break;
-        begins[count] = p;
-        ends[count] = p + 1;
-        flags[count] = FastChunk::kPunct;
+        c->begin[count] = p;
+        c->end[count] = p + 1;
+        c->flags[count] = FastChunk::kPunct;
         ++count;
         pending &= pending - 1;
         pos = p + 1;
@@ -974,21 +970,21 @@ class LexiconMatcher::Impl::FastScanner {
           (((care >> (offset + length)) & 1) != 0 && NeedsCare(e))) {
         break;
       }
-      begins[count] = p;
-      ends[count] = e;
-      candidate[candidates] = count;
+      c->begin[count] = p;
+      c->end[count] = e;
+      c->candidates[candidates] = count;
       if constexpr (kEager) {
         const uint64_t hash = HashPlain(s + p, length);
         const bool wild = wildcards && length >= 2 && MayStartWildcard(p);
         c->hash[count] = hash;
-        flags[count] = static_cast<uint8_t>(FastChunk::kHashed | (wild ? FastChunk::kWild : 0));
+        c->flags[count] = static_cast<uint8_t>(FastChunk::kHashed | (wild ? FastChunk::kWild : 0));
         const uint64_t mask = BloomMask(hash);
         candidates += static_cast<uint32_t>(((bloom[BloomWord(hash)] & mask) == mask) | wild);
       } else {
         uint64_t w;
         std::memcpy(&w, s + p, 8);
         const uint64_t key = (w | 0x2020202020202020ULL) & key_mask[length];
-        flags[count] = 0;
+        c->flags[count] = 0;
         candidates += static_cast<uint32_t>(StartFilterTest(filter, key));
       }
       ++count;
