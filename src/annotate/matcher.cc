@@ -811,9 +811,10 @@ class LexiconMatcher::Impl::FastScanner {
   // filters), the next chunk hashes every word as it reads it (walks need the hashes of the
   // words after their first), else only those that pass the start filter.
   void Fill(FastChunk* c) {
+    const bool eager = eager_;
     Read(c);
     eager_ = c->candidate_count * 4 > c->count;
-    Confirm(c);
+    Confirm(c, eager);
   }
 
   // The hash of token i's match form.
@@ -894,9 +895,15 @@ class LexiconMatcher::Impl::FastScanner {
   }
 
   // Keeps the candidates that pass start_bloom or may start a wildcard pattern (those hashed as
-  // they were read were tested then), with their hashes, and starts loading their first edges,
-  // so that the misses overlap.
-  void Confirm(FastChunk* c) const {
+  // they were read were tested then; all were if the chunk was read `eager`), with their
+  // hashes, and starts loading their first edges, so that the misses overlap.
+  void Confirm(FastChunk* c, bool eager) const {
+    if (eager) {
+      for (uint32_t k = 0; k < c->candidate_count; ++k) {
+        m_.edge_table.Prefetch(0, c->hash[c->candidates[k]]);
+      }
+      return;
+    }
     uint32_t kept = 0;
     for (uint32_t k = 0; k < c->candidate_count; ++k) {
       const uint32_t i = c->candidates[k];
@@ -1046,10 +1053,16 @@ class LexiconMatcher::Impl::FastScanner {
     c->begin[i] = begin;
     c->end[i] = end;
     c->flags[i] = flags;
-    if ((flags & FastChunk::kPunct) == 0 &&
-        ((flags & FastChunk::kWild) != 0 || MayStart(begin, end - begin))) {
-      c->candidates[c->candidate_count++] = i;
+    if ((flags & FastChunk::kPunct) != 0) return true;
+    bool candidate = (flags & FastChunk::kWild) != 0;
+    if (eager_) {
+      c->hash[i] = Hash(*c, i);
+      c->flags[i] |= FastChunk::kHashed;
+      candidate = candidate || BloomTest(m_.start_bloom, c->hash[i]);
+    } else {
+      candidate = candidate || MayStart(begin, end - begin);
     }
+    if (candidate) c->candidates[c->candidate_count++] = i;
     return true;
   }
 
