@@ -690,7 +690,6 @@ constexpr CareAfter kCareAfter;
 struct ByteMasks {
   uint32_t alnum = 0;
   uint32_t space = 0;
-  uint32_t care = 0;  // the bytes of kCareAfter: joiners and non-ASCII bytes
 };
 
 inline ByteMasks Classify16(const unsigned char* p) {
@@ -702,18 +701,13 @@ inline ByteMasks Classify16(const unsigned char* p) {
   const __m128i space = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(-1)),
                                                    _mm_cmplt_epi8(c, _mm_set1_epi8(' ' + 1))),
                                      _mm_cmpeq_epi8(c, _mm_set1_epi8(0x7F)));
-  const __m128i joiner = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('-')), _mm_cmpeq_epi8(c, _mm_set1_epi8('\''))),
-      _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('.')), _mm_cmpeq_epi8(c, _mm_set1_epi8(','))));
   m.alnum = ascii.letters | ascii.digits;
   m.space = static_cast<uint32_t>(_mm_movemask_epi8(space));
-  m.care = static_cast<uint32_t>(_mm_movemask_epi8(joiner)) | ascii.high;
 #else
   for (int i = 0; i < 16; ++i) {
     const uint8_t cls = kSkip.c[p[i]];
     if (cls == kSkipAlnum) m.alnum |= 1u << i;
     if (cls == kSkipSpace) m.space |= 1u << i;
-    if (kCareAfter.c[p[i]]) m.care |= 1u << i;
   }
 #endif
   return m;
@@ -944,7 +938,6 @@ class LexiconMatcher::Impl::FastScanner {
   void Plain(FastChunk* c) {
     uint64_t pending = pending_;
     const uint64_t alnum = alnum_;
-    const uint64_t care = care_;
     const size_t block = block_;
     const unsigned char* const s = s_;
     const bool* const punct_starts = m_.punct_starts;
@@ -973,8 +966,7 @@ class LexiconMatcher::Impl::FastScanner {
       if (rest == 0) break;
       const auto length = static_cast<size_t>(__builtin_ctzll(rest));
       const size_t e = p + length;
-      if (offset + length >= 64 || length >= 16 ||
-          (((care >> (offset + length)) & 1) != 0 && NeedsCare(e))) {
+      if (offset + length >= 64 || length >= 16 || (kCareAfter.c[s[e]] && NeedsCare(e))) {
         break;
       }
       c->begin[count] = p;
@@ -1016,20 +1008,17 @@ class LexiconMatcher::Impl::FastScanner {
 
   // Computes the token starts of [pos, pos + 64): the first byte of each run of letters and
   // digits, and every other byte that is not white space (punctuation and non-ASCII bytes);
-  // and which bytes are letters or digits, and which are joiners or non-ASCII.
+  // and which bytes are letters or digits.
   void Load(size_t pos) {
     uint64_t space = 0;
     uint64_t alnum = 0;
-    uint64_t care = 0;
     for (int i = 0; i < 4; ++i) {
       const ByteMasks m = Classify16(s_ + pos + 16 * i);
       space |= uint64_t{m.space} << (16 * i);
       alnum |= uint64_t{m.alnum} << (16 * i);
-      care |= uint64_t{m.care} << (16 * i);
     }
     block_ = pos;
     alnum_ = alnum;
-    care_ = care;
     starts_ = (alnum & ~(alnum << 1)) | (~alnum & ~space);
     pending_ = starts_;
   }
@@ -1132,7 +1121,6 @@ class LexiconMatcher::Impl::FastScanner {
   bool eager_ = m_.eager_start;  // hash every word as it is read
   size_t block_ = kNoBlock;
   uint64_t alnum_ = 0;
-  uint64_t care_ = 0;  // bytes of kCareAfter
   uint64_t starts_ = 0;
   uint64_t pending_ = 0;  // starts not read yet
 };
