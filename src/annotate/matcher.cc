@@ -802,12 +802,13 @@ class LexiconMatcher::Impl::FastScanner {
 
   // Reads the next chunk; its candidates are hashed, and their first edges start loading.
   // Where many words may start a pattern (a quarter of the last chunk's tokens passed the
-  // filters), the next chunk hashes every word as it reads it (walks need the hashes of the
-  // words after their first), else only those that pass the start filter.
+  // filters, or a sixth after an eager chunk), the next chunk hashes every word as it reads it
+  // (walks need the hashes of the words after their first), else only those that pass the
+  // start filter.
   void Fill(FastChunk* c) {
     const bool eager = eager_;
     Read(c);
-    eager_ = c->candidate_count * 4 > c->count;
+    eager_ = c->candidate_count * (eager ? 6 : 4) > c->count;
     Confirm(c, eager);
   }
 

@@ -588,7 +588,7 @@ TEST(LexiconMatcherTest, StartFilterAgreesWithReference) {
 }
 
 // The fast path hashes every word of a chunk where many words may start a pattern (after a
-// chunk where a quarter did, and from the start with over 4,096 start tokens), else only those
+// chunk where many did, and from the start with over 4,096 start tokens), else only those
 // that pass the start filter: on long texts whose stretches alternate between words that start
 // patterns and words that do not, with a small and a large lexicon, both ways agree with the
 // reference.
