@@ -118,6 +118,17 @@ inline bool BloomTest(const std::vector<uint64_t>& bloom, uint64_t h) {
   return (bloom[BloomWord(h)] & mask) == mask;
 }
 
+// The start filter, tested before a word is hashed: one bit per key, a key being the first
+// bytes (at most 8) of a token's match form as a little-endian word, bytes past it zero.
+constexpr int kStartFilterBits = 18;  // 32 KB
+inline size_t StartFilterBit(uint64_t key) {
+  return (key * 0x9E3779B97F4A7C15ULL) >> (64 - kStartFilterBits);
+}
+inline bool StartFilterTest(const uint64_t* filter, uint64_t key) {
+  const size_t bit = StartFilterBit(key);
+  return ((filter[bit / 64] >> (bit % 64)) & 1) != 0;
+}
+
 // Byte classes of the skip loop; they agree with the Tokenizer's ASCII classes.
 enum : uint8_t { kSkipSpace, kSkipAlnum, kSkipPunct, kSkipNonAscii };
 struct SkipClasses {
@@ -580,6 +591,16 @@ struct LexiconMatcher::Impl {
   std::vector<uint32_t> node_groups;  // bit g: a pattern of group g ends at the node
   std::vector<uint64_t> start_bloom;  // token hashes on edges leaving a root
   std::vector<uint64_t> inner_bloom;  // EdgeTable::Key(parent, token hash) of all other edges
+  // The keys (StartFilterBit) of the tokens leaving a root and of the roots' wildcard prefixes,
+  // of their first start_key_bytes bytes: the length of the shortest such prefix, at most 8,
+  // so that every word a prefix begins has that prefix's key. start_key_mask[n]: the bytes of
+  // the key of a word of n bytes (n <= 16).
+  std::vector<uint64_t> start_filter;
+  size_t start_key_bytes = 8;
+  uint64_t start_key_mask[17] = {};
+  // The fast path's first chunk hashes every word (see FastScanner::Fill): true when many
+  // distinct tokens start patterns, so that many words of prose likely do.
+  bool eager_start = false;
   // The fast path (FastMatch) is used when no ASCII word can start a pattern except through
   // start_bloom or root_wildcard_pairs: no stemming mode has ASCII words and no root has a
   // one-byte wildcard prefix.
@@ -635,7 +656,8 @@ struct LexiconMatcher::Impl {
 
   // The fast path for plain ASCII text. From `pos` (a token start or white space) it matches
   // tokens straight from the bytes, hashing their match forms without building tokens, and
-  // appends the matches it finds to `out`. It reads the text in chunks of tokens (FastScanner),
+  // appends the matches it finds to `out`. It reads the text in chunks of tokens (`scanner`,
+  // over `text`, kept for the whole Match call),
   // then walks the trie from each token of the chunk that may start a pattern, wildcard
   // patterns included. It stops at the first token it cannot settle alone and returns that
   // token's offset for the Tokenizer to take over: a token with non-ASCII bytes, one that may
@@ -644,9 +666,9 @@ struct LexiconMatcher::Impl {
   // Returns text.size() at the end.
   // When the returned token is the clitic "'s" of a possessive word, *clitic is set: the
   // Tokenizer must then return it as a clitic (Seek with clitic = true).
-  size_t FastMatch(std::string_view text, size_t pos, GroupState* groups,
-                   std::vector<PatternMatch>* out, bool* clitic) const;
   class FastScanner;
+  size_t FastMatch(std::string_view text, size_t pos, FastScanner* scanner, GroupState* groups,
+                   std::vector<PatternMatch>* out, bool* clitic) const;
 };
 
 namespace {
@@ -668,7 +690,6 @@ constexpr CareAfter kCareAfter;
 struct ByteMasks {
   uint32_t alnum = 0;
   uint32_t space = 0;
-  uint32_t care = 0;  // the bytes of kCareAfter: joiners and non-ASCII bytes
 };
 
 inline ByteMasks Classify16(const unsigned char* p) {
@@ -680,18 +701,13 @@ inline ByteMasks Classify16(const unsigned char* p) {
   const __m128i space = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(-1)),
                                                    _mm_cmplt_epi8(c, _mm_set1_epi8(' ' + 1))),
                                      _mm_cmpeq_epi8(c, _mm_set1_epi8(0x7F)));
-  const __m128i joiner = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('-')), _mm_cmpeq_epi8(c, _mm_set1_epi8('\''))),
-      _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('.')), _mm_cmpeq_epi8(c, _mm_set1_epi8(','))));
   m.alnum = ascii.letters | ascii.digits;
   m.space = static_cast<uint32_t>(_mm_movemask_epi8(space));
-  m.care = static_cast<uint32_t>(_mm_movemask_epi8(joiner)) | ascii.high;
 #else
   for (int i = 0; i < 16; ++i) {
     const uint8_t cls = kSkip.c[p[i]];
     if (cls == kSkipAlnum) m.alnum |= 1u << i;
     if (cls == kSkipSpace) m.space |= 1u << i;
-    if (kCareAfter.c[p[i]]) m.care |= 1u << i;
   }
 #endif
   return m;
@@ -737,8 +753,9 @@ inline AsciiWord FinishAsciiWord(const unsigned char* s, size_t n, size_t j) {
   return w;
 }
 
-// Up to kMax consecutive simple tokens of the fast path, with the hashes of their match forms,
-// and the indices of those that may start a pattern (they pass start_bloom).
+// Up to kMax consecutive simple tokens of the fast path, and the indices of those that may
+// start a pattern (they pass the start filter and start_bloom, or may start a wildcard
+// pattern), whose hashes are computed.
 struct FastChunk {
   static constexpr uint32_t kMax = 128;
   enum Stop : uint8_t {
@@ -747,7 +764,8 @@ struct FastChunk {
     kHandOver,  // the next token, at stop_begin, is for the Tokenizer
   };
   // Token flags. kWild: a word that may start a wildcard pattern (by root_wildcard_pairs).
-  enum : uint8_t { kPunct = 1, kClitic = 2, kWild = 4 };
+  // kHashed: hash[i] holds the hash of the token's match form.
+  enum : uint8_t { kPunct = 1, kClitic = 2, kWild = 4, kHashed = 8 };
   size_t begin[kMax];
   size_t end[kMax];
   uint64_t hash[kMax];
@@ -782,7 +800,31 @@ class LexiconMatcher::Impl::FastScanner {
     block_ = kNoBlock;
   }
 
+  // Reads the next chunk; its candidates are hashed, and their first edges start loading.
+  // Where many words may start a pattern (a quarter of the last chunk's tokens passed the
+  // filters, or a sixth after an eager chunk), the next chunk hashes every word as it reads it
+  // (walks need the hashes of the words after their first), else only those that pass the
+  // start filter.
   void Fill(FastChunk* c) {
+    const bool eager = eager_;
+    Read(c);
+    eager_ = c->candidate_count * (eager ? 6 : 4) > c->count;
+    Confirm(c, eager);
+  }
+
+  // The hash of token i's match form.
+  uint64_t Hash(const FastChunk& c, uint32_t i) const {
+    if ((c.flags[i] & FastChunk::kHashed) != 0) return c.hash[i];
+    const size_t begin = c.begin[i];
+    const size_t length = c.end[i] - begin;
+    if ((c.flags[i] & FastChunk::kPunct) != 0) return m_.punct_hash[s_[begin]];
+    if (length < 16 && n_ - begin >= 16) return HashPlain(s_ + begin, length);
+    const char* base = reinterpret_cast<const char*>(s_);
+    return HashRun<true>(base + begin, length, base + n_);
+  }
+
+ private:
+  void Read(FastChunk* c) {
     c->count = 0;
     c->candidate_count = 0;
     c->stop = FastChunk::kFull;
@@ -801,7 +843,11 @@ class LexiconMatcher::Impl::FastScanner {
         if (!Scalar(c)) return;
         continue;
       }
-      Plain(c);
+      if (eager_) {
+        Plain<true>(c);
+      } else {
+        Plain<false>(c);
+      }
       if (pending_ == 0 || c->count == FastChunk::kMax) continue;
       const auto offset = static_cast<size_t>(__builtin_ctzll(pending_));
       const size_t p = block_ + offset;
@@ -828,45 +874,89 @@ class LexiconMatcher::Impl::FastScanner {
         Resync();
         continue;
       }
-      if (!Push(c, p, e, HashPlain(p, length), 0)) return;
+      if (!Push(c, p, e, 0)) return;
       pending_ &= pending_ - 1;
       pos_ = e;
     }
   }
 
- private:
-  // The hash of the word [p, p + length), length < 16, with 16 bytes readable from p.
-  uint64_t HashPlain(size_t p, size_t length) const {
+  // The hash of the ASCII word of `length` < 16 bytes at `p`, with 16 bytes readable from p.
+  static uint64_t HashPlain(const unsigned char* p, size_t length) {
     uint64_t w[2];
-    std::memcpy(w, s_ + p, 16);
+    std::memcpy(w, p, 16);
     constexpr uint64_t kLower = 0x2020202020202020ULL;
     return HashShort((w[0] | kLower) & kTokenMasks.low[length],
                      (w[1] | kLower) & kTokenMasks.high[length], length);
   }
 
-  // The inner loop of Fill for the common tokens of a block: plain words (no joiner or
+  // Keeps the candidates that pass start_bloom or may start a wildcard pattern (those hashed as
+  // they were read were tested then; all were if the chunk was read `eager`), with their
+  // hashes, and starts loading their first edges, so that the misses overlap.
+  void Confirm(FastChunk* c, bool eager) const {
+    if (eager) {
+      for (uint32_t k = 0; k < c->candidate_count; ++k) {
+        m_.edge_table.Prefetch(0, c->hash[c->candidates[k]]);
+      }
+      return;
+    }
+    uint32_t kept = 0;
+    for (uint32_t k = 0; k < c->candidate_count; ++k) {
+      const uint32_t i = c->candidates[k];
+      if ((c->flags[i] & FastChunk::kHashed) == 0) {
+        c->hash[i] = Hash(*c, i);
+        c->flags[i] |= FastChunk::kHashed;
+        if (wildcards_ && c->end[i] - c->begin[i] >= 2 && MayStartWildcard(c->begin[i])) {
+          c->flags[i] |= FastChunk::kWild;
+        }
+        if ((c->flags[i] & FastChunk::kWild) == 0 && !BloomTest(m_.start_bloom, c->hash[i])) {
+          continue;
+        }
+      }
+      m_.edge_table.Prefetch(0, c->hash[i]);
+      c->candidates[kept++] = i;
+    }
+    c->candidate_count = kept;
+  }
+
+  // Whether the ASCII word [p, p + length) passes the start filter.
+  bool MayStart(size_t p, size_t length) const {
+    uint64_t w = 0;
+    std::memcpy(&w, s_ + p, std::min<size_t>(n_ - p, 8));
+    const uint64_t key =
+        (w | 0x2020202020202020ULL) & m_.start_key_mask[std::min<size_t>(length, 16)];
+    return StartFilterTest(m_.start_filter.data(), key);
+  }
+
+  // The inner loop of Read for the common tokens of a block: plain words (no joiner or
   // non-ASCII byte after them, shorter than 16 bytes, inside the block) and punctuation that
-  // starts no pattern. Its state is in locals, which the compiler
-  // keeps in registers; it returns at the first token of any other kind, or a full chunk, for Fill
-  // to take.
+  // starts no pattern. With kEager every word is hashed, and is a candidate when it passes
+  // start_bloom or may start a wildcard pattern; else a word is a candidate when it passes the
+  // start filter, and is hashed later (Confirm). No branch on either filter: with a large
+  // lexicon about half the words of prose pass, which no branch predictor can guess. Its state
+  // is in locals, which the compiler keeps in registers; it returns at the first token of any
+  // other kind, or a full chunk, for Read to take.
+  template <bool kEager>
   void Plain(FastChunk* c) {
     uint64_t pending = pending_;
     const uint64_t alnum = alnum_;
-    const uint64_t care = care_;
     const size_t block = block_;
+    const unsigned char* const s = s_;
+    const bool* const punct_starts = m_.punct_starts;
+    const uint64_t* const filter = m_.start_filter.data();
+    const uint64_t* const key_mask = m_.start_key_mask;
+    const uint64_t* const bloom = m_.start_bloom.data();
+    const bool wildcards = wildcards_;
     size_t pos = pos_;
     uint32_t count = c->count;
     uint32_t candidates = c->candidate_count;
-    const uint64_t* bloom = m_.start_bloom.data();
     while (pending != 0 && count < FastChunk::kMax) {
       const auto offset = static_cast<size_t>(__builtin_ctzll(pending));
       const size_t p = block + offset;
-      const unsigned char b = s_[p];
       if (((alnum >> offset) & 1) == 0) {
-        if (b >= 0x80 || m_.punct_starts[b]) break;
+        const unsigned char b = s[p];
+        if (b >= 0x80 || punct_starts[b]) break;
         c->begin[count] = p;
         c->end[count] = p + 1;
-        c->hash[count] = m_.punct_hash[b];
         c->flags[count] = FastChunk::kPunct;
         ++count;
         pending &= pending - 1;
@@ -877,21 +967,26 @@ class LexiconMatcher::Impl::FastScanner {
       if (rest == 0) break;
       const auto length = static_cast<size_t>(__builtin_ctzll(rest));
       const size_t e = p + length;
-      if (offset + length >= 64 || length >= 16 ||
-          (((care >> (offset + length)) & 1) != 0 && NeedsCare(e))) {
+      if (offset + length >= 64 || length >= 16 || (kCareAfter.c[s[e]] && NeedsCare(e))) {
         break;
       }
-      const uint64_t hash = HashPlain(p, length);
-      const bool wild = wildcards_ && length >= 2 && MayStartWildcard(p);
       c->begin[count] = p;
       c->end[count] = e;
-      c->hash[count] = hash;
-      c->flags[count] = wild ? FastChunk::kWild : 0;
-      // No branch on the filter: with a large lexicon about half the words of prose pass it,
-      // which no branch predictor can guess.
-      const uint64_t mask = BloomMask(hash);
       c->candidates[candidates] = count;
-      candidates += static_cast<uint32_t>(((bloom[BloomWord(hash)] & mask) == mask) | wild);
+      if constexpr (kEager) {
+        const uint64_t hash = HashPlain(s + p, length);
+        const bool wild = wildcards && length >= 2 && MayStartWildcard(p);
+        c->hash[count] = hash;
+        c->flags[count] = static_cast<uint8_t>(FastChunk::kHashed | (wild ? FastChunk::kWild : 0));
+        const uint64_t mask = BloomMask(hash);
+        candidates += static_cast<uint32_t>(((bloom[BloomWord(hash)] & mask) == mask) | wild);
+      } else {
+        uint64_t w;
+        std::memcpy(&w, s + p, 8);
+        const uint64_t key = (w | 0x2020202020202020ULL) & key_mask[length];
+        c->flags[count] = 0;
+        candidates += static_cast<uint32_t>(StartFilterTest(filter, key));
+      }
       ++count;
       pending &= pending - 1;
       pos = e;
@@ -914,20 +1009,17 @@ class LexiconMatcher::Impl::FastScanner {
 
   // Computes the token starts of [pos, pos + 64): the first byte of each run of letters and
   // digits, and every other byte that is not white space (punctuation and non-ASCII bytes);
-  // and which bytes are letters or digits, and which are joiners or non-ASCII.
+  // and which bytes are letters or digits.
   void Load(size_t pos) {
     uint64_t space = 0;
     uint64_t alnum = 0;
-    uint64_t care = 0;
     for (int i = 0; i < 4; ++i) {
       const ByteMasks m = Classify16(s_ + pos + 16 * i);
       space |= uint64_t{m.space} << (16 * i);
       alnum |= uint64_t{m.alnum} << (16 * i);
-      care |= uint64_t{m.care} << (16 * i);
     }
     block_ = pos;
     alnum_ = alnum;
-    care_ = care;
     starts_ = (alnum & ~(alnum << 1)) | (~alnum & ~space);
     pending_ = starts_;
   }
@@ -941,7 +1033,7 @@ class LexiconMatcher::Impl::FastScanner {
 
   // Appends a token; false (and the chunk ends there) when it stops the fast path: a clitic
   // that may start a wildcard pattern does (the Tokenizer path settles it).
-  bool Push(FastChunk* c, size_t begin, size_t end, uint64_t hash, uint8_t flags) {
+  bool Push(FastChunk* c, size_t begin, size_t end, uint8_t flags) {
     if (wildcards_ && end - begin >= 2 && (flags & FastChunk::kPunct) == 0 &&
         MayStartWildcard(begin)) {
       if ((flags & FastChunk::kClitic) != 0) return HandOver(c, begin, true);
@@ -950,12 +1042,17 @@ class LexiconMatcher::Impl::FastScanner {
     const uint32_t i = c->count++;
     c->begin[i] = begin;
     c->end[i] = end;
-    c->hash[i] = hash;
     c->flags[i] = flags;
-    if ((flags & FastChunk::kPunct) == 0 &&
-        ((flags & FastChunk::kWild) != 0 || BloomTest(m_.start_bloom, hash))) {
-      c->candidates[c->candidate_count++] = i;
+    if ((flags & FastChunk::kPunct) != 0) return true;
+    bool candidate = (flags & FastChunk::kWild) != 0;
+    if (eager_) {
+      c->hash[i] = Hash(*c, i);
+      c->flags[i] |= FastChunk::kHashed;
+      candidate = candidate || BloomTest(m_.start_bloom, c->hash[i]);
+    } else {
+      candidate = candidate || MayStart(begin, end - begin);
     }
+    if (candidate) c->candidates[c->candidate_count++] = i;
     return true;
   }
 
@@ -977,7 +1074,7 @@ class LexiconMatcher::Impl::FastScanner {
   bool Punct(FastChunk* c, size_t p) {
     if (m_.punct_starts[s_[p]]) return HandOver(c, p, false);
     pos_ = p + 1;
-    return Push(c, p, p + 1, m_.punct_hash[s_[p]], FastChunk::kPunct);
+    return Push(c, p, p + 1, FastChunk::kPunct);
   }
 
   // The clitic "'s" at `p`; when the chunk is full it is left for the next one.
@@ -989,10 +1086,7 @@ class LexiconMatcher::Impl::FastScanner {
     }
     clitic_ = false;
     pos_ = p + 2;
-    return Push(c, p, p + 2,
-                HashRun<true>(reinterpret_cast<const char*>(s_) + p, 2,
-                              reinterpret_cast<const char*>(s_) + n_),
-                FastChunk::kClitic);
+    return Push(c, p, p + 2, FastChunk::kClitic);
   }
 
   // The careful path for the word whose first run of letters and digits starts at `p` and
@@ -1002,8 +1096,7 @@ class LexiconMatcher::Impl::FastScanner {
     const AsciiWord w = FinishAsciiWord(s_, n_, j);
     if (!w.simple) return HandOver(c, p, false);
     pos_ = w.end;
-    const char* base = reinterpret_cast<const char*>(s_);
-    if (!Push(c, p, w.end, HashRun<true>(base + p, w.end - p, base + n_), 0)) return false;
+    if (!Push(c, p, w.end, 0)) return false;
     return !w.possessive || Clitic(c, w.end);
   }
 
@@ -1026,9 +1119,9 @@ class LexiconMatcher::Impl::FastScanner {
   size_t n_;
   size_t pos_ = 0;
   bool clitic_ = false;
+  bool eager_ = m_.eager_start;  // hash every word as it is read
   size_t block_ = kNoBlock;
   uint64_t alnum_ = 0;
-  uint64_t care_ = 0;  // bytes of kCareAfter
   uint64_t starts_ = 0;
   uint64_t pending_ = 0;  // starts not read yet
 };
@@ -1057,21 +1150,22 @@ void LexiconMatcher::Impl::ForEachWildcard(uint32_t node, std::string_view norm,
   }
 }
 
-size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupState* groups,
-                                       std::vector<PatternMatch>* out, bool* clitic) const {
+size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, FastScanner* scanner,
+                                       GroupState* groups, std::vector<PatternMatch>* out,
+                                       bool* clitic) const {
   const char* base = text.data();
   const size_t n = text.size();
   FastChunk chunk;
   const FastChunk& c = chunk;
-  // The edge for token i of the chunk leaving `node`, or null.
-  auto find = [&](uint32_t node, uint32_t i) __attribute__((always_inline)) {
+  // The edge for token i of the chunk, whose hash is `hash`, leaving `node`, or null.
+  auto find = [&](uint32_t node, uint32_t i, uint64_t hash) __attribute__((always_inline)) {
     const size_t begin = c.begin[i];
     const size_t length = c.end[i] - begin;
     const bool punct = (c.flags[i] & FastChunk::kPunct) != 0;
     if (length >= EdgeTable::kInline) {
-      return edge_table.FindLong(node, base + begin, length, !punct, c.hash[i], vocab);
+      return edge_table.FindLong(node, base + begin, length, !punct, hash, vocab);
     }
-    return edge_table.FindAscii(node, base + begin, length, !punct, c.hash[i], base + n);
+    return edge_table.FindAscii(node, base + begin, length, !punct, hash, base + n);
   };
   auto has_letter = [&](uint32_t i) {
     for (size_t k = c.begin[i]; k < c.end[i]; ++k) {
@@ -1090,14 +1184,9 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
       longest.Record(i, patterns.data(), patterns.data() + patterns.size());
     });
   };
-  FastScanner scanner(*this, text);
-  scanner.Reset(pos, false);
+  scanner->Reset(pos, false);
   for (;;) {
-    scanner.Fill(&chunk);
-    // Start loading the edges the candidates are looked up by, so that their misses overlap.
-    for (uint32_t k = 0; k < c.candidate_count; ++k) {
-      edge_table.Prefetch(0, c.hash[c.candidates[k]]);
-    }
+    scanner->Fill(&chunk);
     // Walks the candidates in order; a match consumes its tokens for its group (leftmost, then
     // longest per group).
     bool refill = false;
@@ -1117,7 +1206,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
         for (const uint32_t root : wildcard_roots) wildcards_at(root, first);
       }
       // Walk the trie over the next tokens.
-      const EdgeTable::Edge* edge = find(0, first);
+      const EdgeTable::Edge* edge = find(0, first, c.hash[first]);
       for (uint32_t last = first; edge != nullptr; ++last) {
         const uint8_t flags = edge->child_flags;
         if ((flags & kHasTerminal) != 0) {
@@ -1129,7 +1218,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
         if (next == c.count) {  // the walk needs a token past the chunk
           if (c.stop == FastChunk::kEnd) break;
           if (c.stop == FastChunk::kHandOver || first == 0) return hand_over();
-          scanner.Reset(c.begin[first], (c.flags[first] & FastChunk::kClitic) != 0);
+          scanner->Reset(c.begin[first], (c.flags[first] & FastChunk::kClitic) != 0);
           refill = true;  // read the next chunk from `first` on
           longest.Reset(0);
           break;
@@ -1144,8 +1233,9 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, GroupS
           if ((c.flags[next] & FastChunk::kPunct) == 0) wildcards_at(edge->child, next);
         }
         if ((flags & kHasChildren) == 0) break;
-        if (!BloomTest(inner_bloom, EdgeTable::Key(edge->child, c.hash[next]))) break;
-        edge = find(edge->child, next);
+        const uint64_t hash = scanner->Hash(c, next);
+        if (!BloomTest(inner_bloom, EdgeTable::Key(edge->child, hash))) break;
+        edge = find(edge->child, next, hash);
       }
       if (longest.found() == 0) continue;
       for (const int p : longest.Patterns()) {
@@ -1353,6 +1443,29 @@ bool LexiconMatcher::Compile(std::string* error) {
     m.edge_table.Insert(e.parent, e.child, e.token, text, m.node_flags[e.child],
                         m.nodes[e.child].term_begin, m.nodes[e.child].term_end);
   }
+  for (const Impl::Wildcard& w : m.wildcards) {
+    if (is_root[w.node]) m.start_key_bytes = std::min(m.start_key_bytes, w.prefix.size());
+  }
+  for (size_t length = 0; length <= 16; ++length) {
+    m.start_key_mask[length] = LowMask(std::min(length, m.start_key_bytes));
+  }
+  const auto set_start_key = [&](std::string_view form) {
+    uint64_t key = 0;
+    std::memcpy(&key, form.data(), std::min(form.size(), m.start_key_bytes));
+    const size_t bit = StartFilterBit(key);
+    m.start_filter[bit / 64] |= uint64_t{1} << (bit % 64);
+  };
+  m.start_filter.assign((size_t{1} << kStartFilterBits) / 64, 0);
+  size_t start_tokens = 0;
+  for (const auto& e : m.build_edges) {
+    if (!is_root[e.parent]) continue;
+    set_start_key(m.vocab.String(e.token));
+    ++start_tokens;
+  }
+  m.eager_start = start_tokens > 4096;
+  for (const Impl::Wildcard& w : m.wildcards) {
+    if (is_root[w.node]) set_start_key(w.prefix);
+  }
   for (int b = 0; b < 128; ++b) {
     const char byte = static_cast<char>(b);
     m.punct_hash[b] = HashBytes(std::string_view(&byte, 1));
@@ -1471,12 +1584,13 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
     });
   };
 
+  FastScanner scanner(*this, text);
   size_t head = 0;
   for (;;) {
     if (fast_skip && window.empty() && !tokenizer.has_pending_clitic()) {
       // Common case: plain ASCII text, matched straight from the bytes.
       bool clitic = false;
-      const size_t at = FastMatch(text, tokenizer.position(), &groups, out, &clitic);
+      const size_t at = FastMatch(text, tokenizer.position(), &scanner, &groups, out, &clitic);
       if (at >= text.size()) break;
       tokenizer.Seek(at, clitic);
     }

@@ -47,10 +47,12 @@
 // language (created on first use in that thread, kept until the thread ends).
 //
 // Speed: plain ASCII text takes a fast path that reads tokens from bit masks over 64-byte
-// blocks (SSE2 where available), hashes each token's match form straight from the text bytes
-// (ASCII lowercasing is one OR), rejects most tokens with a small bit set of tokens that start a
-// pattern, and walks the trie whose edges are keyed by (node, token hash) in a flat table with
-// a compact fingerprint array; no allocation per token. Wildcard prefixes are looked up only
+// blocks (SSE2 where available), rejects most words by their first bytes (a bit set of the
+// first bytes of the tokens that start a pattern), hashes the match form of the others straight
+// from the text bytes (ASCII lowercasing is one OR; where many words start patterns, every word
+// is hashed as it is read), tests them with a small bit set of the tokens that start a pattern,
+// and walks the trie whose edges are keyed by (node, token hash) in a flat table with a compact
+// fingerprint array; no allocation per token. Wildcard prefixes are looked up only
 // for words whose first two bytes begin a prefix (a 2^16-bit table). Every group is matched in
 // the same pass. Everything the fast path cannot settle alone (non-ASCII words and punctuation,
 // stemming, quotation marks inside a match) goes through the Tokenizer and the general walk,

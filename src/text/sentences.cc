@@ -3,7 +3,12 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text/byte_set.h"
 #include "text/normalizer.h"
@@ -40,9 +45,75 @@ bool Contains(const std::string_view (&list)[N], std::string_view word) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
-// The bytes SplitSentences decodes: line breaks, ASCII terminators and non-ASCII characters
-// (… ։ 。 ！ ？ and the rest). It passes the others without decoding.
-constexpr ByteSet kStops({'\n', '.', '!', '?'}, /*non_ascii=*/true);
+template <size_t N>
+constexpr size_t Longest(const std::string_view (&list)[N]) {
+  size_t longest = 0;
+  for (std::string_view word : list) longest = std::max(longest, word.size());
+  return longest;
+}
+
+// No word longer than this is in kNeverFinal, kBeforeNumber or kMaybeFinal.
+constexpr size_t kLongestAbbreviation =
+    std::max({Longest(kNeverFinal), Longest(kBeforeNumber), Longest(kMaybeFinal)});
+
+bool IsAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
+
+// Bit c - 'a' of entry n: a word of kNeverFinal, kBeforeNumber or kMaybeFinal has n bytes and
+// starts with the ASCII letter c.
+struct AbbreviationStarts {
+  uint32_t letters[kLongestAbbreviation + 1] = {};
+  constexpr AbbreviationStarts() {
+    Add(kNeverFinal);
+    Add(kBeforeNumber);
+    Add(kMaybeFinal);
+  }
+  template <size_t N>
+  constexpr void Add(const std::string_view (&list)[N]) {
+    for (std::string_view word : list) {
+      if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+        letters[word.size()] |= uint32_t{1} << (word[0] - 'a');
+      }
+    }
+  }
+};
+constexpr AbbreviationStarts kAbbreviationStarts;
+
+// The white space IsSpace finds among ASCII bytes.
+bool IsAsciiSpace(unsigned char b) {
+  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v';
+}
+
+// The bytes SplitSentences decodes: line breaks, ASCII terminators, and the lead bytes of the
+// other terminators: … (E2 80 A6), ։ (D6 89), 。 (E3 80 82), ！ (EF BC 81), ？ (EF BC 9F). It
+// passes the others without decoding: a character that is neither a line break nor a
+// terminator changes nothing.
+constexpr ByteSet kStops({'\n', '.', '!', '?', 0xE2, 0xD6, 0xE3, 0xEF});
+
+// The first position at or after `from` whose byte is in kStops, or text.size(). Sixteen bytes
+// at a time, the lead bytes compared only where a byte is past ASCII.
+size_t NextStop(std::string_view text, size_t from) {
+#if defined(__SSE2__)
+  const char* data = text.data();
+  while (from + 16 <= text.size()) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
+    const auto is = [&](unsigned char b) {
+      return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(b)));
+    };
+    int mask = _mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(is('\n'), is('.')), _mm_or_si128(is('!'), is('?'))));
+    if (_mm_movemask_epi8(x) != 0) {
+      mask |= _mm_movemask_epi8(
+          _mm_or_si128(_mm_or_si128(is(0xE2), is(0xD6)), _mm_or_si128(is(0xE3), is(0xEF))));
+    }
+    if (mask != 0) return from + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    from += 16;
+  }
+#endif
+  return kStops.Find(text, from, text.size());
+}
+
+// The reference decodes every character past ASCII.
+constexpr ByteSet kReferenceStops({'\n', '.', '!', '?'}, /*non_ascii=*/true);
 
 bool IsTerminator(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x0589 || c == 0x3002 ||
@@ -117,6 +188,10 @@ bool IsDigit(char32_t c) {
   return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ND;
 }
 
+// kFast: ASCII characters are read as bytes, not decoded, and a full stop after a word of
+// ASCII letters is judged without building its match form. Splitter<false> is the reference
+// the tests compare it with.
+template <bool kFast>
 class Splitter {
  public:
   Splitter(std::string_view text, const SentenceOptions& options) : text_(text), options_(options) {
@@ -124,15 +199,16 @@ class Splitter {
   }
 
   std::vector<SentenceSpan> Run() {
+    out_.reserve(text_.size() / 128 + 1);  // news sentences run to 100-200 bytes
     size_t start = SkipSpace(0);
     size_t i = start;
     while (i < text_.size()) {
       // Most bytes are ASCII that neither ends a line nor a sentence: passed without decoding.
-      if (!kStops.Has(static_cast<unsigned char>(text_[i]))) {
-        i = kStops.Find(text_, i + 1, text_.size());
+      if (!(kFast ? kStops : kReferenceStops).Has(static_cast<unsigned char>(text_[i]))) {
+        i = kFast ? NextStop(text_, i + 1) : kReferenceStops.Find(text_, i + 1, text_.size());
         continue;
       }
-      DecodedChar d = DecodeUtf8Char(text_, i);
+      const DecodedChar d = Decode(i);
       if (d.code_point == '\n') {
         size_t j = i + 1;
         while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\r')) ++j;
@@ -164,6 +240,15 @@ class Splitter {
   }
 
  private:
+  // The character at `i`; with kFast an ASCII byte is not decoded.
+  DecodedChar Decode(size_t i) const {
+    if constexpr (kFast) {
+      const auto b = static_cast<unsigned char>(text_[i]);
+      if (b < 0x80) return {b, 1, true};
+    }
+    return DecodeUtf8Char(text_, i);
+  }
+
   // Examines the terminator run at `i`. Returns the end of the sentence if it ends here, else 0;
   // next_ is where scanning resumes when it does not.
   size_t Terminator(size_t i) {
@@ -171,7 +256,7 @@ class Splitter {
     int count = 0;
     bool only_dot = true;
     while (k < text_.size()) {
-      DecodedChar d = DecodeUtf8Char(text_, k);
+      DecodedChar d = Decode(k);
       if (!IsTerminator(d.code_point)) break;
       only_dot &= d.code_point == '.';
       ++count;
@@ -179,27 +264,31 @@ class Splitter {
     }
     const bool single_dot = only_dot && count == 1;
     while (k < text_.size()) {
-      DecodedChar d = DecodeUtf8Char(text_, k);
+      DecodedChar d = Decode(k);
       if (!IsCloser(d.code_point)) break;
       k += d.length;
     }
     next_ = k;
     const size_t end = k;
     if (end >= text_.size()) return 0;  // the final sentence is emitted at the end
-    DecodedChar after = DecodeUtf8Char(text_, end);
+    DecodedChar after = Decode(end);
     if (!IsSpace(after.code_point)) return 0;
     // The next word, past white space and opening quotes, brackets or a dialogue dash.
     size_t m = end;
     while (m < text_.size()) {
-      DecodedChar d = DecodeUtf8Char(text_, m);
+      DecodedChar d = Decode(m);
       if (d.code_point == '\n') return end;  // a line break follows: let the line rules decide
       if (!IsSpace(d.code_point) && !IsOpener(d.code_point)) break;
       m += d.length;
     }
     if (m >= text_.size()) return 0;
-    const char32_t next = DecodeUtf8Char(text_, m).code_point;
+    const char32_t next = Decode(m).code_point;
     if (IsLower(next)) return 0;
     if (!single_dot) return end;
+    if constexpr (kFast) {
+      const int verdict = AfterAsciiWord(i, next);
+      if (verdict >= 0) return verdict == 1 ? end : 0;
+    }
     const std::string word = WordBefore(i);
     if (word.empty()) return end;
     if (Contains(kNeverFinal, word) || IsExtra(word)) return 0;
@@ -210,6 +299,30 @@ class Splitter {
       return Contains(kOpeners, MatchForm(NextWord(m))) ? end : 0;
     }
     return end;
+  }
+
+  // The rules after a single dot for the common case, a word of ASCII letters before it
+  // (neither a dot nor a hyphen nor a non-ASCII byte before that word): 1 for a boundary, 0 for
+  // none, -1 when the word is not such a word (WordBefore decides). Its match form is its
+  // lower case, so it is compared with the lists only when it is short enough to be in them.
+  int AfterAsciiWord(size_t dot, char32_t next) const {
+    size_t b = dot;
+    while (b > 0 && IsAsciiLetter(static_cast<unsigned char>(text_[b - 1]))) --b;
+    if (b > 0) {
+      const auto before = static_cast<unsigned char>(text_[b - 1]);
+      if (before >= 0x80 || before == '.' || before == '-') return -1;
+    }
+    const size_t length = dot - b;
+    if (length == 0) return 1;
+    if (length > kLongestAbbreviation && extra_.empty()) return 1;
+    if (length == 1) return -1;  // an initial or not: IsInitial decides
+    const unsigned first = (static_cast<unsigned char>(text_[b]) | 0x20u) - 'a';
+    if (extra_.empty() && ((kAbbreviationStarts.letters[length] >> first) & 1) == 0) return 1;
+    std::string word(text_.substr(b, length));
+    for (char& c : word) c = static_cast<char>(c | 0x20);
+    if (Contains(kNeverFinal, word) || IsExtra(word)) return 0;
+    if (Contains(kBeforeNumber, word) && IsDigit(next)) return 0;
+    return Contains(kMaybeFinal, word) ? -1 : 1;
   }
 
   // Match form of the word (letters and inner dots) that ends right before byte `dot`.
@@ -265,7 +378,7 @@ class Splitter {
 
   size_t SkipSpace(size_t i) const {
     while (i < text_.size()) {
-      DecodedChar d = DecodeUtf8Char(text_, i);
+      DecodedChar d = Decode(i);
       if (!IsSpace(d.code_point) && d.code_point != 0xFEFF) break;
       i += d.length;
     }
@@ -274,6 +387,14 @@ class Splitter {
 
   void Emit(size_t begin, size_t end) {
     while (end > begin) {
+      if constexpr (kFast) {
+        const auto b = static_cast<unsigned char>(text_[end - 1]);
+        if (b < 0x80) {
+          if (!IsAsciiSpace(b)) break;
+          --end;
+          continue;
+        }
+      }
       size_t p = end - 1;
       while (p > begin && (static_cast<unsigned char>(text_[p]) & 0xC0) == 0x80) --p;
       if (!IsSpace(DecodeUtf8Char(text_, p).code_point)) break;
@@ -293,8 +414,17 @@ class Splitter {
 }  // namespace
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text, const SentenceOptions& options) {
-  return Splitter(text, options).Run();
+  return Splitter<true>(text, options).Run();
 }
+
+namespace internal {
+
+std::vector<SentenceSpan> SplitSentencesReference(std::string_view text,
+                                                  const SentenceOptions& options) {
+  return Splitter<false>(text, options).Run();
+}
+
+}  // namespace internal
 
 std::vector<std::size_t> CapSpanLength(std::string_view text,
                                        std::vector<std::pair<std::size_t, std::size_t>>* spans,

@@ -54,6 +54,13 @@ struct SentenceOptions {
 std::vector<SentenceSpan> SplitSentences(std::string_view text,
                                          const SentenceOptions& options = {});
 
+namespace internal {
+// SplitSentences without its shortcuts for ASCII text: every character decoded, every word
+// before a full stop in match form. The same spans; for tests.
+std::vector<SentenceSpan> SplitSentencesReference(std::string_view text,
+                                                  const SentenceOptions& options = {});
+}  // namespace internal
+
 // Longest sentence, in bytes, that quotation and attribution analysis read as one. News
 // sentences stay far below it (a long one runs to 600 bytes); a run of text without a full stop
 // (a list pasted as one line, a page's whole text on one line, generated junk) is read in pieces

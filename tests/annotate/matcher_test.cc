@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <ostream>
 #include <random>
 #include <string>
@@ -532,6 +533,94 @@ TEST(LexiconMatcherTest, AgreesWithReferenceOnRandomText) {
     });
     if (!extra) {
       ASSERT_EQ(got, want_exact) << "round " << round << " (with stemming)";
+    }
+  }
+}
+
+// The fast path hashes only the words whose first bytes (at most 8, fewer when a wildcard
+// prefix at a root is shorter) are those of a token that starts a pattern: words that share
+// their first 8 bytes, differ only past them or in length, start with a wildcard prefix or are
+// one, of 1 to 20 bytes, in any case, must still match exactly as the reference does.
+TEST(LexiconMatcherTest, StartFilterAgreesWithReference) {
+  const std::vector<std::string> stems = {"internat", "a", "ab",       "abc", "abcdefgh",
+                                          "x1",       "7", "counterr", "sep", "separati"};
+  const std::vector<std::string> tails = {
+      "", "", "i", "ional", "ionalization", "s", "ist", "evolutionary", "9", "h"};
+  const std::vector<std::string> separators = {" ", " ", "  ", "\n", ", ", "-", "'s ", ". "};
+  std::mt19937 random(20261208);
+  auto pick = [&](const std::vector<std::string>& from) {
+    return from[std::uniform_int_distribution<size_t>(0, from.size() - 1)(random)];
+  };
+  auto word = [&] { return pick(stems) + pick(tails); };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> patterns;
+    const int count = std::uniform_int_distribution<int>(1, 8)(random);
+    for (int p = 0; p < count; ++p) {
+      std::string pattern = word();
+      if (std::uniform_int_distribution<int>(0, 2)(random) == 0) pattern += " " + word();
+      if (std::uniform_int_distribution<int>(0, 3)(random) == 0) {
+        // A wildcard of 2 to 10 bytes: the filter's key is as long as the shortest.
+        const size_t keep = std::uniform_int_distribution<size_t>(2, 10)(random);
+        if (pattern.find(' ') == std::string::npos && pattern.size() >= keep) {
+          pattern = pattern.substr(0, keep) + "*";
+        }
+      }
+      patterns.push_back(pattern);
+    }
+    std::string text;
+    const int fill = std::uniform_int_distribution<int>(0, 40)(random);
+    for (int i = 0; i < fill; ++i) text += "ab ";
+    for (int t = 0; t < 80; ++t) {
+      std::string w = word();
+      if (std::uniform_int_distribution<int>(0, 4)(random) == 0) {
+        for (char& ch : w) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      }
+      text += w + pick(separators);
+    }
+    const LexiconMatcher m = Build(patterns);
+    std::vector<PatternMatch> got;
+    m.Match(text, &got);
+    std::string listed;
+    for (const std::string& p : patterns) listed += p + "\n";
+    ASSERT_EQ(got, ReferenceMatch(patterns, text)) << "round " << round << "\npatterns:\n"
+                                                   << listed << "text: " << text;
+  }
+}
+
+// The fast path hashes every word of a chunk where many words may start a pattern (after a
+// chunk where many did, and from the start with over 4,096 start tokens), else only those
+// that pass the start filter: on long texts whose stretches alternate between words that start
+// patterns and words that do not, with a small and a large lexicon, both ways agree with the
+// reference.
+TEST(LexiconMatcherTest, DenseAndSparseStretchesAgreeWithReference) {
+  std::vector<std::string> small = {"alpha beta", "beta",  "gamma delta epsilon",
+                                    "zeta*",      "alpha", "eta's theta"};
+  std::vector<std::string> large = small;
+  for (int i = 0; i < 5000; ++i) large.push_back("w" + std::to_string(i));
+  const std::vector<std::string> starts = {"alpha", "beta",   "gamma", "delta", "epsilon",
+                                           "zeta",  "zetas",  "eta's", "theta", "w17",
+                                           "W4999", "w12345", "Beta"};
+  const std::vector<std::string> others = {"the", "of", "and", "x", "word", "w", "7", "a-b", ","};
+  std::mt19937 random(20261210);
+  auto pick = [&](const std::vector<std::string>& from) {
+    return from[std::uniform_int_distribution<size_t>(0, from.size() - 1)(random)];
+  };
+  for (const std::vector<std::string>* patterns : {&small, &large}) {
+    const LexiconMatcher m = Build(*patterns);
+    for (int round = 0; round < 6; ++round) {
+      std::string text;
+      for (int stretch = 0; stretch < 8; ++stretch) {
+        const bool dense = (stretch + round) % 2 == 0;
+        const int length = std::uniform_int_distribution<int>(20, 400)(random);
+        for (int t = 0; t < length; ++t) {
+          text += pick(dense ? starts : others);
+          text += t % 11 == 0 ? "\n" : " ";
+        }
+      }
+      std::vector<PatternMatch> got;
+      m.Match(text, &got);
+      ASSERT_EQ(got, ReferenceMatch(*patterns, text))
+          << (patterns == &small ? "small" : "large") << " lexicon, round " << round;
     }
   }
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -152,6 +153,58 @@ TEST(SentencesTest, SeedArticlesSplitCleanly) {
     }
   }
   EXPECT_EQ(files, 5);
+}
+
+// SplitSentences reads ASCII without decoding, decodes only the characters whose lead byte is
+// that of a terminator, and judges a full stop after a word of ASCII letters by bytes: on text
+// built from every terminator, closer and opener, abbreviations of every list in any case,
+// initials, numbers, white space of every kind, words of Cyrillic, Armenian, Georgian and
+// Arabic, and bytes that are not UTF-8, it gives the reference's spans, with each option.
+TEST(SentencesTest, AgreesWithReferenceOnRandomText) {
+  const std::vector<std::string> words = {
+      "Mr", "mr", "MRS", "Dr", "Gen", "St", "vs", "e.g", "i.e", "approx", "Messrs", "messrsx", "No",
+      "no", "pp", "Art", "Jan", "Dec", "Sept", "etc", "Inc", "Co", "Jr", "U.S", "a.m", "J", "A",
+      "x", "Sh", "sh", "The", "He", "it", "According", "But", "said", "Baku", "Yerevan", "corridor",
+      "internationalization", "5", "3.5", "10,000", "2023", "A5", "5A", "well-known", "-x", "т.е",
+      "им", "ул", "ст", "№", "г", "млн", "Он", "Это", "сказал", "Москва", "Ереван", "Փաշինյան",
+      "Հայաստան", "ქ", "წ", "საქართველო", "თბილისი", "د", "قال", "بغداد", "Über", "über", "é",
+      "ÉTÉ", "ր", "ք", "ֆ", "“Да”",
+      // Bytes that are not UTF-8: lead bytes of terminators alone or cut short.
+      "\xE2", "\xE2\x80", "\xD6", "\xEF\xBC", "\xF0\xE2\x80\xA6", "\x80", "\xC3"};
+  const std::vector<std::string> marks = {
+      ".",  ".", ".", "!", "?", "?!", "...", "…", "։",      "。",     "！",    "？",
+      "\"", "'", ")", "]", "”", "’",  "»",   "›", "“",      "(",      "[",     "‘",
+      "«",  "„", "‹", "-", "–", "—",  ",",   ":", "\u00a0", "\u2028", "\uFEFF"};
+  const std::vector<std::string> spaces = {" ",  " ",    " ", "  ", "\n",     "\n\n",  " \n \n",
+                                           "\t", "\r\n", "",  "\f", "\u00a0", "\u3000"};
+  std::mt19937 random(20261209);
+  auto pick = [&](const std::vector<std::string>& from) {
+    return from[std::uniform_int_distribution<size_t>(0, from.size() - 1)(random)];
+  };
+  auto chance = [&](int percent) {
+    return std::uniform_int_distribution<int>(0, 99)(random) < percent;
+  };
+  const SentenceOptions plain;
+  SentenceOptions hard_wrapped;
+  hard_wrapped.line_breaks_end_sentences = false;
+  SentenceOptions extra;
+  extra.extra_abbreviations = {"Sh", "Messrsx", "internationalization", "Ереван"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int tokens = std::uniform_int_distribution<int>(1, 40)(random);
+    for (int t = 0; t < tokens; ++t) {
+      if (chance(35)) text += pick(marks);
+      text += pick(words);
+      if (chance(45)) text += pick(marks);
+      if (chance(20)) text += pick(marks);
+      text += pick(spaces);
+    }
+    for (const SentenceOptions* options :
+         std::initializer_list<const SentenceOptions*>{&plain, &hard_wrapped, &extra}) {
+      ASSERT_EQ(SplitSentences(text, *options), internal::SplitSentencesReference(text, *options))
+          << "round " << round << ": " << text;
+    }
+  }
 }
 
 // A run without a sentence end longer than the cap is read in pieces: cut at white space,
