@@ -66,8 +66,10 @@ void AddMatchedWords(const Article& a, const LexiconMatch& m, std::vector<std::s
 }
 
 Evidence MakeEvidence(const Article& a, const ArticleAnnotations& ann, const LexiconMatch& m) {
-  const std::string voice =
-      m.voice == Voice::kOwn && m.scare_quote >= 0 ? "scare" : VoiceName(m.voice);
+  // Own voice held at a distance: in scare quotes, or after a distancing cue ("so-called").
+  const std::string voice = m.voice == Voice::kOwn && (m.scare_quote >= 0 || !m.distancing.empty())
+                                ? "scare"
+                                : VoiceName(m.voice);
   return Evidence{a.id, m.start, m.end, voice, std::string(SpeakerOf(ann, m).name)};
 }
 
@@ -99,7 +101,7 @@ T& FindOrAdd(std::vector<T>& items, const Key& key, auto&& key_of) {
 
 int ConceptUse::total() const {
   int n = 0;
-  for (const VariantUse& v : variants) n += v.own + v.quoted + v.reported;
+  for (const VariantUse& v : variants) n += v.own + v.quoted + v.reported + v.distanced;
   return n;
 }
 
@@ -199,6 +201,8 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
     for (const LexiconMatch& m : ann.matches) {
       const LexiconEntry& e = lexicon.entries[m.entry];
       const bool own = m.voice == Voice::kOwn;
+      // Own voice held at a distance (‘eco-activists’, so-called "republic"): shown, not chosen.
+      const bool distanced = own && !m.distancing.empty();
       if (fit_of[m.entry] >= 0 && (e.kind == Kind::kNaming || e.kind == Kind::kLoaded)) {
         LexiconFit* fit = &story.lexicon_fit[static_cast<std::size_t>(fit_of[m.entry])];
         // A story lexicon that does not fit the story counts only in the articles of its
@@ -228,9 +232,13 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
           v.form = e.form;
           v.perspective = e.perspective;
         }
-        CountVoice(m.voice, &v.own, &v.quoted, &v.reported);
+        if (distanced) {
+          ++v.distanced;
+        } else {
+          CountVoice(m.voice, &v.own, &v.quoted, &v.reported);
+          if (own) ++c.own_by_perspective[e.perspective];
+        }
         if (e.wildcard) AddMatchedWords(a, m, &v.matched);
-        if (own) ++c.own_by_perspective[e.perspective];
         v.evidence.push_back(MakeEvidence(a, ann, m));
       } else if (e.kind == Kind::kLoaded) {
         LoadedTermUse& t =
@@ -241,9 +249,13 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
           t.perspective = e.perspective;
           t.note = e.note;
         }
-        CountVoice(m.voice, &t.own, &t.quoted, &t.reported);
+        if (distanced) {
+          ++t.distanced;
+        } else {
+          CountVoice(m.voice, &t.own, &t.quoted, &t.reported);
+          CountVoice(m.voice, &p.loaded_own, &p.loaded_quoted, &p.loaded_reported);
+        }
         if (e.wildcard) AddMatchedWords(a, m, &t.matched);
-        CountVoice(m.voice, &p.loaded_own, &p.loaded_quoted, &p.loaded_reported);
         if (const std::string_view speaker = SpeakerOf(ann, m).name;
             !own && !speaker.empty() &&
             std::find(t.speakers.begin(), t.speakers.end(), speaker) == t.speakers.end()) {
@@ -359,8 +371,8 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
               [](const ConceptUse& a, const ConceptUse& b) { return a.concept_id < b.concept_id; });
     for (ConceptUse& c : p.naming) {
       std::sort(c.variants.begin(), c.variants.end(), [](const VariantUse& a, const VariantUse& b) {
-        const int na = a.own + a.quoted + a.reported;
-        const int nb = b.own + b.quoted + b.reported;
+        const int na = a.own + a.quoted + a.reported + a.distanced;
+        const int nb = b.own + b.quoted + b.reported + b.distanced;
         return na != nb ? na > nb : a.form < b.form;
       });
     }

@@ -40,9 +40,12 @@ struct VariantUse {
   // Empty for other forms. Reports show these (ShownForm), never the `*` pattern.
   std::vector<std::string> matched;
   std::string perspective;  // whose usage it is ("" for neutral/international usage)
-  int own = 0;              // occurrences in the outlet's own voice
+  int own = 0;              // occurrences in the outlet's own voice (not held at a distance)
   int quoted = 0;           // occurrences inside quotations
   int reported = 0;         // occurrences inside reported speech
+  // Occurrences in the outlet's voice held at a distance (scare quotes, "so-called"): the word
+  // is shown, not chosen, so they are no naming choice of the outlet's.
+  int distanced = 0;
   std::vector<Evidence> evidence;
 };
 
@@ -50,7 +53,8 @@ struct ConceptUse {
   std::string concept_id;
   std::string label;
   std::vector<VariantUse> variants;  // by count, descending, then form
-  // Occurrences per perspective id ("" = none) over all variants, own voice only.
+  // Occurrences per perspective id ("" = none) over all variants, own voice only (uses held at
+  // a distance are not the outlet's choice: VariantUse::distanced).
   std::map<std::string, int> own_by_perspective;
   // "Khankendi (Stepanakert)": first form, then the bracketed form, in text order.
   std::vector<std::pair<std::string, std::string>> bracketed;
@@ -63,9 +67,10 @@ struct LoadedTermUse {
   std::string category;
   std::string perspective;  // whose term it is, where one side owns it
   std::string note;         // from the lexicon: who uses it and why it matters
-  int own = 0;
+  int own = 0;              // as VariantUse: own voice, not held at a distance
   int quoted = 0;
   int reported = 0;
+  int distanced = 0;                  // own voice held at a distance (scare quotes, "so-called")
   std::vector<std::string> speakers;  // distinct speakers of quoted and reported uses, in order
   std::vector<Evidence> evidence;
 };

@@ -75,14 +75,14 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
       {NC_("csv column", "outlet"), NC_("csv column", "concept"),
        NC_("csv column", "concept_label"), NC_("csv column", "form"), NC_("csv column", "matched"),
        NC_("csv column", "perspective"), NC_("csv column", "own"), NC_("csv column", "quoted"),
-       NC_("csv column", "reported"), NC_("csv column", "first_article"),
-       NC_("csv column", "first_start")},
+       NC_("csv column", "reported"), NC_("csv column", "distanced"),
+       NC_("csv column", "first_article"), NC_("csv column", "first_start")},
       {}};
   CsvTable loaded{
       "loaded_terms.csv",
       {NC_("csv column", "outlet"), NC_("csv column", "form"), NC_("csv column", "matched"),
        NC_("csv column", "category"), NC_("csv column", "perspective"), NC_("csv column", "own"),
-       NC_("csv column", "quoted"), NC_("csv column", "reported"),
+       NC_("csv column", "quoted"), NC_("csv column", "reported"), NC_("csv column", "distanced"),
        NC_("csv column", "own_per_1000_words"), NC_("csv column", "quoted_per_1000_words"),
        NC_("csv column", "reported_per_1000_words"), NC_("csv column", "speakers")},
       {}};
@@ -112,14 +112,14 @@ std::vector<CsvTable> ReportToCsv(const StoryReport& r) {
         const Evidence* e = v.evidence.empty() ? nullptr : &v.evidence.front();
         naming.rows.push_back({o, c.concept_id, c.label, v.form, Joined(r, v.matched),
                                v.perspective, Int(v.own), Int(v.quoted), Int(v.reported),
-                               e ? r.ArticleLabel(e->article) : "",
+                               Int(v.distanced), e ? r.ArticleLabel(e->article) : "",
                                e ? Int(static_cast<long long>(e->start)) : ""});
       }
     }
     for (const LoadedTermUse& t : p.loaded) {
       loaded.rows.push_back({o, t.form, Joined(r, t.matched), t.category, t.perspective, Int(t.own),
-                             Int(t.quoted), Int(t.reported), Num(t.own * per), Num(t.quoted * per),
-                             Num(t.reported * per), Joined(r, t.speakers)});
+                             Int(t.quoted), Int(t.reported), Int(t.distanced), Num(t.own * per),
+                             Num(t.quoted * per), Num(t.reported * per), Joined(r, t.speakers)});
     }
     for (const VoiceUse& v : p.voices) {
       const Evidence* e = v.evidence.empty() ? nullptr : &v.evidence.front();

@@ -295,9 +295,10 @@ class HtmlBuilder {
   void Naming(Node s) {
     El(s, "p",
        m_.Tr("Which name each outlet uses for things that have competing names. Each cell lists "
-             "the forms in the outlet's own voice, then those inside quotations and in reported "
-             "speech; its colour is the perspective of most own-voice forms. Click a form to see "
-             "it in the text."));
+             "the forms in the outlet's own voice, then those inside quotations, in reported "
+             "speech and held at a distance (scare quotes, “so-called”: shown, not chosen); its "
+             "colour is the perspective of most own-voice forms. Click a form to see it in the "
+             "text."));
     NamingChart(s);
     std::vector<std::pair<std::string, std::string>> concepts;  // id, label
     std::map<std::string, int> outlets_using;
@@ -363,6 +364,10 @@ class HtmlBuilder {
             counts += " + " + Fill(m_.Tr("{n} quoted"), {{"n", std::to_string(v.quoted)}});
           if (v.reported > 0)
             counts += " + " + Fill(m_.Tr("{n} reported"), {{"n", std::to_string(v.reported)}});
+          if (v.distanced > 0) {
+            counts +=
+                " + " + Fill(m_.Tr("{n} held at a distance"), {{"n", std::to_string(v.distanced)}});
+          }
           Text(line, counts);
           Attr(line, "title",
                Fill(m_.Tr("{perspective} usage"),
@@ -528,10 +533,12 @@ class HtmlBuilder {
         const Evidence* own = nullptr;
         const Evidence* quoted = nullptr;
         const Evidence* reported = nullptr;
+        const Evidence* distanced = nullptr;  // own voice held at a distance
         for (const Evidence& e : t->evidence) {
           if (e.voice == "quoted" && quoted == nullptr) quoted = &e;
           if (e.voice == "reported" && reported == nullptr) reported = &e;
-          if (e.voice != "quoted" && e.voice != "reported" && own == nullptr) own = &e;
+          if (e.voice == "scare" && distanced == nullptr) distanced = &e;
+          if (e.voice == "own" && own == nullptr) own = &e;
         }
         Node line = El(td, "span");
         Attr(line, "class", "variant");
@@ -559,6 +566,13 @@ class HtmlBuilder {
           EvidenceLink(line, *reported, reported_text);
         } else {
           Text(line, reported_text);
+        }
+        if (t->distanced > 0 && distanced != nullptr) {
+          line = El(td, "span");
+          Attr(line, "class", "variant");
+          EvidenceLink(
+              line, *distanced,
+              Fill(m_.Tr("held at a distance {n}"), {{"n", std::to_string(t->distanced)}}));
         }
         if (!t->speakers.empty()) {
           std::string who;

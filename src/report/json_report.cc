@@ -71,6 +71,7 @@ Json ProfileJson(const StoryReport& r, const OutletProfile& p) {
                           {"own", v.own},
                           {"quoted", v.quoted},
                           {"reported", v.reported},
+                          {"distanced", v.distanced},
                           {"evidence", EvidenceList(r, v.evidence)}});
     }
     cj["variants"] = variants;
@@ -91,6 +92,7 @@ Json ProfileJson(const StoryReport& r, const OutletProfile& p) {
                       {"own", t.own},
                       {"quoted", t.quoted},
                       {"reported", t.reported},
+                      {"distanced", t.distanced},
                       {"speakers", Strings(r, t.speakers)},
                       {"note", r.Show(t.note)},
                       {"evidence", EvidenceList(r, t.evidence)}});

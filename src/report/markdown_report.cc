@@ -92,8 +92,10 @@ std::string ReportToMarkdown(const StoryReport& r) {
 
   md << "\n## " << m.Tr("Naming choices") << "\n\n"
      << m.Tr(
-            "Forms in each outlet's own voice (then \"+ N quoted\" inside quotations and \"+ N "
-            "reported\" in reported speech), with the perspective whose usage each reflects.")
+            "Forms in each outlet's own voice (then \"+ N quoted\" inside quotations, \"+ N "
+            "reported\" in reported speech and \"+ N held at a distance\" in scare quotes or after "
+            "\"so-called\", which are no choice of the outlet's), with the perspective whose "
+            "usage each reflects.")
      << "\n\n| " << m.TrC("markdown column", "concept") << " |";
   for (const OutletProfile& p : outlets) md << " " << E(r.OutletLabel(p.outlet)) << " |";
   md << "\n|---|";
@@ -118,6 +120,10 @@ std::string ReportToMarkdown(const StoryReport& r) {
           if (v.quoted) cell += " + " + Fill(m.Tr("{n} quoted"), {{"n", std::to_string(v.quoted)}});
           if (v.reported)
             cell += " + " + Fill(m.Tr("{n} reported"), {{"n", std::to_string(v.reported)}});
+          if (v.distanced) {
+            cell +=
+                " + " + Fill(m.Tr("{n} held at a distance"), {{"n", std::to_string(v.distanced)}});
+          }
         }
         for (const auto& [first, second] : r.Bracketed(p.outlet, cid)) {
           cell += "; " + Fill(m.Tr("written “{first} ({second})”"),
@@ -167,8 +173,11 @@ std::string ReportToMarkdown(const StoryReport& r) {
       for (const std::string& s : t.speakers)
         who += (who.empty() ? "" : ", ") + E(r.ShowSpeaker(s));
       md << "| " << E(r.OutletLabel(p.outlet)) << " | " << E(r.Show(ShownForm(t.form, t.matched)))
-         << " | " << E(CategoryName(m, t.category)) << " | " << t.own << " | " << t.quoted << " | "
-         << t.reported << " | " << who << " |\n";
+         << " | " << E(CategoryName(m, t.category)) << " | " << t.own;
+      if (t.distanced) {
+        md << " + " << Fill(m.Tr("{n} held at a distance"), {{"n", std::to_string(t.distanced)}});
+      }
+      md << " | " << t.quoted << " | " << t.reported << " | " << who << " |\n";
     }
   }
   md << "\n" << m.Tr("Per 1,000 words (own voice / quoted / reported):");

@@ -102,6 +102,37 @@ TEST_F(MeasuresTest, ScareQuotedEcoActivistsIsDistancingInOcMedia) {
   EXPECT_TRUE(found);
 }
 
+// OC Media writes ‘eco-activists’ in scare quotes: the Azerbaijani form is shown, not chosen, so
+// it is counted as held at a distance and gives the outlet no Azerbaijani naming.
+TEST_F(MeasuresTest, AFormHeldAtADistanceIsNoNamingChoice) {
+  const VariantUse* eco = nullptr;
+  const ConceptUse* protesters = nullptr;
+  for (const ConceptUse& c : Profile("oc-media").naming) {
+    for (const VariantUse& v : c.variants) {
+      if (v.form == "eco-activists") {
+        eco = &v;
+        protesters = &c;
+      }
+    }
+  }
+  ASSERT_NE(eco, nullptr);
+  EXPECT_EQ(eco->perspective, "azerbaijani");
+  EXPECT_EQ(eco->own, 0);
+  EXPECT_EQ(eco->distanced, 1);
+  ASSERT_FALSE(eco->evidence.empty());
+  EXPECT_EQ(eco->evidence.front().voice, "scare");
+  EXPECT_EQ(protesters->own_by_perspective.count("azerbaijani"), 0u);
+  EXPECT_EQ(protesters->total(), 1);  // still counted among the concept's uses
+  // Eurasia Daily Monitor uses the same form plainly: its own choice.
+  int plain = 0;
+  for (const ConceptUse& c : Profile("eurasia-daily-monitor").naming) {
+    for (const VariantUse& v : c.variants) {
+      if (v.form == "eco-activists") plain += v.own;
+    }
+  }
+  EXPECT_EQ(plain, 1);
+}
+
 TEST_F(MeasuresTest, DistinctiveTermsRespectTheMinimumCountAndAreSorted) {
   for (const OutletProfile& p : measures_.outlets) {
     for (std::size_t i = 0; i < p.distinctive.size(); ++i) {
