@@ -5,10 +5,15 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <utility>
 #include <vector>
 
 #include "text/byte_set.h"
 #include "text/word_bytes.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace parallax::internal {
 namespace {
@@ -59,63 +64,117 @@ std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
   return std::min(n, limit + 1);
 }
 
-// Phrases looked for anywhere in a text in one pass over it (rather than one pass per phrase):
-// a bit per hash of the four bytes that start a phrase rejects nearly every position with one
-// load (pairs of letters that start a phrase, "re" or "ou", are everywhere in prose; their
-// four-byte starts are not), and at the others only the phrases that start with that byte are
-// compared.
-class PhraseSet {
+// Two bytes of a phrase, `gap` apart (1: adjacent), that are rare in prose together.
+struct Anchor {
+  char first;
+  std::size_t gap;
+  char second;
+};
+
+// Phrases looked for anywhere in a text in one pass over it (rather than one pass per phrase).
+// Each phrase holds one of a few anchors ("pp" of "support", "yo" of "your"): SSE2 finds the
+// anchors sixteen positions at a time, and only where one occurs are the phrases that hold it
+// compared. A phrase without an anchor is looked for on its own (none is; it would be slower).
+template <const auto& kAnchors>
+class AnchoredPhrases {
  public:
   template <std::size_t N>
-  explicit PhraseSet(const std::string_view (&phrases)[N]) {
+  explicit AnchoredPhrases(const std::string_view (&phrases)[N]) {
     for (std::string_view p : phrases) {
-      if (p.empty()) continue;
-      by_first_[static_cast<unsigned char>(p[0])].push_back(p);
-      if (p.size() < 4) {
-        short_ = true;
-      } else {
-        const std::size_t h = Quad(p.data());
-        quads_[h >> 6] |= std::uint64_t{1} << (h & 63);
+      bool anchored = false;
+      for (std::size_t a = 0; a < kAnchors.size() && !anchored; ++a) {
+        for (std::size_t at = 0; at + kAnchors[a].gap < p.size() && !anchored; ++at) {
+          anchored = AnchorAt(p, at, kAnchors[a]);
+          if (anchored) by_anchor_[a].push_back({p, at});
+        }
       }
+      if (!anchored) unanchored_.push_back(p);
     }
   }
 
   // Whether any phrase occurs in `text`.
   bool FoundIn(std::string_view text) const {
-    if (short_) {  // a phrase too short for the filter: every position is compared
-      for (std::size_t i = 0; i < text.size(); ++i) {
-        if (StartsAt(text, i)) return true;
-      }
-      return false;
+    for (std::string_view p : unanchored_) {
+      if (Contains(text, p)) return true;
     }
-    // Every phrase has four bytes or more, so none starts in the last three.
-    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-      const std::size_t h = Quad(text.data() + i);
-      if ((quads_[h >> 6] & (std::uint64_t{1} << (h & 63))) != 0 && StartsAt(text, i)) {
-        return true;
-      }
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + kBlockReads <= text.size(); i += 16) {
+      if (PhraseAtHits(text, i, Hits(text.data() + i))) return true;
+    }
+    // The last bytes, copied into a block padded with zero bytes (no anchor holds one).
+    for (; i < text.size(); i += 16) {
+      char block[kBlockReads] = {};
+      const std::size_t n = std::min(text.size() - i, kBlockReads);
+      std::memcpy(block, text.data() + i, n);
+      const unsigned in_text = n >= 16 ? 0xFFFFu : (1u << n) - 1;
+      if (PhraseAtHits(text, i, Hits(block) & in_text)) return true;
+    }
+#endif
+    for (; i < text.size(); ++i) {
+      if (PhraseAt(text, i)) return true;
     }
     return false;
   }
 
  private:
-  // A hash of the four bytes at `p`, of 16 bits.
-  static std::size_t Quad(const char* p) {
-    std::uint32_t v = 0;
-    std::memcpy(&v, p, 4);
-    return (v * 0x9E3779B1u) >> 16;
+  static constexpr std::size_t kMaxGap = 3;
+  static_assert(std::all_of(kAnchors.begin(), kAnchors.end(), [](const Anchor& a) {
+    return a.gap >= 1 && a.gap <= kMaxGap && a.first != '\0' && a.second != '\0';
+  }));
+  // Bytes read for a block of sixteen positions.
+  static constexpr std::size_t kBlockReads = 16 + kMaxGap;
+
+  struct Placed {
+    std::string_view phrase;
+    std::size_t anchor_at;  // where in the phrase its anchor starts
+  };
+
+  static bool AnchorAt(std::string_view s, std::size_t pos, const Anchor& a) {
+    return pos + a.gap < s.size() && s[pos] == a.first && s[pos + a.gap] == a.second;
   }
 
-  bool StartsAt(std::string_view text, std::size_t i) const {
-    for (std::string_view p : by_first_[static_cast<unsigned char>(text[i])]) {
-      if (text.compare(i, p.size(), p) == 0) return true;
+  // Whether a phrase occurs with its anchor at `pos`.
+  bool PhraseAt(std::string_view text, std::size_t pos) const {
+    for (std::size_t a = 0; a < kAnchors.size(); ++a) {
+      if (!AnchorAt(text, pos, kAnchors[a])) continue;
+      for (const Placed& p : by_anchor_[a]) {
+        if (pos >= p.anchor_at && text.substr(pos - p.anchor_at).starts_with(p.phrase)) return true;
+      }
     }
     return false;
   }
 
-  std::array<std::vector<std::string_view>, 256> by_first_;
-  std::array<std::uint64_t, 1024> quads_{};  // 65,536 bits
-  bool short_ = false;                       // a phrase of fewer than four bytes
+  bool PhraseAtHits(std::string_view text, std::size_t i, unsigned hits) const {
+    for (; hits != 0; hits &= hits - 1) {
+      if (PhraseAt(text, i + static_cast<std::size_t>(__builtin_ctz(hits)))) return true;
+    }
+    return false;
+  }
+
+#if defined(__SSE2__)
+  // Bit k set when an anchor starts at p[k] (k < 16); reads p[0, kBlockReads).
+  static unsigned Hits(const char* p) {
+    __m128i v[kMaxGap + 1];
+    for (std::size_t k = 0; k <= kMaxGap; ++k) {
+      v[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    }
+    return [&v]<std::size_t... A>(std::index_sequence<A...>) {
+      return static_cast<unsigned>(_mm_movemask_epi8((Matches<A>(v) | ... | _mm_setzero_si128())));
+    }
+    (std::make_index_sequence<kAnchors.size()>());
+  }
+
+  template <std::size_t A>
+  static __m128i Matches(const __m128i (&v)[kMaxGap + 1]) {
+    constexpr Anchor kAnchor = kAnchors[A];
+    return _mm_and_si128(_mm_cmpeq_epi8(v[0], _mm_set1_epi8(kAnchor.first)),
+                         _mm_cmpeq_epi8(v[kAnchor.gap], _mm_set1_epi8(kAnchor.second)));
+  }
+#endif
+
+  std::array<std::vector<Placed>, kAnchors.size()> by_anchor_;
+  std::vector<std::string_view> unanchored_;
 };
 
 // starts_with, comparing the first bytes before the rest (most sentences differ at once).
@@ -204,14 +263,57 @@ constexpr std::string_view kOutletPhrases[] = {
     "поддержите нас",      "поддержать нас",        "поддержать редакцию",
     "ваша поддержка",      "помогите нам"};
 
-const PhraseSet& OutletPhrases() {
-  static const PhraseSet kSet(kOutletPhrases);
+// The first two bytes of each of a list of strings of two bytes or more, a bit per pair: a text
+// that starts with none of the pairs starts with none of the strings.
+class FirstPairs {
+ public:
+  template <typename List, typename Text>
+  constexpr FirstPairs(const List& list, Text text) {
+    for (const auto& item : list) {
+      const std::string_view s = text(item);
+      if (s.size() < 2) throw "a string of fewer than two bytes";  // at compile time
+      const std::size_t pair = Pair(s);
+      bits_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+    }
+  }
+
+  constexpr bool MayStart(std::string_view s) const {
+    if (s.size() < 2) return false;
+    const std::size_t pair = Pair(s);
+    return ((bits_[pair >> 6] >> (pair & 63)) & 1u) != 0;
+  }
+
+ private:
+  static constexpr std::size_t Pair(std::string_view s) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(s[0])) << 8 |
+           static_cast<unsigned char>(s[1]);
+  }
+
+  std::array<std::uint64_t, 1024> bits_{};
+};
+
+// Anchors of kOutletPhrases: "pp" (support, appreciate), "lp" (help), "yo" (your), "do" (donate),
+// "r-" (reader-), "w..r" (we rely), "v..f" (collective fundraiser), and the last byte of "д" or "г"
+// before a letter of 0xD0 (поддерж, помогите).
+constexpr std::array<Anchor, 9> kOutletAnchors = {{{'p', 1, 'p'},
+                                                   {'l', 1, 'p'},
+                                                   {'y', 1, 'o'},
+                                                   {'d', 1, 'o'},
+                                                   {'r', 1, '-'},
+                                                   {'w', 3, 'r'},
+                                                   {'v', 3, 'f'},
+                                                   {'\xB4', 1, '\xD0'},
+                                                   {'\xB3', 1, '\xD0'}}};
+
+const AnchoredPhrases<kOutletAnchors>& OutletPhrases() {
+  static const AnchoredPhrases<kOutletAnchors> kSet(kOutletPhrases);
   return kSet;
 }
 
 // A sentence without its lead-ins.
 std::string_view WithoutLeadIns(std::string_view s) {
-  for (bool again = true; again;) {
+  static constexpr FirstPairs kPairs(kLeadIns, [](std::string_view l) { return l; });
+  for (bool again = kPairs.MayStart(s); again; again = again && kPairs.MayStart(s)) {
     again = false;
     for (std::string_view lead : kLeadIns) {
       if (OpensWith(s, lead)) {
@@ -225,16 +327,10 @@ std::string_view WithoutLeadIns(std::string_view s) {
 
 // Whether a sentence, without its lead-ins, opens with one of kOpeners.
 bool OpensWithOpener(std::string_view sentence) {
+  static constexpr FirstPairs kPairs(kOpeners, [](const Opener& o) { return o.text; });
   const std::string_view s = WithoutLeadIns(sentence);
-  if (s.empty()) return false;
-  static const std::array<bool, 256> kFirst = [] {
-    std::array<bool, 256> t{};
-    for (const Opener& o : kOpeners) t[static_cast<unsigned char>(o.text[0])] = true;
-    return t;
-  }();
-  if (!kFirst[static_cast<unsigned char>(s[0])]) return false;
-  return std::any_of(std::begin(kOpeners), std::end(kOpeners),
-                     [s](const Opener& o) { return OpensWith(s, o.text); });
+  return kPairs.MayStart(s) && std::any_of(std::begin(kOpeners), std::end(kOpeners),
+                                           [s](const Opener& o) { return OpensWith(s, o.text); });
 }
 
 // Why a sentence is an appeal to the reader, not a sentence about support or members:
@@ -285,7 +381,8 @@ AppealKind AppealSentence(std::string_view sentence) {
     }
     break;
   }
-  if (OutletPhrases().FoundIn(sentence)) {
+  if (std::any_of(std::begin(kOutletPhrases), std::end(kOutletPhrases),
+                  [sentence](std::string_view p) { return Contains(sentence, p); })) {
     return Contains(sentence, "member") ? AppealKind::kMembership : AppealKind::kDonation;
   }
   return AppealKind::kNone;
@@ -346,20 +443,39 @@ std::optional<std::string> AppealRuleUnfiltered(std::string_view key) {
   return std::nullopt;
 }
 
+namespace {
+
+// The strong appeals that start a tail, and their anchors.
+constexpr std::string_view kTailPhrases[] = {"we have a small favor to ask",
+                                             "we have a small favour to ask",
+                                             "before you go",
+                                             "if you value our journalism",
+                                             "we need your support",
+                                             "support our work",
+                                             "help us keep",
+                                             "a message from the editors"};
+// "pp" (support), "lp" (help), "yo" (you), "f.v" (favor), "g..f" (message from).
+constexpr std::array<Anchor, 5> kTailAnchors = {
+    {{'p', 1, 'p'}, {'l', 1, 'p'}, {'y', 1, 'o'}, {'f', 2, 'v'}, {'g', 3, 'f'}}};
+
+// StartsAppealTail once a tail phrase is found in `key`.
+bool TailAfterPhrase(std::string_view key) {
+  return CountWordsUpTo(key, 40) <= 40 && !ReportsSpeech(key, Words(key));
+}
+
+}  // namespace
+
 // A strong appeal that, late in a text, starts a block running to the end.
 bool StartsAppealTail(std::string_view key) {
-  if (key.size() > 600) return false;
-  static constexpr std::string_view kTail[] = {"we have a small favor to ask",
-                                               "we have a small favour to ask",
-                                               "before you go",
-                                               "if you value our journalism",
-                                               "we need your support",
-                                               "support our work",
-                                               "help us keep",
-                                               "a message from the editors"};
-  static const PhraseSet kTailSet(kTail);
-  if (!kTailSet.FoundIn(key) || CountWordsUpTo(key, 40) > 40) return false;
-  return !ReportsSpeech(key, Words(key));
+  static const AnchoredPhrases<kTailAnchors> kSet(kTailPhrases);
+  return key.size() <= 600 && kSet.FoundIn(key) && TailAfterPhrase(key);
+}
+
+bool StartsAppealTailUnfiltered(std::string_view key) {
+  return key.size() <= 600 &&
+         std::any_of(std::begin(kTailPhrases), std::end(kTailPhrases),
+                     [key](std::string_view p) { return Contains(key, p); }) &&
+         TailAfterPhrase(key);
 }
 
 }  // namespace parallax::internal

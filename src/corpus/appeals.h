@@ -44,7 +44,11 @@ std::optional<std::string> AppealRuleUnfiltered(std::string_view folded_line);
 
 // True for a strong appeal ("we have a small favor to ask", "before you go") that, late in a
 // text, starts a block of appeals running to its end. Never for quoted or reported speech.
+// Its phrases are looked for by rare anchors a block of bytes at a time.
 bool StartsAppealTail(std::string_view folded_line);
+
+// StartsAppealTail with each phrase looked for on its own (tests compare the two).
+bool StartsAppealTailUnfiltered(std::string_view folded_line);
 
 // True when a folded line opens with a quotation mark or holds a reporting verb ("said",
 // "told", "according", "заявил"): it reports speech, whatever words it quotes.

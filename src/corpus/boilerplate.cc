@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <deque>
 #include <iterator>
 #include <optional>
@@ -181,15 +183,33 @@ bool MatchesPattern(const OutletPattern& p, std::string_view key, std::string_vi
   return false;
 }
 
-bool IsDateline(std::string_view key) {
-  static const std::regex kDate(
-      R"(^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?)"
-      R"((\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4})"
-      R"(|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})"
-      R"(|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}))"
-      R"((,? (at )?\d{1,2}:\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,5})?)?$)");
-  return key.size() < 60 && std::regex_match(key.begin(), key.end(), kDate);
+// Every date kDate takes has a year of four digits.
+bool HoldsFourDigits(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
 }
+
+}  // namespace
+
+bool internal::IsDateline(std::string_view key, bool filtered) {
+  const auto date = []() -> const std::regex& {
+    static const std::regex kDate(
+        R"(^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?)"
+        R"((\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4})"
+        R"(|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})"
+        R"(|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}))"
+        R"((,? (at )?\d{1,2}:\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,5})?)?$)");
+    return kDate;
+  };
+  return key.size() < 60 && (!filtered || HoldsFourDigits(key)) &&
+         std::regex_match(key.begin(), key.end(), date());
+}
+
+namespace {
 
 // Comment headings, the lines of a comment form, and its notices (as CommentFormRule reads them).
 constexpr std::string_view kCommentHeadings[] = {
@@ -223,12 +243,15 @@ bool IsCommentHeading(std::string_view bare) {
   for (std::string_view h : kCommentHeadings) {
     if (bare == h) return true;
   }
-  static const std::regex kCount(
-      R"(^(\d+|one) (comments?|responses?|replies|thoughts?)( (on|to) ".*")?$)"
-      R"(|^comments? \(\d+\)$|^\d+ комментари[йяев]+$)");
+  const auto count = []() -> const std::regex& {
+    static const std::regex kCount(
+        R"(^(\d+|one) (comments?|responses?|replies|thoughts?)( (on|to) ".*")?$)"
+        R"(|^comments? \(\d+\)$|^\d+ комментари[йяев]+$)");
+    return kCount;
+  };
   const bool may_count = std::any_of(std::begin(kCommentCountStarts), std::end(kCommentCountStarts),
                                      [bare](std::string_view p) { return bare.starts_with(p); });
-  return may_count && bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), kCount);
+  return may_count && bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), count());
 }
 
 // The fields, buttons and notices of a blog comment form and the links under each comment.
@@ -418,6 +441,45 @@ std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = fals
   return std::string::npos;
 }
 
+// Whether `s` ends as kCredit's matches do ("Name Surname / Agency"), read from the last '/': an
+// agency of a capital and 1 to 30 letters, stops, '&' and spaces after it, a capitalised word of
+// letters, '\'' and '-' before it, and before that a space and a capitalised word of small letters.
+// Spaces around the '/' are optional. kCredit is run only where this holds.
+bool EndsLikeCredit(std::string_view s) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  // The agency and the space before it take at most 32 bytes, and hold no '/'.
+  std::size_t slash = s.size();
+  for (std::size_t k = s.size(); k-- > 0 && k + 33 >= s.size();) {
+    if (s[k] == '/') {
+      slash = k;
+      break;
+    }
+  }
+  if (slash == s.size()) return false;
+  // The agency.
+  std::size_t i = slash + 1;
+  if (i < s.size() && s[i] == ' ') ++i;
+  if (s.size() - i < 2 || s.size() - i > 31 || !upper(s[i])) return false;
+  for (std::size_t k = i + 1; k < s.size(); ++k) {
+    const char c = s[k];
+    if (!upper(c) && !lower(c) && c != '.' && c != '&' && c != ' ') return false;
+  }
+  // The surname: a whole run of letters, '\'' and '-' (the space before it ends the run).
+  std::size_t end = slash;
+  if (end > 0 && s[end - 1] == ' ') --end;
+  std::size_t begin = end;
+  while (begin > 0 && (upper(s[begin - 1]) || lower(s[begin - 1]) || s[begin - 1] == '\'' ||
+                       s[begin - 1] == '-')) {
+    --begin;
+  }
+  if (end - begin < 2 || !upper(s[begin]) || begin < 3 || s[begin - 1] != ' ') return false;
+  // The name: a capital, then small letters up to the space.
+  std::size_t name = begin - 1;
+  while (name > 0 && lower(s[name - 1])) --name;
+  return name < begin - 1 && name > 0 && upper(s[name - 1]);
+}
+
 // A folded line without the trailing colons, stops, stars and spaces of a label or button.
 std::string_view Bare(std::string_view key) {
   std::string_view bare = key;
@@ -465,39 +527,63 @@ constexpr std::string_view kCaptionPrefixes[] = {
     "picture by ",      "credit:",     "photograph:",        "photograph by ",
     "photo courtesy",   "фото:",       "фотография:"};
 
-// The first two bytes of every line that a rule recognises by how it starts or by what it
-// equals (the lists above; a list's one-byte string, "(" or a digit, admits any second byte). A
-// folded line that starts with none of them is furniture only by what it holds further on (a
+// How the strings of some lists start, to tell that a line starts with none of them (so opens
+// with and equals none): a string of four bytes or more by its first four (a bit per hash of
+// them), a shorter one by its first byte (any line that starts with that byte passes).
+class PrefixFilter {
+ public:
+  template <typename... Lists>
+  explicit PrefixFilter(const Lists&... lists) {
+    (Add(lists), ...);
+  }
+
+  bool MayStart(std::string_view s) const {
+    if (s.empty()) return false;  // no list holds an empty string
+    if (short_first_[static_cast<unsigned char>(s[0])]) return true;
+    if (s.size() < 4) return false;
+    const std::size_t h = Quad(s.data());
+    return ((quads_[h >> 6] >> (h & 63)) & 1u) != 0;
+  }
+
+ private:
+  template <typename List>
+  void Add(const List& list) {
+    for (std::string_view x : list) {
+      if (x.size() < 4) {
+        short_first_[static_cast<unsigned char>(x[0])] = true;
+      } else {
+        const std::size_t h = Quad(x.data());
+        quads_[h >> 6] |= std::uint64_t{1} << (h & 63);
+      }
+    }
+  }
+
+  // A hash of the four bytes at `p`, of 12 bits.
+  static std::size_t Quad(const char* p) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    return (v * 0x9E3779B1u) >> 20;
+  }
+
+  std::array<bool, 256> short_first_{};
+  std::array<std::uint64_t, 64> quads_{};
+};
+
+// False for a folded line that starts like no line a rule recognises by how it starts or by what
+// it equals (the lists above): such a line is furniture only by what it holds further on (a
 // credit, an appeal), and those rules alone read it.
 bool MayOpenFurniture(std::string_view key) {
-  static const std::vector<bool> kPairs = [] {
-    std::vector<bool> t(1 << 16);
-    const auto add = [&t](const auto& list) {
-      for (std::string_view s : list) {
-        const std::size_t first = static_cast<unsigned char>(s[0]) << 8;
-        if (s.size() == 1) {
-          for (std::size_t second = 0; second < 256; ++second) t[first | second] = true;
-        } else {
-          t[first | static_cast<unsigned char>(s[1])] = true;
-        }
-      }
-    };
-    add(kUiLines);
-    add(kRelatedPrefixes);
-    add(kExpressionStarts);
-    add(kCaptionPrefixes);
-    add(kCommentHeadings);
-    add(kCommentCountStarts);
-    add(kCommentLines);
-    add(kCommentNotices);
-    add(kSourceLines);
-    add(kSourceShort);
-    add(kSourceLong);
-    return t;
-  }();
-  if (key.size() < 2) return !key.empty();  // read in full: no list holds an empty string
-  return kPairs[static_cast<std::size_t>(static_cast<unsigned char>(key[0]) << 8) |
-                static_cast<unsigned char>(key[1])];
+  static const PrefixFilter kFilter(kUiLines, kRelatedPrefixes, kExpressionStarts, kCaptionPrefixes,
+                                    kCommentHeadings, kCommentCountStarts, kCommentLines,
+                                    kCommentNotices, kSourceLines, kSourceShort, kSourceLong);
+  return kFilter.MayStart(key);
+}
+
+// MayOpenFurniture for CommentFormRule's lists alone.
+bool MayOpenCommentForm(std::string_view bare) {
+  static const PrefixFilter kFilter(kCommentHeadings, kCommentCountStarts, kCommentLines,
+                                    kCommentNotices);
+  return kFilter.MayStart(bare);
 }
 
 }  // namespace
@@ -523,29 +609,34 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
     for (std::string_view p : kRelatedPrefixes) {
       if (StartsWith(key, p) && words_up_to_40() <= 30) return "related-link";
     }
-    static const std::regex kTranslation(
-        R"(^read (this (article |story )?)?in [a-z]+( on [^ ]+)?\.?$)");
-    if (StartsWith(bare, "read ") && std::regex_match(bare.begin(), bare.end(), kTranslation))
+    const auto translation = []() -> const std::regex& {
+      static const std::regex kTranslation(
+          R"(^read (this (article |story )?)?in [a-z]+( on [^ ]+)?\.?$)");
+      return kTranslation;
+    };
+    if (StartsWith(bare, "read ") && std::regex_match(bare.begin(), bare.end(), translation()))
       return "translation-link";
 
     // Captions and credits.
-    static const std::regex kSourceParen(
-        R"(^\((source|photo|image|credit|video|illustration|picture|photograph|фото)s?)"
-        R"((:| credits?:?| by:?| courtesy( of)?:?) .*\)$)");
-    if (StartsWith(key, "(") && std::regex_match(key.begin(), key.end(), kSourceParen))
+    const auto source_paren = []() -> const std::regex& {
+      static const std::regex kSourceParen(
+          R"(^\((source|photo|image|credit|video|illustration|picture|photograph|фото)s?)"
+          R"((:| credits?:?| by:?| courtesy( of)?:?) .*\)$)");
+      return kSourceParen;
+    };
+    if (StartsWith(key, "(") && std::regex_match(key.begin(), key.end(), source_paren()))
       return "photo-caption";
     for (std::string_view p : kCaptionPrefixes) {
       if (StartsWith(key, p) && words_up_to_40() <= 40) return "photo-caption";
     }
   }
-  static const std::regex kCredit(R"([A-Z][a-z]+ [A-Z][A-Za-z'-]+ ?/ ?[A-Z][A-Za-z.& ]{1,30}$)");
-  // The expression needs a '/' at most 33 bytes from the end (" ?/ ?[A-Z][A-Za-z.& ]{1,30}$"):
-  // most lines are told without running it.
-  constexpr std::size_t kCreditSlashWindow = 33;
-  const std::size_t slash_from =
-      filtered && original.size() > kCreditSlashWindow ? original.size() - kCreditSlashWindow : 0;
-  if (original.find('/', slash_from) != std::string_view::npos && words_up_to_40() <= 40 &&
-      !EndsSentence(key) && std::regex_search(original.begin(), original.end(), kCredit)) {
+  const auto credit = []() -> const std::regex& {
+    static const std::regex kCredit(R"([A-Z][a-z]+ [A-Z][A-Za-z'-]+ ?/ ?[A-Z][A-Za-z.& ]{1,30}$)");
+    return kCredit;
+  };
+  if ((filtered ? EndsLikeCredit(original) : original.find('/') != std::string_view::npos) &&
+      words_up_to_40() <= 40 && !EndsSentence(key) &&
+      std::regex_search(original.begin(), original.end(), credit())) {
     return "photo-caption";
   }
   if ((!filtered || MayEndInPhotoCredit(original)) && words_up_to_40() <= 40 &&
@@ -556,7 +647,9 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
   // Appeals. Short lines only: an article may well discuss donations or memberships.
   if (auto rule = filtered ? AppealRule(key) : AppealRuleUnfiltered(key)) return rule;
   if (may_open) {
-    if (auto rule = CommentFormRule(bare)) return rule;
+    if (!filtered || MayOpenCommentForm(bare)) {
+      if (auto rule = CommentFormRule(bare)) return rule;
+    }
     if (IsSourceTrailer(key, bare)) return "source-link";
   }
   return std::nullopt;
@@ -576,7 +669,7 @@ std::size_t CommentSectionStart(const std::vector<Line>& lines,
   std::size_t last_form = 0;
   for (std::size_t m = nonblank.size(); m-- > nonblank.size() / 3;) {
     const std::string_view bare = Bare(lines[nonblank[m]].key);
-    if (MayOpenFurniture(bare) && CommentFormRule(bare)) {
+    if (MayOpenCommentForm(bare) && CommentFormRule(bare)) {
       last_form = m;
       break;
     }
@@ -744,7 +837,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     // Line rules, datelines and the caption that follows a dateline.
     for (std::size_t k = 0; k < nonblank.size(); ++k) {
       const std::size_t i = nonblank[k];
-      if (IsDateline(lines[i].key)) {
+      if (internal::IsDateline(lines[i].key)) {
         set(i, Verdict::kRemove, "dateline");
         // The line directly under a dateline (no blank line between), a single sentence
         // followed by a blank line, is the lead picture's caption.

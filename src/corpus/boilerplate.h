@@ -77,6 +77,10 @@ std::string FoldLine(std::string_view line);
 std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original,
                                            bool filtered = true);
 
+// Whether a folded line is only a date (and time). With `filtered`, a line without four digits in
+// a row (every date's year) is told without the expression (tests compare the two).
+bool IsDateline(std::string_view key, bool filtered = true);
+
 }  // namespace internal
 
 }  // namespace parallax

@@ -640,5 +640,80 @@ TEST(BoilerplateTest, FastRejectionsAgreeWithTheFullRulesAtTheirLimits) {
   }
 }
 
+// Lines of random pieces of a date, a time and a credit ("Name Surname / Agency"): the filtered
+// dateline test and credit rule agree with their expressions run on every line.
+std::string LineOf(std::mt19937& random, const std::vector<std::string>& pieces, int most) {
+  std::string line;
+  const int length = 1 + static_cast<int>(random() % static_cast<unsigned>(most));
+  for (int k = 0; k < length; ++k) {
+    if (!line.empty() && random() % 3 != 0) line += ' ';
+    line += pieces[random() % pieces.size()];
+  }
+  return line;
+}
+
+TEST(BoilerplateTest, DatelineFilterAgreesWithTheExpression) {
+  static const std::vector<std::string> kPieces = {
+      "monday,", "tuesday", "5",  "12",  "2023",       "202",      "20234",      "march", "mar.",
+      "sept",    "may",     "-",  "/",   ".",          ":",        ",",          "at",    "10:30",
+      "9:05",    "a.m.",    "pm", "gmt", "2023-05-01", "5.3.2023", "05/03/2023", "1",     "x"};
+  std::mt19937 random(18);
+  int datelines = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string line = LineOf(random, kPieces, 7);
+    if (random() % 2 == 0) line = internal::FoldLine(line);
+    const bool full = internal::IsDateline(line, /*filtered=*/false);
+    ASSERT_EQ(internal::IsDateline(line, /*filtered=*/true), full) << line;
+    if (full) ++datelines;
+  }
+  EXPECT_GT(datelines, 500);
+}
+
+TEST(BoilerplateTest, CreditFilterAgreesWithTheExpression) {
+  static const std::vector<std::string> kPieces = {"John",
+                                                   "Smith",
+                                                   "O'Neil",
+                                                   "Jean-Paul",
+                                                   "smith",
+                                                   "AFP",
+                                                   "Reuters",
+                                                   "A",
+                                                   "b",
+                                                   "/",
+                                                   " / ",
+                                                   "/ ",
+                                                   " /",
+                                                   "&",
+                                                   ".",
+                                                   "AP Photo",
+                                                   "Getty Images",
+                                                   "x",
+                                                   "The",
+                                                   "police",
+                                                   "border.",
+                                                   "Mc",
+                                                   "DE",
+                                                   "'",
+                                                   "-",
+                                                   "Q&A",
+                                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                                                   "Ivan",
+                                                   "Petrov",
+                                                   "\u00A0",
+                                                   "Фото",
+                                                   "John Smith/AFP",
+                                                   "Ivan Petrov / Reuters",
+                                                   "Mary O'Neil /Getty Images"};
+  std::mt19937 random(18);
+  int captions = 0;
+  for (int n = 0; n < 30000; ++n) {
+    const std::string line = LineOf(random, kPieces, 9);
+    ExpectFilterAgrees(line);
+    if (internal::GenericLineRule(internal::FoldLine(line), line, false) == "photo-caption")
+      ++captions;
+  }
+  EXPECT_GT(captions, 1000);
+}
+
 }  // namespace
 }  // namespace parallax
