@@ -8,13 +8,13 @@
 #include <iterator>
 #include <optional>
 #include <regex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "corpus/appeals.h"
-#include "text/byte_set.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -78,38 +78,63 @@ void FoldInto(std::string_view s, std::string& out) {
       {"\u201E", "\""},
       {"\u2212", "-"},
   }};
-  // Every mark above starts with one of these bytes.
-  static constexpr ByteSet kFoldLeads({0xC2, 0xE2});
   const std::size_t begin = out.size();
+  out.resize(begin + s.size());  // no fold lengthens the text
+  char* to = out.data() + begin;
+  std::size_t o = 0;
+  bool cyrillic = false;  // a lead byte D0 was copied
   for (std::size_t i = 0; i < s.size();) {
-    // A run of bytes that start no mark (ASCII, Cyrillic, …) is copied at once, then its ASCII
-    // capitals are lower-cased in place.
-    const std::size_t j = kFoldLeads.Find(s, i, s.size());
-    if (j > i) {
-      const std::size_t at = out.size();
-      out.resize(at + (j - i));
-      // Without a branch, so that the compiler lower-cases many bytes at once.
-      const char* from = s.data() + i;
-      char* to = out.data() + at;
-      for (std::size_t k = 0; k < j - i; ++k) {
-        const auto c = static_cast<unsigned char>(from[k]);
-        to[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
-      }
-      i = j;
-      continue;
-    }
-    bool folded = false;
-    for (const auto& [from, to] : kFolds) {
-      if (s.substr(i, from.size()) == from) {
-        out += to;
-        i += from.size();
-        folded = true;
+#if defined(__SSE2__)
+    // Sixteen bytes lower-cased at once; those from the first byte past ASCII on are written
+    // again below.
+    const auto lowered = [](__m128i v) {
+      const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                            _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+      return _mm_add_epi8(v, _mm_and_si128(capital, _mm_set1_epi8(32)));
+    };
+    if (i + 16 <= s.size()) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + o), lowered(v));
+      const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      const std::size_t ascii = high == 0 ? 16 : static_cast<std::size_t>(__builtin_ctz(high));
+      i += ascii;
+      o += ascii;
+      if (ascii == 16) continue;
+    } else if (s.size() >= 16) {
+      // The last sixteen bytes, when all are ASCII: the ones before `i` were copied as they are,
+      // so they are written again unchanged.
+      const std::size_t last = s.size() - 16;
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + last));
+      if (_mm_movemask_epi8(v) == 0) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(to + o - (i - last)), lowered(v));
+        o += s.size() - i;
         break;
       }
     }
-    if (!folded) out.push_back(s[i++]);
+#endif
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      to[o++] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+      ++i;
+      continue;
+    }
+    if (c == 0xC2 || c == 0xE2) {  // every mark above starts with one of these
+      const auto fold = std::find_if(kFolds.begin(), kFolds.end(), [&](const auto& f) {
+        return s.substr(i, f.first.size()) == f.first;
+      });
+      if (fold != kFolds.end()) {
+        std::memcpy(to + o, fold->second.data(), fold->second.size());
+        o += fold->second.size();
+        i += fold->first.size();
+        continue;
+      }
+    }
+    cyrillic = cyrillic || c == 0xD0;
+    to[o++] = static_cast<char>(c);
+    ++i;
   }
-  LowerCyrillic(out, begin);
+  out.resize(begin + o);
+  if (cyrillic) LowerCyrillic(out, begin);
 }
 
 std::string Fold(std::string_view s) {
@@ -238,8 +263,23 @@ constexpr std::string_view kCommentNotices[] = {"your email address will not be 
                                                 "ваш адрес email не будет опубликован",
                                                 "обязательные поля помечены"};
 
+// Whether a line kCount may take starts as its every match does: "comment", or a number (digits
+// or "one") and a space before a count's noun.
+bool MayCountComments(std::string_view bare) {
+  if (bare.starts_with("comment")) return true;
+  std::size_t i = 0;
+  while (i < bare.size() && bare[i] >= '0' && bare[i] <= '9') ++i;
+  if (i == 0 && bare.starts_with("one")) i = 3;
+  if (i == 0) return false;
+  const std::string_view rest = bare.substr(i);
+  static constexpr std::string_view kNouns[] = {" comment", " respons", " repl", " thought",
+                                                " комментари"};
+  return std::any_of(std::begin(kNouns), std::end(kNouns),
+                     [rest](std::string_view n) { return rest.starts_with(n); });
+}
+
 // The heading of a comment section: "3 comments", "12 thoughts on "Title"", "Leave a Reply".
-bool IsCommentHeading(std::string_view bare) {
+bool IsCommentHeading(std::string_view bare, bool filtered = true) {
   for (std::string_view h : kCommentHeadings) {
     if (bare == h) return true;
   }
@@ -251,12 +291,13 @@ bool IsCommentHeading(std::string_view bare) {
   };
   const bool may_count = std::any_of(std::begin(kCommentCountStarts), std::end(kCommentCountStarts),
                                      [bare](std::string_view p) { return bare.starts_with(p); });
-  return may_count && bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), count());
+  return may_count && bare.size() < 300 && (!filtered || MayCountComments(bare)) &&
+         std::regex_match(bare.begin(), bare.end(), count());
 }
 
 // The fields, buttons and notices of a blog comment form and the links under each comment.
-std::optional<std::string> CommentFormRule(std::string_view bare) {
-  if (IsCommentHeading(bare)) return "comment-form";
+std::optional<std::string> CommentFormRule(std::string_view bare, bool filtered = true) {
+  if (IsCommentHeading(bare, filtered)) return "comment-form";
   for (std::string_view l : kCommentLines) {
     if (bare == l) return "comment-form";
   }
@@ -449,14 +490,9 @@ bool EndsLikeCredit(std::string_view s) {
   const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   // The agency and the space before it take at most 32 bytes, and hold no '/'.
-  std::size_t slash = s.size();
-  for (std::size_t k = s.size(); k-- > 0 && k + 33 >= s.size();) {
-    if (s[k] == '/') {
-      slash = k;
-      break;
-    }
-  }
-  if (slash == s.size()) return false;
+  std::size_t slash = s.find('/', s.size() > 33 ? s.size() - 33 : 0);
+  if (slash == std::string_view::npos) return false;
+  for (std::size_t next; (next = s.find('/', slash + 1)) != std::string_view::npos;) slash = next;
   // The agency.
   std::size_t i = slash + 1;
   if (i < s.size() && s[i] == ' ') ++i;
@@ -648,7 +684,7 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
   if (auto rule = filtered ? AppealRule(key) : AppealRuleUnfiltered(key)) return rule;
   if (may_open) {
     if (!filtered || MayOpenCommentForm(bare)) {
-      if (auto rule = CommentFormRule(bare)) return rule;
+      if (auto rule = CommentFormRule(bare, filtered)) return rule;
     }
     if (IsSourceTrailer(key, bare)) return "source-link";
   }
@@ -880,11 +916,18 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
   }
 
   // Record what was removed, then build paragraphs from what is kept.
-  std::vector<std::vector<std::size_t>> blocks(1);
+  // The kept lines in order; a paragraph after the first starts at each of `starts` (no
+  // allocation per paragraph).
+  std::vector<std::size_t> kept_lines;
+  std::vector<std::size_t> starts;
+  const auto end_paragraph = [&kept_lines, &starts] {
+    if (kept_lines.size() > (starts.empty() ? 0 : starts.back()))
+      starts.push_back(kept_lines.size());
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.blank) {
-      if (!blocks.back().empty()) blocks.emplace_back();
+      end_paragraph();
       continue;
     }
     const Decision& d = decisions[i];
@@ -901,22 +944,24 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
         while (kept.end > kept.start && IsSpace(body[kept.end - 1])) --kept.end;
         kept.key = trimmed_keys.emplace_back(Fold(text_of(kept)));
       }
-      blocks.back().push_back(i);
+      kept_lines.push_back(i);
       continue;
     }
     const std::string text(text_of(l));
     article.removed.push_back(RemovedLine{article.SourceLine(l.start), text, d.rule});
     if (d.verdict == Verdict::kNote) article.outlet_notes.push_back(text);
     // A removed line ends the paragraph around it.
-    if (!blocks.back().empty()) blocks.emplace_back();
+    end_paragraph();
   }
 
   auto append = [&article, &body](const Line& l) {
     article.segments.push_back(TextSegment{article.text.size(), l.start, l.end - l.start});
     article.text.append(body, l.start, l.end - l.start);
   };
-  for (const auto& block : blocks) {
-    if (block.empty()) continue;
+  end_paragraph();
+  for (std::size_t b = 0; b < starts.size(); ++b) {
+    const std::span<const std::size_t> block(kept_lines.data() + (b == 0 ? 0 : starts[b - 1]),
+                                             kept_lines.data() + starts[b]);
     int unended = 0;
     for (std::size_t j = 0; j + 1 < block.size(); ++j) {
       if (!EndsSentence(lines[block[j]].key)) ++unended;
