@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -162,30 +163,48 @@ bool Contains(std::string_view s, std::string_view p) {
   return s.find(p) != std::string_view::npos;
 }
 
-// Words separated by white space, counted up to `limit` + 1: every rule compares the count with
-// a small bound (its `limit`), and a paragraph need not be read to its end to exceed it.
-// Branch-free within blocks of 64 bytes; the limit is checked between blocks.
-int WordCount(std::string_view s, int limit) {
-  // 1 for the bytes that are not IsSpace (a table, so the loop has no branch per byte).
-  static constexpr std::array<unsigned char, 256> kWordByte = [] {
-    std::array<unsigned char, 256> t{};
-    for (int c = 0; c < 256; ++c) {
-      t[static_cast<std::size_t>(c)] =
-          c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ? 0 : 1;
-    }
-    return t;
-  }();
+}  // namespace
+
+// Sixty-four bytes at a time with SSE2: a bit per byte that is not white space, word starts where
+// such a bit follows a clear one, and one population count.
+int internal::WordCount(std::string_view s, int limit) {
   int n = 0;
-  int in = 0;
-  for (std::size_t i = 0; i < s.size() && n <= limit;) {
-    for (const std::size_t stop = std::min(s.size(), i + 64); i < stop; ++i) {
-      const int word = kWordByte[static_cast<unsigned char>(s[i])];
-      n += word & ~in & 1;
-      in = word;
-    }
+  std::size_t i = 0;
+  std::uint64_t in = 0;  // bit 0: the byte before `i` is a word byte
+#if defined(__SSE2__)
+  const auto spaces16 = [](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const auto eq = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    const __m128i m = _mm_or_si128(_mm_or_si128(eq(' '), eq('\t')),
+                                   _mm_or_si128(_mm_or_si128(eq('\r'), eq('\f')), eq('\v')));
+    return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(m)));
+  };
+  const auto count64 = [&](const char* p) {
+    const std::uint64_t words =
+        ~(spaces16(p) | spaces16(p + 16) << 16 | spaces16(p + 32) << 32 | spaces16(p + 48) << 48);
+    n += std::popcount(words & ~((words << 1) | in));
+    in = words >> 63;
+  };
+  for (; i + 64 <= s.size() && n <= limit; i += 64) count64(s.data() + i);
+  if (i < s.size() && n <= limit) {
+    char block[64];
+    std::memset(block, ' ', sizeof block);  // spaces start no word
+    std::memcpy(block, s.data() + i, s.size() - i);
+    count64(block);
+    i = s.size();
+  }
+#endif
+  for (; i < s.size() && n <= limit; ++i) {
+    const std::uint64_t word = IsSpace(s[i]) ? 0 : 1;
+    n += static_cast<int>(word & ~in);
+    in = word;
   }
   return std::min(n, limit + 1);
 }
+
+namespace {
+
+using internal::WordCount;
 
 // Ends like a sentence (or a quoted sentence).
 bool EndsSentence(std::string_view key) {
@@ -347,9 +366,9 @@ std::size_t LastOf(std::string_view s, std::string_view p) {
 
 // False when `s`, lower-cased as TrailingPhotoCredit does (ASCII and Russian capitals), holds
 // none of its marker words: "photo", "image", "picture", "credit" or "фото". Each word is looked
-// for by its first two letters in either case ("ph", "im", "pi", "cr"; "ф" is D1 84, "Ф" D0 A4),
-// sixteen positions at once where SSE2 is there: such pairs are rare in prose, and only at them
-// is the word compared.
+// for by its first three letters in either case ("pho", "ima", "pic", "cre"; "ф" is D1 84, "Ф"
+// D0 A4), sixteen positions at once where SSE2 is there: such starts are rare in prose, and only
+// at them is the word compared.
 bool MayHoldMarkerWord(std::string_view s) {
   const auto folded_at = [s](std::size_t i, std::string_view word) {
     if (s.size() - i < word.size()) return false;
@@ -374,33 +393,50 @@ bool MayHoldMarkerWord(std::string_view s) {
                                     (b == 0xD0 && static_cast<unsigned char>(s[i + 1]) == 0xA4));
     }
   };
-  std::size_t i = 0;
 #if defined(__SSE2__)
   // With 0x20 set, a letter reads as its small form; the leads D0 and D1 read as F0 and F1, 84 and
-  // A4 both as A4. A position passes when its pair reads as one of the five below.
+  // A4 both as A4. A position passes when its bytes read as "pho", "pic", "ima", "cre" or a lead
+  // and A4. The last bytes are read from a copy padded with zero bytes.
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const auto eq = [](__m128i v, int c) {
     return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
   };
-  for (; i + 17 <= s.size(); i += 16) {
-    const __m128i a =
-        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)), case_bit);
-    const __m128i b =
-        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1)), case_bit);
-    const __m128i hits = _mm_or_si128(
-        _mm_or_si128(_mm_and_si128(eq(a, 'p'), _mm_or_si128(eq(b, 'h'), eq(b, 'i'))),
-                     _mm_and_si128(eq(a, 'i'), eq(b, 'm'))),
-        _mm_or_si128(_mm_and_si128(eq(a, 'c'), eq(b, 'r')),
-                     _mm_and_si128(_mm_or_si128(eq(a, 0xF0), eq(a, 0xF1)), eq(b, 0xA4))));
-    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0;
-         mask &= mask - 1) {
+  const auto hits = [&](const char* p) {
+    const auto at = [&](std::size_t k) {
+      return _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)), case_bit);
+    };
+    const __m128i a = at(0);
+    const __m128i b = at(1);
+    const __m128i c = at(2);
+    const __m128i latin = _mm_or_si128(
+        _mm_and_si128(eq(a, 'p'), _mm_or_si128(_mm_and_si128(eq(b, 'h'), eq(c, 'o')),
+                                               _mm_and_si128(eq(b, 'i'), eq(c, 'c')))),
+        _mm_or_si128(_mm_and_si128(_mm_and_si128(eq(a, 'i'), eq(b, 'm')), eq(c, 'a')),
+                     _mm_and_si128(_mm_and_si128(eq(a, 'c'), eq(b, 'r')), eq(c, 'e'))));
+    const __m128i cyrillic = _mm_and_si128(_mm_or_si128(eq(a, 0xF0), eq(a, 0xF1)), eq(b, 0xA4));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(latin, cyrillic)));
+  };
+  const auto any_word = [&](std::size_t i, unsigned mask) {
+    for (; mask != 0; mask &= mask - 1) {
       if (word_at(i + static_cast<std::size_t>(__builtin_ctz(mask)))) return true;
     }
+    return false;
+  };
+  std::size_t i = 0;
+  for (; i + 18 <= s.size(); i += 16) {
+    if (any_word(i, hits(s.data() + i))) return true;
   }
-#endif
-  for (; i < s.size(); ++i) {
+  for (; i < s.size(); i += 16) {
+    char block[18] = {};
+    const std::size_t n = std::min(s.size() - i, sizeof block);
+    std::memcpy(block, s.data() + i, n);
+    if (any_word(i, hits(block) & (n >= 16 ? 0xFFFFu : (1u << n) - 1))) return true;
+  }
+#else
+  for (std::size_t i = 0; i < s.size(); ++i) {
     if (word_at(i)) return true;
   }
+#endif
   return false;
 }
 

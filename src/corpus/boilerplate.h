@@ -77,6 +77,11 @@ std::string FoldLine(std::string_view line);
 std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original,
                                            bool filtered = true);
 
+// Words separated by white space (other than line breaks) in `s`, counted up to `limit` + 1:
+// every rule compares the count with a small bound, and a paragraph need not be read to its end
+// to exceed it.
+int WordCount(std::string_view s, int limit);
+
 // Whether a folded line is only a date (and time). With `filtered`, a line without four digits in
 // a row (every date's year) is told without the expression (tests compare the two).
 bool IsDateline(std::string_view key, bool filtered = true);

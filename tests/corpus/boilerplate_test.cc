@@ -715,5 +715,48 @@ TEST(BoilerplateTest, CreditFilterAgreesWithTheExpression) {
   EXPECT_GT(captions, 1000);
 }
 
+// WordCount (sixty-four bytes at a time) against a count of runs of bytes other than white space,
+// on random texts of every length up to 300 and the limits the rules use.
+TEST(BoilerplateTest, WordCountAgreesWithAPlainCount) {
+  static const std::string kBytes = std::string("  \t\n\r\f\vab.-\xD0\x90") + '\0';
+  std::mt19937 random(18);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const std::size_t size = random() % 301;
+    for (std::size_t k = 0; k < size; ++k) text += kBytes[random() % kBytes.size()];
+    int words = 0;
+    bool in = false;
+    for (char c : text) {
+      const bool word = c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v';
+      if (word && !in) ++words;
+      in = word;
+    }
+    for (int limit : {0, 1, 3, 5, 12, 30, 40, 100}) {
+      ASSERT_EQ(internal::WordCount(text, limit), std::min(words, limit + 1)) << text;
+    }
+  }
+}
+
+// Each marker word of a credit at every offset from the end of the line (the last bytes are read
+// from a padded copy) and from the sixteen-byte blocks before it.
+TEST(BoilerplateTest, MarkerWordsAreFoundAtEveryOffset) {
+  int captions = 0;
+  for (const std::string word :
+       {"photo", "PHOTO", "Picture", "image", "CREDIT", "фото", "Фото", "ФОТО"}) {
+    for (std::size_t pad = 0; pad <= 40; ++pad) {
+      for (std::size_t tail = 0; tail <= 20; ++tail) {
+        const std::string credit = word + ": Jane Doe" + std::string(tail, 'e');
+        const std::string line = std::string(pad, 'a') + ". " + credit;
+        ExpectFilterAgrees(line);
+        if (internal::GenericLineRule(internal::FoldLine(line), line)) ++captions;
+        ExpectFilterAgrees(std::string(pad, 'a') + " (" + credit + ")");
+        ExpectFilterAgrees(std::string(pad, 'a') + ". " + word.substr(0, 3) +
+                           std::string(tail, 'o'));
+      }
+    }
+  }
+  EXPECT_GT(captions, 2000);
+}
+
 }  // namespace
 }  // namespace parallax
