@@ -84,23 +84,44 @@ class AnchoredPhrases {
       bool anchored = false;
       for (std::size_t a = 0; a < kAnchors.size() && !anchored; ++a) {
         for (std::size_t at = 0; at + kAnchors[a].gap < p.size() && !anchored; ++at) {
-          anchored = AnchorAt(p, at, kAnchors[a]);
-          if (anchored) by_anchor_[a].push_back({p, at});
+          // A phrase of fewer than four bytes is looked for on its own.
+          anchored = p.size() >= 4 && AnchorAt(p, at, kAnchors[a]);
+          if (anchored) by_anchor_[a].emplace_back(p, at);
         }
       }
       if (!anchored) unanchored_.push_back(p);
+    }
+    for (std::size_t a = 0; a < kAnchors.size(); ++a) {
+      by_first_[static_cast<unsigned char>(kAnchors[a].first)] |= 1u << a;
     }
   }
 
   // Whether any phrase occurs in `text`.
   bool FoundIn(std::string_view text) const {
+    return FoundIn(
+        text, [](const char*) { return 0u; }, [](std::size_t) { return false; });
+  }
+
+  // Whether any phrase occurs in `text` or `more(pos)` holds at a position. In the same pass:
+  // `more_hits(p)` sets bit k when `more` may hold at p[k] (reading p[0, kBlockReads), zero
+  // bytes past the text), and `more` is asked only there (everywhere without SSE2).
+  template <typename MoreHits, typename More>
+  bool FoundIn(std::string_view text, [[maybe_unused]] MoreHits more_hits, More more) const {
     for (std::string_view p : unanchored_) {
       if (Contains(text, p)) return true;
     }
+    const auto at = [&](std::size_t pos) { return PhraseAt(text, pos) || more(pos); };
     std::size_t i = 0;
 #if defined(__SSE2__)
+    const auto any_at = [&at](std::size_t from, unsigned hits) {
+      for (; hits != 0; hits &= hits - 1) {
+        if (at(from + static_cast<std::size_t>(__builtin_ctz(hits)))) return true;
+      }
+      return false;
+    };
     for (; i + kBlockReads <= text.size(); i += 16) {
-      if (PhraseAtHits(text, i, Hits(text.data() + i))) return true;
+      const char* p = text.data() + i;
+      if (any_at(i, Hits(p) | more_hits(p))) return true;
     }
     // The last bytes, copied into a block padded with zero bytes (no anchor holds one).
     for (; i < text.size(); i += 16) {
@@ -108,46 +129,54 @@ class AnchoredPhrases {
       const std::size_t n = std::min(text.size() - i, kBlockReads);
       std::memcpy(block, text.data() + i, n);
       const unsigned in_text = n >= 16 ? 0xFFFFu : (1u << n) - 1;
-      if (PhraseAtHits(text, i, Hits(block) & in_text)) return true;
+      if (any_at(i, (Hits(block) | more_hits(block)) & in_text)) return true;
     }
 #endif
     for (; i < text.size(); ++i) {
-      if (PhraseAt(text, i)) return true;
+      if (at(i)) return true;
     }
     return false;
   }
 
- private:
   static constexpr std::size_t kMaxGap = 3;
-  static_assert(std::all_of(kAnchors.begin(), kAnchors.end(), [](const Anchor& a) {
-    return a.gap >= 1 && a.gap <= kMaxGap && a.first != '\0' && a.second != '\0';
-  }));
   // Bytes read for a block of sixteen positions.
   static constexpr std::size_t kBlockReads = 16 + kMaxGap;
 
+ private:
+  static_assert(kAnchors.size() <= 32);
+  static_assert(std::all_of(kAnchors.begin(), kAnchors.end(), [](const Anchor& a) {
+    return a.gap >= 1 && a.gap <= kMaxGap && a.first != '\0' && a.second != '\0';
+  }));
+
   struct Placed {
-    std::string_view phrase;
-    std::size_t anchor_at;  // where in the phrase its anchor starts
+    Placed(std::string_view p, std::size_t at) : phrase(p), anchor_at(at) {
+      std::memcpy(&head, p.data(), sizeof head);
+    }
+    std::string_view phrase;  // of four bytes or more
+    std::size_t anchor_at;    // where in the phrase its anchor starts
+    std::uint32_t head = 0;   // its first four bytes
   };
 
   static bool AnchorAt(std::string_view s, std::size_t pos, const Anchor& a) {
     return pos + a.gap < s.size() && s[pos] == a.first && s[pos + a.gap] == a.second;
   }
 
-  // Whether a phrase occurs with its anchor at `pos`.
+  // Whether a phrase occurs with its anchor at `pos`. Only the anchors that start with the byte
+  // there are compared, and a phrase's first four bytes before the rest.
   bool PhraseAt(std::string_view text, std::size_t pos) const {
-    for (std::size_t a = 0; a < kAnchors.size(); ++a) {
+    for (unsigned anchors = by_first_[static_cast<unsigned char>(text[pos])]; anchors != 0;
+         anchors &= anchors - 1) {
+      const auto a = static_cast<std::size_t>(__builtin_ctz(anchors));
       if (!AnchorAt(text, pos, kAnchors[a])) continue;
       for (const Placed& p : by_anchor_[a]) {
-        if (pos >= p.anchor_at && text.substr(pos - p.anchor_at).starts_with(p.phrase)) return true;
+        if (pos < p.anchor_at || text.size() - (pos - p.anchor_at) < p.phrase.size()) continue;
+        const char* start = text.data() + pos - p.anchor_at;
+        std::uint32_t head = 0;
+        std::memcpy(&head, start, sizeof head);
+        if (head == p.head && std::memcmp(start, p.phrase.data(), p.phrase.size()) == 0) {
+          return true;
+        }
       }
-    }
-    return false;
-  }
-
-  bool PhraseAtHits(std::string_view text, std::size_t i, unsigned hits) const {
-    for (; hits != 0; hits &= hits - 1) {
-      if (PhraseAt(text, i + static_cast<std::size_t>(__builtin_ctz(hits)))) return true;
     }
     return false;
   }
@@ -174,6 +203,7 @@ class AnchoredPhrases {
 #endif
 
   std::array<std::vector<Placed>, kAnchors.size()> by_anchor_;
+  std::array<unsigned, 256> by_first_{};  // a bit per anchor that starts with the byte
   std::vector<std::string_view> unanchored_;
 };
 
@@ -333,6 +363,20 @@ bool OpensWithOpener(std::string_view sentence) {
                                            [s](const Opener& o) { return OpensWith(s, o.text); });
 }
 
+// Bit k set when p[k] is a stop ('.', '!', '?' or ':') followed by a space; reads p[0, 17).
+unsigned SentenceBreaks([[maybe_unused]] const char* p) {
+#if defined(__SSE2__)
+  const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  const __m128i stop =
+      _mm_or_si128(_mm_or_si128(eq(a, '.'), eq(a, '!')), _mm_or_si128(eq(a, '?'), eq(a, ':')));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(stop, eq(b, ' '))));
+#else
+  return 0;
+#endif
+}
+
 // Why a sentence is an appeal to the reader, not a sentence about support or members:
 //   an imperative opener, checked at a word boundary and not used as a noun ("Support for the
 //   bill grew", "Supporters gathered"), that addresses the reader or the outlet (us, our, your,
@@ -415,12 +459,17 @@ std::optional<std::string> AppealRule(std::string_view key) {
 }
 
 bool MayHoldAppeal(std::string_view key) {
-  bool opens = false;
-  ForEachSentence(
-      key, [&opens](std::string_view sentence) { opens = opens || OpensWithOpener(sentence); });
-  // No phrase of an outlet spans two sentences (none holds a stop followed by a space), so one
-  // pass over the line answers for every sentence.
-  return opens || OutletPhrases().FoundIn(key);
+  // The sentences are read where ForEachSentence starts them (the line's start, and after a stop
+  // followed by a space), in the pass that looks for the outlet's phrases. No opener or lead-in
+  // holds a stop, so the text from a sentence's start to the line's end opens with one exactly
+  // when the sentence does. No phrase spans two sentences (none holds a stop followed by a space),
+  // so one pass over the line answers for every sentence.
+  const auto is_stop = [](char c) { return c == '.' || c == '!' || c == '?' || c == ':'; };
+  const auto sentence_after = [&](std::size_t pos) {
+    return is_stop(key[pos]) && pos + 1 < key.size() && key[pos + 1] == ' ' &&
+           OpensWithOpener(key.substr(pos + 2));
+  };
+  return OpensWithOpener(key) || OutletPhrases().FoundIn(key, SentenceBreaks, sentence_after);
 }
 
 std::optional<std::string> AppealRuleUnfiltered(std::string_view key) {
