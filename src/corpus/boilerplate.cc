@@ -366,9 +366,9 @@ std::size_t LastOf(std::string_view s, std::string_view p) {
 
 // False when `s`, lower-cased as TrailingPhotoCredit does (ASCII and Russian capitals), holds
 // none of its marker words: "photo", "image", "picture", "credit" or "фото". Each word is looked
-// for by its first three letters in either case ("pho", "ima", "pic", "cre"; "ф" is D1 84, "Ф"
-// D0 A4), sixteen positions at once where SSE2 is there: such starts are rare in prose, and only
-// at them is the word compared.
+// for by its first two letters in either case ("ph", "im", "pi", "cr"; "ф" is D1 84, "Ф" D0 A4),
+// sixteen positions at once where SSE2 is there: such pairs are rare in prose, and only at them
+// is the word compared.
 bool MayHoldMarkerWord(std::string_view s) {
   const auto folded_at = [s](std::size_t i, std::string_view word) {
     if (s.size() - i < word.size()) return false;
@@ -395,26 +395,22 @@ bool MayHoldMarkerWord(std::string_view s) {
   };
 #if defined(__SSE2__)
   // With 0x20 set, a letter reads as its small form; the leads D0 and D1 read as F0 and F1, 84 and
-  // A4 both as A4. A position passes when its bytes read as "pho", "pic", "ima", "cre" or a lead
-  // and A4. The last bytes are read from a copy padded with zero bytes.
+  // A4 both as A4. A position passes when its pair reads as one of the five above. The last bytes
+  // are read from a copy padded with zero bytes.
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const auto eq = [](__m128i v, int c) {
     return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
   };
   const auto hits = [&](const char* p) {
-    const auto at = [&](std::size_t k) {
-      return _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)), case_bit);
-    };
-    const __m128i a = at(0);
-    const __m128i b = at(1);
-    const __m128i c = at(2);
-    const __m128i latin = _mm_or_si128(
-        _mm_and_si128(eq(a, 'p'), _mm_or_si128(_mm_and_si128(eq(b, 'h'), eq(c, 'o')),
-                                               _mm_and_si128(eq(b, 'i'), eq(c, 'c')))),
-        _mm_or_si128(_mm_and_si128(_mm_and_si128(eq(a, 'i'), eq(b, 'm')), eq(c, 'a')),
-                     _mm_and_si128(_mm_and_si128(eq(a, 'c'), eq(b, 'r')), eq(c, 'e'))));
-    const __m128i cyrillic = _mm_and_si128(_mm_or_si128(eq(a, 0xF0), eq(a, 0xF1)), eq(b, 0xA4));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(latin, cyrillic)));
+    const __m128i a = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), case_bit);
+    const __m128i b =
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), case_bit);
+    const __m128i pairs = _mm_or_si128(
+        _mm_or_si128(_mm_and_si128(eq(a, 'p'), _mm_or_si128(eq(b, 'h'), eq(b, 'i'))),
+                     _mm_and_si128(eq(a, 'i'), eq(b, 'm'))),
+        _mm_or_si128(_mm_and_si128(eq(a, 'c'), eq(b, 'r')),
+                     _mm_and_si128(_mm_or_si128(eq(a, 0xF0), eq(a, 0xF1)), eq(b, 0xA4))));
+    return static_cast<unsigned>(_mm_movemask_epi8(pairs));
   };
   const auto any_word = [&](std::size_t i, unsigned mask) {
     for (; mask != 0; mask &= mask - 1) {
@@ -423,11 +419,11 @@ bool MayHoldMarkerWord(std::string_view s) {
     return false;
   };
   std::size_t i = 0;
-  for (; i + 18 <= s.size(); i += 16) {
+  for (; i + 17 <= s.size(); i += 16) {
     if (any_word(i, hits(s.data() + i))) return true;
   }
   for (; i < s.size(); i += 16) {
-    char block[18] = {};
+    char block[17] = {};
     const std::size_t n = std::min(s.size() - i, sizeof block);
     std::memcpy(block, s.data() + i, n);
     if (any_word(i, hits(block) & (n >= 16 ? 0xFFFFu : (1u << n) - 1))) return true;
