@@ -4,7 +4,9 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <iterator>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -75,42 +77,43 @@ struct Anchor {
 // Each phrase holds one of a few anchors ("pp" of "support", "yo" of "your"): SSE2 finds the
 // anchors sixteen positions at a time, and only where one occurs are the phrases that hold it
 // compared. A phrase without an anchor is looked for on its own (none is; it would be slower).
+// Phrases are of kinds (bits), so that one pass answers for several lists.
 template <const auto& kAnchors>
 class AnchoredPhrases {
  public:
-  template <std::size_t N>
-  explicit AnchoredPhrases(const std::string_view (&phrases)[N]) {
-    for (std::string_view p : phrases) {
-      bool anchored = false;
-      for (std::size_t a = 0; a < kAnchors.size() && !anchored; ++a) {
-        for (std::size_t at = 0; at + kAnchors[a].gap < p.size() && !anchored; ++at) {
-          // A phrase of fewer than four bytes is looked for on its own.
-          anchored = p.size() >= 4 && AnchorAt(p, at, kAnchors[a]);
-          if (anchored) by_anchor_[a].emplace_back(p, at);
-        }
-      }
-      if (!anchored) unanchored_.push_back(p);
+  // The phrases of lists[k] are of kind 1 << k.
+  explicit AnchoredPhrases(std::initializer_list<std::span<const std::string_view>> lists) {
+    unsigned kind = 1;
+    for (std::span<const std::string_view> list : lists) {
+      for (std::string_view p : list) Add(p, kind);
+      kind <<= 1;
     }
     for (std::size_t a = 0; a < kAnchors.size(); ++a) {
       by_first_[static_cast<unsigned char>(kAnchors[a].first)] |= 1u << a;
     }
   }
 
-  // Whether any phrase occurs in `text`.
-  bool FoundIn(std::string_view text) const {
-    return FoundIn(
-        text, [](const char*) { return 0u; }, [](std::size_t) { return false; });
+  // The kinds of the phrases that occur in `text`, read until every kind of `wanted` is found.
+  unsigned KindsIn(std::string_view text, unsigned wanted) const {
+    return KindsIn(
+        text, wanted, [](const char*) { return 0u; }, [](std::size_t) { return 0u; });
   }
 
-  // Whether any phrase occurs in `text` or `more(pos)` holds at a position. In the same pass:
-  // `more_hits(p)` sets bit k when `more` may hold at p[k] (reading p[0, kBlockReads), zero
-  // bytes past the text), and `more` is asked only there (everywhere without SSE2).
+  // KindsIn, with the kinds `more(pos)` gives at a position in the same pass: `more_hits(p)` sets
+  // bit k when `more` may give one at p[k] (reading p[0, kBlockReads), zero bytes past the
+  // text), and `more` is asked only there (everywhere without SSE2).
   template <typename MoreHits, typename More>
-  bool FoundIn(std::string_view text, [[maybe_unused]] MoreHits more_hits, More more) const {
-    for (std::string_view p : unanchored_) {
-      if (Contains(text, p)) return true;
+  unsigned KindsIn(std::string_view text, unsigned wanted, [[maybe_unused]] MoreHits more_hits,
+                   More more) const {
+    unsigned found = 0;
+    for (const Unanchored& u : unanchored_) {
+      if (Contains(text, u.phrase)) found |= u.kind;
     }
-    const auto at = [&](std::size_t pos) { return PhraseAt(text, pos) || more(pos); };
+    const auto at = [&](std::size_t pos) {
+      found |= KindsAt(text, pos) | more(pos);
+      return (found & wanted) == wanted;
+    };
+    if ((found & wanted) == wanted) return found;
     std::size_t i = 0;
 #if defined(__SSE2__)
     const auto any_at = [&at](std::size_t from, unsigned hits) {
@@ -121,7 +124,7 @@ class AnchoredPhrases {
     };
     for (; i + kBlockReads <= text.size(); i += 16) {
       const char* p = text.data() + i;
-      if (any_at(i, Hits(p) | more_hits(p))) return true;
+      if (any_at(i, Hits(p) | more_hits(p))) return found;
     }
     // The last bytes, copied into a block padded with zero bytes (no anchor holds one).
     for (; i < text.size(); i += 16) {
@@ -129,13 +132,13 @@ class AnchoredPhrases {
       const std::size_t n = std::min(text.size() - i, kBlockReads);
       std::memcpy(block, text.data() + i, n);
       const unsigned in_text = n >= 16 ? 0xFFFFu : (1u << n) - 1;
-      if (any_at(i, (Hits(block) | more_hits(block)) & in_text)) return true;
+      if (any_at(i, (Hits(block) | more_hits(block)) & in_text)) return found;
     }
 #endif
     for (; i < text.size(); ++i) {
-      if (at(i)) return true;
+      if (at(i)) return found;
     }
-    return false;
+    return found;
   }
 
   static constexpr std::size_t kMaxGap = 3;
@@ -149,21 +152,40 @@ class AnchoredPhrases {
   }));
 
   struct Placed {
-    Placed(std::string_view p, std::size_t at) : phrase(p), anchor_at(at) {
+    Placed(std::string_view p, std::size_t at, unsigned k) : phrase(p), anchor_at(at), kind(k) {
       std::memcpy(&head, p.data(), sizeof head);
     }
     std::string_view phrase;  // of four bytes or more
     std::size_t anchor_at;    // where in the phrase its anchor starts
-    std::uint32_t head = 0;   // its first four bytes
+    unsigned kind;
+    std::uint32_t head = 0;  // its first four bytes
   };
+  struct Unanchored {
+    std::string_view phrase;
+    unsigned kind;
+  };
+
+  void Add(std::string_view p, unsigned kind) {
+    for (std::size_t a = 0; a < kAnchors.size(); ++a) {
+      for (std::size_t at = 0; at + kAnchors[a].gap < p.size(); ++at) {
+        // A phrase of fewer than four bytes is looked for on its own.
+        if (p.size() >= 4 && AnchorAt(p, at, kAnchors[a])) {
+          by_anchor_[a].emplace_back(p, at, kind);
+          return;
+        }
+      }
+    }
+    unanchored_.push_back({p, kind});
+  }
 
   static bool AnchorAt(std::string_view s, std::size_t pos, const Anchor& a) {
     return pos + a.gap < s.size() && s[pos] == a.first && s[pos + a.gap] == a.second;
   }
 
-  // Whether a phrase occurs with its anchor at `pos`. Only the anchors that start with the byte
-  // there are compared, and a phrase's first four bytes before the rest.
-  bool PhraseAt(std::string_view text, std::size_t pos) const {
+  // The kinds of the phrases that occur with their anchor at `pos`. Only the anchors that start
+  // with the byte there are compared, and a phrase's first four bytes before the rest.
+  unsigned KindsAt(std::string_view text, std::size_t pos) const {
+    unsigned kinds = 0;
     for (unsigned anchors = by_first_[static_cast<unsigned char>(text[pos])]; anchors != 0;
          anchors &= anchors - 1) {
       const auto a = static_cast<std::size_t>(__builtin_ctz(anchors));
@@ -174,11 +196,11 @@ class AnchoredPhrases {
         std::uint32_t head = 0;
         std::memcpy(&head, start, sizeof head);
         if (head == p.head && std::memcmp(start, p.phrase.data(), p.phrase.size()) == 0) {
-          return true;
+          kinds |= p.kind;
         }
       }
     }
-    return false;
+    return kinds;
   }
 
 #if defined(__SSE2__)
@@ -204,7 +226,7 @@ class AnchoredPhrases {
 
   std::array<std::vector<Placed>, kAnchors.size()> by_anchor_;
   std::array<unsigned, 256> by_first_{};  // a bit per anchor that starts with the byte
-  std::vector<std::string_view> unanchored_;
+  std::vector<Unanchored> unanchored_;
 };
 
 // starts_with, comparing the first bytes before the rest (most sentences differ at once).
@@ -293,6 +315,16 @@ constexpr std::string_view kOutletPhrases[] = {
     "поддержите нас",      "поддержать нас",        "поддержать редакцию",
     "ваша поддержка",      "помогите нам"};
 
+// The strong appeals that start a tail.
+constexpr std::string_view kTailPhrases[] = {"we have a small favor to ask",
+                                             "we have a small favour to ask",
+                                             "before you go",
+                                             "if you value our journalism",
+                                             "we need your support",
+                                             "support our work",
+                                             "help us keep",
+                                             "a message from the editors"};
+
 // The first two bytes of each of a list of strings of two bytes or more, a bit per pair: a text
 // that starts with none of the pairs starts with none of the strings.
 class FirstPairs {
@@ -322,21 +354,28 @@ class FirstPairs {
   std::array<std::uint64_t, 1024> bits_{};
 };
 
-// Anchors of kOutletPhrases: "pp" (support, appreciate), "lp" (help), "yo" (your), "do" (donate),
-// "r-" (reader-), "w..r" (we rely), "v..f" (collective fundraiser), and the last byte of "д" or "г"
-// before a letter of 0xD0 (поддерж, помогите).
-constexpr std::array<Anchor, 9> kOutletAnchors = {{{'p', 1, 'p'},
-                                                   {'l', 1, 'p'},
-                                                   {'y', 1, 'o'},
-                                                   {'d', 1, 'o'},
-                                                   {'r', 1, '-'},
-                                                   {'w', 3, 'r'},
-                                                   {'v', 3, 'f'},
-                                                   {'\xB4', 1, '\xD0'},
-                                                   {'\xB3', 1, '\xD0'}}};
+// Anchors of kOutletPhrases and kTailPhrases: "pp" (support, appreciate), "lp" (help), "yo"
+// (your, you), "do" (donate), "r-" (reader-), "w..r" (we rely), "v..f" (collective fundraiser),
+// "vo" (favor), "g..f" (message from), and the last byte of "д" or "г" before a letter of 0xD0
+// (поддерж, помогите).
+constexpr std::array<Anchor, 11> kAppealAnchors = {{{'p', 1, 'p'},
+                                                    {'l', 1, 'p'},
+                                                    {'y', 1, 'o'},
+                                                    {'d', 1, 'o'},
+                                                    {'r', 1, '-'},
+                                                    {'w', 3, 'r'},
+                                                    {'v', 3, 'f'},
+                                                    {'v', 1, 'o'},
+                                                    {'g', 3, 'f'},
+                                                    {'\xB4', 1, '\xD0'},
+                                                    {'\xB3', 1, '\xD0'}}};
 
-const AnchoredPhrases<kOutletAnchors>& OutletPhrases() {
-  static const AnchoredPhrases<kOutletAnchors> kSet(kOutletPhrases);
+// The kinds of AppealPhrases, and of an appeal's sentence opener.
+constexpr unsigned kAppealKind = 1;  // an outlet's phrase, or an opener
+constexpr unsigned kTailKind = 2;    // a phrase that starts a tail
+
+const AnchoredPhrases<kAppealAnchors>& AppealPhrases() {
+  static const AnchoredPhrases<kAppealAnchors> kSet({kOutletPhrases, kTailPhrases});
   return kSet;
 }
 
@@ -446,6 +485,28 @@ bool ReportsSpeech(std::string_view key, const std::vector<std::string_view>& wo
   return false;
 }
 
+// One pass over `key` for the kinds of `wanted`. The sentences are read where ForEachSentence
+// starts them (the line's start, and after a stop followed by a space), in the pass that looks
+// for the phrases. No opener or lead-in holds a stop, so the text from a sentence's start to the
+// line's end opens with one exactly when the sentence does. No phrase spans two sentences (none
+// holds a stop followed by a space), so one pass over the line answers for every sentence.
+AppealScan ScanForAppeals(std::string_view key, unsigned wanted) {
+  const auto is_stop = [](char c) { return c == '.' || c == '!' || c == '?' || c == ':'; };
+  const auto sentence_after = [&](std::size_t pos) {
+    return (wanted & kAppealKind) != 0 && is_stop(key[pos]) && pos + 1 < key.size() &&
+                   key[pos + 1] == ' ' && OpensWithOpener(key.substr(pos + 2))
+               ? kAppealKind
+               : 0u;
+  };
+  unsigned found = (wanted & kAppealKind) != 0 && OpensWithOpener(key) ? kAppealKind : 0u;
+  if ((found & wanted) != wanted) {
+    found |= (wanted & kAppealKind) != 0
+                 ? AppealPhrases().KindsIn(key, wanted, SentenceBreaks, sentence_after)
+                 : AppealPhrases().KindsIn(key, wanted);
+  }
+  return {(found & kAppealKind) != 0, (found & kTailKind) != 0};
+}
+
 }  // namespace
 
 // A line that reports what someone said, or quotes it, is article text even when the words are
@@ -454,22 +515,20 @@ bool IsReportedSpeech(std::string_view key) { return ReportsSpeech(key, Words(ke
 
 // Donation, membership and subscription appeals of any outlet.
 std::optional<std::string> AppealRule(std::string_view key) {
-  if (!MayHoldAppeal(key)) return std::nullopt;
+  return AppealRule(key, ScanForAppeals(key, kAppealKind));
+}
+
+std::optional<std::string> AppealRule(std::string_view key, const AppealScan& scan) {
+  if (!scan.may_hold_appeal) return std::nullopt;
   return AppealRuleUnfiltered(key);
 }
 
 bool MayHoldAppeal(std::string_view key) {
-  // The sentences are read where ForEachSentence starts them (the line's start, and after a stop
-  // followed by a space), in the pass that looks for the outlet's phrases. No opener or lead-in
-  // holds a stop, so the text from a sentence's start to the line's end opens with one exactly
-  // when the sentence does. No phrase spans two sentences (none holds a stop followed by a space),
-  // so one pass over the line answers for every sentence.
-  const auto is_stop = [](char c) { return c == '.' || c == '!' || c == '?' || c == ':'; };
-  const auto sentence_after = [&](std::size_t pos) {
-    return is_stop(key[pos]) && pos + 1 < key.size() && key[pos + 1] == ' ' &&
-           OpensWithOpener(key.substr(pos + 2));
-  };
-  return OpensWithOpener(key) || OutletPhrases().FoundIn(key, SentenceBreaks, sentence_after);
+  return ScanForAppeals(key, kAppealKind).may_hold_appeal;
+}
+
+AppealScan ScanForAppeals(std::string_view key) {
+  return ScanForAppeals(key, kAppealKind | kTailKind);
 }
 
 std::optional<std::string> AppealRuleUnfiltered(std::string_view key) {
@@ -494,19 +553,6 @@ std::optional<std::string> AppealRuleUnfiltered(std::string_view key) {
 
 namespace {
 
-// The strong appeals that start a tail, and their anchors.
-constexpr std::string_view kTailPhrases[] = {"we have a small favor to ask",
-                                             "we have a small favour to ask",
-                                             "before you go",
-                                             "if you value our journalism",
-                                             "we need your support",
-                                             "support our work",
-                                             "help us keep",
-                                             "a message from the editors"};
-// "pp" (support), "lp" (help), "yo" (you), "f.v" (favor), "g..f" (message from).
-constexpr std::array<Anchor, 5> kTailAnchors = {
-    {{'p', 1, 'p'}, {'l', 1, 'p'}, {'y', 1, 'o'}, {'f', 2, 'v'}, {'g', 3, 'f'}}};
-
 // StartsAppealTail once a tail phrase is found in `key`.
 bool TailAfterPhrase(std::string_view key) {
   return CountWordsUpTo(key, 40) <= 40 && !ReportsSpeech(key, Words(key));
@@ -516,8 +562,11 @@ bool TailAfterPhrase(std::string_view key) {
 
 // A strong appeal that, late in a text, starts a block running to the end.
 bool StartsAppealTail(std::string_view key) {
-  static const AnchoredPhrases<kTailAnchors> kSet(kTailPhrases);
-  return key.size() <= 600 && kSet.FoundIn(key) && TailAfterPhrase(key);
+  return key.size() <= 600 && StartsAppealTail(key, ScanForAppeals(key, kTailKind));
+}
+
+bool StartsAppealTail(std::string_view key, const AppealScan& scan) {
+  return key.size() <= 600 && scan.tail_phrase && TailAfterPhrase(key);
 }
 
 bool StartsAppealTailUnfiltered(std::string_view key) {

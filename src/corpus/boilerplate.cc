@@ -654,14 +654,16 @@ bool MayOpenCommentForm(std::string_view bare) {
   return kFilter.MayStart(bare);
 }
 
+// Furniture lines are short; longer lines are article text (and keep the regexes cheap).
+constexpr std::size_t kLongestRuleLine = 600;
+
 }  // namespace
 
 namespace internal {
 
 std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original,
-                                           bool filtered) {
-  // Furniture lines are short; long lines are article text (and keep the regexes cheap).
-  if (key.size() > 600) return std::nullopt;
+                                           bool filtered, const AppealScan* appeal_scan) {
+  if (key.size() > kLongestRuleLine) return std::nullopt;
   // Most lines of prose open like no furniture line: only the rules that read further are asked.
   const bool may_open = !filtered || MayOpenFurniture(key);
   const std::string_view bare = Bare(key);
@@ -713,7 +715,11 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
   }
 
   // Appeals. Short lines only: an article may well discuss donations or memberships.
-  if (auto rule = filtered ? AppealRule(key) : AppealRuleUnfiltered(key)) return rule;
+  if (auto rule = !filtered                ? AppealRuleUnfiltered(key)
+                  : appeal_scan != nullptr ? AppealRule(key, *appeal_scan)
+                                           : AppealRule(key)) {
+    return rule;
+  }
   if (may_open) {
     if (!filtered || MayOpenCommentForm(bare)) {
       if (auto rule = CommentFormRule(bare, filtered)) return rule;
@@ -878,9 +884,15 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     }
     // Tails: a strong appeal in the latter part of the text, or a comment section, runs to the
     // end. The later tail is marked first, so each line is told which one it belongs to.
+    // One pass over each line that GenericLineRule reads answers for its appeals and for a tail.
+    std::vector<internal::AppealScan> appeal_scans(nonblank.size());
+    for (std::size_t k = 0; k < nonblank.size(); ++k) {
+      const std::string_view key = lines[nonblank[k]].key;
+      if (key.size() <= kLongestRuleLine) appeal_scans[k] = internal::ScanForAppeals(key);
+    }
     std::size_t appeal = nonblank.size();
     for (std::size_t k = nonblank.size() / 3; k < nonblank.size(); ++k) {
-      if (StartsAppealTail(lines[nonblank[k]].key)) {
+      if (StartsAppealTail(lines[nonblank[k]].key, appeal_scans[k])) {
         appeal = k;
         break;
       }
@@ -920,7 +932,8 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
         }
         continue;
       }
-      if (auto rule = GenericLineRule(lines[i].key, text_of(lines[i]), /*filtered=*/true))
+      if (auto rule =
+              GenericLineRule(lines[i].key, text_of(lines[i]), /*filtered=*/true, &appeal_scans[k]))
         set(i, Verdict::kRemove, *rule);
     }
     // Duplicates: a caption shown twice (alt text and caption, a gallery's title) keeps its

@@ -66,6 +66,8 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
 
 namespace internal {
 
+struct AppealScan;
+
 // A line as the rules read it: lower-case ASCII and Russian, typographic quotes, dashes, ellipses
 // and no-break spaces folded to ASCII. Never longer than `line`.
 std::string FoldLine(std::string_view line);
@@ -74,8 +76,11 @@ std::string FoldLine(std::string_view line);
 // that removes a line, given folded (`key`) and as written (`original`), or nullopt. With
 // `filtered`, cheap tests on the line's first byte and on what it holds reject most lines of
 // prose before any rule reads them; without, every rule reads every line (tests compare the two).
+// `appeal_scan`, when given, is ScanForAppeals(key) (corpus/appeals.h), read once for this rule
+// and the tail.
 std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original,
-                                           bool filtered = true);
+                                           bool filtered = true,
+                                           const AppealScan* appeal_scan = nullptr);
 
 // Words separated by white space (other than line breaks) in `s`, counted up to `limit` + 1:
 // every rule compares the count with a small bound, and a paragraph need not be read to its end

@@ -166,6 +166,9 @@ TEST(AppealsTest, FastRejectionAgreesWithTheFullRuleOnRandomLines) {
     }
     const auto full = AppealRuleUnfiltered(line);
     ASSERT_EQ(AppealRule(line), full) << line;
+    const AppealScan scan = ScanForAppeals(line);
+    ASSERT_EQ(AppealRule(line, scan), full) << line;
+    ASSERT_EQ(StartsAppealTail(line, scan), StartsAppealTailUnfiltered(line)) << line;
     if (!MayHoldAppeal(line)) {
       ASSERT_EQ(full, std::nullopt) << line;
       ++rejected;
@@ -220,8 +223,12 @@ TEST(AppealsTest, PhrasesAreFoundAtEveryOffset) {
              {phrase, "non" + phrase + "s", phrase.substr(0, phrase.size() - 1)}) {
           const std::string line = std::string(before, 'x') + form + std::string(after, 'y');
           const auto full = AppealRuleUnfiltered(line);
+          const bool tail = StartsAppealTailUnfiltered(line);
           ASSERT_EQ(AppealRule(line), full) << line;
-          ASSERT_EQ(StartsAppealTail(line), StartsAppealTailUnfiltered(line)) << line;
+          ASSERT_EQ(StartsAppealTail(line), tail) << line;
+          const AppealScan scan = ScanForAppeals(line);
+          ASSERT_EQ(AppealRule(line, scan), full) << line;
+          ASSERT_EQ(StartsAppealTail(line, scan), tail) << line;
           if (full) ++appeals;
           if (StartsAppealTail(line)) ++tails;
         }
@@ -276,6 +283,9 @@ TEST(AppealsTest, TailFilterAgreesWithTheFullRuleOnRandomLines) {
     }
     const bool full = StartsAppealTailUnfiltered(line);
     ASSERT_EQ(StartsAppealTail(line), full) << line;
+    const AppealScan scan = ScanForAppeals(line);
+    ASSERT_EQ(StartsAppealTail(line, scan), full) << line;
+    ASSERT_EQ(AppealRule(line, scan), AppealRuleUnfiltered(line)) << line;
     if (full) ++tails;
   }
   EXPECT_GT(tails, 1000);
