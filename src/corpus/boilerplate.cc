@@ -780,6 +780,8 @@ std::size_t UnicodeSpaceAt(std::string_view s) {
 
 // Length of the space character that `s` ends with (0 if none).
 std::size_t UnicodeSpaceBefore(std::string_view s) {
+  // Every space of more than one byte ends with a byte of 0x80 or more.
+  if (!s.empty() && static_cast<unsigned char>(s.back()) < 0x80) return IsSpace(s.back()) ? 1 : 0;
   for (std::size_t n = 1; n <= 3 && n <= s.size(); ++n) {
     if (UnicodeSpaceAt(s.substr(s.size() - n)) == n) return n;
   }

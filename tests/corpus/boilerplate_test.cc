@@ -758,5 +758,25 @@ TEST(BoilerplateTest, MarkerWordsAreFoundAtEveryOffset) {
   EXPECT_GT(captions, 2000);
 }
 
+// Spaces of every kind at either edge of a line are padding; a line that ends in another
+// character of one, two or three bytes keeps it.
+TEST(BoilerplateTest, EdgeSpacesOfEveryKindAreTrimmed) {
+  const std::string spaces[] = {" ",      "\t",     "\u00A0", "\u2000", "\u2009", "\u200B",
+                                "\u202F", "\u205F", "\u3000", "\uFEFF", "\u2060"};
+  for (const std::string& end :
+       {std::string("it."), std::string("caf\u00E9"), std::string("\u2014"), std::string("\u2026"),
+        std::string("\xA0")}) {
+    const std::string text = "Officials said " + end;
+    for (const std::string& before : spaces) {
+      for (const std::string& after : spaces) {
+        Article a;
+        a.body = before + text + after + after + "\n";
+        CleanArticle(a, nullptr);
+        EXPECT_EQ(a.text, text) << a.body;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace parallax
