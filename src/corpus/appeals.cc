@@ -493,16 +493,16 @@ bool ReportsSpeech(std::string_view key, const std::vector<std::string_view>& wo
 AppealScan ScanForAppeals(std::string_view key, unsigned wanted) {
   const auto is_stop = [](char c) { return c == '.' || c == '!' || c == '?' || c == ':'; };
   const auto sentence_after = [&](std::size_t pos) {
-    return (wanted & kAppealKind) != 0 && is_stop(key[pos]) && pos + 1 < key.size() &&
-                   key[pos + 1] == ' ' && OpensWithOpener(key.substr(pos + 2))
+    return is_stop(key[pos]) && pos + 1 < key.size() && key[pos + 1] == ' ' &&
+                   OpensWithOpener(key.substr(pos + 2))
                ? kAppealKind
                : 0u;
   };
   unsigned found = (wanted & kAppealKind) != 0 && OpensWithOpener(key) ? kAppealKind : 0u;
-  if ((found & wanted) != wanted) {
-    found |= (wanted & kAppealKind) != 0
-                 ? AppealPhrases().KindsIn(key, wanted, SentenceBreaks, sentence_after)
-                 : AppealPhrases().KindsIn(key, wanted);
+  if (const unsigned rest = wanted & ~found; rest != 0) {
+    found |= (rest & kAppealKind) != 0
+                 ? AppealPhrases().KindsIn(key, rest, SentenceBreaks, sentence_after)
+                 : AppealPhrases().KindsIn(key, rest);
   }
   return {(found & kAppealKind) != 0, (found & kTailKind) != 0};
 }

@@ -74,7 +74,7 @@ std::string FoldLine(std::string_view line);
 
 // The rule id of the generic rules (other than datelines, kickers, duplicates, lists and tails)
 // that removes a line, given folded (`key`) and as written (`original`), or nullopt. With
-// `filtered`, cheap tests on the line's first byte and on what it holds reject most lines of
+// `filtered`, cheap tests on how the line starts and on what it holds reject most lines of
 // prose before any rule reads them; without, every rule reads every line (tests compare the two).
 // `appeal_scan`, when given, is ScanForAppeals(key) (corpus/appeals.h), read once for this rule
 // and the tail.
