@@ -4,11 +4,18 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <iterator>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "text/byte_set.h"
 #include "text/word_bytes.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace parallax::internal {
 namespace {
@@ -59,63 +66,167 @@ std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
   return std::min(n, limit + 1);
 }
 
-// Phrases looked for anywhere in a text in one pass over it (rather than one pass per phrase):
-// a bit per hash of the four bytes that start a phrase rejects nearly every position with one
-// load (pairs of letters that start a phrase, "re" or "ou", are everywhere in prose; their
-// four-byte starts are not), and at the others only the phrases that start with that byte are
-// compared.
-class PhraseSet {
+// Two bytes of a phrase, `gap` apart (1: adjacent), that are rare in prose together.
+struct Anchor {
+  char first;
+  std::size_t gap;
+  char second;
+};
+
+// Phrases looked for anywhere in a text in one pass over it (rather than one pass per phrase).
+// Each phrase holds one of a few anchors ("pp" of "support", "yo" of "your"): SSE2 finds the
+// anchors sixteen positions at a time, and only where one occurs are the phrases that hold it
+// compared. A phrase without an anchor is looked for on its own (none is; it would be slower).
+// Phrases are of kinds (bits), so that one pass answers for several lists.
+template <const auto& kAnchors>
+class AnchoredPhrases {
  public:
-  template <std::size_t N>
-  explicit PhraseSet(const std::string_view (&phrases)[N]) {
-    for (std::string_view p : phrases) {
-      if (p.empty()) continue;
-      by_first_[static_cast<unsigned char>(p[0])].push_back(p);
-      if (p.size() < 4) {
-        short_ = true;
-      } else {
-        const std::size_t h = Quad(p.data());
-        quads_[h >> 6] |= std::uint64_t{1} << (h & 63);
-      }
+  // The phrases of lists[k] are of kind 1 << k.
+  explicit AnchoredPhrases(std::initializer_list<std::span<const std::string_view>> lists) {
+    unsigned kind = 1;
+    for (std::span<const std::string_view> list : lists) {
+      for (std::string_view p : list) Add(p, kind);
+      kind <<= 1;
+    }
+    for (std::size_t a = 0; a < kAnchors.size(); ++a) {
+      by_first_[static_cast<unsigned char>(kAnchors[a].first)] |= 1u << a;
     }
   }
 
-  // Whether any phrase occurs in `text`.
-  bool FoundIn(std::string_view text) const {
-    if (short_) {  // a phrase too short for the filter: every position is compared
-      for (std::size_t i = 0; i < text.size(); ++i) {
-        if (StartsAt(text, i)) return true;
+  // The kinds of the phrases that occur in `text`, read until every kind of `wanted` is found.
+  unsigned KindsIn(std::string_view text, unsigned wanted) const {
+    return KindsIn(
+        text, wanted, [](const char*) { return 0u; }, [](std::size_t) { return 0u; });
+  }
+
+  // KindsIn, with the kinds `more(pos)` gives at a position in the same pass: `more_hits(p)` sets
+  // bit k when `more` may give one at p[k] (reading p[0, kBlockReads), zero bytes past the
+  // text), and `more` is asked only there (everywhere without SSE2).
+  template <typename MoreHits, typename More>
+  unsigned KindsIn(std::string_view text, unsigned wanted, [[maybe_unused]] MoreHits more_hits,
+                   More more) const {
+    unsigned found = 0;
+    for (const Unanchored& u : unanchored_) {
+      if (Contains(text, u.phrase)) found |= u.kind;
+    }
+    const auto at = [&](std::size_t pos) {
+      found |= KindsAt(text, pos) | more(pos);
+      return (found & wanted) == wanted;
+    };
+    if ((found & wanted) == wanted) return found;
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const auto any_at = [&at](std::size_t from, unsigned hits) {
+      for (; hits != 0; hits &= hits - 1) {
+        if (at(from + static_cast<std::size_t>(__builtin_ctz(hits)))) return true;
       }
       return false;
+    };
+    for (; i + kBlockReads <= text.size(); i += 16) {
+      const char* p = text.data() + i;
+      if (any_at(i, Hits(p) | more_hits(p))) return found;
     }
-    // Every phrase has four bytes or more, so none starts in the last three.
-    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-      const std::size_t h = Quad(text.data() + i);
-      if ((quads_[h >> 6] & (std::uint64_t{1} << (h & 63))) != 0 && StartsAt(text, i)) {
-        return true;
-      }
+    // The last bytes, copied into a block padded with zero bytes (no anchor holds one).
+    for (; i < text.size(); i += 16) {
+      char block[kBlockReads] = {};
+      const std::size_t n = std::min(text.size() - i, kBlockReads);
+      std::memcpy(block, text.data() + i, n);
+      const unsigned in_text = n >= 16 ? 0xFFFFu : (1u << n) - 1;
+      if (any_at(i, (Hits(block) | more_hits(block)) & in_text)) return found;
     }
-    return false;
+#endif
+    for (; i < text.size(); ++i) {
+      if (at(i)) return found;
+    }
+    return found;
   }
+
+  static constexpr std::size_t kMaxGap = 3;
+  // Bytes read for a block of sixteen positions.
+  static constexpr std::size_t kBlockReads = 16 + kMaxGap;
 
  private:
-  // A hash of the four bytes at `p`, of 16 bits.
-  static std::size_t Quad(const char* p) {
-    std::uint32_t v = 0;
-    std::memcpy(&v, p, 4);
-    return (v * 0x9E3779B1u) >> 16;
-  }
+  static_assert(kAnchors.size() <= 32);
+  static_assert(std::all_of(kAnchors.begin(), kAnchors.end(), [](const Anchor& a) {
+    return a.gap >= 1 && a.gap <= kMaxGap && a.first != '\0' && a.second != '\0';
+  }));
 
-  bool StartsAt(std::string_view text, std::size_t i) const {
-    for (std::string_view p : by_first_[static_cast<unsigned char>(text[i])]) {
-      if (text.compare(i, p.size(), p) == 0) return true;
+  struct Placed {
+    Placed(std::string_view p, std::size_t at, unsigned k) : phrase(p), anchor_at(at), kind(k) {
+      std::memcpy(&head, p.data(), sizeof head);
     }
-    return false;
+    std::string_view phrase;  // of four bytes or more
+    std::size_t anchor_at;    // where in the phrase its anchor starts
+    unsigned kind;
+    std::uint32_t head = 0;  // its first four bytes
+  };
+  struct Unanchored {
+    std::string_view phrase;
+    unsigned kind;
+  };
+
+  void Add(std::string_view p, unsigned kind) {
+    for (std::size_t a = 0; a < kAnchors.size(); ++a) {
+      for (std::size_t at = 0; at + kAnchors[a].gap < p.size(); ++at) {
+        // A phrase of fewer than four bytes is looked for on its own.
+        if (p.size() >= 4 && AnchorAt(p, at, kAnchors[a])) {
+          by_anchor_[a].emplace_back(p, at, kind);
+          return;
+        }
+      }
+    }
+    unanchored_.push_back({p, kind});
   }
 
-  std::array<std::vector<std::string_view>, 256> by_first_;
-  std::array<std::uint64_t, 1024> quads_{};  // 65,536 bits
-  bool short_ = false;                       // a phrase of fewer than four bytes
+  static bool AnchorAt(std::string_view s, std::size_t pos, const Anchor& a) {
+    return pos + a.gap < s.size() && s[pos] == a.first && s[pos + a.gap] == a.second;
+  }
+
+  // The kinds of the phrases that occur with their anchor at `pos`. Only the anchors that start
+  // with the byte there are compared, and a phrase's first four bytes before the rest.
+  unsigned KindsAt(std::string_view text, std::size_t pos) const {
+    unsigned kinds = 0;
+    for (unsigned anchors = by_first_[static_cast<unsigned char>(text[pos])]; anchors != 0;
+         anchors &= anchors - 1) {
+      const auto a = static_cast<std::size_t>(__builtin_ctz(anchors));
+      if (!AnchorAt(text, pos, kAnchors[a])) continue;
+      for (const Placed& p : by_anchor_[a]) {
+        if (pos < p.anchor_at || text.size() - (pos - p.anchor_at) < p.phrase.size()) continue;
+        const char* start = text.data() + pos - p.anchor_at;
+        std::uint32_t head = 0;
+        std::memcpy(&head, start, sizeof head);
+        if (head == p.head && std::memcmp(start, p.phrase.data(), p.phrase.size()) == 0) {
+          kinds |= p.kind;
+        }
+      }
+    }
+    return kinds;
+  }
+
+#if defined(__SSE2__)
+  // Bit k set when an anchor starts at p[k] (k < 16); reads p[0, kBlockReads).
+  static unsigned Hits(const char* p) {
+    __m128i v[kMaxGap + 1];
+    for (std::size_t k = 0; k <= kMaxGap; ++k) {
+      v[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    }
+    return [&v]<std::size_t... A>(std::index_sequence<A...>) {
+      return static_cast<unsigned>(_mm_movemask_epi8((Matches<A>(v) | ... | _mm_setzero_si128())));
+    }
+    (std::make_index_sequence<kAnchors.size()>());
+  }
+
+  template <std::size_t A>
+  static __m128i Matches(const __m128i (&v)[kMaxGap + 1]) {
+    constexpr Anchor kAnchor = kAnchors[A];
+    return _mm_and_si128(_mm_cmpeq_epi8(v[0], _mm_set1_epi8(kAnchor.first)),
+                         _mm_cmpeq_epi8(v[kAnchor.gap], _mm_set1_epi8(kAnchor.second)));
+  }
+#endif
+
+  std::array<std::vector<Placed>, kAnchors.size()> by_anchor_;
+  std::array<unsigned, 256> by_first_{};  // a bit per anchor that starts with the byte
+  std::vector<Unanchored> unanchored_;
 };
 
 // starts_with, comparing the first bytes before the rest (most sentences differ at once).
@@ -204,14 +315,74 @@ constexpr std::string_view kOutletPhrases[] = {
     "поддержите нас",      "поддержать нас",        "поддержать редакцию",
     "ваша поддержка",      "помогите нам"};
 
-const PhraseSet& OutletPhrases() {
-  static const PhraseSet kSet(kOutletPhrases);
+// The strong appeals that start a tail.
+constexpr std::string_view kTailPhrases[] = {"we have a small favor to ask",
+                                             "we have a small favour to ask",
+                                             "before you go",
+                                             "if you value our journalism",
+                                             "we need your support",
+                                             "support our work",
+                                             "help us keep",
+                                             "a message from the editors"};
+
+// The first two bytes of each of a list of strings of two bytes or more, a bit per pair: a text
+// that starts with none of the pairs starts with none of the strings.
+class FirstPairs {
+ public:
+  template <typename List, typename Text>
+  constexpr FirstPairs(const List& list, Text text) {
+    for (const auto& item : list) {
+      const std::string_view s = text(item);
+      if (s.size() < 2) throw "a string of fewer than two bytes";  // at compile time
+      const std::size_t pair = Pair(s);
+      bits_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+    }
+  }
+
+  constexpr bool MayStart(std::string_view s) const {
+    if (s.size() < 2) return false;
+    const std::size_t pair = Pair(s);
+    return ((bits_[pair >> 6] >> (pair & 63)) & 1u) != 0;
+  }
+
+ private:
+  static constexpr std::size_t Pair(std::string_view s) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(s[0])) << 8 |
+           static_cast<unsigned char>(s[1]);
+  }
+
+  std::array<std::uint64_t, 1024> bits_{};
+};
+
+// Anchors of kOutletPhrases and kTailPhrases: "pp" (support, appreciate), "lp" (help), "yo"
+// (your, you), "do" (donate), "r-" (reader-), "w..r" (we rely), "v..f" (collective fundraiser),
+// "vo" (favor), "g..f" (message from), and the last byte of "д" or "г" before a letter of 0xD0
+// (поддерж, помогите).
+constexpr std::array<Anchor, 11> kAppealAnchors = {{{'p', 1, 'p'},
+                                                    {'l', 1, 'p'},
+                                                    {'y', 1, 'o'},
+                                                    {'d', 1, 'o'},
+                                                    {'r', 1, '-'},
+                                                    {'w', 3, 'r'},
+                                                    {'v', 3, 'f'},
+                                                    {'v', 1, 'o'},
+                                                    {'g', 3, 'f'},
+                                                    {'\xB4', 1, '\xD0'},
+                                                    {'\xB3', 1, '\xD0'}}};
+
+// The kinds of AppealPhrases, and of an appeal's sentence opener.
+constexpr unsigned kAppealKind = 1;  // an outlet's phrase, or an opener
+constexpr unsigned kTailKind = 2;    // a phrase that starts a tail
+
+const AnchoredPhrases<kAppealAnchors>& AppealPhrases() {
+  static const AnchoredPhrases<kAppealAnchors> kSet({kOutletPhrases, kTailPhrases});
   return kSet;
 }
 
 // A sentence without its lead-ins.
 std::string_view WithoutLeadIns(std::string_view s) {
-  for (bool again = true; again;) {
+  static constexpr FirstPairs kPairs(kLeadIns, [](std::string_view l) { return l; });
+  for (bool again = kPairs.MayStart(s); again; again = again && kPairs.MayStart(s)) {
     again = false;
     for (std::string_view lead : kLeadIns) {
       if (OpensWith(s, lead)) {
@@ -225,16 +396,24 @@ std::string_view WithoutLeadIns(std::string_view s) {
 
 // Whether a sentence, without its lead-ins, opens with one of kOpeners.
 bool OpensWithOpener(std::string_view sentence) {
+  static constexpr FirstPairs kPairs(kOpeners, [](const Opener& o) { return o.text; });
   const std::string_view s = WithoutLeadIns(sentence);
-  if (s.empty()) return false;
-  static const std::array<bool, 256> kFirst = [] {
-    std::array<bool, 256> t{};
-    for (const Opener& o : kOpeners) t[static_cast<unsigned char>(o.text[0])] = true;
-    return t;
-  }();
-  if (!kFirst[static_cast<unsigned char>(s[0])]) return false;
-  return std::any_of(std::begin(kOpeners), std::end(kOpeners),
-                     [s](const Opener& o) { return OpensWith(s, o.text); });
+  return kPairs.MayStart(s) && std::any_of(std::begin(kOpeners), std::end(kOpeners),
+                                           [s](const Opener& o) { return OpensWith(s, o.text); });
+}
+
+// Bit k set when p[k] is a stop ('.', '!', '?' or ':') followed by a space; reads p[0, 17).
+unsigned SentenceBreaks([[maybe_unused]] const char* p) {
+#if defined(__SSE2__)
+  const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  const __m128i stop =
+      _mm_or_si128(_mm_or_si128(eq(a, '.'), eq(a, '!')), _mm_or_si128(eq(a, '?'), eq(a, ':')));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(stop, eq(b, ' '))));
+#else
+  return 0;
+#endif
 }
 
 // Why a sentence is an appeal to the reader, not a sentence about support or members:
@@ -285,7 +464,8 @@ AppealKind AppealSentence(std::string_view sentence) {
     }
     break;
   }
-  if (OutletPhrases().FoundIn(sentence)) {
+  if (std::any_of(std::begin(kOutletPhrases), std::end(kOutletPhrases),
+                  [sentence](std::string_view p) { return Contains(sentence, p); })) {
     return Contains(sentence, "member") ? AppealKind::kMembership : AppealKind::kDonation;
   }
   return AppealKind::kNone;
@@ -305,6 +485,28 @@ bool ReportsSpeech(std::string_view key, const std::vector<std::string_view>& wo
   return false;
 }
 
+// One pass over `key` for the kinds of `wanted`. The sentences are read where ForEachSentence
+// starts them (the line's start, and after a stop followed by a space), in the pass that looks
+// for the phrases. No opener or lead-in holds a stop, so the text from a sentence's start to the
+// line's end opens with one exactly when the sentence does. No phrase spans two sentences (none
+// holds a stop followed by a space), so one pass over the line answers for every sentence.
+AppealScan ScanForAppeals(std::string_view key, unsigned wanted) {
+  const auto is_stop = [](char c) { return c == '.' || c == '!' || c == '?' || c == ':'; };
+  const auto sentence_after = [&](std::size_t pos) {
+    return is_stop(key[pos]) && pos + 1 < key.size() && key[pos + 1] == ' ' &&
+                   OpensWithOpener(key.substr(pos + 2))
+               ? kAppealKind
+               : 0u;
+  };
+  unsigned found = (wanted & kAppealKind) != 0 && OpensWithOpener(key) ? kAppealKind : 0u;
+  if (const unsigned rest = wanted & ~found; rest != 0) {
+    found |= (rest & kAppealKind) != 0
+                 ? AppealPhrases().KindsIn(key, rest, SentenceBreaks, sentence_after)
+                 : AppealPhrases().KindsIn(key, rest);
+  }
+  return {(found & kAppealKind) != 0, (found & kTailKind) != 0};
+}
+
 }  // namespace
 
 // A line that reports what someone said, or quotes it, is article text even when the words are
@@ -313,17 +515,20 @@ bool IsReportedSpeech(std::string_view key) { return ReportsSpeech(key, Words(ke
 
 // Donation, membership and subscription appeals of any outlet.
 std::optional<std::string> AppealRule(std::string_view key) {
-  if (!MayHoldAppeal(key)) return std::nullopt;
+  return AppealRule(key, ScanForAppeals(key, kAppealKind));
+}
+
+std::optional<std::string> AppealRule(std::string_view key, const AppealScan& scan) {
+  if (!scan.may_hold_appeal) return std::nullopt;
   return AppealRuleUnfiltered(key);
 }
 
 bool MayHoldAppeal(std::string_view key) {
-  bool opens = false;
-  ForEachSentence(
-      key, [&opens](std::string_view sentence) { opens = opens || OpensWithOpener(sentence); });
-  // No phrase of an outlet spans two sentences (none holds a stop followed by a space), so one
-  // pass over the line answers for every sentence.
-  return opens || OutletPhrases().FoundIn(key);
+  return ScanForAppeals(key, kAppealKind).may_hold_appeal;
+}
+
+AppealScan ScanForAppeals(std::string_view key) {
+  return ScanForAppeals(key, kAppealKind | kTailKind);
 }
 
 std::optional<std::string> AppealRuleUnfiltered(std::string_view key) {
@@ -346,20 +551,29 @@ std::optional<std::string> AppealRuleUnfiltered(std::string_view key) {
   return std::nullopt;
 }
 
+namespace {
+
+// StartsAppealTail once a tail phrase is found in `key`.
+bool TailAfterPhrase(std::string_view key) {
+  return CountWordsUpTo(key, 40) <= 40 && !ReportsSpeech(key, Words(key));
+}
+
+}  // namespace
+
 // A strong appeal that, late in a text, starts a block running to the end.
 bool StartsAppealTail(std::string_view key) {
-  if (key.size() > 600) return false;
-  static constexpr std::string_view kTail[] = {"we have a small favor to ask",
-                                               "we have a small favour to ask",
-                                               "before you go",
-                                               "if you value our journalism",
-                                               "we need your support",
-                                               "support our work",
-                                               "help us keep",
-                                               "a message from the editors"};
-  static const PhraseSet kTailSet(kTail);
-  if (!kTailSet.FoundIn(key) || CountWordsUpTo(key, 40) > 40) return false;
-  return !ReportsSpeech(key, Words(key));
+  return key.size() <= 600 && StartsAppealTail(key, ScanForAppeals(key, kTailKind));
+}
+
+bool StartsAppealTail(std::string_view key, const AppealScan& scan) {
+  return key.size() <= 600 && scan.tail_phrase && TailAfterPhrase(key);
+}
+
+bool StartsAppealTailUnfiltered(std::string_view key) {
+  return key.size() <= 600 &&
+         std::any_of(std::begin(kTailPhrases), std::end(kTailPhrases),
+                     [key](std::string_view p) { return Contains(key, p); }) &&
+         TailAfterPhrase(key);
 }
 
 }  // namespace parallax::internal

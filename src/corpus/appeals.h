@@ -30,9 +30,18 @@
 
 namespace parallax::internal {
 
+// What one pass over a folded line tells AppealRule and StartsAppealTail, so that a caller that
+// asks both reads the line once.
+struct AppealScan {
+  bool may_hold_appeal = false;  // MayHoldAppeal
+  bool tail_phrase = false;      // a phrase that starts a tail occurs
+};
+AppealScan ScanForAppeals(std::string_view folded_line);
+
 // The rule id ("donation-appeal", "membership-appeal", "subscription-appeal") of a folded line
-// of at most 50 words that holds an appeal, or nullopt.
+// of at most 50 words that holds an appeal, or nullopt. `scan` is ScanForAppeals(folded_line).
 std::optional<std::string> AppealRule(std::string_view folded_line);
+std::optional<std::string> AppealRule(std::string_view folded_line, const AppealScan& scan);
 
 // The fast rejection AppealRule starts with: false when no sentence of the line opens with an
 // appeal's imperative (after its lead-ins) and no outlet phrase occurs in it, so AppealRule is
@@ -44,7 +53,12 @@ std::optional<std::string> AppealRuleUnfiltered(std::string_view folded_line);
 
 // True for a strong appeal ("we have a small favor to ask", "before you go") that, late in a
 // text, starts a block of appeals running to its end. Never for quoted or reported speech.
+// Its phrases are looked for by rare anchors a block of bytes at a time.
 bool StartsAppealTail(std::string_view folded_line);
+bool StartsAppealTail(std::string_view folded_line, const AppealScan& scan);
+
+// StartsAppealTail with each phrase looked for on its own (tests compare the two).
+bool StartsAppealTailUnfiltered(std::string_view folded_line);
 
 // True when a folded line opens with a quotation mark or holds a reporting verb ("said",
 // "told", "according", "заявил"): it reports speech, whatever words it quotes.

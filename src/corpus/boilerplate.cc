@@ -2,17 +2,20 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <deque>
 #include <iterator>
 #include <optional>
 #include <regex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "corpus/appeals.h"
-#include "text/byte_set.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -76,38 +79,63 @@ void FoldInto(std::string_view s, std::string& out) {
       {"\u201E", "\""},
       {"\u2212", "-"},
   }};
-  // Every mark above starts with one of these bytes.
-  static constexpr ByteSet kFoldLeads({0xC2, 0xE2});
   const std::size_t begin = out.size();
+  out.resize(begin + s.size());  // no fold lengthens the text
+  char* to = out.data() + begin;
+  std::size_t o = 0;
+  bool cyrillic = false;  // a lead byte D0 was copied
   for (std::size_t i = 0; i < s.size();) {
-    // A run of bytes that start no mark (ASCII, Cyrillic, …) is copied at once, then its ASCII
-    // capitals are lower-cased in place.
-    const std::size_t j = kFoldLeads.Find(s, i, s.size());
-    if (j > i) {
-      const std::size_t at = out.size();
-      out.resize(at + (j - i));
-      // Without a branch, so that the compiler lower-cases many bytes at once.
-      const char* from = s.data() + i;
-      char* to = out.data() + at;
-      for (std::size_t k = 0; k < j - i; ++k) {
-        const auto c = static_cast<unsigned char>(from[k]);
-        to[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
-      }
-      i = j;
-      continue;
-    }
-    bool folded = false;
-    for (const auto& [from, to] : kFolds) {
-      if (s.substr(i, from.size()) == from) {
-        out += to;
-        i += from.size();
-        folded = true;
+#if defined(__SSE2__)
+    // Sixteen bytes lower-cased at once; those from the first byte past ASCII on are written
+    // again below.
+    const auto lowered = [](__m128i v) {
+      const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                            _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+      return _mm_add_epi8(v, _mm_and_si128(capital, _mm_set1_epi8(32)));
+    };
+    if (i + 16 <= s.size()) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + o), lowered(v));
+      const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      const std::size_t ascii = high == 0 ? 16 : static_cast<std::size_t>(__builtin_ctz(high));
+      i += ascii;
+      o += ascii;
+      if (ascii == 16) continue;
+    } else if (s.size() >= 16) {
+      // The last sixteen bytes, when all are ASCII: the ones before `i` were copied as they are,
+      // so they are written again unchanged.
+      const std::size_t last = s.size() - 16;
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + last));
+      if (_mm_movemask_epi8(v) == 0) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(to + o - (i - last)), lowered(v));
+        o += s.size() - i;
         break;
       }
     }
-    if (!folded) out.push_back(s[i++]);
+#endif
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      to[o++] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+      ++i;
+      continue;
+    }
+    if (c == 0xC2 || c == 0xE2) {  // every mark above starts with one of these
+      const auto fold = std::find_if(kFolds.begin(), kFolds.end(), [&](const auto& f) {
+        return s.substr(i, f.first.size()) == f.first;
+      });
+      if (fold != kFolds.end()) {
+        std::memcpy(to + o, fold->second.data(), fold->second.size());
+        o += fold->second.size();
+        i += fold->first.size();
+        continue;
+      }
+    }
+    cyrillic = cyrillic || c == 0xD0;
+    to[o++] = static_cast<char>(c);
+    ++i;
   }
-  LowerCyrillic(out, begin);
+  out.resize(begin + o);
+  if (cyrillic) LowerCyrillic(out, begin);
 }
 
 std::string Fold(std::string_view s) {
@@ -135,30 +163,48 @@ bool Contains(std::string_view s, std::string_view p) {
   return s.find(p) != std::string_view::npos;
 }
 
-// Words separated by white space, counted up to `limit` + 1: every rule compares the count with
-// a small bound (its `limit`), and a paragraph need not be read to its end to exceed it.
-// Branch-free within blocks of 64 bytes; the limit is checked between blocks.
-int WordCount(std::string_view s, int limit) {
-  // 1 for the bytes that are not IsSpace (a table, so the loop has no branch per byte).
-  static constexpr std::array<unsigned char, 256> kWordByte = [] {
-    std::array<unsigned char, 256> t{};
-    for (int c = 0; c < 256; ++c) {
-      t[static_cast<std::size_t>(c)] =
-          c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ? 0 : 1;
-    }
-    return t;
-  }();
+}  // namespace
+
+// Sixty-four bytes at a time with SSE2: a bit per byte that is not white space, word starts where
+// such a bit follows a clear one, and one population count.
+int internal::WordCount(std::string_view s, int limit) {
   int n = 0;
-  int in = 0;
-  for (std::size_t i = 0; i < s.size() && n <= limit;) {
-    for (const std::size_t stop = std::min(s.size(), i + 64); i < stop; ++i) {
-      const int word = kWordByte[static_cast<unsigned char>(s[i])];
-      n += word & ~in & 1;
-      in = word;
-    }
+  std::size_t i = 0;
+  std::uint64_t in = 0;  // bit 0: the byte before `i` is a word byte
+#if defined(__SSE2__)
+  const auto spaces16 = [](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const auto eq = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    const __m128i m = _mm_or_si128(_mm_or_si128(eq(' '), eq('\t')),
+                                   _mm_or_si128(_mm_or_si128(eq('\r'), eq('\f')), eq('\v')));
+    return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(m)));
+  };
+  const auto count64 = [&](const char* p) {
+    const std::uint64_t words =
+        ~(spaces16(p) | spaces16(p + 16) << 16 | spaces16(p + 32) << 32 | spaces16(p + 48) << 48);
+    n += std::popcount(words & ~((words << 1) | in));
+    in = words >> 63;
+  };
+  for (; i + 64 <= s.size() && n <= limit; i += 64) count64(s.data() + i);
+  if (i < s.size() && n <= limit) {
+    char block[64];
+    std::memset(block, ' ', sizeof block);  // spaces start no word
+    std::memcpy(block, s.data() + i, s.size() - i);
+    count64(block);
+    i = s.size();
+  }
+#endif
+  for (; i < s.size() && n <= limit; ++i) {
+    const std::uint64_t word = IsSpace(s[i]) ? 0 : 1;
+    n += static_cast<int>(word & ~in);
+    in = word;
   }
   return std::min(n, limit + 1);
 }
+
+namespace {
+
+using internal::WordCount;
 
 // Ends like a sentence (or a quoted sentence).
 bool EndsSentence(std::string_view key) {
@@ -181,15 +227,33 @@ bool MatchesPattern(const OutletPattern& p, std::string_view key, std::string_vi
   return false;
 }
 
-bool IsDateline(std::string_view key) {
-  static const std::regex kDate(
-      R"(^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?)"
-      R"((\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4})"
-      R"(|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})"
-      R"(|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}))"
-      R"((,? (at )?\d{1,2}:\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,5})?)?$)");
-  return key.size() < 60 && std::regex_match(key.begin(), key.end(), kDate);
+// Every date kDate takes has a year of four digits.
+bool HoldsFourDigits(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
 }
+
+}  // namespace
+
+bool internal::IsDateline(std::string_view key, bool filtered) {
+  const auto date = []() -> const std::regex& {
+    static const std::regex kDate(
+        R"(^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?)"
+        R"((\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4})"
+        R"(|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})"
+        R"(|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}))"
+        R"((,? (at )?\d{1,2}:\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,5})?)?$)");
+    return kDate;
+  };
+  return key.size() < 60 && (!filtered || HoldsFourDigits(key)) &&
+         std::regex_match(key.begin(), key.end(), date());
+}
+
+namespace {
 
 // Comment headings, the lines of a comment form, and its notices (as CommentFormRule reads them).
 constexpr std::string_view kCommentHeadings[] = {
@@ -218,22 +282,41 @@ constexpr std::string_view kCommentNotices[] = {"your email address will not be 
                                                 "ваш адрес email не будет опубликован",
                                                 "обязательные поля помечены"};
 
+// Whether a line kCount may take starts as its every match does: "comment", or a number (digits
+// or "one") and a space before a count's noun.
+bool MayCountComments(std::string_view bare) {
+  if (bare.starts_with("comment")) return true;
+  std::size_t i = 0;
+  while (i < bare.size() && bare[i] >= '0' && bare[i] <= '9') ++i;
+  if (i == 0 && bare.starts_with("one")) i = 3;
+  if (i == 0) return false;
+  const std::string_view rest = bare.substr(i);
+  static constexpr std::string_view kNouns[] = {" comment", " respons", " repl", " thought",
+                                                " комментари"};
+  return std::any_of(std::begin(kNouns), std::end(kNouns),
+                     [rest](std::string_view n) { return rest.starts_with(n); });
+}
+
 // The heading of a comment section: "3 comments", "12 thoughts on "Title"", "Leave a Reply".
-bool IsCommentHeading(std::string_view bare) {
+bool IsCommentHeading(std::string_view bare, bool filtered = true) {
   for (std::string_view h : kCommentHeadings) {
     if (bare == h) return true;
   }
-  static const std::regex kCount(
-      R"(^(\d+|one) (comments?|responses?|replies|thoughts?)( (on|to) ".*")?$)"
-      R"(|^comments? \(\d+\)$|^\d+ комментари[йяев]+$)");
+  const auto count = []() -> const std::regex& {
+    static const std::regex kCount(
+        R"(^(\d+|one) (comments?|responses?|replies|thoughts?)( (on|to) ".*")?$)"
+        R"(|^comments? \(\d+\)$|^\d+ комментари[йяев]+$)");
+    return kCount;
+  };
   const bool may_count = std::any_of(std::begin(kCommentCountStarts), std::end(kCommentCountStarts),
                                      [bare](std::string_view p) { return bare.starts_with(p); });
-  return may_count && bare.size() < 300 && std::regex_match(bare.begin(), bare.end(), kCount);
+  return may_count && bare.size() < 300 && (!filtered || MayCountComments(bare)) &&
+         std::regex_match(bare.begin(), bare.end(), count());
 }
 
 // The fields, buttons and notices of a blog comment form and the links under each comment.
-std::optional<std::string> CommentFormRule(std::string_view bare) {
-  if (IsCommentHeading(bare)) return "comment-form";
+std::optional<std::string> CommentFormRule(std::string_view bare, bool filtered = true) {
+  if (IsCommentHeading(bare, filtered)) return "comment-form";
   for (std::string_view l : kCommentLines) {
     if (bare == l) return "comment-form";
   }
@@ -310,33 +393,46 @@ bool MayHoldMarkerWord(std::string_view s) {
                                     (b == 0xD0 && static_cast<unsigned char>(s[i + 1]) == 0xA4));
     }
   };
-  std::size_t i = 0;
 #if defined(__SSE2__)
   // With 0x20 set, a letter reads as its small form; the leads D0 and D1 read as F0 and F1, 84 and
-  // A4 both as A4. A position passes when its pair reads as one of the five below.
+  // A4 both as A4. A position passes when its pair reads as one of the five above. The last bytes
+  // are read from a copy padded with zero bytes.
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const auto eq = [](__m128i v, int c) {
     return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
   };
-  for (; i + 17 <= s.size(); i += 16) {
-    const __m128i a =
-        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)), case_bit);
+  const auto hits = [&](const char* p) {
+    const __m128i a = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), case_bit);
     const __m128i b =
-        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1)), case_bit);
-    const __m128i hits = _mm_or_si128(
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), case_bit);
+    const __m128i pairs = _mm_or_si128(
         _mm_or_si128(_mm_and_si128(eq(a, 'p'), _mm_or_si128(eq(b, 'h'), eq(b, 'i'))),
                      _mm_and_si128(eq(a, 'i'), eq(b, 'm'))),
         _mm_or_si128(_mm_and_si128(eq(a, 'c'), eq(b, 'r')),
                      _mm_and_si128(_mm_or_si128(eq(a, 0xF0), eq(a, 0xF1)), eq(b, 0xA4))));
-    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0;
-         mask &= mask - 1) {
+    return static_cast<unsigned>(_mm_movemask_epi8(pairs));
+  };
+  const auto any_word = [&](std::size_t i, unsigned mask) {
+    for (; mask != 0; mask &= mask - 1) {
       if (word_at(i + static_cast<std::size_t>(__builtin_ctz(mask)))) return true;
     }
+    return false;
+  };
+  std::size_t i = 0;
+  for (; i + 17 <= s.size(); i += 16) {
+    if (any_word(i, hits(s.data() + i))) return true;
   }
-#endif
-  for (; i < s.size(); ++i) {
+  for (; i < s.size(); i += 16) {
+    char block[17] = {};
+    const std::size_t n = std::min(s.size() - i, sizeof block);
+    std::memcpy(block, s.data() + i, n);
+    if (any_word(i, hits(block) & (n >= 16 ? 0xFFFFu : (1u << n) - 1))) return true;
+  }
+#else
+  for (std::size_t i = 0; i < s.size(); ++i) {
     if (word_at(i)) return true;
   }
+#endif
   return false;
 }
 
@@ -418,6 +514,40 @@ std::size_t TrailingPhotoCredit(std::string_view full, bool parenthesised = fals
   return std::string::npos;
 }
 
+// Whether `s` ends as kCredit's matches do ("Name Surname / Agency"), read from the last '/': an
+// agency of a capital and 1 to 30 letters, stops, '&' and spaces after it, a capitalised word of
+// letters, '\'' and '-' before it, and before that a space and a capitalised word of small letters.
+// Spaces around the '/' are optional. kCredit is run only where this holds.
+bool EndsLikeCredit(std::string_view s) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  // The agency and the space before it take at most 32 bytes, and hold no '/'.
+  std::size_t slash = s.find('/', s.size() > 33 ? s.size() - 33 : 0);
+  if (slash == std::string_view::npos) return false;
+  for (std::size_t next; (next = s.find('/', slash + 1)) != std::string_view::npos;) slash = next;
+  // The agency.
+  std::size_t i = slash + 1;
+  if (i < s.size() && s[i] == ' ') ++i;
+  if (s.size() - i < 2 || s.size() - i > 31 || !upper(s[i])) return false;
+  for (std::size_t k = i + 1; k < s.size(); ++k) {
+    const char c = s[k];
+    if (!upper(c) && !lower(c) && c != '.' && c != '&' && c != ' ') return false;
+  }
+  // The surname: a whole run of letters, '\'' and '-' (the space before it ends the run).
+  std::size_t end = slash;
+  if (end > 0 && s[end - 1] == ' ') --end;
+  std::size_t begin = end;
+  while (begin > 0 && (upper(s[begin - 1]) || lower(s[begin - 1]) || s[begin - 1] == '\'' ||
+                       s[begin - 1] == '-')) {
+    --begin;
+  }
+  if (end - begin < 2 || !upper(s[begin]) || begin < 3 || s[begin - 1] != ' ') return false;
+  // The name: a capital, then small letters up to the space.
+  std::size_t name = begin - 1;
+  while (name > 0 && lower(s[name - 1])) --name;
+  return name < begin - 1 && name > 0 && upper(s[name - 1]);
+}
+
 // A folded line without the trailing colons, stops, stars and spaces of a label or button.
 std::string_view Bare(std::string_view key) {
   std::string_view bare = key;
@@ -465,49 +595,75 @@ constexpr std::string_view kCaptionPrefixes[] = {
     "picture by ",      "credit:",     "photograph:",        "photograph by ",
     "photo courtesy",   "фото:",       "фотография:"};
 
-// The first two bytes of every line that a rule recognises by how it starts or by what it
-// equals (the lists above; a list's one-byte string, "(" or a digit, admits any second byte). A
-// folded line that starts with none of them is furniture only by what it holds further on (a
+// How the strings of some lists start, to tell that a line starts with none of them (so opens
+// with and equals none): a string of four bytes or more by its first four (a bit per hash of
+// them), a shorter one by its first byte (any line that starts with that byte passes).
+class PrefixFilter {
+ public:
+  template <typename... Lists>
+  explicit PrefixFilter(const Lists&... lists) {
+    (Add(lists), ...);
+  }
+
+  bool MayStart(std::string_view s) const {
+    if (s.empty()) return false;  // no list holds an empty string
+    if (short_first_[static_cast<unsigned char>(s[0])]) return true;
+    if (s.size() < 4) return false;
+    const std::size_t h = Quad(s.data());
+    return ((quads_[h >> 6] >> (h & 63)) & 1u) != 0;
+  }
+
+ private:
+  template <typename List>
+  void Add(const List& list) {
+    for (std::string_view x : list) {
+      if (x.size() < 4) {
+        short_first_[static_cast<unsigned char>(x[0])] = true;
+      } else {
+        const std::size_t h = Quad(x.data());
+        quads_[h >> 6] |= std::uint64_t{1} << (h & 63);
+      }
+    }
+  }
+
+  // A hash of the four bytes at `p`, of 12 bits.
+  static std::size_t Quad(const char* p) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    return (v * 0x9E3779B1u) >> 20;
+  }
+
+  std::array<bool, 256> short_first_{};
+  std::array<std::uint64_t, 64> quads_{};
+};
+
+// False for a folded line that starts like no line a rule recognises by how it starts or by what
+// it equals (the lists above): such a line is furniture only by what it holds further on (a
 // credit, an appeal), and those rules alone read it.
 bool MayOpenFurniture(std::string_view key) {
-  static const std::vector<bool> kPairs = [] {
-    std::vector<bool> t(1 << 16);
-    const auto add = [&t](const auto& list) {
-      for (std::string_view s : list) {
-        const std::size_t first = static_cast<unsigned char>(s[0]) << 8;
-        if (s.size() == 1) {
-          for (std::size_t second = 0; second < 256; ++second) t[first | second] = true;
-        } else {
-          t[first | static_cast<unsigned char>(s[1])] = true;
-        }
-      }
-    };
-    add(kUiLines);
-    add(kRelatedPrefixes);
-    add(kExpressionStarts);
-    add(kCaptionPrefixes);
-    add(kCommentHeadings);
-    add(kCommentCountStarts);
-    add(kCommentLines);
-    add(kCommentNotices);
-    add(kSourceLines);
-    add(kSourceShort);
-    add(kSourceLong);
-    return t;
-  }();
-  if (key.size() < 2) return !key.empty();  // read in full: no list holds an empty string
-  return kPairs[static_cast<std::size_t>(static_cast<unsigned char>(key[0]) << 8) |
-                static_cast<unsigned char>(key[1])];
+  static const PrefixFilter kFilter(kUiLines, kRelatedPrefixes, kExpressionStarts, kCaptionPrefixes,
+                                    kCommentHeadings, kCommentCountStarts, kCommentLines,
+                                    kCommentNotices, kSourceLines, kSourceShort, kSourceLong);
+  return kFilter.MayStart(key);
 }
+
+// MayOpenFurniture for CommentFormRule's lists alone.
+bool MayOpenCommentForm(std::string_view bare) {
+  static const PrefixFilter kFilter(kCommentHeadings, kCommentCountStarts, kCommentLines,
+                                    kCommentNotices);
+  return kFilter.MayStart(bare);
+}
+
+// Furniture lines are short; longer lines are article text (and keep the regexes cheap).
+constexpr std::size_t kLongestRuleLine = 600;
 
 }  // namespace
 
 namespace internal {
 
 std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original,
-                                           bool filtered) {
-  // Furniture lines are short; long lines are article text (and keep the regexes cheap).
-  if (key.size() > 600) return std::nullopt;
+                                           bool filtered, const AppealScan* appeal_scan) {
+  if (key.size() > kLongestRuleLine) return std::nullopt;
   // Most lines of prose open like no furniture line: only the rules that read further are asked.
   const bool may_open = !filtered || MayOpenFurniture(key);
   const std::string_view bare = Bare(key);
@@ -523,29 +679,34 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
     for (std::string_view p : kRelatedPrefixes) {
       if (StartsWith(key, p) && words_up_to_40() <= 30) return "related-link";
     }
-    static const std::regex kTranslation(
-        R"(^read (this (article |story )?)?in [a-z]+( on [^ ]+)?\.?$)");
-    if (StartsWith(bare, "read ") && std::regex_match(bare.begin(), bare.end(), kTranslation))
+    const auto translation = []() -> const std::regex& {
+      static const std::regex kTranslation(
+          R"(^read (this (article |story )?)?in [a-z]+( on [^ ]+)?\.?$)");
+      return kTranslation;
+    };
+    if (StartsWith(bare, "read ") && std::regex_match(bare.begin(), bare.end(), translation()))
       return "translation-link";
 
     // Captions and credits.
-    static const std::regex kSourceParen(
-        R"(^\((source|photo|image|credit|video|illustration|picture|photograph|фото)s?)"
-        R"((:| credits?:?| by:?| courtesy( of)?:?) .*\)$)");
-    if (StartsWith(key, "(") && std::regex_match(key.begin(), key.end(), kSourceParen))
+    const auto source_paren = []() -> const std::regex& {
+      static const std::regex kSourceParen(
+          R"(^\((source|photo|image|credit|video|illustration|picture|photograph|фото)s?)"
+          R"((:| credits?:?| by:?| courtesy( of)?:?) .*\)$)");
+      return kSourceParen;
+    };
+    if (StartsWith(key, "(") && std::regex_match(key.begin(), key.end(), source_paren()))
       return "photo-caption";
     for (std::string_view p : kCaptionPrefixes) {
       if (StartsWith(key, p) && words_up_to_40() <= 40) return "photo-caption";
     }
   }
-  static const std::regex kCredit(R"([A-Z][a-z]+ [A-Z][A-Za-z'-]+ ?/ ?[A-Z][A-Za-z.& ]{1,30}$)");
-  // The expression needs a '/' at most 33 bytes from the end (" ?/ ?[A-Z][A-Za-z.& ]{1,30}$"):
-  // most lines are told without running it.
-  constexpr std::size_t kCreditSlashWindow = 33;
-  const std::size_t slash_from =
-      filtered && original.size() > kCreditSlashWindow ? original.size() - kCreditSlashWindow : 0;
-  if (original.find('/', slash_from) != std::string_view::npos && words_up_to_40() <= 40 &&
-      !EndsSentence(key) && std::regex_search(original.begin(), original.end(), kCredit)) {
+  const auto credit = []() -> const std::regex& {
+    static const std::regex kCredit(R"([A-Z][a-z]+ [A-Z][A-Za-z'-]+ ?/ ?[A-Z][A-Za-z.& ]{1,30}$)");
+    return kCredit;
+  };
+  if ((filtered ? EndsLikeCredit(original) : original.find('/') != std::string_view::npos) &&
+      words_up_to_40() <= 40 && !EndsSentence(key) &&
+      std::regex_search(original.begin(), original.end(), credit())) {
     return "photo-caption";
   }
   if ((!filtered || MayEndInPhotoCredit(original)) && words_up_to_40() <= 40 &&
@@ -554,9 +715,15 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
   }
 
   // Appeals. Short lines only: an article may well discuss donations or memberships.
-  if (auto rule = filtered ? AppealRule(key) : AppealRuleUnfiltered(key)) return rule;
+  if (auto rule = !filtered                ? AppealRuleUnfiltered(key)
+                  : appeal_scan != nullptr ? AppealRule(key, *appeal_scan)
+                                           : AppealRule(key)) {
+    return rule;
+  }
   if (may_open) {
-    if (auto rule = CommentFormRule(bare)) return rule;
+    if (!filtered || MayOpenCommentForm(bare)) {
+      if (auto rule = CommentFormRule(bare, filtered)) return rule;
+    }
     if (IsSourceTrailer(key, bare)) return "source-link";
   }
   return std::nullopt;
@@ -576,7 +743,7 @@ std::size_t CommentSectionStart(const std::vector<Line>& lines,
   std::size_t last_form = 0;
   for (std::size_t m = nonblank.size(); m-- > nonblank.size() / 3;) {
     const std::string_view bare = Bare(lines[nonblank[m]].key);
-    if (MayOpenFurniture(bare) && CommentFormRule(bare)) {
+    if (MayOpenCommentForm(bare) && CommentFormRule(bare)) {
       last_form = m;
       break;
     }
@@ -613,6 +780,8 @@ std::size_t UnicodeSpaceAt(std::string_view s) {
 
 // Length of the space character that `s` ends with (0 if none).
 std::size_t UnicodeSpaceBefore(std::string_view s) {
+  // Every space of more than one byte ends with a byte of 0x80 or more.
+  if (!s.empty() && static_cast<unsigned char>(s.back()) < 0x80) return IsSpace(s.back()) ? 1 : 0;
   for (std::size_t n = 1; n <= 3 && n <= s.size(); ++n) {
     if (UnicodeSpaceAt(s.substr(s.size() - n)) == n) return n;
   }
@@ -717,9 +886,15 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     }
     // Tails: a strong appeal in the latter part of the text, or a comment section, runs to the
     // end. The later tail is marked first, so each line is told which one it belongs to.
+    // One pass over each line that GenericLineRule reads answers for its appeals and for a tail.
+    std::vector<internal::AppealScan> appeal_scans(nonblank.size());
+    for (std::size_t k = 0; k < nonblank.size(); ++k) {
+      const std::string_view key = lines[nonblank[k]].key;
+      if (key.size() <= kLongestRuleLine) appeal_scans[k] = internal::ScanForAppeals(key);
+    }
     std::size_t appeal = nonblank.size();
     for (std::size_t k = nonblank.size() / 3; k < nonblank.size(); ++k) {
-      if (StartsAppealTail(lines[nonblank[k]].key)) {
+      if (StartsAppealTail(lines[nonblank[k]].key, appeal_scans[k])) {
         appeal = k;
         break;
       }
@@ -744,7 +919,7 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
     // Line rules, datelines and the caption that follows a dateline.
     for (std::size_t k = 0; k < nonblank.size(); ++k) {
       const std::size_t i = nonblank[k];
-      if (IsDateline(lines[i].key)) {
+      if (internal::IsDateline(lines[i].key)) {
         set(i, Verdict::kRemove, "dateline");
         // The line directly under a dateline (no blank line between), a single sentence
         // followed by a blank line, is the lead picture's caption.
@@ -759,7 +934,8 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
         }
         continue;
       }
-      if (auto rule = GenericLineRule(lines[i].key, text_of(lines[i]), /*filtered=*/true))
+      if (auto rule =
+              GenericLineRule(lines[i].key, text_of(lines[i]), /*filtered=*/true, &appeal_scans[k]))
         set(i, Verdict::kRemove, *rule);
     }
     // Duplicates: a caption shown twice (alt text and caption, a gallery's title) keeps its
@@ -787,11 +963,18 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
   }
 
   // Record what was removed, then build paragraphs from what is kept.
-  std::vector<std::vector<std::size_t>> blocks(1);
+  // The kept lines in order; a paragraph after the first starts at each of `starts` (no
+  // allocation per paragraph).
+  std::vector<std::size_t> kept_lines;
+  std::vector<std::size_t> starts;
+  const auto end_paragraph = [&kept_lines, &starts] {
+    if (kept_lines.size() > (starts.empty() ? 0 : starts.back()))
+      starts.push_back(kept_lines.size());
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.blank) {
-      if (!blocks.back().empty()) blocks.emplace_back();
+      end_paragraph();
       continue;
     }
     const Decision& d = decisions[i];
@@ -808,22 +991,24 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
         while (kept.end > kept.start && IsSpace(body[kept.end - 1])) --kept.end;
         kept.key = trimmed_keys.emplace_back(Fold(text_of(kept)));
       }
-      blocks.back().push_back(i);
+      kept_lines.push_back(i);
       continue;
     }
     const std::string text(text_of(l));
     article.removed.push_back(RemovedLine{article.SourceLine(l.start), text, d.rule});
     if (d.verdict == Verdict::kNote) article.outlet_notes.push_back(text);
     // A removed line ends the paragraph around it.
-    if (!blocks.back().empty()) blocks.emplace_back();
+    end_paragraph();
   }
 
   auto append = [&article, &body](const Line& l) {
     article.segments.push_back(TextSegment{article.text.size(), l.start, l.end - l.start});
     article.text.append(body, l.start, l.end - l.start);
   };
-  for (const auto& block : blocks) {
-    if (block.empty()) continue;
+  end_paragraph();
+  for (std::size_t b = 0; b < starts.size(); ++b) {
+    const std::span<const std::size_t> block(kept_lines.data() + (b == 0 ? 0 : starts[b - 1]),
+                                             kept_lines.data() + starts[b]);
     int unended = 0;
     for (std::size_t j = 0; j + 1 < block.size(); ++j) {
       if (!EndsSentence(lines[block[j]].key)) ++unended;

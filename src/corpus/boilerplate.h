@@ -66,16 +66,30 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
 
 namespace internal {
 
+struct AppealScan;
+
 // A line as the rules read it: lower-case ASCII and Russian, typographic quotes, dashes, ellipses
 // and no-break spaces folded to ASCII. Never longer than `line`.
 std::string FoldLine(std::string_view line);
 
 // The rule id of the generic rules (other than datelines, kickers, duplicates, lists and tails)
 // that removes a line, given folded (`key`) and as written (`original`), or nullopt. With
-// `filtered`, cheap tests on the line's first byte and on what it holds reject most lines of
+// `filtered`, cheap tests on how the line starts and on what it holds reject most lines of
 // prose before any rule reads them; without, every rule reads every line (tests compare the two).
+// `appeal_scan`, when given, is ScanForAppeals(key) (corpus/appeals.h), read once for this rule
+// and the tail.
 std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original,
-                                           bool filtered = true);
+                                           bool filtered = true,
+                                           const AppealScan* appeal_scan = nullptr);
+
+// Words separated by white space (other than line breaks) in `s`, counted up to `limit` + 1:
+// every rule compares the count with a small bound, and a paragraph need not be read to its end
+// to exceed it.
+int WordCount(std::string_view s, int limit);
+
+// Whether a folded line is only a date (and time). With `filtered`, a line without four digits in
+// a row (every date's year) is told without the expression (tests compare the two).
+bool IsDateline(std::string_view key, bool filtered = true);
 
 }  // namespace internal
 

@@ -17,29 +17,34 @@ constexpr std::array<bool, 256> kPlain = [] {
   return t;
 }();
 
+// White space, and the lead byte of a no-break space.
+constexpr std::array<bool, 256> kSpaceOrLead = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f'}) t[c] = true;
+  t[0xC2] = true;
+  return t;
+}();
+
 // The first position from `k` on that may end a run AppendCollapsedSpace copies as it is: white
 // space other than a single ' ' between two other bytes, or the lead byte of a no-break space.
-// Sixteen bytes at a time with SSE2; where fewer than 17 bytes are left it returns `k` (the
-// caller then reads a byte at a time).
+// Sixteen bytes at a time with SSE2 (one load; whether the byte after each is white space too is
+// read from the same bit masks, and from one more byte for the last); where fewer than 17 bytes
+// are left it returns `k` (the caller then reads a byte at a time).
 std::size_t RunMayEndAt(std::string_view s, std::size_t k) {
 #if defined(__SSE2__)
   const char* p = s.data();
-  const auto other_space = [](__m128i v) {
-    __m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\f')));
-    return _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))));
-  };
   while (k + 17 <= s.size()) {
-    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
-    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
-    const __m128i space = _mm_cmpeq_epi8(here, _mm_set1_epi8(' '));
-    const __m128i next_space =
-        _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8(' ')), other_space(next));
-    const int mask =
-        _mm_movemask_epi8(_mm_or_si128(other_space(here), _mm_and_si128(space, next_space)));
-    if (mask != 0) return k + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    const auto eq = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    const auto space = static_cast<unsigned>(_mm_movemask_epi8(eq(' ')));
+    const auto other = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+        _mm_or_si128(_mm_or_si128(eq('\t'), eq('\n')), _mm_or_si128(eq('\r'), eq('\f'))),
+        eq(static_cast<char>(0xC2)))));
+    const auto after = static_cast<unsigned char>(p[k + 16]);
+    const unsigned last = kSpaceOrLead[after] ? 1 : 0;
+    const unsigned next = ((space | other) >> 1) | (last << 15);
+    const unsigned mask = other | (space & next);
+    if (mask != 0) return k + static_cast<std::size_t>(__builtin_ctz(mask));
     k += 16;
   }
 #endif

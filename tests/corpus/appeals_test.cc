@@ -166,6 +166,9 @@ TEST(AppealsTest, FastRejectionAgreesWithTheFullRuleOnRandomLines) {
     }
     const auto full = AppealRuleUnfiltered(line);
     ASSERT_EQ(AppealRule(line), full) << line;
+    const AppealScan scan = ScanForAppeals(line);
+    ASSERT_EQ(AppealRule(line, scan), full) << line;
+    ASSERT_EQ(StartsAppealTail(line, scan), StartsAppealTailUnfiltered(line)) << line;
     if (!MayHoldAppeal(line)) {
       ASSERT_EQ(full, std::nullopt) << line;
       ++rejected;
@@ -174,6 +177,118 @@ TEST(AppealsTest, FastRejectionAgreesWithTheFullRuleOnRandomLines) {
   }
   EXPECT_GT(rejected, 1000);
   EXPECT_GT(appeals, 1000);
+}
+
+// Every phrase of an outlet and of a tail, at every offset from the start and the end of lines
+// of several lengths (the anchors are looked for sixteen bytes at a time, the last bytes apart),
+// alone, inside longer words and cut short by a byte: the filtered rules agree with the full ones.
+TEST(AppealsTest, PhrasesAreFoundAtEveryOffset) {
+  static const std::vector<std::string> kPhrases = {"support us",
+                                                    "supporting us",
+                                                    "support our journalism",
+                                                    "your support",
+                                                    "your donation",
+                                                    "your contribution",
+                                                    "your membership",
+                                                    "donate to us",
+                                                    "help us keep",
+                                                    "help us continue",
+                                                    "reader-funded",
+                                                    "reader-supported",
+                                                    "readers like you",
+                                                    "we need your",
+                                                    "we rely on",
+                                                    "if you value",
+                                                    "if you appreciate our",
+                                                    "if you enjoy our",
+                                                    "if you like our",
+                                                    "our collective fundraiser",
+                                                    "поддержите нас",
+                                                    "поддержать редакцию",
+                                                    "ваша поддержка",
+                                                    "помогите нам",
+                                                    "we have a small favor to ask",
+                                                    "we have a small favour to ask",
+                                                    "before you go",
+                                                    "if you value our journalism",
+                                                    "we need your support",
+                                                    "support our work",
+                                                    "a message from the editors"};
+  int appeals = 0;
+  int tails = 0;
+  for (const std::string& phrase : kPhrases) {
+    for (std::size_t before = 0; before <= 40; ++before) {
+      for (std::size_t after : {0u, 1u, 2u, 3u, 7u, 15u, 16u, 17u, 20u}) {
+        for (const std::string& form :
+             {phrase, "non" + phrase + "s", phrase.substr(0, phrase.size() - 1)}) {
+          const std::string line = std::string(before, 'x') + form + std::string(after, 'y');
+          const auto full = AppealRuleUnfiltered(line);
+          const bool tail = StartsAppealTailUnfiltered(line);
+          ASSERT_EQ(AppealRule(line), full) << line;
+          ASSERT_EQ(StartsAppealTail(line), tail) << line;
+          const AppealScan scan = ScanForAppeals(line);
+          ASSERT_EQ(AppealRule(line, scan), full) << line;
+          ASSERT_EQ(StartsAppealTail(line, scan), tail) << line;
+          if (full) ++appeals;
+          if (StartsAppealTail(line)) ++tails;
+        }
+      }
+    }
+  }
+  EXPECT_GT(appeals, 10000);
+  EXPECT_GT(tails, 5000);
+}
+
+// Tails: the filtered rule agrees with the full one on random lines of pieces of tails and prose.
+TEST(AppealsTest, TailFilterAgreesWithTheFullRuleOnRandomLines) {
+  static const std::vector<std::string> kPieces = {"we have a small favor to ask",
+                                                   "we have a small",
+                                                   "favour to ask",
+                                                   "before you go",
+                                                   "before you",
+                                                   "you go",
+                                                   "if you value our journalism",
+                                                   "if you value",
+                                                   "our journalism",
+                                                   "we need your support",
+                                                   "we need your",
+                                                   "support our work",
+                                                   "support our",
+                                                   "work",
+                                                   "help us keep",
+                                                   "help us",
+                                                   "keep",
+                                                   "a message from the editors",
+                                                   "a message from",
+                                                   "the editors",
+                                                   "said",
+                                                   "told",
+                                                   "\"",
+                                                   ".",
+                                                   ",",
+                                                   "  ",
+                                                   "ф",
+                                                   "yo",
+                                                   "pp",
+                                                   "lp",
+                                                   "sm"};
+  std::mt19937 random(18);
+  int tails = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string line;
+    const int length = 1 + static_cast<int>(random() % 30);
+    for (int k = 0; k < length; ++k) {
+      if (!line.empty() && random() % 4 != 0) line += ' ';
+      line += kPieces[random() % kPieces.size()];
+    }
+    const bool full = StartsAppealTailUnfiltered(line);
+    ASSERT_EQ(StartsAppealTail(line), full) << line;
+    const AppealScan scan = ScanForAppeals(line);
+    ASSERT_EQ(StartsAppealTail(line, scan), full) << line;
+    ASSERT_EQ(AppealRule(line, scan), AppealRuleUnfiltered(line)) << line;
+    if (full) ++tails;
+  }
+  EXPECT_GT(tails, 1000);
 }
 
 }  // namespace

@@ -640,5 +640,143 @@ TEST(BoilerplateTest, FastRejectionsAgreeWithTheFullRulesAtTheirLimits) {
   }
 }
 
+// Lines of random pieces of a date, a time and a credit ("Name Surname / Agency"): the filtered
+// dateline test and credit rule agree with their expressions run on every line.
+std::string LineOf(std::mt19937& random, const std::vector<std::string>& pieces, int most) {
+  std::string line;
+  const int length = 1 + static_cast<int>(random() % static_cast<unsigned>(most));
+  for (int k = 0; k < length; ++k) {
+    if (!line.empty() && random() % 3 != 0) line += ' ';
+    line += pieces[random() % pieces.size()];
+  }
+  return line;
+}
+
+TEST(BoilerplateTest, DatelineFilterAgreesWithTheExpression) {
+  static const std::vector<std::string> kPieces = {
+      "monday,", "tuesday", "5",  "12",  "2023",       "202",      "20234",      "march", "mar.",
+      "sept",    "may",     "-",  "/",   ".",          ":",        ",",          "at",    "10:30",
+      "9:05",    "a.m.",    "pm", "gmt", "2023-05-01", "5.3.2023", "05/03/2023", "1",     "x"};
+  std::mt19937 random(18);
+  int datelines = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string line = LineOf(random, kPieces, 7);
+    if (random() % 2 == 0) line = internal::FoldLine(line);
+    const bool full = internal::IsDateline(line, /*filtered=*/false);
+    ASSERT_EQ(internal::IsDateline(line, /*filtered=*/true), full) << line;
+    if (full) ++datelines;
+  }
+  EXPECT_GT(datelines, 500);
+}
+
+TEST(BoilerplateTest, CreditFilterAgreesWithTheExpression) {
+  static const std::vector<std::string> kPieces = {"John",
+                                                   "Smith",
+                                                   "O'Neil",
+                                                   "Jean-Paul",
+                                                   "smith",
+                                                   "AFP",
+                                                   "Reuters",
+                                                   "A",
+                                                   "b",
+                                                   "/",
+                                                   " / ",
+                                                   "/ ",
+                                                   " /",
+                                                   "&",
+                                                   ".",
+                                                   "AP Photo",
+                                                   "Getty Images",
+                                                   "x",
+                                                   "The",
+                                                   "police",
+                                                   "border.",
+                                                   "Mc",
+                                                   "DE",
+                                                   "'",
+                                                   "-",
+                                                   "Q&A",
+                                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                                                   "Ivan",
+                                                   "Petrov",
+                                                   "\u00A0",
+                                                   "Фото",
+                                                   "John Smith/AFP",
+                                                   "Ivan Petrov / Reuters",
+                                                   "Mary O'Neil /Getty Images"};
+  std::mt19937 random(18);
+  int captions = 0;
+  for (int n = 0; n < 30000; ++n) {
+    const std::string line = LineOf(random, kPieces, 9);
+    ExpectFilterAgrees(line);
+    if (internal::GenericLineRule(internal::FoldLine(line), line, false) == "photo-caption")
+      ++captions;
+  }
+  EXPECT_GT(captions, 1000);
+}
+
+// WordCount (sixty-four bytes at a time) against a count of runs of bytes other than white space,
+// on random texts of every length up to 300 and the limits the rules use.
+TEST(BoilerplateTest, WordCountAgreesWithAPlainCount) {
+  static const std::string kBytes = std::string("  \t\n\r\f\vab.-\xD0\x90") + '\0';
+  std::mt19937 random(18);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const std::size_t size = random() % 301;
+    for (std::size_t k = 0; k < size; ++k) text += kBytes[random() % kBytes.size()];
+    int words = 0;
+    bool in = false;
+    for (char c : text) {
+      const bool word = c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v';
+      if (word && !in) ++words;
+      in = word;
+    }
+    for (int limit : {0, 1, 3, 5, 12, 30, 40, 100}) {
+      ASSERT_EQ(internal::WordCount(text, limit), std::min(words, limit + 1)) << text;
+    }
+  }
+}
+
+// Each marker word of a credit at every offset from the end of the line (the last bytes are read
+// from a padded copy) and from the sixteen-byte blocks before it.
+TEST(BoilerplateTest, MarkerWordsAreFoundAtEveryOffset) {
+  int captions = 0;
+  for (const std::string word :
+       {"photo", "PHOTO", "Picture", "image", "CREDIT", "фото", "Фото", "ФОТО"}) {
+    for (std::size_t pad = 0; pad <= 40; ++pad) {
+      for (std::size_t tail = 0; tail <= 20; ++tail) {
+        const std::string credit = word + ": Jane Doe" + std::string(tail, 'e');
+        const std::string line = std::string(pad, 'a') + ". " + credit;
+        ExpectFilterAgrees(line);
+        if (internal::GenericLineRule(internal::FoldLine(line), line)) ++captions;
+        ExpectFilterAgrees(std::string(pad, 'a') + " (" + credit + ")");
+        ExpectFilterAgrees(std::string(pad, 'a') + ". " + word.substr(0, 3) +
+                           std::string(tail, 'o'));
+      }
+    }
+  }
+  EXPECT_GT(captions, 2000);
+}
+
+// Spaces of every kind at either edge of a line are padding; a line that ends in another
+// character of one, two or three bytes keeps it.
+TEST(BoilerplateTest, EdgeSpacesOfEveryKindAreTrimmed) {
+  const std::string spaces[] = {" ",      "\t",     "\u00A0", "\u2000", "\u2009", "\u200B",
+                                "\u202F", "\u205F", "\u3000", "\uFEFF", "\u2060"};
+  for (const std::string& end :
+       {std::string("it."), std::string("caf\u00E9"), std::string("\u2014"), std::string("\u2026"),
+        std::string("\xA0")}) {
+    const std::string text = "Officials said " + end;
+    for (const std::string& before : spaces) {
+      for (const std::string& after : spaces) {
+        Article a;
+        a.body = before + text + after + after + "\n";
+        CleanArticle(a, nullptr);
+        EXPECT_EQ(a.text, text) << a.body;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace parallax

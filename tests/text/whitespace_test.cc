@@ -59,5 +59,22 @@ TEST(CollapseSpaceTest, AppendsAfterWhatIsThere) {
   }
 }
 
+// Longer texts, mostly letters (runs of sixteen bytes and more are read a block at a time), with
+// single and double spaces, other white space and pieces of UTF-8 at every offset of a block.
+TEST(CollapseSpaceTest, AgreesWithTheDefinitionOnLongRuns) {
+  const std::string alphabet =
+      std::string("abcdefghijklmnopqrstuvwxyz     \t\n\r\f\xc2\xa0\xa9\xe2\v", 40);
+  std::mt19937 random(18);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int size = static_cast<int>(random() % 200);
+    const std::size_t letters = random() % 2 == 0 ? 26 : alphabet.size();
+    for (int k = 0; k < size; ++k) {
+      s += random() % 8 == 0 ? alphabet[random() % alphabet.size()] : alphabet[random() % letters];
+    }
+    ASSERT_EQ(CollapseSpace(s), CollapseSpaceReference(s)) << s;
+  }
+}
+
 }  // namespace
 }  // namespace parallax
