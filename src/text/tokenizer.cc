@@ -111,6 +111,20 @@ CharClass ClassifyCodePoint(char32_t c) {
   }
 }
 
+// ClassifyCodePoint of every common character (internal::CommonCharIndex), computed once.
+const CharClass* CommonClasses() {
+  struct Table {
+    CharClass c[internal::kCommonChars];
+    Table() {
+      for (int i = 0; i < internal::kCommonChars; ++i) {
+        c[i] = ClassifyCodePoint(internal::CommonCharAt(i));
+      }
+    }
+  };
+  static const Table table;
+  return table.c;
+}
+
 struct Classified {
   CharClass cls = kSpace;
   uint8_t length = 0;  // 0 at end of text
@@ -120,6 +134,10 @@ inline Classified ClassifyAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return {};
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return {kAscii.c[b], 1};
+  size_t length = 0;
+  const int index = internal::CommonCharIndex(reinterpret_cast<const unsigned char*>(text.data()),
+                                              pos, text.size(), &length);
+  if (index >= 0) return {CommonClasses()[index], static_cast<uint8_t>(length)};
   DecodedChar d = DecodeUtf8Char(text, pos);
   return {ClassifyCodePoint(d.code_point), d.length};
 }
