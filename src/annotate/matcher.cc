@@ -786,6 +786,13 @@ inline ByteMasks Classify16(const unsigned char* p) {
 
 inline bool IsAlnumByte(unsigned char b) { return kSkip.c[b] == kSkipAlnum; }
 
+// Whether the first byte after the white space at `pos` is non-ASCII: FastMatch would hand
+// that token to the Tokenizer at once, which skips the same white space.
+inline bool NextStartsNonAscii(std::string_view text, size_t pos) {
+  while (pos < text.size() && kSkip.c[static_cast<unsigned char>(text[pos])] == kSkipSpace) ++pos;
+  return pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x80;
+}
+
 // The result of finishing an ASCII word.
 struct AsciiWord {
   size_t end = 0;
@@ -1209,10 +1216,22 @@ void LexiconMatcher::Impl::ForEachWildcard(uint32_t node, std::string_view norm,
     if (prefilter.empty() || ((prefilter[bit / 64] >> (bit % 64)) & 1) == 0) max_len = 1;
   }
   if (max_len == 1 && (nd.wildcard_lengths & 2) == 0) return;
+  // The lengths to look up: those of the prefixes leaving the node, up to max_len.
+  uint64_t lengths =
+      nd.wildcard_lengths & (max_len >= 63 ? ~uint64_t{1} : (uint64_t{2} << max_len) - 2);
+  const bool long_ones = max_len >= 64 && nd.long_wildcards;
   uint64_t fnv = kFnvOffset;
-  for (size_t l = 1; l <= max_len; ++l) {
-    fnv = (fnv ^ static_cast<unsigned char>(norm[l - 1])) * kFnvPrime;
-    if (l < 64 ? ((nd.wildcard_lengths >> l) & 1) == 0 : !nd.long_wildcards) continue;
+  size_t hashed = 0;  // fnv covers norm[0, hashed)
+  while (lengths != 0 || long_ones) {
+    size_t l;
+    if (lengths != 0) {
+      l = static_cast<size_t>(__builtin_ctzll(lengths));
+      lengths &= lengths - 1;
+    } else {
+      l = std::max<size_t>(hashed + 1, 64);
+      if (l > max_len) break;
+    }
+    for (; hashed < l; ++hashed) fnv = (fnv ^ static_cast<unsigned char>(norm[hashed])) * kFnvPrime;
     const std::string_view prefix = norm.substr(0, l);
     const uint32_t w = wildcard_index.Find(WildcardKey(node, fnv), [&](uint32_t i) {
       return wildcards[i].node == node && wildcards[i].prefix == prefix;
@@ -1677,7 +1696,8 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
   FastScanner scanner(*this, text);
   size_t head = 0;
   for (;;) {
-    if (fast_skip && window.empty() && !tokenizer.has_pending_clitic()) {
+    if (fast_skip && window.empty() && !tokenizer.has_pending_clitic() &&
+        !NextStartsNonAscii(text, tokenizer.position())) {
       // Common case: plain ASCII text, matched straight from the bytes.
       bool clitic = false;
       const size_t at = FastMatch(text, tokenizer.position(), &scanner, &groups, out, &clitic);
