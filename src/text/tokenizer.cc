@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <cstring>
+
 #include "text/utf8.h"
 
 namespace parallax {
@@ -154,7 +156,7 @@ inline bool IsPossessiveAt(std::string_view text, size_t pos, size_t length) {
 }  // namespace
 
 Tokenizer::Tokenizer(std::string_view text, TokenizerOptions options)
-    : text_(text), options_(options) {}
+    : text_(text), options_(options), simple_folds_(internal::SimpleFoldTable()) {}
 
 void Tokenizer::Reset(std::string_view text) {
   text_ = text;
@@ -202,14 +204,41 @@ bool Tokenizer::SlowWord(size_t start, Token* token) {
     }
     break;
   }
-  norm_.clear();
-  folder_.AppendMatchForm(text_.substr(start, j - start), &norm_);
+  if (!FoldByTable(start, j, token)) {
+    norm_.clear();
+    folder_.AppendMatchForm(text_.substr(start, j - start), &norm_);
+    token->norm = norm_;
+  }
   token->begin = start;
   token->end = j;
-  token->norm = norm_;
   token->kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
   pos_ = pending_clitic_ ? clitic_end_ : j;
   if (pending_clitic_ && !options_.punctuation) pending_clitic_ = false;
+  return true;
+}
+
+bool Tokenizer::FoldByTable(size_t begin, size_t end, Token* token) {
+  // Each character of such a word is its own normalisation segment, so its match form is the
+  // characters' forms one after the other. A form has at most 7 bytes and a letter at least 2.
+  const size_t bound = 4 * (end - begin) + sizeof(internal::SimpleFold::bytes);
+  if (fold_.size() < bound) fold_.resize(bound);
+  char* out = fold_.data();
+  const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+  size_t used = 0;
+  for (size_t k = begin; k < end;) {
+    if (s[k] < 0x80) {
+      out[used++] = internal::AsciiLower(static_cast<char>(s[k]));
+      ++k;
+      continue;
+    }
+    size_t length = 0;
+    const int index = internal::CommonCharIndex(s, k, end, &length);
+    if (index < 0 || simple_folds_[index].length == 0) return false;
+    std::memcpy(out + used, simple_folds_[index].bytes, sizeof(internal::SimpleFold::bytes));
+    used += simple_folds_[index].length;
+    k += length;
+  }
+  token->norm = std::string_view(out, used);
   return true;
 }
 

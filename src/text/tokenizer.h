@@ -23,8 +23,10 @@
 //     only when TokenizerOptions::punctuation is set (the lexicon matcher uses it so that
 //     "Lachin, corridor" does not match "Lachin corridor"). Clitics are also emitted only then.
 //
-// Speed: ASCII words are lowercased through an inline fast path and non-ASCII words go through
-// utf8proc; no allocation per token (tokens are views into a buffer owned by the Tokenizer).
+// Speed: ASCII words are lowercased through an inline fast path; words of ASCII and common
+// letters (Cyrillic, Armenian, Georgian, Latin with diacritics) are folded by table, other
+// non-ASCII words go through utf8proc; no allocation per token (tokens are views into a buffer
+// owned by the Tokenizer).
 #ifndef PARALLAX_TEXT_TOKENIZER_H_
 #define PARALLAX_TEXT_TOKENIZER_H_
 
@@ -89,11 +91,16 @@ class Tokenizer {
   bool SlowWord(size_t start, Token* token);
   // Fills `token` for the ASCII word [begin, end); `flags` says whether it has capitals.
   void EmitAscii(size_t begin, size_t end, unsigned flags, Token* token);
+  // Sets token->norm to the match form of the word [begin, end) when it has only ASCII bytes
+  // and common letters with a SimpleFold (see normalizer.h), folded by table; else false.
+  bool FoldByTable(size_t begin, size_t end, Token* token);
 
   std::string_view text_;
   TokenizerOptions options_;
   size_t pos_ = 0;
-  std::string norm_;  // current token's match form
+  std::string norm_;        // current token's match form
+  std::vector<char> fold_;  // or this, for words folded by table
+  const internal::SimpleFold* simple_folds_;
   internal::MatchFolder folder_;
   bool pending_clitic_ = false;  // the next token is the "'s" just split off
   size_t clitic_begin_ = 0;
