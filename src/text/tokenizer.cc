@@ -114,9 +114,9 @@ CharClass ClassifyCodePoint(char32_t c) {
 }
 
 // ClassifyCodePoint of every common character (internal::CommonCharIndex), computed once.
-const CharClass* CommonClasses() {
+const uint8_t* CommonClasses() {
   struct Table {
-    CharClass c[internal::kCommonChars];
+    uint8_t c[internal::kCommonChars];
     Table() {
       for (int i = 0; i < internal::kCommonChars; ++i) {
         c[i] = ClassifyCodePoint(internal::CommonCharAt(i));
@@ -129,34 +129,43 @@ const CharClass* CommonClasses() {
 
 struct Classified {
   CharClass cls = kSpace;
-  uint8_t length = 0;  // 0 at end of text
+  uint8_t length = 0;   // 0 at end of text
+  int16_t common = -1;  // internal::CommonCharIndex of a common character
 };
 
-inline Classified ClassifyAt(std::string_view text, size_t pos) {
+// The class of the character at `pos`; `common` is CommonClasses().
+inline Classified ClassifyAt(std::string_view text, size_t pos, const uint8_t* common) {
   if (pos >= text.size()) return {};
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return {kAscii.c[b], 1};
   size_t length = 0;
   const int index = internal::CommonCharIndex(reinterpret_cast<const unsigned char*>(text.data()),
                                               pos, text.size(), &length);
-  if (index >= 0) return {CommonClasses()[index], static_cast<uint8_t>(length)};
+  if (index >= 0) {
+    return {static_cast<CharClass>(common[index]), static_cast<uint8_t>(length),
+            static_cast<int16_t>(index)};
+  }
   DecodedChar d = DecodeUtf8Char(text, pos);
   return {ClassifyCodePoint(d.code_point), d.length};
 }
 
 // True when the apostrophe at `pos` (of `length` bytes) starts a possessive or contracted "'s"
 // that ends the word: it is followed by s or S and then by a non-word character or the end.
-inline bool IsPossessiveAt(std::string_view text, size_t pos, size_t length) {
+inline bool IsPossessiveAt(std::string_view text, size_t pos, size_t length,
+                           const uint8_t* common) {
   const size_t s = pos + length;
   if (s >= text.size() || (text[s] != 's' && text[s] != 'S')) return false;
-  Classified after = ClassifyAt(text, s + 1);
+  Classified after = ClassifyAt(text, s + 1, common);
   return after.length == 0 || !IsWordClass(after.cls);
 }
 
 }  // namespace
 
 Tokenizer::Tokenizer(std::string_view text, TokenizerOptions options)
-    : text_(text), options_(options), simple_folds_(internal::SimpleFoldTable()) {}
+    : text_(text),
+      options_(options),
+      simple_folds_(internal::SimpleFoldTable()),
+      common_classes_(CommonClasses()) {}
 
 void Tokenizer::Reset(std::string_view text) {
   text_ = text;
@@ -168,43 +177,64 @@ bool Tokenizer::SlowWord(size_t start, Token* token) {
   size_t j = start;
   bool has_letter = false;
   CharClass last = kSpace;  // class of the last word character consumed
+  // While every character so far is ASCII or a common letter with a SimpleFold, each is its own
+  // normalisation segment: the match form is their forms one after the other, in fold_.
+  bool by_table = true;
+  size_t used = 0;
+  auto fold = [&](size_t at, const Classified& c) {
+    if (fold_.size() < used + sizeof(internal::SimpleFold::bytes)) fold_.resize(2 * used + 16);
+    if (static_cast<unsigned char>(text_[at]) < 0x80) {
+      fold_[used++] = internal::AsciiLower(text_[at]);
+      return true;
+    }
+    if (c.common < 0 || simple_folds_[c.common].length == 0) return false;
+    const internal::SimpleFold& f = simple_folds_[c.common];
+    std::memcpy(fold_.data() + used, f.bytes, sizeof(f.bytes));
+    used += f.length;
+    return true;
+  };
   while (j < text_.size()) {
-    Classified c = ClassifyAt(text_, j);
+    Classified c = ClassifyAt(text_, j, common_classes_);
     if (IsWordClass(c.cls)) {
       has_letter |= c.cls != kDigit;
       last = c.cls;
+      by_table = by_table && fold(j, c);
       j += c.length;
       continue;
     }
     if (c.cls == kTransparent) {
       size_t k = j + c.length;
-      Classified next = ClassifyAt(text_, k);
+      Classified next = ClassifyAt(text_, k, common_classes_);
       while (next.cls == kTransparent && next.length != 0) {
         k += next.length;
-        next = ClassifyAt(text_, k);
+        next = ClassifyAt(text_, k, common_classes_);
       }
       if (next.length != 0 && IsWordClass(next.cls)) {
+        by_table = false;
         j = k;
         continue;
       }
       break;
     }
     if (c.cls == kHyphen || c.cls == kApostrophe || c.cls == kDigitJoiner) {
-      Classified next = ClassifyAt(text_, j + c.length);
+      Classified next = ClassifyAt(text_, j + c.length, common_classes_);
       if (next.length == 0 || !IsWordClass(next.cls)) break;
       if (c.cls == kDigitJoiner && (last != kDigit || next.cls != kDigit)) break;
-      if (c.cls == kApostrophe && IsPossessiveAt(text_, j, c.length)) {
+      if (c.cls == kApostrophe && IsPossessiveAt(text_, j, c.length, common_classes_)) {
         pending_clitic_ = true;
         clitic_begin_ = j;
         clitic_end_ = j + c.length + 1;
         break;
       }
+      by_table = by_table && fold(j, c);
       j += c.length;
       continue;
     }
     break;
   }
-  if (!FoldByTable(start, j, token)) {
+  if (by_table) {
+    token->norm = std::string_view(fold_.data(), used);
+  } else {
     norm_.clear();
     folder_.AppendMatchForm(text_.substr(start, j - start), &norm_);
     token->norm = norm_;
@@ -214,31 +244,6 @@ bool Tokenizer::SlowWord(size_t start, Token* token) {
   token->kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
   pos_ = pending_clitic_ ? clitic_end_ : j;
   if (pending_clitic_ && !options_.punctuation) pending_clitic_ = false;
-  return true;
-}
-
-bool Tokenizer::FoldByTable(size_t begin, size_t end, Token* token) {
-  // Each character of such a word is its own normalisation segment, so its match form is the
-  // characters' forms one after the other. A form has at most 7 bytes and a letter at least 2.
-  const size_t bound = 4 * (end - begin) + sizeof(internal::SimpleFold::bytes);
-  if (fold_.size() < bound) fold_.resize(bound);
-  char* out = fold_.data();
-  const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
-  size_t used = 0;
-  for (size_t k = begin; k < end;) {
-    if (s[k] < 0x80) {
-      out[used++] = internal::AsciiLower(static_cast<char>(s[k]));
-      ++k;
-      continue;
-    }
-    size_t length = 0;
-    const int index = internal::CommonCharIndex(s, k, end, &length);
-    if (index < 0 || simple_folds_[index].length == 0) return false;
-    std::memcpy(out + used, simple_folds_[index].bytes, sizeof(internal::SimpleFold::bytes));
-    used += simple_folds_[index].length;
-    k += length;
-  }
-  token->norm = std::string_view(out, used);
   return true;
 }
 
@@ -297,7 +302,7 @@ bool Tokenizer::Next(Token* token) {
               (kAscii.c[s[j - 1]] != kDigit || kAscii.c[s[j + 1]] != kDigit)) {
             break;
           }
-          if (jc == kApostrophe && IsPossessiveAt(text_, j, 1)) {
+          if (jc == kApostrophe && IsPossessiveAt(text_, j, 1, common_classes_)) {
             if (options_.punctuation) {
               pending_clitic_ = true;
               clitic_begin_ = j;
@@ -325,7 +330,7 @@ bool Tokenizer::Next(Token* token) {
       ++pos_;
       return true;
     }
-    Classified c = ClassifyAt(text_, pos_);
+    Classified c = ClassifyAt(text_, pos_, common_classes_);
     if (IsWordClass(c.cls)) return SlowWord(pos_, token);
     if (c.cls == kSpace || c.cls == kTransparent || !options_.punctuation) {
       pos_ += c.length;

@@ -91,9 +91,6 @@ class Tokenizer {
   bool SlowWord(size_t start, Token* token);
   // Fills `token` for the ASCII word [begin, end); `flags` says whether it has capitals.
   void EmitAscii(size_t begin, size_t end, unsigned flags, Token* token);
-  // Sets token->norm to the match form of the word [begin, end) when it has only ASCII bytes
-  // and common letters with a SimpleFold (see normalizer.h), folded by table; else false.
-  bool FoldByTable(size_t begin, size_t end, Token* token);
 
   std::string_view text_;
   TokenizerOptions options_;
@@ -101,6 +98,7 @@ class Tokenizer {
   std::string norm_;        // current token's match form
   std::vector<char> fold_;  // or this, for words folded by table
   const internal::SimpleFold* simple_folds_;
+  const uint8_t* common_classes_;  // the classes of common characters
   internal::MatchFolder folder_;
   bool pending_clitic_ = false;  // the next token is the "'s" just split off
   size_t clitic_begin_ = 0;
