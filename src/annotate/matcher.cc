@@ -165,6 +165,14 @@ inline uint32_t PrefilterBit(uint32_t node, unsigned char b0, unsigned char b1) 
   return static_cast<uint32_t>(Mix64((uint64_t{node} << 16) | (uint64_t{b0} << 8) | b1) &
                                ((1u << 20) - 1));
 }
+// The same over (node, first four bytes), for prefixes of four bytes or more: a Cyrillic or
+// Armenian letter is two bytes, so the first two say little.
+inline uint32_t PrefilterBit4(uint32_t node, std::string_view s) {
+  uint32_t b4;
+  std::memcpy(&b4, s.data(), 4);
+  return static_cast<uint32_t>(Mix64(((uint64_t{node} << 32) | b4) ^ 0x5851F42D4C957F2DULL) &
+                               ((1u << 20) - 1));
+}
 
 // Open-addressing hash index from a 64-bit hash to a 32-bit value; equal hashes are told apart
 // by a caller-supplied predicate on the stored value.
@@ -506,7 +514,7 @@ bool StemsArePrefixes(std::string_view algorithm) {
 // The stem-start filter: one bit per (stemming mode, first bytes of a token leaving its root).
 constexpr int kStemStartBits = 16;  // 8 KB
 inline size_t StemStartBit(size_t mode, uint64_t key) {
-  return Mix64(key ^ (uint64_t{mode} << 56)) >> (64 - kStemStartBits);
+  return ((key ^ (uint64_t{mode} << 59)) * 0x9E3779B97F4A7C15ULL) >> (64 - kStemStartBits);
 }
 
 // A punctuation token that is one quotation mark (", ', «, », “, ”, „, ‘, ’, ‹, ›): free
@@ -630,8 +638,10 @@ struct LexiconMatcher::Impl {
   std::vector<int> terminals;
   HashIndex edges;  // Mix64(node << 32 | token) -> child
   std::vector<Wildcard> wildcards;
-  HashIndex wildcard_index;         // WildcardKey(node, fnv(prefix)) -> wildcards index
-  std::vector<uint64_t> prefilter;  // 2^20 bits over (node, first two bytes) of long prefixes
+  HashIndex wildcard_index;  // WildcardKey(node, fnv(prefix)) -> wildcards index
+  // 2^20 bits over (node, first two bytes) of prefixes of two bytes or more (PrefilterBit) and
+  // (node, first four bytes) of those of four or more (PrefilterBit4).
+  std::vector<uint64_t> prefilter;
   // 2^16 bits over the first two bytes of the wildcard prefixes that leave a root: a word whose
   // first two bytes (match form) are not here starts no wildcard pattern.
   std::vector<uint64_t> root_wildcard_pairs;
@@ -1219,7 +1229,14 @@ void LexiconMatcher::Impl::ForEachWildcard(uint32_t node, std::string_view norm,
   // The lengths to look up: those of the prefixes leaving the node, up to max_len.
   uint64_t lengths =
       nd.wildcard_lengths & (max_len >= 63 ? ~uint64_t{1} : (uint64_t{2} << max_len) - 2);
-  const bool long_ones = max_len >= 64 && nd.long_wildcards;
+  bool long_ones = max_len >= 64 && nd.long_wildcards;
+  if (max_len >= 4 && ((lengths >> 4) != 0 || long_ones)) {
+    const uint32_t bit = PrefilterBit4(node, norm);
+    if (((prefilter[bit / 64] >> (bit % 64)) & 1) == 0) {
+      lengths &= 0xE;  // no prefix of four bytes or more begins the word
+      long_ones = false;
+    }
+  }
   uint64_t fnv = kFnvOffset;
   size_t hashed = 0;  // fnv covers norm[0, hashed)
   while (lengths != 0 || long_ones) {
@@ -1487,6 +1504,10 @@ bool LexiconMatcher::Compile(std::string* error) {
           if (m.prefilter.empty()) m.prefilter.assign((1u << 20) / 64, 0);
           const uint32_t bit = PrefilterBit(node, static_cast<unsigned char>(prefix[0]),
                                             static_cast<unsigned char>(prefix[1]));
+          m.prefilter[bit / 64] |= uint64_t{1} << (bit % 64);
+        }
+        if (prefix.size() >= 4) {
+          const uint32_t bit = PrefilterBit4(node, prefix);
           m.prefilter[bit / 64] |= uint64_t{1} << (bit % 64);
         }
       }

@@ -851,7 +851,8 @@ TEST(LexiconMatcherTest, RussianAndArmenianStemsArePrefixesOfTheirWords) {
 }
 
 // Stemmed patterns of both modes, short stems among them (a word stemmed to "в" or "на" passes
-// the stem-start filter on many words), against the stemming reference on random text.
+// the stem-start filter on many words), and wildcards on prefixes of one to many letters (the
+// two- and four-byte prefilters), against the stemming reference on random text.
 TEST(LexiconMatcherTest, StemmedMatchingAgreesWithReference) {
   const std::vector<std::string> words = {"в",
                                           "во",
@@ -929,6 +930,24 @@ TEST(LexiconMatcherTest, StemmedMatchingAgreesWithReference) {
       const int more = static_cast<int>(rng() % 3);
       for (int k = 0; k < more; ++k) pattern += " " + pick(words);
       if (pattern.back() == '-' || pattern.back() == '.') pattern += " на";
+      if (rng() % 3 == 0) {
+        // A wildcard on a prefix of the last word, of one to all of its characters.
+        const size_t last = pattern.rfind(' ') + 1;
+        std::vector<size_t> ends;
+        for (size_t i = last + 1; i <= pattern.size(); ++i) {
+          if (i == pattern.size() || (static_cast<unsigned char>(pattern[i]) & 0xC0) != 0x80) {
+            ends.push_back(i);
+          }
+        }
+        const std::string word = pattern.substr(last);
+        const auto first = static_cast<unsigned char>(word[0]);
+        const bool letters_or_digits =
+            word.find(',') == std::string::npos &&
+            (std::isalnum(first) != 0 || (first >= 0xD0 && first <= 0xD6));
+        if (letters_or_digits) {  // ASCII, Cyrillic or Armenian
+          pattern = pattern.substr(0, ends[rng() % ends.size()]) + "*";
+        }
+      }
       const int language = static_cast<int>(rng() % 4);
       patterns.push_back(pattern);
       languages.push_back(language == 0   ? ""
