@@ -165,8 +165,8 @@ inline uint32_t PrefilterBit(uint32_t node, unsigned char b0, unsigned char b1) 
   return static_cast<uint32_t>(Mix64((uint64_t{node} << 16) | (uint64_t{b0} << 8) | b1) &
                                ((1u << 20) - 1));
 }
-// The same over (node, first four bytes), for prefixes of four bytes or more: a Cyrillic or
-// Armenian letter is two bytes, so the first two say little.
+// The same over (node, first four bytes), for prefixes of four bytes or more, tested for words
+// that start with a non-ASCII letter (of two bytes or more, so that the first two say little).
 inline uint32_t PrefilterBit4(uint32_t node, std::string_view s) {
   uint32_t b4;
   std::memcpy(&b4, s.data(), 4);
@@ -912,7 +912,8 @@ class LexiconMatcher::Impl::FastScanner {
   }
 
  private:
-  void Read(FastChunk* c) {
+  // Out of line: inlined into FastMatch (as GCC 12 may choose) it costs more on prose.
+  __attribute__((noinline)) void Read(FastChunk* c) {
     c->count = 0;
     c->candidate_count = 0;
     c->stop = FastChunk::kFull;
@@ -1230,7 +1231,8 @@ void LexiconMatcher::Impl::ForEachWildcard(uint32_t node, std::string_view norm,
   uint64_t lengths =
       nd.wildcard_lengths & (max_len >= 63 ? ~uint64_t{1} : (uint64_t{2} << max_len) - 2);
   bool long_ones = max_len >= 64 && nd.long_wildcards;
-  if (max_len >= 4 && ((lengths >> 4) != 0 || long_ones)) {
+  if (max_len >= 4 && static_cast<unsigned char>(norm[0]) >= 0x80 &&
+      ((lengths >> 4) != 0 || long_ones)) {
     const uint32_t bit = PrefilterBit4(node, norm);
     if (((prefilter[bit / 64] >> (bit % 64)) & 1) == 0) {
       lengths &= 0xE;  // no prefix of four bytes or more begins the word
