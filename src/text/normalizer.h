@@ -24,10 +24,12 @@
 //   letter, and освобождённые and освобожденные are one word.
 // Invalid UTF-8 in the input becomes U+FFFD (sanitise with ToValidUtf8 first to get warnings).
 //
-// Speed: ASCII runs are copied (display) or lowercased through a table (match); utf8proc runs
-// only on non-ASCII segments (a starter and the marks that follow it), so English prose
-// normalises at well over 1 GB/s. The output is identical, byte for byte, to running utf8proc
-// over the whole string (NormalizeReference, kept for tests).
+// Speed: ASCII runs are copied (display) or lowercased through a table (match); in match form,
+// common letters (U+0080..U+07FF: Latin with diacritics to Armenian; Georgian) followed by a
+// starter take a table made once from utf8proc; utf8proc runs only on the other non-ASCII
+// segments (a starter and the marks that follow it), so English prose normalises at well over
+// 1 GB/s. The output is identical, byte for byte, to running utf8proc over the whole string
+// (NormalizeReference, kept for tests).
 #ifndef PARALLAX_TEXT_NORMALIZER_H_
 #define PARALLAX_TEXT_NORMALIZER_H_
 
