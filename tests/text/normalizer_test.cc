@@ -276,18 +276,26 @@ TEST(NormalizerTest, FastPathEqualsReferenceOnRandomMixtures) {
   }
 }
 
+std::string Utf8(char32_t c) {
+  std::string out;
+  AppendUtf8(c, &out);
+  return out;
+}
+
+int CommonIndexOf(std::string_view utf8, size_t* length) {
+  return internal::CommonCharIndex(reinterpret_cast<const unsigned char*>(utf8.data()), 0,
+                                   utf8.size(), length);
+}
+
 // The table of common letters holds exactly what utf8proc makes of each letter alone.
 TEST(NormalizerTest, SimpleFoldTableEqualsReference) {
   const internal::SimpleFold* table = internal::SimpleFoldTable();
   int simple = 0;
   for (int i = 0; i < internal::kCommonChars; ++i) {
     const char32_t c = internal::CommonCharAt(i);
-    std::string utf8;
-    AppendUtf8(c, &utf8);
+    const std::string utf8 = Utf8(c);
     size_t length = 0;
-    ASSERT_EQ(internal::CommonCharIndex(reinterpret_cast<const unsigned char*>(utf8.data()), 0,
-                                        utf8.size(), &length),
-              i);
+    ASSERT_EQ(CommonIndexOf(utf8, &length), i);
     EXPECT_EQ(length, utf8.size());
     if (table[i].length == 0) continue;
     ++simple;
@@ -297,33 +305,26 @@ TEST(NormalizerTest, SimpleFoldTableEqualsReference) {
   }
   EXPECT_GT(simple, 1000);
   // Cyrillic, Armenian and Georgian letters are in; marks and pre-folded characters are not.
+  auto in_table = [&](char32_t c) {
+    size_t length = 0;
+    const int i = CommonIndexOf(Utf8(c), &length);
+    return i >= 0 && table[i].length != 0;
+  };
   for (const char32_t c :
        {0x0416, 0x0436, 0x0401, 0x0451, 0x0531, 0x0587, 0x10D0, 0x1C90, 0x10A0}) {
-    std::string utf8;
-    AppendUtf8(c, &utf8);
-    size_t length = 0;
-    const int i = internal::CommonCharIndex(reinterpret_cast<const unsigned char*>(utf8.data()), 0,
-                                            utf8.size(), &length);
-    ASSERT_GE(i, 0);
-    EXPECT_NE(table[i].length, 0) << "U+" << std::hex << static_cast<uint32_t>(c);
+    EXPECT_TRUE(in_table(c)) << "U+" << std::hex << static_cast<uint32_t>(c);
   }
   for (const char32_t c : {0x0301, 0x0308, 0x00AD, 0x00AB, 0x0130, 0x055B, 0x02BC}) {
-    std::string utf8;
-    AppendUtf8(c, &utf8);
     size_t length = 0;
-    const int i = internal::CommonCharIndex(reinterpret_cast<const unsigned char*>(utf8.data()), 0,
-                                            utf8.size(), &length);
-    ASSERT_GE(i, 0);
-    EXPECT_EQ(table[i].length, 0) << "U+" << std::hex << static_cast<uint32_t>(c);
+    EXPECT_GE(CommonIndexOf(Utf8(c), &length), 0);
+    EXPECT_FALSE(in_table(c)) << "U+" << std::hex << static_cast<uint32_t>(c);
   }
   // Malformed and other sequences are not common characters.
   for (const std::string& bad :
        {std::string("\xD0"), std::string("\xD0\x41"), std::string("\xE1\x83"),
         std::string("\xE1\x84\x80"), std::string("\xC1\xBF"), std::string("\xE2\x80\x93")}) {
     size_t length = 0;
-    EXPECT_EQ(internal::CommonCharIndex(reinterpret_cast<const unsigned char*>(bad.data()), 0,
-                                        bad.size(), &length),
-              -1);
+    EXPECT_EQ(CommonIndexOf(bad, &length), -1);
   }
 }
 
