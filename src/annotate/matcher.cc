@@ -165,6 +165,14 @@ inline uint32_t PrefilterBit(uint32_t node, unsigned char b0, unsigned char b1) 
   return static_cast<uint32_t>(Mix64((uint64_t{node} << 16) | (uint64_t{b0} << 8) | b1) &
                                ((1u << 20) - 1));
 }
+// The same over (node, first four bytes), for prefixes of four bytes or more, tested for words
+// that start with a non-ASCII letter (of two bytes or more, so that the first two say little).
+inline uint32_t PrefilterBit4(uint32_t node, std::string_view s) {
+  uint32_t b4;
+  std::memcpy(&b4, s.data(), 4);
+  return static_cast<uint32_t>(Mix64(((uint64_t{node} << 32) | b4) ^ 0x5851F42D4C957F2DULL) &
+                               ((1u << 20) - 1));
+}
 
 // Open-addressing hash index from a 64-bit hash to a 32-bit value; equal hashes are told apart
 // by a caller-supplied predicate on the stored value.
@@ -422,33 +430,6 @@ class EdgeTable {
   size_t mask_ = 0;
 };
 
-// One Snowball stemmer per algorithm and thread: sb_stemmer is not thread-safe.
-class StemmerPool {
- public:
-  StemmerPool() = default;
-  StemmerPool(const StemmerPool&) = delete;
-  StemmerPool& operator=(const StemmerPool&) = delete;
-  ~StemmerPool() {
-    for (auto& entry : stemmers_) sb_stemmer_delete(entry.second);
-  }
-  sb_stemmer* Get(const std::string& algorithm) {
-    for (auto& entry : stemmers_) {
-      if (entry.first == algorithm) return entry.second;
-    }
-    sb_stemmer* s = sb_stemmer_new(algorithm.c_str(), "UTF_8");
-    stemmers_.emplace_back(algorithm, s);
-    return s;
-  }
-
- private:
-  std::vector<std::pair<std::string, sb_stemmer*>> stemmers_;
-};
-
-StemmerPool& ThreadStemmers() {
-  thread_local StemmerPool pool;
-  return pool;
-}
-
 std::string_view Stem(sb_stemmer* stemmer, std::string_view word) {
   if (stemmer == nullptr) return word;
   const sb_symbol* out = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
@@ -456,6 +437,84 @@ std::string_view Stem(sb_stemmer* stemmer, std::string_view word) {
   if (out == nullptr) return word;
   return std::string_view(reinterpret_cast<const char*>(out),
                           static_cast<size_t>(sb_stemmer_length(stemmer)));
+}
+
+// A Snowball stemmer with a bounded memo of recent words: news repeats its words, and a stem
+// costs thousands of instructions. Direct-mapped by the word's hash (HashBytes), 256 KB.
+class CachedStemmer {
+ public:
+  explicit CachedStemmer(const std::string& algorithm)
+      : stemmer_(sb_stemmer_new(algorithm.c_str(), "UTF_8")) {}
+  CachedStemmer(const CachedStemmer&) = delete;
+  CachedStemmer& operator=(const CachedStemmer&) = delete;
+  ~CachedStemmer() {
+    if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
+  }
+
+  // The stem of `word`, whose HashBytes is `hash`; valid until the next call.
+  std::string_view Stem(std::string_view word, uint64_t hash) {
+    if (slots_.empty()) slots_.resize(kSlots);
+    Slot& slot = slots_[hash & (kSlots - 1)];
+    if (slot.hash == hash && slot.word_length == word.size() &&
+        std::memcmp(slot.bytes, word.data(), word.size()) == 0) {
+      return std::string_view(slot.bytes + slot.word_length, slot.stem_length);
+    }
+    const std::string_view stem = parallax::Stem(stemmer_, word);
+    if (word.size() + stem.size() > sizeof(slot.bytes)) return stem;
+    slot.hash = hash;
+    slot.word_length = static_cast<uint8_t>(word.size());
+    slot.stem_length = static_cast<uint8_t>(stem.size());
+    std::memcpy(slot.bytes, word.data(), word.size());
+    std::memcpy(slot.bytes + word.size(), stem.data(), stem.size());
+    return std::string_view(slot.bytes + slot.word_length, slot.stem_length);
+  }
+
+ private:
+  static constexpr size_t kSlots = 4096;
+  struct Slot {
+    uint64_t hash = 0;
+    uint8_t word_length = 0xFF;  // no word
+    uint8_t stem_length = 0;
+    char bytes[54];  // the word, then its stem
+  };
+
+  sb_stemmer* stemmer_;
+  std::vector<Slot> slots_;
+};
+
+// One stemmer per algorithm and thread: sb_stemmer is not thread-safe.
+class StemmerPool {
+ public:
+  CachedStemmer* Get(const std::string& algorithm) {
+    for (auto& entry : stemmers_) {
+      if (entry.first == algorithm) return entry.second.get();
+    }
+    stemmers_.emplace_back(algorithm, std::make_unique<CachedStemmer>(algorithm));
+    return stemmers_.back().second.get();
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::unique_ptr<CachedStemmer>>> stemmers_;
+};
+
+StemmerPool& ThreadStemmers() {
+  thread_local StemmerPool pool;
+  return pool;
+}
+
+// Snowball algorithms that only remove suffixes, so that a stem is always a prefix of its word
+// in match form (the Russian one also turns ё into е, which a match form never holds).
+bool StemsArePrefixes(std::string_view algorithm) {
+  for (const char* name : {"ru", "rus", "russian", "hy", "hye", "arm", "armenian"}) {
+    if (algorithm == name) return true;
+  }
+  return false;
+}
+
+// The stem-start filter: one bit per (stemming mode, first bytes of a token leaving its root).
+constexpr int kStemStartBits = 16;  // 8 KB
+inline size_t StemStartBit(size_t mode, uint64_t key) {
+  return ((key ^ (uint64_t{mode} << 59)) * 0x9E3779B97F4A7C15ULL) >> (64 - kStemStartBits);
 }
 
 // A punctuation token that is one quotation mark (", ', «, », “, ”, „, ‘, ’, ‹, ›): free
@@ -549,6 +608,10 @@ struct LexiconMatcher::Impl {
     std::string algorithm;  // "" for exact matching
     uint32_t root = 0;
     bool has_ascii_words = false;
+    // With stems that are prefixes of their words (StemsArePrefixes), bit L (1..8) is set when a
+    // token of L bytes (8: of 8 or more) leaves the root: a word can start a match only if its
+    // first L bytes for such an L are in stem_start_filter. 0: no such filter.
+    uint32_t stem_start_lengths = 0;
   };
   struct Node {
     uint32_t term_begin = 0;  // range in terminals
@@ -575,8 +638,10 @@ struct LexiconMatcher::Impl {
   std::vector<int> terminals;
   HashIndex edges;  // Mix64(node << 32 | token) -> child
   std::vector<Wildcard> wildcards;
-  HashIndex wildcard_index;         // WildcardKey(node, fnv(prefix)) -> wildcards index
-  std::vector<uint64_t> prefilter;  // 2^20 bits over (node, first two bytes) of long prefixes
+  HashIndex wildcard_index;  // WildcardKey(node, fnv(prefix)) -> wildcards index
+  // 2^20 bits over (node, first two bytes) of prefixes of two bytes or more (PrefilterBit) and
+  // (node, first four bytes) of those of four or more (PrefilterBit4).
+  std::vector<uint64_t> prefilter;
   // 2^16 bits over the first two bytes of the wildcard prefixes that leave a root: a word whose
   // first two bytes (match form) are not here starts no wildcard pattern.
   std::vector<uint64_t> root_wildcard_pairs;
@@ -596,6 +661,7 @@ struct LexiconMatcher::Impl {
   // so that every word a prefix begins has that prefix's key. start_key_mask[n]: the bytes of
   // the key of a word of n bytes (n <= 16).
   std::vector<uint64_t> start_filter;
+  std::vector<uint64_t> stem_start_filter;  // StemStartBit of the roots' tokens, see Mode
   size_t start_key_bytes = 8;
   uint64_t start_key_mask[17] = {};
   // The fast path's first chunk hashes every word (see FastScanner::Fill): true when many
@@ -645,6 +711,21 @@ struct LexiconMatcher::Impl {
       max_free_from = std::max(max_free_from, end);
     }
   };
+
+  // False when no stem of the word `norm` (match form) can leave the root of stemming mode
+  // `mode` (the stem being a prefix of the word), so that it need not be stemmed there.
+  bool MayStemToStart(size_t mode, std::string_view norm) const {
+    const uint32_t lengths = modes[mode].stem_start_lengths;
+    if (lengths == 0) return true;
+    const size_t head = std::min<size_t>(norm.size(), 8);
+    uint64_t w = 0;
+    std::memcpy(&w, norm.data(), head);
+    for (uint32_t rest = lengths & ((2u << head) - 2); rest != 0; rest &= rest - 1) {
+      const size_t bit = StemStartBit(mode, w & LowMask(static_cast<size_t>(__builtin_ctz(rest))));
+      if (((stem_start_filter[bit / 64] >> (bit % 64)) & 1) != 0) return true;
+    }
+    return false;
+  }
 
   // Appends the matches of the groups in `wanted` to `out`, ordered by position.
   void MatchText(std::string_view text, uint32_t wanted, std::vector<PatternMatch>* out) const;
@@ -714,6 +795,13 @@ inline ByteMasks Classify16(const unsigned char* p) {
 }
 
 inline bool IsAlnumByte(unsigned char b) { return kSkip.c[b] == kSkipAlnum; }
+
+// Whether the first byte after the white space at `pos` is non-ASCII: FastMatch would hand
+// that token to the Tokenizer at once, which skips the same white space.
+inline bool NextStartsNonAscii(std::string_view text, size_t pos) {
+  while (pos < text.size() && kSkip.c[static_cast<unsigned char>(text[pos])] == kSkipSpace) ++pos;
+  return pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x80;
+}
 
 // The result of finishing an ASCII word.
 struct AsciiWord {
@@ -824,7 +912,8 @@ class LexiconMatcher::Impl::FastScanner {
   }
 
  private:
-  void Read(FastChunk* c) {
+  // Out of line: inlined into FastMatch (as GCC 12 may choose) it costs more on prose.
+  __attribute__((noinline)) void Read(FastChunk* c) {
     c->count = 0;
     c->candidate_count = 0;
     c->stop = FastChunk::kFull;
@@ -1138,10 +1227,30 @@ void LexiconMatcher::Impl::ForEachWildcard(uint32_t node, std::string_view norm,
     if (prefilter.empty() || ((prefilter[bit / 64] >> (bit % 64)) & 1) == 0) max_len = 1;
   }
   if (max_len == 1 && (nd.wildcard_lengths & 2) == 0) return;
+  // The lengths to look up: those of the prefixes leaving the node, up to max_len.
+  uint64_t lengths =
+      nd.wildcard_lengths & (max_len >= 63 ? ~uint64_t{1} : (uint64_t{2} << max_len) - 2);
+  bool long_ones = max_len >= 64 && nd.long_wildcards;
+  if (max_len >= 4 && static_cast<unsigned char>(norm[0]) >= 0x80 &&
+      ((lengths >> 4) != 0 || long_ones)) {
+    const uint32_t bit = PrefilterBit4(node, norm);
+    if (((prefilter[bit / 64] >> (bit % 64)) & 1) == 0) {
+      lengths &= 0xE;  // no prefix of four bytes or more begins the word
+      long_ones = false;
+    }
+  }
   uint64_t fnv = kFnvOffset;
-  for (size_t l = 1; l <= max_len; ++l) {
-    fnv = (fnv ^ static_cast<unsigned char>(norm[l - 1])) * kFnvPrime;
-    if (l < 64 ? ((nd.wildcard_lengths >> l) & 1) == 0 : !nd.long_wildcards) continue;
+  size_t hashed = 0;  // fnv covers norm[0, hashed)
+  while (lengths != 0 || long_ones) {
+    size_t l;
+    if (lengths != 0) {
+      l = static_cast<size_t>(__builtin_ctzll(lengths));
+      lengths &= lengths - 1;
+    } else {
+      l = std::max<size_t>(hashed + 1, 64);
+      if (l > max_len) break;
+    }
+    for (; hashed < l; ++hashed) fnv = (fnv ^ static_cast<unsigned char>(norm[hashed])) * kFnvPrime;
     const std::string_view prefix = norm.substr(0, l);
     const uint32_t w = wildcard_index.Find(WildcardKey(node, fnv), [&](uint32_t i) {
       return wildcards[i].node == node && wildcards[i].prefix == prefix;
@@ -1399,6 +1508,10 @@ bool LexiconMatcher::Compile(std::string* error) {
                                             static_cast<unsigned char>(prefix[1]));
           m.prefilter[bit / 64] |= uint64_t{1} << (bit % 64);
         }
+        if (prefix.size() >= 4) {
+          const uint32_t bit = PrefilterBit4(node, prefix);
+          m.prefilter[bit / 64] |= uint64_t{1} << (bit % 64);
+        }
       }
       m.wildcards[index].patterns.push_back(static_cast<int>(p));
     }
@@ -1463,6 +1576,22 @@ bool LexiconMatcher::Compile(std::string* error) {
     ++start_tokens;
   }
   m.eager_start = start_tokens > 4096;
+  m.stem_start_filter.assign((size_t{1} << kStemStartBits) / 64, 0);
+  for (size_t mode = 1; mode < m.modes.size(); ++mode) {
+    if (!StemsArePrefixes(m.modes[mode].algorithm)) continue;
+    uint32_t lengths = 0;
+    for (const auto& e : m.build_edges) {
+      if (e.parent != m.modes[mode].root) continue;
+      const std::string_view form = m.vocab.String(e.token);
+      const size_t head = std::min<size_t>(form.size(), 8);
+      uint64_t key = 0;
+      std::memcpy(&key, form.data(), head);
+      const size_t bit = StemStartBit(mode, key);
+      m.stem_start_filter[bit / 64] |= uint64_t{1} << (bit % 64);
+      lengths |= uint32_t{1} << head;
+    }
+    m.modes[mode].stem_start_lengths = lengths;
+  }
   for (const Impl::Wildcard& w : m.wildcards) {
     if (is_root[w.node]) set_start_key(w.prefix);
   }
@@ -1525,6 +1654,7 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
     uint8_t state = 0;  // 0 not computed, 1 computed, 2 cannot match
   };
   const size_t stem_modes = modes.size() - 1;
+  std::vector<CachedStemmer*> stemmers;  // by mode, on first use
   std::vector<WindowToken> window;
   std::vector<StemKey> stem_keys;  // window index * stem_modes + (mode - 1)
   std::string arena;               // match forms (and stems) of the window's tokens
@@ -1564,7 +1694,9 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
       if (!modes[mode].has_ascii_words && IsAscii(norm)) {
         sk.state = 2;
       } else {
-        const std::string_view stem = Stem(ThreadStemmers().Get(modes[mode].algorithm), norm);
+        if (stemmers.empty()) stemmers.assign(modes.size(), nullptr);
+        if (stemmers[mode] == nullptr) stemmers[mode] = ThreadStemmers().Get(modes[mode].algorithm);
+        const std::string_view stem = stemmers[mode]->Stem(norm, window[k].hash);
         sk.offset = static_cast<uint32_t>(arena.size());
         sk.length = static_cast<uint32_t>(stem.size());
         sk.hash = HashBytes(stem);
@@ -1587,7 +1719,8 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
   FastScanner scanner(*this, text);
   size_t head = 0;
   for (;;) {
-    if (fast_skip && window.empty() && !tokenizer.has_pending_clitic()) {
+    if (fast_skip && window.empty() && !tokenizer.has_pending_clitic() &&
+        !NextStartsNonAscii(text, tokenizer.position())) {
       // Common case: plain ASCII text, matched straight from the bytes.
       bool clitic = false;
       const size_t at = FastMatch(text, tokenizer.position(), &scanner, &groups, out, &clitic);
@@ -1607,6 +1740,10 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
         if (k > head && IsQuoteMark(window[k].kind, norm_of(k))) continue;
         if ((flags & kHasWildcards) != 0) check_wildcards(node, k, k - head + 1);
         if ((flags & kHasChildren) == 0) break;
+        if (mode != 0 && k == head && window[k].kind == TokenKind::kWord &&
+            !MayStemToStart(mode, norm_of(k))) {
+          break;
+        }
         std::string_view key;
         uint64_t hash;
         if (!key_for(k, mode, &key, &hash)) break;

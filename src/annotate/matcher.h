@@ -44,7 +44,8 @@
 //
 // Thread safety: Add and Compile are not; after Compile, Match is const and safe to call
 // concurrently. Snowball stemmers are not thread-safe, so Match uses one stemmer per thread and
-// language (created on first use in that thread, kept until the thread ends).
+// language (created on first use in that thread, kept until the thread ends), each with a memo
+// of the stems of 4,096 recent words (256 KB).
 //
 // Speed: plain ASCII text takes a fast path that reads tokens from bit masks over 64-byte
 // blocks (SSE2 where available), rejects most words by their first bytes (a bit set of the
@@ -57,7 +58,10 @@
 // the same pass. Everything the fast path cannot settle alone (non-ASCII words and punctuation,
 // stemming, quotation marks inside a match) goes through the Tokenizer and the general walk,
 // with the same results (randomised tests compare both with a plain reference and the grouped
-// pass with one matcher per group).
+// pass with one matcher per group). On that path a word is stemmed at a stemming mode's root
+// only when its first bytes begin a token that leaves that root (for Snowball algorithms whose
+// stems are prefixes of their words: Russian, Armenian), and a word's wildcard prefixes are
+// looked up only where a two- and a four-byte prefilter allow.
 #ifndef PARALLAX_ANNOTATE_MATCHER_H_
 #define PARALLAX_ANNOTATE_MATCHER_H_
 

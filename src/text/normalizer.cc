@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/utf8.h"
 
@@ -107,6 +108,27 @@ bool StartsSegment(int32_t c) {
          p->category != UTF8PROC_CATEGORY_ME;
 }
 
+const SimpleFold* SimpleFoldTable() {
+  struct Table {
+    SimpleFold entries[kCommonChars];
+    Table() {
+      std::string utf8;
+      for (int i = 0; i < kCommonChars; ++i) {
+        const auto c = static_cast<int32_t>(CommonCharAt(i));
+        if (PreFoldForMatch(c) != c || !StartsSegment(c)) continue;
+        utf8.clear();
+        AppendUtf8(static_cast<char32_t>(c), &utf8);
+        const std::string folded = NormalizeReference(utf8, NormalizationForm::kMatch);
+        if (folded.empty() || folded.size() > sizeof(entries[i].bytes)) continue;
+        entries[i].length = static_cast<uint8_t>(folded.size());
+        std::copy(folded.begin(), folded.end(), entries[i].bytes);
+      }
+    }
+  };
+  static const Table table;
+  return table.entries;
+}
+
 void MatchFolder::AppendMatchForm(std::string_view input, std::string* out) {
   Append(input, NormalizationForm::kMatch, 0, out, nullptr);
 }
@@ -148,6 +170,42 @@ void MatchFolder::FlushSegment(NormalizationForm form, size_t seg_start, std::st
   if (map != nullptr) map->insert(map->end(), static_cast<size_t>(bytes), seg_start);
 }
 
+bool MatchFolder::FollowedByStarter(const unsigned char* s, size_t k, size_t n) const {
+  if (k >= n || s[k] < 0x80) return true;
+  size_t length = 0;
+  const int index = CommonCharIndex(s, k, n, &length);
+  return index >= 0 && tables_[index].length != 0;
+}
+
+size_t MatchFolder::AppendSimpleRun(const unsigned char* s, size_t k, size_t n, int index,
+                                    size_t length, size_t base, std::string* out,
+                                    std::vector<size_t>* map) const {
+  // Folded through a small buffer: each entry's bytes are copied whole and the end advanced by
+  // its length.
+  constexpr size_t kEntryBytes = sizeof(SimpleFold::bytes);
+  char buffer[64 + kEntryBytes];
+  size_t used = 0;
+  for (;;) {
+    const SimpleFold& f = tables_[index];
+    std::memcpy(buffer + used, f.bytes, kEntryBytes);
+    used += f.length;
+    if (map != nullptr) map->insert(map->end(), f.length, base + k);
+    k += length;
+    if (used > 64) {
+      out->append(buffer, used);
+      used = 0;
+    }
+    if (k >= n || s[k] < 0x80) break;
+    size_t next_length = 0;
+    const int next = CommonCharIndex(s, k, n, &next_length);
+    if (next < 0 || tables_[next].length == 0 || !FollowedByStarter(s, k + next_length, n)) break;
+    index = next;
+    length = next_length;
+  }
+  out->append(buffer, used);
+  return k;
+}
+
 void MatchFolder::Append(std::string_view input, NormalizationForm form, size_t base,
                          std::string* out, std::vector<size_t>* map) {
   const size_t n = input.size();
@@ -168,6 +226,16 @@ void MatchFolder::Append(std::string_view input, NormalizationForm form, size_t 
     segment_.clear();
     while (k < n) {
       if (s[k] < 0x80 && k != slow_start) break;  // back to the fast loop
+      size_t length = 0;
+      const int index = tables_ != nullptr && form == NormalizationForm::kMatch
+                            ? CommonCharIndex(s, k, n, &length)
+                            : -1;
+      if (index >= 0 && tables_[index].length != 0 && FollowedByStarter(s, k + length, n)) {
+        FlushSegment(form, base + seg_start, out, map);
+        k = AppendSimpleRun(s, k, n, index, length, base, out, map);
+        seg_start = k;
+        continue;
+      }
       DecodedChar d = DecodeUtf8Char(input, k);
       int32_t c = static_cast<int32_t>(d.code_point);
       if (form == NormalizationForm::kMatch) c = PreFoldForMatch(c);

@@ -24,10 +24,12 @@
 //   letter, and освобождённые and освобожденные are one word.
 // Invalid UTF-8 in the input becomes U+FFFD (sanitise with ToValidUtf8 first to get warnings).
 //
-// Speed: ASCII runs are copied (display) or lowercased through a table (match); utf8proc runs
-// only on non-ASCII segments (a starter and the marks that follow it), so English prose
-// normalises at well over 1 GB/s. The output is identical, byte for byte, to running utf8proc
-// over the whole string (NormalizeReference, kept for tests).
+// Speed: ASCII runs are copied (display) or lowercased through a table (match); in match form,
+// common letters (U+0080..U+07FF: Latin with diacritics to Armenian; Georgian) followed by a
+// starter take a table made once from utf8proc; utf8proc runs only on the other non-ASCII
+// segments (a starter and the marks that follow it), so English prose normalises at well over
+// 1 GB/s. The output is identical, byte for byte, to running utf8proc over the whole string
+// (NormalizeReference, kept for tests).
 #ifndef PARALLAX_TEXT_NORMALIZER_H_
 #define PARALLAX_TEXT_NORMALIZER_H_
 
@@ -81,10 +83,53 @@ std::string NormalizeReference(std::string_view input, NormalizationForm form);
 
 namespace internal {
 
+// Index of the character at s[k] (of s[0..n)) in the tables of common letters, and its byte
+// length in *length: U+0080..U+07FF (Latin to Armenian and Hebrew, two bytes) and the Georgian
+// blocks U+1080..U+10FF and U+1C80..U+1CBF (three bytes). -1 for other characters and for
+// malformed UTF-8.
+inline constexpr int kCommonChars = 0x780 + 0x80 + 0x40;
+inline int CommonCharIndex(const unsigned char* s, size_t k, size_t n, size_t* length) {
+  const unsigned b0 = s[k];
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (k + 1 >= n || (s[k + 1] & 0xC0) != 0x80) return -1;
+    *length = 2;
+    return static_cast<int>(((b0 & 0x1F) << 6 | (s[k + 1] & 0x3F)) - 0x80);
+  }
+  if (b0 != 0xE1 || k + 2 >= n || (s[k + 2] & 0xC0) != 0x80) return -1;
+  const unsigned b1 = s[k + 1];
+  *length = 3;
+  if (b1 == 0x82 || b1 == 0x83)
+    return static_cast<int>(0x780 + (b1 - 0x82) * 64 + (s[k + 2] & 0x3F));
+  if (b1 == 0xB2) return static_cast<int>(0x800 + (s[k + 2] & 0x3F));
+  return -1;
+}
+
+// The code point of table index `index` (the inverse of CommonCharIndex).
+inline constexpr char32_t CommonCharAt(int index) {
+  if (index < 0x780) return static_cast<char32_t>(0x80 + index);
+  if (index < 0x800) return static_cast<char32_t>(0x1080 + (index - 0x780));
+  return static_cast<char32_t>(0x1C80 + (index - 0x800));
+}
+
+// The match form of a common character that is its own normalisation segment whenever the
+// next character starts one: not removed or replaced by the pre-folding, a starter, and folded
+// by NFKC and case folding to at most 7 bytes. `length` 0: not such a character.
+struct SimpleFold {
+  uint8_t length = 0;
+  char bytes[7] = {};
+};
+
+// The SimpleFold of every common character (CommonCharIndex), computed once.
+const SimpleFold* SimpleFoldTable();
+
 // Reusable scratch space so that hot loops (the tokenizer) normalise without allocating.
 // Not thread-safe: one per thread or per object.
 class MatchFolder {
  public:
+  // With `tables` false, every non-ASCII character goes through utf8proc (the reference for the
+  // tests of the table path); else common letters followed by a starter are folded by table.
+  explicit MatchFolder(bool tables = true) : tables_(tables ? SimpleFoldTable() : nullptr) {}
+
   // Appends the match form of `input` to `*out` (no offset map).
   void AppendMatchForm(std::string_view input, std::string* out);
   // Full form with an optional map; offsets written are `base` + offset in `input`.
@@ -92,9 +137,17 @@ class MatchFolder {
               std::vector<size_t>* map);
 
  private:
+  // Whether the character at s[k] (or the end, k == n) starts a segment by the tables: ASCII,
+  // or a common letter with a SimpleFold.
+  bool FollowedByStarter(const unsigned char* s, size_t k, size_t n) const;
+  // Folds the run of common letters from s[k] (table index `index`, `length` bytes), each
+  // followed by a starter, by table; returns where the run ends.
+  size_t AppendSimpleRun(const unsigned char* s, size_t k, size_t n, int index, size_t length,
+                         size_t base, std::string* out, std::vector<size_t>* map) const;
   void FlushSegment(NormalizationForm form, size_t seg_start, std::string* out,
                     std::vector<size_t>* map);
 
+  const SimpleFold* tables_;      // null: no table path
   std::vector<int32_t> segment_;  // pre-folded code points of the current segment
   std::string utf8_;              // the segment re-encoded for utf8proc
   std::vector<int32_t> buffer_;   // utf8proc work buffer

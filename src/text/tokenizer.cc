@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <cstring>
+
 #include "text/utf8.h"
 
 namespace parallax {
@@ -111,32 +113,59 @@ CharClass ClassifyCodePoint(char32_t c) {
   }
 }
 
+// ClassifyCodePoint of every common character (internal::CommonCharIndex), computed once.
+const uint8_t* CommonClasses() {
+  struct Table {
+    uint8_t c[internal::kCommonChars];
+    Table() {
+      for (int i = 0; i < internal::kCommonChars; ++i) {
+        c[i] = ClassifyCodePoint(internal::CommonCharAt(i));
+      }
+    }
+  };
+  static const Table table;
+  return table.c;
+}
+
 struct Classified {
   CharClass cls = kSpace;
-  uint8_t length = 0;  // 0 at end of text
+  uint8_t length = 0;   // 0 at end of text
+  int16_t common = -1;  // internal::CommonCharIndex of a common character
 };
 
-inline Classified ClassifyAt(std::string_view text, size_t pos) {
+// The class of the character at `pos`; `common` is CommonClasses().
+inline Classified ClassifyAt(std::string_view text, size_t pos, const uint8_t* common) {
   if (pos >= text.size()) return {};
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return {kAscii.c[b], 1};
+  size_t length = 0;
+  const int index = internal::CommonCharIndex(reinterpret_cast<const unsigned char*>(text.data()),
+                                              pos, text.size(), &length);
+  if (index >= 0) {
+    return {static_cast<CharClass>(common[index]), static_cast<uint8_t>(length),
+            static_cast<int16_t>(index)};
+  }
   DecodedChar d = DecodeUtf8Char(text, pos);
   return {ClassifyCodePoint(d.code_point), d.length};
 }
 
 // True when the apostrophe at `pos` (of `length` bytes) starts a possessive or contracted "'s"
 // that ends the word: it is followed by s or S and then by a non-word character or the end.
-inline bool IsPossessiveAt(std::string_view text, size_t pos, size_t length) {
+inline bool IsPossessiveAt(std::string_view text, size_t pos, size_t length,
+                           const uint8_t* common) {
   const size_t s = pos + length;
   if (s >= text.size() || (text[s] != 's' && text[s] != 'S')) return false;
-  Classified after = ClassifyAt(text, s + 1);
+  Classified after = ClassifyAt(text, s + 1, common);
   return after.length == 0 || !IsWordClass(after.cls);
 }
 
 }  // namespace
 
 Tokenizer::Tokenizer(std::string_view text, TokenizerOptions options)
-    : text_(text), options_(options) {}
+    : text_(text),
+      options_(options),
+      simple_folds_(internal::SimpleFoldTable()),
+      common_classes_(CommonClasses()) {}
 
 void Tokenizer::Reset(std::string_view text) {
   text_ = text;
@@ -148,47 +177,70 @@ bool Tokenizer::SlowWord(size_t start, Token* token) {
   size_t j = start;
   bool has_letter = false;
   CharClass last = kSpace;  // class of the last word character consumed
+  // While every character so far is ASCII or a common letter with a SimpleFold, each is its own
+  // normalisation segment: the match form is their forms one after the other, in fold_.
+  bool by_table = true;
+  size_t used = 0;
+  auto fold = [&](size_t at, const Classified& c) {
+    if (fold_.size() < used + sizeof(internal::SimpleFold::bytes)) fold_.resize(2 * used + 16);
+    if (static_cast<unsigned char>(text_[at]) < 0x80) {
+      fold_[used++] = internal::AsciiLower(text_[at]);
+      return true;
+    }
+    if (c.common < 0 || simple_folds_[c.common].length == 0) return false;
+    const internal::SimpleFold& f = simple_folds_[c.common];
+    std::memcpy(fold_.data() + used, f.bytes, sizeof(f.bytes));
+    used += f.length;
+    return true;
+  };
   while (j < text_.size()) {
-    Classified c = ClassifyAt(text_, j);
+    Classified c = ClassifyAt(text_, j, common_classes_);
     if (IsWordClass(c.cls)) {
       has_letter |= c.cls != kDigit;
       last = c.cls;
+      by_table = by_table && fold(j, c);
       j += c.length;
       continue;
     }
     if (c.cls == kTransparent) {
       size_t k = j + c.length;
-      Classified next = ClassifyAt(text_, k);
+      Classified next = ClassifyAt(text_, k, common_classes_);
       while (next.cls == kTransparent && next.length != 0) {
         k += next.length;
-        next = ClassifyAt(text_, k);
+        next = ClassifyAt(text_, k, common_classes_);
       }
       if (next.length != 0 && IsWordClass(next.cls)) {
+        by_table = false;
         j = k;
         continue;
       }
       break;
     }
     if (c.cls == kHyphen || c.cls == kApostrophe || c.cls == kDigitJoiner) {
-      Classified next = ClassifyAt(text_, j + c.length);
+      Classified next = ClassifyAt(text_, j + c.length, common_classes_);
       if (next.length == 0 || !IsWordClass(next.cls)) break;
       if (c.cls == kDigitJoiner && (last != kDigit || next.cls != kDigit)) break;
-      if (c.cls == kApostrophe && IsPossessiveAt(text_, j, c.length)) {
+      if (c.cls == kApostrophe && IsPossessiveAt(text_, j, c.length, common_classes_)) {
         pending_clitic_ = true;
         clitic_begin_ = j;
         clitic_end_ = j + c.length + 1;
         break;
       }
+      by_table = by_table && fold(j, c);
       j += c.length;
       continue;
     }
     break;
   }
-  norm_.clear();
-  folder_.AppendMatchForm(text_.substr(start, j - start), &norm_);
+  if (by_table) {
+    token->norm = std::string_view(fold_.data(), used);
+  } else {
+    norm_.clear();
+    folder_.AppendMatchForm(text_.substr(start, j - start), &norm_);
+    token->norm = norm_;
+  }
   token->begin = start;
   token->end = j;
-  token->norm = norm_;
   token->kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
   pos_ = pending_clitic_ ? clitic_end_ : j;
   if (pending_clitic_ && !options_.punctuation) pending_clitic_ = false;
@@ -250,7 +302,7 @@ bool Tokenizer::Next(Token* token) {
               (kAscii.c[s[j - 1]] != kDigit || kAscii.c[s[j + 1]] != kDigit)) {
             break;
           }
-          if (jc == kApostrophe && IsPossessiveAt(text_, j, 1)) {
+          if (jc == kApostrophe && IsPossessiveAt(text_, j, 1, common_classes_)) {
             if (options_.punctuation) {
               pending_clitic_ = true;
               clitic_begin_ = j;
@@ -278,7 +330,7 @@ bool Tokenizer::Next(Token* token) {
       ++pos_;
       return true;
     }
-    Classified c = ClassifyAt(text_, pos_);
+    Classified c = ClassifyAt(text_, pos_, common_classes_);
     if (IsWordClass(c.cls)) return SlowWord(pos_, token);
     if (c.cls == kSpace || c.cls == kTransparent || !options_.punctuation) {
       pos_ += c.length;

@@ -23,8 +23,10 @@
 //     only when TokenizerOptions::punctuation is set (the lexicon matcher uses it so that
 //     "Lachin, corridor" does not match "Lachin corridor"). Clitics are also emitted only then.
 //
-// Speed: ASCII words are lowercased through an inline fast path and non-ASCII words go through
-// utf8proc; no allocation per token (tokens are views into a buffer owned by the Tokenizer).
+// Speed: ASCII words are lowercased through an inline fast path; words of ASCII and common
+// letters (Cyrillic, Armenian, Georgian, Latin with diacritics) are folded by table, other
+// non-ASCII words go through utf8proc; no allocation per token (tokens are views into a buffer
+// owned by the Tokenizer).
 #ifndef PARALLAX_TEXT_TOKENIZER_H_
 #define PARALLAX_TEXT_TOKENIZER_H_
 
@@ -93,7 +95,10 @@ class Tokenizer {
   std::string_view text_;
   TokenizerOptions options_;
   size_t pos_ = 0;
-  std::string norm_;  // current token's match form
+  std::string norm_;        // current token's match form
+  std::vector<char> fold_;  // or this, for words folded by table
+  const internal::SimpleFold* simple_folds_;
+  const uint8_t* common_classes_;  // the classes of common characters
   internal::MatchFolder folder_;
   bool pending_clitic_ = false;  // the next token is the "'s" just split off
   size_t clitic_begin_ = 0;

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "text/stemmer.h"
 #include "text/tokenizer.h"
 
 namespace parallax {
@@ -295,29 +296,44 @@ bool IsQuoteToken(const Token& t) {
   return false;
 }
 
-// A plain reference for the Semantics of matcher.h (exact and wildcard patterns, no stemming):
-// tokens from Tokenize, at each token the longest pattern that starts there, all patterns of
-// that length, then on after the match.
+// A plain reference for the Semantics of matcher.h: tokens from Tokenize, at each token the
+// longest pattern that starts there, all patterns of that length, then on after the match.
+// `languages[p]`, when given and not empty, is pattern p's stemming language: its words are
+// compared by Stemmer stems (a text word by its stem, a pattern word by its stem or whole form).
 std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& patterns,
-                                         std::string_view text) {
+                                         std::string_view text,
+                                         const std::vector<std::string>& languages = {}) {
   struct Pattern {
     std::vector<std::string> words;
+    std::vector<std::string> stems;  // "" for exact comparison
     bool wildcard = false;
+    std::string language;
   };
   std::vector<Pattern> compiled;
   std::vector<Token> tokens;
   std::string storage;
-  for (const std::string& p : patterns) {
-    Tokenize(p, {.punctuation = true}, &tokens, &storage);
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    Tokenize(patterns[i], {.punctuation = true}, &tokens, &storage);
     Pattern c;
+    if (i < languages.size()) c.language = languages[i];
     for (const Token& t : tokens) {
-      if (c.words.empty() || !IsQuoteToken(t)) c.words.emplace_back(t.norm);
+      if (!c.words.empty() && IsQuoteToken(t)) continue;
+      c.words.emplace_back(t.norm);
+      c.stems.emplace_back(!c.language.empty() && t.kind == TokenKind::kWord
+                               ? Stemmer(c.language.c_str()).Stem(t.norm)
+                               : "");
     }
     c.wildcard = c.words.back() == "*";
     if (c.wildcard) c.words.pop_back();
     compiled.push_back(c);
   }
   Tokenize(text, {.punctuation = true}, &tokens, &storage);
+  // Token j's key in the stemming mode of `language`.
+  auto key = [&](size_t j, const std::string& language) {
+    const Token& t = tokens[j];
+    if (t.kind != TokenKind::kWord) return std::string(t.norm);
+    return Stemmer(language.c_str()).Stem(t.norm);
+  };
   std::vector<PatternMatch> out;
   size_t i = 0;
   while (i < tokens.size()) {
@@ -338,8 +354,11 @@ std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& pattern
         if (c.wildcard && k + 1 == n) {
           ok = (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) &&
                t.norm.substr(0, c.words[k].size()) == c.words[k];
-        } else {
+        } else if (c.language.empty()) {
           ok = t.norm == c.words[k];
+        } else {
+          const std::string text_key = key(j, c.language);
+          ok = text_key == c.words[k] || (!c.stems[k].empty() && text_key == c.stems[k]);
         }
       }
       if (!ok || j - i < best) continue;
@@ -792,6 +811,176 @@ TEST(LexiconMatcherTest, GroupsInOnePassAgreeWithSeparateMatchers) {
     std::vector<PatternMatch> got;
     grouped.Match(text, &got);
     ASSERT_EQ(got, want) << "round " << round << "\npatterns:\n" << listed << "text: " << text;
+  }
+}
+
+// The stem-start filter skips stemming a word none of whose first bytes begin a token that
+// leaves the mode's root; it holds only because these Snowball stemmers remove suffixes alone.
+TEST(LexiconMatcherTest, RussianAndArmenianStemsArePrefixesOfTheirWords) {
+  const std::vector<std::string> russian = {"а", "б", "в", "г", "д", "е", "ж", "з", "и", "й", "к",
+                                            "л", "м", "н", "о", "п", "р", "с", "т", "у", "ф", "х",
+                                            "ц", "ч", "ш", "щ", "ъ", "ы", "ь", "э", "ю", "я"};
+  const std::vector<std::string> russian_endings = {
+      "ившись", "ывшись", "ующимися", "ейшее", "ейшими", "ость", "ностью", "нн",
+      "ь",      "ся",     "ийся",     "ами",   "иями",   "ого",  "ему",    "ешь",
+      "ете",    "йте",    "ла",       "ли",    "ыми",    "ую",   "ии"};
+  const std::vector<std::string> armenian = {"ա", "բ", "գ", "դ", "ե", "զ", "է", "ը", "թ", "ժ",
+                                             "ի", "լ", "խ", "ծ", "կ", "հ", "ձ", "ղ", "ճ", "մ",
+                                             "յ", "ն", "շ", "ո", "չ", "պ", "ջ", "ռ", "ս", "վ",
+                                             "տ", "ր", "ց", "ւ", "փ", "ք", "օ", "ֆ"};
+  const std::vector<std::string> armenian_endings = {
+      "ներ", "երի", "ների", "ով", "ում", "ից", "ական", "ությունը", "ը", "ն", "ի", "երը"};
+  std::mt19937 rng(11);
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  for (const char* algorithm : {"ru", "russian", "hy", "armenian"}) {
+    const bool is_russian = algorithm[0] == 'r';
+    Stemmer stemmer(algorithm);
+    ASSERT_TRUE(stemmer.ok());
+    for (int round = 0; round < 20000; ++round) {
+      std::string word;
+      const int letters = static_cast<int>(rng() % 10);
+      for (int i = 0; i < letters; ++i) word += pick(is_russian ? russian : armenian);
+      const int endings = static_cast<int>(rng() % 3);
+      for (int i = 0; i < endings; ++i)
+        word += pick(is_russian ? russian_endings : armenian_endings);
+      if (word.empty()) continue;
+      const std::string stem = stemmer.Stem(word);
+      ASSERT_EQ(word.substr(0, stem.size()), stem) << algorithm << ": " << word;
+    }
+  }
+}
+
+// Stemmed patterns of both modes, short stems among them (a word stemmed to "в" or "на" passes
+// the stem-start filter on many words), and wildcards on prefixes of one to many letters (the
+// two- and four-byte prefilters), against the stemming reference on random text.
+TEST(LexiconMatcherTest, StemmedMatchingAgreesWithReference) {
+  const std::vector<std::string> words = {"в",
+                                          "во",
+                                          "на",
+                                          "по",
+                                          "о",
+                                          "и",
+                                          "как",
+                                          "так",
+                                          "суд",
+                                          "суда",
+                                          "судом",
+                                          "судья",
+                                          "мид",
+                                          "мида",
+                                          "лачинский",
+                                          "лачинского",
+                                          "ЛАЧИНСКОМУ",
+                                          "коридор",
+                                          "коридора",
+                                          "коридоры",
+                                          "режим",
+                                          "режима",
+                                          "режиму",
+                                          "киевский",
+                                          "киевского",
+                                          "сепаратист",
+                                          "сепаратистов",
+                                          "заявил",
+                                          "заявила",
+                                          "заявление",
+                                          "Карабах",
+                                          "Карабаха",
+                                          "карабахский",
+                                          "нагорный",
+                                          "нагорного",
+                                          "оккупированных",
+                                          "оккупированные",
+                                          "освобождение",
+                                          "освобождении",
+                                          "ադրբեջան",
+                                          "ադրբեջանի",
+                                          "Ադրբեջանական",
+                                          "ագրեսիա",
+                                          "ագրեսիան",
+                                          "արցախ",
+                                          "արցախի",
+                                          "Արցախում",
+                                          "lachin",
+                                          "Corridor",
+                                          "12",
+                                          "3,5",
+                                          ",",
+                                          "«",
+                                          "»",
+                                          "-",
+                                          "—",
+                                          ".",
+                                          "н",
+                                          "ь"};
+  const std::vector<std::string> letters = {"а", "в", "н", "о", "п", "с", "к",
+                                            "и", "я", "ա", "ր", "ց", "խ", "ի"};
+  std::mt19937 rng(5);
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> patterns;
+    std::vector<std::string> languages;
+    const int count = 1 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < count; ++i) {
+      std::string pattern = pick(words);
+      if (pattern == "," || pattern == "«" || pattern == "»" || pattern == "." || pattern == "—" ||
+          pattern == "-") {
+        pattern = "в";
+      }
+      const int more = static_cast<int>(rng() % 3);
+      for (int k = 0; k < more; ++k) pattern += " " + pick(words);
+      if (pattern.back() == '-' || pattern.back() == '.') pattern += " на";
+      if (rng() % 3 == 0) {
+        // A wildcard on a prefix of the last word, of one to all of its characters.
+        const size_t last = pattern.rfind(' ') + 1;
+        std::vector<size_t> ends;
+        for (size_t i = last + 1; i <= pattern.size(); ++i) {
+          if (i == pattern.size() || (static_cast<unsigned char>(pattern[i]) & 0xC0) != 0x80) {
+            ends.push_back(i);
+          }
+        }
+        const std::string word = pattern.substr(last);
+        const auto first = static_cast<unsigned char>(word[0]);
+        const bool letters_or_digits =
+            word.find(',') == std::string::npos &&
+            (std::isalnum(first) != 0 || (first >= 0xD0 && first <= 0xD6));
+        if (letters_or_digits) {  // ASCII, Cyrillic or Armenian
+          pattern = pattern.substr(0, ends[rng() % ends.size()]) + "*";
+        }
+      }
+      const int language = static_cast<int>(rng() % 4);
+      patterns.push_back(pattern);
+      languages.push_back(language == 0   ? ""
+                          : language == 1 ? "russian"
+                          : language == 2 ? "ru"
+                                          : "hy");
+    }
+    LexiconMatcher m;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      std::string error;
+      ASSERT_GE(m.Add(patterns[i], {.stem_language = languages[i]}, &error), 0) << error;
+    }
+    ASSERT_TRUE(m.Compile(nullptr));
+    for (int t = 0; t < 4; ++t) {
+      std::string text;
+      const int length = 5 + static_cast<int>(rng() % 60);
+      for (int i = 0; i < length; ++i) {
+        if (rng() % 5 == 0) {
+          const int n = 1 + static_cast<int>(rng() % 6);
+          for (int k = 0; k < n; ++k) text += pick(letters);
+        } else {
+          text += pick(words);
+        }
+        text += rng() % 7 == 0 ? "\n" : " ";
+      }
+      std::vector<PatternMatch> got;
+      m.Match(text, &got);
+      std::vector<PatternMatch> want = ReferenceMatch(patterns, text, languages);
+      ASSERT_EQ(got, want) << "round " << round << ": " << text;
+      // Again: the stems now come from the stemmers' memo.
+      m.Match(text, &got);
+      ASSERT_EQ(got, want) << "round " << round << " (again): " << text;
+    }
   }
 }
 

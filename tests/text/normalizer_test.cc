@@ -276,6 +276,148 @@ TEST(NormalizerTest, FastPathEqualsReferenceOnRandomMixtures) {
   }
 }
 
+std::string Utf8(char32_t c) {
+  std::string out;
+  AppendUtf8(c, &out);
+  return out;
+}
+
+int CommonIndexOf(std::string_view utf8, size_t* length) {
+  return internal::CommonCharIndex(reinterpret_cast<const unsigned char*>(utf8.data()), 0,
+                                   utf8.size(), length);
+}
+
+// The table of common letters holds exactly what utf8proc makes of each letter alone.
+TEST(NormalizerTest, SimpleFoldTableEqualsReference) {
+  const internal::SimpleFold* table = internal::SimpleFoldTable();
+  int simple = 0;
+  for (int i = 0; i < internal::kCommonChars; ++i) {
+    const char32_t c = internal::CommonCharAt(i);
+    const std::string utf8 = Utf8(c);
+    size_t length = 0;
+    ASSERT_EQ(CommonIndexOf(utf8, &length), i);
+    EXPECT_EQ(length, utf8.size());
+    if (table[i].length == 0) continue;
+    ++simple;
+    EXPECT_EQ(std::string(table[i].bytes, table[i].length),
+              NormalizeReference(utf8, NormalizationForm::kMatch))
+        << "U+" << std::hex << static_cast<uint32_t>(c);
+  }
+  EXPECT_GT(simple, 1000);
+  // Cyrillic, Armenian and Georgian letters are in; marks and pre-folded characters are not.
+  auto in_table = [&](char32_t c) {
+    size_t length = 0;
+    const int i = CommonIndexOf(Utf8(c), &length);
+    return i >= 0 && table[i].length != 0;
+  };
+  for (const char32_t c :
+       {0x0416, 0x0436, 0x0401, 0x0451, 0x0531, 0x0587, 0x10D0, 0x1C90, 0x10A0}) {
+    EXPECT_TRUE(in_table(c)) << "U+" << std::hex << static_cast<uint32_t>(c);
+  }
+  for (const char32_t c : {0x0301, 0x0308, 0x00AD, 0x00AB, 0x0130, 0x055B, 0x02BC}) {
+    size_t length = 0;
+    EXPECT_GE(CommonIndexOf(Utf8(c), &length), 0);
+    EXPECT_FALSE(in_table(c)) << "U+" << std::hex << static_cast<uint32_t>(c);
+  }
+  // Malformed and other sequences are not common characters.
+  for (const std::string& bad :
+       {std::string("\xD0"), std::string("\xD0\x41"), std::string("\xE1\x83"),
+        std::string("\xE1\x84\x80"), std::string("\xC1\xBF"), std::string("\xE2\x80\x93")}) {
+    size_t length = 0;
+    EXPECT_EQ(CommonIndexOf(bad, &length), -1);
+  }
+}
+
+// The table path of MatchFolder gives the same text and map as utf8proc on every character, on
+// random mixtures of letters (both cases), marks that compose with them, removed and pre-folded
+// characters, ASCII and malformed bytes.
+TEST(NormalizerTest, TablePathEqualsUtf8procPath) {
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           " ",
+                                           "-",
+                                           "'",
+                                           "1",
+                                           "\n",
+                                           "\xD0\x90",
+                                           "\xD0\xB0",
+                                           "\xD0\xAF",
+                                           "\xD1\x8F",
+                                           "\xD0\x81",
+                                           "\xD1\x91",  // А а Я я Ё ё
+                                           "\xD0\x95",
+                                           "\xD0\xB5",
+                                           "\xD0\x99",
+                                           "\xD0\xB8",
+                                           "\xD1\x96",
+                                           "\xD2\x90",  // Е е Й и і Ґ
+                                           "\xCC\x88",
+                                           "\xCC\x86",
+                                           "\xCC\x81",
+                                           "\xCC\xA3",
+                                           "\xD2\x83",  // marks
+                                           "\xD4\xB1",
+                                           "\xD5\xA1",
+                                           "\xD6\x87",
+                                           "\xD5\x9B",
+                                           "\xD5\x9E",  // Ա ա և ՛ ՞
+                                           "\xE1\x83\x90",
+                                           "\xE1\xB2\x90",
+                                           "\xE1\x82\xA0",
+                                           "\xE1\x83\xBC",  // ა Ა Ⴀ ჼ
+                                           "\xC3\x89",
+                                           "\xC3\x9F",
+                                           "\xC4\xB0",
+                                           "\xC4\xB1",
+                                           "\xC6\x8F",
+                                           "\xC7\x85",
+                                           "\xC2\xAD",
+                                           "\xC2\xAB",
+                                           "\xCA\xBC",
+                                           "\xE2\x80\x8B",
+                                           "\xE2\x80\x93",
+                                           "\xEF\xAC\x81",
+                                           "\xE1\x84\x80",
+                                           "\xE1\x85\xA1",
+                                           "\xD0",
+                                           "\xE1\x83",
+                                           "\xFF",
+                                           "\x80"};
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  internal::MatchFolder tables;
+  internal::MatchFolder plain(false);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int len = 1 + static_cast<int>(rng() % 16);
+    for (int i = 0; i < len; ++i) s += pieces[pick(rng)];
+    for (auto form : {NormalizationForm::kMatch, NormalizationForm::kDisplay}) {
+      std::string got = "x";
+      std::string want = "x";
+      std::vector<size_t> got_map{0};
+      std::vector<size_t> want_map{0};
+      tables.Append(s, form, 5, &got, &got_map);
+      plain.Append(s, form, 5, &want, &want_map);
+      ASSERT_EQ(got, want) << "input bytes: " << s;
+      ASSERT_EQ(got_map, want_map) << "input bytes: " << s;
+      std::string folded;
+      tables.AppendMatchForm(s, &folded);
+      if (form == NormalizationForm::kMatch) {
+        ASSERT_EQ("x" + folded, want);
+      }
+    }
+  }
+  // Long runs of letters cross the table path's buffer.
+  std::string word;
+  for (int i = 0; i < 200; ++i) word += pieces[7 + i % 6];
+  std::string got;
+  std::string want;
+  tables.AppendMatchForm(word, &got);
+  plain.AppendMatchForm(word, &want);
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(got, NormalizeReference(word, NormalizationForm::kMatch));
+}
+
 TEST(NormalizerTest, EmptyInput) {
   NormalizedText n = Normalize("", NormalizationForm::kMatch);
   EXPECT_EQ(n.text, "");

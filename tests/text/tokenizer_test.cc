@@ -1,11 +1,15 @@
 #include "text/tokenizer.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include <random>
 
 #include <string>
 #include <vector>
 
 #include "text/normalizer.h"
+#include "text/utf8.h"
 
 namespace parallax {
 namespace {
@@ -160,6 +164,82 @@ TEST(TokenizerTest, NormEqualsMatchFormOfSpan) {
                                            NormalizationForm::kMatch)
                                      .text;
     EXPECT_EQ(t.norm, expected) << "token at " << t.begin;
+  }
+}
+
+// Common characters (Latin to Armenian, Georgian) are classified by a table made from utf8proc:
+// between two letters each one joins them, is dropped, or separates them as utf8proc's category
+// and the Tokenizer's rules say.
+TEST(TokenizerTest, CommonCharactersClassifyByTheirCategory) {
+  for (int i = 0; i < internal::kCommonChars; ++i) {
+    const char32_t c = internal::CommonCharAt(i);
+    std::string ch;
+    AppendUtf8(c, &ch);
+    const std::string text = "a" + ch + "b";
+    std::string storage;
+    const std::vector<Token> tokens = TokensOf(text, &storage, true);
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    const bool word_char = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_NO);
+    const bool transparent = c == 0xAD || c == 0x55B || c == 0x55C || c == 0x55E;
+    const bool joiner = c == 0x2BC;
+    const bool space = category >= UTF8PROC_CATEGORY_ZS && category <= UTF8PROC_CATEGORY_CC;
+    SCOPED_TRACE(testing::Message() << "U+" << std::hex << static_cast<uint32_t>(c));
+    if (word_char || transparent || joiner) {
+      ASSERT_EQ(tokens.size(), 1u);
+      EXPECT_EQ(tokens[0].end, text.size());
+    } else if (space) {
+      ASSERT_EQ(tokens.size(), 2u);
+    } else {
+      ASSERT_EQ(tokens.size(), 3u);
+      EXPECT_EQ(tokens[1].kind, TokenKind::kPunct);
+    }
+  }
+}
+
+// Words of letters of several scripts in both cases, marks, joiners and invisible characters:
+// their match forms are those of the normaliser's reference.
+TEST(TokenizerTest, RandomWordsHaveTheReferenceMatchForm) {
+  const std::vector<std::string> pieces = {"a",
+                                           "Q",
+                                           "7",
+                                           "-",
+                                           "'",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x93",
+                                           "\xC2\xAD",
+                                           "\xCC\x81",
+                                           "\xCC\x88",
+                                           "\xD0\x9B",
+                                           "\xD0\xB0",
+                                           "\xD0\x81",
+                                           "\xD1\x91",
+                                           "\xD0\x95",
+                                           "\xD1\x97",
+                                           "\xD4\xB1",
+                                           "\xD5\xA1",
+                                           "\xD6\x87",
+                                           "\xD5\x9E",
+                                           "\xE1\x83\x90",
+                                           "\xE1\xB2\x90",
+                                           "\xC4\xB0",
+                                           "\xC6\x8F",
+                                           "\xC3\x9F",
+                                           " ",
+                                           ",",
+                                           "\xC2\xAB",
+                                           "\xD0"};
+  std::mt19937 rng(3);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(rng() % 14);
+    for (int i = 0; i < length; ++i) text += pieces[rng() % pieces.size()];
+    std::string storage;
+    for (const Token& t : TokensOf(text, &storage, true)) {
+      if (t.kind == TokenKind::kClitic) continue;
+      const std::string_view surface = std::string_view(text).substr(t.begin, t.end - t.begin);
+      ASSERT_EQ(t.norm, NormalizeReference(surface, NormalizationForm::kMatch))
+          << "text bytes: " << text;
+    }
   }
 }
 
