@@ -179,10 +179,9 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
     return table;
   }();
   std::vector<char>& buffer = out.lowered_;
-  // Appends `lower` (ASCII-lower-cased on the way with `fold_ascii`) and returns its view.
-  const auto store = [&](std::string_view lower, std::size_t from,
-                         bool fold_ascii) -> std::string_view {
-    if (buffer.capacity() - buffer.size() < lower.size()) {
+  // Makes room for `bytes` more in the buffer, so that appending them moves nothing.
+  const auto make_room = [&](std::size_t bytes, std::size_t from) {
+    if (buffer.capacity() - buffer.size() < bytes) {
       const std::less<const char*> before;
       const char* old_begin = buffer.data();
       const char* old_end = old_begin + buffer.size();
@@ -193,20 +192,41 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
           moved.emplace_back(k, static_cast<std::size_t>(at - old_begin));
         }
       }
-      buffer.reserve(buffer.size() + std::max(lower.size(), (end - from) * 3 / 2 + 16));
+      buffer.reserve(buffer.size() + std::max(bytes, (end - from) * 3 / 2 + 16));
       for (const auto& [k, offset] : moved) {
         out[k].lower = std::string_view(buffer.data() + offset, out[k].lower.size());
       }
     }
+  };
+  // Appends the ASCII word `word` lower-cased and returns its view.
+  const auto store_ascii = [&](std::string_view word, std::size_t from) -> std::string_view {
+    make_room(word.size(), from);
     const std::size_t at = buffer.size();
-    if (fold_ascii) {
-      buffer.resize(at + lower.size());
-      std::transform(lower.begin(), lower.end(), buffer.begin() + static_cast<std::ptrdiff_t>(at),
-                     [](char ch) { return kLowerAscii[static_cast<unsigned char>(ch)]; });
-    } else {
-      buffer.insert(buffer.end(), lower.begin(), lower.end());
+    buffer.resize(at + word.size());
+    std::transform(word.begin(), word.end(), buffer.begin() + static_cast<std::ptrdiff_t>(at),
+                   [](char ch) { return kLowerAscii[static_cast<unsigned char>(ch)]; });
+    return std::string_view(buffer.data() + at, word.size());
+  };
+  // Lower(word) for a token with bytes past ASCII, written straight into the buffer (a
+  // character at a time, as SimpleLowercase does, ’ and ‘ folded to '); the text's own view when
+  // lower-casing changes nothing.
+  const auto store_lower = [&](std::string_view word, std::size_t from) -> std::string_view {
+    make_room(3 * word.size(), from);  // a byte grows to three at most (an invalid one: U+FFFD)
+    const std::size_t at = buffer.size();
+    for (std::size_t k = 0; k < word.size();) {
+      const DecodedChar d = DecodeUtf8Char(word, k);
+      char32_t c = static_cast<char32_t>(
+          utf8proc_tolower(static_cast<utf8proc_int32_t>(d.valid ? d.code_point : 0xFFFD)));
+      if (c == 0x2019 || c == 0x2018) c = '\'';
+      AppendUtf8(c, &buffer);
+      k += d.valid ? d.length : 1;
     }
-    return std::string_view(buffer.data() + at, lower.size());
+    const std::string_view lower(buffer.data() + at, buffer.size() - at);
+    if (lower == word) {
+      buffer.resize(at);
+      return word;
+    }
+    return lower;
   };
   std::size_t i = begin;
   while (i < end) {
@@ -272,13 +292,7 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
     } else if (ascii && t.text.size() == 1) {
       t.lower = std::string_view(&kLowerAscii[b0], 1);  // "A", "I"
     } else {
-      if (ascii) {
-        t.lower = store(t.text, t.begin, true);
-      } else if (const std::string folded = Lower(t.text); folded == t.text) {
-        t.lower = t.text;
-      } else {
-        t.lower = store(folded, t.begin, false);
-      }
+      t.lower = ascii ? store_ascii(t.text, t.begin) : store_lower(t.text, t.begin);
     }
     out.push_back(t);
     i = t.end;

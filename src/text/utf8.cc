@@ -173,25 +173,6 @@ std::string Utf16ToUtf8(std::string_view bytes, bool big_endian, WarningSink* si
 
 DecodedChar DecodeUtf8Char(std::string_view text, size_t pos) { return Decode(text, pos).ch; }
 
-void AppendUtf8(char32_t c, std::string* out) {
-  if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = kReplacementChar;
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 bool IsCaselessLetter(char32_t code_point) {
   if (code_point < 0x80) return false;
   if ((code_point >= 0x10D0 && code_point <= 0x10FA) ||

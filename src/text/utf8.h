@@ -41,9 +41,28 @@ struct DecodedChar {
 // Decodes the character starting at byte `pos` of `text`.
 DecodedChar DecodeUtf8Char(std::string_view text, size_t pos);
 
-// Appends the UTF-8 encoding of `code_point` to `out`. Surrogates and values above U+10FFFF are
-// written as U+FFFD.
-void AppendUtf8(char32_t code_point, std::string* out);
+// Appends the UTF-8 encoding of `code_point` to `out` (a std::string, a std::vector<char>: any
+// container of char with push_back). Surrogates and values above U+10FFFF are written as U+FFFD.
+template <typename Bytes>
+void AppendUtf8(char32_t c, Bytes* out) {
+  if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
+  const auto byte = [out](char32_t v) { out->push_back(static_cast<char>(v)); };
+  if (c < 0x80) {
+    byte(c);
+  } else if (c < 0x800) {
+    byte(0xC0 | (c >> 6));
+    byte(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    byte(0xE0 | (c >> 12));
+    byte(0x80 | ((c >> 6) & 0x3F));
+    byte(0x80 | (c & 0x3F));
+  } else {
+    byte(0xF0 | (c >> 18));
+    byte(0x80 | ((c >> 12) & 0x3F));
+    byte(0x80 | ((c >> 6) & 0x3F));
+    byte(0x80 | (c & 0x3F));
+  }
+}
 
 // `text` with each character mapped by Unicode's simple lowercase mapping (utf8proc_tolower), so
 // one character stays one character; ASCII-only text takes a fast path. Each byte of an
