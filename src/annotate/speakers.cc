@@ -202,18 +202,29 @@ Tokens Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
   const auto store_ascii = [&](std::string_view word, std::size_t from) -> std::string_view {
     make_room(word.size(), from);
     const std::size_t at = buffer.size();
-    buffer.resize(at + word.size());
-    std::transform(word.begin(), word.end(), buffer.begin() + static_cast<std::ptrdiff_t>(at),
-                   [](char ch) { return kLowerAscii[static_cast<unsigned char>(ch)]; });
+    for (const char ch : word) buffer.push_back(kLowerAscii[static_cast<unsigned char>(ch)]);
     return std::string_view(buffer.data() + at, word.size());
   };
   // Lower(word) for a token with bytes past ASCII, written straight into the buffer (a
   // character at a time, as SimpleLowercase does, ’ and ‘ folded to '); the text's own view when
   // lower-casing changes nothing.
   const auto store_lower = [&](std::string_view word, std::size_t from) -> std::string_view {
+    // The characters lower-casing leaves as they are (most, past ASCII) are looked at first:
+    // a word made only of them costs no writing.
+    std::size_t same = 0;
+    while (same < word.size()) {
+      const DecodedChar d = DecodeUtf8Char(word, same);
+      if (!d.valid) break;
+      const auto c =
+          static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(d.code_point)));
+      if (c != d.code_point || c == 0x2019 || c == 0x2018) break;
+      same += d.length;
+    }
+    if (same == word.size()) return word;
     make_room(3 * word.size(), from);  // a byte grows to three at most (an invalid one: U+FFFD)
     const std::size_t at = buffer.size();
-    for (std::size_t k = 0; k < word.size();) {
+    buffer.insert(buffer.end(), word.begin(), word.begin() + static_cast<std::ptrdiff_t>(same));
+    for (std::size_t k = same; k < word.size();) {
       const DecodedChar d = DecodeUtf8Char(word, k);
       char32_t c = static_cast<char32_t>(
           utf8proc_tolower(static_cast<utf8proc_int32_t>(d.valid ? d.code_point : 0xFFFD)));
