@@ -1167,10 +1167,7 @@ void AddBlockQuotes(std::string_view text, const QuoteOptions& options,
     if (text[e - 1] != ':' || inside_quote(e - 1)) continue;
     const std::size_t nb = lines[l + 1].first;
     if (IsQuoteChar(CharAt(text, nb).cp) || inside_quote(nb)) continue;  // tested first: cheap
-    if (!MayHoldReportingVerb(text, b, e, &options.reporting_verbs) &&
-        !MayHoldReportingVerb(text, b, e, &kSpeechNounRuns)) {
-      continue;
-    }
+    if (!MayHoldReportingVerb(text, b, e, &options.reporting_verbs, &kSpeechNounRuns)) continue;
     const Tokens tokens = Tokenize(text, b, e);
     std::size_t words = 0;
     bool announces = false;

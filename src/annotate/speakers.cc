@@ -392,7 +392,9 @@ bool IsReportingVerbForm(const Token& t) {
 }
 
 bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end,
-                          const WordList* more) {
+                          const WordList* more, const WordList* also) {
+  if (more == nullptr || more->empty()) std::swap(more, also);
+  if (also != nullptr && also->empty()) also = nullptr;
   const bool more_words = more != nullptr && !more->empty();
   // A verb form holds no joiner (' ’ -), so its token is a whole run of letters and digits.
   static const auto [shortest, longest] = [] {
@@ -430,7 +432,8 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
       const std::string_view word = text.substr(run, size);
       const auto known = [&](std::string_view folded) {
         return (builtin && shapes.MayContain(folded) && ReportingVerbs().count(folded) > 0) ||
-               (more_words && more->Contains(folded));
+               (more_words && more->Contains(folded)) ||
+               (also != nullptr && also->Contains(folded));
       };
       if (ascii) {
         // The shape (length, first and last letter) first: most words fail it.
@@ -440,7 +443,8 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
         const unsigned char first = low(word.front());
         const unsigned char last = low(word.back());
         if (!(builtin && shapes.MayContainShape(first, last, size)) &&
-            !(more_words && more->MayContainShape(first, last, size))) {
+            !(more_words && more->MayContainShape(first, last, size)) &&
+            !(also != nullptr && also->MayContainShape(first, last, size))) {
           if (i == end) break;
           i += c.len == 0 ? 1 : c.len;
           run = i;

@@ -95,9 +95,10 @@ bool MayHoldAsciiWord(std::string_view span, std::string_view word);
 // False when no token of Tokenize(text, begin, end) can be a reporting verb form: a cheap test
 // before tokenizing a sentence only to look for its verbs (it reads each character once and
 // lower-cases only runs of letters as long as a verb).
-// `more`: further verb forms (QuoteOptions::reporting_verbs), or null.
+// `more`: further verb forms (QuoteOptions::reporting_verbs), or null; `also`: a second list
+// of further words (one scan for both), or null.
 bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t end,
-                          const WordList* more = nullptr);
+                          const WordList* more = nullptr, const WordList* also = nullptr);
 // A reporting verb in context: "claims" after "the" or "Baku's" is a noun.
 // `more`: further verb forms (QuoteOptions::reporting_verbs), or null.
 bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i,

@@ -64,6 +64,17 @@ TEST(SpeakersTest, MayHoldReportingVerbWithMoreVerbs) {
     for (std::size_t i = 0; i < tokens.size(); ++i) verb |= IsReportingVerbAt(tokens, i, &more);
     EXPECT_EQ(verb, text[0] != 'N') << text;  // "BILDIRIB" is capitalised: a name, not a verb
   }
+  // A second list is read in the same scan, with or without the first.
+  const WordList nouns = {"statement", "mail"};
+  const WordList none;
+  const std::string line = "The ministry published the E-MAIL in full:";
+  EXPECT_FALSE(MayHoldReportingVerb(line, 0, line.size(), &more));
+  EXPECT_TRUE(MayHoldReportingVerb(line, 0, line.size(), &more, &nouns));
+  EXPECT_TRUE(MayHoldReportingVerb(line, 0, line.size(), nullptr, &nouns));
+  EXPECT_TRUE(MayHoldReportingVerb(line, 0, line.size(), &none, &nouns));
+  const std::string verb_line = "Мер повідомив про це:";
+  EXPECT_TRUE(MayHoldReportingVerb(verb_line, 0, verb_line.size(), &nouns, &more));
+  EXPECT_FALSE(MayHoldReportingVerb(verb_line, 0, verb_line.size(), &nouns, &none));
 }
 
 bool Views(std::string_view inner, std::string_view outer) {
