@@ -19,14 +19,12 @@ using internal::IsQuoteChar;
 using internal::Phrase;
 using internal::Token;
 
-bool InSet(const std::unordered_set<std::string_view>& set, std::string_view word) {
-  return set.count(word) > 0;
-}
+bool InSet(const WordList& set, std::string_view word) { return set.Contains(word); }
 
 // Words that make a phrase a time rather than a speaker ("Sunday", "last week"); trailing ones
 // are trimmed from a source ("a report published Wednesday").
 bool IsTime(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordList kWords = {
       "monday",  "tuesday",   "wednesday", "thursday", "friday",    "saturday",   "sunday",
       "today",   "yesterday", "tonight",   "tomorrow", "week",      "weekend",    "month",
       "year",    "morning",   "evening",   "night",    "afternoon", "time",       "понедельник",
@@ -37,37 +35,37 @@ bool IsTime(std::string_view lower) {
 // Heads that make a phrase a document or a headline rather than a speaker ("this bill",
 // "international law").
 bool IsDocument(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "bill",     "law",   "laws",         "legislation", "amendment", "amendments",
-      "headline", "title", "законопроект", "закон",       "закона",    "законом"};
+  static const WordList kWords = {"bill",         "law",        "laws",     "legislation",
+                                  "amendment",    "amendments", "headline", "title",
+                                  "законопроект", "закон",      "закона",   "законом"};
   return InSet(kWords, lower);
 }
 
 bool IsNeverSource(std::string_view lower) { return IsTime(lower) || IsDocument(lower); }
 
 bool IsPersonPronoun(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {"he", "she", "он", "она"};
+  static const WordList kWords = {"he", "she", "он", "она"};
   return InSet(kWords, lower);
 }
 
 bool IsAnyPronoun(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "he", "she", "it", "they", "we", "i", "он", "она", "оно", "они", "мы", "я"};
+  static const WordList kWords = {"he", "she", "it",  "they", "we", "i",
+                                  "он", "она", "оно", "они",  "мы", "я"};
   return InSet(kWords, lower);
 }
 
 // Verbs whose object comes before the reported clause: "told reporters (that) …".
 bool TakesObject(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "told",     "tells",  "tell",  "assured", "assures", "warned",   "warns",
-      "informed", "urged",  "urges", "asked",   "asks",    "reminded", "accused",
-      "accuses",  "called", "calls", "sent",    "briefed"};
+  static const WordList kWords = {"told",   "tells", "tell",     "assured", "assures",
+                                  "warned", "warns", "informed", "urged",   "urges",
+                                  "asked",  "asks",  "reminded", "accused", "accuses",
+                                  "called", "calls", "sent",     "briefed"};
   return InSet(kWords, lower);
 }
 
 // Words of a time phrase between a verb and its clause: "on Sunday", "last week", "earlier".
 bool IsTimeWord(const Token& t) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordList kWords = {
       "on",      "in",       "at",        "during",    "last",  "this",  "earlier",
       "later",   "today",    "yesterday", "tonight",   "week",  "month", "year",
       "morning", "evening",  "night",     "afternoon", "again", "в",     "во",
@@ -78,7 +76,7 @@ bool IsTimeWord(const Token& t) {
 // What follows a tag's verb when no clause does: "said on Thursday during a speech",
 // "said Sunday", "said, including …".
 bool IsCircumstance(const Token& t) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordList kWords = {
       "on",        "in",     "at",      "during",    "of",       "to",        "about",
       "while",     "before", "after",   "from",      "with",     "when",      "as",
       "last",      "this",   "earlier", "later",     "today",    "yesterday", "tonight",
@@ -88,8 +86,8 @@ bool IsCircumstance(const Token& t) {
 }
 
 bool CallTakesSpeech(std::string_view next) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "it", "them", "him", "her", "this", "that", "for", "on", "the", "a", "an", "such", "these"};
+  static const WordList kWords = {"it", "them", "him", "her", "this", "that", "for",
+                                  "on", "the",  "a",   "an",  "such", "these"};
   return InSet(kWords, next);
 }
 
@@ -98,16 +96,15 @@ bool IsThat(std::string_view lower) {
 }
 
 bool IsDeterminer(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "the",    "a",       "an",   "its",  "their", "his",  "her", "our",
-      "these",  "those",   "such", "this", "whose", "any",  "no",  "new",
-      "recent", "earlier", "many", "some", "these", "your", "my"};
+  static const WordList kWords = {"the",   "a",    "an",    "its",   "their",  "his",
+                                  "her",   "our",  "these", "those", "such",   "this",
+                                  "whose", "any",  "no",    "new",   "recent", "earlier",
+                                  "many",  "some", "these", "your",  "my"};
   return InSet(kWords, lower);
 }
 
 bool IsAuxiliary(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {"is", "are",  "was",   "were",
-                                                              "be", "been", "being", "'s"};
+  static const WordList kWords = {"is", "are", "was", "were", "be", "been", "being", "'s"};
   return InSet(kWords, lower);
 }
 
@@ -444,7 +441,7 @@ class Finder {
   // --- "Name: what they said" (headlines, subheads, transcripts)
 
   static bool IsLabel(std::string_view lower) {
-    static const std::unordered_set<std::string_view> kLabels = {
+    static const WordList kLabels = {
         "update",    "updated",    "note",          "editor",  "editors",    "photo",     "photos",
         "video",     "watch",      "read",          "related", "source",     "sources",   "see",
         "also",      "correction", "disclaimer",    "warning", "breaking",   "exclusive", "opinion",
@@ -587,7 +584,7 @@ class Finder {
     const bool plural = head.size() > 3 && head.back() == 's' && !internal::IsAdverb(tokens[i - 1]);
     // Numbers and bare plurals speak only through verbs of saying and opinion ("47 percent
     // said", "new filings show"); "271 pledged delegates" is no speech.
-    static const std::unordered_set<std::string_view> kOpinionVerbs = {
+    static const WordList kOpinionVerbs = {
         "said",     "say",      "says",    "told",     "believe",   "believes",  "think",
         "thinks",   "want",     "wants",   "support",  "supports",  "prefer",    "prefers",
         "expect",   "expects",  "feel",    "feels",    "agree",     "agreed",    "oppose",

@@ -324,12 +324,12 @@ class MarkPairer {
 // Sentences (a minimal splitter: the shared one in text/ is not needed for attribution).
 
 bool IsAbbreviation(std::string_view word) {
-  static const std::unordered_set<std::string_view> kAbbreviations = {
+  static const WordList kAbbreviations = {
       "Mr",  "Mrs",  "Ms",   "Dr",  "Prof", "St",   "Jr",     "Sr",     "Gen", "Lt",  "Col",
       "Sgt", "Capt", "Sen",  "Rep", "Gov",  "Pres", "No",     "Vol",    "Jan", "Feb", "Mar",
       "Apr", "Jun",  "Jul",  "Aug", "Sep",  "Sept", "Oct",    "Nov",    "Dec", "vs",  "e.g",
       "i.e", "Adm",  "Cmdr", "Gov", "Rev",  "Fr",   "Messrs", "approx", "Mt",  "Ft"};
-  if (kAbbreviations.count(word)) return true;
+  if (kAbbreviations.Contains(word)) return true;
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // an initial
   // One caseless letter: Georgian "ქ." (city), "წ." (year), Arabic "د." (doctor).
   if (const Char c = CharAt(word, 0); c.len == word.size() && IsCaselessLetter(c.cp)) return true;
@@ -910,27 +910,27 @@ class Attributor {
             ? TokensOf(q->sentence_start, q->open)
             : LastTokensBefore(*q);
     if (tokens.empty()) return;
-    static const std::unordered_set<std::string_view> kCues = {"so-called",
-                                                               "self-proclaimed",
-                                                               "self-styled",
-                                                               "supposed",
-                                                               "alleged",
-                                                               "purported",
-                                                               "so",
-                                                               "quote-unquote",
-                                                               "self-declared",
-                                                               "так",
-                                                               "так называемый",
-                                                               "так называемые",
-                                                               "так называемых",
-                                                               "называемый",
-                                                               "называемые",
-                                                               "называемых",
-                                                               "самопровозглашенной",
-                                                               "самопровозглашённой"};
+    static const WordList kCues = {"so-called",
+                                   "self-proclaimed",
+                                   "self-styled",
+                                   "supposed",
+                                   "alleged",
+                                   "purported",
+                                   "so",
+                                   "quote-unquote",
+                                   "self-declared",
+                                   "так",
+                                   "так называемый",
+                                   "так называемые",
+                                   "так называемых",
+                                   "называемый",
+                                   "называемые",
+                                   "называемых",
+                                   "самопровозглашенной",
+                                   "самопровозглашённой"};
     std::size_t last = tokens.size() - 1;
     if ((tokens[last].lower == "the" || tokens[last].lower == "a") && last > 0) --last;
-    if (kCues.count(tokens[last].lower) && tokens[last].lower != "so") {
+    if (kCues.Contains(tokens[last].lower) && tokens[last].lower != "so") {
       q->distancing_cue = tokens[last].text;
       return;
     }
@@ -1031,14 +1031,14 @@ class Attributor {
 
   // "the chant “No to Russian law”", "banners reading ‘…’", "под лозунгом «…»".
   bool AfterSloganNoun(const Quote& q) {
-    static const std::unordered_set<std::string_view> kNouns = {
+    static const WordList kNouns = {
         "slogan",    "slogans",   "chant",        "chants",  "chanting", "chanted",   "banner",
         "banners",   "placard",   "placards",     "sign",    "signs",    "reading",   "read",
         "motto",     "hashtag",   "shouting",     "shouted", "лозунг",   "лозунгом",  "лозунги",
         "лозунгами", "скандируя", "скандировали", "плакат",  "плакаты",  "плакатами", "кричали"};
     const Tokens& tokens = LastTokensBefore(q);
     for (std::size_t k = tokens.size(), n = 0; k-- > 0 && n < 3; ++n) {
-      if (tokens[k].word && kNouns.count(tokens[k].lower)) return true;
+      if (tokens[k].word && kNouns.Contains(tokens[k].lower)) return true;
     }
     return false;
   }

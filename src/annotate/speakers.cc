@@ -11,6 +11,7 @@
 
 #include "text/byte_set.h"
 #include "text/utf8.h"
+#include "text/word_count.h"
 #include "text/word_filter.h"
 
 namespace parallax {
@@ -102,6 +103,12 @@ constexpr std::array<unsigned char, 256> kTokenBytes = [] {
 }  // namespace
 
 std::size_t CountWords(std::string_view text, std::size_t begin, std::size_t end) {
+  // Without bytes past ASCII the rule is that of the article's count (text/word_count), which
+  // reads sixty-four bytes at a time.
+  static constexpr ByteSet kPastAscii({}, /*non_ascii=*/true);
+  if (kPastAscii.Find(text, begin, end) == end) {
+    return CountWordRuns(text.substr(begin, end - begin));
+  }
   std::size_t words = 0;
   bool in_word = false;
   for (std::size_t i = begin; i < end;) {
@@ -475,11 +482,11 @@ bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i, const Wo
   const bool more_verb = more != nullptr && t.word && !t.capital && more->Contains(t.lower);
   if (!more_verb && !IsReportingVerbForm(t)) return false;
   if (i == 0) return true;
-  static const std::unordered_set<std::string_view> kDeterminers = {
+  static const WordList kDeterminers = {
       "the",  "a",    "an",    "its", "their", "his", "her",    "our",     "these", "those", "such",
       "this", "that", "whose", "any", "no",    "new", "recent", "earlier", "many",  "some"};
   const Token& prev = tokens[i - 1];
-  if (kDeterminers.count(prev.lower)) return false;
+  if (kDeterminers.Contains(prev.lower)) return false;
   const std::string_view l = prev.lower;
   if (l.size() > 2 && l.compare(l.size() - 2, 2, "'s") == 0) return false;
   return true;
@@ -490,14 +497,13 @@ bool IsParticiple(const Token& t) {
 }
 
 bool IsPronoun(const Token& t) {
-  static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "it",  "they", "we",
-                                                                 "i",  "он",  "она", "они"};
-  return t.word && kPronouns.count(t.lower) > 0;
+  static const WordList kPronouns = {"he", "she", "it", "they", "we", "i", "он", "она", "они"};
+  return t.word && kPronouns.Contains(t.lower);
 }
 
 // Words that end a subject when walking back from its verb.
 bool IsStopWord(const Token& t) {
-  static const std::unordered_set<std::string_view> kStops = {
+  static const WordList kStops = {
       "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "while", "when", "if",
       "as", "after", "before", "since", "where", "so", "what", "than", "though", "although",
       "whether", "until", "once", "then", "to", "is", "was", "are", "were", "has", "have", "had",
@@ -506,11 +512,11 @@ bool IsStopWord(const Token& t) {
       "и", "что", "как", "но",
       // Ukrainian, Azerbaijani and Turkish "and", "that"
       "і", "та", "що", "və", "ve", "ki"};
-  return t.word && !t.capital && kStops.count(t.lower) > 0;
+  return t.word && !t.capital && kStops.Contains(t.lower);
 }
 
 bool IsAdverb(const Token& t) {
-  static const std::unordered_set<std::string_view> kAdverbs = {
+  static const WordList kAdverbs = {
       "also",       "however",    "too",       "then",    "later",      "again",    "once",
       "further",    "only",       "meanwhile", "instead", "repeatedly", "publicly", "privately",
       "reportedly", "previously", "earlier",   "still",   "even",       "often",    "has",
@@ -518,81 +524,80 @@ bool IsAdverb(const Token& t) {
       "then",       "therefore",  "thus",      "never",   "had",        "already",  "just",
       "now",        "recently",   "first",     "finally", "rightly"};
   if (!t.word || t.capital) return false;
-  if (kAdverbs.count(t.lower)) return true;
+  if (kAdverbs.Contains(t.lower)) return true;
   return t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;
 }
 
 bool IsTitleAbbreviation(const Token& t) {
-  static const std::unordered_set<std::string_view> kTitles = {
-      "mr", "mrs", "ms",  "dr",   "prof", "sen", "rep", "gov", "gen",
-      "lt", "col", "sgt", "capt", "adm",  "rev", "st",  "pres"};
-  return t.word && t.capital && kTitles.count(t.lower) > 0;
+  static const WordList kTitles = {"mr", "mrs", "ms",  "dr",   "prof", "sen", "rep", "gov", "gen",
+                                   "lt", "col", "sgt", "capt", "adm",  "rev", "st",  "pres"};
+  return t.word && t.capital && kTitles.Contains(t.lower);
 }
 
 bool IsTitleWord(const Token& t) {
-  static const std::unordered_set<std::string_view> kTitles = {"president",
-                                                               "minister",
-                                                               "secretary",
-                                                               "chairman",
-                                                               "chairwoman",
-                                                               "chair",
-                                                               "spokesperson",
-                                                               "spokesman",
-                                                               "spokeswoman",
-                                                               "senator",
-                                                               "governor",
-                                                               "mayor",
-                                                               "director",
-                                                               "ambassador",
-                                                               "general",
-                                                               "representative",
-                                                               "leader",
-                                                               "speaker",
-                                                               "chief",
-                                                               "judge",
-                                                               "justice",
-                                                               "commander",
-                                                               "premier",
-                                                               "chancellor",
-                                                               "king",
-                                                               "queen",
-                                                               "prince",
-                                                               "pope",
-                                                               "sheikh",
-                                                               "congressman",
-                                                               "congresswoman",
-                                                               "sen",
-                                                               "rep",
-                                                               "gov",
-                                                               "gen",
-                                                               "mr",
-                                                               "mrs",
-                                                               "ms",
-                                                               "dr",
-                                                               "prof",
-                                                               "lt",
-                                                               "col",
-                                                               "adm",
-                                                               "sgt",
-                                                               "capt",
-                                                               "rev",
-                                                               "pres",
-                                                               "deputy",
-                                                               "vice",
-                                                               "candidate",
-                                                               "attorney",
-                                                               "officer"};
-  return t.word && kTitles.count(t.lower) > 0;
+  static const WordList kTitles = {"president",
+                                   "minister",
+                                   "secretary",
+                                   "chairman",
+                                   "chairwoman",
+                                   "chair",
+                                   "spokesperson",
+                                   "spokesman",
+                                   "spokeswoman",
+                                   "senator",
+                                   "governor",
+                                   "mayor",
+                                   "director",
+                                   "ambassador",
+                                   "general",
+                                   "representative",
+                                   "leader",
+                                   "speaker",
+                                   "chief",
+                                   "judge",
+                                   "justice",
+                                   "commander",
+                                   "premier",
+                                   "chancellor",
+                                   "king",
+                                   "queen",
+                                   "prince",
+                                   "pope",
+                                   "sheikh",
+                                   "congressman",
+                                   "congresswoman",
+                                   "sen",
+                                   "rep",
+                                   "gov",
+                                   "gen",
+                                   "mr",
+                                   "mrs",
+                                   "ms",
+                                   "dr",
+                                   "prof",
+                                   "lt",
+                                   "col",
+                                   "adm",
+                                   "sgt",
+                                   "capt",
+                                   "rev",
+                                   "pres",
+                                   "deputy",
+                                   "vice",
+                                   "candidate",
+                                   "attorney",
+                                   "officer"};
+  return t.word && kTitles.Contains(t.lower);
 }
 
 bool IsFunctionWord(const Token& t) {
-  static const std::unordered_set<std::string_view> kFunction = {
-      "of", "the", "a", "an", "and", "for", "in", "on", "at", "to", "from", "'s", "by", "de"};
-  return kFunction.count(t.lower) > 0;
+  static const WordList kFunction = {"of", "the", "a",  "an",   "and", "for", "in",
+                                     "on", "at",  "to", "from", "'s",  "by",  "de"};
+  return kFunction.Contains(t.lower);
 }
 
 bool IsOrganisationWord(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kOrg = {
+  static const WordList kOrg = {
       "ministry",    "service",        "department",   "council",      "government", "office",
       "committee",   "party",          "kremlin",      "union",        "house",      "institute",
       "agency",      "commission",     "bank",         "court",        "times",      "media",
@@ -604,7 +609,7 @@ bool IsOrganisationWord(std::string_view lower) {
       "states",      "nations",        "un",           "nato",         "eu",         "pentagon",
       "congress",    "senate",         "assembly",     "coalition",    "alliance",   "fund",
       "university",  "post",           "journal",      "press",        "guard",      "guards"};
-  return kOrg.count(lower) > 0;
+  return kOrg.Contains(lower);
 }
 
 bool IsCaselessWord(const Token& t) { return t.word && IsCaselessLetter(CharAt(t.text, 0).cp); }
@@ -612,7 +617,7 @@ bool IsCaselessWord(const Token& t) { return t.word && IsCaselessLetter(CharAt(t
 // Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
 bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
   if (first >= last || last - first > 10) return false;
-  static const std::unordered_set<std::string_view> kHeads = {
+  static const WordList kHeads = {
       "the",       "a",       "an",       "his",     "her",       "their",      "its",
       "officials", "experts", "analysts", "critics", "residents", "protesters", "activists",
       "witnesses", "sources", "some",     "many",    "others",    "this",       "these",
@@ -620,18 +625,18 @@ bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::
   for (std::size_t k = first; k < last; ++k) {
     if (tokens[k].capital || IsCaselessWord(tokens[k])) return true;
   }
-  return kHeads.count(tokens[first].lower) > 0;
+  return kHeads.Contains(tokens[first].lower);
 }
 
 // Collects the comma-free phrase that ends just before tokens[end] (walking back), stopping at
 // punctuation and at stop words; keeps title periods ("Mr.") and initials ("George W.").
 bool IsClauseOpener(const Token& t) {
-  static const std::unordered_set<std::string_view> kOpeners = {
+  static const WordList kOpeners = {
       "but",    "and",   "or",      "if",       "when",   "while", "as",      "after",
       "before", "since", "because", "although", "though", "so",    "yet",     "then",
       "once",   "where", "whether", "until",    "now",    "still", "however", "meanwhile",
       "но",     "и",     "а",       "когда",    "если",   "как",   "однако"};
-  return t.word && kOpeners.count(t.lower) > 0;
+  return t.word && kOpeners.Contains(t.lower);
 }
 
 std::size_t ChunkStart(const std::vector<Token>& tokens, std::size_t end, std::size_t floor) {
