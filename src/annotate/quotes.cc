@@ -1155,11 +1155,18 @@ void AddBlockQuotes(std::string_view text, const QuoteOptions& options,
     if (b < e) lines.emplace_back(b, e);
     pos = eol + 1;
   }
+  // Whether some quote holds `pos` (open <= pos < close). The quotes are in order of their
+  // opening marks, so the question is whether the furthest close among those opened at or
+  // before `pos` lies beyond it: a binary search, not a scan of every quote for every line.
+  std::vector<std::size_t> furthest_close(quotes->size());
+  for (std::size_t k = 0; k < quotes->size(); ++k) {
+    furthest_close[k] = std::max((*quotes)[k].close, k > 0 ? furthest_close[k - 1] : 0);
+  }
   auto inside_quote = [&](std::size_t pos) {
-    for (const Quote& q : *quotes) {
-      if (q.open <= pos && pos < q.close) return true;
-    }
-    return false;
+    const auto opened = std::upper_bound(quotes->begin(), quotes->end(), pos,
+                                         [](std::size_t p, const Quote& q) { return p < q.open; });
+    if (opened == quotes->begin()) return false;
+    return furthest_close[static_cast<std::size_t>(opened - quotes->begin()) - 1] > pos;
   };
   std::vector<Quote> added;
   for (std::size_t l = 0; l + 1 < lines.size(); ++l) {

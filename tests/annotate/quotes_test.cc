@@ -339,6 +339,19 @@ TEST(QuotesTest, EverySpeechNounAnnouncesABlockQuotation) {
   EXPECT_TRUE(FindQuotes("The ministry published the map in full:\n\nThe road is closed.").empty());
 }
 
+// A colon inside a quotation that runs over paragraphs announces nothing of the outlet's, even
+// with an earlier, shorter quotation and a later one around it.
+TEST(QuotesTest, AColonInsideAQuotationOpensNoBlockQuotation) {
+  const std::string text =
+      "He called it “odd”. The minister wrote: “The ministry said in a statement:\n\nWe will "
+      "reopen the road.” Then “nothing” followed.\n\nThe outlet resumes here.";
+  const auto quotes = FindQuotes(text);
+  for (const Quote& q : quotes) EXPECT_FALSE(q.open_mark.empty()) << Content(text, q);
+  ASSERT_GE(quotes.size(), 3u);
+  const std::size_t reopen = text.find("We will");
+  EXPECT_TRUE(IsQuoted(quotes, reopen, reopen + 7));
+}
+
 TEST(QuotesTest, EmptyAndMarkOnlyTexts) {
   EXPECT_TRUE(FindQuotes("").empty());
   EXPECT_TRUE(FindQuotes("\"").empty() || FindQuotes("\"")[0].start <= 1);
