@@ -19,8 +19,6 @@ using internal::IsQuoteChar;
 using internal::Phrase;
 using internal::Token;
 
-bool InSet(const WordList& set, std::string_view word) { return set.Contains(word); }
-
 // Words that make a phrase a time rather than a speaker ("Sunday", "last week"); trailing ones
 // are trimmed from a source ("a report published Wednesday").
 bool IsTime(std::string_view lower) {
@@ -29,7 +27,7 @@ bool IsTime(std::string_view lower) {
       "today",   "yesterday", "tonight",   "tomorrow", "week",      "weekend",    "month",
       "year",    "morning",   "evening",   "night",    "afternoon", "time",       "понедельник",
       "вторник", "среду",     "четверг",   "пятницу",  "субботу",   "воскресенье"};
-  return InSet(kWords, lower);
+  return kWords.Contains(lower);
 }
 
 // Heads that make a phrase a document or a headline rather than a speaker ("this bill",
@@ -38,20 +36,20 @@ bool IsDocument(std::string_view lower) {
   static const WordList kWords = {"bill",         "law",        "laws",     "legislation",
                                   "amendment",    "amendments", "headline", "title",
                                   "законопроект", "закон",      "закона",   "законом"};
-  return InSet(kWords, lower);
+  return kWords.Contains(lower);
 }
 
 bool IsNeverSource(std::string_view lower) { return IsTime(lower) || IsDocument(lower); }
 
 bool IsPersonPronoun(std::string_view lower) {
   static const WordList kWords = {"he", "she", "он", "она"};
-  return InSet(kWords, lower);
+  return kWords.Contains(lower);
 }
 
 bool IsAnyPronoun(std::string_view lower) {
   static const WordList kWords = {"he", "she", "it",  "they", "we", "i",
                                   "он", "она", "оно", "они",  "мы", "я"};
-  return InSet(kWords, lower);
+  return kWords.Contains(lower);
 }
 
 // Verbs whose object comes before the reported clause: "told reporters (that) …".
@@ -60,7 +58,7 @@ bool TakesObject(std::string_view lower) {
                                   "warned", "warns", "informed", "urged",   "urges",
                                   "asked",  "asks",  "reminded", "accused", "accuses",
                                   "called", "calls", "sent",     "briefed"};
-  return InSet(kWords, lower);
+  return kWords.Contains(lower);
 }
 
 // Words of a time phrase between a verb and its clause: "on Sunday", "last week", "earlier".
@@ -70,7 +68,7 @@ bool IsTimeWord(const Token& t) {
       "later",   "today",    "yesterday", "tonight",   "week",  "month", "year",
       "morning", "evening",  "night",     "afternoon", "again", "в",     "во",
       "на",      "накануне", "вчера",     "сегодня",   "ранее"};
-  return t.capital || InSet(kWords, t.lower);
+  return t.capital || kWords.Contains(t.lower);
 }
 
 // What follows a tag's verb when no clause does: "said on Thursday during a speech",
@@ -82,13 +80,13 @@ bool IsCircumstance(const Token& t) {
       "last",      "this",   "earlier", "later",     "today",    "yesterday", "tonight",
       "including", "monday", "tuesday", "wednesday", "thursday", "friday",    "saturday",
       "sunday",    "на",     "в",       "во",        "после",    "перед",     "накануне"};
-  return !t.word || InSet(kWords, t.lower);
+  return !t.word || kWords.Contains(t.lower);
 }
 
 bool CallTakesSpeech(std::string_view next) {
   static const WordList kWords = {"it", "them", "him", "her", "this", "that", "for",
                                   "on", "the",  "a",   "an",  "such", "these"};
-  return InSet(kWords, next);
+  return kWords.Contains(next);
 }
 
 bool IsThat(std::string_view lower) {
@@ -100,12 +98,12 @@ bool IsDeterminer(std::string_view lower) {
                                   "her",   "our",  "these", "those", "such",   "this",
                                   "whose", "any",  "no",    "new",   "recent", "earlier",
                                   "many",  "some", "these", "your",  "my"};
-  return InSet(kWords, lower);
+  return kWords.Contains(lower);
 }
 
 bool IsAuxiliary(std::string_view lower) {
   static const WordList kWords = {"is", "are", "was", "were", "be", "been", "being", "'s"};
-  return InSet(kWords, lower);
+  return kWords.Contains(lower);
 }
 
 bool IsClauseEnd(const Token& t) {
@@ -453,7 +451,7 @@ class Finder {
         "a",         "by",         "from",          "to",      "subject",    "date",      "time",
         "location",  "title",      "author",        "contact", "email",      "phone",     "address",
         "фото",      "видео",      "источник",      "читайте", "смотрите",   "обновлено"};
-    return InSet(kLabels, lower);
+    return kLabels.Contains(lower);
   }
 
   bool Headline(std::size_t sb, std::size_t se) {
@@ -591,7 +589,7 @@ class Finder {
         "opposed",  "show",     "shows",   "showed",   "found",     "find",      "finds",
         "reported", "report",   "reports", "estimate", "estimates", "estimated", "считают",
         "заявили",  "сообщили", "показал", "показали"};
-    if ((quantity && InSet(kOpinionVerbs, tokens[verb].lower)) || plural) {
+    if ((quantity && kOpinionVerbs.Contains(tokens[verb].lower)) || plural) {
       return {start, i - 1, true};
     }
     return {};

@@ -1125,23 +1125,17 @@ class Attributor {
 // list ("-", "•", "*"), every following paragraph of the list is quoted too (talking points).
 void AddBlockQuotes(std::string_view text, const QuoteOptions& options,
                     std::vector<Quote>* quotes) {
-  static const WordList kSpeechNouns = {
+  static constexpr std::string_view kNouns[] = {
       "statement", "letter", "post",         "tweet",   "excerpt",   "rant",       "message",
       "memo",      "email",  "e-mail",       "note",    "update",    "commentary", "transcript",
       "remarks",   "speech", "reads",        "read",    "following", "text",       "op-ed",
       "essay",     "blog",   "announcement", "release", "points",    "response",   "responses"};
+  static const WordList kSpeechNouns(std::begin(kNouns), std::end(kNouns));
   // The nouns' last runs of letters ("mail" of "e-mail"): a line without one of them, and
   // without a reporting verb, announces nothing (MayHoldReportingVerb reads runs of letters).
   static const WordList kSpeechNounRuns = [] {
     WordList runs;
-    for (const std::string_view noun :
-         {"statement",  "letter",     "post",     "tweet",    "excerpt", "rant",
-          "message",    "memo",       "email",    "mail",     "note",    "update",
-          "commentary", "transcript", "remarks",  "speech",   "reads",   "read",
-          "following",  "text",       "ed",       "essay",    "blog",    "announcement",
-          "release",    "points",     "response", "responses"}) {
-      runs.Add(noun);
-    }
+    for (const std::string_view noun : kNouns) runs.Add(noun.substr(noun.find_last_of("-'") + 1));
     return runs;
   }();
   std::vector<std::pair<std::size_t, std::size_t>> lines;

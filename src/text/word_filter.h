@@ -65,8 +65,10 @@ class WordShapeFilter {
 class WordList {
  public:
   WordList() = default;
-  WordList(std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) Add(w);
+  WordList(std::initializer_list<std::string_view> words) : WordList(words.begin(), words.end()) {}
+  template <typename It>
+  WordList(It first, It last) {
+    for (; first != last; ++first) Add(*first);
   }
   void Add(std::string_view word) {
     shapes_.Add(word);
