@@ -334,24 +334,18 @@ class DateFinder {
   // A token of AnchorWords, or a number that may be a year (four digits, PlausibleYear).
   static bool IsAnchor(const Tok& t) {
     struct Anchors {
-      std::unordered_set<std::string_view> any_case;
-      std::unordered_set<std::string_view> capitalised;
-      WordShapeFilter shapes;
+      WordList any_case;
+      WordList capitalised;
     };
     static const Anchors kAnchors = [] {
       std::vector<std::string_view> any_case;
       std::vector<std::string_view> capitalised;
       AnchorWords(&any_case, &capitalised);
-      Anchors a{{any_case.begin(), any_case.end()}, {capitalised.begin(), capitalised.end()}, {}};
-      for (const auto* words : {&any_case, &capitalised}) {
-        for (std::string_view w : *words) a.shapes.Add(w);
-      }
-      return a;
+      return Anchors{{any_case.begin(), any_case.end()}, {capitalised.begin(), capitalised.end()}};
     }();
     if (t.number) return t.digits == 4 && PlausibleYear(t.value);
-    if (!kAnchors.shapes.MayContain(t.lower)) return false;
-    return kAnchors.any_case.count(t.lower) > 0 ||
-           (t.capital && kAnchors.capitalised.count(t.lower) > 0);
+    return kAnchors.any_case.Contains(t.lower) ||
+           (t.capital && kAnchors.capitalised.Contains(t.lower));
   }
 
   // Whether one of tokens [from, to) there are is an anchor (reading them is no rule's read).

@@ -653,7 +653,6 @@ struct LexiconMatcher::Impl {
   std::vector<BuildEdge> build_edges;  // during Compile only
   EdgeTable edge_table;
   std::vector<uint8_t> node_flags;
-  std::vector<uint32_t> node_groups;  // bit g: a pattern of group g ends at the node
   std::vector<uint64_t> start_bloom;  // token hashes on edges leaving a root
   std::vector<uint64_t> inner_bloom;  // EdgeTable::Key(parent, token hash) of all other edges
   // The keys (StartFilterBit) of the tokens leaving a root and of the roots' wildcard prefixes,
@@ -1526,11 +1525,7 @@ bool LexiconMatcher::Compile(std::string* error) {
     m.nodes[n].term_end = static_cast<uint32_t>(m.terminals.size());
   }
   m.node_flags.assign(m.nodes.size(), 0);
-  m.node_groups.assign(m.nodes.size(), 0);
   for (uint32_t n = 0; n < m.nodes.size(); ++n) {
-    for (const int p : node_terminals[n]) {
-      m.node_groups[n] |= uint32_t{1} << m.group_of[static_cast<size_t>(p)];
-    }
     if (m.nodes[n].term_end > m.nodes[n].term_begin) m.node_flags[n] |= kHasTerminal;
     if (m.nodes[n].wildcard_lengths != 0 || m.nodes[n].long_wildcards) {
       m.node_flags[n] |= kHasWildcards;
