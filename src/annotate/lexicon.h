@@ -40,6 +40,8 @@
 //   warning  a concept with no variants; a perspective no entry uses
 //   warning  entries marked status="candidate" (drafted by `parallax lexicon draft`, not yet
 //            reviewed): one line per file with how many, and what the facilitator should do
+//   warning  with --languages: a concept with no variant in one of the languages given
+//            (annotate/lexicon_coverage.h)
 #ifndef PARALLAX_ANNOTATE_LEXICON_H_
 #define PARALLAX_ANNOTATE_LEXICON_H_
 

@@ -2,6 +2,7 @@
 
 #include "annotate/annotator.h"
 #include "annotate/lexicon.h"
+#include "annotate/lexicon_coverage.h"
 #include "cli/cli.h"
 
 namespace parallax::cli {
@@ -12,13 +13,18 @@ int RunLexicon(const std::vector<std::string>& args) {
   }
   std::string action;
   LexiconFlags flags;
+  std::vector<std::string> language_lists;
   po::options_description options("Options");
   options.add_options()("action", po::value(&action), "check")(
       "file", po::value(&flags.files),
       "lexicon files, comma lists or folders, checked with the shipped common lexicons "
       "(lexicons/common/) as a report reads them (default: the shipped lexicons)")(
       "no-default-lexicons", po::bool_switch(&flags.no_defaults),
-      "check the files alone, without the shipped common lexicons");
+      "check the files alone, without the shipped common lexicons")(
+      "languages", po::value(&language_lists),
+      "also list every concept with no variant in one of these languages (a comma list, e.g. "
+      "ru,az,hy; repeatable): what is left to complete a pack in the languages of a story's "
+      "press");
   po::positional_options_description positional;
   positional.add("action", 1).add("file", -1);
   const HelpText help{
@@ -32,11 +38,13 @@ int RunLexicon(const std::vector<std::string>& args) {
       "checks the shipped lexicons. Entries marked status=\"candidate\" were drafted from a corpus "
       "by\n"
       "'parallax lexicon draft' and not yet reviewed: check says how many, as a warning, and\n"
-      "what to do with them. Exit code 0 when there are no errors (warnings allowed), 2\n"
-      "otherwise.",
+      "what to do with them. With --languages it also lists, as warnings, the concepts that have\n"
+      "no variant in a language the story's press writes in, and says how many are complete.\n"
+      "Exit code 0 when there are no errors (warnings allowed), 2 otherwise.",
       "  parallax lexicon check lexicons/karabakh.xml\n"
       "  parallax lexicon check my-conflict.xml\n"
-      "  parallax lexicon check --no-default-lexicons my-cues.xml my-conflict.xml\n"};
+      "  parallax lexicon check --no-default-lexicons my-cues.xml my-conflict.xml\n"
+      "  parallax lexicon check --languages ru,az,hy lexicons/karabakh.xml\n"};
   po::variables_map vm;
   if (!ParseArgs("lexicon", args, options, positional, help, vm)) return kExitOk;
   if (action != "check") {
@@ -46,6 +54,13 @@ int RunLexicon(const std::vector<std::string>& args) {
   }
   if (flags.no_defaults && flags.files.empty()) {
     throw UsageError("--no-default-lexicons needs the files to check: lexicon check FILE...");
+  }
+  std::vector<std::string> languages;
+  if (!language_lists.empty()) {
+    std::string all, error;
+    for (const std::string& list : language_lists) all += list + ",";
+    languages = ParseLanguageList(all, &error);
+    if (languages.empty()) throw UsageError("--languages: " + error);
   }
   const std::vector<std::string> files = LexiconPaths(flags);
   const LexiconLoadResult r = LoadLexicons(files);
@@ -57,6 +72,12 @@ int RunLexicon(const std::vector<std::string>& args) {
     diagnostics.insert(diagnostics.end(), annotator.diagnostics().begin(),
                        annotator.diagnostics().end());
   }
+  LanguageCoverage coverage;
+  if (!languages.empty()) {
+    coverage = ConceptLanguages(r.lexicon, languages);
+    const Diagnostics gaps = coverage.Warnings(r.lexicon);
+    diagnostics.insert(diagnostics.end(), gaps.begin(), gaps.end());
+  }
   const int errors = PrintDiagnostics(diagnostics);
   const std::size_t warnings = diagnostics.size() - static_cast<std::size_t>(errors);
   std::cout << files.size() << " file(s): " << errors << " error(s), " << warnings
@@ -65,6 +86,15 @@ int RunLexicon(const std::vector<std::string>& args) {
             << r.lexicon.Count(LexiconEntry::Kind::kLoaded) << " loaded terms, "
             << r.lexicon.actors.size() << " actors, " << r.lexicon.Count(LexiconEntry::Kind::kCue)
             << " cues\n";
+  if (!languages.empty()) {
+    std::string joined;
+    for (const std::string& code : languages) joined += (joined.empty() ? "" : ", ") + code;
+    std::cout << "languages " << joined << ": " << coverage.concepts - coverage.gaps.size()
+              << " of " << coverage.concepts << " concepts have variants in each";
+    if (!coverage.gaps.empty())
+      std::cout << "; the other " << coverage.gaps.size() << " are listed above";
+    std::cout << "\n";
+  }
   return errors > 0 ? kExitUsage : kExitOk;
 }
 

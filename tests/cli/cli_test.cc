@@ -120,6 +120,28 @@ TEST(CliTest, LexiconCheckCompilesEveryFormAsTheAnnotatorDoes) {
   EXPECT_NE(check.out.find("1 error(s)"), std::string::npos) << check.out;
 }
 
+// --languages lists the concepts with no variant in a language, as warnings at the concept's
+// line, and says how many are complete; a bad code is a usage error.
+TEST(CliTest, LexiconCheckListsConceptsMissingALanguage) {
+  const std::string pack = testing::SourceDir() + "/lexicons/karabakh.xml";
+  const auto english = RunParallax({"lexicon", "check", "--languages", "en", pack});
+  EXPECT_EQ(english.exit_code, 0) << english.err;
+  EXPECT_EQ(english.err.find("has no variant in"), std::string::npos) << english.err;
+  EXPECT_NE(english.out.find("concepts have variants in each\n"), std::string::npos) << english.out;
+  const auto none =
+      RunParallax({"lexicon", "check", "--languages", "zz", "--languages", "en,zz", pack});
+  EXPECT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_NE(none.err.find("karabakh.xml:"), std::string::npos) << none.err;
+  EXPECT_NE(none.err.find("(Stepanakert / Khankendi) has no variant in zz (add <variant"),
+            std::string::npos)
+      << none.err.substr(0, 2000);
+  EXPECT_NE(none.out.find("languages zz, en: 0 of "), std::string::npos) << none.out;
+  EXPECT_NE(none.out.find(" are listed above"), std::string::npos) << none.out;
+  const auto bad = RunParallax({"lexicon", "check", "--languages", "ru,r1", pack});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--languages: 'r1' is not a language code"), std::string::npos) << bad.err;
+}
+
 TEST(CliTest, LexiconDraftHelpAndUsage) {
   const auto help = RunParallax({"lexicon", "draft", "--help"});
   EXPECT_EQ(help.exit_code, 0);

@@ -1,0 +1,97 @@
+#include "annotate/lexicon_coverage.h"
+
+#include <algorithm>
+
+namespace parallax {
+namespace {
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The primary subtag of a BCP 47 tag, lower case: "en-GB" -> "en".
+std::string PrimaryLanguage(std::string_view tag) {
+  std::string out;
+  for (char c : tag) {
+    if (c == '-' || c == '_') break;
+    out.push_back(Lower(c));
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string JoinComma(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += ", ";
+    out += item;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> ParseLanguageList(std::string_view list, std::string* error) {
+  std::vector<std::string> out;
+  for (std::size_t begin = 0; begin <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', begin), list.size());
+    const std::string_view code = Trim(list.substr(begin, comma - begin));
+    begin = comma + 1;
+    if (code.empty()) continue;
+    const bool letters = std::all_of(code.begin(), code.end(), IsAsciiLetter);
+    if (!letters || code.size() < 2 || code.size() > 3) {
+      if (error != nullptr) {
+        *error = "'" + std::string(code) +
+                 "' is not a language code: give two- or three-letter codes as lexicons write "
+                 "lang, e.g. ru,az,hy";
+      }
+      return {};
+    }
+    std::string lower = PrimaryLanguage(code);
+    if (std::find(out.begin(), out.end(), lower) == out.end()) out.push_back(std::move(lower));
+  }
+  if (out.empty() && error != nullptr) *error = "no language code given, e.g. ru,az,hy";
+  return out;
+}
+
+LanguageCoverage ConceptLanguages(const Lexicon& lexicon,
+                                  const std::vector<std::string>& languages) {
+  LanguageCoverage coverage;
+  coverage.languages = languages;
+  for (std::size_t c = 0; c < lexicon.concepts.size(); ++c) {
+    const Concept& concept_ = lexicon.concepts[c];
+    if (concept_.candidate) continue;
+    ++coverage.concepts;
+    ConceptLanguageGap gap;
+    gap.concept_index = c;
+    for (const std::string& language : languages) {
+      const bool has =
+          std::any_of(concept_.variants.begin(), concept_.variants.end(), [&](std::size_t index) {
+            return PrimaryLanguage(lexicon.entries[index].language) == language;
+          });
+      if (!has) gap.missing.push_back(language);
+    }
+    if (!gap.missing.empty()) coverage.gaps.push_back(std::move(gap));
+  }
+  return coverage;
+}
+
+Diagnostics LanguageCoverage::Warnings(const Lexicon& lexicon) const {
+  Diagnostics out;
+  for (const ConceptLanguageGap& gap : gaps) {
+    const Concept& concept_ = lexicon.concepts[gap.concept_index];
+    out.push_back(MakeWarning(concept_.file, concept_.line, 0,
+                              "concept '" + concept_.id + "' (" + concept_.label +
+                                  ") has no variant in " + JoinComma(gap.missing),
+                              "add <variant form=\"...\" lang=\"" + gap.missing.front() +
+                                  "\"> for each name that press uses, with its note and source"));
+  }
+  return out;
+}
+
+}  // namespace parallax
