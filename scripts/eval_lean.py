@@ -22,6 +22,10 @@ What is measured, with the tool's own notions:
         writes "Nagorno-Karabakh" three times and "Artsakh" twice leans Armenian.
       * strict naming lean: own-voice naming forms only, and `international` counts like any
         side (the plurality of the report's "own-voice naming forms by perspective" row).
+      * for context, not a lean: the same count over every voice the article carries (its own,
+        the quotations and the reported speech in it; forms held at a distance excluded). The
+        difference from the lean's coverage is the articles whose side's forms the lexicon finds
+        only in the words of the people they quote or report, not in the outlet's own voice.
     An article with such forms has a lean; when two perspectives tie the lean is "mixed" (it has
     a lean that agrees with no side).
   - An outlet has a clear side when its manifest `side` is a party to the story group's conflict
@@ -75,18 +79,22 @@ def group_of(article_id):
     return GROUPS.get(article_id.split("-", 1)[0], "")
 
 
-def lean_of(profile, with_loaded=True, neutral_last=True):
+def lean_of(profile, with_loaded=True, neutral_last=True, voices=("own",)):
     """(lean, counts) of one article's profile (see the module docstring): the perspective with
-    the most own-voice forms, "mixed" on a tie, "" when the article has none."""
+    the most forms in `voices` (the report's own / quoted / reported counts; forms held at a
+    distance never count), "mixed" on a tie, "" when the article has none."""
     counts = collections.Counter()
     for concept in profile.get("naming", []):
-        for per, n in concept.get("own_by_perspective", {}).items():
+        for variant in concept.get("variants", []):
+            per = variant.get("perspective") or "none"
+            n = sum(variant.get(voice, 0) for voice in voices)
             if per != "none" and n > 0:
                 counts[per] += n
     if with_loaded:
         for term in profile.get("loaded_terms", {}).get("terms", []):
-            if term.get("perspective") and term.get("own", 0) > 0:
-                counts[term["perspective"]] += term["own"]
+            n = sum(term.get(voice, 0) for voice in voices)
+            if term.get("perspective") and n > 0:
+                counts[term["perspective"]] += n
     if not counts:
         return "", counts
     ranked = counts
@@ -168,14 +176,18 @@ def main():
             profile = profiles.get(r["id"], {})
             lean, counts = lean_of(profile)
             strict, _ = lean_of(profile, with_loaded=False, neutral_last=False)
-            results.append((group, r["language"], r["side"], lean, counts, r["id"], strict))
+            carried, _ = lean_of(profile, voices=("own", "quoted", "reported"))
+            results.append((group, r["language"], r["side"], lean, counts, r["id"], strict,
+                            carried))
 
     print("Lexicon fit per story (articles in scope / articles):")
     for group, event, n, text in fits:
         print("  %-15s %-42s %3d  %s" % (group, event, n, text or "no story lexicon"))
     print()
     for title, col in (("lean (naming and owned loaded terms; international only when no side's form)", 3),
-                       ("strict naming lean (naming forms only; international counts like a side)", 6)):
+                       ("strict naming lean (naming forms only; international counts like a side)", 6),
+                       ("for context, not the lean: the same over every voice the article carries "
+                        "(own, quoted, reported; held at a distance excluded)", 7)):
         print("Articles from outlets with a clear side (a party to the story's conflict), " + title + ":")
         print("  %-15s %-5s %4s %9s %9s  %s" % ("story group", "lang", "n", "coverage", "agreement",
                                                "(with lean / agreeing)"))
@@ -215,7 +227,7 @@ def main():
             print(proc.stdout.rstrip() or proc.stderr.rstrip())
     if args.show:
         print()
-        for group, lang, side, lean, counts, aid, strict in results:
+        for group, lang, side, lean, counts, aid, strict, _ in results:
             print("  %-8s %-3s %-20s %-20s %-20s %s" % (aid, lang, side, lean or "-", strict or "-",
                                                       dict(counts)))
     return 0
