@@ -157,8 +157,8 @@ TEST_F(StoryLexiconsTest, KarabakhConceptsCompleteInRussianAzerbaijaniAndArmenia
       {"Naxçıvanın blokadası 30 ildir davam edir.", "az", "blokadası", "(not found)"},
       // The 2023 events (editors' renderings of glossary A3, A4).
       {"Üçüncü Qarabağ müharibəsi haqqında.", "az", "Üçüncü Qarabağ müharibəsi", "(none)"},
-      {"Статья об исходе армян из Нагорного Карабаха.", "ru",
-       "исходе армян из Нагорного Карабаха", "international"},
+      {"Статья об исходе армян из Нагорного Карабаха.", "ru", "исходе армян из Нагорного Карабаха",
+       "international"},
       // Population (A5).
       {"Принцип самоопределения народа Арцаха.", "ru", "народа Арцаха", "karabakh-armenian"},
       {"Արցախի ժողովրդի իրավունքը։", "hy", "Արցախի ժողովրդի", "karabakh-armenian"},
@@ -170,20 +170,17 @@ TEST_F(StoryLexiconsTest, KarabakhConceptsCompleteInRussianAzerbaijaniAndArmenia
       // Authorities (A6).
       {"Бегларян ушёл с поста государственного министра Арцаха.", "ru",
        "государственного министра Арцаха", "karabakh-armenian"},
-      {"Միայն Արցախի իշխանությունների հետ։", "hy", "Արցախի իշխանությունների",
-       "karabakh-armenian"},
+      {"Միայն Արցախի իշխանությունների հետ։", "hy", "Արցախի իշխանությունների", "karabakh-armenian"},
       {"Separatçıların qondarma hökuməti toplaşıb.", "az", "qondarma hökuməti", "azerbaijani"},
       {"Сепаратистские власти заявили.", "ru", "Сепаратистские власти", "(none)"},
       // The 2020 war (A9): the 44-day war is shared, the Second Artsakh War Armenian.
       {"Սկսվեց 44-օրյա պատերազմը։", "hy", "44-օրյա պատերազմը", "(none)"},
-      {"Արցախյան երկրորդ պատերազմի ընթացքում։", "hy", "Արցախյան երկրորդ պատերազմի",
-       "armenian"},
+      {"Արցախյան երկրորդ պատերազմի ընթացքում։", "hy", "Արցախյան երկրորդ պատերազմի", "armenian"},
       // The conflict (A10): the long Azerbaijani name wins over the international one.
       {"Урегулирование армяно-азербайджанского нагорно-карабахского конфликта.", "ru",
        "армяно-азербайджанского нагорно-карабахского конфликта", "azerbaijani"},
       {"Урегулирование карабахского конфликта.", "ru", "карабахского конфликта", "(none)"},
-      {"Ղարաբաղյան հակամարտության կարգավորումը։", "hy", "Ղարաբաղյան հակամարտության",
-       "armenian"},
+      {"Ղարաբաղյան հակամարտության կարգավորումը։", "hy", "Ղարաբաղյան հակամարտության", "armenian"},
       {"Լեռնային Ղարաբաղի հակամարտության գոտում։", "hy", "Լեռնային Ղարաբաղի հակամարտության",
        "international"},
       // The ceasefire's date and document (A11).
@@ -198,6 +195,30 @@ TEST_F(StoryLexiconsTest, KarabakhConceptsCompleteInRussianAzerbaijaniAndArmenia
       // The peacekeepers (A12): the plain name in Armenian and Russian.
       {"Ռուս խաղաղապահների թվաքանակը։", "hy", "Ռուս խաղաղապահների", "(none)"},
       {"Под контролем российских миротворцев.", "ru", "российских миротворцев", "(none)"},
+  });
+}
+
+// "Ethnic cleansing" is an accusation both sides make, each of the other: the bare term has no
+// side in any language (an Azerbaijani outlet writes it of Shusha in 1992), and whom it names
+// gives it one.
+TEST_F(StoryLexiconsTest, EthnicCleansingTakesTheSideOfWhomItNames) {
+  ExpectPerspectives({
+      {"24 thousand people were subjected to ethnic cleansing.", "en", "ethnic cleansing",
+       "(none)"},
+      {"They spoke of the ethnic cleansing of Armenians.", "en", "ethnic cleansing of Armenians",
+       "armenian"},
+      {"They spoke of the ethnic cleansing of Azerbaijanis.", "en",
+       "ethnic cleansing of Azerbaijanis", "azerbaijani"},
+      {"Более 24 тысяч человек подверглись этнической чистке.", "ru", "этнической чистке",
+       "(none)"},
+      {"Речь шла об этнических чистках армян.", "ru", "этнических чистках армян", "armenian"},
+      {"Речь шла об этнической чистке азербайджанцев.", "ru", "этнической чистке азербайджанцев",
+       "azerbaijani"},
+      {"Etnik təmizləməni pislədi.", "az", "Etnik təmizləməni", "(none)"},
+      {"Azərbaycanlıların etnik təmizlənməsi başa çatdı.", "az",
+       "Azərbaycanlıların etnik təmizlənməsi", "azerbaijani"},
+      {"Էթնիկ զտման քաղաքականություն։", "hy", "Էթնիկ զտման", "(none)"},
+      {"Արցախում հայերի էթնիկ զտումը։", "hy", "հայերի էթնիկ զտումը", "armenian"},
   });
 }
 
