@@ -192,6 +192,60 @@ TEST_F(StoryLexiconsTest, GeorgiaTerritoryNames) {
   });
 }
 
+// The Georgia pack in Russian, with case forms by stem. The shorter "оккупированные территории"
+// stays the Karabakh pack's (Azerbaijani usage): only the longer Georgian forms are Georgia's.
+TEST_F(StoryLexiconsTest, GeorgiaTerritoriesDividingLineAndBorderisationInRussian) {
+  ExpectPerspectives({
+      {"Задержание произошло на оккупированных территориях Грузии.", "ru",
+       "оккупированных территориях Грузии", "georgian"},
+      {"Статус оккупированных Россией территорий Грузии.", "ru",
+       "оккупированных Россией территорий Грузии", "georgian"},
+      {"Задержания в направлении оккупированной Абхазии.", "ru", "оккупированной Абхазии",
+       "georgian"},
+      {"Сёла рядом с оккупированной Южной Осетией.", "ru", "оккупированной Южной Осетией",
+       "georgian"},
+      {"Азербайджан вернул оккупированные территории.", "ru", "оккупированные территории",
+       "azerbaijani"},
+      {"Патруль прошёл вдоль линии оккупации.", "ru", "линии оккупации", "georgian"},
+      {"Гражданин задержан на разделительной линии.", "ru", "разделительной линии", "(none)"},
+      {"Нарушители задержаны на грузино-югоосетинской границе.", "ru",
+       "грузино-югоосетинской границе", "de-facto-authorities"},
+      {"Указатели установлены на осетино-грузинской границе.", "ru", "осетино-грузинской границе",
+       "de-facto-authorities"},
+      {"Сёла страдают от ползучей оккупации.", "ru", "ползучей оккупации", "georgian"},
+      {"Последствия бордеризации видны в селе.", "ru", "бордеризации", "international"},
+  });
+}
+
+// The party nicknames are compared exactly: the stem of "нацы" is that of "нации", "наций".
+TEST_F(StoryLexiconsTest, GeorgiaPartyNicknamesInRussianAreComparedExactly) {
+  ExpectPerspectives({
+      {"Я ни нацы, ни коцы.", "ru", "нацы", "georgian-government"},
+      {"Я ни нацы, ни коцы.", "ru", "коцы", "georgian-opposition"},
+      {"Среди нацев и коцев нет согласия.", "ru", "нацев", "georgian-government"},
+      {"Среди нацев и коцев нет согласия.", "ru", "коцев", "georgian-opposition"},
+      {"Председатель Нацдвижения выступил.", "ru", "Нацдвижения", "(none)"},
+      {"Доклад Организации Объединённых Наций.", "ru", "Наций", "(not found)"},
+      {"Права нации закреплены.", "ru", "нации", "(not found)"},
+  });
+}
+
+// Tskhinvali in Georgian by wildcard, the region's two-word name still matched whole; in Russian
+// the Georgian form Цхинвали and the declined Ossetian form Цхинвал are told apart (their Snowball
+// stems are the same, so they are compared exactly).
+TEST_F(StoryLexiconsTest, TskhinvaliInGeorgianAndTskhinvalTskhinvaliKeptApartInRussian) {
+  ExpectPerspectives({
+      {"ცხინვალში შეხვედრა გაიმართა.", "ka", "ცხინვალში", "georgian"},
+      {"ცხინვალის ე.წ. უშიშროების კომიტეტი.", "ka", "ცხინვალის", "georgian"},
+      {"სოფელი ცხინვალის რეგიონში მდებარეობს.", "ka", "ცხინვალის რეგიონში", "georgian"},
+      {"Делегация прибыла в Цхинвал.", "ru", "Цхинвал", "de-facto-authorities"},
+      {"Встреча прошла в Цхинвале.", "ru", "Цхинвале", "de-facto-authorities"},
+      {"Дорога из Цхинвала закрыта.", "ru", "Цхинвала", "de-facto-authorities"},
+      {"Делегация прибыла в Цхинвали.", "ru", "Цхинвали", "georgian"},
+  });
+  EXPECT_EQ(Annotate("Делегация прибыла в Цхинвали.", "ru").size(), 1u);
+}
+
 // Every pack's entries carry a note and a source (what a facilitator reads aloud and where the
 // usage is documented), and each pack keeps to its own concepts.
 TEST_F(StoryLexiconsTest, EveryPackEntryHasNoteAndSource) {
