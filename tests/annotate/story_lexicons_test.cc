@@ -246,6 +246,21 @@ TEST_F(StoryLexiconsTest, TskhinvaliInGeorgianAndTskhinvalTskhinvaliKeptApartInR
   EXPECT_EQ(Annotate("Делегация прибыла в Цхинвали.", "ru").size(), 1u);
 }
 
+// Bakhmut's Soviet name in Russian official usage, with its stems; the restored name marks no
+// side. Ukrainian has no stemmer: the Ukrainian renderings of "Kyiv regime" list their cases.
+TEST_F(StoryLexiconsTest, UkraineCityAndGovernmentNamesInRussianAndUkrainian) {
+  ExpectPerspectives({
+      {"Завершено освобождение Артемовска.", "ru", "Артемовска", "russian-official"},
+      {"Бои на артёмовском направлении.", "ru", "артёмовском", "russian-official"},
+      {"Бои за Бахмут продолжаются.", "ru", "Бахмут", "(none)"},
+      {"Київський режим не має підтримки.", "uk", "Київський режим", "russian-official"},
+      {"Представники київського режиму заявили.", "uk", "київського режиму",
+       "russian-official"},
+      {"Переговори з київським режимом.", "uk", "київським режимом", "russian-official"},
+      {"Допомога київському режиму.", "uk", "київському режиму", "russian-official"},
+  });
+}
+
 // Every pack's entries carry a note and a source (what a facilitator reads aloud and where the
 // usage is documented), and each pack keeps to its own concepts.
 TEST_F(StoryLexiconsTest, EveryPackEntryHasNoteAndSource) {
