@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <utility>
 
 #include "annotate/matcher.h"
 #include "annotate/speakers.h"
@@ -230,6 +231,35 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
               if (a.end != b.end) return a.end > b.end;
               return lexicon_.entries[a.entry].kind < lexicon_.entries[b.entry].kind;
             });
+  // Entries of one kind that match the very same words (forms that stem alike, "на Украине" and
+  // "на Украину") are one use of the words: keep the entry written as the text writes it, else
+  // the first, so a use is never counted twice.
+  {
+    const auto same_use = [this](const LexiconMatch& a, const LexiconMatch& b) {
+      return a.start == b.start && a.end == b.end &&
+             lexicon_.entries[a.entry].kind == lexicon_.entries[b.entry].kind;
+    };
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out.matches.size();) {
+      std::size_t j = i + 1;
+      while (j < out.matches.size() && same_use(out.matches[i], out.matches[j])) ++j;
+      std::size_t best = i;
+      if (j - i > 1) {
+        const std::string surface = NormalizeLexiconForm(
+            text.substr(out.matches[i].start, out.matches[i].end - out.matches[i].start));
+        const auto rank = [&](std::size_t k) {
+          const std::size_t entry = out.matches[k].entry;
+          return std::pair(NormalizeLexiconForm(lexicon_.entries[entry].form) != surface, entry);
+        };
+        for (std::size_t k = i + 1; k < j; ++k) {
+          if (rank(k) < rank(best)) best = k;
+        }
+      }
+      out.matches[kept++] = std::move(out.matches[best]);
+      i = j;
+    }
+    out.matches.resize(kept);
+  }
 
   // Attribution relations, from the reporting cues among the matches (the cues are freed once
   // read: on quote-dense text they are many).

@@ -215,6 +215,45 @@ TEST_F(AnnotatorTest, AnnotationIsDeterministicAndSafeFromTwoThreads) {
 
 // A run of text with no sentence end (a page pasted as one line) is read in pieces for
 // quotations and attribution, and the caller can warn with the file and line where it starts.
+// Forms of one kind that stem alike ("на Украине", "на Украину") or overlap as a word and its
+// wildcard match the same words: the words are one use, counted once, under the entry written
+// as the text writes them (else the first entry); forms of different kinds both stay.
+TEST(AnnotatorSameWordsTest, OneUseOfTheSameWordsPerKind) {
+  const std::string pack = R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="x" lang="en" stem-languages="ru">
+  <perspectives><perspective id="north" label="North" colour="#0072B2"/></perspectives>
+  <concepts>
+    <concept id="prep" label="Preposition">
+      <variant form="на Украину" lang="ru" perspective="north" source="t"><note>Acc.</note></variant>
+      <variant form="на Украине" lang="ru" perspective="north" source="t"><note>Loc.</note></variant>
+    </concept>
+  </concepts>
+  <loaded-terms>
+    <term form="separatist*" category="c" source="t"><note>Wildcard.</note></term>
+    <term form="separatists" category="c" source="t"><note>Word.</note></term>
+    <term form="Украине" lang="ru" category="c" source="t"><note>Other kind.</note></term>
+  </loaded-terms>
+</lexicon>)";
+  const LexiconLoadResult r = LoadLexiconSources({{"pack.xml", pack}});
+  ASSERT_TRUE(r.ok()) << r.diagnostics[0].ToString();
+  const Annotator annotator(r.lexicon);
+  Article a;
+  a.id = "t";
+  a.language = "ru";
+  a.body = "Жизнь на Украине. Едут на Украину. The separatists left.";
+  a.text = a.body;
+  a.segments = {TextSegment{0, 0, a.body.size()}};
+  const ArticleAnnotations ann = annotator.Annotate(a);
+  std::vector<std::string> found;
+  for (const LexiconMatch& m : ann.matches) {
+    found.push_back(a.text.substr(m.start, m.end - m.start) + " = " +
+                    r.lexicon.entries[m.entry].form);
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"на Украине = на Украине", "Украине = Украине",
+                                             "на Украину = на Украину", "Украину = Украине",
+                                             "separatists = separatists"}));
+}
+
 TEST(AnnotatorLongRunTest, LongRunsAreCutAndWarnedAboutWithTheirLine) {
   const Lexicon lexicon;
   const Annotator annotator(lexicon);
