@@ -239,6 +239,17 @@ TEST_F(StoryLexiconsTest, UkraineNamesResolveToTheirSideInRussianAndUkrainian) {
   });
 }
 
+// After a verb or noun that takes на, "на Украину" is grammar, not a choice: no side.
+TEST_F(StoryLexiconsTest, NaUkrainuAfterAVerbThatTakesNaHasNoSide) {
+  ExpectPerspectives({
+      {"Россия напала на Украину.", "ru", "напала на Украину", "(none)"},
+      {"После нападения на Украину.", "ru", "нападения на Украину", "(none)"},
+      {"Давление на Украину растёт.", "ru", "Давление на Украину", "(none)"},
+      {"Войска вошли на Украину.", "ru", "на Украину", "russian-official"},
+      {"Жизнь на Украине.", "ru", "на Украине", "russian-official"},
+  });
+}
+
 // "СВО" is compared exactly: its stem would otherwise match "свою".
 TEST_F(StoryLexiconsTest, AnAbbreviationIsNotStemmedIntoACommonWord) {
   ExpectPerspectives({
@@ -337,8 +348,7 @@ TEST_F(StoryLexiconsTest, UkraineCityAndGovernmentNamesInRussianAndUkrainian) {
       {"Бои на артёмовском направлении.", "ru", "артёмовском", "russian-official"},
       {"Бои за Бахмут продолжаются.", "ru", "Бахмут", "(none)"},
       {"Київський режим не має підтримки.", "uk", "Київський режим", "russian-official"},
-      {"Представники київського режиму заявили.", "uk", "київського режиму",
-       "russian-official"},
+      {"Представники київського режиму заявили.", "uk", "київського режиму", "russian-official"},
       {"Переговори з київським режимом.", "uk", "київським режимом", "russian-official"},
       {"Допомога київському режиму.", "uk", "київському режиму", "russian-official"},
   });
