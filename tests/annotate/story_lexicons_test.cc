@@ -354,6 +354,103 @@ TEST_F(StoryLexiconsTest, UkraineCityAndGovernmentNamesInRussianAndUkrainian) {
   });
 }
 
+// German forms of the Russia-Ukraine pack: the war's names, with case forms from trailing
+// wildcards (Angriffskrieges, Angriffskriegs) and inflected forms listed one by one.
+TEST_F(StoryLexiconsTest, UkraineWarNamesInGermanWithCaseForms) {
+  ExpectPerspectives({
+      {"Putin kündigte eine militärische Sonderoperation an.", "de", "Sonderoperation",
+       "russian-official"},
+      {"Der Stand der militärischen Spezialoperation.", "de", "Spezialoperation",
+       "russian-official"},
+      {"Der russische Angriffskrieg dauert an.", "de", "Angriffskrieg", "ukrainian"},
+      {"Seit Beginn des Angriffskrieges gegen die Ukraine.", "de", "Angriffskrieges",
+       "ukrainian"},
+      {"Die Folgen des Angriffskriegs.", "de", "Angriffskriegs", "ukrainian"},
+      {"Seit Beginn der großangelegten Invasion.", "de", "großangelegten Invasion", "ukrainian"},
+      {"Kuleba sprach von einer gross angelegten Invasion.", "de", "gross angelegten Invasion",
+       "ukrainian"},
+      {"Seit der russischen Invasion.", "de", "russischen Invasion", "international"},
+  });
+}
+
+// A word that only begins like a German form is not it: the Ukrainian special operations
+// service (Sonderoperationsdienst) is no "Sonderoperation".
+TEST_F(StoryLexiconsTest, GermanSpecialOperationIsComparedAsAWholeWord) {
+  ExpectPerspectives({
+      {"Mitarbeiter des Sonderoperationsdienstes der Ukraine.", "de", "Sonderoperationsdienstes",
+       "(not found)"},
+  });
+}
+
+// German place names: transcribed from Ukrainian (Duden) or from Russian; the German exonyms
+// Kiew and Charkow are international, shared names have no side.
+TEST_F(StoryLexiconsTest, UkraineCityCrimeaAndKakhovkaNamesInGerman) {
+  ExpectPerspectives({
+      {"Angriffe auf Charkiw.", "de", "Charkiw", "ukrainian"},
+      {"Angriffe auf Charkow.", "de", "Charkow", "international"},
+      {"Das Gebiet Saporoschje.", "de", "Saporoschje", "russian-official"},
+      {"Das Gebiet Saporischschja.", "de", "Saporischschja", "ukrainian"},
+      {"Im südlichen Mykolajiw.", "de", "Mykolajiw", "ukrainian"},
+      {"Im südlichen Nikolajew.", "de", "Nikolajew", "russian-official"},
+      {"Die Einnahme Artjomowsks.", "de", "Artjomowsks", "russian-official"},
+      {"Die Kämpfe um Bachmut.", "de", "Bachmut", "(none)"},
+      {"Die Lage in Cherson.", "de", "Cherson", "(none)"},
+      {"Die Regierung in Kyjiw.", "de", "Kyjiw", "ukrainian"},
+      {"Die Regierung in Kiew.", "de", "Kiew", "international"},
+      {"Die Halbinsel Krim.", "de", "Krim", "(none)"},
+      {"Die Halbinsel Krym.", "de", "Krym", "ukrainian"},
+      {"Das Oberhaupt der Republik Krim.", "de", "Republik Krim", "russian-official"},
+      {"In der Autonomen Republik Krim.", "de", "Autonomen Republik Krim", "ukrainian"},
+      {"Beschuss von Nowaja Kachowka.", "de", "Nowaja Kachowka", "russian-official"},
+      {"Beschuss von Nowa Kachowka.", "de", "Nowa Kachowka", "ukrainian"},
+  });
+}
+
+// Annexation, the territories Russia holds and the government, in German.
+TEST_F(StoryLexiconsTest, UkraineAnnexationTerritoryAndGovernmentNamesInGerman) {
+  ExpectPerspectives({
+      {"Der Jahrestag der Annexion.", "de", "Annexion", "international"},
+      {"Der Jahrestag der Krim-Annexion.", "de", "Krim-Annexion", "international"},
+      {"Die Feier zur Wiedervereinigung mit Russland.", "de", "Wiedervereinigung mit Russland",
+       "russian-official"},
+      {"Seit der Aufnahme der Krim in die Russische Föderation.", "de", "Aufnahme der Krim",
+       "russian-official"},
+      {"Nach einem Scheinreferendum.", "de", "Scheinreferendum", "international"},
+      {"In den vorübergehend besetzten Gebieten.", "de", "vorübergehend besetzten", "ukrainian"},
+      {"Die Volksrepubliken Lugansk und Donezk.", "de", "Volksrepubliken Lugansk",
+       "russian-official"},
+      {"In der Donezker Volksrepublik.", "de", "Donezker Volksrepublik", "russian-official"},
+      {"Die Truppen des Kiewer Regimes.", "de", "Kiewer Regimes", "russian-official"},
+      {"Das Kiewer Regime erklärte.", "de", "Kiewer Regime", "russian-official"},
+  });
+}
+
+// German loaded terms: whose accusation each word is, with case forms.
+TEST_F(StoryLexiconsTest, UkraineLoadedTermsInGerman) {
+  ExpectPerspectives({
+      {"Ziel sei die Entnazifizierung der Ukraine.", "de", "Entnazifizierung",
+       "russian-official"},
+      {"Eine Bande von Neonazis.", "de", "Neonazis", "russian-official"},
+      {"Beschuss durch die Ukronazis.", "de", "Ukronazis", "russian-official"},
+      {"Von ihren westlichen Kuratoren gesteuert.", "de", "westlichen Kuratoren",
+       "russian-official"},
+      {"Die Besatzer wenden Gewalt an.", "de", "Besatzer", "ukrainian"},
+      {"Selenskyj warf den russischen Besatzern vor.", "de", "Besatzern", "ukrainian"},
+      {"Die Invasoren versuchten durchzubrechen.", "de", "Invasoren", "ukrainian"},
+      {"Die russische Besatzungsverwaltung.", "de", "Besatzungsverwaltung", "ukrainian"},
+      {"Die Bewältigung des Ökozids.", "de", "Ökozids", "ukrainian"},
+  });
+}
+
+// Forms match whatever a text's language, so German words that are English words too are not
+// listed alone: English "invasion" and "sabotage" find no entry.
+TEST_F(StoryLexiconsTest, GermanFormsLeaveEnglishWordsAlone) {
+  ExpectPerspectives({
+      {"After the invasion began.", "en", "invasion", "(not found)"},
+      {"Sabotage was suspected.", "en", "Sabotage", "(not found)"},
+  });
+}
+
 // Every pack's entries carry a note and a source (what a facilitator reads aloud and where the
 // usage is documented), and each pack keeps to its own concepts.
 TEST_F(StoryLexiconsTest, EveryPackEntryHasNoteAndSource) {
