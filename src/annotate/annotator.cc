@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "annotate/matcher.h"
@@ -232,8 +234,9 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
               return lexicon_.entries[a.entry].kind < lexicon_.entries[b.entry].kind;
             });
   // Entries of one kind that match the very same words (forms that stem alike, "на Украине" and
-  // "на Украину") are one use of the words: keep the entry written as the text writes it, else
-  // the first, so a use is never counted twice.
+  // "на Украину"; one spelling in two languages, "Odessa" in English and in German) are one use
+  // of the words: keep the entry in the article's language, then the one written as the text
+  // writes it, then the first, so a use is never counted twice.
   {
     const auto same_use = [this](const LexiconMatch& a, const LexiconMatch& b) {
       return a.start == b.start && a.end == b.end &&
@@ -249,7 +252,9 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
             text.substr(out.matches[i].start, out.matches[i].end - out.matches[i].start));
         const auto rank = [&](std::size_t k) {
           const std::size_t entry = out.matches[k].entry;
-          return std::pair(NormalizeLexiconForm(lexicon_.entries[entry].form) != surface, entry);
+          const LexiconEntry& e = lexicon_.entries[entry];
+          return std::tuple(!SameLanguage(e.language, article.language),
+                            NormalizeLexiconForm(e.form) != surface, entry);
         };
         for (std::size_t k = i + 1; k < j; ++k) {
           if (rank(k) < rank(best)) best = k;

@@ -327,15 +327,6 @@ bool IsHexColour(std::string_view colour) {
   });
 }
 
-std::string PrimaryLanguage(std::string_view language) {
-  std::string out;
-  for (char c : language) {
-    if (c == '-' || c == '_') break;
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return out;
-}
-
 int LineOf(std::string_view text, std::size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
@@ -743,7 +734,14 @@ class Builder {
   std::map<std::string, Where> ids_;    // "space\0id" -> where first defined
   std::map<std::string, Where> forms_;  // "kind\0lang\0normalised form" -> where
   // "kind\0normalised form" -> where and language of the first entry.
-  std::map<std::string, std::pair<Where, std::string>> forms_any_language_;
+  // The first entry of each kind and spelling, any language: where, its language, and what it
+  // says (perspective and concept).
+  struct Spelling {
+    Where where;
+    std::string language;
+    std::string reading;
+  };
+  std::map<std::string, Spelling> forms_any_language_;
   std::set<std::string> used_perspectives_;
 };
 
@@ -1137,19 +1135,22 @@ void Builder::AddEntry(LexiconEntry entry, Diagnostics* out) {
             entry.language + ")",
         "the same form is already defined at " + WhereString(it->second) + "; keep one entry"));
   } else {
-    // The matcher does not know a text's language: one string in two languages matches twice.
+    // One spelling in two languages matches the same words; the annotator keeps the entry in
+    // the article's language. Two such entries that say the same thing are one too many; two
+    // that differ (a side's choice in one language, the plain name in another) are on purpose.
     const std::string any_language_key =
         std::to_string(static_cast<int>(entry.kind)) + '\0' + NormalizeLexiconForm(entry.form);
+    const std::string reading = entry.perspective + '\0' + entry.concept_id;
     auto [first, is_new] = forms_any_language_.emplace(
-        any_language_key, std::make_pair(Where{entry.file, entry.line}, entry.language));
-    if (!is_new) {
+        any_language_key, Spelling{Where{entry.file, entry.line}, entry.language, reading});
+    if (!is_new && first->second.reading == reading) {
       out->push_back(MakeWarning(
           entry.file, entry.line, 0,
           std::string(KindName(entry.kind)) + " \"" + entry.form + "\" (" + entry.language +
-              ") is spelt like the " + first->second.second + " entry at " +
-              WhereString(first->second.first),
-          "text is matched without regard to its language, so both entries will match the same "
-          "words; keep one"));
+              ") is spelt like the " + first->second.language + " entry at " +
+              WhereString(first->second.where) + " and says the same",
+          "both match the same words, in a text of any language; keep one (entries spelt alike "
+          "that differ in perspective or concept are kept apart by the article's language)"));
     }
   }
   lexicon_->entries.push_back(std::move(entry));
@@ -1442,6 +1443,19 @@ std::string NormalizeLexiconForm(std::string_view form) {
     pos += len;
   }
   return CollapseSpace(out);
+}
+
+std::string PrimaryLanguage(std::string_view language) {
+  std::string out;
+  for (char c : language) {
+    if (c == '-' || c == '_') break;
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
+bool SameLanguage(std::string_view a, std::string_view b) {
+  return PrimaryLanguage(a) == PrimaryLanguage(b);
 }
 
 }  // namespace parallax

@@ -35,7 +35,8 @@
 //   error    stemming asked for a language that has no Snowball stemmer
 //   error    colour not of the form #RRGGBB
 //   warning  missing source on a naming variant or loaded term
-//   warning  one form in two languages within one kind (text is matched whatever its language)
+//   warning  one form in two languages within one kind that says the same (perspective and
+//            concept): both match the same words in a text of any language, so keep one
 //   warning  a wildcard prefix shorter than three letters (matches too much)
 //   warning  a concept with no variants; a perspective no entry uses
 //   warning  entries marked status="candidate" (drafted by `parallax lexicon draft`, not yet
@@ -241,6 +242,11 @@ std::vector<std::string> DefaultLexiconPaths(const std::string& dir);
 // parts and accepts them when at most LexiconEntry::max_gap words lie between. Returns false
 // (and leaves the outputs alone) when `form` has no `{X}` word.
 bool SplitAtGap(std::string_view form, std::string* before, std::string* after);
+
+// The primary subtag of a BCP 47 tag, lower case: "en-GB" -> "en", "RU" -> "ru".
+std::string PrimaryLanguage(std::string_view language);
+// True when the two tags name the same language (their primary subtags are equal).
+bool SameLanguage(std::string_view a, std::string_view b);
 
 // True when libstemmer has a Snowball stemmer for `language` ("ru", "en", "hy", "fr", ...).
 bool HasSnowballStemmer(std::string_view language);

@@ -7,18 +7,6 @@ namespace {
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// The primary subtag of a BCP 47 tag, lower case: "en-GB" -> "en".
-std::string PrimaryLanguage(std::string_view tag) {
-  std::string out;
-  for (char c : tag) {
-    if (c == '-' || c == '_') break;
-    out.push_back(Lower(c));
-  }
-  return out;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -72,7 +60,7 @@ LanguageCoverage ConceptLanguages(const Lexicon& lexicon,
     for (const std::string& language : languages) {
       const bool has =
           std::any_of(concept_.variants.begin(), concept_.variants.end(), [&](std::size_t index) {
-            return PrimaryLanguage(lexicon.entries[index].language) == language;
+            return SameLanguage(lexicon.entries[index].language, language);
           });
       if (!has) gap.missing.push_back(language);
     }

@@ -254,6 +254,39 @@ TEST(AnnotatorSameWordsTest, OneUseOfTheSameWordsPerKind) {
                                              "separatists = separatists"}));
 }
 
+// One spelling in two languages with different readings: the entry in the article's language
+// counts, in either order of the entries.
+TEST(AnnotatorSameWordsTest, TheEntryInTheArticlesLanguageCounts) {
+  const std::string pack = R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="x" lang="en">
+  <perspectives><perspective id="north" label="North" colour="#0072B2"/></perspectives>
+  <concepts>
+    <concept id="city" label="City">
+      <variant form="Odessa" perspective="north" source="t"><note>English spelling.</note></variant>
+      <variant form="Odessa" lang="de" source="t"><note>German exonym.</note></variant>
+      <variant form="Kyjiw" lang="de" source="t"><note>German only.</note></variant>
+    </concept>
+  </concepts>
+</lexicon>)";
+  const LexiconLoadResult r = LoadLexiconSources({{"pack.xml", pack}});
+  ASSERT_TRUE(r.ok()) << r.diagnostics[0].ToString();
+  const Annotator annotator(r.lexicon);
+  for (const auto& [language, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "en north"}, {"de-AT", "de "}, {"fr", "en north"}}) {
+    Article a;
+    a.id = "t";
+    a.language = language;
+    a.body = "Odessa und Kyjiw.";
+    a.text = a.body;
+    a.segments = {TextSegment{0, 0, a.body.size()}};
+    const ArticleAnnotations ann = annotator.Annotate(a);
+    ASSERT_EQ(ann.matches.size(), 2u) << language;
+    const LexiconEntry& e = r.lexicon.entries[ann.matches[0].entry];
+    EXPECT_EQ(e.language + " " + e.perspective, expected) << language;
+    EXPECT_EQ(r.lexicon.entries[ann.matches[1].entry].form, "Kyjiw") << language;
+  }
+}
+
 TEST(AnnotatorLongRunTest, LongRunsAreCutAndWarnedAboutWithTheirLine) {
   const Lexicon lexicon;
   const Annotator annotator(lexicon);

@@ -342,6 +342,28 @@ TEST(LexiconCheckTest, SchemaErrorsHaveLinesAndShapeHints) {
 // libxml2 says only "Element term failed to validate attributes" (with no line when a required
 // attribute is missing) or calls a bad value an invalid attribute: the check says which
 // attribute, what is wrong with it, and where.
+// A spelling two languages share may carry a different reading in each (the annotator keeps
+// the article's language): only entries that say the same are warned about.
+TEST(LexiconCheckTest, OneSpellingInTwoLanguagesWarnsOnlyWhenBothSayTheSame) {
+  const std::string text = R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="x" lang="en">
+  <perspectives><perspective id="north" label="North" colour="#0072B2"/></perspectives>
+  <concepts>
+    <concept id="city" label="City">
+      <variant form="Odessa" perspective="north" source="t"><note>English.</note></variant>
+      <variant form="Odessa" lang="de" source="t"><note>German: no side.</note></variant>
+      <variant form="Donbass" source="t"><note>English.</note></variant>
+      <variant form="Donbass" lang="de" source="t"><note>German: the same.</note></variant>
+    </concept>
+  </concepts>
+</lexicon>)";
+  const LexiconLoadResult r = LoadLexiconSources({{"pack.xml", text}});
+  EXPECT_TRUE(Matching(r.diagnostics, "\"Odessa\"").empty()) << Dump(r.diagnostics);
+  ExpectOne(r.diagnostics,
+            "\"Donbass\" (de) is spelt like the en entry at pack.xml:8 and says the same",
+            "pack.xml", 9, Severity::kWarning);
+}
+
 TEST(LexiconCheckTest, AttributeErrorsNameTheAttributeAndLine) {
   const std::string text = R"(<?xml version="1.0" encoding="UTF-8"?>
 <lexicon id="x" lang="en">
