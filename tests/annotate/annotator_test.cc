@@ -255,7 +255,7 @@ TEST(AnnotatorSameWordsTest, OneUseOfTheSameWordsPerKind) {
 }
 
 // One spelling in two languages with different readings: the entry in the article's language
-// counts, in either order of the entries.
+// counts; in a third language, the first entry.
 TEST(AnnotatorSameWordsTest, TheEntryInTheArticlesLanguageCounts) {
   const std::string pack = R"(<?xml version="1.0" encoding="UTF-8"?>
 <lexicon id="x" lang="en">

@@ -339,9 +339,6 @@ TEST(LexiconCheckTest, SchemaErrorsHaveLinesAndShapeHints) {
   EXPECT_TRUE(saw_cue) << Dump(d);
 }
 
-// libxml2 says only "Element term failed to validate attributes" (with no line when a required
-// attribute is missing) or calls a bad value an invalid attribute: the check says which
-// attribute, what is wrong with it, and where.
 // A spelling two languages share may carry a different reading in each (the annotator keeps
 // the article's language): only entries that say the same are warned about.
 TEST(LexiconCheckTest, OneSpellingInTwoLanguagesWarnsOnlyWhenBothSayTheSame) {
@@ -364,6 +361,9 @@ TEST(LexiconCheckTest, OneSpellingInTwoLanguagesWarnsOnlyWhenBothSayTheSame) {
             "pack.xml", 9, Severity::kWarning);
 }
 
+// libxml2 says only "Element term failed to validate attributes" (with no line when a required
+// attribute is missing) or calls a bad value an invalid attribute: the check says which
+// attribute, what is wrong with it, and where.
 TEST(LexiconCheckTest, AttributeErrorsNameTheAttributeAndLine) {
   const std::string text = R"(<?xml version="1.0" encoding="UTF-8"?>
 <lexicon id="x" lang="en">
