@@ -1,6 +1,8 @@
 #include "framing/phrase_table.h"
 
 #include <algorithm>
+#include <iterator>
+#include <unordered_set>
 
 #include "align/terms.h"
 #include "text/tokenizer.h"
@@ -58,7 +60,62 @@ bool PhraseContains(const std::string& outer, const std::string& inner) {
   return (" " + outer + " ").find(" " + inner + " ") != std::string::npos;
 }
 
-bool IsPhraseStopword(std::string_view norm) { return IsAlignStopword(norm) || norm.size() < 2; }
+namespace {
+
+// Function words of the other languages of the region's press (alignment's own list,
+// align/terms.h, has English and Russian): articles, prepositions, conjunctions, pronouns, forms
+// of "to be", and the reporting verbs every article has. In match form (lower case).
+constexpr std::string_view kMoreFunctionWords[] = {
+    // German
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "und", "oder", "aber", "in", "im", "ins", "an", "am", "auf", "aus", "bei", "beim", "mit",
+    "nach", "von", "vom", "zu", "zum", "zur", "für", "über", "unter", "um", "durch", "gegen",
+    "ohne", "vor", "seit", "bis", "als", "wie", "dass", "ob", "wenn", "weil", "auch", "nicht",
+    "nur", "noch", "schon", "sich", "sie", "er", "es", "wir", "ihr", "ist", "sind", "war", "waren",
+    "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte", "sein", "seine", "seiner", "ihre",
+    "ihren", "ihrer", "dieser", "diese", "dieses", "diesem", "diesen", "sowie", "laut", "sagte",
+    "meldete", "teilte",
+    // Ukrainian
+    "і", "й", "та", "в", "у", "на", "з", "із", "зі", "до", "від", "про", "за", "по", "для", "що",
+    "як", "це", "не", "але", "або", "його", "її", "їх", "він", "вона", "вони", "ми", "ви", "був",
+    "була", "було", "були", "є", "також", "вже", "ще", "при", "під", "над", "між", "через", "після",
+    "який", "яка", "яке", "які", "цей", "ця", "ці", "заявив", "повідомив",
+    // French
+    "le", "la", "les", "un", "une", "du", "de", "et", "ou", "mais", "en", "dans", "sur", "sous",
+    "par", "pour", "avec", "sans", "au", "aux", "à", "ce", "cette", "ces", "qui", "que", "dont",
+    "il", "elle", "ils", "elles", "est", "sont", "était", "ont", "été", "se", "son", "sa", "ses",
+    "leur", "leurs", "ne", "pas", "plus", "aussi", "comme", "selon",
+    // Turkish and Azerbaijani
+    "ve", "və", "ile", "ilə", "bir", "bu", "şu", "o", "da", "də", "için", "üçün", "gibi", "kimi",
+    "daha", "çok", "çox", "ən", "ama", "amma", "ancak", "ancaq", "lakin", "veya", "ki", "olan",
+    "olarak", "olaraq", "sonra", "önce", "əvvəl", "kadar", "qədər", "her", "hər", "ne", "nə", "isə",
+    "diye", "deyə", "həm",
+    // Armenian
+    "և", "ու", "է", "են", "էր", "էին", "որ", "այն", "այս", "իր", "մեր", "նրա", "նրանք", "մենք",
+    "համար", "հետ", "մասին", "վրա", "մեջ", "կողմից", "ինչպես", "բայց", "կամ", "նաև", "դեռ", "արդեն",
+    "չի", "չեն",
+    // Georgian
+    "და", "რომ", "ეს", "ის", "არ", "არის", "იყო", "ამ", "იმ", "მისი", "მათი", "ან", "მაგრამ",
+    "ასევე", "კიდევ", "უკვე", "როგორც", "შემდეგ", "მიერ", "შესახებ", "თუ", "ვერ",
+    // Polish
+    "i", "w", "we", "z", "ze", "na", "do", "od", "że", "to", "nie", "się", "jest", "są", "był",
+    "była", "było", "jak", "ale", "lub", "oraz", "po", "przez", "dla", "przy", "za", "pod", "nad",
+    "ten", "ta", "te", "tego", "jego", "jej", "ich", "także", "już"};
+
+// Characters, not bytes: "і" and "և" are one letter in two bytes.
+std::size_t Letters(std::string_view norm) {
+  return static_cast<std::size_t>(std::count_if(norm.begin(), norm.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+}  // namespace
+
+bool IsPhraseStopword(std::string_view norm) {
+  static const std::unordered_set<std::string_view> kMore(std::begin(kMoreFunctionWords),
+                                                          std::end(kMoreFunctionWords));
+  return IsAlignStopword(norm) || Letters(norm) < 2 || kMore.count(norm) > 0;
+}
 
 PhraseTable::PhraseTable(const std::vector<Article>& articles,
                          const std::vector<std::size_t>& outlet_of,

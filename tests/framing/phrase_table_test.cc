@@ -24,6 +24,19 @@ TEST(PhraseTableTest, KeysFoldCaseAndNeverCrossPunctuation) {
   EXPECT_FALSE(PhraseContains("russian peacekeeping force", "peacekeeping for"));
 }
 
+// Function words of the region's press languages never end a phrase nor fill a variant slot;
+// a one-letter word counts letters, not bytes.
+TEST(PhraseTableTest, FunctionWordsOfTheRegionsLanguages) {
+  for (const char* word : {"the", "и", "der", "des", "für", "і", "та", "les", "və", "ilə", "և",
+                           "համար", "და", "რომ", "się", "ж", "ა"}) {
+    EXPECT_TRUE(IsPhraseStopword(word)) << word;
+  }
+  for (const char* word : {"corridor", "коридор", "Kachowka", "gebiete", "блокада", "აქცია",
+                           "շրջափակում", "yolu", "ів"}) {
+    EXPECT_FALSE(IsPhraseStopword(word)) << word;
+  }
+}
+
 TEST(PhraseTableTest, CountsPerOutletWithSpellingsAndPlaces) {
   const std::vector<Article> articles = {
       Make("a", "The Lachin corridor was closed.\nLachin Corridor reopened"),
