@@ -24,6 +24,8 @@ using Kind = DraftCandidate::Kind;
 // military / authorities / activists / ..."), not a naming choice.
 constexpr double kMaxVariantOverlap = 0.5;
 constexpr std::size_t kMaxVariants = 4;
+// Prefix of a name-pair key taken as written (two names that stem alike): no phrase key has it.
+constexpr std::string_view kExact = "=";
 
 // Runs of white space made one space (the ends kept, unlike CollapseSpace).
 std::string OneLine(std::string_view s) {
@@ -130,20 +132,32 @@ class Drafter {
   DraftForm Form(const std::string& key, const std::string& fallback) const {
     DraftForm f;
     f.form = fallback;
-    const PhraseStats* s = table_->Find(key);
-    if (s == nullptr) return f;
-    f.form = PhraseTable::BestSurface(*s);
-    f.language = articles_[s->occurrences.front().article].language;
-    f.stem = table_->stemmed(s->occurrences.front().article);
-    for (std::size_t o = 0; o < s->per_outlet.size(); ++o) {
-      if (s->per_outlet[o] > 0) f.per_outlet[outlet_ids_[o]] = s->per_outlet[o];
+    // A spelling of a stem (see NamePairs): its own occurrences, matched as written.
+    std::string_view exact;
+    std::string_view stem_key = key;
+    if (key.starts_with(kExact)) {
+      const std::size_t mid = key.find(kExact, kExact.size());
+      stem_key = std::string_view(key).substr(kExact.size(), mid - kExact.size());
+      exact = std::string_view(key).substr(mid + kExact.size());
     }
+    const PhraseStats* s = table_->Find(std::string(stem_key));
+    if (s == nullptr) return f;
+    if (exact.empty()) f.form = PhraseTable::BestSurface(*s);
+    f.stem = exact.empty() && table_->stemmed(s->occurrences.front().article);
+    std::map<std::size_t, int> per_outlet;
     for (const PhraseOccurrence& occ : s->occurrences) {
-      const std::string& id = articles_[occ.article].id;
-      if (std::find(f.articles.begin(), f.articles.end(), id) == f.articles.end()) {
-        f.articles.push_back(id);
+      const Article& a = articles_[occ.article];
+      if (!exact.empty() &&
+          PhraseKey(std::string_view(a.text).substr(occ.start, occ.end - occ.start)) != exact) {
+        continue;
+      }
+      if (f.language.empty()) f.language = a.language;
+      ++per_outlet[outlet_of_[occ.article]];
+      if (std::find(f.articles.begin(), f.articles.end(), a.id) == f.articles.end()) {
+        f.articles.push_back(a.id);
       }
     }
+    for (const auto& [o, n] : per_outlet) f.per_outlet[outlet_ids_[o]] = n;
     return f;
   }
 
@@ -188,8 +202,18 @@ class Drafter {
     std::vector<std::pair<std::string, std::string>> order;
     for (std::size_t ai = 0; ai < articles_.size(); ++ai) {
       for (const NamePair& p : FindNamePairs(articles_[ai].text)) {
-        const std::string a = PhraseKey(p.first, article_stemmers_[ai]);
-        const std::string b = PhraseKey(p.second, article_stemmers_[ai]);
+        std::string a = PhraseKey(p.first, article_stemmers_[ai]);
+        std::string b = PhraseKey(p.second, article_stemmers_[ai]);
+        if (a == b) {
+          // Names that stem alike (Шуши, Шуша) are told apart as written: the key says the stem
+          // and the spelling (kExact, stem, kExact, spelling), and Form counts that spelling.
+          const std::string stem_key = a;
+          a = PhraseKey(p.first);
+          b = PhraseKey(p.second);
+          if (a == b) continue;  // one name twice: no pair
+          a = std::string(kExact) + stem_key + std::string(kExact) + a;
+          b = std::string(kExact) + stem_key + std::string(kExact) + b;
+        }
         if (a.empty() || b.empty() || (known_.count(a) > 0 && known_.count(b) > 0)) continue;
         const auto id = a < b ? std::make_pair(a, b) : std::make_pair(b, a);
         auto [it, inserted] = by_pair.try_emplace(id);

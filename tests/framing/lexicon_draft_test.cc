@@ -250,6 +250,32 @@ TEST(LexiconDraftTest, RussianIsComparedOnStems) {
   EXPECT_TRUE(r.ok()) << DumpDiagnostics(r.diagnostics) << xml;
 }
 
+// Two names that stem alike (Шуши, Шуша: both stem to шуш) are a pair told apart as written:
+// each is counted as spelt, per outlet, and drafted unstemmed.
+TEST(LexiconDraftTest, NamesThatStemAlikeStayApart) {
+  Article a = Make("r1", "north", "За нами остался город Шуши (Шуша). Шуши стоит на горе.");
+  Article b = Make("r2", "north", "В Шуши прошёл митинг.");
+  Article c = Make("r3", "south", "Шуша освобождена. Шуша — древний город.");
+  Article d = Make("r4", "south", "Город Шуша восстановлен.");
+  for (Article* x : {&a, &b, &c, &d}) x->language = "ru";
+  const Drafted drafted({a, b, c, d}, nullptr);
+  const int pair = RankOf(drafted.draft(), {"Шуши", "Шуша"});
+  ASSERT_GE(pair, 0) << Dump(drafted.draft());
+  const DraftCandidate& candidate = drafted.draft().candidates[static_cast<std::size_t>(pair)];
+  EXPECT_EQ(candidate.kind, DraftCandidate::Kind::kNamePair);
+  ASSERT_EQ(candidate.forms.size(), 2u);
+  for (const DraftForm& f : candidate.forms) {
+    EXPECT_FALSE(f.stem) << f.form;
+    EXPECT_EQ(f.language, "ru") << f.form;
+    EXPECT_EQ(f.per_outlet, f.form == "Шуши"
+                                ? (std::map<std::string, int>{{"north", 3}})
+                                : (std::map<std::string, int>{{"north", 1}, {"south", 3}}))
+        << f.form;
+  }
+  const LexiconLoadResult r = LoadLexiconSources({{"ru.xml", DraftToXml(drafted.draft())}});
+  EXPECT_TRUE(r.ok()) << DumpDiagnostics(r.diagnostics);
+}
+
 TEST(LexiconDraftTest, OutletsWithOneBaseAreAlsoComparedAsAGroup) {
   OutletsFile outlets;
   for (const auto& [id, base] : std::vector<std::pair<std::string, std::string>>{
