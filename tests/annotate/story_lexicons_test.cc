@@ -250,6 +250,43 @@ TEST_F(StoryLexiconsTest, NaUkrainuAfterAVerbThatTakesNaHasNoSide) {
   });
 }
 
+// Loaded terms of the war in Russian and Ukrainian: the words each side's press uses of the
+// other resolve to the side whose usage they are, with case forms (Russian stems, wildcards).
+TEST_F(StoryLexiconsTest, UkraineLoadedTermsInRussianAndUkrainianTakeTheirSide) {
+  ExpectPerspectives({
+      {"Удар по позициям украинских боевиков.", "ru", "украинских боевиков", "russian-official"},
+      {"Позиции боевиков ВСУ под Донецком.", "ru", "боевиков ВСУ", "russian-official"},
+      {"Бой с украинскими националистами.", "ru", "украинскими националистами",
+       "russian-official"},
+      {"После разгрома нацбатов.", "ru", "нацбатов", "russian-official"},
+      {"Снаряды укронацистов упали рядом.", "ru", "укронацистов", "russian-official"},
+      {"Так называли бандеровцев.", "ru", "бандеровцев", "russian-official"},
+      {"Против киевской хунты.", "ru", "киевской хунты", "russian-official"},
+      {"Обстрел киевских карателей.", "ru", "киевских карателей", "russian-official"},
+      {"Ідеологія рашизму.", "uk", "рашизму", "ukrainian"},
+      {"Идеология рашизма.", "ru", "рашизма", "ukrainian"},
+      {"Гауляйтери Криму.", "uk", "Гауляйтери", "ukrainian"},
+      {"Визнати країну-агресора терористом.", "uk", "країну-агресора", "ukrainian"},
+      {"Удар здійснено країною-агресором.", "uk", "країною-агресором", "ukrainian"},
+      {"Лідер держави-агресора.", "uk", "держави-агресора", "ukrainian"},
+      {"Ракеты страны-агрессора.", "ru", "страны-агрессора", "ukrainian"},
+      {"Потери российских захватчиков.", "ru", "российских захватчиков", "ukrainian"},
+      {"Потери орков растут.", "ru", "орков", "ukrainian"},
+      {"Бої з орками.", "uk", "орками", "ukrainian"},
+  });
+}
+
+// Words both sides use of the other's fighters, and a word Russian media use of 1941, are not
+// one side's: "боевики" alone, "наемники", "захватчики" alone find no entry.
+TEST_F(StoryLexiconsTest, WordsBothSidesUseOfEachOtherHaveNoSide) {
+  ExpectPerspectives({
+      {"Боевики ДНР обстреляли село.", "ru", "Боевики", "(not found)"},
+      {"Наемники ЧВК вернулись на фронт.", "ru", "Наемники", "(not found)"},
+      {"Память о борьбе с немецко-фашистскими захватчиками.", "ru", "захватчиками",
+       "(not found)"},
+  });
+}
+
 // "СВО" is compared exactly: its stem would otherwise match "свою".
 TEST_F(StoryLexiconsTest, AnAbbreviationIsNotStemmedIntoACommonWord) {
   ExpectPerspectives({
