@@ -488,6 +488,52 @@ TEST_F(StoryLexiconsTest, GermanFormsLeaveEnglishWordsAlone) {
   });
 }
 
+// Georgian politics after November 2024 in Georgian, Russian and English: the critics' names for
+// the attackers of protesters ("titushky") and for the government ("Ivanishvili's regime"), with
+// case forms (wildcards for Georgian and the Russian genitive plural, stems for Russian phrases).
+TEST_F(StoryLexiconsTest, GeorgiaTitushkyAndIvanishvilisRegimeAreTheCriticsWords) {
+  ExpectPerspectives({
+      {"ტიტუშკები გვეწვივნენ.", "ka", "ტიტუშკები", "georgian-opposition"},
+      {"ტიტუშკების თავდასხმა ჟურნალისტებზე.", "ka", "ტიტუშკების", "georgian-opposition"},
+      {"Нападавших называют «титушками».", "ru", "титушками", "georgian-opposition"},
+      {"Группа титушек напала на журналистов.", "ru", "титушек", "georgian-opposition"},
+      {"Masked titushki attacked a TV crew.", "en", "titushki", "georgian-opposition"},
+      {"ივანიშვილის რეჟიმის წინააღმდეგ.", "ka", "ივანიშვილის რეჟიმის", "georgian-opposition"},
+      {"Протест против режима Иванишвили.", "ru", "режима Иванишвили", "georgian-opposition"},
+      {"The parties said Ivanishvili's regime had failed.", "en", "Ivanishvili's regime",
+       "georgian-opposition"},
+  });
+}
+
+// Georgian Dream's names for the protests ("attempt of revolution", "Maidan") and for the
+// opposition ("collective National Movement", "Ukrainisation"), with case forms; the Georgian
+// Maidan drops its vowel in some cases (მაიდნის), and the quotation marks around the party's short
+// name do not stop the match.
+TEST_F(StoryLexiconsTest, GeorgiaGovernmentNamesForTheProtestsAndTheOpposition) {
+  ExpectPerspectives({
+      {"ჩავშალეთ რევოლუციის მცდელობა.", "ka", "რევოლუციის მცდელობა", "georgian-government"},
+      {"მათ აქვთ რევოლუციური სცენარი.", "ka", "რევოლუციური სცენარი", "georgian-government"},
+      {"Кобахидзе заявил о пятой попытке устроить революцию.", "ru",
+       "попытке устроить революцию", "georgian-government"},
+      {"Попытки революции провалились.", "ru", "Попытки революции", "georgian-government"},
+      {"Georgia went through two attempts of revolution.", "en", "attempts of revolution",
+       "georgian-government"},
+      {"საქართველოში არ იქნება მაიდანი.", "ka", "მაიდანი", "georgian-government"},
+      {"უკრაინული მაიდნის სცენარი.", "ka", "მაიდნის", "georgian-government"},
+      {"В стране не будет Нацмайдана.", "ru", "Нацмайдана", "georgian-government"},
+      {"კოლექტიური ნაციონალური მოძრაობის წინააღმდეგ.", "ka",
+       "კოლექტიური ნაციონალური მოძრაობის", "georgian-government"},
+      {"სიმართლე კოლექტიურ „ნაცმოძრაობას“ უკავშირდება.", "ka", "კოლექტიურ „ნაცმოძრაობას",
+       "georgian-government"},
+      {"Суд над коллективным «Национальным движением».", "ru",
+       "коллективным «Национальным движением", "georgian-government"},
+      {"They want to put the collective National Movement on trial.", "en",
+       "collective National Movement", "georgian-government"},
+      {"საქართველოს უკრაინიზაცია არ მოხდება.", "ka", "უკრაინიზაცია", "georgian-government"},
+      {"Украинизации Грузии не будет.", "ru", "Украинизации Грузии", "georgian-government"},
+  });
+}
+
 // Every pack's entries carry a note and a source (what a facilitator reads aloud and where the
 // usage is documented), and each pack keeps to its own concepts.
 TEST_F(StoryLexiconsTest, EveryPackEntryHasNoteAndSource) {
