@@ -256,8 +256,7 @@ TEST_F(StoryLexiconsTest, UkraineLoadedTermsInRussianAndUkrainianTakeTheirSide) 
   ExpectPerspectives({
       {"Удар по позициям украинских боевиков.", "ru", "украинских боевиков", "russian-official"},
       {"Позиции боевиков ВСУ под Донецком.", "ru", "боевиков ВСУ", "russian-official"},
-      {"Бой с украинскими националистами.", "ru", "украинскими националистами",
-       "russian-official"},
+      {"Бой с украинскими националистами.", "ru", "украинскими националистами", "russian-official"},
       {"После разгрома нацбатов.", "ru", "нацбатов", "russian-official"},
       {"Снаряды укронацистов упали рядом.", "ru", "укронацистов", "russian-official"},
       {"Так называли бандеровцев.", "ru", "бандеровцев", "russian-official"},
@@ -282,8 +281,7 @@ TEST_F(StoryLexiconsTest, WordsBothSidesUseOfEachOtherHaveNoSide) {
   ExpectPerspectives({
       {"Боевики ДНР обстреляли село.", "ru", "Боевики", "(not found)"},
       {"Наемники ЧВК вернулись на фронт.", "ru", "Наемники", "(not found)"},
-      {"Память о борьбе с немецко-фашистскими захватчиками.", "ru", "захватчиками",
-       "(not found)"},
+      {"Память о борьбе с немецко-фашистскими захватчиками.", "ru", "захватчиками", "(not found)"},
   });
 }
 
@@ -400,8 +398,7 @@ TEST_F(StoryLexiconsTest, UkraineWarNamesInGermanWithCaseForms) {
       {"Der Stand der militärischen Spezialoperation.", "de", "Spezialoperation",
        "russian-official"},
       {"Der russische Angriffskrieg dauert an.", "de", "Angriffskrieg", "ukrainian"},
-      {"Seit Beginn des Angriffskrieges gegen die Ukraine.", "de", "Angriffskrieges",
-       "ukrainian"},
+      {"Seit Beginn des Angriffskrieges gegen die Ukraine.", "de", "Angriffskrieges", "ukrainian"},
       {"Die Folgen des Angriffskriegs.", "de", "Angriffskriegs", "ukrainian"},
       {"Seit Beginn der großangelegten Invasion.", "de", "großangelegten Invasion", "ukrainian"},
       {"Kuleba sprach von einer gross angelegten Invasion.", "de", "gross angelegten Invasion",
@@ -465,8 +462,7 @@ TEST_F(StoryLexiconsTest, UkraineAnnexationTerritoryAndGovernmentNamesInGerman) 
 // German loaded terms: whose accusation each word is, with case forms.
 TEST_F(StoryLexiconsTest, UkraineLoadedTermsInGerman) {
   ExpectPerspectives({
-      {"Ziel sei die Entnazifizierung der Ukraine.", "de", "Entnazifizierung",
-       "russian-official"},
+      {"Ziel sei die Entnazifizierung der Ukraine.", "de", "Entnazifizierung", "russian-official"},
       {"Eine Bande von Neonazis.", "de", "Neonazis", "russian-official"},
       {"Beschuss durch die Ukronazis.", "de", "Ukronazis", "russian-official"},
       {"Von ihren westlichen Kuratoren gesteuert.", "de", "westlichen Kuratoren",
@@ -513,16 +509,16 @@ TEST_F(StoryLexiconsTest, GeorgiaGovernmentNamesForTheProtestsAndTheOpposition) 
   ExpectPerspectives({
       {"ჩავშალეთ რევოლუციის მცდელობა.", "ka", "რევოლუციის მცდელობა", "georgian-government"},
       {"მათ აქვთ რევოლუციური სცენარი.", "ka", "რევოლუციური სცენარი", "georgian-government"},
-      {"Кобахидзе заявил о пятой попытке устроить революцию.", "ru",
-       "попытке устроить революцию", "georgian-government"},
+      {"Кобахидзе заявил о пятой попытке устроить революцию.", "ru", "попытке устроить революцию",
+       "georgian-government"},
       {"Попытки революции провалились.", "ru", "Попытки революции", "georgian-government"},
       {"Georgia went through two attempts of revolution.", "en", "attempts of revolution",
        "georgian-government"},
       {"საქართველოში არ იქნება მაიდანი.", "ka", "მაიდანი", "georgian-government"},
       {"უკრაინული მაიდნის სცენარი.", "ka", "მაიდნის", "georgian-government"},
       {"В стране не будет Нацмайдана.", "ru", "Нацмайдана", "georgian-government"},
-      {"კოლექტიური ნაციონალური მოძრაობის წინააღმდეგ.", "ka",
-       "კოლექტიური ნაციონალური მოძრაობის", "georgian-government"},
+      {"კოლექტიური ნაციონალური მოძრაობის წინააღმდეგ.", "ka", "კოლექტიური ნაციონალური მოძრაობის",
+       "georgian-government"},
       {"სიმართლე კოლექტიურ „ნაცმოძრაობას“ უკავშირდება.", "ka", "კოლექტიურ „ნაცმოძრაობას",
        "georgian-government"},
       {"Суд над коллективным «Национальным движением».", "ru",
