@@ -93,6 +93,9 @@ class Drafter {
       if (e.kind == LexiconEntry::Kind::kNaming || e.kind == LexiconEntry::Kind::kLoaded) {
         known_.insert(PhraseKey(e.form, StemmerFor(e.language)));
       }
+      if (e.kind == LexiconEntry::Kind::kPlace) {
+        place_forms_.emplace_back(NormalizeLexiconForm(e.form), e.concept_id);
+      }
     }
     for (const Article& a : articles) article_stemmers_.push_back(StemmerFor(a.language));
     table_ =
@@ -196,12 +199,29 @@ class Drafter {
     }
   }
 
+  // The place (common/places.xml) a name is, or "": the name is one of its forms, or a form
+  // ending in * begins it.
+  std::string_view PlaceOf(std::string_view name) const {
+    const std::string n = NormalizeLexiconForm(name);
+    for (const auto& [form, place] : place_forms_) {
+      const bool prefix = !form.empty() && form.back() == '*';
+      if (prefix ? n.starts_with(std::string_view(form).substr(0, form.size() - 1)) : n == form) {
+        return place;
+      }
+    }
+    return "";
+  }
+
   // Pairs the texts give ("Khankendi (Stepanakert)"), one set per unordered pair of names.
   std::vector<NamingSet> NamePairs() {
     std::map<std::pair<std::string, std::string>, NamingSet> by_pair;
     std::vector<std::pair<std::string, std::string>> order;
     for (std::size_t ai = 0; ai < articles_.size(); ++ai) {
       for (const NamePair& p : FindNamePairs(articles_[ai].text)) {
+        // "Voskepar (Armenia)", "Kirants (Tavush)": the bracket says where the place is, not
+        // what else it is called.
+        const std::string_view where = PlaceOf(p.second);
+        if (p.construction == "bracketed" && !where.empty() && PlaceOf(p.first) != where) continue;
         std::string a = PhraseKey(p.first, article_stemmers_[ai]);
         std::string b = PhraseKey(p.second, article_stemmers_[ai]);
         if (a == b) {
@@ -648,7 +668,9 @@ class Drafter {
   std::vector<std::string> outlet_ids_;
   std::vector<std::size_t> outlet_of_;
   std::set<std::string> known_;  // keys of the lexicon's naming variants and loaded terms
-  std::set<std::string> taken_;  // keys already in a candidate
+  // The normalised forms of the lexicon's places, with each place's id.
+  std::vector<std::pair<std::string, std::string>> place_forms_;
+  std::set<std::string> taken_;                               // keys already in a candidate
   std::map<std::string, std::unique_ptr<Stemmer>> stemmers_;  // by primary language
   std::vector<Stemmer*> article_stemmers_;                    // per article, null: none
   std::unique_ptr<PhraseTable> table_;

@@ -276,6 +276,31 @@ TEST(LexiconDraftTest, NamesThatStemAlikeStayApart) {
   EXPECT_TRUE(r.ok()) << DumpDiagnostics(r.diagnostics);
 }
 
+// "Voskepar (Armenia)" says where a village is, not what else it is called: a bracket holding
+// a place of the common lexicon (a country, a capital, a province) is no name pair, unless both
+// names are that place ("Kyiv (Kiev)").
+TEST(LexiconDraftTest, ABracketThatSaysWhereIsNoNamePair) {
+  const std::vector<Article> articles = {
+      Make("a1", "north",
+           "Talks in Voskepar (Armenia) and Kirants (Tavush) ended. Oldbridge "
+           "(Staromost) was quiet, and the mayor flew to Kyiv (Kiev)."),
+      Make("a2", "south",
+           "Voskepar (Armenia) and Berkaber (Armenia) voted. Oldbridge (Staromost) "
+           "voted too."),
+  };
+  const Drafted drafted(articles, nullptr);
+  const LexiconDraft& d = drafted.draft();
+  EXPECT_GE(RankOf(d, {"Oldbridge", "Staromost"}), 0) << Dump(d);
+  EXPECT_GE(RankOf(d, {"Kyiv", "Kiev"}), 0) << Dump(d);
+  for (const DraftCandidate& c : d.candidates) {
+    if (c.kind != DraftCandidate::Kind::kNamePair) continue;
+    for (const DraftForm& f : c.forms) {
+      EXPECT_NE(f.form, "Armenia") << Dump(d);
+      EXPECT_NE(f.form, "Tavush") << Dump(d);
+    }
+  }
+}
+
 TEST(LexiconDraftTest, OutletsWithOneBaseAreAlsoComparedAsAGroup) {
   OutletsFile outlets;
   for (const auto& [id, base] : std::vector<std::pair<std::string, std::string>>{
