@@ -734,12 +734,11 @@ class Builder {
   std::map<std::string, Where> ids_;    // "space\0id" -> where first defined
   std::map<std::string, Where> forms_;  // "kind\0lang\0normalised form" -> where
   // "kind\0normalised form" -> where and language of the first entry.
-  // The first entry of each kind and spelling, any language: where, its language, and what it
-  // says (perspective and concept).
+  // The first entry of each kind, spelling and reading (perspective and concept), any language:
+  // where it is and its language.
   struct Spelling {
     Where where;
     std::string language;
-    std::string reading;
   };
   std::map<std::string, Spelling> forms_any_language_;
   std::set<std::string> used_perspectives_;
@@ -1138,12 +1137,12 @@ void Builder::AddEntry(LexiconEntry entry, Diagnostics* out) {
     // One spelling in two languages matches the same words; the annotator keeps the entry in
     // the article's language. Two such entries that say the same thing are one too many; two
     // that differ (a side's choice in one language, the plain name in another) are on purpose.
-    const std::string any_language_key =
-        std::to_string(static_cast<int>(entry.kind)) + '\0' + NormalizeLexiconForm(entry.form);
-    const std::string reading = entry.perspective + '\0' + entry.concept_id;
+    const std::string reading_key = std::to_string(static_cast<int>(entry.kind)) + '\0' +
+                                    NormalizeLexiconForm(entry.form) + '\0' + entry.perspective +
+                                    '\0' + entry.concept_id;
     auto [first, is_new] = forms_any_language_.emplace(
-        any_language_key, Spelling{Where{entry.file, entry.line}, entry.language, reading});
-    if (!is_new && first->second.reading == reading) {
+        reading_key, Spelling{Where{entry.file, entry.line}, entry.language});
+    if (!is_new) {
       out->push_back(MakeWarning(
           entry.file, entry.line, 0,
           std::string(KindName(entry.kind)) + " \"" + entry.form + "\" (" + entry.language +

@@ -60,7 +60,8 @@ LanguageCoverage ConceptLanguages(const Lexicon& lexicon,
     for (const std::string& language : languages) {
       const bool has =
           std::any_of(concept_.variants.begin(), concept_.variants.end(), [&](std::size_t index) {
-            return SameLanguage(lexicon.entries[index].language, language);
+            const LexiconEntry& e = lexicon.entries[index];
+            return !e.candidate && SameLanguage(e.language, language);
           });
       if (!has) gap.missing.push_back(language);
     }

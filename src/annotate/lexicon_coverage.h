@@ -36,8 +36,8 @@ struct LanguageCoverage {
 std::vector<std::string> ParseLanguageList(std::string_view list, std::string* error);
 
 // For each reviewed concept of `lexicon` (status="candidate" ones are drafts and left out),
-// which of `languages` none of its naming variants is written in. A variant's language is its
-// `lang`, or its file's.
+// which of `languages` none of its reviewed naming variants is written in. A variant's language is
+// its `lang`, or its file's.
 LanguageCoverage ConceptLanguages(const Lexicon& lexicon,
                                   const std::vector<std::string>& languages);
 

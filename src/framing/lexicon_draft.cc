@@ -92,6 +92,7 @@ class Drafter {
     for (const LexiconEntry& e : lexicon.entries) {
       if (e.kind == LexiconEntry::Kind::kNaming || e.kind == LexiconEntry::Kind::kLoaded) {
         known_.insert(PhraseKey(e.form, StemmerFor(e.language)));
+        known_as_written_.insert(PhraseKey(e.form));
       }
       if (e.kind == LexiconEntry::Kind::kPlace) {
         place_forms_.emplace_back(NormalizeLexiconForm(e.form), e.concept_id);
@@ -118,6 +119,8 @@ class Drafter {
         c.forms.push_back(Form(set.keys[i], set.surfaces[i]));
         if (c.forms.back().language.empty()) c.forms.back().language = draft.language;
         taken_.insert(set.keys[i]);
+        // A spelling of a stem (NamePairs) also takes the stem: no other candidate drafts it.
+        if (set.keys[i].starts_with(kExact)) taken_.insert(std::string(StemOfExact(set.keys[i])));
       }
       c.findings = std::move(set.findings);
       c.evidence_per_outlet = std::move(set.evidence_per_outlet);
@@ -139,9 +142,8 @@ class Drafter {
     std::string_view exact;
     std::string_view stem_key = key;
     if (key.starts_with(kExact)) {
-      const std::size_t mid = key.find(kExact, kExact.size());
-      stem_key = std::string_view(key).substr(kExact.size(), mid - kExact.size());
-      exact = std::string_view(key).substr(mid + kExact.size());
+      stem_key = StemOfExact(key);
+      exact = std::string_view(key).substr(2 * kExact.size() + stem_key.size());
     }
     const PhraseStats* s = table_->Find(std::string(stem_key));
     if (s == nullptr) return f;
@@ -199,13 +201,22 @@ class Drafter {
     }
   }
 
-  // The place (common/places.xml) a name is, or "": the name is one of its forms, or a form
-  // ending in * begins it.
+  // The stem of a key kExact + stem + kExact + spelling (see NamePairs).
+  static std::string_view StemOfExact(std::string_view key) {
+    const std::size_t mid = key.find(kExact, kExact.size());
+    return key.substr(kExact.size(), mid - kExact.size());
+  }
+
+  // The place (common/places.xml) a name is, or "": the name is one of its forms, or a one-word
+  // name begins with the prefix of a form ending in * (at least three letters).
   std::string_view PlaceOf(std::string_view name) const {
     const std::string n = NormalizeLexiconForm(name);
     for (const auto& [form, place] : place_forms_) {
-      const bool prefix = !form.empty() && form.back() == '*';
-      if (prefix ? n.starts_with(std::string_view(form).substr(0, form.size() - 1)) : n == form) {
+      const bool wildcard = !form.empty() && form.back() == '*';
+      const std::string_view prefix = std::string_view(form).substr(0, form.size() - 1);
+      if (wildcard ? prefix.size() >= 3 && n.starts_with(prefix) &&
+                         n.find(' ', prefix.size()) == std::string::npos
+                   : n == form) {
         return place;
       }
     }
@@ -231,6 +242,7 @@ class Drafter {
           a = PhraseKey(p.first);
           b = PhraseKey(p.second);
           if (a == b) continue;  // one name twice: no pair
+          if (known_as_written_.count(a) > 0 && known_as_written_.count(b) > 0) continue;
           a = std::string(kExact) + stem_key + std::string(kExact) + a;
           b = std::string(kExact) + stem_key + std::string(kExact) + b;
         }
@@ -668,6 +680,7 @@ class Drafter {
   std::vector<std::string> outlet_ids_;
   std::vector<std::size_t> outlet_of_;
   std::set<std::string> known_;  // keys of the lexicon's naming variants and loaded terms
+  std::set<std::string> known_as_written_;  // the same, unstemmed
   // The normalised forms of the lexicon's places, with each place's id.
   std::vector<std::pair<std::string, std::string>> place_forms_;
   std::set<std::string> taken_;                               // keys already in a candidate

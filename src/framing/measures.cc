@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "framing/log_odds.h"
 #include "text/utf8.h"
@@ -227,7 +228,12 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
           const Concept* concept_def = lexicon.FindConcept(e.concept_id);
           c.label = concept_def != nullptr ? concept_def->label : e.concept_id;
         }
-        VariantUse& v = FindOrAdd(c.variants, e.form, [](const VariantUse& x) { return x.form; });
+        // One spelling may carry two readings (English and German "Odessa"): a variant is a
+        // form and its perspective.
+        using FormAndSide = std::pair<std::string_view, std::string_view>;
+        VariantUse& v =
+            FindOrAdd(c.variants, FormAndSide(e.form, e.perspective),
+                      [](const VariantUse& x) { return FormAndSide(x.form, x.perspective); });
         if (v.form.empty()) {
           v.form = e.form;
           v.perspective = e.perspective;

@@ -64,34 +64,36 @@ namespace {
 
 // Function words of the other languages of the region's press (alignment's own list,
 // align/terms.h, has English and Russian): articles, prepositions, conjunctions, pronouns, forms
-// of "to be", and the reporting verbs every article has. In match form (lower case).
+// of "to be", and the reporting verbs every article has. In match form (lower case, NFKC: the
+// Armenian ligature և is եւ). The list is used whatever a text's language, so words that English
+// names are made of are left out: German war, den, hat, bis; French de (de facto), son, plus;
+// Polish ten. German die stays: it begins no English name.
 constexpr std::string_view kMoreFunctionWords[] = {
     // German
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
-    "und", "oder", "aber", "in", "im", "ins", "an", "am", "auf", "aus", "bei", "beim", "mit",
-    "nach", "von", "vom", "zu", "zum", "zur", "für", "über", "unter", "um", "durch", "gegen",
-    "ohne", "vor", "seit", "bis", "als", "wie", "dass", "ob", "wenn", "weil", "auch", "nicht",
-    "nur", "noch", "schon", "sich", "sie", "er", "es", "wir", "ihr", "ist", "sind", "war", "waren",
-    "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte", "sein", "seine", "seiner", "ihre",
-    "ihren", "ihrer", "dieser", "diese", "dieses", "diesem", "diesen", "sowie", "laut", "sagte",
-    "meldete", "teilte",
+    "der", "die", "das", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",
+    "aber", "in", "im", "ins", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom",
+    "zu", "zum", "zur", "für", "über", "unter", "um", "durch", "gegen", "ohne", "vor", "seit",
+    "als", "wie", "dass", "ob", "wenn", "weil", "auch", "nicht", "nur", "noch", "schon", "sich",
+    "sie", "er", "es", "wir", "ihr", "ist", "sind", "waren", "wird", "werden", "wurde", "wurden",
+    "haben", "hatte", "sein", "seine", "seiner", "ihre", "ihren", "ihrer", "dieser", "diese",
+    "dieses", "diesem", "diesen", "sowie", "laut", "sagte", "meldete", "teilte",
     // Ukrainian
     "і", "й", "та", "в", "у", "на", "з", "із", "зі", "до", "від", "про", "за", "по", "для", "що",
     "як", "це", "не", "але", "або", "його", "її", "їх", "він", "вона", "вони", "ми", "ви", "був",
     "була", "було", "були", "є", "також", "вже", "ще", "при", "під", "над", "між", "через", "після",
     "який", "яка", "яке", "які", "цей", "ця", "ці", "заявив", "повідомив",
     // French
-    "le", "la", "les", "un", "une", "du", "de", "et", "ou", "mais", "en", "dans", "sur", "sous",
-    "par", "pour", "avec", "sans", "au", "aux", "à", "ce", "cette", "ces", "qui", "que", "dont",
-    "il", "elle", "ils", "elles", "est", "sont", "était", "ont", "été", "se", "son", "sa", "ses",
-    "leur", "leurs", "ne", "pas", "plus", "aussi", "comme", "selon",
+    "le", "la", "les", "un", "une", "du", "et", "ou", "mais", "en", "dans", "sur", "sous", "par",
+    "pour", "avec", "sans", "au", "aux", "à", "ce", "cette", "ces", "qui", "que", "dont", "il",
+    "elle", "ils", "elles", "est", "sont", "était", "ont", "été", "se", "sa", "ses", "leur",
+    "leurs", "ne", "pas", "aussi", "comme", "selon",
     // Turkish and Azerbaijani
     "ve", "və", "ile", "ilə", "bir", "bu", "şu", "o", "da", "də", "için", "üçün", "gibi", "kimi",
     "daha", "çok", "çox", "ən", "ama", "amma", "ancak", "ancaq", "lakin", "veya", "ki", "olan",
     "olarak", "olaraq", "sonra", "önce", "əvvəl", "kadar", "qədər", "her", "hər", "ne", "nə", "isə",
     "diye", "deyə", "həm",
     // Armenian
-    "և", "ու", "է", "են", "էր", "էին", "որ", "այն", "այս", "իր", "մեր", "նրա", "նրանք", "մենք",
+    "եւ", "ու", "է", "են", "էր", "էին", "որ", "այն", "այս", "իր", "մեր", "նրա", "նրանք", "մենք",
     "համար", "հետ", "մասին", "վրա", "մեջ", "կողմից", "ինչպես", "բայց", "կամ", "նաև", "դեռ", "արդեն",
     "չի", "չեն",
     // Georgian
@@ -100,7 +102,7 @@ constexpr std::string_view kMoreFunctionWords[] = {
     // Polish
     "i", "w", "we", "z", "ze", "na", "do", "od", "że", "to", "nie", "się", "jest", "są", "był",
     "była", "było", "jak", "ale", "lub", "oraz", "po", "przez", "dla", "przy", "za", "pod", "nad",
-    "ten", "ta", "te", "tego", "jego", "jej", "ich", "także", "już"};
+    "ta", "te", "tego", "jego", "jej", "ich", "także", "już"};
 
 // Characters, not bytes: "і" and "և" are one letter in two bytes.
 std::size_t Letters(std::string_view norm) {

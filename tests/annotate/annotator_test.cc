@@ -213,8 +213,6 @@ TEST_F(AnnotatorTest, AnnotationIsDeterministicAndSafeFromTwoThreads) {
   EXPECT_EQ(json1, json3);
 }
 
-// A run of text with no sentence end (a page pasted as one line) is read in pieces for
-// quotations and attribution, and the caller can warn with the file and line where it starts.
 // Forms of one kind that stem alike ("на Украине", "на Украину") or overlap as a word and its
 // wildcard match the same words: the words are one use, counted once, under the entry written
 // as the text writes them (else the first entry); forms of different kinds both stay.
@@ -287,6 +285,8 @@ TEST(AnnotatorSameWordsTest, TheEntryInTheArticlesLanguageCounts) {
   }
 }
 
+// A run of text with no sentence end (a page pasted as one line) is read in pieces for
+// quotations and attribution, and the caller can warn with the file and line where it starts.
 TEST(AnnotatorLongRunTest, LongRunsAreCutAndWarnedAboutWithTheirLine) {
   const Lexicon lexicon;
   const Annotator annotator(lexicon);

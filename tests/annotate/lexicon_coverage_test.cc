@@ -30,7 +30,8 @@ TEST(ParseLanguageListTest, BadCodesAreNamed) {
 }
 
 // Two concepts: one named in English and Russian (the file's default language is English, one
-// variant says lang="ru-RU"), one in English only; a drafted candidate concept is left out.
+// variant says lang="ru-RU"; its Armenian variant is an unreviewed candidate), one in English
+// only; a drafted candidate concept is left out.
 constexpr const char* kPack = R"(<?xml version="1.0" encoding="UTF-8"?>
 <lexicon id="x" lang="en">
   <perspectives><perspective id="north" label="North" colour="#0072B2"/></perspectives>
@@ -38,6 +39,7 @@ constexpr const char* kPack = R"(<?xml version="1.0" encoding="UTF-8"?>
     <concept id="city" label="The city">
       <variant form="Northtown" perspective="north" source="t"><note>North's name.</note></variant>
       <variant form="Нортаун" lang="ru-RU" perspective="north" source="t"><note>In Russian.</note></variant>
+      <variant form="Նորթաուն" lang="hy" source="t" status="candidate"><note>Drafted.</note></variant>
     </concept>
     <concept id="river" label="The river">
       <variant form="Blue River" source="t"><note>Everyone's name.</note></variant>
@@ -65,7 +67,7 @@ TEST(ConceptLanguagesTest, ListsTheLanguagesEachConceptLacks) {
   ASSERT_EQ(warnings.size(), 2u);
   EXPECT_EQ(warnings[1].severity, Severity::kWarning);
   EXPECT_EQ(warnings[1].path, "pack.xml");
-  EXPECT_EQ(warnings[1].line, 9);
+  EXPECT_EQ(warnings[1].line, 10);
   EXPECT_NE(warnings[1].message.find("'river' (The river) has no variant in ru, hy"),
             std::string::npos)
       << warnings[1].message;

@@ -301,6 +301,41 @@ TEST(LexiconDraftTest, ABracketThatSaysWhereIsNoNamePair) {
   }
 }
 
+// A stem-alike pair the lexicon already holds, as written, is not drafted again.
+TEST(LexiconDraftTest, AStemAlikePairTheLexiconHoldsIsNotDraftedAgain) {
+  const std::string pack = R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="x" lang="ru" stem-languages="ru">
+  <concepts>
+    <concept id="city" label="Shushi / Shusha">
+      <variant form="Шуши" stem="false" source="t"><note>One spelling.</note></variant>
+      <variant form="Шуша" stem="false" source="t"><note>The other.</note></variant>
+    </concept>
+  </concepts>
+</lexicon>)";
+  const LexiconLoadResult r = LoadLexiconSources({{"pack.xml", pack}});
+  ASSERT_TRUE(r.ok()) << DumpDiagnostics(r.diagnostics);
+  Article a = Make("r1", "north", "За нами остался город Шуши (Шуша). Шуши стоит на горе.");
+  Article b = Make("r2", "south", "Город Шуша восстановлен. Шуша — древний город.");
+  for (Article* x : {&a, &b}) x->language = "ru";
+  const Annotator annotator(r.lexicon);
+  const std::vector<Article> articles = {a, b};
+  const std::vector<ArticleAnnotations> annotations = {annotator.Annotate(a),
+                                                       annotator.Annotate(b)};
+  const LexiconDraft d = DraftLexicon(articles, annotations, r.lexicon, nullptr);
+  EXPECT_LT(RankOf(d, {"Шуши", "Шуша"}), 0) << Dump(d);
+}
+
+// A name that only begins with a place's name ("Crimean Tatars", not Crimea) is no place: the
+// pair stays.
+TEST(LexiconDraftTest, ANameThatOnlyBeginsWithAPlaceIsNoPlace) {
+  const std::vector<Article> articles = {
+      Make("c1", "north", "The Qirimlilar (Crimean Tatars) met in Kyiv."),
+      Make("c2", "south", "The Qirimlilar (Crimean Tatars) met again."),
+  };
+  const Drafted drafted(articles, nullptr);
+  EXPECT_GE(RankOf(drafted.draft(), {"Qirimlilar", "Crimean Tatars"}), 0) << Dump(drafted.draft());
+}
+
 TEST(LexiconDraftTest, OutletsWithOneBaseAreAlsoComparedAsAGroup) {
   OutletsFile outlets;
   for (const auto& [id, base] : std::vector<std::pair<std::string, std::string>>{

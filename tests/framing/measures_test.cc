@@ -191,6 +191,42 @@ TEST(MeasuresWildcardTest, WildcardFormsKeepTheWordsTheyMatched) {
   EXPECT_EQ(merged, (std::vector<std::string>{"riots", "rioters"}));
 }
 
+// One spelling with a reading per language (English "Odessa" a side's spelling, German the
+// plain exonym): one outlet writing it in both languages has two variants, each with its side.
+TEST(MeasuresReadingTest, OneSpellingTwoReadingsAreTwoVariants) {
+  const LexiconLoadResult lex = LoadLexiconSources({{"city.xml", R"(<?xml version="1.0"?>
+<lexicon id="city" lang="en">
+  <perspectives><perspective id="north" label="North" colour="#0072B2"/></perspectives>
+  <concepts>
+    <concept id="city" label="City" category="place">
+      <variant form="Odessa" perspective="north" source="test"><note>English.</note></variant>
+      <variant form="Odessa" lang="de" source="test"><note>German exonym.</note></variant>
+    </concept>
+  </concepts>
+</lexicon>)"}});
+  ASSERT_TRUE(lex.ok()) << (lex.diagnostics.empty() ? "" : lex.diagnostics[0].ToString());
+  const Annotator annotator(lex.lexicon);
+  std::vector<Article> articles(2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    articles[i].id = i == 0 ? "en" : "de";
+    articles[i].outlet = "x";
+    articles[i].language = articles[i].id;
+    articles[i].text = i == 0 ? "The port of Odessa." : "Der Hafen von Odessa.";
+  }
+  const std::vector<ArticleAnnotations> ann = {annotator.Annotate(articles[0]),
+                                               annotator.Annotate(articles[1])};
+  const StoryMeasures m = MeasureStory(articles, ann, lex.lexicon, OutletsFile{});
+  ASSERT_EQ(m.outlets.size(), 1u);
+  ASSERT_EQ(m.outlets[0].naming.size(), 1u);
+  const ConceptUse& city = m.outlets[0].naming[0];
+  ASSERT_EQ(city.variants.size(), 2u);
+  EXPECT_EQ(city.variants[0].perspective, "north");
+  EXPECT_EQ(city.variants[0].own, 1);
+  EXPECT_EQ(city.variants[1].perspective, "");
+  EXPECT_EQ(city.variants[1].own, 1);
+  EXPECT_EQ(city.own_by_perspective.at("north"), 1);
+}
+
 // The shipped Karabakh lexicon fits the shipped corpus: every article names its places.
 TEST_F(MeasuresTest, TheKarabakhLexiconFitsTheShippedCorpus) {
   ASSERT_EQ(measures_.lexicon_fit.size(), 1u);
