@@ -60,13 +60,10 @@ bool IsAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 
 
 // Bit c - 'a' of entry n: a word of kNeverFinal, kBeforeNumber or kMaybeFinal has n bytes and
 // starts with the ASCII letter c.
+// (Add is defined before the constructor that calls it: clang will not evaluate a member
+// template in a constant expression before its definition.)
 struct AbbreviationStarts {
   uint32_t letters[kLongestAbbreviation + 1] = {};
-  constexpr AbbreviationStarts() {
-    Add(kNeverFinal);
-    Add(kBeforeNumber);
-    Add(kMaybeFinal);
-  }
   template <size_t N>
   constexpr void Add(const std::string_view (&list)[N]) {
     for (std::string_view word : list) {
@@ -74,6 +71,11 @@ struct AbbreviationStarts {
         letters[word.size()] |= uint32_t{1} << (word[0] - 'a');
       }
     }
+  }
+  constexpr AbbreviationStarts() {
+    Add(kNeverFinal);
+    Add(kBeforeNumber);
+    Add(kMaybeFinal);
   }
 };
 constexpr AbbreviationStarts kAbbreviationStarts;
