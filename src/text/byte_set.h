@@ -28,14 +28,19 @@ class ByteSet {
   static constexpr std::size_t kMaxValues = 8;
 
   // The set of `values`, and every byte >= 0x80 when `non_ascii`.
+  // ASCII values are kept before the others: a block of ASCII bytes is compared with them only.
   constexpr ByteSet(std::initializer_list<unsigned char> values, bool non_ascii = false)
       : non_ascii_(non_ascii) {
-    for (unsigned char v : values) {
-      if (count_ < kMaxValues) {
-        for (unsigned char& b : splat_[count_]) b = v;
+    for (const bool ascii : {true, false}) {
+      for (unsigned char v : values) {
+        if ((v < 0x80) != ascii) continue;
+        if (count_ < kMaxValues) {
+          for (unsigned char& b : splat_[count_]) b = v;
+        }
+        ++count_;
+        ascii_count_ += ascii ? 1 : 0;
+        has_[v] = true;
       }
-      ++count_;
-      has_[v] = true;
     }
     if (non_ascii) {
       for (std::size_t b = 0x80; b < 256; ++b) has_[b] = true;
@@ -50,9 +55,12 @@ class ByteSet {
     const char* data = text.data();
     while (count_ <= kMaxValues && from + 16 <= end) {
       const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
-      int mask = non_ascii_ ? _mm_movemask_epi8(block) : 0;
+      const int past_ascii = _mm_movemask_epi8(block);
+      int mask = non_ascii_ ? past_ascii : 0;
+      // Values past ASCII can only be in a block with a byte past ASCII (most prose has none).
+      const std::size_t compared = past_ascii != 0 ? count_ : ascii_count_;
       __m128i any = _mm_setzero_si128();
-      for (std::size_t k = 0; k < count_; ++k) {
+      for (std::size_t k = 0; k < compared; ++k) {
         const __m128i value = _mm_load_si128(reinterpret_cast<const __m128i*>(splat_[k].data()));
         any = _mm_or_si128(any, _mm_cmpeq_epi8(block, value));
       }
@@ -70,7 +78,8 @@ class ByteSet {
   std::array<bool, 256> has_{};
   // Each value sixteen times over: what the block compare loads.
   alignas(16) std::array<std::array<unsigned char, 16>, kMaxValues> splat_{};
-  std::size_t count_ = 0;  // more than kMaxValues: Find reads a byte at a time
+  std::size_t count_ = 0;        // more than kMaxValues: Find reads a byte at a time
+  std::size_t ascii_count_ = 0;  // the values below 0x80, first in splat_
   bool non_ascii_ = false;
 };
 

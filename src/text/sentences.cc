@@ -6,10 +6,6 @@
 #include <cstdint>
 #include <iterator>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "text/byte_set.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
@@ -90,29 +86,6 @@ bool IsAsciiSpace(unsigned char b) {
 // passes the others without decoding: a character that is neither a line break nor a
 // terminator changes nothing.
 constexpr ByteSet kStops({'\n', '.', '!', '?', 0xE2, 0xD6, 0xE3, 0xEF});
-
-// The first position at or after `from` whose byte is in kStops, or text.size(). Sixteen bytes
-// at a time, the lead bytes compared only where a byte is past ASCII.
-size_t NextStop(std::string_view text, size_t from) {
-#if defined(__SSE2__)
-  const char* data = text.data();
-  while (from + 16 <= text.size()) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
-    const auto is = [&](unsigned char b) {
-      return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(b)));
-    };
-    int mask = _mm_movemask_epi8(
-        _mm_or_si128(_mm_or_si128(is('\n'), is('.')), _mm_or_si128(is('!'), is('?'))));
-    if (_mm_movemask_epi8(x) != 0) {
-      mask |= _mm_movemask_epi8(
-          _mm_or_si128(_mm_or_si128(is(0xE2), is(0xD6)), _mm_or_si128(is(0xE3), is(0xEF))));
-    }
-    if (mask != 0) return from + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    from += 16;
-  }
-#endif
-  return kStops.Find(text, from, text.size());
-}
 
 // The reference decodes every character past ASCII.
 constexpr ByteSet kReferenceStops({'\n', '.', '!', '?'}, /*non_ascii=*/true);
@@ -207,7 +180,7 @@ class Splitter {
     while (i < text_.size()) {
       // Most bytes are ASCII that neither ends a line nor a sentence: passed without decoding.
       if (!(kFast ? kStops : kReferenceStops).Has(static_cast<unsigned char>(text_[i]))) {
-        i = kFast ? NextStop(text_, i + 1) : kReferenceStops.Find(text_, i + 1, text_.size());
+        i = (kFast ? kStops : kReferenceStops).Find(text_, i + 1, text_.size());
         continue;
       }
       const DecodedChar d = Decode(i);

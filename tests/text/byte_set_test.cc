@@ -39,7 +39,8 @@ TEST(ByteSetTest, FindsTheFirstByteInRange) {
 
 TEST(ByteSetTest, AgreesWithAByteAtATime) {
   const ByteSet sets[] = {ByteSet{'"', '\'', 0xC2, 0xE2}, ByteSet({'\n', '.', '!', '?'}, true),
-                          ByteSet{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'}};  // > kMaxValues
+                          ByteSet{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'},  // > kMaxValues
+                          ByteSet{0xE2, '.', 0xC2, '\n'}};  // values past ASCII listed first
   // 17 bytes: members of each set, plain bytes and bytes of multi-byte characters.
   const std::string alphabet = "xyz .!?\n\"'abi\xc2\xe2\x80\xff";
   std::mt19937 random(7);
