@@ -256,8 +256,12 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
           return std::tuple(!SameLanguage(e.language, article.language),
                             NormalizeLexiconForm(e.form) != surface, entry);
         };
+        auto best_rank = rank(i);
         for (std::size_t k = i + 1; k < j; ++k) {
-          if (rank(k) < rank(best)) best = k;
+          if (auto r = rank(k); r < best_rank) {
+            best = k;
+            best_rank = std::move(r);
+          }
         }
       }
       out.matches[kept++] = std::move(out.matches[best]);
