@@ -130,8 +130,11 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
   std::vector<int> fit_of(lexicon.entries.size(), -1);
   std::vector<bool> names_story(lexicon.entries.size(), false);
   {
-    static const std::set<std::string> kScopeCategories = {"place", "region", "polity", "route",
-                                                           "law"};
+    // The names of a story's conflict and of its population carry its region's name
+    // ("Nagorno-Karabakh conflict", "население Нагорного Карабаха"); as the longer match they
+    // cover the place name inside them, so they name the story too.
+    static const std::set<std::string> kScopeCategories = {
+        "place", "region", "polity", "route", "law", "conflict", "population"};
     std::vector<bool> has_scope(lexicon.files.size(), false);
     std::vector<bool> colours(lexicon.files.size(), false);  // has naming or loaded entries
     std::vector<int> file_of(lexicon.entries.size(), -1);

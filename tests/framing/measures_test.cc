@@ -362,6 +362,25 @@ TEST(MeasuresFitTest, AKarabakhStoryIsNotColouredByTheGeorgiaPack) {
   EXPECT_EQ(coloured.perspectives.count("azerbaijani"), 1u);
 }
 
+// The name of the conflict and of its population carry the region's name; as the longer match
+// they cover it ("Nagorno-Karabakh" inside "the Nagorno-Karabakh conflict"), so they name the
+// story themselves: articles naming only them are in the Karabakh pack's scope.
+TEST(MeasuresFitTest, TheConflictsNameAndItsPopulationNameTheStory) {
+  const StoryMeasures measures = MeasureWithShippedLexicons(
+      TwoShortArticles("Talks on the Nagorno-Karabakh conflict resumed on Monday.",
+                       "Aid reached the population of Nagorno-Karabakh, the ministry said."));
+  const LexiconFit* karabakh = nullptr;
+  for (const LexiconFit& fit : measures.lexicon_fit) {
+    if (fit.lexicon == "karabakh") karabakh = &fit;
+  }
+  ASSERT_NE(karabakh, nullptr);
+  EXPECT_EQ(karabakh->in_scope, 2u);
+  EXPECT_TRUE(karabakh->fits);
+  const Coloured coloured = ColouredBy(measures);
+  EXPECT_EQ(coloured.concepts.count("conflict-name"), 1u);
+  EXPECT_EQ(coloured.concepts.count("karabakh-population"), 1u);
+}
+
 // A lexicon that fits the story counts in every article of it: an excerpt that names no place
 // of the story still has its naming choices counted.
 TEST(MeasuresFitTest, ALexiconThatFitsCountsInExcerptsNamingNoPlace) {
