@@ -2,8 +2,10 @@
 """Naming lean of articles against their outlet's side, on the multilingual development set.
 
 The set: manifests dev/align/manifest-*.tsv (columns id, url, outlet, language, side, event, date,
-title) and the texts .cache/align-dev/ID.txt (gitignored; see dev/align/README.md). Ids name the
-story group: g-* Georgia, u-* Russia-Ukraine, k20-* Karabakh.
+title) and the texts .cache/align-dev/ID.txt (gitignored; see dev/align/README.md). Each row's
+story group is its `group` column when the manifest has one (Georgia, Russia-Ukraine or
+Karabakh), else its id's prefix (g-* Georgia, u-* Russia-Ukraine, k20-* Karabakh), else --group;
+a row with none of them is listed and not scored.
 
 What is measured, with the tool's own notions:
   - Each gold event is one story. Its articles are written as article files into one folder,
@@ -41,8 +43,9 @@ events, under their real outlets) and prints the top N candidates of each.
 
 Usage:
   eval_lean.py [--manifest-glob GLOB] [--cache DIR] [--parallax BIN] [--keep DIR] [--show]
-               [--draft N]
-Exit 0 when it ran (figures printed), 2 when texts or the binary are missing.
+               [--draft N] [--group Georgia|Russia-Ukraine|Karabakh]
+Exit 0 when it ran (figures printed), 2 when texts or the binary are missing or no row has a
+story group.
 """
 import argparse
 import collections
@@ -75,8 +78,9 @@ PARTIES = {
 NEUTRAL = "international"
 
 
-def group_of(article_id):
-    return GROUPS.get(article_id.split("-", 1)[0], "")
+def group_of(row, default=""):
+    """The story group of a manifest row: its `group` column, its id's prefix, else `default`."""
+    return row.get("group") or GROUPS.get(row["id"].split("-", 1)[0], default)
 
 
 def lean_of(profile, with_loaded=True, neutral_last=True, voices=("own",)):
@@ -144,6 +148,9 @@ def main():
     ap.add_argument("--show", action="store_true", help="list every article's lean")
     ap.add_argument("--draft", type=int, default=0, metavar="N",
                     help="also draft a lexicon per story group and print its top N candidates")
+    ap.add_argument("--group", choices=sorted(PARTIES), default="",
+                    help="story group of rows with no `group` column and an id of no known "
+                    "prefix (e.g. a kept-back Karabakh manifest)")
     args = ap.parse_args()
     binary = args.parallax or default_binary()
     if not binary or not os.access(binary, os.X_OK):
@@ -157,9 +164,21 @@ def main():
     if missing:
         print("eval_lean: missing texts in %s: %s" % (cache, " ".join(missing)), file=sys.stderr)
         return 2
+    for r in rows:
+        r["group"] = group_of(r, args.group)
+    unknown = [r["id"] for r in rows if r["group"] not in PARTIES]
+    if unknown:
+        print("eval_lean: %d rows of no story group (a `group` column of %s, an id prefix of %s, or "
+              "--group), not scored: %s" % (len(unknown), "/".join(sorted(PARTIES)),
+                                            "/".join(p + "-" for p in GROUPS), " ".join(unknown)),
+              file=sys.stderr)
+    if len(unknown) == len(rows):
+        print("eval_lean: no row to score", file=sys.stderr)
+        return 2
     by_event = collections.OrderedDict()
     for r in rows:
-        by_event.setdefault((group_of(r["id"]), r["event"]), []).append(r)
+        if r["group"] in PARTIES:
+            by_event.setdefault((r["group"], r["event"]), []).append(r)
 
     tmp = tempfile.TemporaryDirectory(prefix="parallax-lean-")
     base = pathlib.Path(args.keep or tmp.name)
@@ -194,6 +213,8 @@ def main():
         for group in GROUPS.values():
             parties = PARTIES[group]
             langs = sorted({r[1] for r in results if r[0] == group and r[2] in parties})
+            if not langs:
+                continue
             for lang in langs + [None]:
                 sel = [r for r in results if r[0] == group and r[2] in parties and
                        (lang is None or r[1] == lang)]
@@ -216,7 +237,7 @@ def main():
     if args.draft > 0:
         for prefix, group in GROUPS.items():
             work = base / ("draft-" + prefix)
-            group_rows = [r for r in rows if group_of(r["id"]) == group]
+            group_rows = [r for r in rows if r["group"] == group]
             convert(group_rows, str(cache), args.outlets, work, False)
             cmd = [binary, "lexicon", "draft", str(work / "articles"), "-o", str(work / "draft.xml"),
                    "--outlets", str(work / "outlets.xml"), "--show", str(args.draft)]
