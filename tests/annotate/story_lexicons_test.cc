@@ -138,6 +138,20 @@ TEST_F(StoryLexiconsTest, ShushaCaseFormsButNotThePersonalNameShushan) {
   });
 }
 
+// Russian Шуши is the undeclined Armenian name and also the genitive of Шуша: it counts only
+// after a preposition that does not take the genitive, where the Azerbaijani name declines.
+TEST_F(StoryLexiconsTest, RussianShushiOnlyWhereTheAzerbaijaniNameWouldDecline) {
+  ExpectPerspectives({
+      {"Бои идут в Шуши и его окрестностях.", "ru", "в Шуши", "armenian"},
+      {"Битва за Шуши продолжается.", "ru", "за Шуши", "armenian"},
+      {"Дорога на Шуши закрыта.", "ru", "на Шуши", "armenian"},
+      {"Бои идут в Шуше.", "ru", "Шуше", "azerbaijani"},
+      {"Битва за Шушу продолжается.", "ru", "Шушу", "azerbaijani"},
+      {"Колонна вышла из Шуши утром.", "ru", "Шуши", "(not found)"},
+      {"Освобождение Шуши отметили в Баку.", "ru", "Шуши", "(not found)"},
+  });
+}
+
 TEST_F(StoryLexiconsTest, KarabakhWarAndTerritoryNamesInAzerbaijaniAndArmenian) {
   ExpectPerspectives({
       {"Vətən müharibəsi 44 gün davam etdi.", "az", "Vətən müharibəsi", "azerbaijani"},
