@@ -177,6 +177,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
   for (LexiconFit& fit : story.lexicon_fit) {
     fit.fits = fit.in_scope * 2 >= fit.articles && fit.in_scope > 0;
   }
+  story.uncounted.assign(articles.size(), {});
   std::vector<std::unordered_map<std::string, int>> term_counts;
   std::vector<std::set<std::string>> actors_mentioned;
   std::vector<std::set<std::string>> actors_quoted;
@@ -202,7 +203,8 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
     for (const std::string& t : KeynessTokens(a.text)) ++term_counts[oi][t];
 
     const std::set<int>& in_scope = scopes_of[ai];
-    for (const LexiconMatch& m : ann.matches) {
+    for (std::size_t mi = 0; mi < ann.matches.size(); ++mi) {
+      const LexiconMatch& m = ann.matches[mi];
       const LexiconEntry& e = lexicon.entries[m.entry];
       const bool own = m.voice == Voice::kOwn;
       // Own voice held at a distance (‘eco-activists’, so-called "republic"): shown, not chosen.
@@ -212,7 +214,10 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
         // A story lexicon that does not fit the story counts only in the articles of its
         // scope; one that fits counts everywhere (an excerpt that names no place is still part
         // of the story).
-        if (!fit->fits && in_scope.count(fit_of[m.entry]) == 0) continue;
+        if (!fit->fits && in_scope.count(fit_of[m.entry]) == 0) {
+          story.uncounted[ai].push_back(mi);
+          continue;
+        }
         if (e.kind == Kind::kNaming) {
           const Concept* c = lexicon.FindConcept(e.concept_id);
           const std::string label = c != nullptr ? c->label : e.concept_id;

@@ -153,6 +153,10 @@ struct LexiconFit {
 struct StoryMeasures {
   std::vector<OutletProfile> outlets;   // in order of first article
   std::vector<LexiconFit> lexicon_fit;  // per story lexicon, in the order of the files
+  // Per article (parallel to the articles): the indices into its annotations' matches that no
+  // figure counts, because their story lexicon does not fit the story and the article names
+  // nothing of its scope. A report shows them without a side.
+  std::vector<std::vector<std::size_t>> uncounted;
   bool thin_evidence = false;  // few articles per outlet: say so, show counts, not confident shares
 };
 

@@ -216,15 +216,17 @@ class HtmlBuilder {
     }
   }
 
-  // The perspectives the report's colours can show: those of the words matched and of the
-  // speakers heard in these articles, not every perspective the loaded lexicons declare (a
-  // Karabakh story needs no Georgian parties in its legend).
+  // The perspectives the report's colours can show: those of the words highlighted (a story
+  // lexicon that does not fit highlights none outside its scope) and of the speakers heard in
+  // these articles, not every perspective the loaded lexicons declare (a Karabakh story needs
+  // no Georgian parties in its legend).
   void Legend(Node parent) {
     std::set<std::string> shown;
+    for (std::size_t i = 0; i < r_.annotations().size(); ++i) {
+      for (const Highlight& h : r_.highlights(i)) shown.insert(h.perspective);
+    }
     for (const ArticleAnnotations& a : r_.annotations()) {
       // A match's speaker is one of the quotations' or relations' below.
-      for (const LexiconMatch& m : a.matches)
-        shown.insert(r_.lexicon().entries[m.entry].perspective);
       for (const Quote& q : a.quotes) shown.insert(q.perspective.str());
       for (const AttributionRelation& t : a.attributions) shown.insert(t.perspective.str());
     }

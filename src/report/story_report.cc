@@ -245,7 +245,16 @@ void StoryReport::BuildHighlights() {
                      {"cue", Show(a.cue)}});
       out.push_back(std::move(h));
     }
-    for (const LexiconMatch& m : ann.matches) {
+    const std::vector<std::size_t>* uncounted =
+        inputs_.measures != nullptr && ai < inputs_.measures->uncounted.size()
+            ? &inputs_.measures->uncounted[ai]
+            : nullptr;
+    for (std::size_t mi = 0; mi < ann.matches.size(); ++mi) {
+      const LexiconMatch& m = ann.matches[mi];
+      // A story lexicon that does not fit counts nothing here (see StoryMeasures::uncounted):
+      // its words are not highlighted, so no side colours the article.
+      if (uncounted != nullptr && std::binary_search(uncounted->begin(), uncounted->end(), mi))
+        continue;
       const LexiconEntry& e = lex.entries[m.entry];
       Highlight h;
       h.start = m.start;

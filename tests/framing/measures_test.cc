@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "corpus/corpus.h"
@@ -289,6 +290,17 @@ TEST(MeasuresFitTest, AStoryOutsideTheLexiconsScopeIsColouredByNoSide) {
   for (const OutletProfile& p : measures.outlets) {
     EXPECT_TRUE(p.naming.empty()) << p.outlet;
     EXPECT_TRUE(p.loaded.empty()) << p.outlet;
+  }
+  // Each side-tagged match is listed as counted by no figure (a report shows it with no side).
+  ASSERT_EQ(measures.uncounted.size(), articles.size());
+  for (std::size_t ai = 0; ai < articles.size(); ++ai) {
+    for (std::size_t mi = 0; mi < annotations[ai].matches.size(); ++mi) {
+      const LexiconEntry& e = lexicon.entries[annotations[ai].matches[mi].entry];
+      if (e.perspective.empty() || e.kind == LexiconEntry::Kind::kActor) continue;
+      EXPECT_TRUE(
+          std::binary_search(measures.uncounted[ai].begin(), measures.uncounted[ai].end(), mi))
+          << articles[ai].id << " match " << mi;
+    }
   }
 }
 

@@ -103,6 +103,33 @@ TEST(HtmlReportTest, LegendListsOnlyThePerspectivesTheArticlesShow) {
   }
 }
 
+// A story outside every shipped pack's scope (a police operation elsewhere) holds words the
+// Karabakh pack gives a side ("terrorists", "illegal activities"): the pack does not fit, so
+// the highlighted texts colour none of them with a side, and the legend lists no such side.
+TEST(HtmlReportTest, APackThatDoesNotFitColoursNoHighlight) {
+  TempDir story;
+  TempDir out;
+  testing::WriteFileOrFail(story.path() + "/000_efe.txt",
+                           "---\ntitle: Police end a siege\noutlet: efe\ndate: 2023-09-24\n"
+                           "language: en\n---\nPolice said the terrorists were engaged in "
+                           "illegal activities near the monastery before the siege ended.\n");
+  testing::WriteFileOrFail(story.path() + "/001_ap.txt",
+                           "---\ntitle: Siege over\noutlet: ap\ndate: 2023-09-25\n"
+                           "language: en\n---\nThe government called the attackers terrorists; "
+                           "three of them were killed near the monastery.\n");
+  const auto r = RunParallax({"report", story.path(), "-o", out.path(), "--format", "html"});
+  ASSERT_LE(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("Lexicon karabakh does not fit"), std::string::npos) << r.out;
+  const std::string html = ReadFileOrFail(out.path() + "/report.html");
+  ASSERT_NE(html.find("terrorists"), std::string::npos);
+  EXPECT_EQ(html.find("class=\"loaded p-"), std::string::npos) << "a side-coloured loaded term";
+  EXPECT_EQ(html.find("class=\"naming p-"), std::string::npos) << "a side-coloured name";
+  const std::size_t begin = html.find("<ul class=\"legend\">");
+  ASSERT_NE(begin, std::string::npos);
+  const std::string legend = html.substr(begin, html.find("</ul>", begin) - begin);
+  EXPECT_EQ(legend.find("Azerbaijani"), std::string::npos) << legend;
+}
+
 TEST(MarkdownReportTest, MarkupInTextIsEscaped) {
   TempDir out;
   RenderHostile(out);
