@@ -24,6 +24,7 @@
 #include "annotate/lexicon_schema.h"
 #include "core/file_io.h"
 #include "corpus/xml_util.h"
+#include "text/stemmer.h"
 
 namespace parallax {
 namespace {
@@ -722,6 +723,10 @@ class Builder {
   bool ReadCommon(const FileDefaults& file, xmlNodePtr node, std::string form, LexiconEntry* entry,
                   Diagnostics* out);
   void CheckForm(const LexiconEntry& entry, Diagnostics* out);
+  // Warns about a stemmed one-word form whose Snowball stem is short and differs from it
+  // (Russian "Алиев" stems to "али", which Serbian "but" and the name Али share).
+  // An entry that asks for stemming itself (stem="true") has weighed that, and is not warned.
+  void CheckStems(const LexiconEntry& entry, bool stem_asked, Diagnostics* out);
   void CheckNoteAndSource(const LexiconEntry& entry, bool has_source, Diagnostics* out);
   void AddEntry(LexiconEntry entry, Diagnostics* out);
   void RefPerspective(const std::string& id, const std::string& what, const Where& where);
@@ -742,6 +747,7 @@ class Builder {
   };
   std::map<std::string, Spelling> forms_any_language_;
   std::set<std::string> used_perspectives_;
+  std::map<std::string, std::unique_ptr<Stemmer>> stemmers_;  // by primary language
 };
 
 bool IsCandidate(xmlNodePtr node) { return CollapseSpace(Attr(node, "status")) == "candidate"; }
@@ -1055,6 +1061,7 @@ bool Builder::ReadCommon(const FileDefaults& file, xmlNodePtr node, std::string 
   bool has_source = false;
   entry->source = CollapseSpace(Attr(node, "source", &has_source));
   CheckForm(*entry, out);
+  CheckStems(*entry, has_stem, out);
   if (entry->kind == LexiconEntry::Kind::kNaming || entry->kind == LexiconEntry::Kind::kLoaded) {
     CheckNoteAndSource(*entry, has_source, out);
   }
@@ -1106,6 +1113,28 @@ void Builder::CheckForm(const LexiconEntry& entry, Diagnostics* out) {
   if (gaps > 1) {
     out->push_back(MakeError(entry.file, entry.line, 0, "more than one {X} gap in " + what,
                              "use one gap per cue"));
+  }
+}
+
+void Builder::CheckStems(const LexiconEntry& entry, bool stem_asked, Diagnostics* out) {
+  if (!entry.stem || stem_asked) return;
+  std::unique_ptr<Stemmer>& stemmer = stemmers_[PrimaryLanguage(entry.language)];
+  if (stemmer == nullptr) stemmer = std::make_unique<Stemmer>(entry.language.c_str());
+  if (!stemmer->ok()) return;
+  // In a longer form the other words keep the match apart; a one-word form has only its stem.
+  const std::vector<std::string> words = SplitWords(NormalizeLexiconForm(entry.form));
+  if (words.size() != 1) return;
+  for (const std::string& word : words) {
+    if (word.find('*') != std::string::npos) continue;
+    const std::string stem = stemmer->Stem(word);
+    if (stem == word || CountCodepoints(stem) > 3) continue;
+    out->push_back(MakeWarning(
+        entry.file, entry.line, 0,
+        std::string(KindName(entry.kind)) + " \"" + entry.form + "\": the word \"" + word +
+            "\" stems to \"" + stem + "\", which other words share",
+        "stemmed, it also matches every word with that stem; add stem=\"false\" and write its "
+        "forms, or a wildcard (\"" +
+            word + "*\")"));
   }
 }
 

@@ -38,6 +38,9 @@
 //   warning  one form in two languages within one kind that says the same (perspective and
 //            concept): both match the same words in a text of any language, so keep one
 //   warning  a wildcard prefix shorter than three letters (matches too much)
+//   warning  a one-word form stemmed by its file's stem-languages whose Snowball stem has three
+//            letters or fewer and differs from it ("Алиев" stems to "ал"): an explicit
+//            stem="true" says it was weighed
 //   warning  a concept with no variants; a perspective no entry uses
 //   warning  entries marked status="candidate" (drafted by `parallax lexicon draft`, not yet
 //            reviewed): one line per file with how many, and what the facilitator should do

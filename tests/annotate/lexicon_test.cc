@@ -307,6 +307,30 @@ TEST(LexiconCheckTest, BadWildcards) {
             Severity::kWarning);
 }
 
+// A stemmed one-word form whose Snowball stem is short matches every word with that stem
+// (Russian "Алиев" stems to "ал": Serbian "али", "but", was read as Ilham Aliyev). Longer forms,
+// unstemmed forms and forms that ask for stemming themselves are not warned.
+TEST(LexiconCheckTest, AOneWordFormWithAShortStemIsWarned) {
+  const LexiconLoadResult lex = LoadLexiconSources({{"stems.xml", R"(<?xml version="1.0"?>
+<lexicon id="stems" lang="ru" stem-languages="ru">
+  <concepts>
+    <concept id="c" label="C" category="place">
+      <variant form="Алиев" source="t"><note>Short stem.</note></variant>
+      <variant form="Ильхам Алиев" source="t"><note>Two words.</note></variant>
+      <variant form="Арцах" stem="true" source="t"><note>Asked for.</note></variant>
+      <variant form="Баку" stem="false" source="t"><note>Not stemmed.</note></variant>
+      <variant form="Степанакерт" source="t"><note>Long stem.</note></variant>
+    </concept>
+  </concepts>
+</lexicon>)"}});
+  const std::vector<Diagnostic> warned = Matching(lex.diagnostics, "stems to");
+  ASSERT_EQ(warned.size(), 1u) << Dump(lex.diagnostics);
+  EXPECT_NE(warned[0].message.find("\"Алиев\""), std::string::npos) << warned[0].message;
+  EXPECT_EQ(warned[0].severity, Severity::kWarning);
+  EXPECT_EQ(warned[0].line, 5);
+  EXPECT_NE(warned[0].hint.find("stem=\"false\""), std::string::npos);
+}
+
 TEST(LexiconCheckTest, ColoursAndDuplicatePerspectives) {
   const std::string path = DataFile("bad_colour.xml");
   const Diagnostics d = CheckLexicons({path});

@@ -152,6 +152,30 @@ TEST_F(StoryLexiconsTest, RussianShushiOnlyWhereTheAzerbaijaniNameWouldDecline) 
   });
 }
 
+// Actor names are matched on their own forms, not on short stems: Serbian "али" ("but"), the
+// Russian name Али and "бак" ("tank") name neither Ilham Aliyev nor Baku.
+TEST_F(StoryLexiconsTest, AliyevAndBakuAreNotMatchedOnShortStems) {
+  auto actors_in = [](const std::string& text, const std::string& language) {
+    Article a;
+    a.id = "t";
+    a.outlet = "test";
+    a.language = language;
+    a.body = text;
+    a.text = text;
+    a.segments = {TextSegment{0, 0, text.size()}};
+    std::vector<std::string> out;
+    for (const LexiconMatch& m : annotator_->Annotate(a).matches) {
+      if (lexicon_->entries[m.entry].kind == LexiconEntry::Kind::kActor)
+        out.push_back(text.substr(m.start, m.end - m.start));
+    }
+    return out;
+  };
+  EXPECT_TRUE(actors_in("Тужилаштво је подигло оптужницу, али суд није одлучио.", "sr").empty());
+  EXPECT_TRUE(actors_in("Мухаммед Али выступил, бак был пуст.", "ru").empty());
+  EXPECT_EQ(actors_in("Заявление Алиева прозвучало вечером.", "ru"),
+            std::vector<std::string>{"Алиева"});
+}
+
 TEST_F(StoryLexiconsTest, KarabakhWarAndTerritoryNamesInAzerbaijaniAndArmenian) {
   ExpectPerspectives({
       {"Vətən müharibəsi 44 gün davam etdi.", "az", "Vətən müharibəsi", "azerbaijani"},
