@@ -875,6 +875,7 @@ void Builder::ReadPerspective(const FileDefaults& file, xmlNodePtr node, Diagnos
   p.colour = CollapseSpace(Attr(node, "colour"));
   bool has_note = false;
   p.note = NoteOf(node, &has_note);
+  p.note_translations = TranslationsOf(node, "note");
   p.label_translations = TranslationsOf(node, "label");
   p.file = file.path;
   p.line = NodeLine(node);
@@ -905,6 +906,7 @@ void Builder::ReadConcept(const FileDefaults& file, xmlNodePtr node, Diagnostics
   concept_info.candidate = IsCandidate(node);
   bool has_note = false;
   concept_info.note = NoteOf(node, &has_note);
+  concept_info.note_translations = TranslationsOf(node, "note");
   concept_info.label_translations = TranslationsOf(node, "label");
   concept_info.file = file.path;
   concept_info.line = NodeLine(node);
@@ -949,6 +951,7 @@ void Builder::ReadActor(const FileDefaults& file, xmlNodePtr node, Diagnostics* 
   actor.source = CollapseSpace(Attr(node, "source"));
   bool has_note = false;
   actor.note = NoteOf(node, &has_note);
+  actor.note_translations = TranslationsOf(node, "note");
   actor.file = file.path;
   actor.line = NodeLine(node);
   ClaimId("actor", actor.id, {file.path, actor.line}, out);
@@ -961,6 +964,7 @@ void Builder::ReadActor(const FileDefaults& file, xmlNodePtr node, Diagnostics* 
     entry.speaker_only = CollapseSpace(Attr(pattern, "speaker")) == "only";
     if (!ReadCommon(file, pattern, Content(pattern), &entry, out)) continue;
     entry.note = actor.note;
+    entry.note_translations = actor.note_translations;
     entry.source = actor.source;
     actor.patterns.push_back(lexicon_->entries.size());
     AddEntry(std::move(entry), out);
@@ -975,6 +979,7 @@ void Builder::ReadAlignmentKey(const FileDefaults& file, xmlNodePtr node, Lexico
           {file.path, NodeLine(node)}, out);
   bool has_note = false;
   const std::string note = NoteOf(node, &has_note);
+  const std::vector<Translation> note_translations = TranslationsOf(node, "note");
   for (xmlNodePtr form : Children(node, "form")) {
     LexiconEntry entry;
     entry.kind = kind;
@@ -982,6 +987,7 @@ void Builder::ReadAlignmentKey(const FileDefaults& file, xmlNodePtr node, Lexico
     entry.category = CollapseSpace(Attr(node, "label"));
     if (!ReadCommon(file, form, Content(form), &entry, out)) continue;
     entry.note = note;
+    entry.note_translations = note_translations;
     AddEntry(std::move(entry), out);
   }
 }

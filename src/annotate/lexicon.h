@@ -60,7 +60,7 @@ namespace parallax {
 
 // A label or note of the lexicon in another language than its English default, for reports in
 // that language: <label xml:lang="ru">…</label> and <note xml:lang="ru">…</note> after the English
-// note of a perspective, concept, variant or term.
+// note of a perspective, concept, variant, term or actor.
 struct Translation {
   std::string language;  // BCP 47 primary language, lower case ("ru")
   std::string text;      // white space collapsed
@@ -77,6 +77,7 @@ struct Perspective {
   std::string label;   // shown in reports
   std::string colour;  // "#RRGGBB", chosen to stay distinguishable for colour-blind readers
   std::string note;
+  std::vector<Translation> note_translations;  // the note in other languages
   std::vector<Translation> label_translations;
   std::string file;
   int line = 0;
@@ -89,6 +90,7 @@ struct Concept {
   std::string label;
   std::string category;  // place, route, event, group, conflict, ... (may be empty)
   std::string note;
+  std::vector<Translation> note_translations;  // the note in other languages
   std::vector<Translation> label_translations;
   std::vector<std::size_t> variants;  // indices into Lexicon::entries
   bool candidate = false;             // status="candidate": drafted, not yet reviewed
@@ -155,6 +157,7 @@ struct Actor {
   std::string base;         // where the actor works ("Yerevan", "Baku", "Moscow")
   std::string role;         // e.g. "Russian Foreign Minister"
   std::string note;
+  std::vector<Translation> note_translations;  // the note in other languages
   std::string source;
   std::vector<std::size_t> patterns;  // indices into Lexicon::entries (kind kActor)
   std::string file;

@@ -325,7 +325,9 @@ class HtmlBuilder {
     Node tbody = MatrixTable(s, group, ProfileLabels(), {{"key", N_("Concept")}});
     for (const auto& [cid, label] : concepts) {
       Node row = Block(tbody, "tr");
-      El(row, "th", r_.ConceptLabel(cid, label));
+      Node th = El(row, "th", r_.ConceptLabel(cid, label));
+      if (const std::string note = r_.ConceptNote(cid); !note.empty())
+        Attr(El(th, "div", r_.Show(note)), "class", "note");
       for (std::size_t i = group.first; i < group.second; ++i) {
         const OutletProfile& p = outlets[i];
         Node td = El(row, "td");

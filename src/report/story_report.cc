@@ -163,6 +163,12 @@ std::string StoryReport::ConceptLabel(const std::string& concept_id,
   return Localized(fallback, c->label_translations, options_.messages.language());
 }
 
+std::string StoryReport::ConceptNote(const std::string& concept_id) const {
+  const Concept* c = inputs_.lexicon->FindConcept(concept_id);
+  if (c == nullptr) return "";
+  return Localized(c->note, c->note_translations, options_.messages.language());
+}
+
 const std::string& StoryReport::NoteOf(const LexiconEntry& entry) const {
   return Localized(entry.note, entry.note_translations, options_.messages.language());
 }

@@ -142,6 +142,8 @@ class StoryReport {
   // A concept's label in the report's language (`fallback`, the English one, when the lexicon
   // has no <label xml:lang> for it).
   std::string ConceptLabel(const std::string& concept_id, const std::string& fallback) const;
+  // A concept's note in the report's language, else the English note; "" for an unknown id.
+  std::string ConceptNote(const std::string& concept_id) const;
   // An entry's note in the report's language, else the English note.
   const std::string& NoteOf(const LexiconEntry& entry) const;
   // The note of a loaded term's lexicon entry in the report's language, else `use.note`.

@@ -197,16 +197,21 @@ TEST(LexiconTest, KnowsWhichLanguagesHaveStemmers) {
 TEST(LexiconTest, NotesAndLabelsInOtherLanguages) {
   const std::string lexicon =
       "<lexicon id=\"t\" lang=\"en\"><perspectives><perspective id=\"north\" label=\"North\" "
-      "colour=\"#000000\"><note>n</note><label xml:lang=\"ru\">север</label></perspective>"
-      "</perspectives><concepts><concept id=\"c\" label=\"City\"><note>c</note>"
+      "colour=\"#000000\"><note>The northern side.</note><note xml:lang=\"ru\">Северная "
+      "сторона.</note><label xml:lang=\"ru\">север</label></perspective></perspectives>"
+      "<concepts><concept id=\"c\" label=\"City\"><note>A city with two names.</note>"
+      "<note xml:lang=\"ru-RU\">Город   с двумя названиями.</note>"
       "<label xml:lang=\"ru-RU\">Город</label>"
       "<variant form=\"Northtown\" perspective=\"north\" source=\"s\"><note>The English note."
       "</note><note xml:lang=\"ru\">Примечание   по-русски.</note><note xml:lang=\"ka\">ka</note>"
-      "</variant></concept></concepts></lexicon>";
+      "</variant></concept></concepts><actors><actor id=\"gov\" name=\"Government\" "
+      "perspective=\"north\" kind=\"government\"><note>\"North\" as a speaker.</note>"
+      "<note xml:lang=\"ru\">«Север» в роли говорящего.</note><pattern>North</pattern></actor>"
+      "</actors></lexicon>";
   const LexiconLoadResult result = LoadLexiconSources({{"t.xml", lexicon}});
   ASSERT_TRUE(result.ok()) << Dump(result.diagnostics);
   const Lexicon& lex = result.lexicon;
-  ASSERT_EQ(lex.entries.size(), 1u);
+  ASSERT_EQ(lex.entries.size(), 2u);
   const LexiconEntry& e = lex.entries[0];
   EXPECT_EQ(e.note, "The English note.");
   EXPECT_EQ(Localized(e.note, e.note_translations, "ru"), "Примечание по-русски.");
@@ -216,6 +221,23 @@ TEST(LexiconTest, NotesAndLabelsInOtherLanguages) {
   EXPECT_EQ(Localized(lex.perspectives[0].label, lex.perspectives[0].label_translations, "ru"),
             "север");
   EXPECT_EQ(Localized(lex.concepts[0].label, lex.concepts[0].label_translations, "ru"), "Город");
+  // Perspectives, concepts and actors keep their translated notes too, and an actor's patterns
+  // carry the actor's note in every language.
+  const Perspective& p = lex.perspectives[0];
+  EXPECT_EQ(p.note, "The northern side.");
+  EXPECT_EQ(Localized(p.note, p.note_translations, "ru"), "Северная сторона.");
+  EXPECT_EQ(Localized(p.note, p.note_translations, "en"), "The northern side.");
+  const Concept& c = lex.concepts[0];
+  EXPECT_EQ(c.note, "A city with two names.");
+  EXPECT_EQ(Localized(c.note, c.note_translations, "ru"), "Город с двумя названиями.");
+  EXPECT_EQ(Localized(c.note, c.note_translations, "hy"), "A city with two names.");
+  ASSERT_EQ(lex.actors.size(), 1u);
+  const Actor& a = lex.actors[0];
+  EXPECT_EQ(Localized(a.note, a.note_translations, "ru"), "«Север» в роли говорящего.");
+  ASSERT_EQ(a.patterns.size(), 1u);
+  const LexiconEntry& pattern = lex.entries[a.patterns[0]];
+  EXPECT_EQ(pattern.note, "\"North\" as a speaker.");
+  EXPECT_EQ(Localized(pattern.note, pattern.note_translations, "ru"), "«Север» в роли говорящего.");
 }
 
 TEST(LexiconTest, TranslatedNoteNeedsTheEnglishNoteFirst) {

@@ -81,13 +81,18 @@ class StoryLexiconsTest : public ::testing::Test {
   static std::vector<const LexiconEntry*> PackEntries() {
     std::vector<const LexiconEntry*> out;
     for (const LexiconEntry& e : lexicon_->entries) {
-      const bool pack = e.file.find("/georgia.xml") != std::string::npos ||
-                        e.file.find("/russia-ukraine.xml") != std::string::npos ||
-                        e.file.find("/karabakh.xml") != std::string::npos;
-      if (pack && (e.kind == LexiconEntry::Kind::kNaming || e.kind == LexiconEntry::Kind::kLoaded))
+      if (InPack(e.file) &&
+          (e.kind == LexiconEntry::Kind::kNaming || e.kind == LexiconEntry::Kind::kLoaded))
         out.push_back(&e);
     }
     return out;
+  }
+
+  // True when `file` is one of the three story packs.
+  static bool InPack(const std::string& file) {
+    return file.find("/georgia.xml") != std::string::npos ||
+           file.find("/russia-ukraine.xml") != std::string::npos ||
+           file.find("/karabakh.xml") != std::string::npos;
   }
 
   static Lexicon* lexicon_;
@@ -582,18 +587,31 @@ TEST_F(StoryLexiconsTest, GeorgiaGovernmentNamesForTheProtestsAndTheOpposition) 
 }
 
 // Every naming variant and loaded term of the three packs that has an English note has a Russian
-// one too, so `parallax report --language ru` reads its notes in Russian throughout. (Concept and
-// perspective notes in Russian are in the files, but the model keeps only their labels'
-// translations, so only entries are checked here.)
+// one too, and so does every perspective and concept of the packs and every shipped actor (packs
+// and common/actors.xml), so `parallax report --language ru` reads its notes in Russian
+// throughout.
 TEST_F(StoryLexiconsTest, EveryPackEntryWithANoteHasARussianNote) {
-  int checked = 0;
-  for (const LexiconEntry* e : PackEntries()) {
-    if (e->note.empty()) continue;
-    ++checked;
-    EXPECT_NE(Localized(e->note, e->note_translations, "ru"), e->note)
-        << e->form << " at " << e->file << ":" << e->line;
+  // Counts what has an English note and expects a Russian one for it.
+  const auto expect_russian = [](const auto& item, const std::string& name, int* checked) {
+    if (item.note.empty()) return;
+    ++*checked;
+    EXPECT_NE(Localized(item.note, item.note_translations, "ru"), item.note)
+        << name << " at " << item.file << ":" << item.line;
+  };
+  int entries = 0;
+  for (const LexiconEntry* e : PackEntries()) expect_russian(*e, e->form, &entries);
+  EXPECT_GT(entries, 300);
+  int headed = 0;
+  for (const Perspective& p : lexicon_->perspectives) {
+    if (InPack(p.file)) expect_russian(p, p.id, &headed);
   }
-  EXPECT_GT(checked, 300);
+  for (const Concept& c : lexicon_->concepts) {
+    if (InPack(c.file)) expect_russian(c, c.id, &headed);
+  }
+  EXPECT_GT(headed, 40);
+  int actors = 0;
+  for (const Actor& a : lexicon_->actors) expect_russian(a, a.id, &actors);
+  EXPECT_GE(actors, 9);
 }
 
 // Every pack's entries carry a note and a source (what a facilitator reads aloud and where the

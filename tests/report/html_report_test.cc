@@ -130,6 +130,31 @@ TEST(HtmlReportTest, APackThatDoesNotFitColoursNoHighlight) {
   EXPECT_EQ(legend.find("Azerbaijani"), std::string::npos) << legend;
 }
 
+// The naming table explains each concept under its label with the lexicon's note, in the
+// report's language (<note xml:lang="ru">), and in English in an English report.
+TEST(HtmlReportTest, ConceptNoteInTheReportsLanguage) {
+  const std::string english =
+      "The main city of Karabakh has an Armenian name (Stepanakert) and an Azerbaijani name "
+      "(Khankendi).";
+  const std::string russian =
+      "У главного города Карабаха есть армянское название (Степанакерт) и азербайджанское "
+      "(Ханкенди).";
+  TempDir en;
+  ASSERT_EQ(RunParallax({"report", "-o", en.path(), "--format", "html"}).exit_code, 0);
+  const std::string en_html = ReadFileOrFail(en.path() + "/report.html");
+  EXPECT_NE(en_html.find("Stepanakert / Khankendi<div class=\"note\">" + english),
+            std::string::npos);
+  EXPECT_EQ(en_html.find(russian), std::string::npos);
+  TempDir ru;
+  ASSERT_EQ(
+      RunParallax({"report", "--language", "ru", "-o", ru.path(), "--format", "html"}).exit_code,
+      0);
+  const std::string ru_html = ReadFileOrFail(ru.path() + "/report.html");
+  EXPECT_NE(ru_html.find("Степанакерт / Ханкенди<div class=\"note\">" + russian),
+            std::string::npos);
+  EXPECT_EQ(ru_html.find(english), std::string::npos);
+}
+
 TEST(MarkdownReportTest, MarkupInTextIsEscaped) {
   TempDir out;
   RenderHostile(out);
