@@ -278,6 +278,41 @@ TEST_F(StoryLexiconsTest, EthnicCleansingTakesTheSideOfWhomItNames) {
   });
 }
 
+// The pack's English loaded terms in Russian, Azerbaijani and Armenian keep the English term's
+// side, in oblique cases (Russian by stem; Azerbaijani and Armenian by a trailing wildcard, or
+// case forms listed where a wildcard would find unrelated words).
+TEST_F(StoryLexiconsTest, KarabakhLoadedTermsPerLanguageKeepTheEnglishTermsSide) {
+  ExpectPerspectives({
+      {"Ереван предупредил о гуманитарном кризисе.", "ru", "гуманитарном кризисе", "armenian"},
+      {"Баку говорит о незаконной добыче золота.", "ru", "незаконной добыче золота",
+       "azerbaijani"},
+      {"Пункт нужен для предотвращения незаконной перевозки оружия.", "ru",
+       "незаконной перевозки", "azerbaijani"},
+      {"Он говорил о справедливой борьбе народа.", "ru", "справедливой борьбе",
+       "karabakh-armenian"},
+      {"Стороны признали территориальную целостность друг друга.", "ru",
+       "территориальную целостность", "(none)"},
+      {"Это обрекает их на медленную смерть.", "ru", "медленную смерть", "(none)"},
+      {"Humanitar böhranın olmadığını bildirdi.", "az", "Humanitar böhranın", "armenian"},
+      {"Nazirlik qeyri-qanuni fəaliyyətin qarşısını alır.", "az", "qeyri-qanuni fəaliyyətin",
+       "azerbaijani"},
+      {"Silahların qanunsuz daşınmasına yol verilmir.", "az", "qanunsuz daşınmasına",
+       "azerbaijani"},
+      {"Ölkənin ərazi bütövlüyünü tanıyır.", "az", "ərazi bütövlüyünü", "(none)"},
+      {"Հումանիտար ճգնաժամի մասին զգուշացրել է։", "hy", "Հումանիտար ճգնաժամի", "armenian"},
+      {"Դա հայտարարության կոպիտ խախտման դեպք է։", "hy", "կոպիտ խախտման", "armenian"},
+      {"Անպատժելիության մթնոլորտում։", "hy", "Անպատժելիության", "karabakh-armenian"},
+      {"Արդար պայքարը շարունակվում է։", "hy", "Արդար պայքարը", "karabakh-armenian"},
+      {"Դանդաղ մահվան դատապարտել։", "hy", "Դանդաղ մահվան", "(none)"},
+  });
+  // Where a wildcard would find unrelated words, the case forms are listed instead: daşınmaz
+  // ("immovable") is not daşınma ("transportation"), մահացու ("deadly") is not մահ ("death").
+  ExpectPerspectives({
+      {"Qanunsuz daşınmaz əmlak satışı.", "az", "Qanunsuz daşınmaz", "(not found)"},
+      {"Դանդաղ մահացու թույն։", "hy", "Դանդաղ մահացու", "(not found)"},
+  });
+}
+
 TEST_F(StoryLexiconsTest, UkraineNamesResolveToTheirSideInRussianAndUkrainian) {
   ExpectPerspectives({
       {"Новости о специальной военной операции.", "ru", "специальной военной операции",
