@@ -124,9 +124,11 @@ struct Claim {
   std::string story;             // story id when all its articles are in one story, else ""
   std::string event;             // the event most of its passages belong to, else ""
   std::vector<JoiningKey> keys;  // the terms passages of different outlets share, at most 6
-  std::vector<Passage> passages;             // ordered by outlet, article, position
-  std::vector<std::string> outlets;          // carrying it, sorted
-  std::vector<std::string> missing_outlets;  // in its story or event but not carrying it
+  std::vector<Passage> passages;     // ordered by outlet, article, position
+  std::vector<std::string> outlets;  // carrying it, sorted
+  // In its story or event, with an article in a language of its passages, but not carrying
+  // it (an outlet writing in another language is not judged: claims meet on shared words).
+  std::vector<std::string> missing_outlets;
 };
 
 // A date window of AlignByWindow (windows.h).

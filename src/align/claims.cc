@@ -427,9 +427,19 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
     if (scope.size() <= docs.size()) {
       for (int d : docs) scope.insert(c.related[d].begin(), c.related[d].end());
     }
+    // An outlet leaves the claim out only where it could have been read: in an article in a
+    // language of the claim's passages. Claims meet on shared words, so an article in another
+    // language that tells the same fact mostly goes unmatched, and is not counted against it.
+    auto primary = [](const std::string& language) {
+      return language.substr(0, language.find('-'));
+    };
+    std::set<std::string> languages;
+    for (int d : docs) languages.insert(primary(c.documents[d].language));
     std::set<std::string> missing;
     for (int d : scope) {
-      if (!outlets.count(c.documents[d].outlet)) missing.insert(c.documents[d].outlet);
+      if (!outlets.count(c.documents[d].outlet) &&
+          languages.count(primary(c.documents[d].language)) > 0)
+        missing.insert(c.documents[d].outlet);
     }
     claim.missing_outlets.assign(missing.begin(), missing.end());
     out.push_back(std::move(claim));

@@ -233,6 +233,51 @@ TEST(AlignmentTest, PlacesJoinReportsInScriptsTransliterationCannotJoin) {
   EXPECT_TRUE(found);
 }
 
+// An outlet leaves a claim out only where it could be read: an article in another language
+// of the same story is not listed as missing it (claims meet on shared words, so the Russian
+// report of the water cannon goes unmatched), an article in the claim's language is.
+TEST(AlignmentTest, OmissionsAreJudgedInTheClaimsLanguagesOnly) {
+  const LexiconLoadResult lexicon = LoadLexicons(DefaultLexiconPaths(SourceDir() + "/lexicons"));
+  ASSERT_TRUE(lexicon.ok());
+  const AlignDocumentBuilder builder(&lexicon.lexicon);
+  auto article = [](const std::string& id, const std::string& language, const std::string& text) {
+    Article a;
+    a.id = id;
+    a.outlet = id;
+    a.language = language;
+    a.date = ParseIsoDate("2023-03-07");
+    a.body = text;
+    return a;
+  };
+  std::vector<AlignDocument> docs = {
+      builder.Build(article("en1", "en",
+                            "Georgia's parliament passed the foreign agents bill in its first "
+                            "reading in Tbilisi. Police used water cannon and tear gas against "
+                            "protesters outside parliament.")),
+      builder.Build(article("en2", "en",
+                            "Lawmakers in Tbilisi approved the foreign agents bill in a first "
+                            "reading. Police fired water cannon and tear gas at protesters "
+                            "outside parliament.")),
+      builder.Build(article("en3", "en",
+                            "Georgia's parliament passed the foreign agents bill in a first "
+                            "reading in Tbilisi, by 76 votes to 13.")),
+      builder.Build(article("ru", "ru-RU",
+                            "Парламент Грузии принял в первом чтении законопроект об иноагентах "
+                            "в Тбилиси. Полиция применила водометы и слезоточивый газ против "
+                            "протестующих у здания парламента.")),
+  };
+  const Alignment a = Align(std::move(docs));
+  const Claim* water = nullptr;
+  for (const Claim& c : a.claims) {
+    for (const Passage& p : c.passages) {
+      if (p.text.find("water cannon") != std::string::npos) water = &c;
+    }
+  }
+  ASSERT_NE(water, nullptr);
+  EXPECT_EQ(OutletsOf(water), Outlets({"en1", "en2"}));
+  EXPECT_EQ(water->missing_outlets, (std::vector<std::string>{"en3"}));
+}
+
 TEST(AlignmentTest, StateDepartmentConcernOnlyInTheMoscowTimes) {
   const Claim* c = ClaimWith("moscow-times", "deeply concerned");
   ASSERT_NE(c, nullptr);
