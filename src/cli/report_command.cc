@@ -215,7 +215,10 @@ int RunReport(const std::vector<std::string>& args) {
     const auto annotated = std::chrono::steady_clock::now();
     progress.Begin("aligning and measuring " + corpus.story, 0, "");
     const Alignment alignment = Align(std::move(documents));
-    const StoryMeasures measures = MeasureStory(articles, annotations, lexicon, story_outlets);
+    MeasureOptions measure_options;
+    measure_options.lexicons_chosen = !lexicon_files.files.empty();
+    const StoryMeasures measures =
+        MeasureStory(articles, annotations, lexicon, story_outlets, measure_options);
     progress.Finish();
     const auto measured = std::chrono::steady_clock::now();
 

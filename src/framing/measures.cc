@@ -159,6 +159,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       LexiconFit fit;
       fit.lexicon = lexicon.files[f].id;
       fit.articles = articles.size();
+      fit.chosen = options.lexicons_chosen;
       story.lexicon_fit.push_back(std::move(fit));
     }
     for (std::size_t i = 0; i < lexicon.entries.size(); ++i) {
@@ -214,7 +215,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
         // A story lexicon that does not fit the story counts only in the articles of its
         // scope; one that fits counts everywhere (an excerpt that names no place is still part
         // of the story).
-        if (!fit->fits && in_scope.count(fit_of[m.entry]) == 0) {
+        if (!fit->fits && !fit->chosen && in_scope.count(fit_of[m.entry]) == 0) {
           story.uncounted[ai].push_back(mi);
           continue;
         }

@@ -127,16 +127,21 @@ struct MeasureOptions {
   double prior_scale =
       1.0;  // prior counts = prior_scale × pooled counts of all outlets (informative prior)
   std::size_t thin_articles = 3;  // below this many articles per outlet the evidence is "thin"
+  // The story lexicons were chosen for this story (given with --lexicon): each counts in every
+  // article whatever its fit, which is still reported (LexiconFit::chosen).
+  bool lexicons_chosen = false;
 };
 
 // How well a story lexicon fits the corpus. A lexicon's scope is what names its story: the
-// places, regions, polities, routes and laws its naming concepts name, and its actors (not the
+// places, regions, polities, routes and laws its naming concepts name, the names of its
+// conflict and population (they carry the region's name), and its actors (not the
 // generic words of its other concepts and loaded terms: "protests" names no story). An article
 // is in a lexicon's scope when it names any of them. A lexicon fits when at least half of the
 // articles are in its scope; the naming variants and loaded terms of a lexicon that does not fit
 // count only in the articles of its scope, so a side-tagged generic word never colours an outlet
 // on an unrelated story (one that fits counts everywhere: an excerpt naming no place is still
-// part of its story). Lexicons without such entries (the common cues, event types
+// part of its story; so does one chosen for the story, MeasureOptions::lexicons_chosen).
+// Lexicons without such entries (the common cues, event types
 // and places) apply everywhere and are not listed; when one story lexicon fits, the story
 // lexicons no article names are not listed either.
 struct LexiconFit {
@@ -148,6 +153,9 @@ struct LexiconFit {
   // At least half of the articles are in its scope. When it does not fit, the report says so
   // and points to `parallax lexicon draft`.
   bool fits = false;
+  // Chosen for this story (MeasureOptions::lexicons_chosen): it counts in every article even
+  // when it does not fit, and the report says how to widen its scope instead.
+  bool chosen = false;
 };
 
 struct StoryMeasures {

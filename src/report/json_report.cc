@@ -160,6 +160,7 @@ nlohmann::ordered_json ReportToJson(const StoryReport& r) {
                     {"articles", fit.articles},
                     {"in_scope", fit.in_scope},
                     {"fits", fit.fits},
+                    {"chosen", fit.chosen},
                     {"concepts", fit.concepts},
                     {"perspectives", fit.perspectives}});
   }

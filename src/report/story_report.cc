@@ -712,6 +712,14 @@ std::string LexiconFitSentence(const LexiconFit& fit, const Messages& m) {
     return Fill(m.Tr("Lexicon {lexicon} fits this story: {counts}."),
                 {{"lexicon", fit.lexicon}, {"counts", counts}});
   }
+  if (fit.chosen) {
+    return Fill(m.Tr("Lexicon {lexicon}, given with --lexicon, fits this story poorly: {counts}. "
+                     "It counts in every article all the same. Its scope is the variants of its "
+                     "concepts of category place, region, polity, route, law, conflict or "
+                     "population, and its actors: add the names of this story's places and "
+                     "actors there to widen it."),
+                {{"lexicon", fit.lexicon}, {"counts", counts}});
+  }
   return Fill(m.Tr("Lexicon {lexicon} does not fit this story: {counts}, so its words colour no "
                    "outlet outside them. Draft a lexicon from these articles with `parallax "
                    "lexicon draft CORPUS_DIR -o draft.xml`, review it and pass it with --lexicon."),

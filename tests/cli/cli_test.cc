@@ -301,7 +301,25 @@ TEST(CliLexiconFitTest, AReportOnAnotherStorySaysTheLexiconDoesNotFit) {
   EXPECT_NE(md.find("does not fit this story"), std::string::npos);
   const auto json = nlohmann::json::parse(testing::ReadFileOrFail(dir.path() + "/out/report.json"));
   ASSERT_EQ(json["lexicon_fit"].size(), 3u);  // georgia, karabakh, russia-ukraine
-  for (const auto& fit : json["lexicon_fit"]) EXPECT_FALSE(fit["fits"].get<bool>());
+  for (const auto& fit : json["lexicon_fit"]) {
+    EXPECT_FALSE(fit["fits"].get<bool>());
+    EXPECT_FALSE(fit["chosen"].get<bool>());
+  }
+
+  // The same story with the Karabakh pack chosen by the user: it is reported as chosen, counts
+  // in every article, and the terminal tells how to widen its scope instead of drafting another.
+  const auto chosen =
+      testing::RunParallax({"report", story, "-o", dir.path() + "/chosen", "--lexicon",
+                            testing::SourceDir() + "/lexicons/karabakh.xml"});
+  ASSERT_EQ(chosen.exit_code, 0) << chosen.err;
+  EXPECT_NE(chosen.out.find("Lexicon karabakh, given with --lexicon, fits this story poorly"),
+            std::string::npos)
+      << chosen.out;
+  EXPECT_EQ(chosen.out.find("parallax lexicon draft"), std::string::npos) << chosen.out;
+  const auto chosen_json =
+      nlohmann::json::parse(testing::ReadFileOrFail(dir.path() + "/chosen/report.json"));
+  ASSERT_EQ(chosen_json["lexicon_fit"].size(), 1u);
+  EXPECT_TRUE(chosen_json["lexicon_fit"][0]["chosen"].get<bool>());
 }
 
 }  // namespace

@@ -393,6 +393,43 @@ TEST(MeasuresFitTest, TheConflictsNameAndItsPopulationNameTheStory) {
   EXPECT_EQ(coloured.concepts.count("karabakh-population"), 1u);
 }
 
+// A story lexicon the user chose for the story (--lexicon) counts in every article even when
+// few articles name its places: the fit is reported, marked chosen, and nothing is dropped.
+TEST(MeasuresFitTest, AChosenLexiconCountsEverywhereWhateverItsFit) {
+  const LexiconLoadResult lex = LoadLexiconSources({{"banjska.xml", R"(<?xml version="1.0"?>
+<lexicon id="banjska" lang="en">
+  <perspectives><perspective id="north" label="North" colour="#0072B2"/></perspectives>
+  <concepts>
+    <concept id="village" label="Banjska" category="place">
+      <variant form="Banjska" source="test"><note>The village.</note></variant>
+    </concept>
+  </concepts>
+  <loaded-terms>
+    <term form="terrorists" category="accusation" perspective="north" source="test">
+      <note>A side's word.</note>
+    </term>
+  </loaded-terms>
+</lexicon>)"}});
+  ASSERT_TRUE(lex.ok()) << (lex.diagnostics.empty() ? "" : lex.diagnostics[0].ToString());
+  const std::vector<Article> articles =
+      TwoShortArticles("Police said the terrorists fled.", "Officials called them terrorists.");
+  const Annotator annotator(lex.lexicon);
+  std::vector<ArticleAnnotations> annotations;
+  for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
+  for (const bool chosen : {false, true}) {
+    MeasureOptions options;
+    options.lexicons_chosen = chosen;
+    const StoryMeasures m =
+        MeasureStory(articles, annotations, lex.lexicon, OutletsFile{}, options);
+    ASSERT_EQ(m.lexicon_fit.size(), 1u);
+    EXPECT_FALSE(m.lexicon_fit[0].fits);
+    EXPECT_EQ(m.lexicon_fit[0].chosen, chosen);
+    std::size_t loaded = 0;
+    for (const OutletProfile& p : m.outlets) loaded += p.loaded.size();
+    EXPECT_EQ(loaded, chosen ? 2u : 0u) << "chosen " << chosen;
+  }
+}
+
 // A lexicon that fits the story counts in every article of it: an excerpt that names no place
 // of the story still has its naming choices counted.
 TEST(MeasuresFitTest, ALexiconThatFitsCountsInExcerptsNamingNoPlace) {
