@@ -313,6 +313,8 @@ int RunReport(const std::vector<std::string>& args) {
     for (const LexiconFit& fit : measures.lexicon_fit) {
       std::cout << "  " << LexiconFitSentence(fit, m) << "\n";
     }
+    const std::string cues = ReportingCuesSentence(report.languages_without_cues(), m);
+    if (!cues.empty()) std::cout << "  " << cues << "\n";
     const fs::path shown = fs::absolute(target).lexically_normal();
     std::cout << "  "
               << Fill(m.Tr("report: {path}"),

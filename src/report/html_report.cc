@@ -278,6 +278,8 @@ class HtmlBuilder {
       Node p = El(s, "p", LexiconFitSentence(fit, m_));
       if (!fit.fits) Attr(p, "class", "warning");
     }
+    const std::string cues = ReportingCuesSentence(r_.languages_without_cues(), m_);
+    if (!cues.empty()) Attr(El(s, "p", cues), "class", "warning");
   }
 
   // Naming: rows are concepts, columns outlets.

@@ -89,6 +89,8 @@ std::string ReportToMarkdown(const StoryReport& r) {
     md << "\n"
        << (fit.fits ? "" : "**") << E(LexiconFitSentence(fit, m)) << (fit.fits ? "" : "**") << "\n";
   }
+  const std::string cues = ReportingCuesSentence(r.languages_without_cues(), m);
+  if (!cues.empty()) md << "\n**" << E(cues) << "**\n";
 
   md << "\n## " << m.Tr("Naming choices") << "\n\n"
      << m.Tr(

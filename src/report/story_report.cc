@@ -81,6 +81,19 @@ StoryReport::StoryReport(const ReportInputs& inputs, const ReportOptions& option
                                                              : p.filename().string();
     provenance_.lexicon_files.push_back(std::move(f));
   }
+  {
+    std::set<std::string> with_cues;
+    for (const LexiconEntry& e : inputs_.lexicon->entries) {
+      if (e.kind == LexiconEntry::Kind::kCue && e.category == kCueReporting)
+        with_cues.insert(PrimaryLanguage(e.language));
+    }
+    std::map<std::string, std::size_t> without;
+    for (const Article& a : arts) {
+      const std::string language = PrimaryLanguage(a.language);
+      if (!language.empty() && with_cues.count(language) == 0) ++without[language];
+    }
+    languages_without_cues_.assign(without.begin(), without.end());
+  }
   SelectClaims();
   BuildHighlights();
   BuildPrompts();
@@ -700,6 +713,28 @@ void StoryReport::BuildPrompts() {
     prompt.evidence.push_back(scare->evidence);
     prompts_.push_back(std::move(prompt));
   }
+}
+
+std::string ReportingCuesSentence(
+    const std::vector<std::pair<std::string, std::size_t>>& languages_without_cues,
+    const Messages& m) {
+  if (languages_without_cues.empty()) return "";
+  std::string languages;
+  std::size_t articles = 0;
+  for (const auto& [language, n] : languages_without_cues) {
+    languages += (languages.empty() ? "" : ", ") + language;
+    articles += n;
+  }
+  return Fill(m.TrN("No reporting cues for {languages} ({n} article): quotations there stay "
+                    "unattributed and reported speech is not found. Add the reporting verbs "
+                    "of {languages} as cues to a lexicon of your own (lexicons/README.md) and "
+                    "pass it with --lexicon.",
+                    "No reporting cues for {languages} ({n} articles): quotations there stay "
+                    "unattributed and reported speech is not found. Add the reporting verbs "
+                    "of {languages} as cues to a lexicon of your own (lexicons/README.md) and "
+                    "pass it with --lexicon.",
+                    static_cast<unsigned long>(articles)),
+              {{"languages", languages}, {"n", std::to_string(articles)}});
 }
 
 std::string LexiconFitSentence(const LexiconFit& fit, const Messages& m) {

@@ -109,6 +109,12 @@ class StoryReport {
   const std::vector<const Claim*>& claims() const { return claims_; }
   // Outlet ids in the order of their first article.
   const std::vector<std::string>& outlet_ids() const { return outlet_ids_; }
+  // The languages of the articles (primary subtags) for which the lexicon has no reporting cue
+  // ("said", "заявил"), each with its number of articles, in language order: their quotations
+  // stay unattributed and their reported speech is not found.
+  const std::vector<std::pair<std::string, std::size_t>>& languages_without_cues() const {
+    return languages_without_cues_;
+  }
 
   // What to call an outlet (display name, or "Outlet A" when blinding) and an article (its id,
   // or "A1").
@@ -164,6 +170,7 @@ class StoryReport {
   std::vector<std::vector<Highlight>> highlights_;
   std::vector<DiscussionPrompt> prompts_;
   std::vector<const Claim*> claims_;
+  std::vector<std::pair<std::string, std::size_t>> languages_without_cues_;
 };
 
 // Formats a share as a whole percentage ("67%"); counts are always shown beside it.
@@ -172,6 +179,12 @@ std::string Percent(int part, int whole);
 // What the report and the terminal say about a story lexicon's fit (LexiconFit): one plain
 // sentence, and for a lexicon that does not fit, what to do instead.
 std::string LexiconFitSentence(const LexiconFit& fit, const Messages& messages = Messages());
+
+// What the report and the terminal say about StoryReport::languages_without_cues(): one
+// sentence naming them and what to do, or "" when every language has reporting cues.
+std::string ReportingCuesSentence(
+    const std::vector<std::pair<std::string, std::size_t>>& languages_without_cues,
+    const Messages& messages = Messages());
 
 }  // namespace parallax
 

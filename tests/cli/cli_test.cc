@@ -322,5 +322,34 @@ TEST(CliLexiconFitTest, AReportOnAnotherStorySaysTheLexiconDoesNotFit) {
   EXPECT_TRUE(chosen_json["lexicon_fit"][0]["chosen"].get<bool>());
 }
 
+// A language with no reporting cue in the lexicons: the summary, the Markdown and the HTML
+// report say that its quotations stay unattributed and how to add cues; a story in languages
+// the common lexicons cover says nothing of the kind.
+TEST(CliReportingCuesTest, ALanguageWithoutReportingCuesIsNamed) {
+  testing::TempDir dir;
+  const std::string story = dir.path() + "/banjska";
+  std::filesystem::create_directories(story);
+  testing::WriteFileOrFail(
+      story + "/000_kurir.txt",
+      "---\ntitle: Napad u Banjskoj\noutlet: kurir\ndate: 2023-09-24\nlanguage: sr\n---\n"
+      "\"Srbija nikada neće priznati nezavisnost\", rekao je predsednik.\n");
+  testing::WriteFileOrFail(
+      story + "/001_efe.txt",
+      "---\ntitle: Siege ends\noutlet: efe\ndate: 2023-09-24\nlanguage: en\n---\n"
+      "\"The siege is over,\" the police said.\n");
+  const auto r =
+      testing::RunParallax({"report", story, "-o", dir.path() + "/out", "--format", "html,md"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("No reporting cues for sr (1 article)"), std::string::npos) << r.out;
+  EXPECT_NE(testing::ReadFileOrFail(dir.path() + "/out/report.md").find("No reporting cues for sr"),
+            std::string::npos);
+  EXPECT_NE(
+      testing::ReadFileOrFail(dir.path() + "/out/report.html").find("No reporting cues for sr"),
+      std::string::npos);
+  const auto shipped = testing::RunParallax({"report", "-o", dir.path() + "/shipped"});
+  ASSERT_EQ(shipped.exit_code, 0) << shipped.err;
+  EXPECT_EQ(shipped.out.find("No reporting cues"), std::string::npos) << shipped.out;
+}
+
 }  // namespace
 }  // namespace parallax
