@@ -24,6 +24,7 @@
 #include "annotate/lexicon_schema.h"
 #include "core/file_io.h"
 #include "corpus/xml_util.h"
+#include "text/edit_distance.h"
 #include "text/stemmer.h"
 
 namespace parallax {
@@ -423,21 +424,6 @@ const ElementShape* ShapeOf(std::string_view name) {
     if (name == shape.name) return &shape;
   }
   return nullptr;
-}
-
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 // What the element in error takes; for an unknown element, the nearest known name and what

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "cli/cli.h"
+#include "text/edit_distance.h"
 
 namespace parallax::cli {
 namespace fs = std::filesystem;
@@ -77,6 +78,15 @@ bool ParseArgs(const std::string& command, const std::vector<std::string>& args,
     po::notify(vm);
   } catch (const po::too_many_positional_options_error&) {
     throw UsageError("too many arguments");
+  } catch (const po::unknown_option& e) {
+    // "--lexicn": the nearest long option of this command, if one is near.
+    std::string name = e.get_option_name();
+    name.erase(0, name.find_first_not_of('-'));
+    std::vector<std::string> known;
+    for (const auto& option : options.options()) known.push_back(option->long_name());
+    const std::string nearest = NearestWord(name, known);
+    throw UsageError(std::string(e.what()) +
+                     (nearest.empty() ? "" : " (did you mean '--" + nearest + "'?)"));
   } catch (const po::error& e) {
     throw UsageError(e.what());
   }

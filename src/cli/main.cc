@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "text/edit_distance.h"
 
 namespace {
 
@@ -52,33 +53,12 @@ void PrintHelp() {
                "             parallax report --help (what the report holds and its options)\n";
 }
 
-std::size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 int UnknownCommand(const std::string& word) {
   std::cerr << "parallax: unknown command '" << word << "'.";
-  const Command* best = nullptr;
-  std::size_t best_distance = 3;
-  for (const Command& c : kCommands) {
-    const std::size_t d = EditDistance(word, c.name);
-    if (d < best_distance) {
-      best_distance = d;
-      best = &c;
-    }
-  }
-  if (best != nullptr) std::cerr << " Did you mean '" << best->name << "'?";
+  std::vector<std::string> names;
+  for (const Command& c : kCommands) names.emplace_back(c.name);
+  const std::string best = parallax::NearestWord(word, names);
+  if (!best.empty()) std::cerr << " Did you mean '" << best << "'?";
   std::cerr << " Run 'parallax --help' for the list of commands.\n";
   return kExitUsage;
 }

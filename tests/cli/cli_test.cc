@@ -53,6 +53,15 @@ TEST(CliTest, UnknownSubcommandSuggestsTheNearestOne) {
   EXPECT_NE(r.err.find("Did you mean 'report'?"), std::string::npos);
 }
 
+TEST(CliTest, UnknownOptionSuggestsTheNearestOneOfTheCommand) {
+  const auto typo = RunParallax({"report", "--lexicn", "my.xml"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("(did you mean '--lexicon'?)"), std::string::npos) << typo.err;
+  const auto far = RunParallax({"report", "--zzzz"});
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_EQ(far.err.find("did you mean"), std::string::npos) << far.err;
+}
+
 TEST(CliTest, ReportOnShippedCorpusWritesAtomicallyIntoOutputDir) {
   testing::TempDir dir;
   const auto r =
