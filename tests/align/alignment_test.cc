@@ -185,6 +185,17 @@ TEST(AlignmentTest, AlignmentsRecordTheirKeys) {
   }
 }
 
+// An article of 7 March 2023 whose outlet is its id.
+Article ShortArticle(const std::string& id, const std::string& language, const std::string& text) {
+  Article a;
+  a.id = id;
+  a.outlet = id;
+  a.language = language;
+  a.date = ParseIsoDate("2023-03-07");
+  a.body = text;
+  return a;
+}
+
 // Places under names transliteration cannot join (Грузия, Georgia, საქართველო) are one key
 // with the shipped lexicons: three reports of one vote in three languages are one story, and
 // the story says that the place joined it.
@@ -192,28 +203,20 @@ TEST(AlignmentTest, PlacesJoinReportsInScriptsTransliterationCannotJoin) {
   const LexiconLoadResult lexicon = LoadLexicons(DefaultLexiconPaths(SourceDir() + "/lexicons"));
   ASSERT_TRUE(lexicon.ok());
   const AlignDocumentBuilder builder(&lexicon.lexicon);
-  auto article = [](const std::string& id, const std::string& language, const std::string& text) {
-    Article a;
-    a.id = id;
-    a.outlet = id;
-    a.language = language;
-    a.date = ParseIsoDate("2023-03-07");
-    a.body = text;
-    return a;
-  };
   std::vector<AlignDocument> docs = {
-      builder.Build(article("en", "en",
-                            "Georgia's parliament passed the foreign agents bill in its first "
-                            "reading in Tbilisi as thousands protested outside.")),
-      builder.Build(article("ru", "ru",
-                            "Парламент Грузии принял в первом чтении законопроект об иноагентах; "
-                            "в Тбилиси у здания собрались тысячи протестующих.")),
-      builder.Build(article("ka", "ka",
-                            "საქართველოს პარლამენტმა კანონპროექტი პირველი მოსმენით მიიღო; "
-                            "თბილისში ათასობით ადამიანი შეიკრიბა.")),
-      builder.Build(article("other", "en",
-                            "The orchestra opened its winter season with a Mahler symphony to "
-                            "warm applause.")),
+      builder.Build(ShortArticle("en", "en",
+                                 "Georgia's parliament passed the foreign agents bill in its first "
+                                 "reading in Tbilisi as thousands protested outside.")),
+      builder.Build(
+          ShortArticle("ru", "ru",
+                       "Парламент Грузии принял в первом чтении законопроект об иноагентах; "
+                       "в Тбилиси у здания собрались тысячи протестующих.")),
+      builder.Build(ShortArticle("ka", "ka",
+                                 "საქართველოს პარლამენტმა კანონპროექტი პირველი მოსმენით მიიღო; "
+                                 "თბილისში ათასობით ადამიანი შეიკრიბა.")),
+      builder.Build(ShortArticle("other", "en",
+                                 "The orchestra opened its winter season with a Mahler symphony to "
+                                 "warm applause.")),
   };
   AlignOptions options;
   options.events.enabled = false;
@@ -240,31 +243,24 @@ TEST(AlignmentTest, OmissionsAreJudgedInTheClaimsLanguagesOnly) {
   const LexiconLoadResult lexicon = LoadLexicons(DefaultLexiconPaths(SourceDir() + "/lexicons"));
   ASSERT_TRUE(lexicon.ok());
   const AlignDocumentBuilder builder(&lexicon.lexicon);
-  auto article = [](const std::string& id, const std::string& language, const std::string& text) {
-    Article a;
-    a.id = id;
-    a.outlet = id;
-    a.language = language;
-    a.date = ParseIsoDate("2023-03-07");
-    a.body = text;
-    return a;
-  };
   std::vector<AlignDocument> docs = {
-      builder.Build(article("en1", "en",
-                            "Georgia's parliament passed the foreign agents bill in its first "
-                            "reading in Tbilisi. Police used water cannon and tear gas against "
-                            "protesters outside parliament.")),
-      builder.Build(article("en2", "en",
-                            "Lawmakers in Tbilisi approved the foreign agents bill in a first "
-                            "reading. Police fired water cannon and tear gas at protesters "
-                            "outside parliament.")),
-      builder.Build(article("en3", "en",
-                            "Georgia's parliament passed the foreign agents bill in a first "
-                            "reading in Tbilisi, by 76 votes to 13.")),
-      builder.Build(article("ru", "ru-RU",
-                            "Парламент Грузии принял в первом чтении законопроект об иноагентах "
-                            "в Тбилиси. Полиция применила водометы и слезоточивый газ против "
-                            "протестующих у здания парламента.")),
+      builder.Build(
+          ShortArticle("en1", "en",
+                       "Georgia's parliament passed the foreign agents bill in its first "
+                       "reading in Tbilisi. Police used water cannon and tear gas against "
+                       "protesters outside parliament.")),
+      builder.Build(ShortArticle("en2", "en",
+                                 "Lawmakers in Tbilisi approved the foreign agents bill in a first "
+                                 "reading. Police fired water cannon and tear gas at protesters "
+                                 "outside parliament.")),
+      builder.Build(ShortArticle("en3", "en",
+                                 "Georgia's parliament passed the foreign agents bill in a first "
+                                 "reading in Tbilisi, by 76 votes to 13.")),
+      builder.Build(
+          ShortArticle("ru", "ru-RU",
+                       "Парламент Грузии принял в первом чтении законопроект об иноагентах "
+                       "в Тбилиси. Полиция применила водометы и слезоточивый газ против "
+                       "протестующих у здания парламента.")),
   };
   const Alignment a = Align(std::move(docs));
   const Claim* water = nullptr;
