@@ -1065,11 +1065,55 @@ class Attributor {
       ++words;
       if (t.capital) ++capitals;
     }
-    if (words == 0 || tokens.empty() || !tokens.front().capital) return false;
+    if (words == 0 || tokens.empty()) return false;
+    if (!tokens.front().capital) return IsCaselessName(q, tokens);
     const char32_t open = CharAt(text_, q.open).cp;
     if (open == 0xAB || open == 0x201E) return true;  // « „ : the names convention
     return words >= 2 && capitals == words;
   }
+
+  // A name in a script without capitals, where the capital-letter tests above cannot tell a
+  // name from a scare quote (Georgian writes „ქართული ოცნების“ წევრები, „… შესახებ“
+  // კანონპროექტი): the quotation is the whole name of an actor of the lexicons, or a noun that
+  // takes a title follows it (a law, bill, party, movement, channel …).
+  bool IsCaselessName(const Quote& q, const Tokens& tokens) const {
+    if (!IsCaselessLetter(CharAt(text_, tokens.front().begin).cp)) return false;
+    std::vector<std::string_view> words;
+    for (const Token& t : tokens) {
+      if (t.word) words.push_back(t.lower);
+    }
+    for (const SpeakerPattern& pattern : options_.speaker_patterns) {
+      const std::vector<std::string> split =
+          pattern.words.empty() ? internal::SplitSpeakerPattern(pattern.pattern) : pattern.words;
+      if (split.size() == words.size() &&
+          std::equal(split.begin(), split.end(), words.begin(), internal::SpeakerWordMatches))
+        return true;
+    }
+    const Tokens after = Tokenize(text_, q.close, std::min(text_.size(), q.close + 64));
+    for (const Token& t : after) {
+      if (!t.word) continue;
+      for (std::string_view noun : kTitleNouns) {
+        if (t.lower.substr(0, noun.size()) == noun) return true;
+      }
+      break;
+    }
+    return false;
+  }
+
+  // Letters of scripts with no capitals in running text: Georgian Mkhedruli (its capital
+  // Mtavruli is used only for emphasis), and letters with no case at all (Arabic, Hebrew, CJK).
+  static bool IsCaselessLetter(char32_t cp) {
+    if (cp >= 0x10D0 && cp <= 0x10FF) return true;
+    return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LO;
+  }
+
+  // Beginnings of the nouns a Georgian title stands before, in any case form: law, bill, draft
+  // law, party, movement, organisation, union, coalition, alliance, bloc, TV company, channel,
+  // newspaper, agency, foundation, company, magazine, website, portal.
+  static constexpr std::string_view kTitleNouns[] = {
+      "კანონ",   "კანონპროექტ", "პროექტ", "პარტი",       "მოძრაობ", "ორგანიზაცი", "გაერთიანებ",
+      "კოალიცი", "ალიანს",      "ბლოკ",   "ტელეკომპანი", "არხ",     "გაზეთ",      "სააგენტო",
+      "ფონდ",    "კომპანი",     "ჟურნალ", "საიტ",        "პორტალ"};
 
   bool EndsSentence(const Quote& q) const {
     for (std::size_t i = q.start; i < q.end; ++i) {

@@ -741,6 +741,14 @@ std::vector<std::string> SplitSpeakerPattern(std::string_view pattern) {
   return pw;
 }
 
+bool SpeakerWordMatches(std::string_view pattern_word, std::string_view word) {
+  if (!pattern_word.empty() && pattern_word.back() == '*') {
+    pattern_word.remove_suffix(1);
+    return word.substr(0, pattern_word.size()) == pattern_word;
+  }
+  return word == pattern_word;
+}
+
 void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
                   std::initializer_list<std::string_view> names, CompactString* actor_id,
                   CompactString* perspective) {
@@ -778,13 +786,7 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
       for (std::size_t s = 0; s + pw.size() <= target.size() && !matched; ++s) {
         bool ok = true;
         for (std::size_t k = 0; k < pw.size() && ok; ++k) {
-          const std::string& p = pw[k];
-          if (!p.empty() && p.back() == '*') {
-            ok = target[s + k].substr(0, p.size() - 1) ==
-                 std::string_view(p).substr(0, p.size() - 1);
-          } else {
-            ok = target[s + k] == p;
-          }
+          ok = SpeakerWordMatches(pw[k], target[s + k]);
         }
         matched = ok;
       }

@@ -142,6 +142,9 @@ std::uint64_t FirstWordShape(const std::vector<std::string>& words);
 
 // The words of a speaker pattern as MatchSpeaker compares them: lower case, a trailing `*` kept.
 std::vector<std::string> SplitSpeakerPattern(std::string_view pattern);
+// One word of a split pattern against a lower-case word of the text: equal, or for a pattern
+// word ending in `*`, a word it begins.
+bool SpeakerWordMatches(std::string_view pattern_word, std::string_view word);
 
 // The lexicon actor of a speaker: the longest SpeakerPattern found, as whole words, in any of
 // `names` (the resolved name and the mention as written). Leaves the outputs alone if none.

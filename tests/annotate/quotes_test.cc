@@ -33,6 +33,29 @@ const Quote* VoiceOf(const std::string& text, const std::vector<Quote>& quotes,
   return QuoteAt(quotes, at);
 }
 
+// Georgian has no capitals, so the capital-letter test for names cannot apply: a quotation
+// that is the whole name of a lexicon actor („ქართული ოცნების“), or one a title-taking noun
+// follows („… შესახებ“ კანონპროექტი, „…“ პარტია), is a title; other short quotations stay
+// scare quotes.
+TEST(QuotesTest, GeorgianTitlesWithoutCapitals) {
+  QuoteOptions options;
+  SpeakerPattern dream;
+  dream.pattern = "ქართული ოცნების";
+  dream.actor_id = "georgian-dream";
+  options.speaker_patterns.push_back(dream);
+  const std::string text =
+      "პარლამენტმა „უცხოური გავლენის გამჭვირვალობის შესახებ“ კანონპროექტი მიიღო. "
+      "„ქართული ოცნების“ წევრებმა მხარი დაუჭირეს. "
+      "ხელისუფლება „რადიკალურ ოპოზიციას“ ადანაშაულებს.";
+  const std::vector<Quote> quotes = FindQuotes(text, options);
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(QuoteWith(text, quotes, "შესახებ")->kind, QuoteKind::kTitle);
+  EXPECT_EQ(QuoteWith(text, quotes, "ოცნების")->kind, QuoteKind::kTitle);
+  EXPECT_EQ(QuoteWith(text, quotes, "ოპოზიციას")->kind, QuoteKind::kScare);
+  // Without the actor pattern the party name is no title: nothing else says it is a name.
+  EXPECT_EQ(QuoteWith(text, FindQuotes(text, {}), "ოცნების")->kind, QuoteKind::kScare);
+}
+
 std::string Data(const std::string& name) {
   return testing::ReadFileOrFail(testing::TestDataDir() + "/quotes/" + name);
 }
