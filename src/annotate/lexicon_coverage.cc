@@ -53,7 +53,10 @@ LanguageCoverage ConceptLanguages(const Lexicon& lexicon,
   coverage.languages = languages;
   for (std::size_t c = 0; c < lexicon.concepts.size(); ++c) {
     const Concept& concept_ = lexicon.concepts[c];
-    if (concept_.candidate) continue;
+    if (concept_.candidate) {
+      ++coverage.candidates;
+      continue;
+    }
     ++coverage.concepts;
     ConceptLanguageGap gap;
     gap.concept_index = c;
@@ -79,6 +82,27 @@ Diagnostics LanguageCoverage::Warnings(const Lexicon& lexicon) const {
                                   ") has no variant in " + JoinComma(gap.missing),
                               "add <variant form=\"...\" lang=\"" + gap.missing.front() +
                                   "\"> for each name that press uses, with its note and source"));
+  }
+  return out;
+}
+
+std::string LanguageCoverage::Summary() const {
+  std::string out = "languages " + JoinComma(languages) + ": ";
+  const std::string candidate_concepts =
+      std::to_string(candidates) + (candidates == 1 ? " candidate concept" : " candidate concepts");
+  if (concepts == 0) {
+    if (candidates == 0) return out + "the lexicons have no concepts to count";
+    return out + "no reviewed concept to count yet: the " +
+           (candidates == 1 ? "one concept is a candidate"
+                            : std::to_string(candidates) + " concepts are candidates") +
+           " (status=\"candidate\"); review them first, then check again";
+  }
+  out += std::to_string(concepts - gaps.size()) + " of " + std::to_string(concepts) +
+         " concepts have variants in each";
+  if (!gaps.empty()) out += "; the other " + std::to_string(gaps.size()) + " are listed above";
+  if (candidates > 0) {
+    out += "; " + candidate_concepts + (candidates == 1 ? " is" : " are") +
+           " not counted (review them first)";
   }
   return out;
 }

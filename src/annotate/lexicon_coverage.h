@@ -24,9 +24,16 @@ struct ConceptLanguageGap {
 struct LanguageCoverage {
   std::vector<std::string> languages;  // the languages asked, lower case, each once
   std::size_t concepts = 0;            // concepts looked at (candidates are left out)
+  std::size_t candidates = 0;          // status="candidate" concepts, not looked at
   std::vector<ConceptLanguageGap> gaps;
   // One warning per concept of `gaps`, at the concept's file:line, with a hint.
   Diagnostics Warnings(const Lexicon& lexicon) const;
+  // The line `lexicon check --languages` prints after the warnings, e.g.
+  //   "languages ru, az: 3 of 5 concepts have variants in each; the other 2 are listed above;
+  //    6 candidate concepts are not counted (review them first)"
+  //   "languages sr, sq: no reviewed concept to count yet: the 6 concepts are candidates
+  //    (status="candidate"); review them first, then check again"
+  std::string Summary() const;
 };
 
 // Parses a list of language codes as `--languages` takes it: comma separated ("ru,az,hy"),

@@ -39,7 +39,8 @@ int RunLexicon(const std::vector<std::string>& args) {
       "by\n"
       "'parallax lexicon draft' and not yet reviewed: check says how many, as a warning, and\n"
       "what to do with them. With --languages it also lists, as warnings, the concepts that have\n"
-      "no variant in a language the story's press writes in, and says how many are complete.\n"
+      "no variant in a language the story's press writes in, and says how many are complete;\n"
+      "candidate concepts are not counted (it says how many), review them first.\n"
       "Exit code 0 when there are no errors (warnings allowed), 2 otherwise.",
       "  parallax lexicon check lexicons/karabakh.xml\n"
       "  parallax lexicon check my-conflict.xml\n"
@@ -86,15 +87,7 @@ int RunLexicon(const std::vector<std::string>& args) {
             << r.lexicon.Count(LexiconEntry::Kind::kLoaded) << " loaded terms, "
             << r.lexicon.actors.size() << " actors, " << r.lexicon.Count(LexiconEntry::Kind::kCue)
             << " cues\n";
-  if (!languages.empty()) {
-    std::string joined;
-    for (const std::string& code : languages) joined += (joined.empty() ? "" : ", ") + code;
-    std::cout << "languages " << joined << ": " << coverage.concepts - coverage.gaps.size()
-              << " of " << coverage.concepts << " concepts have variants in each";
-    if (!coverage.gaps.empty())
-      std::cout << "; the other " << coverage.gaps.size() << " are listed above";
-    std::cout << "\n";
-  }
+  if (!languages.empty()) std::cout << coverage.Summary() << "\n";
   return errors > 0 ? kExitUsage : kExitOk;
 }
 

@@ -51,8 +51,10 @@ int RunLexiconDraft(const std::vector<std::string>& args) {
       "with 'parallax lexicon check', then use it with --lexicon.\n\n"
       "Distancing cues come from the shipped common lexicons (lexicons/common/*.xml); without\n"
       "--lexicon nothing else is read (not karabakh.xml), so the draft sees the story afresh.\n"
-      "Forms of a --lexicon file are left out of the draft, so passing a story's lexicon\n"
-      "drafts only what it lacks. The same corpus always gives the same file.",
+      "A phrase the lexicons read already match (any entry: wildcard, stem or exact form; a\n"
+      "--lexicon file's too) is left out of the draft, so passing a story's lexicon drafts only\n"
+      "what it lacks; the header of the file and the summary say how many were left out. The\n"
+      "same corpus always gives the same file.",
       "  parallax lexicon draft corpus/lachin-2023 -o lachin-draft.xml\n"
       "  parallax lexicon check lachin-draft.xml\n"
       "  parallax report corpus/lachin-2023 --lexicon lachin-draft.xml   (once edited)\n"
@@ -105,6 +107,9 @@ int RunLexiconDraft(const std::vector<std::string>& args) {
             << kinds[DraftCandidate::Kind::kVariantGroup] << " variant groups, "
             << kinds[DraftCandidate::Kind::kDistanced] << " distanced, "
             << kinds[DraftCandidate::Kind::kDistinctive] << " distinctive)\n";
+  if (!draft.covered.empty() || !lexicons.files.empty()) {
+    std::cout << "  " << DraftCoveredLine(draft) << "\n";
+  }
   for (std::size_t i = 0; i < draft.candidates.size() && i < show; ++i) {
     const DraftCandidate& c = draft.candidates[i];
     std::string forms;

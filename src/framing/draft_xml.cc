@@ -86,6 +86,7 @@ class Writer {
         "  matters) and a source, and remove status=\"candidate\". Delete the rest.\n"
         "  Ranked: name pairs the texts give, variant groups, distanced uses, distinctive\n"
         "  phrases. Check the file with: parallax lexicon check FILE";
+    if (!draft_.covered.empty()) header += "\n\n  " + DraftCoveredLine(draft_);
     xmlAddChild(reinterpret_cast<xmlNodePtr>(doc_.get()),
                 xmlNewDocComment(doc_.get(), X(CommentText(header))));
     xmlNodePtr root = xmlNewDocNode(doc_.get(), nullptr, X(std::string("lexicon")), nullptr);
@@ -192,6 +193,20 @@ class Writer {
 
 std::string DraftToXml(const LexiconDraft& draft, const DraftXmlOptions& options) {
   return Writer(draft, options).Write();
+}
+
+std::string DraftCoveredLine(const LexiconDraft& draft, std::size_t examples) {
+  const std::size_t n = draft.covered.size();
+  if (n == 0) return "no candidate was left out as already covered by the lexicons read";
+  std::string out = std::to_string(n) + (n == 1 ? " candidate was" : " candidates were") +
+                    " left out as already covered: the lexicons read match " +
+                    (n == 1 ? "it" : "them");
+  if (examples == 0) return out;
+  out += " (";
+  for (std::size_t i = 0; i < n && i < examples; ++i) {
+    out += (i > 0 ? ", " : "") + draft.covered[i];
+  }
+  return out + (n > examples ? ", …)" : ")");
 }
 
 std::string DraftLexiconId(std::string_view name) {

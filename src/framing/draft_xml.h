@@ -6,7 +6,8 @@
 // carries status="candidate"; name pairs and variant groups become <concepts>, distanced and
 // distinctive phrases <loaded-terms> with category "distanced" or "distinctive". No perspective
 // is set: choosing one is the facilitator's job. Before each candidate, XML comments give its
-// rank and kind, what was found, the counts per outlet and keyword-in-context lines:
+// rank and kind, what was found, the counts per outlet and keyword-in-context lines (and the
+// header comment says how many candidates the lexicons read already covered, DraftCoveredLine):
 //
 //   <!-- #1 name pair: "Khankendi (Stepanakert)" (bracketed) in 004_jamnews -->
 //   <!-- counts: Khankendi: jamnews 6 | Stepanakert: jamnews 2, kommersant 1, oc-media 2 -->
@@ -36,6 +37,13 @@ struct DraftXmlOptions {
 
 // The draft as lexicon XML (UTF-8, indented, ending with a newline).
 std::string DraftToXml(const LexiconDraft& draft, const DraftXmlOptions& options = {});
+
+// How many candidates were left out because the lexicons read already match them
+// (LexiconDraft::covered), with the first `examples` of them: "3 candidates were left out as
+// already covered: the lexicons read match them (Kosovo, Kosovës, Косова)"; with none, "no
+// candidate was left out as already covered by the lexicons read". The draft's header
+// comment carries this line when any was left out; `lexicon draft` prints it.
+std::string DraftCoveredLine(const LexiconDraft& draft, std::size_t examples = 8);
 
 // A lexicon id (an XML NCName) from a story or file name: "lachin-2023" -> "lachin-2023-draft";
 // characters other than ASCII letters, digits, '-', '_' and '.' become '-'; "draft" when

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <utility>
 
+#include "annotate/matcher.h"
 #include "framing/log_odds.h"
 #include "framing/name_pairs.h"
 #include "framing/phrase_table.h"
@@ -26,6 +27,10 @@ constexpr double kMaxVariantOverlap = 0.5;
 constexpr std::size_t kMaxVariants = 4;
 // Prefix of a name-pair key taken as written (two names that stem alike): no phrase key has it.
 constexpr std::string_view kExact = "=";
+// Pattern groups of the draft's matcher: the lexicon's naming variants, loaded terms and cues,
+// and its one-word reporting cues.
+constexpr int kCoveredGroup = 0;
+constexpr int kReportingGroup = 1;
 
 // Runs of white space made one space (the ends kept, unlike CollapseSpace).
 std::string OneLine(std::string_view s) {
@@ -97,7 +102,29 @@ class Drafter {
       if (e.kind == LexiconEntry::Kind::kPlace) {
         place_forms_.emplace_back(NormalizeLexiconForm(e.form), e.concept_id);
       }
+      // The lexicon's own matcher, as the annotator builds it (wildcards, stems, exact forms):
+      // naming variants, loaded terms and cues (without a gap) in one group, one-word reporting
+      // cues also in another.
+      const bool whole = e.form.find(kGapToken) == std::string::npos;
+      const bool known =
+          (e.kind == LexiconEntry::Kind::kNaming || e.kind == LexiconEntry::Kind::kLoaded ||
+           e.kind == LexiconEntry::Kind::kCue) &&
+          whole;
+      const bool reporting = e.kind == LexiconEntry::Kind::kCue && e.category == kCueReporting &&
+                             whole && PhraseWords(e.form).size() == 1;
+      MatchPatternOptions match_options;
+      if (e.stem) match_options.stem_language = e.language;
+      // A form the matcher refuses is left out here: the annotator reports it.
+      if (known) {
+        match_options.group = kCoveredGroup;
+        matcher_.Add(e.form, match_options, nullptr);
+      }
+      if (reporting) {
+        match_options.group = kReportingGroup;
+        matcher_.Add(e.form, match_options, nullptr);
+      }
     }
+    matcher_.Compile(nullptr);
     for (const Article& a : articles) article_stemmers_.push_back(StemmerFor(a.language));
     table_ =
         std::make_unique<PhraseTable>(articles, outlet_of_, article_stemmers_, outlet_ids_.size(),
@@ -130,10 +157,63 @@ class Drafter {
     }
     for (DraftCandidate& c : Distanced()) draft.candidates.push_back(std::move(c));
     for (DraftCandidate& c : Distinctive()) draft.candidates.push_back(std::move(c));
+    draft.covered = covered_;
     return draft;
   }
 
  private:
+  // True when the lexicon already matches `form` (a phrase as written): every word of it that is
+  // not a function word lies inside a match of a naming variant, loaded term or cue, whatever
+  // kind of entry matched it (wildcard "Kosov*" matches "Kosovës", a stemmed entry an inflected
+  // form, an exact one itself). Nothing new is left to draft in such a phrase.
+  bool Covered(const std::string& form) const {
+    const auto memo = covered_memo_.find(form);
+    if (memo != covered_memo_.end()) return memo->second;
+    std::vector<PatternMatch> matches;
+    matcher_.Match(form, &matches, kCoveredGroup);
+    bool content = false;
+    bool covered = !matches.empty();
+    for (const PhraseWord& w : PhraseWords(form)) {
+      if (!covered) break;
+      if (IsPhraseStopword(w.norm)) continue;
+      content = true;
+      covered = std::any_of(matches.begin(), matches.end(), [&w](const PatternMatch& m) {
+        return m.begin <= w.begin && w.end <= m.end;
+      });
+    }
+    return covered_memo_[form] = covered && content;
+  }
+
+  // Covered, for a phrase of the table: its key is a known form's, or its usual spelling is
+  // covered.
+  bool CoveredKey(const std::string& key) const {
+    if (known_.count(key) > 0) return true;
+    const PhraseStats* s = table_->Find(key);
+    return s != nullptr && Covered(PhraseTable::BestSurface(*s));
+  }
+
+  // Notes a candidate left out because the lexicon already covers it ("Kosovo", "A / B").
+  void LeftOut(const std::string& what) const {
+    if (std::find(covered_.begin(), covered_.end(), what) == covered_.end()) {
+      covered_.push_back(what);
+    }
+  }
+
+  // LeftOut for a name pair, once per unordered pair of keys.
+  void LeftOutPair(const std::string& a, const std::string& b, const std::string& what) {
+    if (left_out_pairs_.insert(a < b ? std::make_pair(a, b) : std::make_pair(b, a)).second) {
+      LeftOut(what);
+    }
+  }
+
+  // True when `word` (one word, as written) is a reporting cue of the lexicon ("said",
+  // "заявил", and with stems "заявила").
+  bool IsReportingWord(const std::string& word) const {
+    std::vector<PatternMatch> matches;
+    matcher_.Match(word, &matches, kReportingGroup);
+    return !matches.empty();
+  }
+
   // The form as most often written, its per-outlet counts and articles.
   DraftForm Form(const std::string& key, const std::string& fallback) const {
     DraftForm f;
@@ -242,11 +322,20 @@ class Drafter {
           a = PhraseKey(p.first);
           b = PhraseKey(p.second);
           if (a == b) continue;  // one name twice: no pair
-          if (known_as_written_.count(a) > 0 && known_as_written_.count(b) > 0) continue;
+          if (known_as_written_.count(a) > 0 && known_as_written_.count(b) > 0) {
+            LeftOutPair(a, b, p.first + " / " + p.second);
+            continue;
+          }
           a = std::string(kExact) + stem_key + std::string(kExact) + a;
           b = std::string(kExact) + stem_key + std::string(kExact) + b;
         }
-        if (a.empty() || b.empty() || (known_.count(a) > 0 && known_.count(b) > 0)) continue;
+        if (a.empty() || b.empty()) continue;
+        // Names that stem alike were weighed as written above: a stemmed entry would match both.
+        if (!a.starts_with(kExact) && (known_.count(a) > 0 || Covered(p.first)) &&
+            (known_.count(b) > 0 || Covered(p.second))) {
+          LeftOutPair(a, b, p.first + " / " + p.second);
+          continue;
+        }
         const auto id = a < b ? std::make_pair(a, b) : std::make_pair(b, a);
         auto [it, inserted] = by_pair.try_emplace(id);
         NamingSet& set = it->second;
@@ -306,10 +395,14 @@ class Drafter {
     std::map<std::string, std::vector<std::string>> slots;  // pattern -> phrase keys
     for (const auto& [key, s] : table_->phrases()) {
       if (!s.candidate || s.words < 2 || s.words > 3 || s.total < options_.min_count) continue;
-      if (known_.count(key) > 0) continue;
+      if (CoveredKey(key)) continue;
       const std::vector<std::string> words = SplitPhraseKey(key);
+      const std::vector<PhraseWord> written = PhraseWords(PhraseTable::BestSurface(s));
       for (std::size_t slot = 0; slot < words.size(); ++slot) {
+        // A slot filled by a function word or by a reporting verb ("kazao Vučić" / "rekao
+        // Vučić", "заявил Пашинян" / "сообщил Пашинян") is a way of writing, not a naming choice.
         if (IsPhraseStopword(words[slot])) continue;
+        if (slot < written.size() && IsReportingWord(written[slot].norm)) continue;
         std::string pattern;
         for (std::size_t i = 0; i < words.size(); ++i) {
           pattern += (i > 0 ? " " : "") + (i == slot ? std::string("_") : words[i]);
@@ -470,7 +563,7 @@ class Drafter {
     std::map<std::string, std::vector<Use>> by_key;
     std::vector<std::string> order;
     const auto add = [&](const std::string& key, Use use) {
-      if (key.empty() || known_.count(key) > 0 || taken_.count(key) > 0) return;
+      if (key.empty() || taken_.count(key) > 0) return;
       const std::vector<std::string> words = SplitPhraseKey(key);
       if (words.size() > options_.max_words) return;
       if (std::all_of(words.begin(), words.end(),
@@ -479,6 +572,10 @@ class Drafter {
       }
       for (const PhraseWord& w : PhraseWords(use.surface)) {
         if (w.number) return;
+      }
+      if (known_.count(key) > 0 || Covered(use.surface)) {
+        LeftOut(use.surface);
+        return;
       }
       auto [it, inserted] = by_key.try_emplace(key);
       if (inserted) order.push_back(key);
@@ -601,6 +698,7 @@ class Drafter {
       std::string key;
       std::size_t group = 0;  // index into groups
       double z = 0;
+      bool covered = false;  // the lexicon already matches it: left out, counted
     };
     std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
     for (std::size_t o = 0; o < outlet_ids_.size(); ++o) groups.push_back({outlet_ids_[o], {o}});
@@ -608,10 +706,7 @@ class Drafter {
     for (auto& g : OutletGroups()) groups.push_back(std::move(g));
     std::vector<Scored> scored;
     for (const auto& [key, s] : table_->phrases()) {
-      if (!s.candidate || s.total < options_.min_count || known_.count(key) > 0 ||
-          taken_.count(key) > 0) {
-        continue;
-      }
+      if (!s.candidate || s.total < options_.min_count || taken_.count(key) > 0) continue;
       Scored best{key, 0, 0};
       for (std::size_t g = 0; g < groups.size(); ++g) {
         const std::vector<std::size_t>& members = groups[g].second;
@@ -627,7 +722,9 @@ class Drafter {
                                             options_.prior_scale);
         if (lo.z > best.z) best = {key, g, lo.z};
       }
-      if (best.z >= options_.min_z) scored.push_back(best);
+      if (best.z < options_.min_z) continue;
+      best.covered = CoveredKey(key);
+      scored.push_back(best);
     }
     std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
       return a.z != b.z ? a.z > b.z : a.key < b.key;
@@ -640,7 +737,12 @@ class Drafter {
         if (o.key.size() <= s.key.size() || !PhraseContains(o.key, s.key)) return false;
         return table_->Find(o.key)->per_outlet == ps.per_outlet;
       });
-      if (!subsumed) kept.push_back(s);
+      if (subsumed) continue;
+      if (s.covered) {
+        LeftOut(PhraseTable::BestSurface(ps));
+        continue;
+      }
+      kept.push_back(s);
       if (kept.size() >= options_.max_distinctive) break;
     }
     std::vector<DraftCandidate> out;
@@ -683,9 +785,14 @@ class Drafter {
   std::set<std::string> known_as_written_;  // the same, unstemmed
   // The normalised forms of the lexicon's places, with each place's id.
   std::vector<std::pair<std::string, std::string>> place_forms_;
-  std::set<std::string> taken_;                               // keys already in a candidate
-  std::map<std::string, std::unique_ptr<Stemmer>> stemmers_;  // by primary language
-  std::vector<Stemmer*> article_stemmers_;                    // per article, null: none
+  std::set<std::string> taken_;  // keys already in a candidate
+  // The lexicon's forms (kCoveredGroup) and one-word reporting cues (kReportingGroup).
+  LexiconMatcher matcher_;
+  mutable std::map<std::string, bool> covered_memo_;              // Covered, by form
+  mutable std::vector<std::string> covered_;                      // candidates left out as covered
+  std::set<std::pair<std::string, std::string>> left_out_pairs_;  // name pairs among them
+  std::map<std::string, std::unique_ptr<Stemmer>> stemmers_;      // by primary language
+  std::vector<Stemmer*> article_stemmers_;                        // per article, null: none
   std::unique_ptr<PhraseTable> table_;
 };
 

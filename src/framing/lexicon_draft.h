@@ -26,9 +26,14 @@
 // before statistics — and within a kind by strength of evidence; ties by form, so the same
 // corpus always gives the same draft. Phrases never start or end with a function word, never
 // contain a number, and never cross a punctuation mark or a line break. Names that compete are
-// merged into one concept when pairs and groups share a form. Forms the given lexicon already
-// holds (naming variants and loaded terms) are left out: pass the story's lexicon to draft only
-// what it lacks.
+// merged into one concept when pairs and groups share a form. Phrases the given lexicon already
+// matches are left out, and listed in LexiconDraft::covered: a phrase is covered when each of its
+// words other than function words lies inside a match of one of the lexicon's naming variants,
+// loaded terms or cues ("заявил" is a reporting cue), run over the phrase with the lexicon's own
+// matcher (so "Kosov*" covers "Kosovo"
+// and "Kosovës", a stemmed entry its inflected forms). Pass the story's lexicon to draft only
+// what it lacks. A variant group's slot is never a function word nor one of the lexicon's
+// one-word reporting cues ("said" / "told" is a way of writing, not a naming choice).
 //
 // Meant for one story's corpus (tens to hundreds of articles): it keeps every phrase of up to
 // four words in memory. A pure function of its inputs.
@@ -107,12 +112,17 @@ struct LexiconDraft {
   std::size_t articles = 0;
   std::string language;                    // most common article language ("und" if none)
   std::vector<DraftCandidate> candidates;  // ranked (see the top of this file)
+  // Candidates left out because the lexicon already matches them, as written ("Kosovo", name
+  // pairs as "A / B"), in the order found: name pairs, distanced uses, distinctive phrases by
+  // z-score (only those that would have made the draft: max_distinctive counts the others).
+  // Variant groups are formed without covered phrases and are not listed.
+  std::vector<std::string> covered;
 };
 
 // Drafts candidates from `articles` (cleaned) and their `annotations` (parallel; made by an
-// Annotator over `lexicon`). `lexicon` supplies the distancing cues, and its naming variants and
-// loaded terms are left out of the draft. `outlets` (may be null) gives each outlet's base, for
-// groups of outlets.
+// Annotator over `lexicon`). `lexicon` supplies the distancing and reporting cues, and what its
+// naming variants and loaded terms match is left out of the draft (LexiconDraft::covered).
+// `outlets` (may be null) gives each outlet's base, for groups of outlets.
 LexiconDraft DraftLexicon(const std::vector<Article>& articles,
                           const std::vector<ArticleAnnotations>& annotations,
                           const Lexicon& lexicon, const OutletsFile* outlets,

@@ -68,6 +68,16 @@ namespace {
 // Armenian ligature և is եւ). The list is used whatever a text's language, so words that English
 // names are made of are left out: German war, den, hat, bis; French de (de facto), son, plus;
 // Polish ten. German die stays: it begins no English name.
+//
+// Albanian, Serbian / Croatian / Bosnian (Latin and Cyrillic), Macedonian and Bulgarian: the
+// common function words of the stop word lists of spaCy (spacy/lang/{sq,sr,hr,mk,bg}/
+// stop_words.py; the Albanian one from github.com/andrixh/index-albanian, written there without
+// diacritics: të, së, në are written here as texts write them; the Serbian one in Cyrillic, its
+// Latin forms here too), with each language's auxiliaries and the reporting verbs an article
+// has (tha, kazao, rekao, изјавио), since the common lexicons carry no reporting cues in these
+// languages. Left out by the English rule above: Albanian ai (AI), duke, para, pa; Serbian
+// ali (Ali), sam, tom, taj, toga, tome, bio, bile, one, ova (pod is listed above, as Polish);
+// and, by the same rule for Russian, Cyrillic код (code), око, кон, низ, след.
 constexpr std::string_view kMoreFunctionWords[] = {
     // German
     "der", "die", "das", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",
@@ -102,7 +112,45 @@ constexpr std::string_view kMoreFunctionWords[] = {
     // Polish
     "i", "w", "we", "z", "ze", "na", "do", "od", "że", "to", "nie", "się", "jest", "są", "był",
     "była", "było", "jak", "ale", "lub", "oraz", "po", "przez", "dla", "przy", "za", "pod", "nad",
-    "ta", "te", "tego", "jego", "jej", "ich", "także", "już"};
+    "ta", "te", "tego", "jego", "jej", "ich", "także", "już",
+    // Albanian
+    "të", "së", "në", "për", "nga", "që", "dhe", "edhe", "ose", "apo", "por", "nuk", "si", "sa",
+    "ka", "kanë", "kam", "kemi", "ishte", "ishin", "është", "janë", "jemi", "do", "mund", "pas",
+    "mbi", "nën", "ndaj", "prej", "pranë", "rreth", "sipas", "deri", "gjatë", "tek", "te", "ku",
+    "kur", "ky", "kjo", "këto", "këta", "këtë", "këtij", "kësaj", "këtyre", "ajo", "ata", "ato",
+    "atë", "atij", "asaj", "atyre", "tij", "saj", "tyre", "ia", "iu", "ua", "më", "pse", "nëse",
+    "sepse", "pasi", "ndërsa", "ende", "vetëm", "gjithë", "një", "tha", "deklaroi", "theksoi",
+    "shtoi", "njoftoi",
+    // Serbian, Croatian and Bosnian, Latin script
+    "je", "su", "da", "se", "na", "za", "od", "do", "iz", "sa", "po", "pri", "kod", "prema",
+    "nakon", "posle", "poslije", "prije", "pre", "tokom", "tijekom", "zbog", "bez", "kroz",
+    "između", "izmedju", "među", "uz", "oko", "kao", "kako", "što", "šta", "koji", "koja", "koje",
+    "kojeg", "kojega", "kojem", "kojoj", "kojih", "kojima", "koju", "ili", "ni", "niti", "već",
+    "jer", "ako", "kada", "kad", "dok", "gde", "gdje", "nije", "nisu", "bila", "bilo", "bili",
+    "biti", "bi", "će", "smo", "ste", "jesu", "ima", "imaju", "nema", "ovaj", "ovo", "ovi", "ove",
+    "tog", "ovog", "ovoga", "ovom", "ovim", "ona", "ono", "oni", "njegov", "njegova", "njegovo",
+    "njihov", "njihova", "njih", "njima", "njega", "njemu", "ga", "mu", "im", "ih", "joj", "li",
+    "još", "samo", "takođe", "također", "kazao", "rekao", "izjavio", "naveo", "dodao", "kazala",
+    "rekla", "izjavila", "navela", "dodala", "rekli", "naveli",
+    // Serbian, Cyrillic script
+    "је", "су", "да", "се", "на", "за", "од", "до", "из", "са", "по", "при", "према", "након",
+    "после", "пре", "прије", "током", "због", "без", "кроз", "између", "под", "над", "међу", "уз",
+    "као", "како", "што", "шта", "који", "која", "које", "којег", "којем", "којој", "којих",
+    "којима", "коју", "или", "ни", "нити", "већ", "али", "те", "па", "јер", "ако", "када", "кад",
+    "док", "где", "гдје", "није", "нису", "био", "била", "било", "били", "биле", "бити", "би", "ће",
+    "смо", "сте", "сам", "јесу", "има", "имају", "нема", "то", "тај", "та", "овај", "ова", "ово",
+    "ови", "ове", "тог", "тога", "томе", "том", "овог", "овом", "овим", "он", "она", "оно", "они",
+    "оне", "његов", "његова", "њихов", "њихова", "њих", "њима", "њега", "њему", "га", "му", "им",
+    "их", "јој", "ли", "још", "само", "такође", "казао", "рекао", "изјавио", "навео", "додао",
+    "рекла", "изјавила",
+    // Macedonian
+    "во", "со", "не", "кој", "кое", "кои", "ги", "го", "ја", "преку", "меѓу", "но", "ќе", "бил",
+    "биле", "беше", "биде", "имаат", "тоа", "тој", "таа", "тие", "овој", "оваа", "овие", "кога",
+    "каде", "дека", "исто", "уште", "изјави", "рече",
+    // Bulgarian
+    "във", "от", "със", "са", "че", "който", "която", "което", "които", "преди", "през", "между",
+    "към", "ще", "бяха", "няма", "това", "този", "тази", "тези", "той", "тя", "как", "когато",
+    "където", "също", "още", "каза", "заяви"};
 
 // Characters, not bytes: "і" and "և" are one letter in two bytes.
 std::size_t Letters(std::string_view norm) {

@@ -51,8 +51,9 @@ std::vector<std::string> SplitPhraseKey(const std::string& key);
 bool PhraseContains(const std::string& outer, const std::string& inner);
 
 // A function word (English and Russian from align/terms.h; German, Ukrainian, French, Turkish,
-// Azerbaijani, Armenian, Georgian and Polish here) or a one-letter word: never at either end of
-// a candidate phrase, never the slot of a variant group.
+// Azerbaijani, Armenian, Georgian, Polish, Albanian, Serbian / Croatian / Bosnian in both
+// scripts, Macedonian and Bulgarian here) or a one-letter word: never at either end of a
+// candidate phrase, never the slot of a variant group.
 bool IsPhraseStopword(std::string_view norm);
 
 struct PhraseOccurrence {

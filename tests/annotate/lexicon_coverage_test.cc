@@ -74,5 +74,52 @@ TEST(ConceptLanguagesTest, ListsTheLanguagesEachConceptLacks) {
   EXPECT_NE(warnings[1].hint.find("lang=\"ru\""), std::string::npos) << warnings[1].hint;
 }
 
+std::string Dump(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) out += d.ToString() + "\n";
+  return out;
+}
+
+// The summary line says how many candidate concepts it did not count, and makes sense when
+// every concept is a candidate (a fresh draft): no "0 of 0".
+TEST(ConceptLanguagesTest, SummarySaysWhichConceptsAreNotCounted) {
+  const LexiconLoadResult r = LoadLexiconSources({{"pack.xml", kPack}});
+  ASSERT_TRUE(r.ok());
+  const LanguageCoverage coverage = ConceptLanguages(r.lexicon, {"en", "ru", "hy"});
+  EXPECT_EQ(coverage.candidates, 1u);
+  EXPECT_EQ(coverage.Summary(),
+            "languages en, ru, hy: 0 of 2 concepts have variants in each; the other 2 are listed "
+            "above; 1 candidate concept is not counted (review them first)");
+  EXPECT_EQ(ConceptLanguages(r.lexicon, {"en"}).Summary(),
+            "languages en: 2 of 2 concepts have variants in each; 1 candidate concept is not "
+            "counted (review them first)");
+
+  const LexiconLoadResult drafted = LoadLexiconSources({{"draft.xml", R"(<?xml version="1.0"?>
+<lexicon id="d" lang="sr">
+  <concepts>
+    <concept id="c1" label="A / B" status="candidate">
+      <variant form="alpha" source="t" status="candidate"><note>t</note></variant>
+      <variant form="beta" source="t" status="candidate"><note>t</note></variant>
+    </concept>
+    <concept id="c2" label="C / D" status="candidate">
+      <variant form="gamma" source="t" status="candidate"><note>t</note></variant>
+      <variant form="delta" source="t" status="candidate"><note>t</note></variant>
+    </concept>
+  </concepts>
+</lexicon>)"}});
+  ASSERT_TRUE(drafted.ok()) << Dump(drafted.diagnostics);
+  const LanguageCoverage fresh = ConceptLanguages(drafted.lexicon, {"sr", "sq"});
+  EXPECT_EQ(fresh.concepts, 0u);
+  EXPECT_EQ(fresh.candidates, 2u);
+  const std::string line = fresh.Summary();
+  EXPECT_EQ(line.find("0 of 0"), std::string::npos) << line;
+  EXPECT_EQ(line,
+            "languages sr, sq: no reviewed concept to count yet: the 2 concepts are candidates "
+            "(status=\"candidate\"); review them first, then check again");
+
+  EXPECT_EQ(ConceptLanguages(Lexicon{}, {"en"}).Summary(),
+            "languages en: the lexicons have no concepts to count");
+}
+
 }  // namespace
 }  // namespace parallax

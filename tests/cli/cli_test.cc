@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -100,6 +101,61 @@ TEST(CliTest, LexiconDraftWritesADraftThatPassesTheCheck) {
   const auto to_stdout = RunParallax({"lexicon", "draft", corpus});
   EXPECT_EQ(to_stdout.exit_code, 0);
   EXPECT_EQ(to_stdout.out, xml);
+}
+
+// With the story's lexicon the draft leaves out what the lexicon already matches, and says how
+// many candidates it left out, in the summary and in the file's header.
+TEST(CliTest, LexiconDraftSaysWhatTheGivenLexiconAlreadyCovers) {
+  testing::TempDir dir;
+  const std::string story = dir.path() + "/dam";
+  std::filesystem::create_directories(story);
+  const std::string north =
+      "The Miran dam near Oldbridge (Staromost) will supply water to Oldbridge. The Miran dam "
+      "project reached its second stage.\n";
+  const std::string south =
+      "Villagers protested against the Miran barrier in Staromost. The Miran barrier will dry "
+      "out the valley around Staromost.\n";
+  for (const auto& [file, outlet, text] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"000_oc-media.txt", "oc-media", north},
+           {"001_oc-media.txt", "oc-media", north},
+           {"002_jamnews.txt", "jamnews", south},
+           {"003_jamnews.txt", "jamnews", south}}) {
+    testing::WriteFileOrFail(
+        story + "/" + file,
+        "---\ntitle: Dam\noutlet: " + outlet + "\ndate: 2024-05-01\nlanguage: en\n---\n" + text);
+  }
+  const std::string lexicon = dir.path() + "/dam.xml";
+  testing::WriteFileOrFail(lexicon, R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="dam" lang="en">
+  <concepts>
+    <concept id="town" label="Oldbridge / Staromost">
+      <variant form="Oldbr*" source="t"><note>North's name.</note></variant>
+      <variant form="Staromost" source="t"><note>South's name.</note></variant>
+    </concept>
+  </concepts>
+</lexicon>
+)");
+  const std::string out = dir.path() + "/draft.xml";
+  const auto plain = RunParallax({"lexicon", "draft", story, "-o", dir.path() + "/plain.xml"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(plain.out.find("name pair: Oldbridge / Staromost"), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("left out"), std::string::npos) << plain.out;
+  const auto r = RunParallax({"lexicon", "draft", story, "--lexicon", lexicon, "-o", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("Oldbridge / Staromost  ("), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("left out as already covered: the lexicons read match"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Oldbridge / Staromost"), std::string::npos) << r.out;
+  const std::string xml = testing::ReadFileOrFail(out);
+  EXPECT_NE(xml.find("left out as already covered"), std::string::npos) << xml.substr(0, 1500);
+  // The draft's concepts are all candidates: --languages says so, never "0 of 0".
+  const auto check = RunParallax({"lexicon", "check", "--languages", "en", out});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_NE(check.out.find("languages en: no reviewed concept to count yet: the "),
+            std::string::npos)
+      << check.out;
+  EXPECT_EQ(check.out.find("0 of 0"), std::string::npos) << check.out;
 }
 
 // A story pack is checked as a report reads it: with the shipped common lexicons, whose shared

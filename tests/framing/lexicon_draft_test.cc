@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "core/file_io.h"
 #include "corpus/corpus.h"
 #include "framing/draft_xml.h"
+#include "framing/phrase_table.h"
 #include "test_paths.h"
 #include "text/utf8.h"
 
@@ -191,8 +193,10 @@ Article Make(const std::string& id, const std::string& outlet, const std::string
   return a;
 }
 
-TEST(LexiconDraftTest, InventedStoryGivesSensibleCandidates) {
-  const std::vector<Article> articles = {
+// The invented story: a dam north-news calls the Miran dam in Oldbridge, south-post the Miran
+// barrier in Staromost; north-news holds the "water defenders" at a distance.
+std::vector<Article> MiranStory() {
+  return {
       Make("n1", "north-news",
            "Workers resumed building the Miran dam on Monday near Oldbridge (Staromost).\n\n"
            "The Miran dam will supply water to Oldbridge, officials said. So-called water "
@@ -210,6 +214,10 @@ TEST(LexiconDraftTest, InventedStoryGivesSensibleCandidates) {
            "Water defenders marched again to the Miran barrier near Staromost on Friday. Farmers "
            "fear the Miran barrier will ruin the harvest in the valley."),
   };
+}
+
+TEST(LexiconDraftTest, InventedStoryGivesSensibleCandidates) {
+  const std::vector<Article> articles = MiranStory();
   const Drafted drafted(articles, nullptr);
   const LexiconDraft& d = drafted.draft();
   EXPECT_EQ(d.outlets, (std::vector<std::string>{"north-news", "south-post"}));
@@ -364,6 +372,92 @@ TEST(LexiconDraftTest, OutletsWithOneBaseAreAlsoComparedAsAGroup) {
     group_seen = group_seen || d.favoured_by == "east-a+east-b (Eastville)";
   }
   EXPECT_TRUE(group_seen) << Dump(drafted.draft());
+}
+
+// What the lexicon already matches is left out, whatever kind of entry matches it (a wildcard,
+// a stemmed form, an exact form), and counted: the header of the file says how many.
+TEST(LexiconDraftTest, PhrasesAnyEntryOfTheLexiconMatchesAreLeftOutAndCounted) {
+  const std::vector<Article> articles = MiranStory();
+  // Common lexicons (the distancing cues) and a story lexicon: "Oldbr*" is a wildcard, "water
+  // defender" is stemmed (it matches "water defenders"), "Staromost" exact. "Miran*" matches
+  // one word of "Miran dam" only, which stays a candidate.
+  const std::string story = R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="miran" lang="en" stem-languages="en">
+  <concepts>
+    <concept id="town" label="Oldbridge / Staromost">
+      <variant form="Oldbr*" source="t"><note>North's name.</note></variant>
+      <variant form="Staromost" stem="false" source="t"><note>South's name.</note></variant>
+    </concept>
+  </concepts>
+  <loaded-terms>
+    <term form="water defender" stem="true" category="distanced" source="t"><note>t</note></term>
+    <term form="Miran*" category="name" source="t"><note>t</note></term>
+  </loaded-terms>
+</lexicon>)";
+  std::vector<LexiconSource> sources;
+  for (const std::string& path : CommonLexiconPaths(testing::SourceDir() + "/lexicons")) {
+    sources.push_back({path, ReadFile(path)});
+  }
+  sources.push_back({"miran.xml", story});
+  const LexiconLoadResult r = LoadLexiconSources(sources);
+  ASSERT_TRUE(r.ok()) << DumpDiagnostics(r.diagnostics);
+  const Annotator annotator(r.lexicon);
+  std::vector<ArticleAnnotations> annotations;
+  for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
+  const LexiconDraft d = DraftLexicon(articles, annotations, r.lexicon, nullptr);
+  EXPECT_LT(RankOf(d, {"Oldbridge"}), 0) << Dump(d);
+  EXPECT_LT(RankOf(d, {"Staromost"}), 0) << Dump(d);
+  EXPECT_LT(RankOf(d, {"water defenders"}), 0) << Dump(d);
+  EXPECT_GE(RankOf(d, {"Miran dam", "Miran barrier"}), 0) << Dump(d);
+  // The pair once (it is given twice, in both orders), the distanced phrase once.
+  EXPECT_EQ(d.covered, (std::vector<std::string>{"Oldbridge / Staromost", "water defenders"}));
+  const std::string xml = DraftToXml(d);
+  EXPECT_NE(xml.find("2 candidates were left out as already covered: the lexicons read match "
+                     "them (Oldbridge / Staromost, water defenders)"),
+            std::string::npos)
+      << xml.substr(0, 1200);
+  // Without the story lexicon they are candidates.
+  const Drafted plain(articles, nullptr);
+  EXPECT_GE(RankOf(plain.draft(), {"Oldbridge", "Staromost"}), 0) << Dump(plain.draft());
+  EXPECT_TRUE(plain.draft().covered.empty());
+  EXPECT_EQ(DraftToXml(plain.draft()).find("left out as already covered"), std::string::npos);
+}
+
+// Function words of Albanian and Serbian are no candidates, and a slot filled by a reporting
+// verb of the lexicon's cues ("заявил Пашинян" / "сообщил Пашинян") is no variant group.
+TEST(LexiconDraftTest, FunctionWordsAndReportingVerbsMakeNoCandidates) {
+  std::vector<Article> articles = {
+      Make("s1", "beo",
+           "Ministar je kazao da je napad bio težak. Premijer je kazao da je sve mirno."),
+      Make("s2", "beo", "Ministar je kazao da su granice zatvorene i da se čeka."),
+      Make("s3", "zag",
+           "Ministar je rekao da je napad bio težak. Premijer je rekao da je sve mirno."),
+      Make("s4", "zag", "Ministar je rekao da su granice zatvorene i da se čeka."),
+      Make("a1", "pri", "Policia tha të dielën se sulmi në veri të Kosovës është i rëndë."),
+      Make("a2", "pri", "Ministri tha të hënën se situata në veri të Kosovës është e qetë."),
+      Make("r1", "mos", "Об этом заявил Пашинян. Вчера заявил Пашинян журналистам."),
+      Make("r2", "mos", "Как заявил Пашинян, переговоры идут."),
+      Make("r3", "yer", "Об этом сообщил Пашинян. Вчера сообщил Пашинян журналистам."),
+      Make("r4", "yer", "Как сообщил Пашинян, переговоры идут."),
+  };
+  for (Article& a : articles) {
+    a.language = a.id[0] == 's' ? "sr-Latn" : a.id[0] == 'a' ? "sq" : "ru";
+  }
+  const Drafted drafted(articles, nullptr);
+  const LexiconDraft& d = drafted.draft();
+  for (const DraftCandidate& c : d.candidates) {
+    for (const DraftForm& f : c.forms) {
+      for (const PhraseWord& w : {PhraseWords(f.form).front(), PhraseWords(f.form).back()}) {
+        EXPECT_FALSE(IsPhraseStopword(w.norm)) << f.form << "\n" << Dump(d);
+      }
+    }
+  }
+  EXPECT_LT(RankOf(d, {"kazao je"}), 0) << Dump(d);
+  EXPECT_LT(RankOf(d, {"je"}), 0) << Dump(d);
+  EXPECT_LT(RankOf(d, {"të"}), 0) << Dump(d);
+  EXPECT_LT(RankOf(d, {"заявил Пашинян", "сообщил Пашинян"}), 0) << Dump(d);
+  // A reporting verb alone is a cue the common lexicon already has: covered.
+  EXPECT_LT(RankOf(d, {"заявил"}), 0) << Dump(d);
 }
 
 TEST(LexiconDraftTest, EmptyCorpusGivesAnEmptyDraftThatStillChecks) {
