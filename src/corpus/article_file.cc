@@ -294,6 +294,11 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
     result.diagnostics.push_back(
         MakeWarning(path, 1, 0, "article has no title", "add 'title: …' to the front matter"));
   }
+  if (IsBlank(a.body)) {
+    result.diagnostics.push_back(MakeWarning(path, a.body_line, 0,
+                                             "article has no text, only its front matter",
+                                             "paste the article's text after the front matter"));
+  }
   // A file that names its outlet only by name (as ingest wrote before ids came from pages) gets
   // the id ingest would give it now.
   if (a.outlet.empty() && !a.outlet_name.empty()) {

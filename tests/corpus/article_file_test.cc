@@ -166,6 +166,14 @@ TEST(ArticleFileTest, WhitespaceOnlyFileIsRejectedLikeAnEmptyOne) {
   }
   // One visible character is text.
   EXPECT_TRUE(ParseArticle("\n\n x\n", "x.txt").ok());
+  // Front matter and no text is read (its metadata may be wanted) but warned about, at the line
+  // where the text should be.
+  const auto no_text = ParseArticle("---\ntitle: T\noutlet: kurir\n---\n\n  \n", "fm.txt");
+  EXPECT_TRUE(no_text.ok());
+  ASSERT_EQ(no_text.diagnostics.size(), 1u);
+  EXPECT_EQ(no_text.diagnostics[0].ToString(),
+            "fm.txt:5: warning: article has no text, only its front matter (paste the article's "
+            "text after the front matter)");
 }
 
 // Known keys are read in any case and written in their canonical lower case: `Title:` is the
