@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -25,6 +27,50 @@ std::size_t CharCount(std::string_view s) {
 constexpr std::string_view kKnownKeys[] = {
     "title",  "outlet", "outlet_name", "site_name", "date",        "language", "genre",      "url",
     "author", "event",  "id",          "fetched",   "http_status", "page",     "page_sha256"};
+
+// The canonical (lower-case) spelling of a known key written in any case ("Title", "DATE"), or
+// "" for a key Parallax does not know.
+std::string_view KnownKey(std::string_view key) {
+  for (std::string_view known : kKnownKeys) {
+    if (known.size() == key.size() &&
+        std::equal(known.begin(), known.end(), key.begin(), [](char k, char c) {
+          return k == (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        })) {
+      return known;
+    }
+  }
+  return {};
+}
+
+// The key of a line `Key: value` of a header pasted without `---` lines: a word of ASCII
+// letters, digits, '_' and '-' that starts with a letter, at most 20 bytes (a headline such as
+// "Vučić: …" or "The minister's answer: …" is no key). "" when the line has no such key.
+std::string_view HeaderKeyOf(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 20) return {};
+  const std::string_view key = line.substr(0, colon);
+  const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  if (!letter(key.front())) return {};
+  for (char c : key) {
+    if (!letter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-') return {};
+  }
+  return key;
+}
+
+// True when `text` holds nothing but white space: ASCII white space, no-break and other
+// Unicode spaces, zero-width spaces and byte-order marks.
+bool IsBlank(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const DecodedChar c = DecodeUtf8Char(text, i);
+    const char32_t u = c.code_point;
+    const bool space = u == ' ' || (u >= 0x09 && u <= 0x0D) || u == 0x85 || u == 0xA0 ||
+                       u == 0x1680 || (u >= 0x2000 && u <= 0x200B) || u == 0x2028 || u == 0x2029 ||
+                       u == 0x202F || u == 0x205F || u == 0x3000 || u == 0xFEFF;
+    if (!c.valid || !space) return false;
+    i += c.length;
+  }
+  return true;
+}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -108,6 +154,23 @@ void SetKey(Article& a, std::string_view key, std::string value, const std::stri
   }
 }
 
+// One `key: value` line of the front matter at `line`: a known key, in any case, is stored under
+// its canonical name; another is kept as written and warned about.
+void ReadKeyLine(Article& a, std::string_view raw_key, std::string_view raw_value,
+                 const std::string& path, int line, Diagnostics& diags) {
+  const std::string key(Trim(raw_key));
+  std::string value = Unquote(Trim(raw_value));
+  if (const std::string_view known = KnownKey(key); !known.empty()) {
+    SetKey(a, known, std::move(value), path, line, diags);
+    return;
+  }
+  diags.push_back(MakeWarning(
+      path, line, 1, "unknown front-matter key '" + key + "' (kept)",
+      "known keys: title, outlet, outlet_name, date, language, genre, url, author, event, id, "
+      "fetched, http_status, page, page_sha256"));
+  a.extra.emplace_back(key, std::move(value));
+}
+
 }  // namespace
 
 std::string ArticleIdFromPath(const std::string& path) {
@@ -123,9 +186,13 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
   // sequences and NULs become U+FFFD with a warning at their line and column; UTF-16 is decoded.
   const std::string decoded = DecodeTextFile(raw, path, &result.diagnostics);
   std::string_view content = decoded;
-  if (Trim(content).empty()) {
+  if (IsBlank(content)) {
+    // A file of blank lines and spaces is as empty as one of no bytes: never a 0-word article.
     result.diagnostics.push_back(
-        MakeError(path, 0, 0, "empty file", "an article file holds front matter and the text"));
+        content.empty()
+            ? MakeError(path, 0, 0, "empty file", "an article file holds front matter and the text")
+            : MakeError(path, 0, 0, "the file holds only blank lines and spaces, no text",
+                        "paste the article into it, or remove the file"));
     return result;
   }
   const std::vector<std::string_view> lines = SplitLines(content);
@@ -151,19 +218,8 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
             "close the front matter with a line '---'"));
         continue;
       }
-      const std::string key(Trim(stripped.substr(0, colon)));
-      std::string value = Unquote(Trim(stripped.substr(colon + 1)));
-      const bool known =
-          std::find(std::begin(kKnownKeys), std::end(kKnownKeys), key) != std::end(kKnownKeys);
-      if (known) {
-        SetKey(a, key, std::move(value), path, line_no, result.diagnostics);
-      } else {
-        result.diagnostics.push_back(MakeWarning(
-            path, line_no, 1, "unknown front-matter key '" + key + "' (kept)",
-            "known keys: title, outlet, outlet_name, date, language, genre, url, author, event, "
-            "id, fetched, http_status, page, page_sha256"));
-        a.extra.emplace_back(key, std::move(value));
-      }
+      ReadKeyLine(a, stripped.substr(0, colon), stripped.substr(colon + 1), path, line_no,
+                  result.diagnostics);
     }
     if (!closed) {
       result.diagnostics.push_back(MakeError(path, 1, 1,
@@ -174,18 +230,61 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
       body_from = i + 1;
     }
   } else {
-    // No front matter: the first non-empty line is the title when it reads as a headline: text
-    // follows it and it is no longer than a headline. A file of one paragraph, or one that opens
-    // with a paragraph, is all body (and is warned about below for having no title).
     std::size_t i = 0;
     while (i < lines.size() && Trim(lines[i]).empty()) ++i;
-    std::size_t next = i + 1;
-    while (next < lines.size() && Trim(lines[next]).empty()) ++next;
-    if (i < lines.size() && next < lines.size() && CharCount(Trim(lines[i])) <= kMaxHeadlineChars) {
-      a.title = std::string(Trim(lines[i]));
-      body_from = i + 1;
-    } else {
+    // A header pasted without its `---` lines ("Title: …", "Outlet: kurir", "Date: …" as the
+    // first lines) is read as the front matter, never as text where "Outlet" would become a
+    // speaker: the first lines up to a blank line or a line of another kind that are
+    // `Key: value` lines, when two or more of their keys are known ones (in any case). Lines
+    // after the last known key stay text. A warning says which lines were read so.
+    std::size_t end = i;
+    std::size_t header_end = i;
+    std::size_t known = 0;
+    std::string keys;
+    while (end < lines.size() && !HeaderKeyOf(Trim(lines[end])).empty()) {
+      const std::string_view key = KnownKey(HeaderKeyOf(Trim(lines[end])));
+      if (!key.empty()) {
+        ++known;
+        header_end = end + 1;
+        keys += std::string(keys.empty() ? "" : ", ") + std::string(key);
+      }
+      ++end;
+    }
+    bool titled_by_header = false;
+    if (known >= 2) {
+      result.diagnostics.push_back(
+          MakeWarning(path, static_cast<int>(i) + 1, 1,
+                      "lines " + std::to_string(i + 1) + "-" + std::to_string(header_end) +
+                          " read as the front matter (" + keys + ")",
+                      "write a line '---' before and after them to make this explicit; if "
+                      "they are the article's text, give the file a '---' front matter first"));
+      for (std::size_t k = i; k < header_end; ++k) {
+        const std::string_view stripped = Trim(lines[k]);
+        const std::size_t colon = stripped.find(':');
+        ReadKeyLine(a, stripped.substr(0, colon), stripped.substr(colon + 1), path,
+                    static_cast<int>(k) + 1, result.diagnostics);
+      }
+      i = header_end;
+      while (i < lines.size() && Trim(lines[i]).empty()) ++i;
+      // A header without a title is followed by the article as pasted: its headline first.
+      titled_by_header = !a.title.empty();
+    }
+    if (titled_by_header) {
       body_from = i;
+    } else {
+      // No front matter: the first non-empty line is the title when it reads as a headline:
+      // text follows it and it is no longer than a headline. A file of one paragraph, or one
+      // that opens with a paragraph, is all body (and is warned about below for having no
+      // title).
+      std::size_t next = i + 1;
+      while (next < lines.size() && Trim(lines[next]).empty()) ++next;
+      if (i < lines.size() && next < lines.size() &&
+          CharCount(Trim(lines[i])) <= kMaxHeadlineChars) {
+        a.title = std::string(Trim(lines[i]));
+        body_from = i + 1;
+      } else {
+        body_from = i;
+      }
     }
   }
   a.body_line = static_cast<int>(body_from) + 1;
@@ -194,6 +293,11 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
   if (a.title.empty()) {
     result.diagnostics.push_back(
         MakeWarning(path, 1, 0, "article has no title", "add 'title: …' to the front matter"));
+  }
+  if (IsBlank(a.body)) {
+    result.diagnostics.push_back(MakeWarning(path, a.body_line, 0,
+                                             "article has no text, only its front matter",
+                                             "paste the article's text after the front matter"));
   }
   // A file that names its outlet only by name (as ingest wrote before ids came from pages) gets
   // the id ingest would give it now.
@@ -207,6 +311,44 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
                                              "--outlets FILE names your own"));
   }
   return result;
+}
+
+namespace {
+constexpr std::string_view kOwnOutletId = "no-outlet";
+constexpr std::string_view kOwnOutletName = "no outlet (";
+}  // namespace
+
+void GiveOwnOutlet(Article& a) {
+  if (!a.outlet.empty()) return;
+  const bool no_file = a.source_path.empty() || a.source_path == "-";
+  const std::string file =
+      no_file ? std::string("stdin") : std::filesystem::path(a.source_path).filename().string();
+  Slugger slugger;
+  const std::string slug = slugger.Slug(ArticleIdFromPath(a.source_path), 60);
+  a.outlet = std::string(kOwnOutletId) + (slug.empty() ? "" : "-" + slug);
+  a.outlet_name = std::string(kOwnOutletName) + file + ")";
+}
+
+bool HasOwnOutlet(const Article& a) {
+  return a.outlet.starts_with(kOwnOutletId) && a.outlet_name.starts_with(kOwnOutletName);
+}
+
+void MakeOwnOutletsDistinct(std::vector<Article>& articles) {
+  std::set<std::string> named;
+  for (const Article& a : articles) {
+    if (!HasOwnOutlet(a)) named.insert(a.outlet);
+  }
+  std::map<std::string, std::string> holder;  // own outlet id -> its name
+  for (Article& a : articles) {
+    if (!HasOwnOutlet(a)) continue;
+    std::string id = a.outlet;
+    for (int n = 2; named.count(id) > 0 || (holder.count(id) > 0 && holder[id] != a.outlet_name);
+         ++n) {
+      id = a.outlet + "-" + std::to_string(n);
+    }
+    holder[id] = a.outlet_name;
+    a.outlet = std::move(id);
+  }
 }
 
 ArticleReadResult ReadArticleFile(const std::string& path, std::uint64_t max_bytes) {

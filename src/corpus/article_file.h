@@ -1,15 +1,19 @@
 // The article file: the format a facilitator writes or `parallax ingest` produces. A front-matter
 // block between `---` lines (title, outlet, date, language, genre, url, optional author, event,
 // id), then the body, paragraphs separated by blank lines. The reader is forgiving where a human
-// would be (no front matter: a first line that reads as a headline is the title; CRLF line ends; a
-// UTF-8 BOM) and precise where it must be (a bad date is an error naming file and line). Unknown
-// keys are kept and warned about, so a round trip through ReadArticle/WriteArticle loses nothing.
+// would be (no front matter: a first line that reads as a headline is the title; keys in any
+// case, `Title:` being `title:`; a header pasted without its `---` lines, two or more known
+// `Key: value` lines first, read as the front matter with a warning naming its lines; CRLF line
+// ends; a UTF-8 BOM) and precise where it must be (a bad date is an error naming file and line;
+// a file empty or of blank space only is an error). Unknown keys are kept and warned about, so a
+// round trip through ReadArticle/WriteArticle loses nothing.
 #ifndef PARALLAX_CORPUS_ARTICLE_FILE_H_
 #define PARALLAX_CORPUS_ARTICLE_FILE_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/article.h"
 #include "core/diagnostic.h"
@@ -40,6 +44,22 @@ std::string WriteArticle(const Article& article);
 
 // The file-name stem used as default id: "corpus/x/001_tmt.txt" -> "001_tmt".
 std::string ArticleIdFromPath(const std::string& path);
+
+// An article that names no outlet stands for an outlet of its own when a story folder is loaded
+// to be compared (corpus/corpus.h: report, align), so that several such articles are never
+// merged into one nameless outlet: id "no-outlet-" and the slug of its file name
+// ("no-outlet-pasted-3" for pasted-3.txt), name "no outlet (pasted-3.txt)", which reports show
+// (and blind) like any outlet's. An article with an outlet is left as it is. The article file
+// is never changed: the warning "article names no outlet" still asks for `outlet:`.
+void GiveOwnOutlet(Article& article);
+
+// True when `article`'s outlet was given by GiveOwnOutlet.
+bool HasOwnOutlet(const Article& article);
+
+// Gives two articles whose own outlets (GiveOwnOutlet) got the same id, because their file names
+// have the same slug ("a b.txt", "a-b.txt"), distinct ids ("no-outlet-a-b-2"), never one taken by
+// a named outlet.
+void MakeOwnOutletsDistinct(std::vector<Article>& articles);
 
 }  // namespace parallax
 

@@ -67,6 +67,8 @@ ArticleReadResult ReadCorpusArticle(const fs::path& path, const OutletsFile& out
         UnknownOutletHint(outlets.path) + "; or fix the 'outlet:' key"));
   }
   CleanArticle(r.article, outlet);
+  // Never one nameless outlet for all the articles that name none (ParseArticle warned).
+  GiveOwnOutlet(r.article);
   return r;
 }
 
@@ -103,6 +105,7 @@ Corpus LoadCorpus(const std::string& dir, const OutletsFile& outlets,
     }
     corpus.articles.push_back(std::move(r.article));
   }
+  MakeOwnOutletsDistinct(corpus.articles);
   return corpus;
 }
 

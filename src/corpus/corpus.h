@@ -38,12 +38,14 @@ std::vector<std::filesystem::path> ListArticleFiles(const std::string& dir,
                                                     Diagnostics* diagnostics);
 
 // Reads one article file and, when it has no errors, cleans it with its outlet's patterns from
-// `outlets`; an outlet id not in `outlets` is a warning.
+// `outlets`; an outlet id not in `outlets` is a warning. An article that names no outlet gets
+// one of its own (GiveOwnOutlet, corpus/article_file.h).
 ArticleReadResult ReadCorpusArticle(const std::filesystem::path& path, const OutletsFile& outlets,
                                     std::uint64_t max_bytes);
 
 // Reads every article file (*.txt, *.md) directly in `dir`. Articles are cleaned with their
-// outlet's patterns from `outlets` (an unknown outlet id is a warning).
+// outlet's patterns from `outlets` (an unknown outlet id is a warning); each article that names
+// no outlet is an outlet of its own, with an id no other article has.
 Corpus LoadCorpus(const std::string& dir, const OutletsFile& outlets,
                   const CorpusOptions& options = {});
 

@@ -233,6 +233,47 @@ TEST(CliTest, BadArticleDoesNotLoseTheOthers) {
   EXPECT_TRUE(std::filesystem::exists(dir.path() + "/out/report.md"));
 }
 
+// Articles that name no outlet are each an outlet of their own, named by their files in every
+// format (blind too): never one blank outlet with empty table cells, headings and claims.
+TEST(CliTest, ArticlesWithoutOutletAreNotMergedIntoOneBlankOutlet) {
+  testing::TempDir dir;
+  std::filesystem::create_directory(dir.path() + "/story");
+  const char* texts[] = {
+      "Police say four people died in the attack on the village. \"We will find them,\" the "
+      "minister said.",
+      "The government said the attackers fled. \"This was terrorism,\" the prime minister said.",
+      "Residents described the night of the attack. \"We hid in the cellar,\" one woman said."};
+  for (int i = 0; i < 3; ++i) {
+    std::ofstream(dir.path() + "/story/pasted-" + std::to_string(i + 1) + ".txt")
+        << "---\ntitle: Attack on the village " << i + 1 << "\ndate: 2023-09-2" << i + 4
+        << "\nlanguage: en\n---\n"
+        << texts[i] << "\n";
+  }
+  const auto r = RunParallax({"report", dir.path() + "/story", "-o", dir.path() + "/out"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("3 articles from 3 outlets"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("pasted-1.txt:1: warning: article names no outlet"), std::string::npos)
+      << r.err;
+  const std::string md = testing::ReadFileOrFail(dir.path() + "/out/report.md");
+  EXPECT_NE(md.find("| no outlet (pasted-2.txt) | 2023-09-25 |"), std::string::npos) << md;
+  EXPECT_EQ(md.find("\n|  |"), std::string::npos) << md;
+  EXPECT_EQ(md.find("\n### \n"), std::string::npos) << md;
+  EXPECT_EQ(md.find("\n- : "), std::string::npos) << md;
+  const std::string csv = testing::ReadFileOrFail(dir.path() + "/out/articles.csv");
+  EXPECT_NE(csv.find(",no-outlet-pasted-3,no outlet (pasted-3.txt),"), std::string::npos) << csv;
+  const auto json = nlohmann::json::parse(testing::ReadFileOrFail(dir.path() + "/out/report.json"));
+  ASSERT_EQ(json["outlets"].size(), 3u);
+  EXPECT_EQ(json["outlets"][0]["name"], "no outlet (pasted-1.txt)");
+  // Blind: letters in the report, the file names only in the key.
+  const auto blind =
+      RunParallax({"report", dir.path() + "/story", "-o", dir.path() + "/blind", "--blind"});
+  ASSERT_EQ(blind.exit_code, 0) << blind.err;
+  EXPECT_EQ(testing::ReadFileOrFail(dir.path() + "/blind/report.md").find("pasted-"),
+            std::string::npos);
+  EXPECT_NE(testing::ReadFileOrFail(dir.path() + "/blind-key.md").find("no outlet (pasted-1.txt)"),
+            std::string::npos);
+}
+
 TEST(CliTest, HelpCommandTeachesASubcommand) {
   const auto r = RunParallax({"help", "scan"});
   EXPECT_EQ(r.exit_code, 0);

@@ -148,5 +148,162 @@ TEST(ArticleFileTest, SiteNameIsReadAsTheOutletName) {
   EXPECT_EQ(named.article.outlet, "kavkazskij-vestnik");
 }
 
+// A file of blank lines and spaces is rejected as an empty one is, never a 0-word article.
+TEST(ArticleFileTest, WhitespaceOnlyFileIsRejectedLikeAnEmptyOne) {
+  const auto empty = ParseArticle("", "empty.txt");
+  EXPECT_FALSE(empty.ok());
+  ASSERT_EQ(empty.diagnostics.size(), 1u);
+  EXPECT_EQ(empty.diagnostics[0].ToString().rfind("empty.txt: error: empty file", 0), 0u);
+  for (const char* blank : {"\n", "\n\n  \n", " \t\r\n\r\n", "\xEF\xBB\xBF\n", "\xC2\xA0\n",
+                            "\xE3\x80\x80 \xE2\x80\x8B\n"}) {
+    const auto r = ParseArticle(blank, "blank.txt");
+    EXPECT_FALSE(r.ok()) << '"' << blank << '"';
+    ASSERT_FALSE(r.diagnostics.empty());
+    EXPECT_EQ(r.diagnostics.back().ToString().rfind(
+                  "blank.txt: error: the file holds only blank lines and spaces, no text", 0),
+              0u)
+        << r.diagnostics.back().ToString();
+  }
+  // One visible character is text.
+  EXPECT_TRUE(ParseArticle("\n\n x\n", "x.txt").ok());
+  // Front matter and no text is read (its metadata may be wanted) but warned about, at the line
+  // where the text should be.
+  const auto no_text = ParseArticle("---\ntitle: T\noutlet: kurir\n---\n\n  \n", "fm.txt");
+  EXPECT_TRUE(no_text.ok());
+  ASSERT_EQ(no_text.diagnostics.size(), 1u);
+  EXPECT_EQ(no_text.diagnostics[0].ToString(),
+            "fm.txt:5: warning: article has no text, only its front matter (paste the article's "
+            "text after the front matter)");
+}
+
+// Known keys are read in any case and written in their canonical lower case: `Title:` is the
+// title, not an unknown key beside an empty `title:`.
+TEST(ArticleFileTest, FrontMatterKeysAreReadInAnyCase) {
+  const auto r = ParseArticle(
+      "---\nTitle: Test Banjska\nOUTLET: kurir\nDate: 2023-09-24\nLanguage: sr-Latn\n"
+      "Outlet_Name: Kurir\nSection: world\n---\nBody.\n",
+      "a.txt");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.article.title, "Test Banjska");
+  EXPECT_EQ(r.article.outlet, "kurir");
+  EXPECT_EQ(r.article.outlet_name, "Kurir");
+  EXPECT_EQ(r.article.date->ToString(), "2023-09-24");
+  EXPECT_EQ(r.article.language, "sr-Latn");
+  // An unknown key is still kept as written, and warned about.
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_NE(r.diagnostics[0].message.find("'Section'"), std::string::npos);
+  const std::string written = WriteArticle(r.article);
+  EXPECT_EQ(written.rfind("---\ntitle: Test Banjska\noutlet: kurir\noutlet_name: Kurir\n"
+                          "date: 2023-09-24\nlanguage: sr-Latn\nSection: world\n---\n",
+                          0),
+            0u)
+      << written;
+  EXPECT_EQ(written.find("Title:"), std::string::npos);
+  // A bad date under a capitalised key is still an error at its line.
+  const auto bad = ParseArticle("---\nTitle: T\nDATE: 24.09.2023\n---\nx\n", "bad.txt");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.diagnostics[0].ToString().find("bad.txt:3:"), std::string::npos);
+}
+
+// A header pasted without its `---` lines is read as the front matter, and a warning says so:
+// its "Title:" never becomes part of the headline, nor "Outlet" a speaker in the text.
+TEST(ArticleFileTest, HeaderPastedWithoutFencesIsReadAsFrontMatterAndSaidSo) {
+  const auto r = ParseArticle(
+      "\nTitle: Predsednik Vučić: Trojica Srba su stradala\nOutlet: kurir\nDate: 2023-09-24\n\n"
+      "Predsednik je rekao.\n",
+      "04_kurir.txt");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.article.title, "Predsednik Vučić: Trojica Srba su stradala");
+  EXPECT_EQ(r.article.outlet, "kurir");
+  EXPECT_EQ(r.article.date->ToString(), "2023-09-24");
+  EXPECT_EQ(r.article.body, "Predsednik je rekao.\n");
+  EXPECT_EQ(r.article.body_line, 6);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].severity, Severity::kWarning);
+  EXPECT_EQ(r.diagnostics[0].ToString().rfind(
+                "04_kurir.txt:2:1: warning: lines 2-4 read as the front matter (title, outlet, "
+                "date)",
+                0),
+            0u)
+      << r.diagnostics[0].ToString();
+  EXPECT_NE(r.diagnostics[0].hint.find("'---'"), std::string::npos);
+  // Written back, it has its `---` lines and no note any more.
+  const auto again = ParseArticle(WriteArticle(r.article), "04_kurir.txt");
+  EXPECT_EQ(again.article.title, r.article.title);
+  EXPECT_TRUE(again.diagnostics.empty());
+
+  // Keys in lower case, an unknown key among them (kept), the body right after the header.
+  const auto lower =
+      ParseArticle("title: T\nsource: agency\nlanguage: sr\nBody line.\n", "lower.txt");
+  ASSERT_TRUE(lower.ok());
+  EXPECT_EQ(lower.article.title, "T");
+  EXPECT_EQ(lower.article.language, "sr");
+  ASSERT_EQ(lower.article.extra.size(), 1u);
+  EXPECT_EQ(lower.article.extra[0].first, "source");
+  EXPECT_EQ(lower.article.body, "Body line.\n");
+
+  // A header without a title: the headline of the pasted article follows it.
+  const auto untitled =
+      ParseArticle("Outlet: kurir\nDate: 2023-09-24\n\nHeadline\n\nBody.\n", "u.txt");
+  EXPECT_EQ(untitled.article.outlet, "kurir");
+  EXPECT_EQ(untitled.article.title, "Headline");
+  EXPECT_EQ(untitled.article.body, "\nBody.\n");
+
+  // A bad date in such a header is an error at its line, as between `---` lines.
+  const auto bad = ParseArticle("Title: T\nDate: 24 September 2023\n\nBody.\n", "bad.txt");
+  EXPECT_FALSE(bad.ok());
+  bool at_line = false;
+  for (const Diagnostic& d : bad.diagnostics) at_line |= d.ToString().rfind("bad.txt:2:", 0) == 0;
+  EXPECT_TRUE(at_line);
+}
+
+// Text that only looks like a header stays text: one known key, a headline with a colon, key
+// lines after the first paragraph, a `Key: value` line of no known key.
+TEST(ArticleFileTest, TextThatOnlyLooksLikeAHeaderStaysText) {
+  const auto one = ParseArticle("Title: The play\n\nIt opened on Friday.\n", "one.txt");
+  EXPECT_EQ(one.article.title, "Title: The play");
+  const auto speaker =
+      ParseArticle("Vučić: Ubijeno troje Srba\nDate: 2023-09-24\nBody.\n", "speaker.txt");
+  EXPECT_EQ(speaker.article.title, "Vučić: Ubijeno troje Srba");
+  EXPECT_FALSE(speaker.article.date);
+  const auto later =
+      ParseArticle("Headline\n\nTitle: X\nOutlet: y\nDate: 2023-09-24\n", "later.txt");
+  EXPECT_EQ(later.article.title, "Headline");
+  EXPECT_TRUE(later.article.outlet.empty());
+  const auto unknown = ParseArticle("Police: four dead\nArmy: none\n\nText.\n", "unknown.txt");
+  EXPECT_EQ(unknown.article.title, "Police: four dead");
+  for (const auto* r : {&one, &speaker, &later, &unknown}) {
+    for (const Diagnostic& d : r->diagnostics) {
+      EXPECT_EQ(d.message.find("front matter"), std::string::npos) << d.ToString();
+    }
+  }
+}
+
+// Articles that name no outlet are outlets of their own, named by their files, never one
+// nameless outlet.
+TEST(ArticleFileTest, AnArticleWithoutOutletIsAnOutletOfItsOwn) {
+  std::vector<Article> articles(5);
+  articles[0].source_path = "story/pasted-1.txt";
+  articles[1].source_path = "story/pasted 2.txt";
+  articles[2].source_path = "story/pasted-2.txt";  // the same slug as "pasted 2"
+  articles[3].source_path = "story/kurir.txt";
+  articles[3].outlet = "kurir";
+  articles[4].source_path = "story/Лачин.md";
+  for (Article& a : articles) GiveOwnOutlet(a);
+  MakeOwnOutletsDistinct(articles);
+  EXPECT_EQ(articles[0].outlet, "no-outlet-pasted-1");
+  EXPECT_EQ(articles[0].outlet_name, "no outlet (pasted-1.txt)");
+  EXPECT_EQ(articles[1].outlet, "no-outlet-pasted-2");
+  EXPECT_EQ(articles[1].outlet_name, "no outlet (pasted 2.txt)");
+  EXPECT_EQ(articles[2].outlet, "no-outlet-pasted-2-2");
+  EXPECT_EQ(articles[2].outlet_name, "no outlet (pasted-2.txt)");
+  EXPECT_EQ(articles[3].outlet, "kurir");
+  EXPECT_TRUE(articles[3].outlet_name.empty());
+  EXPECT_FALSE(HasOwnOutlet(articles[3]));
+  EXPECT_EQ(articles[4].outlet, "no-outlet-lacin");
+  EXPECT_EQ(articles[4].outlet_name, "no outlet (Лачин.md)");
+  EXPECT_TRUE(HasOwnOutlet(articles[4]));
+}
+
 }  // namespace
 }  // namespace parallax

@@ -52,6 +52,44 @@ TEST(IngestTest, EmptyFileIsRejectedOthersWritten) {
   EXPECT_NE(r.out.find("1 input(s) rejected"), std::string::npos) << r.out;
 }
 
+// A file of blank lines and spaces is rejected as an empty one is, naming the file.
+TEST(IngestTest, WhitespaceOnlyFileIsRejectedOthersWritten) {
+  TempDir dir;
+  WriteFileOrFail(dir.path() + "/blank.txt", "\n\n  \n\t\n");
+  const auto r = IngestWithGood(dir, dir.path() + "/blank.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("blank.txt: error: the file holds only blank lines and spaces, no text"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("1 article file(s) written"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 input(s) rejected"), std::string::npos) << r.out;
+}
+
+// Pasted text whose first lines are a header ("Title: …", "Outlet: …", "Date: …", in any case)
+// is written with that header as front matter, in lower case between `---` lines, and a
+// warning names the lines; a header between `---` lines with capitalised keys is read the same.
+TEST(IngestTest, PastedHeaderBecomesFrontMatter) {
+  TempDir dir;
+  WriteFileOrFail(dir.path() + "/paste.txt",
+                  "Title: Vučić: Trojica Srba su stradala\nOutlet: kurir\nDate: 2023-09-24\n\n"
+                  "Predsednik Srbije je rekao.\n");
+  WriteFileOrFail(dir.path() + "/fenced.txt",
+                  "---\nTitle: Test Banjska\nOutlet: kurir\nDate: 2023-09-25\n---\nTekst.\n");
+  const auto r = RunParallax({"ingest", dir.path() + "/paste.txt", dir.path() + "/fenced.txt",
+                              "--into", dir.path() + "/out"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("paste.txt:1:1: warning: lines 1-3 read as the front matter (title, "
+                       "outlet, date)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("fenced.txt"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(dir.path() + "/out/2023-09-24_kurir_vucic-trojica-srba-su-stradala.txt"),
+            "---\ntitle: Vučić: Trojica Srba su stradala\noutlet: kurir\ndate: 2023-09-24\n"
+            "language: \n---\nPredsednik Srbije je rekao.\n");
+  EXPECT_EQ(ReadFile(dir.path() + "/out/2023-09-25_kurir_test-banjska.txt"),
+            "---\ntitle: Test Banjska\noutlet: kurir\ndate: 2023-09-25\nlanguage: \n---\nTekst.\n");
+}
+
 TEST(IngestTest, PngRenamedHtmlIsRecognisedAsAnImage) {
   TempDir dir;
   WriteFileOrFail(dir.path() + "/photo.html",
