@@ -35,6 +35,9 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 // problem met on the way (in input order).
 struct AlignInput {
   std::vector<AlignDocument> documents;
+  // Per document: the file an own outlet (corpus/article_file.h GiveOwnOutlet) stands for, ""
+  // for a named outlet; made distinct over all inputs once they are read.
+  std::vector<std::string> own_outlet_files;
   std::vector<CuratedEvent> curated;
   Diagnostics diagnostics;
 };
@@ -50,6 +53,7 @@ struct LoadSettings {
 // One article file: read, matched to its outlet, cleaned and annotated for alignment.
 struct FileResult {
   std::optional<AlignDocument> document;
+  std::string own_outlet_file;  // the file's path when it names no outlet
   Diagnostics diagnostics;
 };
 
@@ -58,6 +62,7 @@ FileResult LoadArticleFile(const fs::path& path, const LoadSettings& settings) {
   FileResult out;
   out.diagnostics = std::move(r.diagnostics);
   if (r.ok()) out.document = settings.builder->Build(r.article);
+  if (HasOwnOutlet(r.article)) out.own_outlet_file = fs::absolute(path).lexically_normal().string();
   return out;
 }
 
@@ -90,6 +95,7 @@ void LoadFolder(const std::string& dir, const LoadSettings& settings, AlignInput
       input.diagnostics.insert(input.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
       if (!r.document) continue;
       input.documents.push_back(std::move(*r.document));
+      input.own_outlet_files.push_back(std::move(r.own_outlet_file));
       ++good;
     }
   }
@@ -156,7 +162,10 @@ void LoadJson(const std::string& path, const LoadSettings& settings, AlignInput&
         }
       },
       1);
-  for (AlignDocument& d : documents) input.documents.push_back(std::move(d));
+  for (AlignDocument& d : documents) {
+    input.documents.push_back(std::move(d));
+    input.own_outlet_files.emplace_back();
+  }
 }
 
 bool IsJsonPath(const std::string& path) {
@@ -455,6 +464,16 @@ int RunAlign(const std::vector<std::string>& args) {
     }
   }
   progress.Finish();
+  {
+    // Articles that name no outlet are each an outlet of their own, across all the inputs.
+    std::vector<std::string*> outlets;
+    std::vector<bool> own;
+    for (std::size_t i = 0; i < input.documents.size(); ++i) {
+      outlets.push_back(&input.documents[i].outlet);
+      own.push_back(!input.own_outlet_files[i].empty());
+    }
+    MakeOwnOutletIdsDistinct(outlets, input.own_outlet_files, own);
+  }
   const int status = PrintDiagnostics(input.diagnostics, !timing) > 0 ? kExitUsage : kExitOk;
   if (input.documents.empty()) {
     std::cerr << "parallax align: no readable articles in the inputs given\n";

@@ -134,8 +134,11 @@ constexpr std::pair<std::string_view, std::string Article::*> kTextKeys[] = {
     {"fetched", &Article::fetched},   {"http_status", &Article::http_status},
     {"page", &Article::page},         {"page_sha256", &Article::page_sha256}};
 
+// `guessed`: the line comes from a header read without `---` lines (a pasted page's "Date: March
+// 5, 2024"): a date that does not parse is warned about and left unset, not an error that would
+// leave the article out.
 void SetKey(Article& a, std::string_view key, std::string value, const std::string& path, int line,
-            Diagnostics& diags) {
+            Diagnostics& diags, bool guessed) {
   for (const auto& [name, member] : kTextKeys) {
     if (key == name) {
       a.*member = std::move(value);
@@ -147,6 +150,10 @@ void SetKey(Article& a, std::string_view key, std::string value, const std::stri
   } else if (key == "date" && !value.empty()) {
     if (auto d = ParseIsoDate(value)) {
       a.date = *d;
+    } else if (guessed) {
+      diags.push_back(MakeWarning(path, line, 1,
+                                  "bad date '" + value + "': the article is read without a date",
+                                  "write YYYY-MM-DD, or YYYY-MM when only the month is known"));
     } else {
       diags.push_back(MakeError(path, line, 7, "bad date '" + value + "'",
                                 "write YYYY-MM-DD, or YYYY-MM when only the month is known"));
@@ -157,11 +164,11 @@ void SetKey(Article& a, std::string_view key, std::string value, const std::stri
 // One `key: value` line of the front matter at `line`: a known key, in any case, is stored under
 // its canonical name; another is kept as written and warned about.
 void ReadKeyLine(Article& a, std::string_view raw_key, std::string_view raw_value,
-                 const std::string& path, int line, Diagnostics& diags) {
+                 const std::string& path, int line, Diagnostics& diags, bool guessed = false) {
   const std::string key(Trim(raw_key));
   std::string value = Unquote(Trim(raw_value));
   if (const std::string_view known = KnownKey(key); !known.empty()) {
-    SetKey(a, known, std::move(value), path, line, diags);
+    SetKey(a, known, std::move(value), path, line, diags, guessed);
     return;
   }
   diags.push_back(MakeWarning(
@@ -262,7 +269,7 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
         const std::string_view stripped = Trim(lines[k]);
         const std::size_t colon = stripped.find(':');
         ReadKeyLine(a, stripped.substr(0, colon), stripped.substr(colon + 1), path,
-                    static_cast<int>(k) + 1, result.diagnostics);
+                    static_cast<int>(k) + 1, result.diagnostics, true);
       }
       i = header_end;
       while (i < lines.size() && Trim(lines[i]).empty()) ++i;
@@ -333,22 +340,34 @@ bool HasOwnOutlet(const Article& a) {
   return a.outlet.starts_with(kOwnOutletId) && a.outlet_name.starts_with(kOwnOutletName);
 }
 
-void MakeOwnOutletsDistinct(std::vector<Article>& articles) {
+void MakeOwnOutletIdsDistinct(const std::vector<std::string*>& outlets,
+                              const std::vector<std::string>& paths, const std::vector<bool>& own) {
   std::set<std::string> named;
-  for (const Article& a : articles) {
-    if (!HasOwnOutlet(a)) named.insert(a.outlet);
+  for (std::size_t i = 0; i < outlets.size(); ++i) {
+    if (!own[i]) named.insert(*outlets[i]);
   }
-  std::map<std::string, std::string> holder;  // own outlet id -> its name
-  for (Article& a : articles) {
-    if (!HasOwnOutlet(a)) continue;
-    std::string id = a.outlet;
-    for (int n = 2; named.count(id) > 0 || (holder.count(id) > 0 && holder[id] != a.outlet_name);
-         ++n) {
-      id = a.outlet + "-" + std::to_string(n);
+  std::map<std::string, std::string> holder;  // own outlet id -> the file it stands for
+  for (std::size_t i = 0; i < outlets.size(); ++i) {
+    if (!own[i]) continue;
+    std::string id = *outlets[i];
+    for (int n = 2; named.count(id) > 0 || (holder.count(id) > 0 && holder[id] != paths[i]); ++n) {
+      id = *outlets[i] + "-" + std::to_string(n);
     }
-    holder[id] = a.outlet_name;
-    a.outlet = std::move(id);
+    holder[id] = paths[i];
+    *outlets[i] = std::move(id);
   }
+}
+
+void MakeOwnOutletsDistinct(std::vector<Article>& articles) {
+  std::vector<std::string*> outlets;
+  std::vector<std::string> paths;
+  std::vector<bool> own;
+  for (Article& a : articles) {
+    outlets.push_back(&a.outlet);
+    paths.push_back(a.source_path);
+    own.push_back(HasOwnOutlet(a));
+  }
+  MakeOwnOutletIdsDistinct(outlets, paths, own);
 }
 
 ArticleReadResult ReadArticleFile(const std::string& path, std::uint64_t max_bytes) {

@@ -57,9 +57,14 @@ void GiveOwnOutlet(Article& article);
 bool HasOwnOutlet(const Article& article);
 
 // Gives two articles whose own outlets (GiveOwnOutlet) got the same id, because their file names
-// have the same slug ("a b.txt", "a-b.txt"), distinct ids ("no-outlet-a-b-2"), never one taken by
-// a named outlet.
+// have the same slug ("a b.txt", "a-b.txt") or are the same name in two folders, distinct ids
+// ("no-outlet-a-b-2"), never one taken by a named outlet.
 void MakeOwnOutletsDistinct(std::vector<Article>& articles);
+
+// The same over outlet ids kept apart from their articles (align keeps only documents):
+// `*outlets[i]` is the outlet id of the file `paths[i]`, an own outlet when `own[i]`.
+void MakeOwnOutletIdsDistinct(const std::vector<std::string*>& outlets,
+                              const std::vector<std::string>& paths, const std::vector<bool>& own);
 
 }  // namespace parallax
 

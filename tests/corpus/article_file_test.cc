@@ -249,11 +249,16 @@ TEST(ArticleFileTest, HeaderPastedWithoutFencesIsReadAsFrontMatterAndSaidSo) {
   EXPECT_EQ(untitled.article.title, "Headline");
   EXPECT_EQ(untitled.article.body, "\nBody.\n");
 
-  // A bad date in such a header is an error at its line, as between `---` lines.
+  // A date such a header writes as a page does ("24 September 2023") is warned about at its
+  // line and left unset: the article is still read (between `---` lines it is an error).
   const auto bad = ParseArticle("Title: T\nDate: 24 September 2023\n\nBody.\n", "bad.txt");
-  EXPECT_FALSE(bad.ok());
+  EXPECT_TRUE(bad.ok());
+  EXPECT_FALSE(bad.article.date.has_value());
+  EXPECT_EQ(bad.article.title, "T");
   bool at_line = false;
-  for (const Diagnostic& d : bad.diagnostics) at_line |= d.ToString().rfind("bad.txt:2:", 0) == 0;
+  for (const Diagnostic& d : bad.diagnostics) {
+    at_line |= d.ToString().rfind("bad.txt:2:1: warning: bad date", 0) == 0;
+  }
   EXPECT_TRUE(at_line);
 }
 
@@ -303,6 +308,28 @@ TEST(ArticleFileTest, AnArticleWithoutOutletIsAnOutletOfItsOwn) {
   EXPECT_EQ(articles[4].outlet, "no-outlet-lacin");
   EXPECT_EQ(articles[4].outlet_name, "no outlet (Лачин.md)");
   EXPECT_TRUE(HasOwnOutlet(articles[4]));
+}
+
+// The same file name in two folders (align reads several) is two outlets too; ids kept apart
+// from their articles (align's documents) are made distinct the same way.
+TEST(ArticleFileTest, TheSameFileNameInTwoFoldersIsTwoOutlets) {
+  std::vector<Article> articles(2);
+  articles[0].source_path = "s1/pasted-1.txt";
+  articles[1].source_path = "s2/pasted-1.txt";
+  for (Article& a : articles) GiveOwnOutlet(a);
+  EXPECT_EQ(articles[0].outlet_name, articles[1].outlet_name);
+  MakeOwnOutletsDistinct(articles);
+  EXPECT_EQ(articles[0].outlet, "no-outlet-pasted-1");
+  EXPECT_EQ(articles[1].outlet, "no-outlet-pasted-1-2");
+
+  std::string named = "no-outlet-x";  // a named outlet that happens to look like an own one
+  std::string first = "no-outlet-x";
+  std::string second = "no-outlet-x";
+  MakeOwnOutletIdsDistinct({&named, &first, &second}, {"n.txt", "a/x.txt", "b/x.txt"},
+                           {false, true, true});
+  EXPECT_EQ(named, "no-outlet-x");
+  EXPECT_EQ(first, "no-outlet-x-2");
+  EXPECT_EQ(second, "no-outlet-x-3");
 }
 
 }  // namespace
