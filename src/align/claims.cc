@@ -9,6 +9,7 @@
 
 #include "align/alignment_internal.h"
 #include "align/passage_similarity.h"
+#include "annotate/lexicon.h"
 
 namespace parallax::internal {
 namespace {
@@ -430,15 +431,16 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
     // An outlet leaves the claim out only where it could have been read: in an article in a
     // language of the claim's passages. Claims meet on shared words, so an article in another
     // language that tells the same fact mostly goes unmatched, and is not counted against it.
-    auto primary = [](const std::string& language) {
-      return language.substr(0, language.find('-'));
-    };
+    // An article of no stated language is judged against every claim, and a claim with a
+    // passage of no stated language judges every article.
     std::set<std::string> languages;
-    for (int d : docs) languages.insert(primary(c.documents[d].language));
+    for (int d : docs) languages.insert(PrimaryLanguage(c.documents[d].language));
+    const bool any_language = languages.count("") > 0;
     std::set<std::string> missing;
     for (int d : scope) {
-      if (!outlets.count(c.documents[d].outlet) &&
-          languages.count(primary(c.documents[d].language)) > 0)
+      if (outlets.count(c.documents[d].outlet)) continue;
+      const std::string language = PrimaryLanguage(c.documents[d].language);
+      if (any_language || language.empty() || languages.count(language) > 0)
         missing.insert(c.documents[d].outlet);
     }
     claim.missing_outlets.assign(missing.begin(), missing.end());

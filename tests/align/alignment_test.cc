@@ -272,6 +272,35 @@ TEST(AlignmentTest, OmissionsAreJudgedInTheClaimsLanguagesOnly) {
   ASSERT_NE(water, nullptr);
   EXPECT_EQ(OutletsOf(water), Outlets({"en1", "en2"}));
   EXPECT_EQ(water->missing_outlets, (std::vector<std::string>{"en3"}));
+
+  // Language tags are compared by their primary subtag whatever their case or separator, and
+  // an article of no stated language is judged against the claim.
+  for (const char* language : {"EN", "en_GB", "en-US", ""}) {
+    std::vector<AlignDocument> again = {
+        builder.Build(ShortArticle("en1", "en",
+                                   "Georgia's parliament passed the foreign agents bill in its "
+                                   "first reading in Tbilisi. Police used water cannon and tear "
+                                   "gas against protesters outside parliament.")),
+        builder.Build(ShortArticle("en2", "en",
+                                   "Lawmakers in Tbilisi approved the foreign agents bill in a "
+                                   "first reading. Police fired water cannon and tear gas at "
+                                   "protesters outside parliament.")),
+        builder.Build(ShortArticle("en3", language,
+                                   "Georgia's parliament passed the foreign agents bill in a "
+                                   "first reading in Tbilisi, by 76 votes to 13.")),
+    };
+    const Alignment b = Align(std::move(again));
+    bool seen = false;
+    for (const Claim& c : b.claims) {
+      if (OutletsOf(&c) != Outlets({"en1", "en2"})) continue;
+      for (const Passage& p : c.passages) {
+        if (p.text.find("water cannon") == std::string::npos) continue;
+        seen = true;
+        EXPECT_EQ(c.missing_outlets, (std::vector<std::string>{"en3"})) << "'" << language << "'";
+      }
+    }
+    EXPECT_TRUE(seen) << "'" << language << "'";
+  }
 }
 
 TEST(AlignmentTest, StateDepartmentConcernOnlyInTheMoscowTimes) {
