@@ -1089,13 +1089,12 @@ class Attributor {
           std::equal(split.begin(), split.end(), words.begin(), internal::SpeakerWordMatches))
         return true;
     }
+    // The noun must come right after the closing mark, with only spaces between: after a
+    // comma, dash or full stop it belongs to the next clause („აგენტებს“. კანონი …).
     const Tokens after = Tokenize(text_, q.close, std::min(text_.size(), q.close + 64));
-    for (const Token& t : after) {
-      if (!t.word) continue;
-      for (std::string_view noun : kTitleNouns) {
-        if (t.lower.substr(0, noun.size()) == noun) return true;
-      }
-      break;
+    if (after.empty() || !after.front().word) return false;
+    for (std::string_view noun : kTitleNouns) {
+      if (after.front().lower.substr(0, noun.size()) == noun) return true;
     }
     return false;
   }

@@ -54,6 +54,16 @@ TEST(QuotesTest, GeorgianTitlesWithoutCapitals) {
   EXPECT_EQ(QuoteWith(text, quotes, "ოპოზიციას")->kind, QuoteKind::kScare);
   // Without the actor pattern the party name is no title: nothing else says it is a name.
   EXPECT_EQ(QuoteWith(text, FindQuotes(text, {}), "ოცნების")->kind, QuoteKind::kScare);
+  // A title noun after punctuation belongs to the next clause: the quotation stays a scare
+  // quote.
+  for (const std::string other : {"ხელისუფლება ოპოზიციას უწოდებს „აგენტებს“. კანონი მიღებულია.",
+                                  "ხელისუფლება ოპოზიციას „აგენტებს“ უწოდებს, პარტიის ლიდერი კი "
+                                  "დუმს.",
+                                  "მან ოპოზიციას „აგენტები“, პარტიის ლიდერმა კი არაფერი თქვა."}) {
+    const std::vector<Quote> found = FindQuotes(other, options);
+    ASSERT_EQ(found.size(), 1u) << other;
+    EXPECT_EQ(found[0].kind, QuoteKind::kScare) << other;
+  }
 }
 
 std::string Data(const std::string& name) {
