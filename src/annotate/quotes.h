@@ -187,6 +187,10 @@ struct Quote {
 // they contain).
 std::vector<Quote> FindQuotes(std::string_view text, const QuoteOptions& options = {});
 
+// The languages (primary subtags) whose reporting verbs FindQuotes knows without a lexicon:
+// English, Russian and Ukrainian ("said", "заявил", "заявив").
+inline constexpr std::string_view kBuiltInReportingLanguages[] = {"en", "ru", "uk"};
+
 // The innermost quote whose words cover byte `offset` (inside [start, end) and outside its
 // gaps), or nullptr when the offset is in the outlet's own voice.
 const Quote* QuoteAt(const std::vector<Quote>& quotes, std::size_t offset);

@@ -82,7 +82,8 @@ StoryReport::StoryReport(const ReportInputs& inputs, const ReportOptions& option
     provenance_.lexicon_files.push_back(std::move(f));
   }
   {
-    std::set<std::string> with_cues;
+    std::set<std::string> with_cues(std::begin(kBuiltInReportingLanguages),
+                                    std::end(kBuiltInReportingLanguages));
     for (const LexiconEntry& e : inputs_.lexicon->entries) {
       if (e.kind == LexiconEntry::Kind::kCue && e.category == kCueReporting)
         with_cues.insert(PrimaryLanguage(e.language));

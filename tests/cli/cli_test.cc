@@ -455,6 +455,12 @@ TEST(CliReportingCuesTest, ALanguageWithoutReportingCuesIsNamed) {
   const auto shipped = testing::RunParallax({"report", "-o", dir.path() + "/shipped"});
   ASSERT_EQ(shipped.exit_code, 0) << shipped.err;
   EXPECT_EQ(shipped.out.find("No reporting cues"), std::string::npos) << shipped.out;
+  // English reporting verbs are built in: without any lexicon cue English is not named.
+  const auto own = testing::RunParallax(
+      {"report", story, "-o", dir.path() + "/own", "--no-default-lexicons", "--lexicon",
+       testing::SourceDir() + "/tests/data/lexicon/own_story.xml"});
+  ASSERT_EQ(own.exit_code, 0) << own.err;
+  EXPECT_NE(own.out.find("No reporting cues for sr (1 article)"), std::string::npos) << own.out;
 }
 
 }  // namespace
