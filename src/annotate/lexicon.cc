@@ -710,7 +710,7 @@ class Builder {
                   Diagnostics* out);
   void CheckForm(const LexiconEntry& entry, Diagnostics* out);
   // Warns about a stemmed one-word form whose Snowball stem is short and differs from it
-  // (Russian "Алиев" stems to "али", which Serbian "but" and the name Али share).
+  // (Russian "Алиев" stems to "ал", which Serbian "али" (but) and the name Али share).
   // An entry that asks for stemming itself (stem="true") has weighed that, and is not warned.
   void CheckStems(const LexiconEntry& entry, bool stem_asked, Diagnostics* out);
   void CheckNoteAndSource(const LexiconEntry& entry, bool has_source, Diagnostics* out);

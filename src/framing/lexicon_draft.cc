@@ -113,7 +113,7 @@ class Drafter {
       const bool reporting = e.kind == LexiconEntry::Kind::kCue && e.category == kCueReporting &&
                              whole && PhraseWords(e.form).size() == 1;
       MatchPatternOptions match_options;
-      if (e.stem) match_options.stem_language = e.language;
+      if (e.stem) match_options.stem_language = PrimaryLanguage(e.language);
       // A form the matcher refuses is left out here: the annotator reports it.
       if (known) {
         match_options.group = kCoveredGroup;

@@ -252,6 +252,33 @@ TEST(AnnotatorSameWordsTest, OneUseOfTheSameWordsPerKind) {
                                              "separatists = separatists"}));
 }
 
+// A language tag with a region (lang="ru-RU") stems with its language's stemmer: the entry's
+// case forms are found, and the annotator reports no unknown stemming language.
+TEST(AnnotatorStemmingTest, ARegionTaggedLanguageStemsWithItsLanguage) {
+  const std::string pack = R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="x" lang="ru-RU" stem-languages="ru">
+  <concepts>
+    <concept id="city" label="City">
+      <variant form="Степанакерт" source="t"><note>Stemmed.</note></variant>
+    </concept>
+  </concepts>
+</lexicon>)";
+  const LexiconLoadResult r = LoadLexiconSources({{"pack.xml", pack}});
+  ASSERT_TRUE(r.ok()) << r.diagnostics[0].ToString();
+  const Annotator annotator(r.lexicon);
+  EXPECT_TRUE(annotator.diagnostics().empty()) << annotator.diagnostics()[0].ToString();
+  Article a;
+  a.id = "t";
+  a.language = "ru";
+  a.body = "Свет в Степанакерте погас.";
+  a.text = a.body;
+  a.segments = {TextSegment{0, 0, a.body.size()}};
+  const ArticleAnnotations ann = annotator.Annotate(a);
+  ASSERT_EQ(ann.matches.size(), 1u);
+  EXPECT_EQ(a.text.substr(ann.matches[0].start, ann.matches[0].end - ann.matches[0].start),
+            "Степанакерте");
+}
+
 // One spelling in two languages with different readings: the entry in the article's language
 // counts; in a third language, the first entry.
 TEST(AnnotatorSameWordsTest, TheEntryInTheArticlesLanguageCounts) {
