@@ -76,7 +76,8 @@ namespace {
 // Latin forms here too), with each language's auxiliaries and the reporting verbs an article
 // has (tha, kazao, rekao, изјавио), since the common lexicons carry no reporting cues in these
 // languages. Left out by the English rule above: Albanian ai (AI), duke, para, pa; Serbian
-// ali (Ali), sam, tom, taj, toga, tome, bio, bile, one, ova (pod is listed above, as Polish);
+// ali (Ali), li (Li), su (Su), sam, tom, taj, toga, tome, bio, bile, one, ova (pod is listed
+// above, as Polish);
 // and, by the same rule for Russian, Cyrillic код (code), око, кон, низ, след.
 constexpr std::string_view kMoreFunctionWords[] = {
     // German
@@ -122,16 +123,16 @@ constexpr std::string_view kMoreFunctionWords[] = {
     "sepse", "pasi", "ndërsa", "ende", "vetëm", "gjithë", "një", "tha", "deklaroi", "theksoi",
     "shtoi", "njoftoi",
     // Serbian, Croatian and Bosnian, Latin script
-    "je", "su", "da", "se", "na", "za", "od", "do", "iz", "sa", "po", "pri", "kod", "prema",
-    "nakon", "posle", "poslije", "prije", "pre", "tokom", "tijekom", "zbog", "bez", "kroz",
-    "između", "izmedju", "među", "uz", "oko", "kao", "kako", "što", "šta", "koji", "koja", "koje",
-    "kojeg", "kojega", "kojem", "kojoj", "kojih", "kojima", "koju", "ili", "ni", "niti", "već",
-    "jer", "ako", "kada", "kad", "dok", "gde", "gdje", "nije", "nisu", "bila", "bilo", "bili",
-    "biti", "bi", "će", "smo", "ste", "jesu", "ima", "imaju", "nema", "ovaj", "ovo", "ovi", "ove",
-    "tog", "ovog", "ovoga", "ovom", "ovim", "ona", "ono", "oni", "njegov", "njegova", "njegovo",
-    "njihov", "njihova", "njih", "njima", "njega", "njemu", "ga", "mu", "im", "ih", "joj", "li",
-    "još", "samo", "takođe", "također", "kazao", "rekao", "izjavio", "naveo", "dodao", "kazala",
-    "rekla", "izjavila", "navela", "dodala", "rekli", "naveli",
+    "je", "da", "se", "na", "za", "od", "do", "iz", "sa", "po", "pri", "kod", "prema", "nakon",
+    "posle", "poslije", "prije", "pre", "tokom", "tijekom", "zbog", "bez", "kroz", "između",
+    "izmedju", "među", "uz", "oko", "kao", "kako", "što", "šta", "koji", "koja", "koje", "kojeg",
+    "kojega", "kojem", "kojoj", "kojih", "kojima", "koju", "ili", "ni", "niti", "već", "jer", "ako",
+    "kada", "kad", "dok", "gde", "gdje", "nije", "nisu", "bila", "bilo", "bili", "biti", "bi", "će",
+    "smo", "ste", "jesu", "ima", "imaju", "nema", "ovaj", "ovo", "ovi", "ove", "tog", "ovog",
+    "ovoga", "ovom", "ovim", "ona", "ono", "oni", "njegov", "njegova", "njegovo", "njihov",
+    "njihova", "njih", "njima", "njega", "njemu", "ga", "mu", "im", "ih", "joj", "još", "samo",
+    "takođe", "također", "kazao", "rekao", "izjavio", "naveo", "dodao", "kazala", "rekla",
+    "izjavila", "navela", "dodala", "rekli", "naveli",
     // Serbian, Cyrillic script
     "је", "су", "да", "се", "на", "за", "од", "до", "из", "са", "по", "при", "према", "након",
     "после", "пре", "прије", "током", "због", "без", "кроз", "између", "под", "над", "међу", "уз",

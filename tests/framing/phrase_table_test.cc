@@ -42,16 +42,16 @@ TEST(PhraseTableTest, FunctionWordsOfTheRegionsLanguages) {
 
 // Albanian, Serbian / Croatian / Bosnian in both scripts, Macedonian and Bulgarian: their
 // function words and reporting verbs are stopwords; a word English uses as a content word or a
-// name (Albanian duke, Serbian ali, taj) is not, nor Cyrillic код (Russian "code").
+// name (Albanian duke, Serbian ali, li, su, taj) is not, nor Cyrillic код (Russian "code").
 TEST(PhraseTableTest, FunctionWordsOfTheBalkanLanguages) {
   const auto norm = [](const char* word) { return PhraseWords(word, nullptr).at(0).norm; };
-  for (const char* word : {"të",   "Së", "në",      "për", "është", "tha",   "je",    "su",
-                           "kako", "da", "se",      "za",  "od",    "kazao", "rekao", "што",
-                           "је",   "су", "изјавио", "али", "ќе",    "дека",  "във",   "също"}) {
+  for (const char* word : {"të", "Së",      "në",  "për", "është", "tha",   "je",  "kako",
+                           "da", "se",      "za",  "od",  "kazao", "rekao", "што", "је",
+                           "су", "изјавио", "али", "ќе",  "дека",  "във",   "също"}) {
     EXPECT_TRUE(IsPhraseStopword(norm(word))) << word;
   }
-  for (const char* word : {"duke", "ai", "ali", "sam", "taj", "tome", "bile", "one", "код",
-                           "Kosovo", "policija", "Banjska", "sulmi"}) {
+  for (const char* word : {"duke", "ai", "ali", "li", "su", "sam", "taj", "tome", "bile", "one",
+                           "код", "Kosovo", "policija", "Banjska", "sulmi"}) {
     EXPECT_FALSE(IsPhraseStopword(norm(word))) << word;
   }
 }
