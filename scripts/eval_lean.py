@@ -160,10 +160,6 @@ def main():
     for p in problems:
         print("eval_lean: " + p, file=sys.stderr)
     cache = pathlib.Path(args.cache)
-    missing = [r["id"] for r in rows if not (cache / (r["id"] + ".txt")).is_file()]
-    if missing:
-        print("eval_lean: missing texts in %s: %s" % (cache, " ".join(missing)), file=sys.stderr)
-        return 2
     for r in rows:
         r["group"] = group_of(r, args.group)
     unknown = [r["id"] for r in rows if r["group"] not in PARTIES]
@@ -175,10 +171,14 @@ def main():
     if len(unknown) == len(rows):
         print("eval_lean: no row to score", file=sys.stderr)
         return 2
+    rows = [r for r in rows if r["group"] in PARTIES]
+    missing = [r["id"] for r in rows if not (cache / (r["id"] + ".txt")).is_file()]
+    if missing:
+        print("eval_lean: missing texts in %s: %s" % (cache, " ".join(missing)), file=sys.stderr)
+        return 2
     by_event = collections.OrderedDict()
     for r in rows:
-        if r["group"] in PARTIES:
-            by_event.setdefault((r["group"], r["event"]), []).append(r)
+        by_event.setdefault((r["group"], r["event"]), []).append(r)
 
     tmp = tempfile.TemporaryDirectory(prefix="parallax-lean-")
     base = pathlib.Path(args.keep or tmp.name)
@@ -238,6 +238,8 @@ def main():
         for prefix, group in GROUPS.items():
             work = base / ("draft-" + prefix)
             group_rows = [r for r in rows if r["group"] == group]
+            if not group_rows:
+                continue
             convert(group_rows, str(cache), args.outlets, work, False)
             cmd = [binary, "lexicon", "draft", str(work / "articles"), "-o", str(work / "draft.xml"),
                    "--outlets", str(work / "outlets.xml"), "--show", str(args.draft)]

@@ -163,7 +163,7 @@ struct StoryMeasures {
   std::vector<LexiconFit> lexicon_fit;  // per story lexicon, in the order of the files
   // Per article (parallel to the articles): the indices into its annotations' matches that no
   // figure counts, because their story lexicon does not fit the story and the article names
-  // nothing of its scope. A report shows them without a side.
+  // nothing of its scope. A report does not highlight them, so they colour nothing.
   std::vector<std::vector<std::size_t>> uncounted;
   bool thin_evidence = false;  // few articles per outlet: say so, show counts, not confident shares
 };
