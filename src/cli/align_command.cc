@@ -35,9 +35,11 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 // problem met on the way (in input order).
 struct AlignInput {
   std::vector<AlignDocument> documents;
-  // Per document: the file an own outlet (corpus/article_file.h GiveOwnOutlet) stands for, ""
-  // for a named outlet; made distinct over all inputs once they are read.
-  std::vector<std::string> own_outlet_files;
+  // Per document: the file or JSON input it was read from, and whether its outlet is an own one
+  // (corpus/article_file.h GiveOwnOutlet). Ids and own outlets are made distinct over all inputs
+  // once they are read.
+  std::vector<std::string> sources;
+  std::vector<bool> own_outlets;
   std::vector<CuratedEvent> curated;
   Diagnostics diagnostics;
 };
@@ -53,7 +55,8 @@ struct LoadSettings {
 // One article file: read, matched to its outlet, cleaned and annotated for alignment.
 struct FileResult {
   std::optional<AlignDocument> document;
-  std::string own_outlet_file;  // the file's path when it names no outlet
+  std::string source;       // the file's path, absolute
+  bool own_outlet = false;  // the file names no outlet
   Diagnostics diagnostics;
 };
 
@@ -62,7 +65,8 @@ FileResult LoadArticleFile(const fs::path& path, const LoadSettings& settings) {
   FileResult out;
   out.diagnostics = std::move(r.diagnostics);
   if (r.ok()) out.document = settings.builder->Build(r.article);
-  if (HasOwnOutlet(r.article)) out.own_outlet_file = fs::absolute(path).lexically_normal().string();
+  out.source = path.string();
+  out.own_outlet = HasOwnOutlet(r.article);
   return out;
 }
 
@@ -95,7 +99,8 @@ void LoadFolder(const std::string& dir, const LoadSettings& settings, AlignInput
       input.diagnostics.insert(input.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
       if (!r.document) continue;
       input.documents.push_back(std::move(*r.document));
-      input.own_outlet_files.push_back(std::move(r.own_outlet_file));
+      input.sources.push_back(std::move(r.source));
+      input.own_outlets.push_back(r.own_outlet);
       ++good;
     }
   }
@@ -164,7 +169,8 @@ void LoadJson(const std::string& path, const LoadSettings& settings, AlignInput&
       1);
   for (AlignDocument& d : documents) {
     input.documents.push_back(std::move(d));
-    input.own_outlet_files.emplace_back();
+    input.sources.push_back(path);
+    input.own_outlets.push_back(false);
   }
 }
 
@@ -465,14 +471,16 @@ int RunAlign(const std::vector<std::string>& args) {
   }
   progress.Finish();
   {
-    // Articles that name no outlet are each an outlet of their own, across all the inputs.
+    // Articles that name no outlet are each an outlet of their own, and every article has an id
+    // of its own, across all the inputs.
     std::vector<std::string*> outlets;
-    std::vector<bool> own;
-    for (std::size_t i = 0; i < input.documents.size(); ++i) {
-      outlets.push_back(&input.documents[i].outlet);
-      own.push_back(!input.own_outlet_files[i].empty());
+    std::vector<std::string*> ids;
+    for (AlignDocument& d : input.documents) {
+      outlets.push_back(&d.outlet);
+      ids.push_back(&d.id);
     }
-    MakeOwnOutletIdsDistinct(outlets, input.own_outlet_files, own);
+    MakeOwnOutletIdsDistinct(outlets, input.sources, input.own_outlets);
+    MakeArticleIdsDistinct(ids, input.sources, &input.diagnostics);
   }
   const int status = PrintDiagnostics(input.diagnostics, !timing) > 0 ? kExitUsage : kExitOk;
   if (input.documents.empty()) {

@@ -358,6 +358,26 @@ void MakeOwnOutletIdsDistinct(const std::vector<std::string*>& outlets,
   }
 }
 
+void MakeArticleIdsDistinct(const std::vector<std::string*>& ids,
+                            const std::vector<std::string>& paths, Diagnostics* diagnostics) {
+  std::set<std::string> taken;
+  for (const std::string* id : ids) taken.insert(*id);
+  std::map<std::string, std::string> first;  // id -> the file that has it
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto [it, is_new] = first.emplace(*ids[i], paths[i]);
+    if (is_new) continue;
+    std::string id;
+    for (int n = 2; id.empty() || taken.count(id) > 0; ++n) id = *ids[i] + "-" + std::to_string(n);
+    diagnostics->push_back(MakeWarning(
+        paths[i], 1, 0,
+        "article id '" + *ids[i] + "' is also the id of " + it->second + "; read as '" + id + "'",
+        "give one of them its own id: rename the file, or set 'id:' in its front matter"));
+    taken.insert(id);
+    first.emplace(id, paths[i]);
+    *ids[i] = std::move(id);
+  }
+}
+
 void MakeOwnOutletsDistinct(std::vector<Article>& articles) {
   std::vector<std::string*> outlets;
   std::vector<std::string> paths;

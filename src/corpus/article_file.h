@@ -61,6 +61,12 @@ bool HasOwnOutlet(const Article& article);
 // ("no-outlet-a-b-2"), never one taken by a named outlet.
 void MakeOwnOutletsDistinct(std::vector<Article>& articles);
 
+// Makes article ids unique: a later article whose id (its file name, or an `id:` key) an earlier
+// one already has ("pasted-1" in two folders given to align) is read as "pasted-1-2", with a
+// warning naming both files. `*ids[i]` is the id of the file `paths[i]`.
+void MakeArticleIdsDistinct(const std::vector<std::string*>& ids,
+                            const std::vector<std::string>& paths, Diagnostics* diagnostics);
+
 // The same over outlet ids kept apart from their articles (align keeps only documents):
 // `*outlets[i]` is the outlet id of the file `paths[i]`, an own outlet when `own[i]`.
 void MakeOwnOutletIdsDistinct(const std::vector<std::string*>& outlets,

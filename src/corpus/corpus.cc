@@ -106,6 +106,15 @@ Corpus LoadCorpus(const std::string& dir, const OutletsFile& outlets,
     corpus.articles.push_back(std::move(r.article));
   }
   MakeOwnOutletsDistinct(corpus.articles);
+  {
+    std::vector<std::string*> ids;
+    std::vector<std::string> paths;
+    for (Article& a : corpus.articles) {
+      ids.push_back(&a.id);
+      paths.push_back(a.source_path);
+    }
+    MakeArticleIdsDistinct(ids, paths, &corpus.diagnostics);
+  }
   return corpus;
 }
 

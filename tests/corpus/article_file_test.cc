@@ -332,5 +332,28 @@ TEST(ArticleFileTest, TheSameFileNameInTwoFoldersIsTwoOutlets) {
   EXPECT_EQ(second, "no-outlet-x-3");
 }
 
+// Two articles with one id (the same file name in two folders given to align, or one `id:`
+// key in two files) are told apart: the later one is read as "id-2", with a warning naming
+// both files; a "-2" another article already has is passed over.
+TEST(ArticleFileTest, ArticleIdsAreMadeDistinctWithAWarning) {
+  std::string a = "pasted-1";
+  std::string b = "pasted-1";
+  std::string c = "pasted-1-2";
+  std::string d = "pasted-1";
+  Diagnostics diagnostics;
+  MakeArticleIdsDistinct({&a, &b, &c, &d},
+                         {"s1/pasted-1.txt", "s2/pasted-1.txt", "x.txt", "s3/p.txt"}, &diagnostics);
+  EXPECT_EQ(a, "pasted-1");
+  EXPECT_EQ(b, "pasted-1-3");  // pasted-1-2 is x.txt's own id
+  EXPECT_EQ(c, "pasted-1-2");
+  EXPECT_EQ(d, "pasted-1-4");
+  ASSERT_EQ(diagnostics.size(), 2u);
+  EXPECT_EQ(diagnostics[0].ToString().rfind("s2/pasted-1.txt:1: warning: article id 'pasted-1' is "
+                                            "also the id of s1/pasted-1.txt; read as 'pasted-1-3'",
+                                            0),
+            0u)
+      << diagnostics[0].ToString();
+}
+
 }  // namespace
 }  // namespace parallax
