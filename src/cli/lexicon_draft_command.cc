@@ -4,6 +4,7 @@
 #include "annotate/annotator.h"
 #include "cli/cli.h"
 #include "core/file_io.h"
+#include "corpus/article_file.h"
 #include "framing/draft_xml.h"
 #include "framing/lexicon_draft.h"
 
@@ -78,8 +79,12 @@ int RunLexiconDraft(const std::vector<std::string>& args) {
   const Lexicon lexicon = LoadLexiconFilesOrThrow(lexicon_files, false);
   const Annotator annotator(lexicon);
   if (PrintDiagnostics(annotator.diagnostics()) > 0) return kExitUsage;
-  const LoadedArticles loaded = LoadArticlesForCommand(inputs, outlets, limits);
+  LoadedArticles loaded = LoadArticlesForCommand(inputs, outlets, limits);
   if (loaded.articles.empty()) throw UsageError("no articles were read");
+  // Articles that name no outlet are each an outlet of their own, as in the report: lumped
+  // together they would read as one outlet whose words are "distinctive".
+  for (Article& a : loaded.articles) GiveOwnOutlet(a);
+  MakeOwnOutletsDistinct(loaded.articles);
   std::vector<ArticleAnnotations> annotations;
   for (const Article& a : loaded.articles) annotations.push_back(annotator.Annotate(a));
   const LexiconDraft draft =

@@ -207,6 +207,26 @@ TEST(CliTest, LexiconCheckListsConceptsMissingALanguage) {
   EXPECT_NE(bad.err.find("--languages: 'r1' is not a language code"), std::string::npos) << bad.err;
 }
 
+// Articles that name no outlet are each an outlet of their own in the draft, as in the report:
+// lumped together they read as one outlet whose words are "distinctive".
+TEST(CliTest, LexiconDraftCountsEachArticleWithoutOutletApart) {
+  testing::TempDir dir;
+  const std::string story = dir.path() + "/pasted";
+  std::filesystem::create_directories(story);
+  for (const char* name : {"p1.txt", "p2.txt", "p3.txt"}) {
+    testing::WriteFileOrFail(story + "/" + name,
+                             "---\ntitle: Road\ndate: 2023-09-24\nlanguage: en\n---\nThe "
+                             "so-called \"eco-activists\" blocked the road near Khankendi "
+                             "(Stepanakert) again on Sunday.\n");
+  }
+  const auto r = RunParallax({"lexicon", "draft", story, "-o", dir.path() + "/draft.xml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("from 3 articles of 3 outlets"), std::string::npos) << r.out;
+  const std::string draft = testing::ReadFileOrFail(dir.path() + "/draft.xml");
+  EXPECT_EQ(draft.find("(no outlet)"), std::string::npos);
+  EXPECT_NE(draft.find("no-outlet-p2"), std::string::npos);
+}
+
 TEST(CliTest, LexiconDraftHelpAndUsage) {
   const auto help = RunParallax({"lexicon", "draft", "--help"});
   EXPECT_EQ(help.exit_code, 0);
