@@ -94,7 +94,7 @@ AlignDocumentBuilder::AlignDocumentBuilder(const Lexicon* lexicon) {
       if (e.kind != LexiconEntry::Kind::kNaming && !actor && !event && !place) continue;
       if (e.speaker_only) continue;  // "Azerbaijan said": a speaker, not an actor mention
       MatchPatternOptions options;
-      if (e.stem) options.stem_language = PrimaryLanguage(e.language);
+      options.stem_language = StemLanguage(e);
       std::string error;
       if (matcher_.Add(e.form, options, &error) < 0) {
         errors_.push_back(e.file + ":" + std::to_string(e.line) + ": " + error);

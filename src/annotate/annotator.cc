@@ -83,7 +83,7 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
     const std::size_t k =
         static_cast<std::size_t>(std::find(kKinds.begin(), kKinds.end(), e.kind) - kKinds.begin());
     MatchPatternOptions options;
-    if (e.stem) options.stem_language = PrimaryLanguage(e.language);
+    options.stem_language = StemLanguage(e);
     options.group = static_cast<int>(k);
     auto add = [&](std::string_view form, PatternRole::Part part) {
       std::string error;

@@ -1110,8 +1110,9 @@ void Builder::CheckForm(const LexiconEntry& entry, Diagnostics* out) {
 
 void Builder::CheckStems(const LexiconEntry& entry, bool stem_asked, Diagnostics* out) {
   if (!entry.stem || stem_asked) return;
-  std::unique_ptr<Stemmer>& stemmer = stemmers_[PrimaryLanguage(entry.language)];
-  if (stemmer == nullptr) stemmer = std::make_unique<Stemmer>(entry.language.c_str());
+  const std::string language = StemLanguage(entry);
+  std::unique_ptr<Stemmer>& stemmer = stemmers_[language];
+  if (stemmer == nullptr) stemmer = std::make_unique<Stemmer>(language.c_str());
   if (!stemmer->ok()) return;
   // In a longer form the other words keep the match apart; a one-word form has only its stem.
   const std::vector<std::string> words = SplitWords(NormalizeLexiconForm(entry.form));
@@ -1476,6 +1477,10 @@ std::string PrimaryLanguage(std::string_view language) {
 
 bool SameLanguage(std::string_view a, std::string_view b) {
   return PrimaryLanguage(a) == PrimaryLanguage(b);
+}
+
+std::string StemLanguage(const LexiconEntry& entry) {
+  return entry.stem ? PrimaryLanguage(entry.language) : std::string();
 }
 
 }  // namespace parallax

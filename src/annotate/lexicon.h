@@ -253,6 +253,10 @@ bool SplitAtGap(std::string_view form, std::string* before, std::string* after);
 std::string PrimaryLanguage(std::string_view language);
 // True when the two tags name the same language (their primary subtags are equal).
 bool SameLanguage(std::string_view a, std::string_view b);
+// The Snowball language an entry's words are stemmed with: the primary subtag of its language
+// when it is stemmed ("ru-RU" -> "ru"), else "" (compare exact match forms). What every
+// matcher built from a lexicon passes as MatchPatternOptions::stem_language.
+std::string StemLanguage(const LexiconEntry& entry);
 
 // True when libstemmer has a Snowball stemmer for `language` ("ru", "en", "hy", "fr", ...).
 bool HasSnowballStemmer(std::string_view language);

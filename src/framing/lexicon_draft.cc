@@ -113,7 +113,7 @@ class Drafter {
       const bool reporting = e.kind == LexiconEntry::Kind::kCue && e.category == kCueReporting &&
                              whole && PhraseWords(e.form).size() == 1;
       MatchPatternOptions match_options;
-      if (e.stem) match_options.stem_language = PrimaryLanguage(e.language);
+      match_options.stem_language = StemLanguage(e);
       // A form the matcher refuses is left out here: the annotator reports it.
       if (known) {
         match_options.group = kCoveredGroup;
@@ -248,7 +248,7 @@ class Drafter {
 
   // The stemmer of a language in options.stem_languages ("ru-RU" counts as "ru"), else null.
   Stemmer* StemmerFor(const std::string& language) {
-    const std::string primary = language.substr(0, language.find('-'));
+    const std::string primary = PrimaryLanguage(language);
     if (std::find(options_.stem_languages.begin(), options_.stem_languages.end(), primary) ==
         options_.stem_languages.end()) {
       return nullptr;

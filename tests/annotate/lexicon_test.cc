@@ -353,6 +353,20 @@ TEST(LexiconCheckTest, AOneWordFormWithAShortStemIsWarned) {
   EXPECT_NE(warned[0].hint.find("stem=\"false\""), std::string::npos);
 }
 
+// A region-tagged language (lang="ru-RU") is stemmed with its language's stemmer, so its short
+// stems are warned about too.
+TEST(LexiconCheckTest, AShortStemIsWarnedInARegionTaggedLanguage) {
+  const LexiconLoadResult lex = LoadLexiconSources({{"stems.xml", R"(<?xml version="1.0"?>
+<lexicon id="stems" lang="ru-RU" stem-languages="ru">
+  <concepts>
+    <concept id="c" label="C" category="place">
+      <variant form="Алиев" source="t"><note>Short stem.</note></variant>
+    </concept>
+  </concepts>
+</lexicon>)"}});
+  EXPECT_EQ(Matching(lex.diagnostics, "stems to").size(), 1u) << Dump(lex.diagnostics);
+}
+
 TEST(LexiconCheckTest, ColoursAndDuplicatePerspectives) {
   const std::string path = DataFile("bad_colour.xml");
   const Diagnostics d = CheckLexicons({path});
