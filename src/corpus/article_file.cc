@@ -9,6 +9,7 @@
 
 #include "core/file_io.h"
 #include "corpus/page_outlet.h"
+#include "text/normalizer.h"
 #include "text/utf8.h"
 
 namespace parallax {
@@ -33,9 +34,8 @@ constexpr std::string_view kKnownKeys[] = {
 std::string_view KnownKey(std::string_view key) {
   for (std::string_view known : kKnownKeys) {
     if (known.size() == key.size() &&
-        std::equal(known.begin(), known.end(), key.begin(), [](char k, char c) {
-          return k == (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-        })) {
+        std::equal(known.begin(), known.end(), key.begin(),
+                   [](char k, char c) { return k == internal::AsciiLower(c); })) {
       return known;
     }
   }
@@ -248,14 +248,15 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
     std::size_t header_end = i;
     std::size_t known = 0;
     std::string keys;
-    while (end < lines.size() && !HeaderKeyOf(Trim(lines[end])).empty()) {
-      const std::string_view key = KnownKey(HeaderKeyOf(Trim(lines[end])));
+    for (; end < lines.size(); ++end) {
+      const std::string_view header_key = HeaderKeyOf(Trim(lines[end]));
+      if (header_key.empty()) break;
+      const std::string_view key = KnownKey(header_key);
       if (!key.empty()) {
         ++known;
         header_end = end + 1;
         keys += std::string(keys.empty() ? "" : ", ") + std::string(key);
       }
-      ++end;
     }
     bool titled_by_header = false;
     if (known >= 2) {
