@@ -77,8 +77,8 @@ namespace {
 // has (tha, kazao, rekao, изјавио), since the common lexicons carry no reporting cues in these
 // languages. Left out by the English rule above: Albanian ai (AI), duke, para, pa; Serbian
 // ali (Ali), li (Li), su (Su), sam, tom, taj, toga, tome, bio, bile, one, ova (pod is listed
-// above, as Polish);
-// and, by the same rule for Russian, Cyrillic код (code), око, кон, низ, след.
+// above, as Polish); and, by the same rule for Russian, Cyrillic код (code), око, кон, низ,
+// след.
 constexpr std::string_view kMoreFunctionWords[] = {
     // German
     "der", "die", "das", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",

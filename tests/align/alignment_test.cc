@@ -243,61 +243,55 @@ TEST(AlignmentTest, OmissionsAreJudgedInTheClaimsLanguagesOnly) {
   const LexiconLoadResult lexicon = LoadLexicons(DefaultLexiconPaths(SourceDir() + "/lexicons"));
   ASSERT_TRUE(lexicon.ok());
   const AlignDocumentBuilder builder(&lexicon.lexicon);
-  std::vector<AlignDocument> docs = {
-      builder.Build(
-          ShortArticle("en1", "en",
-                       "Georgia's parliament passed the foreign agents bill in its first "
-                       "reading in Tbilisi. Police used water cannon and tear gas against "
-                       "protesters outside parliament.")),
-      builder.Build(ShortArticle("en2", "en",
-                                 "Lawmakers in Tbilisi approved the foreign agents bill in a first "
-                                 "reading. Police fired water cannon and tear gas at protesters "
-                                 "outside parliament.")),
-      builder.Build(ShortArticle("en3", "en",
-                                 "Georgia's parliament passed the foreign agents bill in a first "
-                                 "reading in Tbilisi, by 76 votes to 13.")),
-      builder.Build(
-          ShortArticle("ru", "ru-RU",
-                       "Парламент Грузии принял в первом чтении законопроект об иноагентах "
-                       "в Тбилиси. Полиция применила водометы и слезоточивый газ против "
-                       "протестующих у здания парламента.")),
-  };
-  const Alignment a = Align(std::move(docs));
-  const Claim* water = nullptr;
-  for (const Claim& c : a.claims) {
-    for (const Passage& p : c.passages) {
-      if (p.text.find("water cannon") != std::string::npos) water = &c;
-    }
-  }
-  ASSERT_NE(water, nullptr);
-  EXPECT_EQ(OutletsOf(water), Outlets({"en1", "en2"}));
-  EXPECT_EQ(water->missing_outlets, (std::vector<std::string>{"en3"}));
-
-  // Language tags are compared by their primary subtag whatever their case or separator, and
-  // an article of no stated language is judged against the claim.
-  for (const char* language : {"EN", "en_GB", "en-US", ""}) {
-    std::vector<AlignDocument> again = {
-        builder.Build(ShortArticle("en1", "en",
-                                   "Georgia's parliament passed the foreign agents bill in its "
-                                   "first reading in Tbilisi. Police used water cannon and tear "
-                                   "gas against protesters outside parliament.")),
+  // Two outlets report the water cannon; en3 (in `en3_language`) reports the vote only.
+  auto english = [&builder](const std::string& en3_language) {
+    return std::vector<AlignDocument>{
+        builder.Build(
+            ShortArticle("en1", "en",
+                         "Georgia's parliament passed the foreign agents bill in its first "
+                         "reading in Tbilisi. Police used water cannon and tear gas against "
+                         "protesters outside parliament.")),
         builder.Build(ShortArticle("en2", "en",
                                    "Lawmakers in Tbilisi approved the foreign agents bill in a "
                                    "first reading. Police fired water cannon and tear gas at "
                                    "protesters outside parliament.")),
-        builder.Build(ShortArticle("en3", language,
+        builder.Build(ShortArticle("en3", en3_language,
                                    "Georgia's parliament passed the foreign agents bill in a "
                                    "first reading in Tbilisi, by 76 votes to 13.")),
     };
-    const Alignment b = Align(std::move(again));
+  };
+  // The claims holding the water cannon sentence.
+  auto water_claims = [](const Alignment& a) {
+    std::vector<const Claim*> out;
+    for (const Claim& c : a.claims) {
+      const bool water = std::any_of(c.passages.begin(), c.passages.end(), [](const Passage& p) {
+        return p.text.find("water cannon") != std::string::npos;
+      });
+      if (water) out.push_back(&c);
+    }
+    return out;
+  };
+  std::vector<AlignDocument> docs = english("en");
+  docs.push_back(
+      builder.Build(ShortArticle("ru", "ru-RU",
+                                 "Парламент Грузии принял в первом чтении законопроект об "
+                                 "иноагентах в Тбилиси. Полиция применила водометы и "
+                                 "слезоточивый газ против протестующих у здания парламента.")));
+  const Alignment a = Align(std::move(docs));
+  const std::vector<const Claim*> water = water_claims(a);
+  ASSERT_FALSE(water.empty());
+  EXPECT_EQ(OutletsOf(water.back()), Outlets({"en1", "en2"}));
+  EXPECT_EQ(water.back()->missing_outlets, (std::vector<std::string>{"en3"}));
+
+  // Language tags are compared by their primary subtag whatever their case or separator, and
+  // an article of no stated language is judged against the claim.
+  for (const char* language : {"EN", "en_GB", "en-US", ""}) {
+    const Alignment b = Align(english(language));
     bool seen = false;
-    for (const Claim& c : b.claims) {
-      if (OutletsOf(&c) != Outlets({"en1", "en2"})) continue;
-      for (const Passage& p : c.passages) {
-        if (p.text.find("water cannon") == std::string::npos) continue;
-        seen = true;
-        EXPECT_EQ(c.missing_outlets, (std::vector<std::string>{"en3"})) << "'" << language << "'";
-      }
+    for (const Claim* c : water_claims(b)) {
+      if (OutletsOf(c) != Outlets({"en1", "en2"})) continue;
+      seen = true;
+      EXPECT_EQ(c->missing_outlets, (std::vector<std::string>{"en3"})) << "'" << language << "'";
     }
     EXPECT_TRUE(seen) << "'" << language << "'";
   }

@@ -213,6 +213,17 @@ TEST_F(AnnotatorTest, AnnotationIsDeterministicAndSafeFromTwoThreads) {
   EXPECT_EQ(json1, json3);
 }
 
+// An article "t" in `language` whose cleaned text is `text`, one segment.
+Article OneParagraph(const std::string& language, const std::string& text) {
+  Article a;
+  a.id = "t";
+  a.language = language;
+  a.body = text;
+  a.text = a.body;
+  a.segments = {TextSegment{0, 0, a.body.size()}};
+  return a;
+}
+
 // Forms of one kind that stem alike ("на Украине", "на Украину") or overlap as a word and its
 // wildcard match the same words: the words are one use, counted once, under the entry written
 // as the text writes them (else the first entry); forms of different kinds both stay.
@@ -235,12 +246,7 @@ TEST(AnnotatorSameWordsTest, OneUseOfTheSameWordsPerKind) {
   const LexiconLoadResult r = LoadLexiconSources({{"pack.xml", pack}});
   ASSERT_TRUE(r.ok()) << r.diagnostics[0].ToString();
   const Annotator annotator(r.lexicon);
-  Article a;
-  a.id = "t";
-  a.language = "ru";
-  a.body = "Жизнь на Украине. Едут на Украину. The separatists left.";
-  a.text = a.body;
-  a.segments = {TextSegment{0, 0, a.body.size()}};
+  const Article a = OneParagraph("ru", "Жизнь на Украине. Едут на Украину. The separatists left.");
   const ArticleAnnotations ann = annotator.Annotate(a);
   std::vector<std::string> found;
   for (const LexiconMatch& m : ann.matches) {
@@ -267,12 +273,7 @@ TEST(AnnotatorStemmingTest, ARegionTaggedLanguageStemsWithItsLanguage) {
   ASSERT_TRUE(r.ok()) << r.diagnostics[0].ToString();
   const Annotator annotator(r.lexicon);
   EXPECT_TRUE(annotator.diagnostics().empty()) << annotator.diagnostics()[0].ToString();
-  Article a;
-  a.id = "t";
-  a.language = "ru";
-  a.body = "Свет в Степанакерте погас.";
-  a.text = a.body;
-  a.segments = {TextSegment{0, 0, a.body.size()}};
+  const Article a = OneParagraph("ru", "Свет в Степанакерте погас.");
   const ArticleAnnotations ann = annotator.Annotate(a);
   ASSERT_EQ(ann.matches.size(), 1u);
   EXPECT_EQ(a.text.substr(ann.matches[0].start, ann.matches[0].end - ann.matches[0].start),
@@ -298,12 +299,7 @@ TEST(AnnotatorSameWordsTest, TheEntryInTheArticlesLanguageCounts) {
   const Annotator annotator(r.lexicon);
   for (const auto& [language, expected] : std::vector<std::pair<std::string, std::string>>{
            {"en", "en north"}, {"de-AT", "de "}, {"fr", "en north"}}) {
-    Article a;
-    a.id = "t";
-    a.language = language;
-    a.body = "Odessa und Kyjiw.";
-    a.text = a.body;
-    a.segments = {TextSegment{0, 0, a.body.size()}};
+    const Article a = OneParagraph(language, "Odessa und Kyjiw.");
     const ArticleAnnotations ann = annotator.Annotate(a);
     ASSERT_EQ(ann.matches.size(), 2u) << language;
     const LexiconEntry& e = r.lexicon.entries[ann.matches[0].entry];
