@@ -331,10 +331,12 @@ TEST(LexiconCheckTest, BadWildcards) {
 
 // A stemmed one-word form whose Snowball stem is short matches every word with that stem
 // (Russian "Алиев" stems to "ал": Serbian "али", "but", was read as Ilham Aliyev). Longer forms,
-// unstemmed forms and forms that ask for stemming themselves are not warned.
+// unstemmed forms and forms that ask for stemming themselves are not warned. A region-tagged
+// language (lang="ru-RU") is stemmed with its language's stemmer, so it is warned about too.
 TEST(LexiconCheckTest, AOneWordFormWithAShortStemIsWarned) {
-  const LexiconLoadResult lex = LoadLexiconSources({{"stems.xml", R"(<?xml version="1.0"?>
-<lexicon id="stems" lang="ru" stem-languages="ru">
+  for (const std::string language : {"ru", "ru-RU"}) {
+    const LexiconLoadResult lex = LoadLexiconSources({{"stems.xml", R"(<?xml version="1.0"?>
+<lexicon id="stems" lang=")" + language + R"(" stem-languages="ru">
   <concepts>
     <concept id="c" label="C" category="place">
       <variant form="Алиев" source="t"><note>Short stem.</note></variant>
@@ -345,26 +347,13 @@ TEST(LexiconCheckTest, AOneWordFormWithAShortStemIsWarned) {
     </concept>
   </concepts>
 </lexicon>)"}});
-  const std::vector<Diagnostic> warned = Matching(lex.diagnostics, "stems to");
-  ASSERT_EQ(warned.size(), 1u) << Dump(lex.diagnostics);
-  EXPECT_NE(warned[0].message.find("\"Алиев\""), std::string::npos) << warned[0].message;
-  EXPECT_EQ(warned[0].severity, Severity::kWarning);
-  EXPECT_EQ(warned[0].line, 5);
-  EXPECT_NE(warned[0].hint.find("stem=\"false\""), std::string::npos);
-}
-
-// A region-tagged language (lang="ru-RU") is stemmed with its language's stemmer, so its short
-// stems are warned about too.
-TEST(LexiconCheckTest, AShortStemIsWarnedInARegionTaggedLanguage) {
-  const LexiconLoadResult lex = LoadLexiconSources({{"stems.xml", R"(<?xml version="1.0"?>
-<lexicon id="stems" lang="ru-RU" stem-languages="ru">
-  <concepts>
-    <concept id="c" label="C" category="place">
-      <variant form="Алиев" source="t"><note>Short stem.</note></variant>
-    </concept>
-  </concepts>
-</lexicon>)"}});
-  EXPECT_EQ(Matching(lex.diagnostics, "stems to").size(), 1u) << Dump(lex.diagnostics);
+    const std::vector<Diagnostic> warned = Matching(lex.diagnostics, "stems to");
+    ASSERT_EQ(warned.size(), 1u) << language << "\n" << Dump(lex.diagnostics);
+    EXPECT_NE(warned[0].message.find("\"Алиев\""), std::string::npos) << warned[0].message;
+    EXPECT_EQ(warned[0].severity, Severity::kWarning);
+    EXPECT_EQ(warned[0].line, 5);
+    EXPECT_NE(warned[0].hint.find("stem=\"false\""), std::string::npos);
+  }
 }
 
 TEST(LexiconCheckTest, ColoursAndDuplicatePerspectives) {
