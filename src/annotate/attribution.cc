@@ -141,13 +141,14 @@ class Finder {
   std::vector<AttributionRelation> Run() {
     AddDirect();
     std::size_t c = 0;
+    std::pair<std::size_t, std::size_t> previous{0, 0};  // the sentence before, if any
     for (const auto& [sb, se] : sentences_) {
       while (c < cues_.size() && cues_[c].begin < sb) ++c;
       std::size_t first = c;
       while (c < cues_.size() && cues_[c].begin < se) ++c;
       if (Headline(sb, se)) continue;
-      if (first == c) continue;
-      Sentence(sb, se, first, c);
+      if (first != c) Sentence(sb, se, first, c, previous);
+      previous = {sb, se};
     }
     std::sort(out_.begin(), out_.end(),
               [](const AttributionRelation& a, const AttributionRelation& b) {
@@ -439,18 +440,29 @@ class Finder {
   // --- "Name: what they said" (headlines, subheads, transcripts)
 
   static bool IsLabel(std::string_view lower) {
-    static const WordList kLabels = {
-        "update",    "updated",    "note",          "editor",  "editors",    "photo",     "photos",
-        "video",     "watch",      "read",          "related", "source",     "sources",   "see",
-        "also",      "correction", "disclaimer",    "warning", "breaking",   "exclusive", "opinion",
-        "analysis",  "live",       "advertisement", "share",   "tags",       "topics",    "follow",
-        "subscribe", "listen",     "image",         "caption", "credit",     "credits",   "more",
-        "question",  "answer",     "why",           "what",    "how",        "when",      "where",
-        "who",       "here",       "fact",          "facts",   "background", "context",   "summary",
-        "example",   "day",        "part",          "chapter", "step",       "tip",       "q",
-        "a",         "by",         "from",          "to",      "subject",    "date",      "time",
-        "location",  "title",      "author",        "contact", "email",      "phone",     "address",
-        "фото",      "видео",      "источник",      "читайте", "смотрите",   "обновлено"};
+    static const WordList kLabels = {"update",      "updated",  "note",         "editor",
+                                     "editors",     "photo",    "photos",       "video",
+                                     "watch",       "read",     "related",      "source",
+                                     "sources",     "see",      "also",         "correction",
+                                     "disclaimer",  "warning",  "breaking",     "exclusive",
+                                     "opinion",     "analysis", "live",         "advertisement",
+                                     "share",       "tags",     "topics",       "follow",
+                                     "subscribe",   "listen",   "image",        "caption",
+                                     "credit",      "credits",  "more",         "question",
+                                     "answer",      "why",      "what",         "how",
+                                     "when",        "where",    "who",          "here",
+                                     "fact",        "facts",    "background",   "context",
+                                     "summary",     "example",  "day",          "part",
+                                     "chapter",     "step",     "tip",          "q",
+                                     "a",           "by",       "from",         "to",
+                                     "subject",     "date",     "time",         "location",
+                                     "title",       "author",   "contact",      "email",
+                                     "phone",       "address",  "фото",         "видео",
+                                     "источник",    "читайте",  "смотрите",     "обновлено",
+                                     "предыстория", "контекст", "справка",      "подробнее",
+                                     "напомним",    "важно",    "відео",        "джерело",
+                                     "дивіться",    "оновлено", "передісторія", "довідка",
+                                     "докладніше",  "нагадаємо"};
     return kLabels.Contains(lower);
   }
 
@@ -624,7 +636,76 @@ class Finder {
     return {0, j - 1, true};
   }
 
-  void Sentence(std::size_t sb, std::size_t se, std::size_t first_cue, std::size_t last_cue) {
+  // Reported (or mixed, when it holds a quotation) content [begin, end) of `cue`.
+  AttributionRelation Reported(std::size_t begin, std::size_t end, const CueSpan& cue) const {
+    AttributionRelation a;
+    a.start = begin;
+    a.end = end;
+    a.kind = HoldsQuote(begin, end) ? AttributionKind::kMixed : AttributionKind::kReported;
+    a.cue = std::string(text_.substr(cue.begin, cue.end - cue.begin));
+    a.cue_start = cue.begin;
+    a.cue_end = cue.end;
+    a.stance = cue.stance;
+    return a;
+  }
+
+  // "Об этом 7 июня сообщил мэр …" / "Про це повідомив голова …": the words before the verb
+  // point back to the sentence before ("об этом", "about this"), with at most a few
+  // lower-case words of time or place between them and the verb.
+  static bool PointsBack(const std::vector<Token>& tokens, std::size_t verb) {
+    if (verb < 2 || !tokens[0].word || !tokens[1].word) return false;
+    const std::string_view a = tokens[0].lower;
+    const std::string_view b = tokens[1].lower;
+    if (!((a == "об" && b == "этом") || (a == "про" && b == "це"))) return false;
+    if (verb - 2 > 6) return false;
+    for (std::size_t k = 2; k < verb; ++k) {
+      if (!tokens[k].word || tokens[k].capital) return false;
+    }
+    return true;
+  }
+
+  // The content of "Об этом сообщил X.": the sentence before, when it is in the same paragraph
+  // and is not a quotation already. When there is none the sentence reports nothing: its only
+  // words after the verb are the source.
+  void PointBack(const std::vector<Token>& tokens, std::size_t cl,
+                 std::pair<std::size_t, std::size_t> previous, const CueSpan& cue) {
+    // "сообщил в Facebook пресс-секретарь …", "в своём Telegram-канале": the place it was said
+    // stands between the verb and the source.
+    std::size_t from = cl + 1;
+    if (from + 1 < tokens.size() && tokens[from].word &&
+        (tokens[from].lower == "в" || tokens[from].lower == "на" || tokens[from].lower == "у")) {
+      std::size_t k = from + 1;
+      const std::string_view own = tokens[k].lower;
+      if (own == "своем" || own == "своём" || own == "своєму" || own == "своей" || own == "своїй") {
+        ++k;
+      }
+      if (k + 1 < tokens.size() && tokens[k].word && (tokens[k].capital || k > from + 1)) {
+        from = k + 1;
+      }
+    }
+    Phrase source = internal::PhraseAfter(tokens, from, tokens.size());
+    if (!ValidSource(tokens, &source)) return;
+    const auto [pb, pe] = previous;
+    if (pe <= pb || pe > tokens.front().begin) return;
+    if (text_.substr(pe, tokens.front().begin - pe).find('\n') != std::string_view::npos) {
+      return;
+    }
+    const internal::Tokens before = internal::Tokenize(text_, pb, pe);
+    if (before.empty()) return;
+    const std::size_t last = LastContentToken(before);
+    const std::size_t begin = before.front().begin;
+    const std::size_t end = before[last].end;
+    if (begin >= end || CountWords(before, 0, last) < options_.min_content_words ||
+        CoveredByDirect(begin, end)) {
+      return;
+    }
+    AttributionRelation a = Reported(begin, end, cue);
+    SetSource(tokens, source, &a);
+    out_.push_back(std::move(a));
+  }
+
+  void Sentence(std::size_t sb, std::size_t se, std::size_t first_cue, std::size_t last_cue,
+                std::pair<std::size_t, std::size_t> previous) {
     // The sentence is cut into tokens once a cue outside quotations needs them (often none does).
     internal::Tokens tokens;
     bool tokenized = false;
@@ -640,6 +721,10 @@ class Finder {
       const std::size_t cf = TokenAt(tokens, cue.begin);
       std::size_t cl = TokenAt(tokens, cue.end > 0 ? cue.end - 1 : 0);
       if (cf >= tokens.size() || cl >= tokens.size()) continue;
+      if (cue.syntax != CueSyntax::kSourceFollows && PointsBack(tokens, cf)) {
+        PointBack(tokens, cl, previous, cue);
+        return;
+      }
       Candidate found = cue.syntax == CueSyntax::kSourceFollows ? SourceFollows(tokens, cf, cl)
                                                                 : Verb(tokens, cf, cl, last_source);
       if (!found.ok) continue;
@@ -659,14 +744,7 @@ class Finder {
         continue;
       }
       if (CoveredByDirect(begin, end)) continue;
-      AttributionRelation a;
-      a.start = begin;
-      a.end = end;
-      a.kind = HoldsQuote(begin, end) ? AttributionKind::kMixed : AttributionKind::kReported;
-      a.cue = std::string(text_.substr(cue.begin, cue.end - cue.begin));
-      a.cue_start = cue.begin;
-      a.cue_end = cue.end;
-      a.stance = cue.stance;
+      AttributionRelation a = Reported(begin, end, cue);
       SetSource(tokens, found.source, &a);
       if (found.source.found) last_source = found.source;
       out_.push_back(std::move(a));
@@ -853,8 +931,11 @@ class Finder {
       // when a source after the verb closes the sentence; that is the inverted "…, said X."
       // (read below): a name after the verb and nothing but punctuation after it. A verb with an
       // object ("…, told Reuters") keeps its subject.
-      if (subject.found && subject.first == 0 && IsSeparator(tokens[cf - 1]) &&
-          !TakesObject(verb.lower)) {
+      // The same holds for a subject found between commas ("В результате прорыва ГЭС, где
+      // дамбу разрушило ударами ВСУ, город уходит под воду, сообщил глава округа Леонтьев."):
+      // the clause is an aside of the content, and the name after the verb its source.
+      if (subject.found && (subject.first == 0 || IsSeparator(tokens[subject.first - 1])) &&
+          IsSeparator(tokens[cf - 1]) && !TakesObject(verb.lower)) {
         const Phrase source = InvertedSource(tokens, after);
         const char32_t first = source.found ? CharAt(tokens[source.first].text, 0).cp : 0;
         // A name: it ends in a capital ("… Леонтьев"), an organisation ("the ministry") or a

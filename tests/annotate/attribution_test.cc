@@ -266,6 +266,66 @@ TEST_F(AttributionTest, InvertedSourceAfterAClauseOpeningTheSentence) {
   EXPECT_EQ(object.Holding("the same")->source, "Biden");
 }
 
+// A comma-delimited clause before "…, сообщил X." is an aside of the content, not the verb's
+// subject, when a name after the verb closes the sentence.
+TEST_F(AttributionTest, InvertedSourceAfterAnAsideBetweenCommas) {
+  const Result r =
+      Run("В результате прорыва ГЭС, где дамбу разрушило ударами ВСУ, город уходит под воду, "
+          "сообщил глава округа Владимир Леонтьев.",
+          "ru");
+  const AttributionRelation* a = r.Holding("где дамбу разрушило ударами ВСУ");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "глава округа Владимир Леонтьев");
+  EXPECT_EQ(r.Holding("Владимир Леонтьев"), nullptr) << "the source is not its own content";
+  // An appositive between commas keeps its subject: "Smith, a lawyer, said Jones was wrong."
+  const Result en = Run("Ivan Petrov, a lawyer from Baku, said Jones was wrong about the road.");
+  ASSERT_NE(en.Holding("Jones was wrong"), nullptr);
+  EXPECT_EQ(en.Holding("Jones was wrong")->source, "Ivan Petrov");
+}
+
+// "Об этом сообщил X." points back: the sentence before, in the same paragraph, is X's; with no
+// such sentence the tag reports nothing, and "об этом" is never a source.
+TEST_F(AttributionTest, AboutThisSaidXReportsTheSentenceBefore) {
+  const Result r = Run(
+      "Из зоны затопления вывезли более 900 человек. Об этом 7 июня сообщил мэр города Владимир "
+      "Леонтьев.\n\nОб этом заявил министр Сергей Лавров.",
+      "ru");
+  const AttributionRelation* a = r.Holding("вывезли более 900 человек");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "мэр города Владимир Леонтьев");
+  EXPECT_EQ(a->kind, AttributionKind::kReported);
+  ASSERT_EQ(r.ann.attributions.size(), 1u);
+  const Result uk = Run(
+      "Рівень води піднявся на три метри. Про це повідомив голова ОВА Олександр Прокудін.", "uk");
+  ASSERT_NE(uk.Holding("Рівень води піднявся"), nullptr);
+  EXPECT_EQ(uk.Holding("Рівень води піднявся")->source, "голова ОВА Олександр Прокудін");
+  EXPECT_EQ(uk.Holding("Олександр Прокудін"), nullptr);
+  // Where it was said stands between the verb and the source.
+  const Result where = Run(
+      "Армия больше не контролирует город. Об этом сообщил в Facebook пресс-секретарь Ваграм "
+      "Погосян. Вода отступила на метр. Об этом заявил в своём Telegram-канале мэр Иван Петров.",
+      "ru");
+  ASSERT_NE(where.Holding("не контролирует город"), nullptr);
+  EXPECT_EQ(where.Holding("не контролирует город")->source, "пресс-секретарь Ваграм Погосян");
+  ASSERT_NE(where.Holding("Вода отступила"), nullptr);
+  EXPECT_EQ(where.Holding("Вода отступила")->source, "мэр Иван Петров");
+}
+
+// "Name: words" reads the name as the speaker; a section label ("Background:", "Предыстория:",
+// "Довідка:") is nobody.
+TEST_F(AttributionTest, SectionLabelsBeforeAColonAreNoSpeaker) {
+  const Result named = Run("Пашинян: Армения готова подписать мирный договор до конца года.", "ru");
+  ASSERT_NE(named.Holding("Армения готова подписать"), nullptr);
+  EXPECT_EQ(named.Holding("Армения готова подписать")->source, "Пашинян");
+  for (const auto& [text, language] :
+       {std::pair{"Предыстория: Какие проблемы принесет разрушение дамбы на ГЭС", "ru"},
+        std::pair{"Довідка: Каховська ГЕС була збудована у 1956 році на Дніпрі", "uk"},
+        std::pair{"Background: What the dam held back for seventy years", "en"}}) {
+    const Result label = Run(text, language);
+    EXPECT_TRUE(label.ann.attributions.empty()) << text;
+  }
+}
+
 TEST_F(AttributionTest, RussianNamesInGuillemetsAreNotScareQuotes) {
   const Result r = Run("Партия «Грузинская мечта» и издание «Медуза» сообщили об этом.", "ru");
   ASSERT_EQ(r.ann.quotes.size(), 2u);
