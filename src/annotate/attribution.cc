@@ -669,18 +669,28 @@ class Finder {
   // words after the verb are the source.
   void PointBack(const std::vector<Token>& tokens, std::size_t cl,
                  std::pair<std::size_t, std::size_t> previous, const CueSpan& cue) {
-    // "сообщил в Facebook пресс-секретарь …", "в своём Telegram-канале": the place it was said
-    // stands between the verb and the source.
+    // Where it was said may stand between the verb and the source: "сообщил в Facebook
+    // пресс-секретарь …", "в своём Telegram-канале мэр …". "говорится в сообщении МЧС": the
+    // document is the source's, named by the capitalised word after it.
     std::size_t from = cl + 1;
     if (from + 1 < tokens.size() && tokens[from].word &&
-        (tokens[from].lower == "в" || tokens[from].lower == "на" || tokens[from].lower == "у")) {
+        (tokens[from].lower == "в" || tokens[from].lower == "во" || tokens[from].lower == "на" ||
+         tokens[from].lower == "у")) {
       std::size_t k = from + 1;
       const std::string_view own = tokens[k].lower;
       if (own == "своем" || own == "своём" || own == "своєму" || own == "своей" || own == "своїй") {
         ++k;
       }
-      if (k + 1 < tokens.size() && tokens[k].word && (tokens[k].capital || k > from + 1)) {
-        from = k + 1;
+      if (k + 1 < tokens.size() && tokens[k].word && tokens[k + 1].word &&
+          (tokens[k].capital || k > from + 1)) {
+        from = k + 1;  // the platform, then the source
+      } else {
+        std::size_t name = from + 1;
+        while (name < tokens.size() && name < from + 4 && tokens[name].word &&
+               !tokens[name].capital) {
+          ++name;
+        }
+        from = name < tokens.size() && tokens[name].word && tokens[name].capital ? name : from + 1;
       }
     }
     Phrase source = internal::PhraseAfter(tokens, from, tokens.size());

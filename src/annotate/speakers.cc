@@ -381,6 +381,7 @@ const std::unordered_set<std::string_view>& ReportingVerbs() {
       "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "отметил", "отметила",
       "отметили", "считает", "считают", "написал", "написала", "подчеркнул", "подчеркнула",
       "добавил", "добавила", "сообщил", "сообщила", "сообщили", "говорит", "уверен",
+      "говорится",  // "«…», — говорится в заявлении МИД"
       // Ukrainian forms the Russian cue stems find in text and a quotation's tag needs as they
       // are (lexicons/reference/reporting-cues.md, RC1-RC2; заявила, сказала, … are above)
       "заявив", "сказав", "пояснив", "пояснила", "написав"};
@@ -493,7 +494,18 @@ bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i, const Wo
 }
 
 bool IsParticiple(const Token& t) {
-  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0;
+  // Russian and Ukrainian adverbial participles of reporting verbs ("…, сообщив, что …",
+  // "…, зазначивши, що …"): those that are no finite verb in the other language ("заявив" and
+  // "пояснив" are Ukrainian past tenses, so they are not here).
+  static const WordList kGerunds = {
+      "сообщив",    "отметив",     "добавив",    "подчеркнув",  "указав",      "напомнив",
+      "признав",    "выразив",     "назвав",     "пообещав",    "предупредив", "потребовав",
+      "обвинив",    "сообщая",     "отмечая",    "подчеркивая", "подчёркивая", "добавляя",
+      "заявляя",    "указывая",    "напоминая",  "говоря",      "утверждая",   "объясняя",
+      "заявивши",   "повідомивши", "зазначивши", "додавши",     "наголосивши", "підкресливши",
+      "зазначаючи", "наголошуючи", "заявляючи",  "кажучи",      "повідомляючи"};
+  if (t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0) return true;
+  return t.word && t.lower.size() > 8 && kGerunds.Contains(t.lower);
 }
 
 bool IsPronoun(const Token& t) {

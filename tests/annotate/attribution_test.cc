@@ -309,6 +309,31 @@ TEST_F(AttributionTest, AboutThisSaidXReportsTheSentenceBefore) {
   EXPECT_EQ(where.Holding("не контролирует город")->source, "пресс-секретарь Ваграм Погосян");
   ASSERT_NE(where.Holding("Вода отступила"), nullptr);
   EXPECT_EQ(where.Holding("Вода отступила")->source, "мэр Иван Петров");
+  const Result document = Run("Вода ушла из города. Об этом говорится в сообщении МЧС.", "ru");
+  ASSERT_NE(document.Holding("Вода ушла"), nullptr);
+  EXPECT_EQ(document.Holding("Вода ушла")->source, "МЧС");
+  // "«…», — говорится в послании X": the quotation is X's.
+  const Result quoted =
+      Run("Президент выступил вечером.\n\n«Я дал согласие остановить войну», — говорится в "
+          "послании Арутюняна.",
+          "ru");
+  ASSERT_NE(quoted.Holding("Я дал согласие"), nullptr);
+  EXPECT_EQ(quoted.Holding("Я дал согласие")->source, "Арутюняна");
+}
+
+// A Russian or Ukrainian adverbial participle after a comma speaks for the sentence's subject,
+// not for the whole clause before it.
+TEST_F(AttributionTest, RussianAndUkrainianParticiplesSpeakForTheSubject) {
+  const Result r =
+      Run("Президент Араик Арутюнян прокомментировал прекращение боевых действий, сообщив, что "
+          "обсуждал с премьером шаги.",
+          "ru");
+  ASSERT_NE(r.Holding("обсуждал с премьером"), nullptr);
+  EXPECT_EQ(r.Holding("обсуждал с премьером")->source, "Президент Араик Арутюнян");
+  const Result uk = Run(
+      "Голова ОВА Олександр Прокудін виступив у Херсоні, зазначивши, що евакуація триває.", "uk");
+  ASSERT_NE(uk.Holding("евакуація триває"), nullptr);
+  EXPECT_EQ(uk.Holding("евакуація триває")->source, "Голова ОВА Олександр Прокудін");
 }
 
 // "Name: words" reads the name as the speaker; a section label ("Background:", "Предыстория:",
