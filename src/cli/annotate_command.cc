@@ -2,6 +2,7 @@
 
 #include "annotate/annotator.h"
 #include "cli/cli.h"
+#include "corpus/article_file.h"
 #include "corpus/ingest.h"
 
 namespace parallax::cli {
@@ -13,6 +14,10 @@ LoadedArticles LoadArticlesForCommand(const std::vector<std::string>& inputs,
   ingest.outlets = &outlets;
   LoadedArticles loaded = LoadArticles(inputs, ingest);
   PrintDiagnostics(loaded.diagnostics);
+  // Articles that name no outlet are each an outlet of their own, as in the report: lumped
+  // together they would read as one nameless outlet.
+  for (Article& a : loaded.articles) GiveOwnOutlet(a);
+  MakeOwnOutletsDistinct(loaded.articles);
   return loaded;
 }
 

@@ -81,10 +81,8 @@ int RunLexiconDraft(const std::vector<std::string>& args) {
   if (PrintDiagnostics(annotator.diagnostics()) > 0) return kExitUsage;
   LoadedArticles loaded = LoadArticlesForCommand(inputs, outlets, limits);
   if (loaded.articles.empty()) throw UsageError("no articles were read");
-  // Articles that name no outlet are each an outlet of their own, as in the report: lumped
-  // together they would read as one outlet whose words are "distinctive".
-  for (Article& a : loaded.articles) GiveOwnOutlet(a);
-  MakeOwnOutletsDistinct(loaded.articles);
+  // (Articles that name no outlet are each an outlet of their own, LoadArticlesForCommand: lumped
+  // together they would read as one outlet whose words are "distinctive".)
   std::vector<ArticleAnnotations> annotations;
   for (const Article& a : loaded.articles) annotations.push_back(annotator.Annotate(a));
   const LexiconDraft draft =

@@ -337,6 +337,18 @@ void GiveOwnOutlet(Article& a) {
   a.outlet_name = std::string(kOwnOutletName) + file + ")";
 }
 
+bool IsFolderNotes(std::string_view file_name) {
+  const std::string_view stem = file_name.substr(0, file_name.find('.'));
+  constexpr std::string_view kReadme = "readme";
+  return std::equal(stem.begin(), stem.end(), kReadme.begin(), kReadme.end(),
+                    [](char c, char k) { return internal::AsciiLower(c) == k; });
+}
+
+Diagnostic FolderNotesSkipped(const std::string& path) {
+  return MakeWarning(path, 0, 0, "a folder's README is read as notes, not as an article; skipped",
+                     "give the file by name to read it as an article");
+}
+
 bool HasOwnOutlet(const Article& a) {
   return a.outlet.starts_with(kOwnOutletId) && a.outlet_name.starts_with(kOwnOutletName);
 }

@@ -53,6 +53,14 @@ std::string ArticleIdFromPath(const std::string& path);
 // is never changed: the warning "article names no outlet" still asks for `outlet:`.
 void GiveOwnOutlet(Article& article);
 
+// Whether a file found by listing a folder is the folder's notes, not an article: README,
+// README.md, readme.txt and the like (any case, any extension). Folder listings skip it with
+// FolderNotesSkipped; a file given by name is always read.
+bool IsFolderNotes(std::string_view file_name);
+
+// The warning that a folder's notes file `path` was skipped.
+Diagnostic FolderNotesSkipped(const std::string& path);
+
 // True when `article`'s outlet was given by GiveOwnOutlet.
 bool HasOwnOutlet(const Article& article);
 

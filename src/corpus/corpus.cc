@@ -41,7 +41,9 @@ std::vector<fs::path> ListArticleFiles(const std::string& dir, Diagnostics* diag
       continue;
     }
     const std::string ext = p.extension().string();
-    if (ext == ".txt" || ext == ".md") {
+    if (IsFolderNotes(name)) {
+      diagnostics->push_back(FolderNotesSkipped(p.string()));
+    } else if (ext == ".txt" || ext == ".md") {
       files.push_back(p);
     } else if (name != "events.xml" && !IsKeptPage(p)) {
       diagnostics->push_back(MakeWarning(p.string(), 0, 0, "not an article file; skipped",

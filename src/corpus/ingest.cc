@@ -252,7 +252,9 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
             MakeError(it->path().string(), 0, 0, "cannot read: " + type_ec.message()));
         continue;
       }
-      if (fs::is_regular_file(s)) {
+      if (fs::is_regular_file(s) && IsFolderNotes(name)) {
+        diagnostics.push_back(FolderNotesSkipped(it->path().string()));
+      } else if (fs::is_regular_file(s)) {
         found.push_back(it->path().string());
       } else if (!fs::is_directory(s)) {
         diagnostics.push_back(MakeWarning(it->path().string(), 0, 0,

@@ -227,6 +227,31 @@ TEST(CliTest, LexiconDraftCountsEachArticleWithoutOutletApart) {
   EXPECT_NE(draft.find("no-outlet-p2"), std::string::npos);
 }
 
+// A README copied into a story folder is skipped with a warning by every command that lists
+// the folder; annotate and match name each article without an outlet as the report does.
+TEST(CliTest, AFoldersReadmeIsSkippedAndOwnOutletsAreNamed) {
+  testing::TempDir dir;
+  const std::string story = dir.path() + "/story";
+  std::filesystem::create_directories(story);
+  testing::WriteFileOrFail(story + "/README.md", "# Workshop notes\n\nNotes for the protest.\n");
+  testing::WriteFileOrFail(story + "/pasted-1.txt",
+                           "Villagers blocked the highway on Monday to protest the deal.\n");
+  const auto report = RunParallax({"report", story, "-o", dir.path() + "/out"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("1 article from 1 outlet,"), std::string::npos) << report.out;
+  EXPECT_NE(report.err.find("README.md: warning: a folder's README"), std::string::npos)
+      << report.err;
+  const auto match = RunParallax({"match", story});
+  ASSERT_EQ(match.exit_code, 0) << match.err;
+  EXPECT_NE(match.err.find("README.md: warning: a folder's README"), std::string::npos);
+  EXPECT_EQ(match.out.find("Notes for"), std::string::npos) << match.out;
+  EXPECT_NE(match.out.find("no-outlet-pasted-1  "), std::string::npos) << match.out;
+  // Given by name, it is read.
+  const auto named = RunParallax({"annotate", story + "/README.md"});
+  ASSERT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_NE(named.out.find("== README (no-outlet-readme)"), std::string::npos) << named.out;
+}
+
 TEST(CliTest, LexiconDraftHelpAndUsage) {
   const auto help = RunParallax({"lexicon", "draft", "--help"});
   EXPECT_EQ(help.exit_code, 0);

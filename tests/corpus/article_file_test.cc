@@ -310,6 +310,20 @@ TEST(ArticleFileTest, AnArticleWithoutOutletIsAnOutletOfItsOwn) {
   EXPECT_TRUE(HasOwnOutlet(articles[4]));
 }
 
+// A folder's README (any case, any extension) is its notes, not an article.
+TEST(ArticleFileTest, AFoldersReadmeIsNotes) {
+  for (const char* name : {"README", "README.md", "readme.txt", "ReadMe.markdown"}) {
+    EXPECT_TRUE(IsFolderNotes(name)) << name;
+  }
+  for (const char* name : {"readme-kurir.txt", "readmes.md", "pasted-1.txt", "read.me", ""}) {
+    EXPECT_FALSE(IsFolderNotes(name)) << name;
+  }
+  const Diagnostic d = FolderNotesSkipped("story/README.md");
+  EXPECT_EQ(d.path, "story/README.md");
+  EXPECT_EQ(d.severity, Severity::kWarning);
+  EXPECT_NE(d.message.find("skipped"), std::string::npos);
+}
+
 // The same file name in two folders (align reads several) is two outlets too; ids kept apart
 // from their articles (align's documents) are made distinct the same way.
 TEST(ArticleFileTest, TheSameFileNameInTwoFoldersIsTwoOutlets) {
