@@ -754,8 +754,9 @@ class HtmlBuilder {
     El(s, "h3", m_.Tr("Claims"));
     El(s, "p",
        m_.Tr("Sentences of different outlets that report the same thing. A striped cell marks an "
-             "omission: the outlet covers the same story or event but does not carry the claim. "
-             "A dash means the claim lies outside what that outlet covered."));
+             "omission: the outlet covers the same story or event in one of the claim's languages "
+             "but does not carry the claim. A dash means the claim lies outside what that outlet "
+             "covered."));
     for (std::size_t g = 0; g < groups.size(); ++g) ClaimsTable(s, groups[g], g == 0);
     El(s, "p",
        Fill(m_.TrN("Showing {shown} of {n} claim: those carried by the most outlets, in the "

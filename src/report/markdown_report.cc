@@ -253,7 +253,8 @@ std::string ReportToMarkdown(const StoryReport& r) {
   md << "\n### " << m.Tr("Claims") << "\n\n"
      << m.Tr(
             "For each claim: the outlets that carry it, with their sentence, and **omitted** "
-            "where an outlet covers the same story or event but does not carry it.")
+            "where an outlet covers the same story or event in one of the claim's languages but "
+            "does not carry it.")
      << "\n\n";
   for (const Claim* c : r.claims()) {
     md << "**" << c->id << "**\n\n";

@@ -94,8 +94,8 @@ std::vector<std::string> MethodParagraphs(const Messages& m) {
            "direct quotations, grouped by the speaker's perspective. Scare quotes are short "
            "quotations with no speaker. Claims are sentences of different outlets with similar "
            "content terms (every naming variant counts as its concept); an omission is a claim an "
-           "outlet does not carry although it covers the same story or event. Small counts are "
-           "shown as counts."),
+           "outlet does not carry although it covers the same story or event in one of the "
+           "claim's languages. Small counts are shown as counts."),
       m.Tr("Perspective colours come from the lexicon and say whose usage a form reflects, not "
            "which form is right. The tool describes usage; readers draw the conclusions."),
       m.Tr("The report is deterministic: the same corpus and lexicon give the same bytes. Its "
