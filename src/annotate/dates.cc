@@ -394,10 +394,22 @@ class DateFinder {
   }
 
   // A month (and maybe day) without a year: the most recent one not after the article date.
+  // A day or month without a year ("1 января", "April 23", "in May"): the last one not after the
+  // reference date, unless the next one begins within kSoonDays after it. News mostly tells what
+  // happened, and announces what comes soon: "с 1 января Россия прекратит поставки" in an
+  // article of 29 December is the coming 1 January; "the next round will take place in April"
+  // in one of March is this April.
+  static constexpr long kSoonDays = 62;
   void NoYear(DateMention* m, int month, int day) const {
     if (!has_ref_) return;
     int y = ref_to_.year;
     if (month > ref_to_.month || (day > 0 && month == ref_to_.month && day > ref_to_.day)) --y;
+    const int next = y + 1;
+    if ((day == 0 || ValidDay(next, month, day)) &&
+        Day(next, month, day > 0 ? day : 1).DaysSinceEpoch() - ref_to_.DaysSinceEpoch() <=
+            kSoonDays) {
+      y = next;
+    }
     if (day > 0) {
       if (!ValidDay(y, month, day)) return;
       SetRange(m, {Day(y, month, day), Day(y, month, day)});

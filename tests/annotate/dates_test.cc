@@ -77,6 +77,18 @@ TEST(DatesTest, DayWithoutYearIsMostRecentNotAfterArticle) {
   ExpectDay(Find("On the morning of December 12", "December 12", D("2023-03-27")), "2022-12-12");
 }
 
+// Unless it comes within two months after the article: what news announces is soon.
+TEST(DatesTest, DayOrMonthWithoutYearSoonAfterTheArticleIsTheComingOne) {
+  ExpectDay(Find("С 1 января Россия прекратит поставки", "1 января", D("2024-12-29"), "ru"),
+            "2025-01-01");
+  ExpectDay(Find("signed by May 15", "May 15", D("2024-04-19")), "2024-05-15");
+  ExpectDay(Find("talks on January 20", "January 20", D("2025-01-13")), "2025-01-20");
+  ExpectRange(Find("in February the talks resume", "February", D("2025-01-13")), "2025-02-01",
+              "2025-02-28");
+  // Further ahead it is the last one.
+  ExpectDay(Find("on 1 April the road", "1 April", D("2024-12-29")), "2024-04-01");
+}
+
 TEST(DatesTest, PartOfDayIsInTheSpan) {
   const DateMention m =
       Find("On the morning of December 12, activists", "December 12", D("2022-12-12"));
