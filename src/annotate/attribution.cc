@@ -52,6 +52,13 @@ bool IsAnyPronoun(std::string_view lower) {
   return kWords.Contains(lower);
 }
 
+// Personal pronouns that can speak in the languages of back-references (BackReferenceAt):
+// "Про це він заявив", "Об этом она сообщила", "Այս մասին նա ասել է".
+bool IsSpeakingPronoun(std::string_view lower) {
+  static const WordList kWords = {"он", "она", "они", "він", "вона", "вони", "նա", "նրանք"};
+  return kWords.Contains(lower);
+}
+
 // Verbs whose object comes before the reported clause: "told reporters (that) …".
 bool TakesObject(std::string_view lower) {
   static const WordList kWords = {"told",   "tells", "tell",     "assured", "assures",
@@ -649,29 +656,61 @@ class Finder {
     return a;
   }
 
-  // "Об этом 7 июня сообщил мэр …" / "Про це повідомив голова …": the words before the verb
-  // point back to the sentence before ("об этом", "about this"), with at most a few
-  // lower-case words of time or place between them and the verb.
-  static bool PointsBack(const std::vector<Token>& tokens, std::size_t verb) {
-    if (verb < 2 || !tokens[0].word || !tokens[1].word) return false;
-    const std::string_view a = tokens[0].lower;
-    const std::string_view b = tokens[1].lower;
-    if (!((a == "об" && b == "этом") || (a == "про" && b == "це"))) return false;
-    if (verb - 2 > 6) return false;
-    for (std::size_t k = 2; k < verb; ++k) {
-      if (!tokens[k].word || tokens[k].capital) return false;
+  // A back-reference to the sentence before: the words of the tag say "about this" and the tag
+  // has no content of its own (lexicons/reference/reporting-cues.md, RC4, RC7, RC13).
+  //   - the source follows the verb: "Об этом 7 июня сообщил мэр …", "Про це повідомив голова …",
+  //     "Այս մասին ֆեյսբուքյան իր էջում գրել է վարչապետ …": the words before the verb are
+  //     lower-case words of time or place, numbers, or a personal pronoun (then the source:
+  //     "Про це він заявив в Facebook");
+  //   - the source stands before the verb: "Bunu XİN rəhbəri Ceyhun Bayramov bildirib",
+  //     "Bu barədə Müdafiə Nazirliyi bildirib", also after "… xəbər verir ki, bunu …".
+  struct BackReference {
+    bool found = false;
+    bool source_before = false;  // the source stands between the opener and the verb
+    std::size_t after_opener = 0;
+  };
+  static BackReference BackReferenceAt(const std::vector<Token>& tokens, std::size_t verb) {
+    BackReference r;
+    const auto word = [&](std::size_t k, std::string_view w) {
+      return k < verb && tokens[k].word && tokens[k].lower == w;
+    };
+    if ((word(0, "об") && word(1, "этом")) || (word(0, "про") && word(1, "це")) ||
+        (word(0, "այս") && word(1, "մասին"))) {
+      r.after_opener = 2;
+    } else {
+      // Azerbaijani: "Bunu …", "Bu barədə …", at the start or after "… ki,".
+      for (std::size_t k = 0; k < verb; ++k) {
+        const bool start = k == 0 || (k >= 2 && tokens[k - 1].text == "," && tokens[k - 2].word &&
+                                      tokens[k - 2].lower == "ki");
+        if (!start) continue;
+        if (word(k, "bunu")) r.after_opener = k + 1;
+        if (word(k, "bu") && word(k + 1, "barədə")) r.after_opener = k + 2;
+        if (r.after_opener == 0) continue;
+        r.source_before = true;
+        break;
+      }
+      if (!r.source_before) return r;
+      // The source: at least one capitalised word before the verb.
+      for (std::size_t k = r.after_opener; k < verb; ++k) r.found |= tokens[k].capital;
+      return r;
     }
-    return true;
+    if (verb - r.after_opener > 6) return r;
+    for (std::size_t k = r.after_opener; k < verb; ++k) {
+      const bool number = !tokens[k].word && !tokens[k].text.empty() && tokens[k].text[0] >= '0' &&
+                          tokens[k].text[0] <= '9';
+      if (!number && (!tokens[k].word || tokens[k].capital) &&
+          !(tokens[k].word && IsSpeakingPronoun(tokens[k].lower))) {
+        return r;
+      }
+    }
+    r.found = true;
+    return r;
   }
 
-  // The content of "Об этом сообщил X.": the sentence before, when it is in the same paragraph
-  // and is not a quotation already. When there is none the sentence reports nothing: its only
-  // words after the verb are the source.
-  void PointBack(const std::vector<Token>& tokens, std::size_t cl,
-                 std::pair<std::size_t, std::size_t> previous, const CueSpan& cue) {
-    // Where it was said may stand between the verb and the source: "сообщил в Facebook
-    // пресс-секретарь …", "в своём Telegram-канале мэр …". "говорится в сообщении МЧС": the
-    // document is the source's, named by the capitalised word after it.
+  // The source after the verb of a back-reference: where it was said may stand between them
+  // ("сообщил в Facebook пресс-секретарь …", "в своём Telegram-канале мэр …"); in "говорится в
+  // сообщении МЧС" the document is the source's, named by the capitalised word after it.
+  static Phrase SourceAfterVerb(const std::vector<Token>& tokens, std::size_t cl) {
     std::size_t from = cl + 1;
     if (from + 1 < tokens.size() && tokens[from].word &&
         (tokens[from].lower == "в" || tokens[from].lower == "во" || tokens[from].lower == "на" ||
@@ -694,11 +733,43 @@ class Finder {
       }
     }
     Phrase source = internal::PhraseAfter(tokens, from, tokens.size());
-    if (!ValidSource(tokens, &source)) return;
+    if (!ValidSource(tokens, &source)) return {};
+    return source;
+  }
+
+  // The content of a back-reference: the sentence before, when it is in the same paragraph or
+  // ends the paragraph before ("…\n\nПро це повідомив …"), and is not a quotation already. When
+  // there is none the sentence reports nothing: its only words beside the verb are the source.
+  void PointBack(const std::vector<Token>& tokens, std::size_t cf, std::size_t cl,
+                 const BackReference& ref, std::pair<std::size_t, std::size_t> previous,
+                 const CueSpan& cue) {
+    Phrase source;
+    for (std::size_t k = ref.after_opener; !ref.source_before && k < cf; ++k) {
+      if (tokens[k].word && IsSpeakingPronoun(tokens[k].lower)) {
+        source = {k, k, true};  // "Про це він заявив"
+      }
+    }
+    if (ref.source_before) {
+      // From the first capitalised word after the opener to the verb: "bunu sentyabrın 27-də
+      // keçirilən brifinqdə Prezidentin köməkçisi Hikmət Hacıyev bildirib" names the aide.
+      std::size_t first = ref.after_opener;
+      while (first < cf && !tokens[first].capital) ++first;
+      std::size_t last = cf;
+      while (last > first && !tokens[last - 1].word) --last;
+      if (last > first && last - first <= 10) source = {first, last - 1, true};
+      if (source.found && !ValidSource(tokens, &source)) source = {};
+    } else if (!source.found) {
+      source = SourceAfterVerb(tokens, cl);
+    }
+    if (!source.found) return;
     const auto [pb, pe] = previous;
     if (pe <= pb || pe > tokens.front().begin) return;
-    if (text_.substr(pe, tokens.front().begin - pe).find('\n') != std::string_view::npos) {
-      return;
+    const std::string_view gap = text_.substr(pe, tokens.front().begin - pe);
+    if (std::count(gap.begin(), gap.end(), '\n') > 2) return;
+    // A sentence that names a source is a tag, not content ("X. Об этом сообщил Y.\n\nОб этом
+    // заявил Z.").
+    for (const AttributionRelation& r : out_) {
+      if (!r.mention.empty() && r.mention_start >= pb && r.mention_start < pe) return;
     }
     const internal::Tokens before = internal::Tokenize(text_, pb, pe);
     if (before.empty()) return;
@@ -706,7 +777,7 @@ class Finder {
     const std::size_t begin = before.front().begin;
     const std::size_t end = before[last].end;
     if (begin >= end || CountWords(before, 0, last) < options_.min_content_words ||
-        CoveredByDirect(begin, end)) {
+        CoveredByDirect(begin, end) || InHeading(begin)) {
       return;
     }
     AttributionRelation a = Reported(begin, end, cue);
@@ -731,9 +802,11 @@ class Finder {
       const std::size_t cf = TokenAt(tokens, cue.begin);
       std::size_t cl = TokenAt(tokens, cue.end > 0 ? cue.end - 1 : 0);
       if (cf >= tokens.size() || cl >= tokens.size()) continue;
-      if (cue.syntax != CueSyntax::kSourceFollows && PointsBack(tokens, cf)) {
-        PointBack(tokens, cl, previous, cue);
-        return;
+      if (cue.syntax != CueSyntax::kSourceFollows) {
+        if (const BackReference ref = BackReferenceAt(tokens, cf); ref.found) {
+          PointBack(tokens, cf, cl, ref, previous, cue);
+          return;
+        }
       }
       Candidate found = cue.syntax == CueSyntax::kSourceFollows ? SourceFollows(tokens, cf, cl)
                                                                 : Verb(tokens, cf, cl, last_source);

@@ -283,8 +283,8 @@ TEST_F(AttributionTest, InvertedSourceAfterAnAsideBetweenCommas) {
   EXPECT_EQ(en.Holding("Jones was wrong")->source, "Ivan Petrov");
 }
 
-// "Об этом сообщил X." points back: the sentence before, in the same paragraph, is X's; with no
-// such sentence the tag reports nothing, and "об этом" is never a source.
+// "Об этом сообщил X." points back: the sentence before is X's; with no such sentence (or only
+// another tag) the tag reports nothing, and "об этом" is never a source.
 TEST_F(AttributionTest, AboutThisSaidXReportsTheSentenceBefore) {
   const Result r = Run(
       "Из зоны затопления вывезли более 900 человек. Об этом 7 июня сообщил мэр города Владимир "
@@ -309,6 +309,34 @@ TEST_F(AttributionTest, AboutThisSaidXReportsTheSentenceBefore) {
   EXPECT_EQ(where.Holding("не контролирует город")->source, "пресс-секретарь Ваграм Погосян");
   ASSERT_NE(where.Holding("Вода отступила"), nullptr);
   EXPECT_EQ(where.Holding("Вода отступила")->source, "мэр Иван Петров");
+  // A pronoun before the verb is the source; a date between is no source; the sentence before
+  // may end the paragraph before.
+  const Result pronoun =
+      Run("Пашинян підписав документ про припинення вогню.\n\nПро це він заявив в Facebook. Рівень "
+          "води впав на метр. Про це 6 червня повідомляє оперативне командування.",
+          "uk");
+  ASSERT_NE(pronoun.Holding("підписав документ"), nullptr);
+  EXPECT_EQ(pronoun.Holding("підписав документ")->source, "він");
+  ASSERT_NE(pronoun.Holding("Рівень води впав"), nullptr);
+  EXPECT_EQ(pronoun.Holding("Рівень води впав")->source, "оперативне командування");
+  // Armenian: the source follows the verb; Azerbaijani: it stands before it, also after
+  // "… xəbər verir ki, bunu …".
+  const Result hy =
+      Run("Պատերազմը դադարեցվում է։ Այս մասին ֆեյսբուքյան իր էջում գրել է վարչապետ Նիկոլ "
+          "Փաշինյանը։",
+          "hy");
+  ASSERT_NE(hy.Holding("Պատերազմը դադարեցվում"), nullptr);
+  EXPECT_EQ(hy.Holding("Պատերազմը դադարեցվում")->source, "վարչապետ Նիկոլ Փաշինյանը");
+  const Result az =
+      Run("Ermənistan bölmələri mülki əhalini atəşə tutub. Metbuat.az xəbər verir ki, bunu "
+          "brifinqdə Prezidentin köməkçisi Hikmət Hacıyev bildirib. Qoşunlar çıxarılacaq. Bu "
+          "barədə Müdafiə Nazirliyi bildirib.",
+          "az");
+  ASSERT_NE(az.Holding("mülki əhalini atəşə tutub"), nullptr);
+  EXPECT_EQ(az.Holding("mülki əhalini atəşə tutub")->source,
+            "Prezidentin köməkçisi Hikmət Hacıyev");
+  ASSERT_NE(az.Holding("Qoşunlar çıxarılacaq"), nullptr);
+  EXPECT_EQ(az.Holding("Qoşunlar çıxarılacaq")->source, "Müdafiə Nazirliyi");
   const Result document = Run("Вода ушла из города. Об этом говорится в сообщении МЧС.", "ru");
   ASSERT_NE(document.Holding("Вода ушла"), nullptr);
   EXPECT_EQ(document.Holding("Вода ушла")->source, "МЧС");
