@@ -123,16 +123,12 @@ bool IsAuxiliary(std::string_view lower) {
 
 // Whether tokens[p] is a date: numbers and names of months only ("2016", "May 5").
 bool IsDate(const std::vector<Token>& tokens, Phrase p) {
-  static const WordList kMonths = {
-      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
   if (!p.found) return false;
   for (std::size_t k = p.first; k <= p.last; ++k) {
     const Token& t = tokens[k];
     if (!t.word) continue;
     const bool number = t.lower[0] >= '0' && t.lower[0] <= '9';
-    if (!number && !(t.capital && kMonths.Contains(t.lower))) return false;
+    if (!number && !(t.capital && internal::IsDayOrMonth(t.lower))) return false;
   }
   return true;
 }
@@ -377,11 +373,7 @@ class Finder {
     if (org) return SourceType::kOrganisation;
     if (internal::IsTitleAbbreviation(tokens[p.first]) || internal::IsTitleWord(tokens[p.last]))
       return SourceType::kPerson;
-    // A name after "the" is an institution's ("The Georgian Orthodox Church"): a person's
-    // name takes no article.
-    if (tokens[p.first].lower == "the" && capitals >= 2 && capitals == words) {
-      return SourceType::kOrganisation;
-    }
+    if (internal::IsInstitutionName(tokens, p.first, p.last)) return SourceType::kOrganisation;
     if (capitals >= 2 && capitals == words) return SourceType::kPerson;
     return SourceType::kUnknown;
   }
@@ -453,47 +445,6 @@ class Finder {
     return std::nullopt;
   }
 
-  // The last personal name with a title before `before` ("President Ivan Petrov", "Mr.
-  // Smith", "Prime Minister Ana Brnabić"): a title, capitalised, with one to three capitalised
-  // words after it, none an organisation's ("President of the Republic" is no name).
-  std::optional<KnownSource> TitledNameBefore(std::size_t before) const {
-    // Looked for in the 4 KB before the sentence, like NameHolding, from a space on.
-    std::size_t floor = before > 4096 ? before - 4096 : 0;
-    while (floor > 0 && floor < before && text_[floor - 1] != ' ' && text_[floor - 1] != '\n') {
-      ++floor;
-    }
-    const internal::Tokens tokens = internal::Tokenize(text_, floor, before);
-    for (std::size_t t = tokens.size(); t-- > 0;) {
-      const Token& title = tokens[t];
-      if (!title.capital ||
-          !(internal::IsTitleWord(title) || internal::IsTitleAbbreviation(title))) {
-        continue;
-      }
-      std::size_t last = t + 1;
-      if (last < tokens.size() && tokens[last].text == ".") ++last;  // "Mr."
-      const std::size_t first_name = last;
-      while (last < tokens.size() && last < first_name + 3 && tokens[last].word &&
-             tokens[last].capital && !internal::IsOrganisationWord(tokens[last].lower) &&
-             !internal::IsTitleWord(tokens[last])) {
-        ++last;
-      }
-      if (last == first_name) continue;
-      std::size_t first = t;
-      // "Prime Minister", "Serbian President": capitalised words before the title, not a time
-      // or an article ("On Monday President …", "The President …").
-      while (first > 0 && tokens[first - 1].word && tokens[first - 1].capital &&
-             !internal::IsOrganisationWord(tokens[first - 1].lower) &&
-             !internal::IsFunctionWord(tokens[first - 1]) && !IsTime(tokens[first - 1].lower) &&
-             !internal::IsClauseOpener(tokens[first - 1])) {
-        --first;
-      }
-      const std::size_t b = tokens[first].begin;
-      const std::size_t e = tokens[last - 1].end;
-      return KnownSource{b, e, std::string(text_.substr(b, e - b)), SourceType::kPerson};
-    }
-    return std::nullopt;
-  }
-
   // Resolves a pronoun or a definite description to an earlier source.
   std::optional<KnownSource> Resolve(const std::vector<Token>& tokens, Phrase p) const {
     const Token& head = tokens[p.last];
@@ -508,8 +459,10 @@ class Finder {
       });
       if (nearest != nullptr) return *nearest;
       // No source fits: he or she is the person named last before the sentence with a title.
-      if (person) return TitledNameBefore(tokens.front().begin);
-      return std::nullopt;
+      if (!person) return std::nullopt;
+      const auto [b, e] = internal::TitledNameBefore(text_, tokens.front().begin);
+      if (b == std::string_view::npos) return std::nullopt;
+      return KnownSource{b, e, std::string(text_.substr(b, e - b)), SourceType::kPerson};
     }
     // "the ministry", "the publication", "the spokesman": no capital, a determiner first.
     for (std::size_t k = p.first; k <= p.last; ++k) {
