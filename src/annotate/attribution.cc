@@ -96,6 +96,21 @@ bool CallTakesSpeech(std::string_view next) {
   return kWords.Contains(next);
 }
 
+// Forms of "show": its object is a clause (a finding) or a thing shown (a depiction).
+bool IsShowing(std::string_view lower) {
+  return lower == "show" || lower == "shows" || lower == "showed" || lower == "shown" ||
+         lower == "showing";
+}
+
+// Heads of a picture or a recording of one: it shows what was there, it does not speak.
+bool IsPicture(std::string_view lower) {
+  static const WordList kWords = {"video",      "videos",      "footage", "photo",  "photos",
+                                  "photograph", "photographs", "image",   "images", "picture",
+                                  "pictures",   "clip",        "clips",   "map",    "maps",
+                                  "screenshot", "screenshots", "frame",   "frames"};
+  return kWords.Contains(lower);
+}
+
 bool IsThat(std::string_view lower) {
   return lower == "that" || lower == "что" || lower == "чтобы";
 }
@@ -111,6 +126,29 @@ bool IsDeterminer(std::string_view lower) {
 bool IsAuxiliary(std::string_view lower) {
   static const WordList kWords = {"is", "are", "was", "were", "be", "been", "being", "'s"};
   return kWords.Contains(lower);
+}
+
+// Whether tokens[p] is a date: numbers and names of months only ("2016", "May 5").
+bool IsDate(const std::vector<Token>& tokens, Phrase p) {
+  if (!p.found) return false;
+  for (std::size_t k = p.first; k <= p.last; ++k) {
+    const Token& t = tokens[k];
+    if (!t.word) continue;
+    const bool number = t.lower[0] >= '0' && t.lower[0] <= '9';
+    if (!number && !(t.capital && internal::IsDayOrMonth(t.lower))) return false;
+  }
+  return true;
+}
+
+// Whether a lower-case word is a verb by its form: a reporting verb, an auxiliary or modal, or
+// a regular past tense ("stormed"). Used only to tell a noun from the verb after it.
+bool LooksLikeVerb(const Token& t) {
+  static const WordList kWords = {"is",    "are",  "was",    "were",  "has",   "have",
+                                  "had",   "will", "would",  "can",   "could", "may",
+                                  "might", "must", "should", "shall", "did",   "does"};
+  if (!t.word || t.capital) return false;
+  if (kWords.Contains(t.lower) || internal::IsReportingVerbForm(t)) return true;
+  return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ed") == 0;
 }
 
 bool IsClauseEnd(const Token& t) {
@@ -342,6 +380,7 @@ class Finder {
     if (org) return SourceType::kOrganisation;
     if (internal::IsTitleAbbreviation(tokens[p.first]) || internal::IsTitleWord(tokens[p.last]))
       return SourceType::kPerson;
+    if (internal::IsInstitutionName(tokens, p.first, p.last)) return SourceType::kOrganisation;
     if (capitals >= 2 && capitals == words) return SourceType::kPerson;
     return SourceType::kUnknown;
   }
@@ -425,8 +464,12 @@ class Finder {
         if (person && s.type == SourceType::kOrganisation) return false;
         return !(thing && s.type == SourceType::kPerson);
       });
-      if (nearest == nullptr) return std::nullopt;
-      return *nearest;
+      if (nearest != nullptr) return *nearest;
+      // No source fits: he or she is the person named last before the sentence with a title.
+      if (!person) return std::nullopt;
+      const auto [b, e] = internal::TitledNameBefore(text_, tokens.front().begin);
+      if (b == std::string_view::npos) return std::nullopt;
+      return KnownSource{b, e, std::string(text_.substr(b, e - b)), SourceType::kPerson};
     }
     // "the ministry", "the publication", "the spokesman": no capital, a determiner first.
     for (std::size_t k = p.first; k <= p.last; ++k) {
@@ -536,11 +579,17 @@ class Finder {
     return !(p->first == p->last && IsDeterminer(tokens[p->first].lower));
   }
 
-  // The first noun phrase of the sentence: the subject of "…, adding that …".
+  // The first noun phrase of the sentence: the subject of "…, adding that …". Its verb is the
+  // first lower-case word after it, unless that word is no verb and the next one is ("Serbian
+  // police stormed", "The Russian army has shelled"): then the word is the phrase's noun.
   Phrase SentenceSubject(const std::vector<Token>& tokens, std::size_t before) const {
     for (std::size_t v = 0; v < before; ++v) {
       if (!tokens[v].word || tokens[v].capital) continue;
       if (internal::IsFunctionWord(tokens[v]) || internal::IsAdverb(tokens[v])) continue;
+      if (v > 0 && v + 1 < before && tokens[v - 1].word && !LooksLikeVerb(tokens[v]) &&
+          LooksLikeVerb(tokens[v + 1])) {
+        ++v;
+      }
       const Phrase p = internal::SubjectBefore(tokens, v, 0);
       if (p.found && p.first <= 1) return p;
       break;
@@ -630,6 +679,24 @@ class Finder {
       }
       p->first = start;
     }
+  }
+
+  // ", police said," / ", staff said.": a tag standing alone between separators (or closing
+  // the sentence) has for its subject the few words between the separator and the verb, even a
+  // bare noun that PlausibleSubject does not take ("police", "staff"). A verb going on to an
+  // object or a clause ("…, police said nothing") is no such tag.
+  static Phrase TagSubject(const std::vector<Token>& tokens, std::size_t verb, std::size_t after) {
+    if (verb == 0 || !tokens[verb - 1].word) return {};
+    if (after < tokens.size() && tokens[after].word && !IsTime(tokens[after].lower)) return {};
+    const std::size_t start = internal::ChunkStart(tokens, verb, 0);
+    if (start == 0 || start >= verb || verb - start > 3 || !IsSeparator(tokens[start - 1])) {
+      return {};
+    }
+    for (std::size_t k = start; k < verb; ++k) {
+      if (!tokens[k].word || IsDeterminer(tokens[k].lower) || IsNeverSource(tokens[k].lower))
+        return {};
+    }
+    return {start, verb - 1, true};
   }
 
   // "Marley Anderson, 21, a junior from Las Vegas, said": the name that opens the sentence,
@@ -906,6 +973,35 @@ class Finder {
     return out;
   }
 
+  // "the trial of alleged war criminals", "two alleged smugglers", "40 reported cases": a past
+  // participle used as an adjective, not a finite verb. A subject never ends in a preposition;
+  // a number right before the word, with a bare noun right after it, counts that noun (while
+  // "Three said the …" and "In 2016 said he …" keep their verb). -ing forms are read elsewhere.
+  static bool Attributive(const std::vector<Token>& tokens, std::size_t cf, std::size_t cl) {
+    static const WordList kPrepositions = {
+        "of",   "for",     "with",   "without", "about",   "against", "among", "amid",
+        "over", "into",    "from",   "in",      "on",      "at",      "under", "upon",
+        "onto", "between", "toward", "towards", "despite", "than",    "like"};
+    static const WordList kNumbers = {
+        "two",      "three",     "four",    "five",     "six",     "seven",   "eight",   "nine",
+        "ten",      "eleven",    "twelve",  "twenty",   "dozen",   "dozens",  "hundred", "hundreds",
+        "thousand", "thousands", "million", "millions", "several", "numerous"};
+    if (cf == 0 || internal::IsParticiple(tokens[cf])) return false;
+    const Token& prev = tokens[cf - 1];
+    if (!prev.word) return false;
+    if (!prev.capital && kPrepositions.Contains(prev.lower)) return true;
+    bool number = kNumbers.Contains(prev.lower);
+    if (!number && prev.lower[0] >= '0' && prev.lower[0] <= '9') {
+      // Digits after a preposition or a capital are a date or a year ("on May 5", "in 2016").
+      number = cf < 2 || !(tokens[cf - 2].capital || kPrepositions.Contains(tokens[cf - 2].lower));
+    }
+    if (!number || cl + 1 >= tokens.size()) return false;
+    const Token& next = tokens[cl + 1];
+    return next.word && !next.capital && !IsDeterminer(next.lower) && !IsAnyPronoun(next.lower) &&
+           !IsThat(next.lower) && !internal::IsStopWord(next) && !internal::IsAdverb(next) &&
+           !IsCircumstance(next);
+  }
+
   // The source of "…, said Mr. Smith." / "…, сообщает «Интерфакс».", from tokens[after] (past
   // the verb): a phrase, perhaps in quotation marks, that closes its clause ("…, said she went"
   // has none).
@@ -932,6 +1028,7 @@ class Finder {
     }
     // "is said to", "was reported": a hedge or a passive, not a source speaking.
     if (cf > 0 && IsAuxiliary(tokens[cf - 1].lower)) return {};
+    if (Attributive(tokens, cf, cl)) return {};
     if (cl + 1 < tokens.size() && tokens[cl + 1].lower == "to" && verb.lower != "told" &&
         verb.lower != "said") {
       // "urged X to", "called to" — fine; "agreed to" etc. are not speech: keep only with that.
@@ -998,15 +1095,25 @@ class Finder {
         if (tokens[open].text == "(") anchor = open;
       }
       if (!as_clause) subject = internal::SubjectBefore(tokens, anchor, 0);
-      // "Hillary Clinton on Tuesday said": step over the time phrase to the subject.
-      if (subject.found && subject.first >= 2 && IsTime(tokens[subject.last].lower) &&
-          (tokens[subject.first - 1].lower == "on" || tokens[subject.first - 1].lower == "last" ||
-           tokens[subject.first - 1].lower == "this" || tokens[subject.first - 1].lower == "in")) {
-        const Phrase before = internal::SubjectBefore(tokens, subject.first - 1, 0);
-        if (before.found) subject = before;
+      // "Hillary Clinton on Tuesday said", "Trump in 2016 said", "The ministry on May 5
+      // said": step over the time phrase to the subject.
+      const auto step_over_time = [&] {
+        if (subject.found && subject.first >= 2 &&
+            (IsTime(tokens[subject.last].lower) || IsDate(tokens, subject)) &&
+            (tokens[subject.first - 1].lower == "on" || tokens[subject.first - 1].lower == "last" ||
+             tokens[subject.first - 1].lower == "this" ||
+             tokens[subject.first - 1].lower == "in")) {
+          const Phrase before = internal::SubjectBefore(tokens, subject.first - 1, 0);
+          if (before.found) subject = before;
+        }
+      };
+      step_over_time();
+      if (!as_clause && !subject.found) {
+        subject = OtherSubject(tokens, anchor, last_source);
+        step_over_time();
       }
-      if (!as_clause && !subject.found) subject = OtherSubject(tokens, anchor, last_source);
       if (!as_clause && !subject.found) subject = AppositiveSubject(tokens, anchor);
+      if (!as_clause && !subject.found && anchor == cf) subject = TagSubject(tokens, cf, after);
       if (subject.found) ExtendBack(tokens, &subject);
       if (subject.found && !ValidSource(tokens, &subject)) subject = {};
       // "В Новой Каховке объявлена эвакуация, ситуация контролируется, заявил глава округа
@@ -1126,6 +1233,14 @@ class Finder {
       out.content_first = 0;
       out.content_last = end - 1;
     } else {
+      // "The footage shows soldiers at the gate": a picture showing a thing depicts it; only
+      // with a clause ("the video shows that …", "shows: …") does it report a finding. What
+      // else shows a thing ("polls show Clinton leading", "filings show a loss") reports one.
+      if (IsShowing(verb.lower) && IsPicture(tokens[subject.last].lower) &&
+          !(k < tokens.size() &&
+            (IsThat(tokens[k].lower) || (k > 0 && tokens[k - 1].text == ":")))) {
+        return {};
+      }
       // "X said (that) …": to the end of the sentence, unless a tag closes it first.
       out.content_first = k;
       out.content_last = LastContentToken(tokens);

@@ -537,7 +537,7 @@ class Attributor {
       if (IsOrganisationWord(tokens[k].lower)) org = true;
       if (!tokens[k].capital && !IsFunctionWord(tokens[k])) all_capital = false;
     }
-    if (org) return SpeakerType::kOrganisation;
+    if (org || IsInstitutionName(tokens, p.first, p.last)) return SpeakerType::kOrganisation;
     if (IsTitleAbbreviation(tokens[p.first])) return SpeakerType::kPerson;
     if (all_capital && words >= 2) return SpeakerType::kPerson;
     if (words == 1 && tokens[p.first].capital && !FullNameOf(tokens[p.first]).empty()) {
@@ -568,8 +568,9 @@ class Attributor {
               [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   }
 
-  // The last named speaker before `pos` that a pronoun can refer to.
-  std::optional<Mention> Antecedent(const Token& pronoun) {
+  // The last named speaker before `pos` that a pronoun can refer to; for he and she with none,
+  // the last titled name before `named_before` (the start of the quotation and its tag).
+  std::optional<Mention> Antecedent(const Token& pronoun, std::size_t named_before) {
     if (!mentions_collected_) CollectMentions();
     const std::string_view p = pronoun.lower;
     const bool person = p == "he" || p == "she" || p == "он" || p == "она";
@@ -588,7 +589,13 @@ class Attributor {
       if (thing && m.type == SpeakerType::kPerson) continue;
       return m;
     }
-    return std::nullopt;
+    if (!person) return std::nullopt;
+    const auto [b, e] = TitledNameBefore(text_, std::min(named_before, pronoun.begin));
+    if (b == std::string_view::npos) return std::nullopt;
+    const Tokens name = Tokenize(text_, b, e);
+    Mention m = ResolveName(name, {0, name.size() - 1, true});  // without the title
+    m.type = SpeakerType::kPerson;
+    return m;
   }
 
   // "Alexander Iskandaryan" for a surname token "Iskandaryan": the last full name (two or more
@@ -687,7 +694,7 @@ class Attributor {
     q->speaker_start = q->mention_start;
     q->speaker_end = q->mention_end;
     if (p.first == p.last && IsPronoun(tokens[p.first])) {
-      if (auto m = Antecedent(tokens[p.first])) {
+      if (auto m = Antecedent(tokens[p.first], q->open)) {
         q->speaker = m->text;
         q->speaker_start = m->begin;
         q->speaker_end = m->end;

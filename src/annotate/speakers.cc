@@ -624,6 +624,58 @@ bool IsOrganisationWord(std::string_view lower) {
   return kOrg.Contains(lower);
 }
 
+bool IsDayOrMonth(std::string_view lower) {
+  static const WordList kWords = {
+      "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march",    "april",     "may",      "june",   "july",     "august", "september",
+      "october",  "november", "december",  "jan",      "feb",    "mar",      "apr",    "jun",
+      "jul",      "aug",      "sep",       "sept",     "oct",    "nov",      "dec"};
+  return kWords.Contains(lower);
+}
+
+bool IsInstitutionName(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  if (first >= last || last >= tokens.size() || tokens[first].lower != "the") return false;
+  for (std::size_t k = first + 1; k <= last; ++k) {
+    const Token& t = tokens[k];
+    if (!t.word) continue;
+    if (IsTitleWord(t) || IsTitleAbbreviation(t)) return false;
+    if (!t.capital && !IsFunctionWord(t)) return false;
+  }
+  return tokens[last].capital;
+}
+
+std::pair<std::size_t, std::size_t> TitledNameBefore(std::string_view text, std::size_t before) {
+  constexpr std::size_t kNone = std::string_view::npos;
+  before = std::min(before, text.size());
+  // From a space on, so that no word (nor a character) is cut.
+  std::size_t floor = before > 4096 ? before - 4096 : 0;
+  while (floor > 0 && floor < before && text[floor - 1] != ' ' && text[floor - 1] != '\n') {
+    ++floor;
+  }
+  const Tokens tokens = Tokenize(text, floor, before);
+  for (std::size_t t = tokens.size(); t-- > 0;) {
+    const Token& title = tokens[t];
+    if (!title.capital || !(IsTitleWord(title) || IsTitleAbbreviation(title))) continue;
+    std::size_t last = t + 1;
+    if (last < tokens.size() && tokens[last].text == ".") ++last;  // "Mr."
+    const std::size_t first_name = last;
+    while (last < tokens.size() && last < first_name + 3 && tokens[last].word &&
+           tokens[last].capital && !IsOrganisationWord(tokens[last].lower) &&
+           !IsTitleWord(tokens[last])) {
+      ++last;
+    }
+    if (last == first_name) continue;
+    std::size_t first = t;
+    while (first > 0 && tokens[first - 1].word && tokens[first - 1].capital &&
+           !IsOrganisationWord(tokens[first - 1].lower) && !IsFunctionWord(tokens[first - 1]) &&
+           !IsDayOrMonth(tokens[first - 1].lower) && !IsClauseOpener(tokens[first - 1])) {
+      --first;
+    }
+    return {tokens[first].begin, tokens[last - 1].end};
+  }
+  return {kNone, kNone};
+}
+
 bool IsCaselessWord(const Token& t) { return t.word && IsCaselessLetter(CharAt(t.text, 0).cp); }
 
 // Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.

@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "annotate/quotes.h"
@@ -119,6 +120,19 @@ struct Phrase {
   std::size_t last = 0;
   bool found = false;
 };
+
+// Names of days of the week and of months, lower case ("monday", "may", "sept").
+bool IsDayOrMonth(std::string_view lower);
+// Whether tokens[first, last] names an institution: "the" and capitalised words after it ("The
+// Georgian Orthodox Church", "the Washington Post"), none a title ("The President" is a
+// person's). A person's name takes no article.
+bool IsInstitutionName(const std::vector<Token>& tokens, std::size_t first, std::size_t last);
+// The byte span [first, second) of the last personal name with a title in the 4 KB of `text`
+// before `before`: a capitalised title ("President", "Mr.") with one to three capitalised words
+// after it, none an organisation's, and the capitalised words just before the title ("Prime
+// Minister Ana Brnabić", "Serbian President Aleksandar Vučić"; not a day, a month or an article).
+// {npos, npos} when there is none. For "he" and "she" when no source named before fits.
+std::pair<std::size_t, std::size_t> TitledNameBefore(std::string_view text, std::size_t before);
 
 // A word in a script that writes no capitals in running text (Georgian, Arabic, Hebrew, …):
 // whether it is a name cannot be told by its first letter.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "test_paths.h"
@@ -264,6 +265,27 @@ TEST(QuotesTest, PronounRefersToLastNamedSpeaker) {
   const Quote* earlier = QuoteWith(text, quotes, "the construction of military");
   ASSERT_NE(earlier, nullptr);
   EXPECT_EQ(earlier->speaker, "Baku");  // "Baku accused Yerevan …" then "It said …"
+}
+
+// "he" after an organisation was named: a person named before, never "The … Church" (a name
+// after "the" is an institution's); with no person among the speakers, the titled name before.
+TEST(QuotesTest, HeOrSheIsAPersonNotAnInstitution) {
+  // {text, quoted words, speaker}; a titled name is given as quotations name speakers, without
+  // the title.
+  for (const auto& [text, words, speaker] :
+       {std::tuple<std::string, std::string, std::string>{
+            "Petrov said the talks would go on. The Georgian Orthodox Church condemned the "
+            "closure. \"The talks must not stop,\" he noted.",
+            "The talks must not stop", "Petrov"},
+        {"President Ivan Petrov visited the village. The Georgian Orthodox Church condemned "
+         "the attack. \"It was a crime,\" he noted.",
+         "It was a crime", "Ivan Petrov"}}) {
+    const auto quotes = FindQuotes(text);
+    const Quote* q = QuoteWith(text, quotes, words);
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(q->mention, "he");
+    EXPECT_EQ(q->speaker, speaker);
+  }
 }
 
 TEST(QuotesTest, ContinuationAndFullName) {

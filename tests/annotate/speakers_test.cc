@@ -273,6 +273,37 @@ TEST(SpeakersTest, MayHoldAsciiWordNeverMissesATokenOfThatForm) {
   EXPECT_TRUE(MayHoldAsciiWord("What X calls", "what"));
 }
 
+TEST(SpeakersTest, InstitutionNamesTakeTheArticle) {
+  const auto institution = [](std::string_view text) {
+    const Tokens tokens = Tokenize(text, 0, text.size());
+    return IsInstitutionName(tokens, 0, tokens.size() - 1);
+  };
+  EXPECT_TRUE(institution("The Georgian Orthodox Church"));
+  EXPECT_TRUE(institution("the Bank of England"));
+  EXPECT_FALSE(institution("The President"));    // a title: a person
+  EXPECT_FALSE(institution("the ministry"));     // no name
+  EXPECT_FALSE(institution("Ivan Petrov"));      // no article
+  EXPECT_FALSE(institution("The Church said"));  // not all a name
+}
+
+TEST(SpeakersTest, TitledNameBeforeIsTheLastOneNamed) {
+  const auto name = [](std::string_view text) {
+    const auto [b, e] = TitledNameBefore(text, text.size());
+    return b == std::string_view::npos ? std::string("(none)") : std::string(text.substr(b, e - b));
+  };
+  EXPECT_EQ(name("Prime Minister Ana Petrova met Mr. Ivan Sokolov. The Church left."),
+            "Mr. Ivan Sokolov");
+  EXPECT_EQ(name("On Monday President Ivan Petrov left."), "President Ivan Petrov");
+  EXPECT_EQ(name("Prime Minister Ana Petrova spoke."), "Prime Minister Ana Petrova");
+  EXPECT_EQ(name("The President of the Republic spoke to the Ministry."), "(none)");
+  EXPECT_EQ(name("The church condemned the attack."), "(none)");
+  // Only the 4 KB before: a name further back is not found, and no word is cut.
+  EXPECT_EQ(name("President Ivan Petrov left. " + std::string(5000, 'x')), "(none)");
+  const std::string far =
+      "President Ivan Petrov left. " + std::string(4090, 'y') + " Mr. Ivan Sokolov";
+  EXPECT_EQ(name(far), "Mr. Ivan Sokolov");
+}
+
 // A span of invalid bytes outgrows the buffer reserved for the lower-case forms (each byte is a
 // token that lower-cases to three bytes); the forms already made stay valid.
 TEST(SpeakersTest, TokenLowerFormsSurviveTheirBufferGrowing) {
