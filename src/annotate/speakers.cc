@@ -522,9 +522,14 @@ bool IsStopWord(const Token& t) {
       "be", "been", "will", "would", "could", "should", "may", "might", "can", "in", "on", "at",
       "by", "with", "from", "into", "about", "over", "under", "for", "not", "also", "yet", "nor",
       "и", "что", "как", "но",
-      // Ukrainian, Azerbaijani and Turkish "and", "that"
-      "і", "та", "що", "və", "ve", "ki"};
+      // Ukrainian, Azerbaijani and Turkish "and", "that"; Serbian, Croatian and Bosnian "that"
+      "і", "та", "що", "və", "ve", "ki", "da", "да"};
   return t.word && !t.capital && kStops.Contains(t.lower);
+}
+
+bool IsCliticAuxiliary(const Token& t) {
+  static const WordList kClitics = {"je", "su", "se", "је", "су", "се"};
+  return t.word && !t.capital && kClitics.Contains(t.lower);
 }
 
 bool IsAdverb(const Token& t) {
@@ -678,13 +683,21 @@ std::size_t ChunkStart(const std::vector<Token>& tokens, std::size_t end, std::s
 // said") and names in apposition ("The State Minister, Gurgen Nersisyan, also stated").
 Phrase SubjectBefore(const std::vector<Token>& tokens, std::size_t verb, std::size_t floor) {
   std::size_t i = verb;
-  while (i > floor && IsAdverb(tokens[i - 1])) --i;
+  while (i > floor && (IsAdverb(tokens[i - 1]) || IsCliticAuxiliary(tokens[i - 1]))) --i;
   if (i == floor) return {};
   if (IsPronoun(tokens[i - 1])) return {i - 1, i - 1, true};
   if (tokens[i - 1].word) {
     const std::size_t j = ChunkStart(tokens, i, floor);
-    if (!PlausibleSubject(tokens, j, i)) return {};
-    return {j, i - 1, true};
+    // "Vučić je danas rekao": a clitic stands right after the subject, whatever follows it.
+    std::size_t end = i;
+    for (std::size_t k = j + 1; k < i; ++k) {
+      if (IsCliticAuxiliary(tokens[k])) {
+        end = k;
+        break;
+      }
+    }
+    if (!PlausibleSubject(tokens, j, end)) return {};
+    return {j, end - 1, true};
   }
   if (tokens[i - 1].text != ",") return {};
   // ", X, said": X is either the subject (a name) or an aside (appositive, adverb).
@@ -710,6 +723,8 @@ Phrase SubjectBefore(const std::vector<Token>& tokens, std::size_t verb, std::si
 
 // The phrase after a verb ("said Mr. Steele", "according to the expert").
 Phrase PhraseAfter(const std::vector<Token>& tokens, std::size_t from, std::size_t limit) {
+  // "rekao je Vučić", "navodi se u saopštenju": the clitic belongs to the verb.
+  if (from + 1 < limit && IsCliticAuxiliary(tokens[from]) && tokens[from + 1].word) ++from;
   std::size_t j = from;
   while (j < limit && j - from < 10) {
     const Token& t = tokens[j];
