@@ -1,9 +1,13 @@
-// The shipped common cue lexicons of Ukrainian, Azerbaijani, Armenian and Georgian
-// (lexicons/common/uk.xml, az.xml, hy.xml, ka.xml), and the later additions to the Russian one,
-// on short texts written for these tests:
+// The shipped common cue lexicons of Ukrainian, Azerbaijani, Armenian, Georgian, Serbian,
+// Croatian, Bosnian and Albanian (lexicons/common/uk.xml, az.xml, hy.xml, ka.xml, sr.xml,
+// hr.xml, bs.xml, sq.xml), and the later additions to the Russian one, on short texts written
+// for these tests:
 // reported speech in each language is the source's voice, not the outlet's, so a naming form or
 // loaded term a minister is reported as using does not colour the outlet.
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "shipped_lexicons.h"
 
@@ -163,6 +167,119 @@ TEST(CommonCuesTest, GeorgianSubjectBeforeItsVerb) {
   EXPECT_EQ(m->voice, Voice::kReported);
   ASSERT_NE(r.Holding("პროტესტი გაგრძელდება"), nullptr);
   EXPECT_EQ(r.Holding("პროტესტი გაგრძელდება")->source, "მისი");
+}
+
+// Serbian in Latin script: a quotation tagged "rekao je X" / "izjavio je X" is X's (the clitic
+// auxiliary "je" is the verb's, not the speaker's), and "X je izjavio da …" is X's reported
+// speech, whose words ("separatisti") are not the outlet's.
+TEST(CommonCuesTest, SerbianLatinQuotationsAndReportedSpeech) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "„Srbija nikada neće priznati nezavisnost“, rekao je Vučić. \"Napad je bio težak\", "
+      "izjavio je ministar. Ministar je izjavio da su separatisti napali policiju. Vučić je danas "
+      "rekao da Srbija traži mir.",
+      "sr-Latn");
+  std::vector<std::string> speakers;
+  for (const Quote& q : r.ann.quotes) speakers.push_back(q.speaker.str());
+  EXPECT_EQ(speakers, (std::vector<std::string>{"Vučić", "ministar"}));
+  const AttributionRelation* a = r.Holding("separatisti napali");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "Ministar");
+  EXPECT_EQ(a->cue, "izjavio");
+  EXPECT_EQ(a->kind, AttributionKind::kReported);
+  const LexiconMatch* m = r.NamingOrLoaded("separatisti");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  ASSERT_NE(r.Holding("Srbija traži mir"), nullptr);
+  EXPECT_EQ(r.Holding("Srbija traži mir")->source, "Vučić");  // not "Vučić je danas"
+}
+
+TEST(CommonCuesTest, SerbianCyrillicQuotationsAndReportedSpeech) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "„Србија никада неће признати независност“, рекао је Вучић. Министарство је саопштило да "
+      "је граница затворена. „Ситуација је мирна“, саопштила је полиција.",
+      "sr-Cyrl");
+  ASSERT_EQ(r.ann.quotes.size(), 2u);
+  EXPECT_EQ(r.ann.quotes[0].speaker.str(), "Вучић");
+  EXPECT_EQ(r.ann.quotes[0].verb.str(), "рекао");
+  EXPECT_EQ(r.ann.quotes[1].speaker.str(), "полиција");
+  ASSERT_NE(r.Holding("граница затворена"), nullptr);
+  EXPECT_EQ(r.Holding("граница затворена")->source, "Министарство");
+}
+
+// "Prema rečima X, …", "Kako je naveo X, …", "…, reči su X": the source follows the cue; "tvrdi"
+// (claims) holds the statement at a distance; "…, navodi se u saopštenju X" is the statement's.
+TEST(CommonCuesTest, SerbianSourceFollowsAndStance) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Prema rečima ministra, napad je bio organizovan. Kako je navela policija, granica je "
+      "zatvorena. Srbija traži mir, reči su premijerke. Tači tvrdi da je to san svakog Albanca. "
+      "„Granica ostaje zatvorena“, navodi se u saopštenju ministarstva.",
+      "sr");
+  ASSERT_NE(r.Holding("napad je bio organizovan"), nullptr);
+  EXPECT_EQ(r.Holding("napad je bio organizovan")->source, "ministra");
+  EXPECT_EQ(r.Holding("napad je bio organizovan")->cue, "Prema rečima");
+  ASSERT_NE(r.Holding("granica je zatvorena"), nullptr);
+  EXPECT_EQ(r.Holding("granica je zatvorena")->source, "policija");
+  ASSERT_NE(r.Holding("Srbija traži mir"), nullptr);
+  EXPECT_EQ(r.Holding("Srbija traži mir")->source, "premijerke");
+  ASSERT_NE(r.Holding("san svakog Albanca"), nullptr);
+  EXPECT_EQ(r.Holding("san svakog Albanca")->source, "Tači");
+  EXPECT_EQ(r.Holding("san svakog Albanca")->stance, "distancing");
+  ASSERT_NE(r.Holding("Granica ostaje zatvorena"), nullptr);
+  EXPECT_EQ(r.Holding("Granica ostaje zatvorena")->source, "u saopštenju ministarstva");
+}
+
+// Croatian and Bosnian news is read with the Serbian forms they share (a form matches in a
+// text of any language) and with their own (common/hr.xml, common/bs.xml).
+TEST(CommonCuesTest, CroatianAndBosnianReportedSpeech) {
+  const AnnotatedText hr = AnnotateWithShipped(
+      "Vlada je priopćila da je granica zatvorena. \"Nismo to znali\", rekao je premijer.", "hr");
+  ASSERT_NE(hr.Holding("granica zatvorena"), nullptr);
+  EXPECT_EQ(hr.Holding("granica zatvorena")->source, "Vlada");
+  ASSERT_EQ(hr.ann.quotes.size(), 1u);
+  EXPECT_EQ(hr.ann.quotes[0].speaker.str(), "premijer");
+  const AnnotatedText bs = AnnotateWithShipped(
+      "Prema riječima ministra, akcija još traje. Kako je kazao glasnogovornik, uhapšene su dvije "
+      "osobe.",
+      "bs");
+  ASSERT_NE(bs.Holding("akcija još traje"), nullptr);
+  EXPECT_EQ(bs.Holding("akcija još traje")->source, "ministra");
+  ASSERT_NE(bs.Holding("uhapšene su dvije osobe"), nullptr);
+  EXPECT_EQ(bs.Holding("uhapšene su dvije osobe")->source, "glasnogovornik");
+}
+
+// Albanian: "“…”, tha Kurti", "“…”, ka thënë X" tag quotations; "X tha se …" and "Sipas X, …"
+// are X's reported speech; "pretendon" (claims) holds it at a distance.
+TEST(CommonCuesTest, AlbanianQuotationsAndReportedSpeech) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "“Policia e Kosovës ka kontrollin”, tha Kurti. “Sulmi ishte i organizuar”, ka thënë "
+      "Sveçla. Ministri tha se separatistët sulmuan policinë. Sipas ministrit, situata është e "
+      "qetë. Bërnabiq pretendon se Kosova është pjesë e Serbisë.",
+      "sq");
+  std::vector<std::string> speakers;
+  for (const Quote& q : r.ann.quotes) speakers.push_back(q.speaker.str());
+  EXPECT_EQ(speakers, (std::vector<std::string>{"Kurti", "Sveçla"}));
+  const AttributionRelation* a = r.Holding("separatistët sulmuan");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "Ministri");
+  EXPECT_EQ(a->cue, "tha");
+  const LexiconMatch* m = r.NamingOrLoaded("separatistët");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  ASSERT_NE(r.Holding("situata është e qetë"), nullptr);
+  EXPECT_EQ(r.Holding("situata është e qetë")->source, "ministrit");
+  EXPECT_EQ(r.Holding("situata është e qetë")->cue, "Sipas");
+  ASSERT_NE(r.Holding("pjesë e Serbisë"), nullptr);
+  EXPECT_EQ(r.Holding("pjesë e Serbisë")->source, "Bërnabiq");
+  EXPECT_EQ(r.Holding("pjesë e Serbisë")->stance, "distancing");
+}
+
+// A form matches in a text of any language: Cyrillic навела, навели are Russian words too
+// ("навели порядок", "brought order"), so the Serbian lexicon lists only навео, and a Russian
+// sentence with them reports nothing.
+TEST(CommonCuesTest, SerbianCuesLeaveRussianFalseFriendsAlone) {
+  const AnnotatedText r =
+      AnnotateWithShipped("Власти навели порядок в городе после протестов.", "ru");
+  EXPECT_TRUE(r.ann.attributions.empty());
 }
 
 }  // namespace
