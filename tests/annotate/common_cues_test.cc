@@ -169,6 +169,19 @@ TEST(CommonCuesTest, GeorgianSubjectBeforeItsVerb) {
   EXPECT_EQ(r.Holding("პროტესტი გაგრძელდება")->source, "მისი");
 }
 
+// The speakers of a text's quotations, in order.
+std::vector<std::string> Speakers(const AnnotatedText& r) {
+  std::vector<std::string> out;
+  for (const Quote& q : r.ann.quotes) out.push_back(q.speaker.str());
+  return out;
+}
+
+// The source of the attribution whose content holds `words`, "(none)" when there is none.
+std::string SourceOf(const AnnotatedText& r, const std::string& words) {
+  const AttributionRelation* a = r.Holding(words);
+  return a == nullptr ? "(none)" : a->source.str();
+}
+
 // Serbian in Latin script: a quotation tagged "rekao je X" / "izjavio je X" is X's (the clitic
 // auxiliary "je" is the verb's, not the speaker's), and "X je izjavio da …" is X's reported
 // speech, whose words ("separatisti") are not the outlet's.
@@ -178,19 +191,13 @@ TEST(CommonCuesTest, SerbianLatinQuotationsAndReportedSpeech) {
       "izjavio je ministar. Ministar je izjavio da su separatisti napali policiju. Vučić je danas "
       "rekao da Srbija traži mir.",
       "sr-Latn");
-  std::vector<std::string> speakers;
-  for (const Quote& q : r.ann.quotes) speakers.push_back(q.speaker.str());
-  EXPECT_EQ(speakers, (std::vector<std::string>{"Vučić", "ministar"}));
-  const AttributionRelation* a = r.Holding("separatisti napali");
-  ASSERT_NE(a, nullptr);
-  EXPECT_EQ(a->source, "Ministar");
-  EXPECT_EQ(a->cue, "izjavio");
-  EXPECT_EQ(a->kind, AttributionKind::kReported);
+  EXPECT_EQ(Speakers(r), (std::vector<std::string>{"Vučić", "ministar"}));
+  ASSERT_EQ(SourceOf(r, "separatisti napali"), "Ministar");
+  EXPECT_EQ(r.Holding("separatisti napali")->cue, "izjavio");
   const LexiconMatch* m = r.NamingOrLoaded("separatisti");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->voice, Voice::kReported);
-  ASSERT_NE(r.Holding("Srbija traži mir"), nullptr);
-  EXPECT_EQ(r.Holding("Srbija traži mir")->source, "Vučić");  // not "Vučić je danas"
+  EXPECT_EQ(SourceOf(r, "Srbija traži mir"), "Vučić");  // not "Vučić je danas"
 }
 
 TEST(CommonCuesTest, SerbianCyrillicQuotationsAndReportedSpeech) {
@@ -198,12 +205,9 @@ TEST(CommonCuesTest, SerbianCyrillicQuotationsAndReportedSpeech) {
       "„Србија никада неће признати независност“, рекао је Вучић. Министарство је саопштило да "
       "је граница затворена. „Ситуација је мирна“, саопштила је полиција.",
       "sr-Cyrl");
-  ASSERT_EQ(r.ann.quotes.size(), 2u);
-  EXPECT_EQ(r.ann.quotes[0].speaker.str(), "Вучић");
+  EXPECT_EQ(Speakers(r), (std::vector<std::string>{"Вучић", "полиција"}));
   EXPECT_EQ(r.ann.quotes[0].verb.str(), "рекао");
-  EXPECT_EQ(r.ann.quotes[1].speaker.str(), "полиција");
-  ASSERT_NE(r.Holding("граница затворена"), nullptr);
-  EXPECT_EQ(r.Holding("граница затворена")->source, "Министарство");
+  EXPECT_EQ(SourceOf(r, "граница затворена"), "Министарство");
 }
 
 // "Prema rečima X, …", "Kako je naveo X, …", "…, reči su X": the source follows the cue; "tvrdi"
@@ -214,18 +218,13 @@ TEST(CommonCuesTest, SerbianSourceFollowsAndStance) {
       "zatvorena. Srbija traži mir, reči su premijerke. Tači tvrdi da je to san svakog Albanca. "
       "„Granica ostaje zatvorena“, navodi se u saopštenju ministarstva.",
       "sr");
-  ASSERT_NE(r.Holding("napad je bio organizovan"), nullptr);
-  EXPECT_EQ(r.Holding("napad je bio organizovan")->source, "ministra");
+  ASSERT_EQ(SourceOf(r, "napad je bio organizovan"), "ministra");
   EXPECT_EQ(r.Holding("napad je bio organizovan")->cue, "Prema rečima");
-  ASSERT_NE(r.Holding("granica je zatvorena"), nullptr);
-  EXPECT_EQ(r.Holding("granica je zatvorena")->source, "policija");
-  ASSERT_NE(r.Holding("Srbija traži mir"), nullptr);
-  EXPECT_EQ(r.Holding("Srbija traži mir")->source, "premijerke");
-  ASSERT_NE(r.Holding("san svakog Albanca"), nullptr);
-  EXPECT_EQ(r.Holding("san svakog Albanca")->source, "Tači");
+  EXPECT_EQ(SourceOf(r, "granica je zatvorena"), "policija");
+  EXPECT_EQ(SourceOf(r, "Srbija traži mir"), "premijerke");
+  ASSERT_EQ(SourceOf(r, "san svakog Albanca"), "Tači");
   EXPECT_EQ(r.Holding("san svakog Albanca")->stance, "distancing");
-  ASSERT_NE(r.Holding("Granica ostaje zatvorena"), nullptr);
-  EXPECT_EQ(r.Holding("Granica ostaje zatvorena")->source, "u saopštenju ministarstva");
+  EXPECT_EQ(SourceOf(r, "Granica ostaje zatvorena"), "u saopštenju ministarstva");
 }
 
 // Croatian and Bosnian news is read with the Serbian forms they share (a form matches in a
@@ -233,18 +232,14 @@ TEST(CommonCuesTest, SerbianSourceFollowsAndStance) {
 TEST(CommonCuesTest, CroatianAndBosnianReportedSpeech) {
   const AnnotatedText hr = AnnotateWithShipped(
       "Vlada je priopćila da je granica zatvorena. \"Nismo to znali\", rekao je premijer.", "hr");
-  ASSERT_NE(hr.Holding("granica zatvorena"), nullptr);
-  EXPECT_EQ(hr.Holding("granica zatvorena")->source, "Vlada");
-  ASSERT_EQ(hr.ann.quotes.size(), 1u);
-  EXPECT_EQ(hr.ann.quotes[0].speaker.str(), "premijer");
+  EXPECT_EQ(SourceOf(hr, "granica zatvorena"), "Vlada");
+  EXPECT_EQ(Speakers(hr), std::vector<std::string>{"premijer"});
   const AnnotatedText bs = AnnotateWithShipped(
       "Prema riječima ministra, akcija još traje. Kako je kazao glasnogovornik, uhapšene su dvije "
       "osobe.",
       "bs");
-  ASSERT_NE(bs.Holding("akcija još traje"), nullptr);
-  EXPECT_EQ(bs.Holding("akcija još traje")->source, "ministra");
-  ASSERT_NE(bs.Holding("uhapšene su dvije osobe"), nullptr);
-  EXPECT_EQ(bs.Holding("uhapšene su dvije osobe")->source, "glasnogovornik");
+  EXPECT_EQ(SourceOf(bs, "akcija još traje"), "ministra");
+  EXPECT_EQ(SourceOf(bs, "uhapšene su dvije osobe"), "glasnogovornik");
 }
 
 // Albanian: "“…”, tha Kurti", "“…”, ka thënë X" tag quotations; "X tha se …" and "Sipas X, …"
@@ -255,21 +250,15 @@ TEST(CommonCuesTest, AlbanianQuotationsAndReportedSpeech) {
       "Sveçla. Ministri tha se separatistët sulmuan policinë. Sipas ministrit, situata është e "
       "qetë. Bërnabiq pretendon se Kosova është pjesë e Serbisë.",
       "sq");
-  std::vector<std::string> speakers;
-  for (const Quote& q : r.ann.quotes) speakers.push_back(q.speaker.str());
-  EXPECT_EQ(speakers, (std::vector<std::string>{"Kurti", "Sveçla"}));
-  const AttributionRelation* a = r.Holding("separatistët sulmuan");
-  ASSERT_NE(a, nullptr);
-  EXPECT_EQ(a->source, "Ministri");
-  EXPECT_EQ(a->cue, "tha");
+  EXPECT_EQ(Speakers(r), (std::vector<std::string>{"Kurti", "Sveçla"}));
+  ASSERT_EQ(SourceOf(r, "separatistët sulmuan"), "Ministri");
+  EXPECT_EQ(r.Holding("separatistët sulmuan")->cue, "tha");
   const LexiconMatch* m = r.NamingOrLoaded("separatistët");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->voice, Voice::kReported);
-  ASSERT_NE(r.Holding("situata është e qetë"), nullptr);
-  EXPECT_EQ(r.Holding("situata është e qetë")->source, "ministrit");
+  ASSERT_EQ(SourceOf(r, "situata është e qetë"), "ministrit");
   EXPECT_EQ(r.Holding("situata është e qetë")->cue, "Sipas");
-  ASSERT_NE(r.Holding("pjesë e Serbisë"), nullptr);
-  EXPECT_EQ(r.Holding("pjesë e Serbisë")->source, "Bërnabiq");
+  ASSERT_EQ(SourceOf(r, "pjesë e Serbisë"), "Bërnabiq");
   EXPECT_EQ(r.Holding("pjesë e Serbisë")->stance, "distancing");
 }
 
