@@ -189,7 +189,7 @@ TEST(CommonCuesTest, SerbianLatinQuotationsAndReportedSpeech) {
   const AnnotatedText r = AnnotateWithShipped(
       "„Srbija nikada neće priznati nezavisnost“, rekao je Vučić. \"Napad je bio težak\", "
       "izjavio je ministar. Ministar je izjavio da su separatisti napali policiju. Vučić je danas "
-      "rekao da Srbija traži mir.",
+      "rekao da Srbija traži mir. Dačić je, u izjavi novinarima, kazao da je granica zatvorena.",
       "sr-Latn");
   EXPECT_EQ(Speakers(r), (std::vector<std::string>{"Vučić", "ministar"}));
   ASSERT_EQ(SourceOf(r, "separatisti napali"), "Ministar");
@@ -198,6 +198,7 @@ TEST(CommonCuesTest, SerbianLatinQuotationsAndReportedSpeech) {
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->voice, Voice::kReported);
   EXPECT_EQ(SourceOf(r, "Srbija traži mir"), "Vučić");  // not "Vučić je danas"
+  EXPECT_EQ(SourceOf(r, "granica zatvorena"), "Dačić");
 }
 
 TEST(CommonCuesTest, SerbianCyrillicQuotationsAndReportedSpeech) {
@@ -260,6 +261,18 @@ TEST(CommonCuesTest, AlbanianQuotationsAndReportedSpeech) {
   EXPECT_EQ(r.Holding("situata është e qetë")->cue, "Sipas");
   ASSERT_EQ(SourceOf(r, "pjesë e Serbisë"), "Bërnabiq");
   EXPECT_EQ(r.Holding("pjesë e Serbisë")->stance, "distancing");
+}
+
+// An Albanian subject keeps its linking articles ("Ministri i Brendshëm", lower-case "i" is no
+// English "I"), and a short object pronoun before the verb ("Kurti i tha …") is the verb's.
+TEST(CommonCuesTest, AlbanianSubjectsWithLinkingArticlesAndClitics) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Ministri i Brendshëm tha se policia ka kontrollin. Kurti i tha gazetarëve se situata është "
+      "e qetë. Drejtori i Përgjithshëm i Policisë ka deklaruar se sulmi ishte i organizuar.",
+      "sq");
+  EXPECT_EQ(SourceOf(r, "policia ka kontrollin"), "Ministri i Brendshëm");
+  EXPECT_EQ(SourceOf(r, "situata është e qetë"), "Kurti");
+  EXPECT_EQ(SourceOf(r, "sulmi ishte i organizuar"), "Drejtori i Përgjithshëm i Policisë");
 }
 
 // A form matches in a text of any language: Cyrillic навела, навели are Russian words too

@@ -310,6 +310,17 @@ TEST(SpeakersTest, CliticAuxiliaryBelongsToTheVerb) {
   const std::string_view clause = "rekao je da je napad bio težak";
   const Tokens clause_tokens = Tokenize(clause, 0, clause.size());
   EXPECT_FALSE(PhraseAfter(clause_tokens, 1, clause_tokens.size()).found);
+  // A comma-enclosed aside after the clitic: "Dačić je, u izjavi novinarima, kazao".
+  const std::string_view aside = "Dačić je , u izjavi novinarima , kazao";
+  const Tokens aside_tokens = Tokenize(aside, 0, aside.size());
+  EXPECT_EQ(text_of(aside, aside_tokens, SubjectBefore(aside_tokens, aside_tokens.size() - 1, 0)),
+            "Dačić");
+  // Albanian "Ministri i Brendshëm tha": a lower-case "i" is no pronoun "I".
+  const std::string_view albanian = "Ministri i Brendshëm tha";
+  const Tokens albanian_tokens = Tokenize(albanian, 0, albanian.size());
+  EXPECT_EQ(text_of(albanian, albanian_tokens, SubjectBefore(albanian_tokens, 3, 0)),
+            "Ministri i Brendshëm");
+  EXPECT_TRUE(IsPronoun(Tokenize("I", 0, 1)[0]));
   // Elsewhere nothing changes: "he said".
   const std::string_view english = "Mr. Steele said";
   const Tokens english_tokens = Tokenize(english, 0, english.size());
