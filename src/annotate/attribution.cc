@@ -1183,6 +1183,8 @@ class Finder {
       out.ok = true;
       return out;
     }
+    // "izjavio je da …": the clitic auxiliary after the verb is the verb's, not the content's.
+    while (k < tokens.size() && internal::IsCliticAuxiliary(tokens[k])) ++k;
     // "said on Sunday that", "told reporters that": the content starts at "that". Other
     // words before a "that" are the content's ("rejected the idea that …").
     std::size_t that = tokens.size();

@@ -510,6 +510,9 @@ bool IsParticiple(const Token& t) {
 
 bool IsPronoun(const Token& t) {
   static const WordList kPronouns = {"he", "she", "it", "they", "we", "i", "он", "она", "они"};
+  // English "I" is written as a capital; a lower-case "i" is Albanian ("Ministri i Brendshëm",
+  // the article that links a noun to what follows) or Serbian ("and").
+  if (t.lower == "i" && t.text != "I") return false;
   return t.word && kPronouns.Contains(t.lower);
 }
 
@@ -522,10 +525,35 @@ bool IsStopWord(const Token& t) {
       "be", "been", "will", "would", "could", "should", "may", "might", "can", "in", "on", "at",
       "by", "with", "from", "into", "about", "over", "under", "for", "not", "also", "yet", "nor",
       "и", "что", "как", "но",
-      // Ukrainian, Azerbaijani and Turkish "and", "that"
-      "і", "та", "що", "və", "ve", "ki"};
+      // Ukrainian, Azerbaijani and Turkish "and", "that"; Serbian, Croatian and Bosnian "that"
+      "і", "та", "що", "və", "ve", "ki", "da", "да"};
   return t.word && !t.capital && kStops.Contains(t.lower);
 }
+
+bool IsCliticAuxiliary(const Token& t) {
+  static const WordList kClitics = {"je", "su", "se", "је", "су", "се"};
+  return t.word && !t.capital && kClitics.Contains(t.lower);
+}
+
+namespace {
+
+// Albanian short object pronouns stand between a subject and its verb ("Kurti i tha
+// gazetarëve", "Kurti told the journalists"): right before the verb they are the verb's.
+bool IsAlbanianObjectClitic(const Token& t) {
+  static const WordList kClitics = {"i", "e", "ia", "ua", "iu"};
+  return t.word && !t.capital && kClitics.Contains(t.lower);
+}
+
+// The end of a subject that spans tokens[first, end): the first clitic auxiliary after its first
+// word ("Vučić je danas rekao": the clitic stands right after the subject), else `end`.
+std::size_t BeforeClitic(const std::vector<Token>& tokens, std::size_t first, std::size_t end) {
+  for (std::size_t k = first + 1; k < end; ++k) {
+    if (IsCliticAuxiliary(tokens[k])) return k;
+  }
+  return end;
+}
+
+}  // namespace
 
 bool IsAdverb(const Token& t) {
   static const WordList kAdverbs = {
@@ -730,13 +758,17 @@ std::size_t ChunkStart(const std::vector<Token>& tokens, std::size_t end, std::s
 // said") and names in apposition ("The State Minister, Gurgen Nersisyan, also stated").
 Phrase SubjectBefore(const std::vector<Token>& tokens, std::size_t verb, std::size_t floor) {
   std::size_t i = verb;
-  while (i > floor && IsAdverb(tokens[i - 1])) --i;
+  while (i > floor && (IsAdverb(tokens[i - 1]) || IsCliticAuxiliary(tokens[i - 1]) ||
+                       (i == verb && IsAlbanianObjectClitic(tokens[i - 1])))) {
+    --i;
+  }
   if (i == floor) return {};
   if (IsPronoun(tokens[i - 1])) return {i - 1, i - 1, true};
   if (tokens[i - 1].word) {
     const std::size_t j = ChunkStart(tokens, i, floor);
-    if (!PlausibleSubject(tokens, j, i)) return {};
-    return {j, i - 1, true};
+    const std::size_t end = BeforeClitic(tokens, j, i);
+    if (!PlausibleSubject(tokens, j, end)) return {};
+    return {j, end - 1, true};
   }
   if (tokens[i - 1].text != ",") return {};
   // ", X, said": X is either the subject (a name) or an aside (appositive, adverb).
@@ -753,15 +785,17 @@ Phrase SubjectBefore(const std::vector<Token>& tokens, std::size_t verb, std::si
     return {};
   }
   if (c2 == floor || tokens[c2 - 1].text != ",") return {};
-  const std::size_t end = c2 - 1;
-  if (end > floor && IsPronoun(tokens[end - 1])) return {end - 1, end - 1, true};
-  const std::size_t j = ChunkStart(tokens, end, floor);
+  if (c2 - 1 > floor && IsPronoun(tokens[c2 - 2])) return {c2 - 2, c2 - 2, true};
+  const std::size_t j = ChunkStart(tokens, c2 - 1, floor);
+  const std::size_t end = BeforeClitic(tokens, j, c2 - 1);
   if (!PlausibleSubject(tokens, j, end)) return {};
   return {j, end - 1, true};
 }
 
 // The phrase after a verb ("said Mr. Steele", "according to the expert").
 Phrase PhraseAfter(const std::vector<Token>& tokens, std::size_t from, std::size_t limit) {
+  // "rekao je Vučić", "navodi se u saopštenju": the clitic belongs to the verb.
+  if (from + 1 < limit && IsCliticAuxiliary(tokens[from]) && tokens[from + 1].word) ++from;
   std::size_t j = from;
   while (j < limit && j - from < 10) {
     const Token& t = tokens[j];

@@ -107,6 +107,11 @@ bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i,
 bool IsParticiple(const Token& t);
 bool IsPronoun(const Token& t);
 bool IsStopWord(const Token& t);  // words that end a subject when walking back from its verb
+// Serbian, Croatian and Bosnian put the auxiliary of the past tense ("je", "su") and the
+// reflexive "se" second in their clause: between a subject and its verb ("Vučić je (danas)
+// rekao"), or after a verb that opens a tag ("„…“, rekao je Vučić", "navodi se u saopštenju").
+// It belongs to the verb: SubjectBefore ends a subject before it, PhraseAfter steps over it.
+bool IsCliticAuxiliary(const Token& t);
 bool IsAdverb(const Token& t);
 bool IsTitleAbbreviation(const Token& t);
 bool IsTitleWord(const Token& t);

@@ -214,6 +214,21 @@ class Drafter {
     return !matches.empty();
   }
 
+  // True when the phrase, as most often written, begins or ends with a one-word reporting cue of
+  // the lexicon ("Ministar je kazao", "rekao Vučić", "заявил Пашинян", "tha Kurti"): like a
+  // function word at either end (IsPhraseStopword), it makes a way of writing, not a naming
+  // choice. The cue lexicons (common/*.xml) decide it, in every language they cover.
+  bool EdgeIsReportingWord(const PhraseStats& s) const {
+    const std::vector<PhraseWord> w = PhraseWords(PhraseTable::BestSurface(s));
+    if (w.empty()) return false;
+    const auto reporting = [this](const std::string& norm) {
+      const auto memo = reporting_memo_.find(norm);
+      if (memo != reporting_memo_.end()) return memo->second;
+      return reporting_memo_[norm] = IsReportingWord(norm);
+    };
+    return reporting(w.front().norm) || (w.size() > 1 && reporting(w.back().norm));
+  }
+
   // The form as most often written, its per-outlet counts and articles.
   DraftForm Form(const std::string& key, const std::string& fallback) const {
     DraftForm f;
@@ -395,7 +410,7 @@ class Drafter {
     std::map<std::string, std::vector<std::string>> slots;  // pattern -> phrase keys
     for (const auto& [key, s] : table_->phrases()) {
       if (!s.candidate || s.words < 2 || s.words > 3 || s.total < options_.min_count) continue;
-      if (CoveredKey(key)) continue;
+      if (CoveredKey(key) || EdgeIsReportingWord(s)) continue;
       const std::vector<std::string> words = SplitPhraseKey(key);
       const std::vector<PhraseWord> written = PhraseWords(PhraseTable::BestSurface(s));
       for (std::size_t slot = 0; slot < words.size(); ++slot) {
@@ -722,7 +737,7 @@ class Drafter {
                                             options_.prior_scale);
         if (lo.z > best.z) best = {key, g, lo.z};
       }
-      if (best.z < options_.min_z) continue;
+      if (best.z < options_.min_z || EdgeIsReportingWord(s)) continue;
       best.covered = CoveredKey(key);
       scored.push_back(best);
     }
@@ -789,6 +804,7 @@ class Drafter {
   // The lexicon's forms (kCoveredGroup) and one-word reporting cues (kReportingGroup).
   LexiconMatcher matcher_;
   mutable std::map<std::string, bool> covered_memo_;              // Covered, by form
+  mutable std::map<std::string, bool> reporting_memo_;            // IsReportingWord, by word
   mutable std::vector<std::string> covered_;                      // candidates left out as covered
   std::set<std::pair<std::string, std::string>> left_out_pairs_;  // name pairs among them
   std::map<std::string, std::unique_ptr<Stemmer>> stemmers_;      // by primary language

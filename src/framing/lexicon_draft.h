@@ -24,8 +24,9 @@
 //
 // Candidates come ranked in that order of kinds — constructions the writers themselves marked
 // before statistics — and within a kind by strength of evidence; ties by form, so the same
-// corpus always gives the same draft. Phrases never start or end with a function word, never
-// contain a number, and never cross a punctuation mark or a line break. Names that compete are
+// corpus always gives the same draft. Phrases never start or end with a function word or one of
+// the lexicon's one-word reporting cues ("Ministar je kazao", "заявил Пашинян"), never contain a
+// number, and never cross a punctuation mark or a line break. Names that compete are
 // merged into one concept when pairs and groups share a form. Phrases the given lexicon already
 // matches are left out, and listed in LexiconDraft::covered: a phrase is covered when each of its
 // words other than function words lies inside a match of one of the lexicon's naming variants,

@@ -1,9 +1,13 @@
-// The shipped common cue lexicons of Ukrainian, Azerbaijani, Armenian and Georgian
-// (lexicons/common/uk.xml, az.xml, hy.xml, ka.xml), and the later additions to the Russian one,
-// on short texts written for these tests:
+// The shipped common cue lexicons of Ukrainian, Azerbaijani, Armenian, Georgian, Serbian,
+// Croatian, Bosnian and Albanian (lexicons/common/uk.xml, az.xml, hy.xml, ka.xml, sr.xml,
+// hr.xml, bs.xml, sq.xml), and the later additions to the Russian one, on short texts written
+// for these tests:
 // reported speech in each language is the source's voice, not the outlet's, so a naming form or
 // loaded term a minister is reported as using does not colour the outlet.
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "shipped_lexicons.h"
 
@@ -163,6 +167,121 @@ TEST(CommonCuesTest, GeorgianSubjectBeforeItsVerb) {
   EXPECT_EQ(m->voice, Voice::kReported);
   ASSERT_NE(r.Holding("პროტესტი გაგრძელდება"), nullptr);
   EXPECT_EQ(r.Holding("პროტესტი გაგრძელდება")->source, "მისი");
+}
+
+// The speakers of a text's quotations, in order.
+std::vector<std::string> Speakers(const AnnotatedText& r) {
+  std::vector<std::string> out;
+  for (const Quote& q : r.ann.quotes) out.push_back(q.speaker.str());
+  return out;
+}
+
+// The source of the attribution whose content holds `words`, "(none)" when there is none.
+std::string SourceOf(const AnnotatedText& r, const std::string& words) {
+  const AttributionRelation* a = r.Holding(words);
+  return a == nullptr ? "(none)" : a->source.str();
+}
+
+// Serbian in Latin script: a quotation tagged "rekao je X" / "izjavio je X" is X's (the clitic
+// auxiliary "je" is the verb's, not the speaker's), and "X je izjavio da …" is X's reported
+// speech, whose words ("separatisti") are not the outlet's.
+TEST(CommonCuesTest, SerbianLatinQuotationsAndReportedSpeech) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "„Srbija nikada neće priznati nezavisnost“, rekao je Vučić. \"Napad je bio težak\", "
+      "izjavio je ministar. Ministar je izjavio da su separatisti napali policiju. Vučić je danas "
+      "rekao da Srbija traži mir. Dačić je, u izjavi novinarima, kazao da je granica zatvorena.",
+      "sr-Latn");
+  EXPECT_EQ(Speakers(r), (std::vector<std::string>{"Vučić", "ministar"}));
+  ASSERT_EQ(SourceOf(r, "separatisti napali"), "Ministar");
+  EXPECT_EQ(r.Holding("separatisti napali")->cue, "izjavio");
+  const LexiconMatch* m = r.NamingOrLoaded("separatisti");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  EXPECT_EQ(SourceOf(r, "Srbija traži mir"), "Vučić");  // not "Vučić je danas"
+  EXPECT_EQ(SourceOf(r, "granica zatvorena"), "Dačić");
+}
+
+TEST(CommonCuesTest, SerbianCyrillicQuotationsAndReportedSpeech) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "„Србија никада неће признати независност“, рекао је Вучић. Министарство је саопштило да "
+      "је граница затворена. „Ситуација је мирна“, саопштила је полиција.",
+      "sr-Cyrl");
+  EXPECT_EQ(Speakers(r), (std::vector<std::string>{"Вучић", "полиција"}));
+  EXPECT_EQ(r.ann.quotes[0].verb.str(), "рекао");
+  EXPECT_EQ(SourceOf(r, "граница затворена"), "Министарство");
+}
+
+// "Prema rečima X, …", "Kako je naveo X, …", "…, reči su X": the source follows the cue; "tvrdi"
+// (claims) holds the statement at a distance; "…, navodi se u saopštenju X" is the statement's.
+TEST(CommonCuesTest, SerbianSourceFollowsAndStance) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Prema rečima ministra, napad je bio organizovan. Kako je navela policija, granica je "
+      "zatvorena. Srbija traži mir, reči su premijerke. Tači tvrdi da je to san svakog Albanca. "
+      "„Granica ostaje zatvorena“, navodi se u saopštenju ministarstva.",
+      "sr");
+  ASSERT_EQ(SourceOf(r, "napad je bio organizovan"), "ministra");
+  EXPECT_EQ(r.Holding("napad je bio organizovan")->cue, "Prema rečima");
+  EXPECT_EQ(SourceOf(r, "granica je zatvorena"), "policija");
+  EXPECT_EQ(SourceOf(r, "Srbija traži mir"), "premijerke");
+  ASSERT_EQ(SourceOf(r, "san svakog Albanca"), "Tači");
+  EXPECT_EQ(r.Holding("san svakog Albanca")->stance, "distancing");
+  EXPECT_EQ(SourceOf(r, "Granica ostaje zatvorena"), "u saopštenju ministarstva");
+}
+
+// Croatian and Bosnian news is read with the Serbian forms they share (a form matches in a
+// text of any language) and with their own (common/hr.xml, common/bs.xml).
+TEST(CommonCuesTest, CroatianAndBosnianReportedSpeech) {
+  const AnnotatedText hr = AnnotateWithShipped(
+      "Vlada je priopćila da je granica zatvorena. \"Nismo to znali\", rekao je premijer.", "hr");
+  EXPECT_EQ(SourceOf(hr, "granica zatvorena"), "Vlada");
+  EXPECT_EQ(Speakers(hr), std::vector<std::string>{"premijer"});
+  const AnnotatedText bs = AnnotateWithShipped(
+      "Prema riječima ministra, akcija još traje. Kako je kazao glasnogovornik, uhapšene su dvije "
+      "osobe.",
+      "bs");
+  EXPECT_EQ(SourceOf(bs, "akcija još traje"), "ministra");
+  EXPECT_EQ(SourceOf(bs, "uhapšene su dvije osobe"), "glasnogovornik");
+}
+
+// Albanian: "“…”, tha Kurti", "“…”, ka thënë X" tag quotations; "X tha se …" and "Sipas X, …"
+// are X's reported speech; "pretendon" (claims) holds it at a distance.
+TEST(CommonCuesTest, AlbanianQuotationsAndReportedSpeech) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "“Policia e Kosovës ka kontrollin”, tha Kurti. “Sulmi ishte i organizuar”, ka thënë "
+      "Sveçla. Ministri tha se separatistët sulmuan policinë. Sipas ministrit, situata është e "
+      "qetë. Bërnabiq pretendon se Kosova është pjesë e Serbisë.",
+      "sq");
+  EXPECT_EQ(Speakers(r), (std::vector<std::string>{"Kurti", "Sveçla"}));
+  ASSERT_EQ(SourceOf(r, "separatistët sulmuan"), "Ministri");
+  EXPECT_EQ(r.Holding("separatistët sulmuan")->cue, "tha");
+  const LexiconMatch* m = r.NamingOrLoaded("separatistët");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->voice, Voice::kReported);
+  ASSERT_EQ(SourceOf(r, "situata është e qetë"), "ministrit");
+  EXPECT_EQ(r.Holding("situata është e qetë")->cue, "Sipas");
+  ASSERT_EQ(SourceOf(r, "pjesë e Serbisë"), "Bërnabiq");
+  EXPECT_EQ(r.Holding("pjesë e Serbisë")->stance, "distancing");
+}
+
+// An Albanian subject keeps its linking articles ("Ministri i Brendshëm", lower-case "i" is no
+// English "I"), and a short object pronoun before the verb ("Kurti i tha …") is the verb's.
+TEST(CommonCuesTest, AlbanianSubjectsWithLinkingArticlesAndClitics) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Ministri i Brendshëm tha se policia ka kontrollin. Kurti i tha gazetarëve se situata është "
+      "e qetë. Drejtori i Përgjithshëm i Policisë ka deklaruar se sulmi ishte i organizuar.",
+      "sq");
+  EXPECT_EQ(SourceOf(r, "policia ka kontrollin"), "Ministri i Brendshëm");
+  EXPECT_EQ(SourceOf(r, "situata është e qetë"), "Kurti");
+  EXPECT_EQ(SourceOf(r, "sulmi ishte i organizuar"), "Drejtori i Përgjithshëm i Policisë");
+}
+
+// A form matches in a text of any language: Cyrillic навела, навели are Russian words too
+// ("навели порядок", "brought order"), so the Serbian lexicon lists only навео, and a Russian
+// sentence with them reports nothing.
+TEST(CommonCuesTest, SerbianCuesLeaveRussianFalseFriendsAlone) {
+  const AnnotatedText r =
+      AnnotateWithShipped("Власти навели порядок в городе после протестов.", "ru");
+  EXPECT_TRUE(r.ann.attributions.empty());
 }
 
 }  // namespace

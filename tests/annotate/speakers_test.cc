@@ -314,5 +314,49 @@ TEST(SpeakersTest, TokenLowerFormsSurviveTheirBufferGrowing) {
   for (std::size_t k = 1; k < tokens.size(); ++k) ASSERT_EQ(tokens[k].lower, "\uFFFD") << k;
 }
 
+// The South Slavic clitic auxiliary ("je", "su") and reflexive "se" belong to the verb: a
+// subject ends before it ("Vučić je (danas) rekao"), a phrase after a verb starts past it
+// ("rekao je Vučić", "navodi se u saopštenju").
+TEST(SpeakersTest, CliticAuxiliaryBelongsToTheVerb) {
+  const auto text_of = [](std::string_view text, const Tokens& tokens, Phrase p) {
+    if (!p.found) return std::string("(none)");
+    return std::string(
+        text.substr(tokens[p.first].begin, tokens[p.last].end - tokens[p.first].begin));
+  };
+  for (const auto& [text, verb] : std::vector<std::pair<std::string_view, std::size_t>>{
+           {"Vučić je rekao", 2}, {"Vučić je danas rekao", 3}, {"Министарство је саопштило", 2}}) {
+    const Tokens tokens = Tokenize(text, 0, text.size());
+    const Phrase p = SubjectBefore(tokens, verb, 0);
+    EXPECT_EQ(text_of(text, tokens, p), std::string(text.substr(0, tokens[0].end))) << text;
+  }
+  const std::string_view tag = "rekao je ministar";
+  const Tokens tag_tokens = Tokenize(tag, 0, tag.size());
+  EXPECT_EQ(text_of(tag, tag_tokens, PhraseAfter(tag_tokens, 1, tag_tokens.size())), "ministar");
+  const std::string_view statement = "navodi se u saopštenju ministarstva";
+  const Tokens statement_tokens = Tokenize(statement, 0, statement.size());
+  EXPECT_EQ(text_of(statement, statement_tokens,
+                    PhraseAfter(statement_tokens, 1, statement_tokens.size())),
+            "u saopštenju ministarstva");
+  // "rekao je da …": no speaker follows, "da" (that) opens the reported clause.
+  const std::string_view clause = "rekao je da je napad bio težak";
+  const Tokens clause_tokens = Tokenize(clause, 0, clause.size());
+  EXPECT_FALSE(PhraseAfter(clause_tokens, 1, clause_tokens.size()).found);
+  // A comma-enclosed aside after the clitic: "Dačić je, u izjavi novinarima, kazao".
+  const std::string_view aside = "Dačić je , u izjavi novinarima , kazao";
+  const Tokens aside_tokens = Tokenize(aside, 0, aside.size());
+  EXPECT_EQ(text_of(aside, aside_tokens, SubjectBefore(aside_tokens, aside_tokens.size() - 1, 0)),
+            "Dačić");
+  // Albanian "Ministri i Brendshëm tha": a lower-case "i" is no pronoun "I".
+  const std::string_view albanian = "Ministri i Brendshëm tha";
+  const Tokens albanian_tokens = Tokenize(albanian, 0, albanian.size());
+  EXPECT_EQ(text_of(albanian, albanian_tokens, SubjectBefore(albanian_tokens, 3, 0)),
+            "Ministri i Brendshëm");
+  EXPECT_TRUE(IsPronoun(Tokenize("I", 0, 1)[0]));
+  // Elsewhere nothing changes: "he said".
+  const std::string_view english = "Mr. Steele said";
+  const Tokens english_tokens = Tokenize(english, 0, english.size());
+  EXPECT_EQ(text_of(english, english_tokens, SubjectBefore(english_tokens, 3, 0)), "Mr. Steele");
+}
+
 }  // namespace
 }  // namespace parallax::internal

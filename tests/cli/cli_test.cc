@@ -475,7 +475,8 @@ TEST(CliLexiconFitTest, AReportOnAnotherStorySaysTheLexiconDoesNotFit) {
 
 // A language with no reporting cue in the lexicons: the summary, the Markdown and the HTML
 // report say that its quotations stay unattributed and how to add cues; a story in languages
-// the common lexicons cover says nothing of the kind.
+// the common lexicons cover says nothing of the kind. Serbian and Albanian have cues
+// (common/sr.xml, common/sq.xml): of the Banjska trial's languages, only Macedonian is named.
 TEST(CliReportingCuesTest, ALanguageWithoutReportingCuesIsNamed) {
   testing::TempDir dir;
   const std::string story = dir.path() + "/banjska";
@@ -488,14 +489,22 @@ TEST(CliReportingCuesTest, ALanguageWithoutReportingCuesIsNamed) {
       story + "/001_efe.txt",
       "---\ntitle: Siege ends\noutlet: efe\ndate: 2023-09-24\nlanguage: en\n---\n"
       "\"The siege is over,\" the police said.\n");
+  testing::WriteFileOrFail(
+      story + "/002_koha.txt",
+      "---\ntitle: Sulmi në Banjskë\noutlet: koha\ndate: 2023-09-24\nlanguage: sq\n---\n"
+      "\u201CSituata është nën kontroll\u201D, tha ministri.\n");
+  testing::WriteFileOrFail(
+      story + "/003_mia.txt",
+      "---\ntitle: Напад во Бањска\noutlet: mia\ndate: 2023-09-24\nlanguage: mk\n---\n"
+      "\u201EСитуацијата е под контрола\u201C, рече министерот.\n");
   const auto r =
       testing::RunParallax({"report", story, "-o", dir.path() + "/out", "--format", "html,md"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("No reporting cues for sr (1 article)"), std::string::npos) << r.out;
-  EXPECT_NE(testing::ReadFileOrFail(dir.path() + "/out/report.md").find("No reporting cues for sr"),
+  EXPECT_NE(r.out.find("No reporting cues for mk (1 article)"), std::string::npos) << r.out;
+  EXPECT_NE(testing::ReadFileOrFail(dir.path() + "/out/report.md").find("No reporting cues for mk"),
             std::string::npos);
   EXPECT_NE(
-      testing::ReadFileOrFail(dir.path() + "/out/report.html").find("No reporting cues for sr"),
+      testing::ReadFileOrFail(dir.path() + "/out/report.html").find("No reporting cues for mk"),
       std::string::npos);
   const auto shipped = testing::RunParallax({"report", "-o", dir.path() + "/shipped"});
   ASSERT_EQ(shipped.exit_code, 0) << shipped.err;
@@ -505,7 +514,8 @@ TEST(CliReportingCuesTest, ALanguageWithoutReportingCuesIsNamed) {
       {"report", story, "-o", dir.path() + "/own", "--no-default-lexicons", "--lexicon",
        testing::SourceDir() + "/tests/data/lexicon/own_story.xml"});
   ASSERT_EQ(own.exit_code, 0) << own.err;
-  EXPECT_NE(own.out.find("No reporting cues for sr (1 article)"), std::string::npos) << own.out;
+  EXPECT_NE(own.out.find("No reporting cues for mk, sq, sr (3 articles)"), std::string::npos)
+      << own.out;
 }
 
 }  // namespace

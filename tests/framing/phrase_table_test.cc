@@ -41,17 +41,20 @@ TEST(PhraseTableTest, FunctionWordsOfTheRegionsLanguages) {
 }
 
 // Albanian, Serbian / Croatian / Bosnian in both scripts, Macedonian and Bulgarian: their
-// function words and reporting verbs are stopwords; a word English uses as a content word or a
-// name (Albanian duke, Serbian ali, li, su, taj) is not, nor Cyrillic код (Russian "code").
+// function words are stopwords, and the reporting verbs of Macedonian and Bulgarian, which no
+// cue lexicon has; a word English uses as a content word or a name (Albanian duke, Serbian ali,
+// li, su, taj) is not, nor Cyrillic код (Russian "code"). Albanian and Serbian reporting verbs
+// are left to the cue lexicons (common/sq.xml, common/sr.xml; see LexiconDraftTest).
 TEST(PhraseTableTest, FunctionWordsOfTheBalkanLanguages) {
   const auto norm = [](const char* word) { return PhraseWords(word, nullptr).at(0).norm; };
-  for (const char* word : {"të", "Së",      "në",  "për", "është", "tha",   "je",  "kako",
-                           "da", "se",      "za",  "od",  "kazao", "rekao", "што", "је",
-                           "су", "изјавио", "али", "ќе",  "дека",  "във",   "също"}) {
+  for (const char* word :
+       {"të",  "Së", "në", "për", "është", "je",   "kako",   "da",  "se",   "za",  "od",
+        "што", "је", "су", "али", "ќе",    "дека", "изјави", "във", "също", "каза"}) {
     EXPECT_TRUE(IsPhraseStopword(norm(word))) << word;
   }
-  for (const char* word : {"duke", "ai", "ali", "li", "su", "sam", "taj", "tome", "bile", "one",
-                           "код", "Kosovo", "policija", "Banjska", "sulmi"}) {
+  for (const char* word :
+       {"duke", "ai", "ali", "li", "su", "sam", "taj", "tome", "bile", "one", "код", "Kosovo",
+        "policija", "Banjska", "sulmi", "tha", "rekao", "изјавио"}) {
     EXPECT_FALSE(IsPhraseStopword(norm(word))) << word;
   }
 }
