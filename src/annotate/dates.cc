@@ -929,15 +929,18 @@ bool EndsWithLabel(const std::vector<Tok>& t, bool line_start) {
   return line_start && (label == 0 || (label == 1 && In(kStampLabelOpeners, t[0].lower)));
 }
 
-// Whether `before` is a credit: one to four words (no number) and a credit separator, or
-// (when a clock time follows the date) without one: "Jane Doe,", "Pera Perić".
+// Whether `before` is a credit: one to six words of names (capitalised, but for "by" and
+// "and"; no number) and a credit separator, or (when a clock time follows the date) without one:
+// "By Jane Doe,", "Pera Perić". A line of lower-case words is an item of a chronology
+// ("- Ceasefire signed, 10 November 2020"), whose date is the story's.
 bool IsCredit(const std::vector<Tok>& t, bool clock) {
+  static constexpr std::string_view kLowerCase[] = {"by", "and", "i", "и", "dhe"};
   std::size_t words = 0;
   for (const Tok& k : t) {
-    if (k.number) return false;
+    if (k.number || (k.word && !k.capital && !In(kLowerCase, k.lower))) return false;
     words += k.word;
   }
-  if (words == 0 || words > 4) return false;
+  if (words == 0 || words > 6) return false;
   return clock || In(kCreditSeparators, t.back().lower);
 }
 

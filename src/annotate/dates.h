@@ -40,10 +40,12 @@
 //              "Objavljeno: 25.09.2023. 14:32", "Updated 24/09/2023", "Обновлено 24 апреля"
 //   dateline   a date with its year alone on its line but for punctuation and a clock time:
 //              "25.09.2023. 14:32", "Sunday, 24 September 2023"
-//   byline     a date with its year after one to four words and a separator, ending its line
-//              but for a clock time (then the separator may be missing): "Jane Doe, 24 April
-//              2023", "Иван Петров, 24 апреля 2023 года", "Pera Perić 25.09.2023. 14:32"
-// Otherwise the same words are prose and the date stays: "the decree, published on 24 April".
+//   byline     a date with its year after one to six capitalised words ("by", "and" aside)
+//              and a separator, ending its line but for a clock time (then the separator may
+//              be missing): "Jane Doe, 24 April 2023", "Иван Петров, 24 апреля 2023 года",
+//              "Pera Perić 25.09.2023. 14:32"
+// Otherwise the same words are prose and the date stays: "the decree, published on 24 April",
+// "- Ceasefire signed, 10 November 2020" (an item of a chronology).
 //
 // Spans cover the expression itself, without a governing preposition: "On Sunday" gives the
 // span "Sunday", "On the morning of December 12" gives "the morning of December 12". Offsets are

@@ -207,6 +207,7 @@ TEST(DatesTest, PageStampsAreLeftOut) {
            "Updated 24/09/2023\n\nThe road reopened.",
            "Last updated: September 24, 2023 at 10:32 GMT\nThe road reopened.",
            "By Jane Doe, September 24, 2023\n\nThe road reopened.",
+           "By Jane Doe and John Roe | 24/09/2023",
            "Jane Doe | Published 24.09.2023 14:32",
            "Objavljeno: 25.09.2023. 14:32\n\nPut je otvoren.",
            "Ažurirano 25.09.2023. 16:00",
@@ -244,6 +245,9 @@ TEST(DatesTest, DatesInProseAreNoStamps) {
   ExpectDay(Find("Talks on September 24, 2023\n", "September", std::nullopt), "2023-09-24");
   ExpectDay(Find("\nSeptember 24\n", "September", D("2023-09-26")), "2023-09-24");
   ExpectDay(Find("Moscow updated 24.09.2023 its list", "24.09", std::nullopt), "2023-09-24");
+  // An item of a chronology is no byline.
+  ExpectDay(Find("- Ceasefire signed, 10 November 2020\n", "November", std::nullopt), "2020-11-10");
+  ExpectDay(Find("Napad na Beograd, 25.09.2023.\n", "25.09", std::nullopt, "sr"), "2023-09-25");
 }
 
 // The seed articles as received (../shared/seeds), with the dates the seeds README gives.
