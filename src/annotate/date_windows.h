@@ -1,13 +1,14 @@
 // Where in a text a date expression can be: the pre-filter of FindDates (dates.h).
 //
 // Why it exists: dates are sparse in prose, and tokenising every word of every article to find
-// them cost a tenth of `scan`. Every expression FindDates accepts holds, within its first four
-// tokens, a year or one of a few anchor words (a month or weekday name, "yesterday", "week",
-// "ago", "вчера", "году" …; dates.cc derives them from its own vocabulary). DateWindowFinder finds
-// the anchors with a byte scan that builds no token (eight bytes at a time, each word hashed once
-// and tried against a Bloom filter) and returns byte windows around them; FindDates runs its
-// finder on each window alone, and grows a window (Grow) when a rule reads past its end, so that
-// it reads exactly the tokens it would read in the whole text and finds exactly the same dates.
+// them cost a tenth of `scan`. Every expression FindDates accepts holds, within its first five
+// tokens (the year of "25.09.2023" is the fifth), a year or one of a few anchor words (a month or
+// weekday name, "yesterday", "week", "ago", "вчера", "году" …; dates.cc derives them from its own
+// vocabulary). DateWindowFinder finds the anchors with a byte scan that builds no token (eight
+// bytes at a time, each word hashed once and tried against a Bloom filter) and returns byte windows
+// around them; FindDates runs its finder on each window alone, and grows a window (Grow) when a
+// rule reads past its end, so that it reads exactly the tokens it would read in the whole text and
+// finds exactly the same dates.
 //
 // Windows are cut at ASCII white space (space, tab, CR, LF): no date token holds one, and the date
 // tokeniser (date_tokens.h) starts afresh after one, so a window's tokens are the whole text's

@@ -12,6 +12,7 @@
 
 #include "annotate/date_tokens.h"
 #include "annotate/date_windows.h"
+#include "text/normalizer.h"  // AsciiLower
 #include "text/word_filter.h"
 
 namespace parallax {
@@ -234,7 +235,8 @@ bool PlausibleYear(int y) { return y >= kFirstYear && y <= kLastYear; }
 
 class DateFinder {
  public:
-  DateFinder(const std::optional<Date>& article, bool russian) : russian_(russian) {
+  DateFinder(const std::optional<Date>& article, bool russian, bool day_first_slash)
+      : russian_(russian), day_first_slash_(day_first_slash) {
     if (article && article->valid()) {
       has_ref_ = true;
       if (article->month_only()) {
@@ -267,7 +269,7 @@ class DateFinder {
     words_.lowered.clear();
     TokenizeForDates(text, &words_);
     for (std::size_t i = 0; i < tokens_.size();) {
-      if (tokens_[i].begin < from || !MayStart(tokens_[i]) || (window && !AnchorAmong(i, i + 4))) {
+      if (tokens_[i].begin < from || !MayStart(tokens_[i]) || (window && !AnchorAmong(i, i + 5))) {
         ++i;
         continue;
       }
@@ -433,16 +435,19 @@ class DateFinder {
   }
 
   // The expression tried at token i. Two promises the pre-filter (FindDates, date_windows.h)
-  // rests on; change them only with kRunsBefore and the `+ 4` of AnchorAmong in Run:
+  // rests on; change them only with kRunsBefore and the `+ 5` of AnchorAmong in Run:
   //  - it reads no token before i - 1 (and, for speed only, none after i + 11: kRunsAfterAtMost);
   //  - every expression it accepts has a year (four digits, PlausibleYear) or an anchor word
-  //    (AnchorWords) among tokens i … i + 3 (i + 3 for "early 12 of December": a day number is
-  //    a date only beside a month): a month or weekday name, a part of the day ("the morning
-  //    of"), a day ("today",
-  //    "вчера"), a period or season ("last week", "в прошлом году", "the fall of"), or "ago".
+  //    (AnchorWords) among tokens i … i + 4 (i + 3 for "early 12 of December": a day number is
+  //    a date only beside a month; i + 4 for the year of "25.09.2023"): a month or weekday name,
+  //    a part of the day ("the morning of"), a day ("today", "вчера"), a period or season
+  //    ("last week", "в прошлом году", "the fall of"), or "ago".
   // Reads past the last token go through At (and Is), which notes them for Run.
   std::optional<DateMention> MatchAt(std::size_t i, std::size_t* next) {
     const Tok& t = tokens_[i];
+    if (t.number) {
+      if (auto m = NumericDate(i, next)) return m;
+    }
     std::size_t first = i;
     // "the morning of December 12", "the night of 12 December"
     std::size_t j = i;
@@ -542,6 +547,89 @@ class DateFinder {
       NoYear(&m, month, day);
     }
     *next = last + 1;
+    return m;
+  }
+
+  // A number of digits only (not "23rd", "1990s").
+  static bool PlainNumber(const Tok* t) { return t && t->number && t->size() == t->digits; }
+
+  // Whether the byte at `at` of the text (before or after a numeric date) and the one past it
+  // make the date part of a longer number: a digit or an ASCII letter next to it ("v2.10.2023",
+  // "25.09.2023a"), or a separator with a digit beyond ("1.25.09.2023", "25.09.2023.5"). `step`
+  // is -1 to look before the date, +1 after it. Outside the text is white space (a window or a
+  // piece starts and ends at white space), so reading no further than the run of the date gives
+  // the answer reading the whole text would.
+  bool ExtendsNumber(std::size_t at, int step) const {
+    auto byte = [&](std::size_t k, int n) -> unsigned char {
+      const long p = static_cast<long>(k) + n;
+      return p >= 0 && p < static_cast<long>(text_.size()) ? static_cast<unsigned char>(text_[p])
+                                                           : ' ';
+    };
+    const unsigned char b = byte(at, 0);
+    const auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+    if (digit(b) || (b < 0x80 && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))) return true;
+    return (b == '.' || b == ',' || b == '/' || b == '-' || b == ':') && digit(byte(at, step));
+  }
+
+  // Whether the number token `n` follows separator token `s` as a numeric date allows: right
+  // after it, or, after a full stop, one space later ("25. 9. 2023.").
+  bool Joined(const Tok& s, const Tok& n) const {
+    if (n.begin == s.end) return true;
+    if (text_[s.begin] != '.') return false;
+    const std::string_view gap = text_.substr(s.end, n.begin - s.end);
+    return gap == " " || gap == "\xC2\xA0";
+  }
+
+  // "25.09.2023", "25. 9. 2023.", "24/09/2023", "2023-09-24" (see dates.h). The tokens are
+  // number, separator, number, separator, number, the separators the same; the first separator
+  // is glued to the number before it, and the date is no part of a longer number.
+  std::optional<DateMention> NumericDate(std::size_t i, std::size_t* next) const {
+    const Tok& a = tokens_[i];
+    if (!PlainNumber(&a) || a.digits > 4) return std::nullopt;
+    const Tok* s1 = At(i + 1);
+    if (!s1 || s1->begin != a.end || s1->size() != 1) return std::nullopt;
+    const char sep = text_[s1->begin];
+    if (sep != '.' && sep != '/' && sep != '-') return std::nullopt;
+    const Tok* b = At(i + 2);
+    if (!PlainNumber(b) || !Joined(*s1, *b)) return std::nullopt;
+    const Tok* s2 = At(i + 3);
+    if (!s2 || s2->begin != b->end || s2->size() != 1 || text_[s2->begin] != sep) {
+      return std::nullopt;
+    }
+    const Tok* c = At(i + 4);
+    if (!PlainNumber(c) || !Joined(*s2, *c)) return std::nullopt;
+    if (a.begin > 0 && ExtendsNumber(a.begin - 1, -1)) return std::nullopt;
+    // An ISO time may follow its date: "2023-09-24T14:32".
+    const bool iso_time = sep == '-' && c->end + 1 < text_.size() && text_[c->end] == 'T' &&
+                          text_[c->end + 1] >= '0' && text_[c->end + 1] <= '9';
+    if (!iso_time && ExtendsNumber(c->end, 1)) return std::nullopt;
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    if (sep == '-') {
+      // ISO 8601 only: four digits, two, two. "24-09-2023" is left alone (a score, a range).
+      if (a.digits != 4 || b->digits != 2 || c->digits != 2) return std::nullopt;
+      year = a.value;
+      month = b->value;
+      day = c->value;
+    } else {
+      if (a.digits > 2 || b->digits > 2 || c->digits != 4) return std::nullopt;
+      year = c->value;
+      day = a.value;
+      month = b->value;
+      // With '/', English writes the month first in the United States and the day first
+      // elsewhere: in English (or an unknown language) a slash date is read only when one
+      // number is over 12 and so can only be the day ("24/09/2023", "9/24/2023"); in other
+      // languages the day comes first, as with '.'.
+      if (sep == '/' && !day_first_slash_) {
+        if (a.value <= 12 && b->value <= 12) return std::nullopt;
+        if (a.value <= 12) std::swap(day, month);
+      }
+    }
+    if (!PlausibleYear(year) || !ValidDay(year, month, day)) return std::nullopt;
+    DateMention m = Make(i, i + 4, DateKind::kAbsolute);
+    SetRange(&m, {Day(year, month, day), Day(year, month, day)});
+    *next = i + 5;
     return m;
   }
 
@@ -775,10 +863,98 @@ class DateFinder {
   DateTokens words_;               // owns the lower-case forms tokens_ may view
   const std::vector<Tok>& tokens_ = words_.tokens;
   bool russian_ = false;
+  bool day_first_slash_ = false;  // "05/09/2023" is 5 September (NumericDate)
   bool has_ref_ = false;
   Date ref_from_;
   Date ref_to_;
 };
+
+// ---------------------------------------------------------------------------------------------
+// Page stamps (internal::IsPageStamp).
+
+// The words a page labels its own times with: published, updated, modified (English, Russian,
+// Ukrainian, Serbian in both scripts and without diacritics, Albanian with and without ë), and
+// the nouns of "Date of publication" ("Дата публикации", "Datum objave").
+constexpr std::string_view kStampLabels[] = {
+    "updated",      "update",     "published",   "posted",     "modified",  "обновлено",
+    "опубликовано", "изменено",   "публикации",  "обновления", "оновлено",  "опубліковано",
+    "змінено",      "публікації", "оновлення",   "objavljeno", "objavljen", "ažurirano",
+    "azurirano",    "izmenjeno",  "izmijenjeno", "objave",     "објављено", "објављен",
+    "ажурирано",    "измењено",   "објаве",      "publikuar",  "publikua",  "përditësuar",
+    "perditesuar",  "përditësua", "perditesua",  "botuar"};
+// The one word a label may follow at the start of its line: "Last updated", "Datum objave",
+// "Дата публикации", "U publikua".
+constexpr std::string_view kStampLabelOpeners[] = {"last", "first", "originally", "date", "datum",
+                                                   "дата", "датум", "data",       "u"};
+// Between a label and its date: "Published on", "Publikuar më".
+constexpr std::string_view kStampConnectors[] = {"on", "at", "më", "me"};
+// After a clock time ("14:32 h", "10:32 GMT"), or a year ("2023. godine").
+constexpr std::string_view kStampTrailers[] = {
+    "h",   "ч",      "am",     "pm",   "a",   "p",   "m",   "gmt", "utc",
+    "cet", "cest",   "eet",    "eest", "msk", "bst", "est", "edt", "pst",
+    "pdt", "godine", "године", "g",    "г",   "god", "год"};
+// What a credit ends with before its date: "Jane Doe, 24 April 2023", "AP | 24.09.2023".
+constexpr std::string_view kCreditSeparators[] = {",", "|", "/", "•", "·", "—", "–", "-"};
+// What a label may follow in a line of several stamps: "Author | Updated 24/09/2023".
+constexpr std::string_view kStampSeparators[] = {"|", "/", "•", "·"};
+
+template <typename Table>
+bool In(const Table& table, std::string_view w) {
+  return std::find(std::begin(table), std::end(table), w) != std::end(table);
+}
+
+// Whether tokens [k, k + 3) are a clock time: "14:32", "14.32".
+bool ClockAt(const std::vector<Tok>& t, std::size_t k) {
+  return k + 2 < t.size() && t[k].number && t[k].digits <= 2 && t[k].value <= 24 &&
+         (t[k + 1].lower == ":" || t[k + 1].lower == ".") && t[k + 2].number &&
+         t[k + 2].digits == 2 && t[k + 2].value <= 59;
+}
+
+// Whether `after` (the rest of a date's line) holds nothing but punctuation, clock times and
+// their trailers; *clock tells whether it held a clock time.
+bool EndsLine(const std::vector<Tok>& t, bool* clock) {
+  for (std::size_t k = 0; k < t.size();) {
+    if (ClockAt(t, k)) {
+      *clock = true;
+      k += 3;
+    } else if (!t[k].number && (!t[k].word || In(kStampTrailers, t[k].lower))) {
+      ++k;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether `before` (the line up to a date) ends with a stamp label: "Updated:", "Objavljeno
+// 14:32,", "Publikuar më", with the label first on the line (`line_start`: `before` starts the
+// line), second after an opener ("Last updated", "Datum objave") or after a stamp separator.
+bool EndsWithLabel(const std::vector<Tok>& t, bool line_start) {
+  std::size_t k = t.size();
+  while (k > 0 && (!t[k - 1].word || In(kStampConnectors, t[k - 1].lower) ||
+                   In(kStampTrailers, t[k - 1].lower))) {
+    --k;
+  }
+  if (k == 0 || !In(kStampLabels, t[k - 1].lower)) return false;
+  const std::size_t label = k - 1;
+  if (label > 0 && In(kStampSeparators, t[label - 1].lower)) return true;
+  return line_start && (label == 0 || (label == 1 && In(kStampLabelOpeners, t[0].lower)));
+}
+
+// Whether `before` is a credit: one to six words of names (capitalised, but for "by" and
+// "and"; no number) and a credit separator, or (when a clock time follows the date) without one:
+// "By Jane Doe,", "Pera Perić". A line of lower-case words is an item of a chronology
+// ("- Ceasefire signed, 10 November 2020"), whose date is the story's.
+bool IsCredit(const std::vector<Tok>& t, bool clock) {
+  static constexpr std::string_view kLowerCase[] = {"by", "and", "i", "и", "dhe"};
+  std::size_t words = 0;
+  for (const Tok& k : t) {
+    if (k.number || (k.word && !k.capital && !In(kLowerCase, k.lower))) return false;
+    words += k.word;
+  }
+  if (words == 0 || words > 6) return false;
+  return clock || In(kCreditSeparators, t.back().lower);
+}
 
 // The pieces FindDates reads a text in: calls read(begin, end) for each, in text order.
 template <typename Read>
@@ -812,16 +988,24 @@ bool ReadsRussian(const std::string& language) {
   return language.empty() || language.rfind("ru", 0) == 0;
 }
 
+// Whether "05/09/2023" is read day first: in a language known and not English (NumericDate).
+bool DayFirstSlash(const std::string& language) {
+  std::string primary = language.substr(0, language.find('-'));
+  for (char& c : primary) c = internal::AsciiLower(c);
+  return !primary.empty() && primary != "en";
+}
+
 // How far a window reaches around an anchor, in runs of text between white space (each holds a
-// token or more). Every expression MatchAt accepts at token t has an anchor among tokens t … t + 3
+// token or more). Every expression MatchAt accepts at token t has an anchor among tokens t … t + 4
 // and MatchAt reads back to t - 1 only: 4 runs before an anchor's run hold the token before any t
-// that may match. After it, MatchAt reads up to t + 11 (the longest path: "the morning of Sunday,
-// 12 of December, 2022 года" reads from "the" to the token after "года"), but most reads stop two
-// tokens on: a window takes 2 runs after its last anchor and grows (by 11 runs, then twice as
-// many each time) when a rule reads past it, which Run tells. An anchor just past a window would
-// have merged with it (its window starts 4 runs earlier), so the tokens after a window's last
-// hold no anchor: the tokens Run skips as far from any anchor are far from one in the whole text
-// too, and every token a rule reads is the whole text's token at that place.
+// that may match (an anchor at t + 4 is the year of a numeric date, whose five tokens lie in at
+// most three runs: "25. 9. 2023"). After it, MatchAt reads up to t + 11 (the longest path: "the
+// morning of Sunday, 12 of December, 2022 года" reads from "the" to the token after "года"), but
+// most reads stop two tokens on: a window takes 2 runs after its last anchor and grows (by 11 runs,
+// then twice as many each time) when a rule reads past it, which Run tells. An anchor just past a
+// window would have merged with it (its window starts 4 runs earlier), so the tokens after a
+// window's last hold no anchor: the tokens Run skips as far from any anchor are far from one in the
+// whole text too, and every token a rule reads is the whole text's token at that place.
 constexpr std::size_t kRunsBefore = 4;
 constexpr std::size_t kRunsAfter = 2;
 constexpr std::size_t kRunsAfterAtMost = 11;
@@ -837,11 +1021,18 @@ const internal::DateWindowFinder& Windows() {
   return kFinder;
 }
 
+// Drops the page stamps of `text` from `*dates`.
+void DropPageStamps(std::string_view text, std::vector<DateMention>* dates) {
+  std::erase_if(*dates, [text](const DateMention& m) {
+    return internal::IsPageStamp(text, m.start, m.end, m.kind == DateKind::kAbsolute);
+  });
+}
+
 }  // namespace
 
 std::vector<DateMention> FindDates(std::string_view text, const std::optional<Date>& article_date,
                                    const std::string& language) {
-  DateFinder finder(article_date, ReadsRussian(language));
+  DateFinder finder(article_date, ReadsRussian(language), DayFirstSlash(language));
   std::vector<DateMention> out;
   std::vector<internal::ByteWindow> windows;
   ForEachPiece(text, [&](std::size_t begin, std::size_t end) {
@@ -871,6 +1062,7 @@ std::vector<DateMention> FindDates(std::string_view text, const std::optional<Da
       }
     }
   });
+  DropPageStamps(text, &out);
   return out;
 }
 
@@ -879,13 +1071,48 @@ namespace internal {
 std::vector<DateMention> FindDatesInEveryToken(std::string_view text,
                                                const std::optional<Date>& article_date,
                                                const std::string& language) {
-  DateFinder finder(article_date, ReadsRussian(language));
+  DateFinder finder(article_date, ReadsRussian(language), DayFirstSlash(language));
   std::vector<DateMention> out;
   ForEachPiece(text, [&](std::size_t begin, std::size_t end) {
     DateFinder::Stop stop;
     finder.Run(text.substr(begin, end - begin), begin, 0, false, true, &out, &stop);
   });
+  DropPageStamps(text, &out);
   return out;
+}
+
+bool IsPageStamp(std::string_view text, std::size_t start, std::size_t end, bool absolute) {
+  // The line around the date, read no further than a stamp reaches (a long line costs no more):
+  // [from, start) before it, [end, to) after it; whether they reach the line's start and end.
+  constexpr std::size_t kBefore = 160;
+  constexpr std::size_t kAfter = 80;
+  std::size_t from = start > kBefore ? start - kBefore : 0;
+  const std::size_t newline = text.substr(from, start - from).rfind('\n');
+  bool line_start = from == 0 || text[from - 1] == '\n';
+  if (newline != std::string_view::npos) {
+    from += newline + 1;
+    line_start = true;
+  }
+  while (from < start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) {
+    ++from;
+    line_start = false;
+  }
+  std::size_t to = std::min(text.size(), end + kAfter);
+  const std::size_t line_end = text.substr(end, to - end).find('\n');
+  const bool ends_line = line_end != std::string_view::npos || to == text.size();
+  if (line_end != std::string_view::npos) to = end + line_end;
+  DateTokens before;
+  TokenizeForDates(text.substr(from, start - from), &before);
+  if (EndsWithLabel(before.tokens, line_start)) return true;
+  if (!absolute || !line_start || !ends_line) return false;
+  DateTokens after;
+  TokenizeForDates(text.substr(end, to - end), &after);
+  bool clock = false;
+  if (!EndsLine(after.tokens, &clock)) return false;
+  // A dateline ("25.09.2023. 14:32") or a byline ("Jane Doe, 24 April 2023").
+  const bool dateline = std::none_of(before.tokens.begin(), before.tokens.end(),
+                                     [](const Tok& t) { return t.word || t.number; });
+  return dateline || IsCredit(before.tokens, clock);
 }
 
 void DateAnchorWords(std::vector<std::string_view>* any_case,

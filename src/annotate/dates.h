@@ -24,6 +24,31 @@
 // 2023-04-30..2023-05-28) and is marked as a range. Without an article date, only expressions
 // that carry their own year are resolved.
 //
+// Numeric dates are read in every language: day first with full stops ("25.09.2023",
+// "25. 9. 2023.", the Serbian and Central European way), ISO 8601 ("2023-09-24",
+// "2023-09-24T14:32"), and with slashes ("24/09/2023"). A slash date is read day first in a
+// language known and not English; in English, or when the language is not given, only when
+// one of its numbers is over 12 and so must be the day ("24/09/2023" day first, "9/24/2023"
+// month first: the United States writes the month first, Britain the day), as "05/09/2023"
+// could be either. The year has four digits; a date glued to more digits, letters or
+// separators ("1.2.3", "2.500.000", "13.10.20231", "1.3.10.2023", "v2.10.2023") is no date.
+//
+// A page's own stamps are no dates of the story, and are left out (internal::IsPageStamp):
+//   labelled   a date after a stamp label ("Updated", "Published", "Обновлено", "Опубликовано",
+//              "Objavljeno", "Ažurirano", "Publikuar", "Përditësuar" …; ":", "on", "më" and a
+//              clock time may stand between), the label first on its line, second after
+//              "Last", "First", "Date" … ("Last updated", "Datum objave") or after '|', '/',
+//              '•', '·':
+//              "Objavljeno: 25.09.2023. 14:32", "Updated 24/09/2023", "Обновлено 24 апреля"
+//   dateline   a date with its year alone on its line but for punctuation and a clock time:
+//              "25.09.2023. 14:32", "Sunday, 24 September 2023"
+//   byline     a date with its year after one to six capitalised words ("by", "and" aside)
+//              and a separator, ending its line but for a clock time (then the separator may
+//              be missing): "Jane Doe, 24 April 2023", "Иван Петров, 24 апреля 2023 года",
+//              "Pera Perić 25.09.2023. 14:32"
+// Otherwise the same words are prose and the date stays: "the decree, published on 24 April",
+// "- Ceasefire signed, 10 November 2020" (an item of a chronology).
+//
 // Spans cover the expression itself, without a governing preposition: "On Sunday" gives the
 // span "Sunday", "On the morning of December 12" gives "the morning of December 12". Offsets are
 // bytes into the text given. FindDates is a pure function: safe to call from several threads.
@@ -60,7 +85,8 @@ struct DateMention {
 
 // Finds the temporal expressions of `text`, in text order, without overlaps (the longest match
 // wins). `article_date` may be a full date or month-only. `language` is a BCP 47 tag: English
-// patterns are always tried; Russian ones when it is empty or starts with "ru". Only the text
+// patterns and numeric dates are always tried; Russian ones when it is empty or starts with
+// "ru"; slash dates are read day first when it is given and is not English. Only the text
 // around numbers and the words date expressions hang on ("May", "week", "вчера" …) is tokenised
 // (date_windows.h). A text over a quarter of a megabyte is read in pieces cut at line breaks
 // (white space in a run with none), so memory follows the piece, not the text.
@@ -79,6 +105,11 @@ std::vector<DateMention> FindDatesInEveryToken(std::string_view text,
 // read: `capitalised` ones count only with a capital first letter.
 void DateAnchorWords(std::vector<std::string_view>* any_case,
                      std::vector<std::string_view>* capitalised);
+
+// Whether the date at bytes [start, end) of `text` is a page stamp (see above): labelled, or,
+// when `absolute` (it carries its year), a dateline or a byline. Reads the date's line, at most
+// 160 bytes before the date and 80 after it. FindMonthDates leaves stamps out by it too.
+bool IsPageStamp(std::string_view text, std::size_t start, std::size_t end, bool absolute);
 
 }  // namespace internal
 }  // namespace parallax

@@ -166,16 +166,50 @@ constexpr MonthStem kStems[] = {
     {"octombrie", 10},
     {"noiembrie", 11},
     {"decembrie", 12},
-    // Serbian, Croatian, Bosnian (Latin)
+    // Serbian, Croatian, Bosnian (Latin); "mart", "april" and "maj" are above. The nominative
+    // ends in -ar, the other cases drop its a ("septembar", "25. septembra", "u septembru").
     {"januar", 1},
     {"februar", 2},
     {"jun", 6},
     {"jul", 7},
     {"avgust", 8},
-    {"oktobar", 10},
-    {"novembar", 11},
-    {"decembar", 12},
     {"septembar", 9},
+    {"septembr", 9},
+    {"oktobar", 10},
+    {"oktobr", 10},
+    {"novembar", 11},
+    {"novembr", 11},
+    {"decembar", 12},
+    {"decembr", 12},
+    // Serbian (Cyrillic); "април" is with Bulgarian below.
+    {"јануар", 1},
+    {"фебруар", 2},
+    {"март", 3},
+    {"мај", 5},
+    {"јун", 6},
+    {"јул", 7},
+    {"август", 8},
+    {"септембар", 9},
+    {"септембр", 9},
+    {"октобар", 10},
+    {"октобр", 10},
+    {"новембар", 11},
+    {"новембр", 11},
+    {"децембар", 12},
+    {"децембр", 12},
+    // Albanian, with or without the definite ending ("25 shtator", "më 25 shtatorit"); "mars"
+    // and "maj" are above. Written with and without the ë, as the web does.
+    {"janar", 1},
+    {"shkurt", 2},
+    {"prill", 4},
+    {"qershor", 6},
+    {"korrik", 7},
+    {"gusht", 8},
+    {"shtator", 9},
+    {"tetor", 10},
+    {"nëntor", 11},
+    {"nentor", 11},
+    {"dhjetor", 12},
     // Bulgarian
     {"януари", 1},
     {"февруари", 2},
@@ -318,8 +352,9 @@ std::vector<DateMention> FindMonthDates(std::string_view text,
       }
     }
     d.to = d.from;
-    out.push_back(std::move(d));
     i = last;
+    if (internal::IsPageStamp(text, d.start, d.end, year > 0)) continue;
+    out.push_back(std::move(d));
   }
   return out;
 }

@@ -161,6 +161,107 @@ TEST(DatesTest, Russian) {
   ExpectDay(Find("вчера", "вчера", D("2023-04-24"), "ru"), "2023-04-23");
 }
 
+TEST(DatesTest, NumericDatesDayFirstAndIso) {
+  ExpectDay(Find("Napad je počeo 25.09.2023. ujutru.", "25.09", std::nullopt, "sr"), "2023-09-25");
+  EXPECT_EQ(Find("Napad je počeo 25.09.2023. ujutru.", "25.09", std::nullopt, "sr").text,
+            "25.09.2023");
+  const DateMention spaced =
+      Find("Sulmi filloi më 25. 9. 2023. në mëngjes", "25.", std::nullopt, "sq");
+  ExpectDay(spaced, "2023-09-25");
+  EXPECT_EQ(spaced.text, "25. 9. 2023");
+  EXPECT_EQ(spaced.kind, DateKind::kAbsolute);
+  EXPECT_EQ(Find("dana 25.\u00A09.\u00A02023. u", "25.", std::nullopt, "sr").text,
+            "25.\u00A09.\u00A02023");
+  EXPECT_TRUE(FindDates("25.  9.  2023 i 25.\n9.\n2023", std::nullopt, "sr").empty());
+  ExpectDay(Find("The talks (2023-09-24) ended", "2023", std::nullopt, "en"), "2023-09-24");
+  ExpectDay(Find("at 2023-09-24T14:32Z the", "2023", std::nullopt, "en"), "2023-09-24");
+  ExpectDay(Find("Переговоры 24.09.2023 г. завершились", "24.09", std::nullopt, "ru"),
+            "2023-09-24");
+  // Written in any language: numbers are not words.
+  ExpectDay(Find("on 25.09.2023 the", "25.09", std::nullopt, "en"), "2023-09-25");
+}
+
+TEST(DatesTest, SlashDatesAreReadDayFirstUnlessEnglishCouldMeanMonthFirst) {
+  // The day is the number over 12, in any language.
+  ExpectDay(Find("on 24/09/2023 the", "24/09", std::nullopt, "en"), "2023-09-24");
+  ExpectDay(Find("on 9/24/2023 the", "9/24", std::nullopt, "en"), "2023-09-24");
+  // Both 12 or under: September 5 in the United States, 9 May in Britain; left alone in
+  // English and when the language is not given, read day first in other languages.
+  EXPECT_TRUE(FindDates("on 05/09/2023 the", std::nullopt, "en").empty());
+  EXPECT_TRUE(FindDates("on 05/09/2023 the", std::nullopt, "en-GB").empty());
+  EXPECT_TRUE(FindDates("on 05/09/2023 the", std::nullopt, "").empty());
+  ExpectDay(Find("dana 05/09/2023 je", "05/09", std::nullopt, "sr-Latn"), "2023-09-05");
+  ExpectDay(Find("более 05/09/2023", "05/09", std::nullopt, "ru"), "2023-09-05");
+  // Day first outside English: a month over 12 is no date.
+  EXPECT_TRUE(FindDates("dana 9/24/2023 je", std::nullopt, "sr").empty());
+}
+
+TEST(DatesTest, NumbersThatAreNotNumericDates) {
+  for (const char* text : {
+           "version 1.2.3 and 10.0.2",           // versions: no year
+           "2.500.000 dinara, 1.200.2023 evra",  // money: 500 and 200 are no months
+           "broj 13.10.20231",                   // the year is five digits
+           "broj 1.3.10.2023 i 3.10.2023.5",     // inside longer numbers
+           "v2.10.2023 i 3.10.2023a",            // glued to letters
+           "rezultat 2:1, 24-09-2023",           // a score; day-first with hyphens is not read
+           "2023-9-24 i 2023-09-24-1",           // ISO has two-digit months and days
+           "tel. 011/309-2023, 064/24.09.2023",  // phone numbers
+           "25.09.23 i 31.02.2023 i 25 .09.2023 i 25.09 2023 i 25/09.2023",
+       }) {
+    EXPECT_TRUE(FindDates(text, D("2023-09-26"), "sr").empty())
+        << text << ": " << FindDates(text, D("2023-09-26"), "sr")[0].text;
+  }
+}
+
+// Bylines and the page's publication and update stamps are no dates of the story.
+TEST(DatesTest, PageStampsAreLeftOut) {
+  for (const char* text : {
+           "Updated 24/09/2023\n\nThe road reopened.",
+           "Last updated: September 24, 2023 at 10:32 GMT\nThe road reopened.",
+           "By Jane Doe, September 24, 2023\n\nThe road reopened.",
+           "By Jane Doe and John Roe | 24/09/2023",
+           "Jane Doe | Published 24.09.2023 14:32",
+           "Objavljeno: 25.09.2023. 14:32\n\nPut je otvoren.",
+           "Ažurirano 25.09.2023. 16:00",
+           "AŽURIRANO: 25. 9. 2023.",
+           "Pera Perić 25.09.2023. 14:32\n",
+           "Објављено: 25.09.2023. 14:32",
+           "Publikuar më 25.09.2023, 14:32",
+           "Përditësuar: 2023-09-25T14:32",
+           "Обновлено 24 сентября 2023 года, 10:32",
+           "Иван Петров, 24 сентября 2023\nДорогу открыли.",
+           "Дата публикации: 24.09.2023",
+           "\n25.09.2023.\n",
+           "Sunday, 24 September 2023, 10:32 (GMT +04:00)",
+       }) {
+    for (const char* language : {"sr", "ru", "en"}) {
+      const auto dates = FindDates(text, D("2023-09-26"), language);
+      EXPECT_TRUE(dates.empty()) << language << ": " << text << ": " << dates[0].text;
+      EXPECT_TRUE(internal::FindDatesInEveryToken(text, D("2023-09-26"), language).empty())
+          << language << ": " << text;
+    }
+  }
+}
+
+TEST(DatesTest, DatesInProseAreNoStamps) {
+  // A label in prose, a date in a sentence, a day without a year alone on a line.
+  ExpectDay(Find("The decree, published on 24 April 2023, says", "24 April", std::nullopt),
+            "2023-04-24");
+  ExpectDay(Find("The report was published 24.09.2023 by the ministry", "24.09", std::nullopt),
+            "2023-09-24");
+  ExpectDay(Find("Izveštaj je objavljen 25.09.2023. u Beogradu.", "25.09", std::nullopt, "sr"),
+            "2023-09-25");
+  ExpectDay(Find("25.09.2023. - Vlada je saopštila", "25.09", std::nullopt, "sr"), "2023-09-25");
+  ExpectDay(Find("The shelling began at 10:32 on 24/09/2023\n", "24/09", std::nullopt),
+            "2023-09-24");
+  ExpectDay(Find("Talks on September 24, 2023\n", "September", std::nullopt), "2023-09-24");
+  ExpectDay(Find("\nSeptember 24\n", "September", D("2023-09-26")), "2023-09-24");
+  ExpectDay(Find("Moscow updated 24.09.2023 its list", "24.09", std::nullopt), "2023-09-24");
+  // An item of a chronology is no byline.
+  ExpectDay(Find("- Ceasefire signed, 10 November 2020\n", "November", std::nullopt), "2020-11-10");
+  ExpectDay(Find("Napad na Beograd, 25.09.2023.\n", "25.09", std::nullopt, "sr"), "2023-09-25");
+}
+
 // The seed articles as received (../shared/seeds), with the dates the seeds README gives.
 std::string SeedOrEmpty(const std::string& name) { return testing::SeedText(name); }
 
@@ -273,6 +374,12 @@ TEST(FindDatesTest, WindowEdgesFindTheSameAsEveryToken) {
       "ВЧЕРА",
       "last Friday night",
       "the weekend",
+      "25.09.2023",
+      "25. 9. 2023.",
+      "1.25.09.2023",
+      "24/09/2023",
+      "2023-09-24T14:32",
+      "2023-09-24.5",
   };
   const std::string filler = "word";
   for (const std::string& e : expressions) {
@@ -311,6 +418,9 @@ std::string RandomText(std::mt19937* rng, std::size_t fragments) {
       "winter", "today", "Today", "tonight", "yesterday", "Yesterday", "tomorrow", "mid-December",
       "1990s", "1995s", "2020", "2022", "1800", "2101", "12", "12th", "23rd", "1st", "2nd", "31",
       "32", "0", "5", "123456", "10:30", "12,000", "98.9", "2020s", "12thx",
+      // Numeric dates and their separators
+      "25.09.2023", "25.", "9.", "2023.", "24/09/2023", "9/24/", "2023-09-24", "2023-", "09-",
+      "T14:32", "/", "Updated", "Objavljeno:", "Publikuar", "Обновлено", "|",
       // Russian
       "в", "В", "во", "на", "с", "до", "после", "к", "прошлом", "этом", "следующем", "прошлой",
       "этой", "следующей", "году", "года", "год", "месяце", "неделе", "НЕДЕЛЕ", "декабря",
@@ -337,7 +447,7 @@ TEST(FindDatesTest, RandomTextsFindTheSameAsEveryToken) {
   std::mt19937 rng(20261207);
   const std::vector<std::optional<Date>> dates = {D("2023-04-24"), D("2023-05"), std::nullopt,
                                                   D("2020-01-01")};
-  const std::vector<std::string> languages = {"en", "ru", "", "hy"};
+  const std::vector<std::string> languages = {"en", "ru", "", "sr"};
   for (int round = 0; round < 3000; ++round) {
     const std::string text = RandomText(&rng, rng() % 120);
     ExpectSameAsEveryToken(text, dates[round % dates.size()], languages[round % 3 % 4]);
