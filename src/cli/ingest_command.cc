@@ -135,6 +135,20 @@ class IngestRun {
   std::size_t rejected_ = 0;
 };
 
+// `--outlet outlets.xml`, meant as --outlets, would name every article's outlet after a file: a
+// value that ends in .xml or names an existing file is refused before anything is written.
+void CheckOutletFlag(const std::string& outlet) {
+  std::string lower = outlet;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::error_code ec;
+  const bool exists = fs::is_regular_file(outlet, ec);
+  if (exists || lower.ends_with(".xml")) {
+    throw UsageError("--outlet takes an outlet id; '" + outlet + "' is a file" +
+                     (exists ? "" : " name") + " (did you mean --outlets?)");
+  }
+}
+
 }  // namespace
 
 int RunIngest(const std::vector<std::string>& args) {
@@ -207,12 +221,23 @@ int RunIngest(const std::vector<std::string>& args) {
   if (fetch.timeout_seconds <= 0) throw UsageError("--timeout must be at least 1 second");
   if (fetch.host_interval_seconds < 0) throw UsageError("--wait cannot be negative");
   fetch.max_bytes = limits.max_bytes;
+  CheckOutletFlag(forced_outlet);
   IngestOptions ingest = IngestOptionsWith(limits);
   ingest.outlet = forced_outlet;
-  ingest.language = forced_language;
+  if (!forced_language.empty()) {
+    const LanguageTag tag = CheckLanguageTag(forced_language);
+    if (!tag.suggestion.empty() || !tag.well_formed) {
+      throw UsageError("--language takes a BCP 47 tag; '" + forced_language + "' is none" +
+                       (tag.suggestion.empty() ? std::string(" (en, ru, ro-MD, ka, hy, az …)")
+                                               : " (did you mean '" + tag.suggestion + "'?)"));
+    }
+    ingest.language = tag.tag;
+  }
   const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
   ingest.outlets = &outlets;
-  if (!ingest.outlet.empty() && outlets.Find(ingest.outlet) == nullptr) {
+  if (const Outlet* o = outlets.Find(ingest.outlet); o != nullptr) {
+    ingest.outlet = o->id;  // (ids compare ignoring case: --outlet CNN is the file's `cnn`)
+  } else if (!ingest.outlet.empty()) {
     std::cerr << "parallax ingest: warning: outlet '" << ingest.outlet << "' is not in "
               << outlets.path << " (" << UnknownOutletHint(outlets.path) << ")\n";
   }

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "corpus/outlets.h"
 #include "corpus/page_outlet.h"
+#include "text/edit_distance.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
 
@@ -57,19 +59,40 @@ std::string_view HeaderKeyOf(std::string_view line) {
   return key;
 }
 
-// True when `text` holds nothing but white space: ASCII white space, no-break and other
-// Unicode spaces, zero-width spaces and byte-order marks.
+// White space as a pasted page carries it: ASCII white space, no-break and other Unicode spaces,
+// zero-width spaces and byte-order marks.
+bool IsSpaceChar(char32_t u) {
+  return u == ' ' || (u >= 0x09 && u <= 0x0D) || u == 0x85 || u == 0xA0 || u == 0x1680 ||
+         (u >= 0x2000 && u <= 0x200B) || u == 0x2028 || u == 0x2029 || u == 0x202F || u == 0x205F ||
+         u == 0x3000 || u == 0xFEFF;
+}
+
+// True when `text` holds nothing but white space (IsSpaceChar).
 bool IsBlank(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const DecodedChar c = DecodeUtf8Char(text, i);
-    const char32_t u = c.code_point;
-    const bool space = u == ' ' || (u >= 0x09 && u <= 0x0D) || u == 0x85 || u == 0xA0 ||
-                       u == 0x1680 || (u >= 0x2000 && u <= 0x200B) || u == 0x2028 || u == 0x2029 ||
-                       u == 0x202F || u == 0x205F || u == 0x3000 || u == 0xFEFF;
-    if (!c.valid || !space) return false;
+    if (!c.valid || !IsSpaceChar(c.code_point)) return false;
     i += c.length;
   }
   return true;
+}
+
+// `text` without the white space (IsSpaceChar) at either end: a line copied from a page often
+// starts or ends with a no-break space.
+std::string_view TrimSpace(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const DecodedChar c = DecodeUtf8Char(text, start);
+    if (!c.valid || !IsSpaceChar(c.code_point)) break;
+    start += c.length;
+  }
+  std::size_t end = start;
+  for (std::size_t i = start; i < text.size();) {
+    const DecodedChar c = DecodeUtf8Char(text, i);
+    i += c.length;
+    if (!c.valid || !IsSpaceChar(c.code_point)) end = i;
+  }
+  return text.substr(start, end - start);
 }
 
 std::string_view Trim(std::string_view s) {
@@ -78,18 +101,18 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// Splits into lines without their "\n" or "\r\n" ends.
+// Splits into lines without their "\n", "\r\n" or lone "\r" ends (text pasted on an old Mac, or
+// through a clipboard that keeps only carriage returns, has lines all the same).
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;
   while (start <= text.size()) {
-    const std::size_t nl = text.find('\n', start);
-    std::string_view line =
-        text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
+    const std::size_t end = text.find_first_of("\r\n", start);
+    lines.push_back(
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+    if (text[end] == '\r' && start < text.size() && text[start] == '\n') ++start;
   }
   return lines;
 }
@@ -134,6 +157,110 @@ constexpr std::pair<std::string_view, std::string Article::*> kTextKeys[] = {
     {"fetched", &Article::fetched},   {"http_status", &Article::http_status},
     {"page", &Article::page},         {"page_sha256", &Article::page_sha256}};
 
+// Language names a user may write for `language:` (in English, in the language itself, and in
+// Russian and Romanian, the languages of the workshops), and ISO 639-2 codes BCP 47 writes with
+// two letters, each with its tag: the languages Parallax has lexicons for first, then common
+// ones. Names are matched in lower case.
+constexpr std::pair<std::string_view, std::string_view> kLanguageNames[] = {
+    {"english", "en"},      {"eng", "en"},
+    {"английский", "en"},   {"engleză", "en"},
+    {"engleza", "en"},      {"russian", "ru"},
+    {"rus", "ru"},          {"русский", "ru"},
+    {"русский язык", "ru"}, {"rusă", "ru"},
+    {"rusa", "ru"},         {"romanian", "ro"},
+    {"ron", "ro"},          {"rum", "ro"},
+    {"română", "ro"},       {"romana", "ro"},
+    {"limba română", "ro"}, {"moldovan", "ro"},
+    {"moldavian", "ro"},    {"moldovenească", "ro"},
+    {"румынский", "ro"},    {"молдавский", "ro"},
+    {"georgian", "ka"},     {"kat", "ka"},
+    {"geo", "ka"},          {"ქართული", "ka"},
+    {"грузинский", "ka"},   {"armenian", "hy"},
+    {"hye", "hy"},          {"arm", "hy"},
+    {"հայերեն", "hy"},      {"армянский", "hy"},
+    {"azerbaijani", "az"},  {"azeri", "az"},
+    {"aze", "az"},          {"azərbaycan", "az"},
+    {"azərbaycanca", "az"}, {"азербайджанский", "az"},
+    {"ukrainian", "uk"},    {"ukr", "uk"},
+    {"українська", "uk"},   {"украинский", "uk"},
+    {"belarusian", "be"},   {"беларуская", "be"},
+    {"turkish", "tr"},      {"türkçe", "tr"},
+    {"french", "fr"},       {"français", "fr"},
+    {"german", "de"},       {"deutsch", "de"},
+    {"spanish", "es"},      {"español", "es"},
+    {"italian", "it"},      {"italiano", "it"},
+    {"portuguese", "pt"},   {"português", "pt"},
+    {"polish", "pl"},       {"polski", "pl"},
+    {"serbian", "sr"},      {"srpski", "sr"},
+    {"српски", "sr"},       {"bulgarian", "bg"},
+    {"български", "bg"},    {"greek", "el"},
+    {"persian", "fa"},      {"farsi", "fa"},
+    {"arabic", "ar"},       {"hebrew", "he"},
+    {"chinese", "zh"},      {"kazakh", "kk"},
+    {"hungarian", "hu"},    {"dutch", "nl"}};
+
+bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// BCP 47 well-formedness, as far as a front matter needs it: a primary language subtag of 2-3
+// ASCII letters, then subtags of 1-8 ASCII letters or digits, each after a '-'.
+bool IsWellFormedTag(std::string_view tag) {
+  std::size_t subtag = 0;
+  for (std::size_t start = 0; start <= tag.size(); ++subtag) {
+    const std::size_t dash = std::min(tag.find('-', start), tag.size());
+    const std::string_view part = tag.substr(start, dash - start);
+    if (subtag == 0 && (part.size() < 2 || part.size() > 3 ||
+                        !std::all_of(part.begin(), part.end(), IsAsciiLetter))) {
+      return false;
+    }
+    if (part.empty() || part.size() > 8 || !std::all_of(part.begin(), part.end(), [](char c) {
+          return IsAsciiLetter(c) || (c >= '0' && c <= '9');
+        })) {
+      return false;
+    }
+    start = dash + 1;
+  }
+  return true;
+}
+
+constexpr std::string_view kKnownGenres[] = {"news", "analysis", "opinion", "interview"};
+
+// Checks `language:` and `genre:` values: a language that is no BCP 47 tag, or a genre Parallax
+// does not know, is warned about at `line`; a language name with a tag is read as that tag.
+void CheckValue(Article& a, std::string_view key, const std::string& path, int line,
+                Diagnostics& diags) {
+  if (key == "language" && !a.language.empty()) {
+    const LanguageTag tag = CheckLanguageTag(a.language);
+    if (!tag.suggestion.empty()) {
+      diags.push_back(MakeWarning(path, line, 1,
+                                  "language '" + a.language +
+                                      "' is not a BCP 47 tag: did you mean '" + tag.suggestion +
+                                      "'? (read as '" + tag.suggestion + "')",
+                                  "write language: " + tag.suggestion));
+    } else if (!tag.well_formed) {
+      diags.push_back(MakeWarning(
+          path, line, 1, "language '" + a.language + "' is not a BCP 47 tag (kept as written)",
+          "write a language code of 2-3 letters, then optional subtags: "
+          "en, ru, ro-MD, ka, hy, az"));
+    }
+    a.language = tag.tag;
+  } else if (key == "genre" && !a.genre.empty()) {
+    std::string lower = a.genre;
+    for (char& c : lower) c = internal::AsciiLower(c);
+    if (std::find(std::begin(kKnownGenres), std::end(kKnownGenres), lower) !=
+        std::end(kKnownGenres)) {
+      a.genre = std::move(lower);
+      return;
+    }
+    const std::string near = NearestWord(
+        lower, std::vector<std::string>(std::begin(kKnownGenres), std::end(kKnownGenres)));
+    diags.push_back(
+        MakeWarning(path, line, 1,
+                    "unknown genre '" + a.genre + "' (kept)" +
+                        (near.empty() ? std::string() : ": did you mean '" + near + "'?"),
+                    "known genres: news, analysis, opinion, interview"));
+  }
+}
+
 // `guessed`: the line comes from a header read without `---` lines (a pasted page's "Date: March
 // 5, 2024"): a date that does not parse is warned about and left unset, not an error that would
 // leave the article out.
@@ -142,6 +269,7 @@ void SetKey(Article& a, std::string_view key, std::string value, const std::stri
   for (const auto& [name, member] : kTextKeys) {
     if (key == name) {
       a.*member = std::move(value);
+      CheckValue(a, key, path, line, diags);
       return;
     }
   }
@@ -180,12 +308,45 @@ void ReadKeyLine(Article& a, std::string_view raw_key, std::string_view raw_valu
 
 }  // namespace
 
+LanguageTag CheckLanguageTag(std::string_view value) {
+  LanguageTag result;
+  if (IsWellFormedTag(value)) {
+    result.well_formed = true;
+    result.tag = std::string(value);
+    // Tags compare ignoring case (RFC 5646 2.1.1): the language subtag is written in lower case.
+    const std::size_t primary = std::min(result.tag.find('-'), result.tag.size());
+    for (std::size_t i = 0; i < primary; ++i) result.tag[i] = internal::AsciiLower(result.tag[i]);
+  } else {
+    result.tag = std::string(value);
+  }
+  const std::string lower = SimpleLowercase(TrimSpace(value));
+  for (const auto& [name, tag] : kLanguageNames) {
+    if (lower == name) {
+      result.suggestion = std::string(tag);
+      result.tag = std::string(tag);
+      return result;
+    }
+  }
+  // "en_US", written as a locale: the same tag with '-'.
+  if (!result.well_formed && value.find('_') != std::string_view::npos) {
+    std::string dashed(value);
+    std::replace(dashed.begin(), dashed.end(), '_', '-');
+    if (IsWellFormedTag(dashed)) {
+      result = CheckLanguageTag(dashed);
+      result.well_formed = false;
+      result.suggestion = result.tag;
+    }
+  }
+  return result;
+}
+
 std::string ArticleIdFromPath(const std::string& path) {
   if (path.empty() || path == "-") return "stdin";
   return std::filesystem::path(path).stem().string();
 }
 
-ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
+ArticleReadResult ParseArticle(std::string_view raw, const std::string& path,
+                               const ArticleParseOptions& options) {
   ArticleReadResult result;
   Article& a = result.article;
   a.source_path = path;
@@ -237,8 +398,10 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
       body_from = i + 1;
     }
   } else {
+    // Lines of white space only, no-break spaces included, are blank: a page copied from a
+    // browser often opens with one, which is no headline.
     std::size_t i = 0;
-    while (i < lines.size() && Trim(lines[i]).empty()) ++i;
+    while (i < lines.size() && IsBlank(lines[i])) ++i;
     // A header pasted without its `---` lines ("Title: …", "Outlet: kurir", "Date: …" as the
     // first lines) is read as the front matter, never as text where "Outlet" would become a
     // speaker: the first lines up to a blank line or a line of another kind that are
@@ -273,7 +436,7 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
                     static_cast<int>(k) + 1, result.diagnostics, true);
       }
       i = header_end;
-      while (i < lines.size() && Trim(lines[i]).empty()) ++i;
+      while (i < lines.size() && IsBlank(lines[i])) ++i;
       // A header without a title is followed by the article as pasted: its headline first.
       titled_by_header = !a.title.empty();
     }
@@ -285,10 +448,10 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
       // that opens with a paragraph, is all body (and is warned about below for having no
       // title).
       std::size_t next = i + 1;
-      while (next < lines.size() && Trim(lines[next]).empty()) ++next;
+      while (next < lines.size() && IsBlank(lines[next])) ++next;
       if (i < lines.size() && next < lines.size() &&
-          CharCount(Trim(lines[i])) <= kMaxHeadlineChars) {
-        a.title = std::string(Trim(lines[i]));
+          CharCount(TrimSpace(lines[i])) <= kMaxHeadlineChars) {
+        a.title = std::string(TrimSpace(lines[i]));
         body_from = i + 1;
       } else {
         body_from = i;
@@ -313,7 +476,7 @@ ArticleReadResult ParseArticle(std::string_view raw, const std::string& path) {
     Slugger slugger;
     a.outlet = OutletIdFor(a.outlet_name, slugger);
   }
-  if (a.outlet.empty()) {
+  if (a.outlet.empty() && !options.outlet_given) {
     result.diagnostics.push_back(MakeWarning(path, 1, 0, "article names no outlet",
                                              "add 'outlet: <id from the outlets file>'; "
                                              "--outlets FILE names your own"));
@@ -342,6 +505,30 @@ bool IsFolderNotes(std::string_view file_name) {
   constexpr std::string_view kReadme = "readme";
   return std::equal(stem.begin(), stem.end(), kReadme.begin(), kReadme.end(),
                     [](char c, char k) { return internal::AsciiLower(c) == k; });
+}
+
+bool IsStoryCompanion(const std::filesystem::path& path) {
+  const std::string name = path.filename().string();
+  if (name == "events.xml") return true;
+  constexpr std::string_view kExt = ".html.gz";
+  if (name.size() <= kExt.size() || !name.ends_with(kExt)) return false;
+  std::error_code ec;
+  return std::filesystem::is_regular_file(
+      path.parent_path() / (name.substr(0, name.size() - kExt.size()) + ".txt"), ec);
+}
+
+void UnifyOutletIdCase(std::vector<Article>& articles) {
+  std::vector<const std::string*> first;  // the first spelling of each outlet id
+  for (Article& a : articles) {
+    const auto same = std::find_if(first.begin(), first.end(), [&](const std::string* id) {
+      return OutletIdsEqual(*id, a.outlet);
+    });
+    if (same == first.end()) {
+      first.push_back(&a.outlet);
+    } else if (**same != a.outlet) {
+      a.outlet = **same;
+    }
+  }
 }
 
 Diagnostic FolderNotesSkipped(const std::string& path) {

@@ -11,6 +11,7 @@
 #define PARALLAX_CORPUS_ARTICLE_FILE_H_
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,11 +28,38 @@ struct ArticleReadResult {
   bool ok() const { return !HasErrors(diagnostics); }
 };
 
+struct ArticleParseOptions {
+  // The caller sets the outlet itself (`ingest --outlet`): a file that names none is not warned
+  // about. Default: warned about.
+  bool outlet_given = false;
+};
+
 // Parses the article file `content`; `path` names it in diagnostics and gives the default id
 // (the file name without its extension). The bytes are decoded as DecodeTextFile does (UTF-8
 // with or without BOM, UTF-16 with BOM); malformed UTF-8 and NULs become U+FFFD, each with a
-// warning at its line and column.
-ArticleReadResult ParseArticle(std::string_view content, const std::string& path);
+// warning at its line and column. Values are checked where a mistake would go unnoticed: a
+// `language` that is no BCP 47 tag and a `genre` other than news, analysis, opinion and interview
+// are warned about at their line, with a did-you-mean; a language name ("English", "русский")
+// is read as its tag ("en", "ru").
+ArticleReadResult ParseArticle(std::string_view content, const std::string& path,
+                               const ArticleParseOptions& options = {});
+
+// A `language` value checked as a BCP 47 tag (a language subtag of 2-3 ASCII letters, then
+// subtags of 1-8 letters or digits after '-'):
+//
+//   value      well_formed  tag      suggestion
+//   "en"       true         "en"     ""
+//   "RU-md"    true         "ru-md"  ""      (the language subtag in lower case)
+//   "English"  false        "en"     "en"    (a language name Parallax knows)
+//   "rus"      true         "ru"     "ru"    (ISO 639-2: BCP 47 writes the two-letter code)
+//   "ro_MD"    false        "ro-MD"  "ro-MD" (a locale written with '_')
+//   "klingon"  false        "klingon" ""     (kept as written)
+struct LanguageTag {
+  std::string tag;  // the tag to use
+  bool well_formed = false;
+  std::string suggestion;  // the tag the value stands for, when it should be written so
+};
+LanguageTag CheckLanguageTag(std::string_view value);
 
 // Reads and parses the file at `path`. A file that cannot be read, or is larger than
 // `max_bytes`, gives an error diagnostic.
@@ -58,6 +86,11 @@ void GiveOwnOutlet(Article& article);
 // FolderNotesSkipped; a file given by name is always read.
 bool IsFolderNotes(std::string_view file_name);
 
+// Whether a file found by listing a story folder belongs to the story without being an article:
+// its events.xml (read by align), or a page `parallax ingest` fetched and kept beside its article
+// file ("X.html.gz" next to "X.txt", whose text is the article). Folder listings skip it.
+bool IsStoryCompanion(const std::filesystem::path& path);
+
 // The warning that a folder's notes file `path` was skipped.
 Diagnostic FolderNotesSkipped(const std::string& path);
 
@@ -68,6 +101,11 @@ bool HasOwnOutlet(const Article& article);
 // have the same slug ("a b.txt", "a-b.txt") or are the same name in two folders, distinct ids
 // ("no-outlet-a-b-2"), never one taken by a named outlet.
 void MakeOwnOutletsDistinct(std::vector<Article>& articles);
+
+// Outlet ids compare ignoring case: articles whose outlets differ only in case ("CNN", "cnn")
+// all take the spelling of the first of them, so that a report never shows one outlet twice.
+// (Ids the outlets file knows are written as it writes them when the article is read.)
+void UnifyOutletIdCase(std::vector<Article>& articles);
 
 // Makes article ids unique: a later article whose id (its file name, or an `id:` key) an earlier
 // one already has ("pasted-1" in two folders given to align) is read as "pasted-1-2", with a

@@ -8,20 +8,6 @@
 
 namespace parallax {
 namespace fs = std::filesystem;
-namespace {
-
-// A page `parallax ingest` fetched and kept beside its article file: "X.html.gz" next to "X.txt".
-bool IsKeptPage(const fs::path& p) {
-  const std::string name = p.filename().string();
-  constexpr std::string_view kExt = ".html.gz";
-  if (name.size() <= kExt.size() || name.compare(name.size() - kExt.size(), kExt.size(), kExt) != 0)
-    return false;
-  std::error_code ec;
-  return fs::is_regular_file(p.parent_path() / (name.substr(0, name.size() - kExt.size()) + ".txt"),
-                             ec);
-}
-
-}  // namespace
 
 std::vector<fs::path> ListArticleFiles(const std::string& dir, Diagnostics* diagnostics) {
   std::error_code ec;
@@ -45,7 +31,7 @@ std::vector<fs::path> ListArticleFiles(const std::string& dir, Diagnostics* diag
       diagnostics->push_back(FolderNotesSkipped(p.string()));
     } else if (ext == ".txt" || ext == ".md") {
       files.push_back(p);
-    } else if (name != "events.xml" && !IsKeptPage(p)) {
+    } else if (!IsStoryCompanion(p)) {
       diagnostics->push_back(MakeWarning(p.string(), 0, 0, "not an article file; skipped",
                                          "convert pages, feeds and JSON with 'parallax ingest'"));
     }
@@ -62,6 +48,8 @@ ArticleReadResult ReadCorpusArticle(const fs::path& path, const OutletsFile& out
   ArticleReadResult r = ReadArticleFile(path.string(), max_bytes);
   if (!r.ok()) return r;
   const Outlet* outlet = outlets.Find(r.article.outlet);
+  // Ids compare ignoring case: `outlet: CNN` is the outlets file's `cnn`, and is written so.
+  if (outlet != nullptr) r.article.outlet = outlet->id;
   // An outlet ingest named from the page itself carries its own name: shown so, not a fault.
   if (outlet == nullptr && !r.article.outlet.empty() && r.article.outlet_name.empty()) {
     r.diagnostics.push_back(MakeWarning(
@@ -107,6 +95,7 @@ Corpus LoadCorpus(const std::string& dir, const OutletsFile& outlets,
     }
     corpus.articles.push_back(std::move(r.article));
   }
+  UnifyOutletIdCase(corpus.articles);
   MakeOwnOutletsDistinct(corpus.articles);
   {
     std::vector<std::string*> ids;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "corpus/article_file.h"
@@ -83,6 +84,12 @@ Article FromPage(const ExtractedPage& page, const std::string& path, Diagnostics
   return a;
 }
 
+// The warning for a file of a listed folder that is not text at all (`kind`: "a PDF document").
+Diagnostic NotAnArticleSkipped(const std::string& path, const std::string& kind) {
+  return MakeWarning(path, 0, 0, "not an article file (this looks like " + kind + "); skipped",
+                     "save it as plain text (.txt) to read it as an article");
+}
+
 Diagnostic TooManyArticles(const std::string& path, std::size_t max_articles) {
   return MakeError(path, 0, 0,
                    "more than " + std::to_string(max_articles) +
@@ -126,9 +133,10 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
   }
   const TextEncoding encoding = DetectEncoding(bytes);
   if (encoding != TextEncoding::kUtf16Le && encoding != TextEncoding::kUtf16Be) {
-    if (const std::string kind = BinaryKind(bytes); !kind.empty()) {
+    if (std::string kind = BinaryKind(bytes); !kind.empty()) {
       in.diagnostics.push_back(MakeError(path, 0, 0, "this looks like " + kind + ", not text",
                                          "give a saved web page, a feed, JSON or a text file"));
+      in.binary_kind = std::move(kind);
       return in;
     }
   }
@@ -171,7 +179,9 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
   } else {
     in.format = InputFormat::kArticle;
     const std::string text = DecodeTextFile(bytes, path, &in.diagnostics);
-    ArticleReadResult r = ParseArticle(text, path);
+    ArticleParseOptions parse;
+    parse.outlet_given = !options.outlet.empty();
+    ArticleReadResult r = ParseArticle(text, path, parse);
     in.diagnostics.insert(in.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
     if (r.ok()) in.articles.push_back(std::move(r.article));
   }
@@ -201,6 +211,10 @@ IngestedInput IngestBytes(std::string bytes, const std::string& path,
                         "give it with --outlet ID, or add 'outlet:' to the article file"));
       }
     }
+    // Outlet ids compare ignoring case (`outlet: CNN` is the outlets file's `cnn`): the article
+    // takes the id as the outlets file writes it, so that one outlet is never two.
+    if (const Outlet* o = options.outlets != nullptr ? options.outlets->Find(a.outlet) : nullptr)
+      a.outlet = o->id;
     in.outlet_sources.push_back(source);
   }
   return in;
@@ -254,6 +268,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
       }
       if (fs::is_regular_file(s) && IsFolderNotes(name)) {
         diagnostics.push_back(FolderNotesSkipped(it->path().string()));
+      } else if (fs::is_regular_file(s) && IsStoryCompanion(it->path())) {
+        continue;  // (events.xml; the page kept beside its article, which is read instead)
       } else if (fs::is_regular_file(s)) {
         found.push_back(it->path().string());
       } else if (!fs::is_directory(s)) {
@@ -273,8 +289,15 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
 LoadedArticles LoadArticles(const std::vector<std::string>& inputs, const IngestOptions& options) {
   LoadedArticles out;
   const std::vector<std::string> files = ExpandInputs(inputs, out.diagnostics);
+  const std::set<std::string> named(inputs.begin(), inputs.end());
   for (std::size_t f = 0; f < files.size(); ++f) {
     IngestedInput in = IngestFile(files[f], options);
+    // A stray document in a story folder (notes.docx, a PDF, a picture) is skipped with a
+    // warning, as the report skips it; given by name, it stays an error.
+    if (!in.binary_kind.empty() && named.count(files[f]) == 0) {
+      out.diagnostics.push_back(NotAnArticleSkipped(files[f], in.binary_kind));
+      continue;
+    }
     out.diagnostics.insert(out.diagnostics.end(), in.diagnostics.begin(), in.diagnostics.end());
     if (in.rejected()) ++out.rejected_inputs;
     const bool over = out.articles.size() + in.articles.size() > options.max_articles;
@@ -293,6 +316,7 @@ LoadedArticles LoadArticles(const std::vector<std::string>& inputs, const Ingest
       break;
     }
   }
+  UnifyOutletIdCase(out.articles);
   return out;
 }
 

@@ -42,6 +42,8 @@ struct IngestedInput {
   // article's own `outlet:`), the outlets file, the page's site name or its domain.
   std::vector<OutletSource> outlet_sources;
   Diagnostics diagnostics;
+  // What the input looks like when it was refused for not being text ("a PDF document"), else "".
+  std::string binary_kind;
   bool rejected() const { return HasErrors(diagnostics) && articles.empty(); }
 };
 
@@ -52,13 +54,17 @@ IngestedInput IngestFile(const std::string& path, const IngestOptions& options);
 IngestedInput IngestBytes(std::string bytes, const std::string& path, const IngestOptions& options);
 
 // Expands folders (recursively, hidden entries skipped, symlink loops reported) into the files
-// they hold, sorted; files are kept as given. Problems become diagnostics.
+// they hold, sorted; files are kept as given. Problems become diagnostics. A folder's notes
+// (IsFolderNotes) are skipped with a warning; a story's events.xml and the pages kept beside
+// their article files (IsStoryCompanion) are skipped as the report skips them.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
                                       Diagnostics& diagnostics);
 
 // Reads every input (files, or folders expanded with ExpandInputs) and cleans each article with
 // its outlet's patterns: what `annotate`, `match` and `align` work on. Bad inputs become
-// diagnostics; the others are still returned, in input order. At most options.max_articles
+// diagnostics; the others are still returned, in input order. A file found in a folder that is
+// not text at all (a .docx, a PDF, an image) is skipped with a warning, as the report skips
+// it, and does not count as rejected; given by name, it is an error. At most options.max_articles
 // articles are returned: past that, an error names the limit and the rest is not read.
 struct LoadedArticles {
   std::vector<Article> articles;

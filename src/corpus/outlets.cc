@@ -5,6 +5,8 @@
 
 #include "core/file_io.h"
 #include "corpus/xml_util.h"
+#include "text/normalizer.h"
+#include "text/utf8.h"
 
 namespace parallax {
 namespace {
@@ -75,9 +77,21 @@ bool ParsePattern(const xmlNode* node, const std::string& path, OutletPattern& p
 
 }  // namespace
 
+bool OutletIdsEqual(std::string_view a, std::string_view b) {
+  const auto ascii = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+  };
+  if (ascii(a) || ascii(b)) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return internal::AsciiLower(x) == internal::AsciiLower(y);
+           });
+  }
+  return SimpleLowercase(a) == SimpleLowercase(b);
+}
+
 const Outlet* OutletsFile::Find(std::string_view id) const {
   for (const Outlet& o : outlets) {
-    if (o.id == id) return &o;
+    if (OutletIdsEqual(o.id, id)) return &o;
   }
   return nullptr;
 }
@@ -146,9 +160,13 @@ OutletsLoadResult ParseOutlets(std::string_view xml, const std::string& path) {
                                              "add id=\"short-id\" as article files name it"));
       continue;
     }
-    if (result.file.Find(o.id) != nullptr) {
+    if (const Outlet* same = result.file.Find(o.id); same != nullptr) {
       result.diagnostics.push_back(
-          MakeError(path, Line(n), 0, "duplicate outlet id '" + o.id + "'"));
+          MakeError(path, Line(n), 0,
+                    "duplicate outlet id '" + o.id + "'" +
+                        (same->id == o.id ? std::string()
+                                          : " (ids compare ignoring case: '" + same->id + "')"),
+                    "give each outlet its own id"));
       continue;
     }
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {

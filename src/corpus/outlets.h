@@ -45,13 +45,17 @@ struct OutletsFile {
   std::vector<Outlet> outlets;
   std::string path;
 
-  // The outlet with `id`, or nullptr.
+  // The outlet with `id` (OutletIdsEqual: ignoring case), or nullptr.
   const Outlet* Find(std::string_view id) const;
   // The outlet whose domain matches the host of `url` (also subdomains), or nullptr.
   const Outlet* FindByUrl(std::string_view url) const;
   // The outlet whose domain equals `domain` or is its parent domain ("www.x.com" -> "x.com").
   const Outlet* FindByDomain(std::string_view domain) const;
 };
+
+// Whether two outlet ids are the same outlet: ids compare ignoring case ("CNN" is "cnn"; Unicode
+// simple case folding beyond ASCII). Ids are kept as written; an article takes the outlets file's.
+bool OutletIdsEqual(std::string_view a, std::string_view b);
 
 // The host of `url` in lower case without "www." ("https://www.X.com/a" -> "x.com"); "" when
 // `url` has no scheme and host.

@@ -518,5 +518,60 @@ TEST(CliReportingCuesTest, ALanguageWithoutReportingCuesIsNamed) {
       << own.out;
 }
 
+// A stray .docx in a story folder is skipped with a warning by lexicon draft, annotate and match
+// as by the report: the others are read, and the command succeeds.
+TEST(CliTest, AStrayDocumentInTheStoryFolderIsSkippedByEveryCommand) {
+  testing::TempDir dir;
+  const std::string story = dir.path() + "/story";
+  std::filesystem::create_directories(story);
+  for (const char* name : {"p1.txt", "p2.txt"}) {
+    testing::WriteFileOrFail(story + "/" + name,
+                             "---\ntitle: Road\noutlet: " + std::string(name, 2) +
+                                 "\ndate: 2023-09-24\nlanguage: en\n---\nThe so-called "
+                                 "\"eco-activists\" blocked the road again on Sunday.\n");
+  }
+  testing::WriteFileOrFail(story + "/notes.docx", std::string("PK\x03\x04word/doc\0\0", 16));
+  const std::string skipped = "notes.docx: warning: not an article file";
+  const auto report = RunParallax({"report", story, "-o", dir.path() + "/out", "--quiet"});
+  EXPECT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.err.find("notes.docx: warning: not an article file; skipped"), std::string::npos)
+      << report.err;
+  const auto draft = RunParallax({"lexicon", "draft", story, "-o", dir.path() + "/draft.xml"});
+  EXPECT_EQ(draft.exit_code, 0) << draft.err;
+  EXPECT_NE(draft.err.find(skipped), std::string::npos) << draft.err;
+  EXPECT_NE(draft.out.find("from 2 articles of 2 outlets"), std::string::npos) << draft.out;
+  for (const char* command : {"annotate", "match"}) {
+    const auto r = RunParallax({command, story});
+    EXPECT_EQ(r.exit_code, 0) << command << r.err;
+    EXPECT_NE(r.err.find(skipped), std::string::npos) << command << r.err;
+    EXPECT_EQ(r.err.find("error"), std::string::npos) << command << r.err;
+  }
+}
+
+// `outlet: CNN` in one article and `outlet: cnn` in another are the outlets file's `cnn`: the
+// report has one column for it, not two both headed "CNN".
+TEST(CliTest, OutletIdsMatchTheOutletsFileInAnyCase) {
+  testing::TempDir dir;
+  const std::string story = dir.path() + "/story";
+  std::filesystem::create_directories(story);
+  testing::WriteFileOrFail(dir.path() + "/outlets.xml",
+                           "<outlets><outlet id='cnn'><name>CNN</name></outlet>"
+                           "<outlet id='bbc'><name>BBC</name></outlet></outlets>\n");
+  for (const auto& [file, outlet] : std::vector<std::pair<std::string, std::string>>{
+           {"a.txt", "CNN"}, {"b.txt", "cnn"}, {"c.txt", "BBC"}}) {
+    testing::WriteFileOrFail(story + "/" + file, "---\ntitle: T\noutlet: " + outlet +
+                                                     "\ndate: 2024-03-01\nlanguage: en\n---\n"
+                                                     "The leader said the talks had stalled.\n");
+  }
+  const auto r = RunParallax({"report", story, "--outlets", dir.path() + "/outlets.xml", "-o",
+                              dir.path() + "/out", "--format", "json", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("is not in"), std::string::npos) << r.err;
+  const auto json = nlohmann::json::parse(testing::ReadFileOrFail(dir.path() + "/out/report.json"));
+  ASSERT_EQ(json["outlets"].size(), 2u) << json["outlets"].dump();
+  EXPECT_EQ(json["outlets"][0]["outlet"], "cnn");
+  EXPECT_EQ(json["outlets"][1]["outlet"], "bbc");
+}
+
 }  // namespace
 }  // namespace parallax

@@ -369,5 +369,101 @@ TEST(ArticleFileTest, ArticleIdsAreMadeDistinctWithAWarning) {
       << diagnostics[0].ToString();
 }
 
+// A page copied from a browser often opens with a line of no-break spaces, or ends its lines
+// with carriage returns alone: neither hides the headline, which is the title (README).
+TEST(ArticleFileTest, PastedHeadlineAfterANoBreakSpaceLineIsTheTitle) {
+  const auto nbsp = ParseArticle(
+      "\xC2\xA0\nПриднестровье заявило о срыве переговоров\xC2\xA0\n \xC2\xA0\n"
+      "Лидер Приднестровья заявил, что переговоры зашли в тупик.\n",
+      "paste/myseldon.txt");
+  ASSERT_TRUE(nbsp.ok());
+  EXPECT_EQ(nbsp.article.title, "Приднестровье заявило о срыве переговоров");
+  EXPECT_EQ(nbsp.article.body_line, 3);
+  const auto cr = ParseArticle("Talks stalled\rThe leader said talks stalled.\r", "cr.txt");
+  ASSERT_TRUE(cr.ok());
+  EXPECT_EQ(cr.article.title, "Talks stalled");
+  EXPECT_EQ(cr.article.body, "The leader said talks stalled.\n");
+}
+
+// `language:` is a BCP 47 tag: a language name is read as its tag with a did-you-mean at its
+// line; a value that is neither is kept and warned about; case is no mistake.
+// The one diagnostic of `r` as the user reads it ("" unless there is exactly one).
+std::string OnlyDiagnostic(const ArticleReadResult& r) {
+  return r.diagnostics.size() == 1 ? r.diagnostics[0].ToString() : "";
+}
+
+TEST(ArticleFileTest, LanguageIsCheckedAsABcp47Tag) {
+  const auto article = [](const std::string& language) {
+    return ParseArticle("---\ntitle: T\noutlet: x\nlanguage: " + language + "\n---\nText.\n",
+                        "s/a.txt");
+  };
+  const auto english = article("english");
+  EXPECT_EQ(english.article.language, "en");
+  EXPECT_TRUE(OnlyDiagnostic(english).starts_with(
+      "s/a.txt:4:1: warning: language 'english' is not a BCP 47 tag: did you mean 'en'? (read as "
+      "'en')"))
+      << OnlyDiagnostic(english);
+  EXPECT_EQ(article("Русский").article.language, "ru");
+  EXPECT_EQ(article("română").article.language, "ro");
+  EXPECT_EQ(article("Georgian").article.language, "ka");
+  EXPECT_EQ(article("ro_MD").article.language, "ro-MD");
+  EXPECT_EQ(article("rus").article.language, "ru");
+  const auto odd = article("Elvish");
+  EXPECT_EQ(odd.article.language, "Elvish");
+  EXPECT_TRUE(OnlyDiagnostic(odd).starts_with(
+      "s/a.txt:4:1: warning: language 'Elvish' is not a BCP 47 tag (kept as written)"))
+      << OnlyDiagnostic(odd);
+  for (const std::string ok : {"en", "ru-MD", "sr-Latn-RS", "hy"}) {
+    EXPECT_TRUE(article(ok).diagnostics.empty()) << ok;
+    EXPECT_EQ(article(ok).article.language, ok);
+  }
+  EXPECT_EQ(article("EN").article.language, "en");
+  EXPECT_TRUE(article("EN").diagnostics.empty());
+  EXPECT_FALSE(CheckLanguageTag("e").well_formed);
+  EXPECT_FALSE(CheckLanguageTag("en-").well_formed);
+  EXPECT_FALSE(CheckLanguageTag("en-toolongsubtag").well_formed);
+}
+
+TEST(ArticleFileTest, UnknownGenreIsWarnedWithTheNearestKnownOne) {
+  const auto newz = ParseArticle("---\ntitle: T\noutlet: x\ngenre: newz\n---\nText.\n", "s/a.txt");
+  EXPECT_EQ(newz.article.genre, "newz");
+  EXPECT_EQ(OnlyDiagnostic(newz),
+            "s/a.txt:4:1: warning: unknown genre 'newz' (kept): did you mean 'news'? (known "
+            "genres: news, analysis, opinion, interview)");
+  const auto far = ParseArticle("---\ntitle: T\noutlet: x\ngenre: poem\n---\nText.\n", "a.txt");
+  EXPECT_TRUE(OnlyDiagnostic(far).starts_with("a.txt:4:1: warning: unknown genre 'poem' (kept) ("))
+      << OnlyDiagnostic(far);
+  const auto capital =
+      ParseArticle("---\ntitle: T\noutlet: x\ngenre: Opinion\n---\nText.\n", "a.txt");
+  EXPECT_TRUE(capital.diagnostics.empty());
+  EXPECT_EQ(capital.article.genre, "opinion");
+}
+
+// An outlet the caller gives (ingest --outlet) counts: no warning that the file names none.
+TEST(ArticleFileTest, AnOutletGivenByTheCallerIsNoMissingOutlet) {
+  const std::string pasted = "Talks stalled\n\nThe leader said talks stalled.\n";
+  EXPECT_EQ(ParseArticle(pasted, "p.txt").diagnostics.size(), 1u);
+  ArticleParseOptions options;
+  options.outlet_given = true;
+  EXPECT_TRUE(ParseArticle(pasted, "p.txt", options).diagnostics.empty());
+}
+
+// Outlet ids compare ignoring case: articles whose ids differ only so take the first spelling.
+TEST(ArticleFileTest, OutletIdsThatDifferInCaseAreOneOutlet) {
+  std::vector<Article> articles(4);
+  articles[0].outlet = "Myseldon";
+  articles[1].outlet = "MYSELDON";
+  articles[2].outlet = "bbc";
+  articles[3].outlet = "Би-би-си";
+  std::vector<Article> more = articles;
+  more[2].outlet = "би-би-СИ";
+  more.insert(more.begin(), articles[3]);
+  UnifyOutletIdCase(articles);
+  EXPECT_EQ(articles[1].outlet, "Myseldon");
+  EXPECT_EQ(articles[2].outlet, "bbc");
+  UnifyOutletIdCase(more);
+  EXPECT_EQ(more[3].outlet, "Би-би-си");
+}
+
 }  // namespace
 }  // namespace parallax

@@ -400,5 +400,98 @@ TEST(IngestTest, PagesFromAddressesAreFetchedAndKeptWithTheirProvenance) {
   EXPECT_EQ(blind_md.find("127.0.0.1"), std::string::npos);
 }
 
+// Runs ingest on pasted text with `flag value`; checks that it is refused with `message`
+// before anything is written.
+void ExpectIngestRefuses(const std::string& flag, const std::string& value,
+                         const std::string& message) {
+  TempDir dir;
+  WriteFileOrFail(dir.path() + "/x.txt", "Talks stalled\n\nThe leader said talks stalled.\n");
+  const auto r =
+      RunParallax({"ingest", dir.path() + "/x.txt", "--into", dir.path() + "/out", flag, value});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir.path() + "/out"));
+}
+
+// `--outlet outlets.xml`, meant as --outlets, is refused before anything is written: a value
+// that names an existing file, or ends in .xml.
+TEST(IngestTest, OutletFlagThatNamesAFileIsRefused) {
+  TempDir dir;
+  WriteFileOrFail(dir.path() + "/outlets.xml", "<outlets/>\n");
+  ExpectIngestRefuses("--outlet", dir.path() + "/outlets.xml",
+                      "--outlet takes an outlet id; '" + dir.path() +
+                          "/outlets.xml' is a file (did you mean --outlets?)");
+  ExpectIngestRefuses("--outlet", "Mine.XML",
+                      "'Mine.XML' is a file name (did you mean --outlets?)");
+}
+
+// Pasted text given an outlet with --outlet: no warning that it names none, its headline is the
+// title (a line of no-break spaces first), and an outlet id of the outlets file in another case
+// is written as the outlets file writes it.
+TEST(IngestTest, OutletFlagCountsForPastedText) {
+  TempDir dir;
+  WriteFileOrFail(dir.path() + "/myseldon.txt",
+                  "\xC2\xA0\nTiraspol says talks stalled\n\nThe leader said talks stalled.\n");
+  WriteFileOrFail(dir.path() + "/outlets.xml",
+                  "<outlets><outlet id='myseldon'><name>Myseldon</name></outlet></outlets>\n");
+  const auto r = RunParallax({"ingest", dir.path() + "/myseldon.txt", "--into", dir.path() + "/out",
+                              "--outlet", "MySeldon", "--outlets", dir.path() + "/outlets.xml"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("names no outlet"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("is not in"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(dir.path() + "/out/undated_myseldon_tiraspol-says-talks-stalled.txt"),
+            "---\ntitle: Tiraspol says talks stalled\noutlet: myseldon\ndate: \nlanguage: \n"
+            "---\n\nThe leader said talks stalled.\n");
+}
+
+// `--language english` is refused with the tag it stands for; a tag is accepted.
+TEST(IngestTest, LanguageFlagTakesABcp47Tag) {
+  ExpectIngestRefuses("--language", "English",
+                      "--language takes a BCP 47 tag; 'English' is none (did you mean 'en'?)");
+  TempDir dir;
+  WriteFileOrFail(dir.path() + "/x.txt", "Talks stalled\n\nThe leader said talks stalled.\n");
+  const auto tag = RunParallax({"ingest", dir.path() + "/x.txt", "--into", dir.path() + "/out",
+                                "--language", "ro-MD", "--outlet", "x"});
+  EXPECT_EQ(tag.exit_code, 0) << tag.err;
+}
+
+// An article file's `outlet: CNN` is the outlets file's `cnn`: ingest writes it so and says the
+// outlets file found it.
+TEST(IngestTest, OutletIdsOfTheOutletsFileMatchInAnyCase) {
+  OutletsLoadResult outlets =
+      ParseOutlets("<outlets><outlet id='cnn'><name>CNN</name></outlet></outlets>", "o.xml");
+  IngestOptions options;
+  options.outlets = &outlets.file;
+  const IngestedInput in =
+      IngestBytes("---\ntitle: T\noutlet: CNN\n---\nText.\n", "a.txt", options);
+  ASSERT_EQ(in.articles.size(), 1u);
+  EXPECT_EQ(in.articles[0].outlet, "cnn");
+  EXPECT_EQ(in.outlet_sources[0], OutletSource::kOutletsFile);
+}
+
+// A stray document in a folder (notes.docx) is skipped with a warning and fails nothing; given
+// by name it is an error. A page ingest kept beside its article is not read a second time.
+TEST(IngestTest, LoadArticlesSkipsAStrayDocumentInAFolder) {
+  TempDir dir;
+  fs::create_directories(dir.path() + "/story");
+  WriteFileOrFail(dir.path() + "/story/a.txt", kGood);
+  WriteFileOrFail(dir.path() + "/story/notes.docx", std::string("PK\x03\x04word/doc\0\0", 16));
+  WriteFileOrFail(dir.path() + "/story/a.html.gz",
+                  Gzip("<html><body><article><p>A sentence of the page.</p></article></body>"
+                       "</html>"));
+  const LoadedArticles folder = LoadArticles({dir.path() + "/story"}, IngestOptions());
+  ASSERT_EQ(folder.articles.size(), 1u);
+  EXPECT_EQ(folder.rejected_inputs, 0u);
+  ASSERT_EQ(folder.diagnostics.size(), 1u);
+  EXPECT_EQ(folder.diagnostics[0].ToString(),
+            dir.path() +
+                "/story/notes.docx: warning: not an article file (this looks like a ZIP archive "
+                "(or an office document)); skipped (save it as plain text (.txt) to read it as an "
+                "article)");
+  const LoadedArticles named = LoadArticles({dir.path() + "/story/notes.docx"}, IngestOptions());
+  EXPECT_EQ(named.rejected_inputs, 1u);
+  EXPECT_TRUE(HasErrors(named.diagnostics));
+}
+
 }  // namespace
 }  // namespace parallax

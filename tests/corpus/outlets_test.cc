@@ -71,5 +71,26 @@ TEST(OutletsTest, UnknownOutletHintNamesTheOutletsFlag) {
   EXPECT_NE(by_domain.find("--outlets FILE"), std::string::npos) << by_domain;
 }
 
+// An article's `outlet: CNN` is the outlets file's `cnn`; two ids that differ only in case are
+// one id twice.
+TEST(OutletsTest, IdsCompareIgnoringCase) {
+  const auto r = ParseOutlets(
+      "<outlets>\n<outlet id='cnn'><name>CNN</name></outlet>\n"
+      "<outlet id='Эхо'><name>Эхо</name></outlet>\n<outlet id='CNN'/>\n</outlets>",
+      "o.xml");
+  ASSERT_EQ(r.file.outlets.size(), 2u);
+  ASSERT_NE(r.file.Find("CNN"), nullptr);
+  EXPECT_EQ(r.file.Find("CNN")->id, "cnn");
+  ASSERT_NE(r.file.Find("эхо"), nullptr);
+  EXPECT_EQ(r.file.Find("эхо")->id, "Эхо");
+  EXPECT_EQ(r.file.Find("cnnx"), nullptr);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].line, 4);
+  EXPECT_NE(r.diagnostics[0].message.find("duplicate outlet id 'CNN' (ids compare ignoring case: "
+                                          "'cnn')"),
+            std::string::npos)
+      << r.diagnostics[0].message;
+}
+
 }  // namespace
 }  // namespace parallax
