@@ -1007,6 +1007,14 @@ class Finder {
   // has none).
   static Phrase InvertedSource(const std::vector<Token>& tokens, std::size_t after) {
     std::size_t from = after;
+    // "Как заявили в «Газпроме», …", "…, повідомили в "Енергоатомі"": the body named in
+    // quotation marks after the preposition is the source.
+    if (from + 1 < tokens.size() && tokens[from].word &&
+        (tokens[from].lower == "в" || tokens[from].lower == "во" || tokens[from].lower == "у" ||
+         tokens[from].lower == "на") &&
+        !tokens[from + 1].word && IsQuoteChar(CharAt(tokens[from + 1].text, 0).cp)) {
+      ++from;
+    }
     while (from < tokens.size() && !tokens[from].word &&
            IsQuoteChar(CharAt(tokens[from].text, 0).cp)) {
       ++from;
@@ -1168,8 +1176,13 @@ class Finder {
       std::size_t content_end = cf;
       if (content_end > 0 &&
           (tokens[content_end - 1].lower == "как" || tokens[content_end - 1].lower == "as")) {
-        // "Как заявил X, CONTENT" / "As X said, CONTENT".
-        while (k < tokens.size() && IsSeparator(tokens[k])) ++k;
+        // "Как заявил X, CONTENT" / "As X said, CONTENT" (X may close a quotation mark:
+        // "Как заявили в «Газпроме», …").
+        while (k < tokens.size() &&
+               (IsSeparator(tokens[k]) ||
+                (!tokens[k].word && IsQuoteChar(CharAt(tokens[k].text, 0).cp)))) {
+          ++k;
+        }
         if (k >= tokens.size()) return {};
         out.content_first = k;
         out.content_last = LastContentToken(tokens);

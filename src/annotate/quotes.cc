@@ -671,6 +671,28 @@ class Attributor {
       if (first <= p.last && tokens[first].text == ".") ++first;
     }
     if (first > p.last) first = p.last;
+    // In the languages that decline names (written in a script beyond ASCII), a lone
+    // capitalised word after a lower-case head is often its complement, not the speaker:
+    // "официальный представитель Кремля" is the spokesman, not the Kremlin. The whole phrase
+    // speaks unless the word is a surname named in full elsewhere. A long run of capitalised
+    // words ends in the person: "пресс-секретарь президента РФ Владимира Путина Дмитрий Песков"
+    // is Peskov.
+    const auto non_ascii = [&](std::size_t x) {
+      return !tokens[x].text.empty() && static_cast<unsigned char>(tokens[x].text[0]) >= 0x80;
+    };
+    // (Not after a preposition: "говорится в послании Арутюняна" is Harutyunyan's message.)
+    const std::string_view opener = tokens[p.first].lower;
+    const bool locative = opener == "в" || opener == "во" || opener == "у" || opener == "на";
+    if (first == k && k == p.last && k > p.first && !locative && non_ascii(k) &&
+        tokens[k].capital) {
+      std::size_t b = 0;
+      std::size_t e = 0;
+      if (FullNameOf(tokens[k], &b, &e).empty()) first = p.first;
+    } else if (first == k && p.last >= k + 2 && non_ascii(p.last) && non_ascii(p.last - 1) &&
+               !IsOrganisationWord(tokens[p.last].lower) &&
+               !IsOrganisationWord(tokens[p.last - 1].lower)) {
+      first = p.last - 1;
+    }
     Mention out{tokens[first].begin, tokens[p.last].end, "", SpeakerType::kUnknown};
     out.text = std::string(text_.substr(out.begin, out.end - out.begin));
     // A bare surname: the full name given elsewhere.
@@ -808,6 +830,13 @@ class Attributor {
         continue;
       }
       Phrase p = SubjectBefore(tokens, v, 0);
+      // "Zelenskiy on Wednesday described it as “…”": the subject stands before the day.
+      if (p.found && p.first == p.last && p.first >= 2 && IsDayOrMonth(tokens[p.first].lower) &&
+          (tokens[p.first - 1].lower == "on" || tokens[p.first - 1].lower == "last" ||
+           tokens[p.first - 1].lower == "this")) {
+        const Phrase before = SubjectBefore(tokens, p.first - 1, 0);
+        p = before.found ? before : Phrase{};
+      }
       if (!p.found) {
         // "…, said Mr. X: “…”"
         p = PhraseAfter(tokens, v + 1, tokens.size());
@@ -1007,7 +1036,8 @@ class Attributor {
     // «Медуза» сообщила …: a name in guillemets followed by a verb is not a quotation with a
     // tag, unless punctuation sets it apart as one («Нет», — сказал он).
     if (q.kind == QuoteKind::kDirect && short_span && q.distancing_cue.empty() &&
-        !starts_sentence && IsName(q) && IsGuillemet(q) && !TagPunctuationAfter(q)) {
+        !starts_sentence && IsName(q) &&
+        ((IsGuillemet(q) && !TagPunctuationAfter(q)) || AfterPreposition(q))) {
       q.kind = QuoteKind::kTitle;
     }
     if (q.kind == QuoteKind::kScare && q.distancing_cue.empty() && q.parent < 0) {
@@ -1050,6 +1080,15 @@ class Attributor {
     return false;
   }
 
+  // "заявили в "Газпроме"", "повідомили в "Енергоатомі"": a name right after a preposition is
+  // what the words are about or where they were said, not words someone said.
+  bool AfterPreposition(const Quote& q) {
+    static const WordList kPrepositions = {"в",   "во", "у",  "на", "из", "от", "для", "при",
+                                           "про", "о",  "об", "с",  "со", "к",  "з",   "із"};
+    const Tokens& tokens = LastTokensBefore(q);
+    return !tokens.empty() && tokens.back().word && kPrepositions.Contains(tokens.back().lower);
+  }
+
   bool IsGuillemet(const Quote& q) const {
     const char32_t open = CharAt(text_, q.open).cp;
     return open == 0xAB || open == 0x201E;
@@ -1076,6 +1115,10 @@ class Attributor {
     if (!tokens.front().capital) return IsCaselessName(q, tokens);
     const char32_t open = CharAt(text_, q.open).cp;
     if (open == 0xAB || open == 0x201E) return true;  // « „ : the names convention
+    // Cyrillic typography puts names in quotation marks whichever marks are at hand: "Газпром",
+    // “Енергоатом” name a company as «Газпром» does.
+    const char32_t first = CharAt(text_, tokens.front().begin).cp;
+    if (first >= 0x400 && first <= 0x52F) return true;
     return words >= 2 && capitals == words;
   }
 

@@ -472,6 +472,19 @@ TEST_F(AttributionTest, PersonalPronounsResolveToAPersonNotAnOrganisation) {
   }
 }
 
+// "Как заявили в «Газпроме», …", "…, повідомили в "Енергоатомі"": the body named after the
+// preposition is the source, and the content starts after its closing mark.
+TEST_F(AttributionTest, ABodyInQuotationMarksAfterThePrepositionIsTheSource) {
+  const Result ru = Run("Как заявили в \"Газпроме\", долг не погашен.", "ru");
+  ASSERT_NE(ru.Holding("долг не погашен"), nullptr);
+  EXPECT_EQ(ru.Holding("долг не погашен")->source, "Газпроме");
+  const AttributionRelation* debt = ru.Holding("долг не погашен");
+  EXPECT_EQ(ru.article.text.substr(debt->start, debt->end - debt->start), "долг не погашен");
+  const Result uk = Run("Це може мати наслідки для ЗАЕС, повідомили в \"Енергоатомі\".", "uk");
+  ASSERT_NE(uk.Holding("може мати наслідки"), nullptr);
+  EXPECT_EQ(uk.Holding("може мати наслідки")->source, "Енергоатомі");
+}
+
 // "Name: words" reads the name as the speaker; a section label ("Background:", "Предыстория:",
 // "Довідка:") is nobody.
 TEST_F(AttributionTest, SectionLabelsBeforeAColonAreNoSpeaker) {

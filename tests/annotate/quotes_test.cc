@@ -407,6 +407,39 @@ TEST(QuotesTest, AColonInsideAQuotationOpensNoBlockQuotation) {
   EXPECT_TRUE(IsQuoted(quotes, reopen, reopen + 7));
 }
 
+// Cyrillic typography quotes names with whatever marks are at hand, and a name after a
+// preposition is what is spoken about: neither is a scare quote nor someone's words.
+TEST(QuotesTest, CyrillicNamesInAnyMarksAreTitles) {
+  const std::string text =
+      "Компания \"Газпром\" прекратила поставки, а “Молдовагаз” ответил отказом. Как заявили в "
+      "\"Газпроме\", долг не погашен. Він наголосив на позиції “Енергоатому”.";
+  const auto quotes = FindQuotes(text);
+  for (const char* name : {"Газпром", "Молдовагаз", "Газпроме", "Енергоатому"}) {
+    ASSERT_NE(QuoteWith(text, quotes, name), nullptr) << name;
+    EXPECT_EQ(QuoteWith(text, quotes, name)->kind, QuoteKind::kTitle) << name;
+  }
+  // An English capitalised word alone in quotation marks stays a scare quote.
+  const std::string en = "Officials of the \"Republic\" met on Sunday.";
+  ASSERT_EQ(FindQuotes(en).size(), 1u);
+  EXPECT_EQ(FindQuotes(en)[0].kind, QuoteKind::kScare);
+}
+
+// A postposed title in a declining language: the head speaks, not its complement; a long run of
+// names ends in the person; a weekday before the verb is not the speaker.
+TEST(QuotesTest, PostposedTitlesAndDaysBeforeTheVerb) {
+  const std::string text =
+      "«Это диверсия», — отметил официальный представитель Кремля.\n\n«Это провокация», — "
+      "заявил пресс-секретарь президента РФ Владимира Путина Дмитрий Песков.\n\nThe president "
+      "on Wednesday described the cut-off as “one of Moscow’s biggest defeats”.";
+  const auto quotes = FindQuotes(text);
+  ASSERT_NE(QuoteWith(text, quotes, "Это диверсия"), nullptr);
+  EXPECT_EQ(QuoteWith(text, quotes, "Это диверсия")->speaker, "официальный представитель Кремля");
+  ASSERT_NE(QuoteWith(text, quotes, "Это провокация"), nullptr);
+  EXPECT_EQ(QuoteWith(text, quotes, "Это провокация")->speaker, "Дмитрий Песков");
+  ASSERT_NE(QuoteWith(text, quotes, "biggest defeats"), nullptr);
+  EXPECT_EQ(QuoteWith(text, quotes, "biggest defeats")->speaker, "The president");
+}
+
 TEST(QuotesTest, EmptyAndMarkOnlyTexts) {
   EXPECT_TRUE(FindQuotes("").empty());
   EXPECT_TRUE(FindQuotes("\"").empty() || FindQuotes("\"")[0].start <= 1);
