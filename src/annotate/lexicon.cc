@@ -699,6 +699,9 @@ class Builder {
   void ReadPerspective(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
   void ReadConcept(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
   void ReadTerm(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
+  // The "no scope" warning for the file at `path` whose entries start at `first_entry`.
+  void CheckScope(const std::string& path, int line, std::size_t first_entry,
+                  Diagnostics* out) const;
   void ReadActor(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
   void ReadCue(const FileDefaults& file, xmlNodePtr node, Diagnostics* out);
   // An <event-type> or a <place>: forms that serve alignment only.
@@ -738,12 +741,44 @@ class Builder {
 
 bool IsCandidate(xmlNodePtr node) { return CollapseSpace(Attr(node, "status")) == "candidate"; }
 
-// Counts the elements of `root` marked status="candidate", at any depth.
+// A warning when `category` of a concept or term (`what`: "concept \"x\"") is not one of
+// `known`, with the nearest known spelling or, for a plain word of a known category's kind
+// ("country", "city"), that category; then the known ones.
+void CheckCategory(const std::string& category, const std::vector<std::string>& known,
+                   const std::string& what, const std::string& path, int line, Diagnostics* out) {
+  if (category.empty() || std::find(known.begin(), known.end(), category) != known.end()) return;
+  // Everyday words for the kinds of thing the known concept categories name.
+  static const std::map<std::string, std::string, std::less<>> kPlainWords = {
+      {"country", "polity"},  {"state", "polity"},      {"republic", "polity"},
+      {"city", "place"},      {"town", "place"},        {"village", "place"},
+      {"capital", "place"},   {"area", "region"},       {"territory", "region"},
+      {"province", "region"}, {"road", "route"},        {"corridor", "route"},
+      {"war", "conflict"},    {"people", "population"}, {"organisation", "group"},
+      {"border", "boundary"}};
+  std::string suggestion = NearestWord(category, known);
+  if (suggestion.empty()) {
+    const auto plain = kPlainWords.find(category);
+    if (plain != kPlainWords.end() &&
+        std::find(known.begin(), known.end(), plain->second) != known.end()) {
+      suggestion = plain->second;
+    }
+  }
+  std::string list;
+  for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+  out->push_back(MakeWarning(
+      path, line, 0, what + " has category \"" + category + "\", which Parallax does not know",
+      (suggestion.empty() ? "" : "did you mean \"" + suggestion + "\"? ") + "known: " + list));
+}
+
+// Counts the candidates under `root`: the elements marked status="candidate" that no such
+// element holds. A candidate concept counts once with its variants, as `lexicon draft` counts
+// its candidates (a name pair or variant group is one concept, a distanced or distinctive
+// phrase one term); a candidate variant of a reviewed concept counts on its own.
 int CountCandidates(xmlNodePtr root) {
   int count = 0;
   for (xmlNodePtr n = root->children; n != nullptr; n = n->next) {
     if (n->type != XML_ELEMENT_NODE) continue;
-    count += (IsCandidate(n) ? 1 : 0) + CountCandidates(n);
+    count += IsCandidate(n) ? 1 : CountCandidates(n);
   }
   return count;
 }
@@ -806,6 +841,7 @@ void Builder::ReadDocument(const std::string& path, xmlDocPtr doc, Diagnostics* 
   for (LexiconFile& info : lexicon_->files) {
     if (info.path == path) info.id = Attr(root, "id");
   }
+  const std::size_t first_entry = lexicon_->entries.size();
   for (xmlNodePtr section = root->children; section != nullptr; section = section->next) {
     if (IsElement(section, "perspectives")) {
       for (xmlNodePtr node : Children(section, "perspective")) ReadPerspective(file, node, out);
@@ -827,16 +863,44 @@ void Builder::ReadDocument(const std::string& path, xmlDocPtr doc, Diagnostics* 
       }
     }
   }
+  CheckScope(path, root_where.line, first_entry, out);
   if (const int candidates = CountCandidates(root); candidates > 0) {
     out->push_back(MakeWarning(
         path, root_where.line, 0,
         std::to_string(candidates) +
-            " element(s) are unreviewed candidates (status=\"candidate\"), drafted from a corpus "
-            "by `parallax lexicon draft`",
+            (candidates == 1 ? " unreviewed candidate" : " unreviewed candidates") +
+            " (status=\"candidate\"; a concept counts once with its variants), drafted from a "
+            "corpus by `parallax lexicon draft`",
         "review each against the evidence in the comments beside it: keep the real naming "
         "choices and loaded terms, fill in perspective=\"...\" and a note a facilitator can "
-        "read aloud, delete the rest, then remove status=\"candidate\""));
+        "read aloud, delete the rest, then remove status=\"candidate\"; give the concepts "
+        "that name the story's places, regions or laws their category (place, region, law, "
+        "...), so the lexicon counts only in the articles of its story"));
   }
+}
+
+void Builder::CheckScope(const std::string& path, int line, std::size_t first_entry,
+                         Diagnostics* out) const {
+  bool colours = false;        // has naming variants or loaded terms
+  bool all_candidates = true;  // ... all of them candidates, which the candidate warning covers
+  for (std::size_t i = first_entry; i < lexicon_->entries.size(); ++i) {
+    const LexiconEntry& e = lexicon_->entries[i];
+    if (NamesStory(*lexicon_, e)) return;
+    if (e.kind == LexiconEntry::Kind::kNaming || e.kind == LexiconEntry::Kind::kLoaded) {
+      colours = true;
+      all_candidates = all_candidates && e.candidate;
+    }
+  }
+  if (!colours || all_candidates) return;
+  std::string scope;
+  for (std::string_view c : kScopeCategories) scope += (scope.empty() ? "" : ", ") + std::string(c);
+  out->push_back(MakeWarning(
+      path, line, 0,
+      "no scope: its forms count in every article, whatever the story (a report applies it "
+      "everywhere)",
+      "add the story's places, regions or laws as concepts of category " + scope +
+          ", or its actors, so the lexicon counts only in the articles that name them; "
+          "see \"Story packs and their scope\" in lexicons/README.md"));
 }
 
 void Builder::ClaimId(const std::string& space, const std::string& id, const Where& where,
@@ -897,6 +961,8 @@ void Builder::ReadConcept(const FileDefaults& file, xmlNodePtr node, Diagnostics
   concept_info.file = file.path;
   concept_info.line = NodeLine(node);
   ClaimId("concept", concept_info.id, {file.path, concept_info.line}, out);
+  CheckCategory(concept_info.category, KnownConceptCategories(),
+                "concept \"" + concept_info.id + "\"", file.path, concept_info.line, out);
   const std::size_t concept_index = lexicon_->concepts.size();
   lexicon_->concepts.push_back(concept_info);
   for (xmlNodePtr variant : Children(node, "variant")) {
@@ -923,6 +989,8 @@ void Builder::ReadTerm(const FileDefaults& file, xmlNodePtr node, Diagnostics* o
   entry.perspective = CollapseSpace(Attr(node, "perspective"));
   if (!ReadCommon(file, node, Attr(node, "form"), &entry, out)) return;
   RefPerspective(entry.perspective, "loaded term \"" + entry.form + "\"", {file.path, entry.line});
+  CheckCategory(entry.category, KnownTermCategories(), "loaded term \"" + entry.form + "\"",
+                file.path, entry.line, out);
   AddEntry(std::move(entry), out);
 }
 
@@ -1243,6 +1311,39 @@ const Actor* Lexicon::FindActor(std::string_view id) const {
     if (a.id == id) return &a;
   }
   return nullptr;
+}
+
+bool IsScopeCategory(std::string_view category) {
+  return std::find(std::begin(kScopeCategories), std::end(kScopeCategories), category) !=
+         std::end(kScopeCategories);
+}
+
+const std::vector<std::string>& KnownConceptCategories() {
+  static const std::vector<std::string> kKnown = [] {
+    std::vector<std::string> known(std::begin(kScopeCategories), std::end(kScopeCategories));
+    for (const char* c :
+         {"event", "group", "date", "document", "boundary", "territory-status", "usage"}) {
+      known.emplace_back(c);
+    }
+    return known;
+  }();
+  return kKnown;
+}
+
+const std::vector<std::string>& KnownTermCategories() {
+  static const std::vector<std::string> kKnown = {
+      "accusation", "atrocity",   "conspiracy",  "delegitimisation", "denial",
+      "grievance",  "honorific",  "hostility",   "humanitarian",     "legitimacy",
+      "metaphor",   "population", "sovereignty", "status-qualifier", "territorial-claim",
+      "war-aim",    "distanced",  "distinctive"};
+  return kKnown;
+}
+
+bool NamesStory(const Lexicon& lexicon, const LexiconEntry& entry) {
+  if (entry.kind == LexiconEntry::Kind::kActor) return !entry.speaker_only;
+  if (entry.kind != LexiconEntry::Kind::kNaming) return false;
+  const Concept* c = lexicon.FindConcept(entry.concept_id);
+  return c != nullptr && IsScopeCategory(c->category);
 }
 
 std::size_t Lexicon::Count(LexiconEntry::Kind kind) const {

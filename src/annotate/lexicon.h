@@ -44,6 +44,11 @@
 //   warning  a concept with no variants; a perspective no entry uses
 //   warning  entries marked status="candidate" (drafted by `parallax lexicon draft`, not yet
 //            reviewed): one line per file with how many, and what the facilitator should do
+//   warning  a concept or term category the project does not know (category="regoin"), with a
+//            "did you mean" and the known ones (KnownConceptCategories, KnownTermCategories)
+//   warning  a file with naming variants or loaded terms but no scope (NamesStory: no concept
+//            of a scope category, no actor): its forms count in every article of any story.
+//            Left out while all those entries are candidates: the candidate warning says how.
 //   warning  with --languages: a concept with no variant in one of the languages given
 //            (annotate/lexicon_coverage.h)
 #ifndef PARALLAX_ANNOTATE_LEXICON_H_
@@ -188,6 +193,27 @@ struct Lexicon {
   // Number of entries of one kind.
   std::size_t Count(LexiconEntry::Kind kind) const;
 };
+
+// The concept categories whose variants name a story (its scope; framing/measures.h, LexiconFit):
+// places, regions, polities, routes, laws whose names are the story (Georgia's "foreign
+// influence" law), and the names of a conflict and of a population, which carry the region's
+// ("Nagorno-Karabakh conflict", "население Нагорного Карабаха").
+inline constexpr std::string_view kScopeCategories[] = {"place", "region",   "polity",    "route",
+                                                        "law",   "conflict", "population"};
+bool IsScopeCategory(std::string_view category);
+
+// The concept categories the project knows: the scope categories, then the others the shipped
+// packs use (event, group, date, document, boundary, territory-status, usage). A category is free
+// text to the schema; `lexicon check` warns on any other, since only these mean something.
+const std::vector<std::string>& KnownConceptCategories();
+// The loaded-term categories the project knows: those of the shipped packs (accusation,
+// atrocity, status-qualifier, …) and the two of `lexicon draft` (distanced, distinctive).
+const std::vector<std::string>& KnownTermCategories();
+
+// True when `entry` of `lexicon` names its story: a naming variant of a concept of a scope
+// category, or an actor pattern (except speaker="only" metonyms, which name no one mentioned).
+// A story lexicon's scope is the set of its entries that do.
+bool NamesStory(const Lexicon& lexicon, const LexiconEntry& entry);
 
 // Options for loading.
 //   schema_path      ""    use the schema compiled into the library (identical to

@@ -10,9 +10,12 @@
 #include <emmintrin.h>
 #endif
 
+#include <utf8proc.h>
+
 #include "annotate/speakers.h"
 #include "text/byte_set.h"
 #include "text/tokenizer.h"
+#include "text/utf8.h"
 
 namespace parallax {
 namespace {
@@ -542,12 +545,52 @@ std::string InQuotes(std::string_view s) {
 
 constexpr TokenizerOptions kMatchTokens{.punctuation = true};
 
+// Bit i set: the i-th word (TokenKind::kWord, quotation marks and punctuation not counted) of a
+// pattern, tokenized into `tokens` from `pattern`, is an acronym (IsAcronymWord) that text must
+// write in capitals. Words past the 64th are not checked.
+uint64_t UpperWordsOf(std::string_view pattern, const std::vector<Token>& tokens) {
+  uint64_t mask = 0;
+  size_t word = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kWord) continue;
+    const bool wildcard =
+        i + 1 < tokens.size() && tokens[i + 1].norm == "*" && tokens[i + 1].begin == tokens[i].end;
+    if (word < 64 && !wildcard &&
+        IsAcronymWord(pattern.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))) {
+      mask |= uint64_t{1} << word;
+    }
+    ++word;
+  }
+  return mask;
+}
+
+// True when the words of `span` (the text a pattern matched) that `upper` marks (UpperWordsOf)
+// are written without lower-case letters. Only matches of patterns with acronyms come here.
+bool AcronymsInCapitals(uint64_t upper, std::string_view span) {
+  std::vector<Token> tokens;
+  std::string storage;
+  Tokenize(span, kMatchTokens, &tokens, &storage);
+  size_t word = 0;
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    if (word < 64 && ((upper >> word) & 1) != 0 &&
+        !WrittenInCapitals(span.substr(t.begin, t.end - t.begin))) {
+      return false;
+    }
+    ++word;
+  }
+  return true;
+}
+
 // The longest matches that start at one token, kept per group while the walks from that token
 // report what they reach: a pattern of an open group is kept when its match is at least as long
 // as the longest of its group so far, and a longer match drops the shorter ones of its group.
 class LongestPerGroup {
  public:
-  explicit LongestPerGroup(const std::vector<uint8_t>& group_of) : group_of_(group_of) {}
+  // `upper_words[p]`: pattern p's acronym words (UpperWordsOf); `text`: the text matched.
+  LongestPerGroup(const std::vector<uint8_t>& group_of, const std::vector<uint64_t>& upper_words,
+                  std::string_view text)
+      : group_of_(group_of), upper_words_(upper_words), text_(text) {}
 
   // Starts over at a token where matches of the groups in `open` may start.
   void Reset(uint32_t open) {
@@ -556,12 +599,16 @@ class LongestPerGroup {
     patterns_.clear();
   }
 
-  // Matches of `length` (in tokens, or any measure that grows with it) of these patterns.
-  void Record(size_t length, const int* first, const int* last) {
+  // Matches of `length` (in tokens, or any measure that grows with it) of these patterns, over
+  // the bytes [begin, end) of the text. A pattern whose acronyms are not in capitals there did
+  // not match.
+  void Record(size_t length, const int* first, const int* last, size_t begin, size_t end) {
     for (; first != last; ++first) {
       const int group = group_of_[static_cast<size_t>(*first)];
       const uint32_t bit = uint32_t{1} << group;
       if ((open_ & bit) == 0) continue;
+      const uint64_t upper = upper_words_[static_cast<size_t>(*first)];
+      if (upper != 0 && !AcronymsInCapitals(upper, text_.substr(begin, end - begin))) continue;
       if ((found_ & bit) != 0) {
         if (length < length_[group]) continue;
         if (length > length_[group]) {
@@ -590,6 +637,8 @@ class LongestPerGroup {
 
  private:
   const std::vector<uint8_t>& group_of_;
+  const std::vector<uint64_t>& upper_words_;
+  std::string_view text_;
   uint32_t open_ = 0;
   uint32_t found_ = 0;
   size_t length_[LexiconMatcher::kMaxGroups] = {};
@@ -628,7 +677,9 @@ struct LexiconMatcher::Impl {
   std::vector<Pending> pending;
   bool compiled = false;
   std::vector<uint8_t> group_of;  // pattern -> its group
-  uint32_t all_groups = 0;        // bit g: some pattern is in group g
+  // pattern -> its acronym words (UpperWordsOf), which match only words written in capitals
+  std::vector<uint64_t> upper_words;
+  uint32_t all_groups = 0;  // bit g: some pattern is in group g
 
   // Token vocabulary: match forms and stems of every pattern token.
   Vocabulary vocab;
@@ -1282,14 +1333,16 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, FastSc
     return false;
   };
   // The longest matches of the walk from one token; a match's length is its last token.
-  LongestPerGroup longest(group_of);
+  LongestPerGroup longest(group_of, upper_words, text);
   std::string lowered;  // the match form of an ASCII word: its bytes with 0x20 set
-  // Wildcard patterns leaving `node` that token i (a word or number) completes.
-  auto wildcards_at = [&](uint32_t node, uint32_t i) {
+  // Wildcard patterns leaving `node` that token i (a word or number) completes, in a walk from
+  // token `first`.
+  auto wildcards_at = [&](uint32_t node, uint32_t first, uint32_t i) {
     lowered.assign(base + c.begin[i], c.end[i] - c.begin[i]);
     for (char& ch : lowered) ch = static_cast<char>(ch | 0x20);
     ForEachWildcard(node, lowered, [&](const std::vector<int>& patterns) {
-      longest.Record(i, patterns.data(), patterns.data() + patterns.size());
+      longest.Record(i, patterns.data(), patterns.data() + patterns.size(), c.begin[first],
+                     c.end[i]);
     });
   };
   scanner->Reset(pos, false);
@@ -1311,7 +1364,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, FastSc
       longest.Reset(open);
       // A root's wildcards, of any mode: an ASCII word goes no further in a stemming mode.
       if ((c.flags[first] & FastChunk::kWild) != 0) {
-        for (const uint32_t root : wildcard_roots) wildcards_at(root, first);
+        for (const uint32_t root : wildcard_roots) wildcards_at(root, first, first);
       }
       // Walk the trie over the next tokens.
       const EdgeTable::Edge* edge = find(0, first, c.hash[first]);
@@ -1319,7 +1372,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, FastSc
         const uint8_t flags = edge->child_flags;
         if ((flags & kHasTerminal) != 0) {
           longest.Record(last, terminals.data() + edge->term_begin,
-                         terminals.data() + edge->term_end);
+                         terminals.data() + edge->term_end, c.begin[first], c.end[last]);
         }
         if ((flags & (kHasChildren | kHasWildcards)) == 0) break;
         const uint32_t next = last + 1;
@@ -1338,7 +1391,7 @@ size_t LexiconMatcher::Impl::FastMatch(std::string_view text, size_t pos, FastSc
         }
         if ((flags & kHasWildcards) != 0) {
           if ((c.flags[next] & FastChunk::kClitic) != 0) return hand_over();
-          if ((c.flags[next] & FastChunk::kPunct) == 0) wildcards_at(edge->child, next);
+          if ((c.flags[next] & FastChunk::kPunct) == 0) wildcards_at(edge->child, first, next);
         }
         if ((flags & kHasChildren) == 0) break;
         const uint64_t hash = scanner->Hash(c, next);
@@ -1368,6 +1421,31 @@ LexiconMatcher::LexiconMatcher() : impl_(std::make_unique<Impl>()) {}
 LexiconMatcher::~LexiconMatcher() = default;
 LexiconMatcher::LexiconMatcher(LexiconMatcher&&) noexcept = default;
 LexiconMatcher& LexiconMatcher::operator=(LexiconMatcher&&) noexcept = default;
+
+bool IsAcronymWord(std::string_view word) {
+  size_t letters = 0;
+  for (size_t i = 0; i < word.size();) {
+    const DecodedChar c = DecodeUtf8Char(word, i);
+    if (!c.valid ||
+        utf8proc_category(static_cast<utf8proc_int32_t>(c.code_point)) != UTF8PROC_CATEGORY_LU) {
+      return false;
+    }
+    ++letters;
+    i += c.length;
+  }
+  return letters >= 2 && letters <= 5;
+}
+
+bool WrittenInCapitals(std::string_view word) {
+  for (size_t i = 0; i < word.size();) {
+    const DecodedChar c = DecodeUtf8Char(word, i);
+    const utf8proc_category_t category =
+        utf8proc_category(static_cast<utf8proc_int32_t>(c.code_point));
+    if (category == UTF8PROC_CATEGORY_LL || category == UTF8PROC_CATEGORY_LT) return false;
+    i += c.length == 0 ? 1 : c.length;
+  }
+  return true;
+}
 
 int LexiconMatcher::size() const { return static_cast<int>(impl_->pending.size()); }
 bool LexiconMatcher::compiled() const { return impl_->compiled; }
@@ -1445,6 +1523,7 @@ bool LexiconMatcher::Compile(std::string* error) {
       }
     }
     Tokenize(pat.text, kMatchTokens, &tokens, &storage);
+    m.upper_words.push_back(UpperWordsOf(pat.text, tokens));
     // Quotation marks after the first token are free in text, so the pattern does not keep them.
     tokens.erase(std::remove_if(tokens.begin() + 1, tokens.end(),
                                 [](const Token& t) { return IsQuoteMark(t.kind, t.norm); }),
@@ -1656,7 +1735,7 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
   GroupState groups;
   groups.wanted = wanted & all_groups;
   if (groups.wanted == 0) return;
-  LongestPerGroup longest(group_of);  // the longest matches from head, per group
+  LongestPerGroup longest(group_of, upper_words, text);  // the longest matches from head
   Tokenizer tokenizer(text, kMatchTokens);
   Token token;
 
@@ -1707,7 +1786,8 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
   auto check_wildcards = [&](uint32_t node, size_t k, size_t len) {
     if (window[k].kind != TokenKind::kWord && window[k].kind != TokenKind::kNumber) return;
     ForEachWildcard(node, norm_of(k), [&](const std::vector<int>& patterns) {
-      longest.Record(len, patterns.data(), patterns.data() + patterns.size());
+      longest.Record(len, patterns.data(), patterns.data() + patterns.size(),
+                     window[k + 1 - len].begin, window[k].end);
     });
   };
 
@@ -1752,7 +1832,7 @@ void LexiconMatcher::Impl::MatchText(std::string_view text, uint32_t wanted,
         flags = edge->child_flags;
         if ((flags & kHasTerminal) != 0) {
           longest.Record(k - head + 1, terminals.data() + edge->term_begin,
-                         terminals.data() + edge->term_end);
+                         terminals.data() + edge->term_end, window[head].begin, window[k].end);
         }
       }
     }

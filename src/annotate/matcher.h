@@ -31,6 +31,12 @@
 //     word's whole match form: Snowball cuts some dictionary forms shorter than the inflected
 //     ones ("режим" -> "реж", "режима" -> "режим"), and "киевский режим" must find
 //     "киевского режима". Numbers and punctuation are always compared exactly.
+//   * Acronyms keep their case: a pattern word written in capitals, of 2 to 5 letters and no
+//     wildcard ("UN", "OSCE", "ОДКБ", "ՀՀ"), matches only a text word written without lower-case
+//     letters ("UN", not the Romanian article "un" nor "Un" opening a sentence). The other words
+//     of the pattern, and every word of other patterns, still ignore case ("UN Security
+//     Council" finds "UN security council"); a form written "Nato" finds "NATO" and "Nato" alike.
+//     Scripts without case (Georgian Mkhedruli) write no such words.
 //   * Leftmost-longest, non-overlapping: scanning left to right, at each token the longest
 //     pattern (in tokens) that starts there wins and scanning resumes after it. Several patterns
 //     matching that same longest span (duplicates, or the same words with and without stemming)
@@ -133,6 +139,15 @@ class LexiconMatcher {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// True when a pattern word, as written, is an acronym whose case counts (see Semantics): 2 to 5
+// characters, every one an upper-case letter (Unicode Lu): "UN", "OSCE", "ОДКБ"; not "U.S."
+// (several words), "G7" (a digit), "Nato" nor "separatist".
+bool IsAcronymWord(std::string_view word);
+
+// True when `word` holds no lower-case or title-case letter: where an acronym matches ("UN",
+// "ОДКБ"; not "un", "Un").
+bool WrittenInCapitals(std::string_view word);
 
 }  // namespace parallax
 

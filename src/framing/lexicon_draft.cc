@@ -103,12 +103,13 @@ class Drafter {
         place_forms_.emplace_back(NormalizeLexiconForm(e.form), e.concept_id);
       }
       // The lexicon's own matcher, as the annotator builds it (wildcards, stems, exact forms):
-      // naming variants, loaded terms and cues (without a gap) in one group, one-word reporting
+      // naming variants, loaded terms, actor patterns (an actor the lexicon names, "Газпром",
+      // is no candidate of any kind) and cues (without a gap) in one group, one-word reporting
       // cues also in another.
       const bool whole = e.form.find(kGapToken) == std::string::npos;
       const bool known =
           (e.kind == LexiconEntry::Kind::kNaming || e.kind == LexiconEntry::Kind::kLoaded ||
-           e.kind == LexiconEntry::Kind::kCue) &&
+           e.kind == LexiconEntry::Kind::kActor || e.kind == LexiconEntry::Kind::kCue) &&
           whole;
       const bool reporting = e.kind == LexiconEntry::Kind::kCue && e.category == kCueReporting &&
                              whole && PhraseWords(e.form).size() == 1;

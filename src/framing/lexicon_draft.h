@@ -30,7 +30,9 @@
 // merged into one concept when pairs and groups share a form. Phrases the given lexicon already
 // matches are left out, and listed in LexiconDraft::covered: a phrase is covered when each of its
 // words other than function words lies inside a match of one of the lexicon's naming variants,
-// loaded terms or cues ("заявил" is a reporting cue), run over the phrase with the lexicon's own
+// loaded terms, actor patterns ("Газпром") or cues ("заявил" is a reporting cue), whatever the
+// candidate's kind (name pair, variant group, distanced, distinctive), run over the phrase with
+// the lexicon's own
 // matcher (so "Kosov*" covers "Kosovo"
 // and "Kosovës", a stemmed entry its inflected forms). Pass the story's lexicon to draft only
 // what it lacks. A variant group's slot is never a function word nor one of the lexicon's

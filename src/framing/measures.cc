@@ -130,11 +130,7 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
   std::vector<int> fit_of(lexicon.entries.size(), -1);
   std::vector<bool> names_story(lexicon.entries.size(), false);
   {
-    // The names of a story's conflict and of its population carry its region's name
-    // ("Nagorno-Karabakh conflict", "население Нагорного Карабаха"); as the longer match they
-    // cover the place name inside them, so they name the story too.
-    static const std::set<std::string> kScopeCategories = {
-        "place", "region", "polity", "route", "law", "conflict", "population"};
+    // What names a story: NamesStory (annotate/lexicon.h).
     std::vector<bool> has_scope(lexicon.files.size(), false);
     std::vector<bool> colours(lexicon.files.size(), false);  // has naming or loaded entries
     std::vector<int> file_of(lexicon.entries.size(), -1);
@@ -143,23 +139,23 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       for (std::size_t f = 0; f < lexicon.files.size(); ++f) {
         if (lexicon.files[f].path == e.file) file_of[i] = static_cast<int>(f);
       }
-      const Concept* c = e.kind == Kind::kNaming ? lexicon.FindConcept(e.concept_id) : nullptr;
-      names_story[i] = file_of[i] >= 0 && ((e.kind == Kind::kActor && !e.speaker_only) ||
-                                           (c != nullptr && kScopeCategories.count(c->category)));
+      names_story[i] = file_of[i] >= 0 && NamesStory(lexicon, e);
       if (names_story[i]) has_scope[static_cast<std::size_t>(file_of[i])] = true;
       if (file_of[i] >= 0 && (e.kind == Kind::kNaming || e.kind == Kind::kLoaded)) {
         colours[static_cast<std::size_t>(file_of[i])] = true;
       }
     }
-    // A file of actors only (common/actors.xml) colours nothing: it names no story.
+    // A file of actors only (common/actors.xml) colours nothing: it names no story. A file
+    // that colours but names no story applies everywhere, and is listed as such.
     std::vector<int> fit_of_file(lexicon.files.size(), -1);
     for (std::size_t f = 0; f < lexicon.files.size(); ++f) {
-      if (!has_scope[f] || !colours[f]) continue;
+      if (!colours[f]) continue;
       fit_of_file[f] = static_cast<int>(story.lexicon_fit.size());
       LexiconFit fit;
       fit.lexicon = lexicon.files[f].id;
       fit.articles = articles.size();
       fit.chosen = options.lexicons_chosen;
+      fit.everywhere = !has_scope[f];
       story.lexicon_fit.push_back(std::move(fit));
     }
     for (std::size_t i = 0; i < lexicon.entries.size(); ++i) {
@@ -215,7 +211,8 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
         // A story lexicon that does not fit the story counts only in the articles of its
         // scope; one that fits counts everywhere (an excerpt that names no place is still part
         // of the story).
-        if (!fit->fits && !fit->chosen && in_scope.count(fit_of[m.entry]) == 0) {
+        if (!fit->fits && !fit->chosen && !fit->everywhere &&
+            in_scope.count(fit_of[m.entry]) == 0) {
           story.uncounted[ai].push_back(mi);
           continue;
         }
@@ -424,9 +421,10 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
   const bool any_fits = std::any_of(story.lexicon_fit.begin(), story.lexicon_fit.end(),
                                     [](const LexiconFit& f) { return f.fits; });
   if (any_fits) {
-    story.lexicon_fit.erase(std::remove_if(story.lexicon_fit.begin(), story.lexicon_fit.end(),
-                                           [](const LexiconFit& f) { return f.in_scope == 0; }),
-                            story.lexicon_fit.end());
+    story.lexicon_fit.erase(
+        std::remove_if(story.lexicon_fit.begin(), story.lexicon_fit.end(),
+                       [](const LexiconFit& f) { return f.in_scope == 0 && !f.everywhere; }),
+        story.lexicon_fit.end());
   }
   return story;
 }

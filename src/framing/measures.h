@@ -141,8 +141,9 @@ struct MeasureOptions {
 // count only in the articles of its scope, so a side-tagged generic word never colours an outlet
 // on an unrelated story (one that fits counts everywhere: an excerpt naming no place is still
 // part of its story; so does one chosen for the story, MeasureOptions::lexicons_chosen).
-// Lexicons without such entries (the common cues, event types
-// and places) apply everywhere and are not listed; when one story lexicon fits, the story
+// Lexicons with naming variants or loaded terms but none of those entries apply everywhere and
+// are listed as such (LexiconFit::everywhere); those without either (the common cues, event
+// types and places) apply everywhere and are not listed; when one story lexicon fits, the story
 // lexicons no article names are not listed either.
 struct LexiconFit {
   std::string lexicon;                    // the file's id ("karabakh")
@@ -156,6 +157,10 @@ struct LexiconFit {
   // Chosen for this story (MeasureOptions::lexicons_chosen): it counts in every article even
   // when it does not fit, and the report says how to widen its scope instead.
   bool chosen = false;
+  // Its scope is empty (it has naming variants or loaded terms, but no concept of a scope
+  // category and no actor, annotate/lexicon.h NamesStory): it counts in every article of any
+  // story, in_scope is 0, and the report says it applies everywhere.
+  bool everywhere = false;
 };
 
 struct StoryMeasures {

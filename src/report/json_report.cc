@@ -163,6 +163,8 @@ nlohmann::ordered_json ReportToJson(const StoryReport& r) {
                     {"chosen", fit.chosen},
                     {"concepts", fit.concepts},
                     {"perspectives", fit.perspectives}});
+    // Only where true, so that the reports of lexicons with a scope keep their shape.
+    if (fit.everywhere) fits.back()["everywhere"] = true;
   }
   j["lexicon_fit"] = fits;
 

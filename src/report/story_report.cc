@@ -82,11 +82,23 @@ StoryReport::StoryReport(const ReportInputs& inputs, const ReportOptions& option
     provenance_.lexicon_files.push_back(std::move(f));
   }
   {
+    // A cue matches in a text of any language: Romanian cues written without lang= in a file
+    // whose lang is "en" do cover Romanian (languages_without_cues()).
     std::set<std::string> with_cues(std::begin(kBuiltInReportingLanguages),
                                     std::end(kBuiltInReportingLanguages));
-    for (const LexiconEntry& e : inputs_.lexicon->entries) {
-      if (e.kind == LexiconEntry::Kind::kCue && e.category == kCueReporting)
-        with_cues.insert(PrimaryLanguage(e.language));
+    const auto reporting = [&](std::size_t entry) {
+      const LexiconEntry& e = inputs_.lexicon->entries[entry];
+      return e.kind == LexiconEntry::Kind::kCue && e.category == kCueReporting;
+    };
+    for (std::size_t i = 0; i < inputs_.lexicon->entries.size(); ++i) {
+      if (reporting(i)) with_cues.insert(PrimaryLanguage(inputs_.lexicon->entries[i].language));
+    }
+    for (std::size_t ai = 0; ai < arts.size() && ai < inputs_.annotations->size(); ++ai) {
+      const std::vector<LexiconMatch>& matches = (*inputs_.annotations)[ai].matches;
+      if (std::any_of(matches.begin(), matches.end(),
+                      [&](const LexiconMatch& m) { return reporting(m.entry); })) {
+        with_cues.insert(PrimaryLanguage(arts[ai].language));
+      }
     }
     std::map<std::string, std::size_t> without;
     for (const Article& a : arts) {
@@ -739,6 +751,14 @@ std::string ReportingCuesSentence(
 }
 
 std::string LexiconFitSentence(const LexiconFit& fit, const Messages& m) {
+  if (fit.everywhere) {
+    return Fill(m.Tr("Lexicon {lexicon} applies to every article: it names no place, region, "
+                     "route, law or actor, so nothing keeps it to its story and its words "
+                     "colour every outlet whatever the story. Give the concepts that name its "
+                     "places a category (place, region, polity, route, law, conflict or "
+                     "population), or add its actors, to keep it to its story."),
+                {{"lexicon", fit.lexicon}});
+  }
   const std::string counts =
       Fill(m.TrN("{n} of {articles} article names its places, regions, routes, laws or actors",
                  "{n} of {articles} articles name its places, regions, routes, laws or actors",

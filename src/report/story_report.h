@@ -111,7 +111,9 @@ class StoryReport {
   const std::vector<std::string>& outlet_ids() const { return outlet_ids_; }
   // The languages of the articles (primary subtags) for which the lexicon has no reporting cue
   // ("said", "заявил"), each with its number of articles, in language order: their quotations
-  // stay unattributed and their reported speech is not found.
+  // stay unattributed and their reported speech is not found. A language has cues when the
+  // built-in verbs cover it, when cues are written in it (lang), or when any reporting cue
+  // matched in one of its articles (cues match in a text of any language).
   const std::vector<std::pair<std::string, std::size_t>>& languages_without_cues() const {
     return languages_without_cues_;
   }

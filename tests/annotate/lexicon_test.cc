@@ -603,6 +603,94 @@ TEST(LexiconSecurityTest, MutatedPackNeverCrashes) {
 // ---------------------------------------------------------------------------------------------
 // The schema and the shipped lexicons.
 
+// A category is free text to the schema: `lexicon check` warns on one the project does not
+// know, with the nearest known spelling (or the category a plain word means) and the list.
+TEST(LexiconCategoryTest, UnknownCategoriesWarnWithDidYouMean) {
+  const std::string text =
+      "<lexicon id=\"t\" lang=\"en\">\n"
+      "  <concepts>\n"
+      "    <concept id=\"a\" label=\"A\" category=\"regoin\">\n"
+      "      <variant form=\"Alpha\" source=\"s\"><note>n</note></variant></concept>\n"
+      "    <concept id=\"b\" label=\"B\" category=\"country\">\n"
+      "      <variant form=\"Beta\" source=\"s\"><note>n</note></variant></concept>\n"
+      "    <concept id=\"c\" label=\"C\" category=\"place\">\n"
+      "      <variant form=\"Gamma\" source=\"s\"><note>n</note></variant></concept>\n"
+      "  </concepts>\n"
+      "  <loaded-terms>\n"
+      "    <term form=\"gas blackmail\" category=\"acusation\" source=\"s\"><note>n</note>"
+      "</term>\n"
+      "    <term form=\"energy terror\" category=\"accusation\" source=\"s\"><note>n</note>"
+      "</term>\n"
+      "  </loaded-terms>\n"
+      "</lexicon>\n";
+  const LexiconLoadResult r = LoadLexiconSources({{"t.xml", text}});
+  EXPECT_TRUE(r.ok()) << Dump(r.diagnostics);
+  ExpectOne(r.diagnostics, "category \"regoin\"", "t.xml", 3, Severity::kWarning);
+  ExpectOne(r.diagnostics, "category \"country\"", "t.xml", 5, Severity::kWarning);
+  ExpectOne(r.diagnostics, "category \"acusation\"", "t.xml", 11, Severity::kWarning);
+  EXPECT_EQ(Matching(r.diagnostics, "which Parallax does not know").size(), 3u)
+      << Dump(r.diagnostics);
+  const auto hint = [&](const std::string& fragment) {
+    const std::vector<Diagnostic> found = Matching(r.diagnostics, fragment);
+    return found.empty() ? std::string() : found[0].hint;
+  };
+  EXPECT_NE(hint("regoin").find("did you mean \"region\"?"), std::string::npos);
+  EXPECT_NE(hint("country").find("did you mean \"polity\"?"), std::string::npos);
+  const std::string term_hint = hint("acusation");
+  EXPECT_NE(term_hint.find("did you mean \"accusation\"?"), std::string::npos);
+  EXPECT_NE(term_hint.find("status-qualifier"), std::string::npos) << term_hint;
+  // The shipped lexicons use only known categories.
+  const LexiconLoadResult shipped = LoadLexicons(ShippedPaths());
+  EXPECT_TRUE(Matching(shipped.diagnostics, "which Parallax does not know").empty())
+      << Dump(shipped.diagnostics);
+}
+
+// A lexicon with naming variants or loaded terms but nothing that names its story counts in
+// every article: `lexicon check` says so at its root. Places or actors give it a scope; a file
+// of cues colours nothing; a draft's candidates have their own warning.
+TEST(LexiconScopeTest, ALexiconWithoutScopeWarns) {
+  const auto diagnostics = [](const std::string& body) {
+    return LoadLexiconSources(
+               {{"s.xml", "<lexicon id=\"s\" lang=\"en\">\n" + body + "</lexicon>\n"}})
+        .diagnostics;
+  };
+  const std::string term =
+      "<loaded-terms><term form=\"gas blackmail\" category=\"accusation\" source=\"s\">"
+      "<note>n</note></term></loaded-terms>\n";
+  const Diagnostics none = diagnostics(
+      "<concepts><concept id=\"e\" label=\"E\" category=\"event\"><variant form=\"cut-off\" "
+      "source=\"s\"><note>n</note></variant></concept></concepts>\n" +
+      term);
+  ExpectOne(none, "no scope: its forms count in every article", "s.xml", 1, Severity::kWarning);
+  for (const Diagnostic& d : Matching(none, "no scope")) {
+    EXPECT_NE(d.hint.find("place, region, polity"), std::string::npos) << d.hint;
+  }
+  const Diagnostics place = diagnostics(
+      "<concepts><concept id=\"p\" label=\"P\" category=\"place\"><variant form=\"Tiraspol\" "
+      "source=\"s\"><note>n</note></variant></concept></concepts>\n" +
+      term);
+  EXPECT_TRUE(Matching(place, "no scope").empty()) << Dump(place);
+  const Diagnostics actor =
+      diagnostics(term +
+                  "<actors><actor id=\"g\" name=\"Gazprom\"><pattern>Gazprom</pattern></actor>"
+                  "</actors>\n");
+  EXPECT_TRUE(Matching(actor, "no scope").empty()) << Dump(actor);
+  const Diagnostics metonym =
+      diagnostics(term +
+                  "<actors><actor id=\"m\" name=\"Moldova\"><pattern speaker=\"only\">Moldova"
+                  "</pattern></actor></actors>\n");
+  EXPECT_EQ(Matching(metonym, "no scope").size(), 1u) << Dump(metonym);
+  const Diagnostics cues = diagnostics(
+      "<cues><cue type=\"reporting\" stance=\"neutral\" form=\"a declarat\"/></cues>\n");
+  EXPECT_TRUE(Matching(cues, "no scope").empty()) << Dump(cues);
+  const Diagnostics draft = diagnostics(
+      "<loaded-terms><term form=\"gas blackmail\" category=\"distanced\" status=\"candidate\" "
+      "source=\"s\"><note>n</note></term></loaded-terms>\n");
+  EXPECT_TRUE(Matching(draft, "no scope").empty()) << Dump(draft);
+  // The shipped packs all have a scope.
+  EXPECT_TRUE(Matching(LoadLexicons(ShippedPaths()).diagnostics, "no scope").empty());
+}
+
 TEST(LexiconSchemaTest, EmbeddedSchemaMatchesShippedFile) {
   const std::string shipped = ReadFileOrFail(SourceDir() + "/lexicons/schema/lexicon.rng");
   EXPECT_EQ(std::string(EmbeddedLexiconSchema()), shipped)
@@ -632,8 +720,8 @@ TEST(LexiconSchemaTest, CandidateStatusIsReadAndExplained) {
   EXPECT_TRUE(r.lexicon.entries[0].candidate);
   EXPECT_FALSE(r.lexicon.entries[1].candidate);
   EXPECT_TRUE(r.lexicon.entries[2].candidate);
-  ExpectOne(r.diagnostics, "3 element(s) are unreviewed candidates", "draft.xml", 1,
-            Severity::kWarning);
+  // As `lexicon draft` counts them: the concept with its variants, and the term.
+  ExpectOne(r.diagnostics, "2 unreviewed candidates", "draft.xml", 1, Severity::kWarning);
   const LexiconLoadResult bad =
       LoadLexiconSources({{"bad.xml",
                            "<lexicon id=\"b\" lang=\"en\"><loaded-terms><term form=\"x\" "

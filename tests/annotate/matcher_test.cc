@@ -95,6 +95,44 @@ TEST(LexiconMatcherTest, CaseQuotesAndDashesFold) {
                                "0:NAGORNO-KARABAKH", "0:Nagorno\xE2\x80\x91Karabakh"}));
 }
 
+// An acronym written in capitals in a form matches only capitals: the UN is not the Romanian
+// article "un", nor "Un" opening a sentence; Cyrillic and Armenian likewise.
+TEST(LexiconMatcherTest, AcronymsMatchOnlyInCapitals) {
+  const LexiconMatcher m = Build({"UN", "OSCE", "ОДКБ", "UN Security Council", "Nato"});
+  // Plain ASCII text (the fast path) and text with diacritics (the Tokenizer path).
+  EXPECT_EQ(Found(m, "dependenta de un singur furnizor. Un alt furnizor, spune UN."), V{"0:UN"});
+  EXPECT_EQ(Found(m, "dependența de un singur furnizor; Un alt furnizor, spune UN."), V{"0:UN"});
+  EXPECT_EQ(Found(m, "the UN's envoy and the Osce, then the OSCE"), (V{"0:UN", "1:OSCE"}));
+  EXPECT_EQ(Found(m, "саммит ОДКБ, а не одкб и не Одкб"), V{"2:ОДКБ"});
+  // Only the acronym keeps its case; the pattern's other words and other patterns fold it.
+  EXPECT_EQ(Found(m, "the UN security council, the un Security Council"),
+            (V{"3:UN security council"}));
+  EXPECT_EQ(Found(m, "NATO, Nato and nato"), (V{"4:NATO", "4:Nato", "4:nato"}));
+  const LexiconMatcher stemmed = Build({"МИД РФ", "ՀՀ ՊՆ"}, "ru");
+  EXPECT_EQ(Found(stemmed, "МИД РФ и мид рф; ՀՀ ՊՆ, հհ պն"), (V{"0:МИД РФ", "1:ՀՀ ՊՆ"}));
+}
+
+// A pattern whose acronym is not in capitals did not match: a shorter pattern of its group
+// that starts at the same word is found instead.
+TEST(LexiconMatcherTest, AcronymNotInCapitalsLeavesTheWordToOtherPatterns) {
+  const LexiconMatcher m = Build({"UN Security", "un"});
+  EXPECT_EQ(Found(m, "un Security guard"), V{"1:un"});
+  EXPECT_EQ(Found(m, "UN Security guard"), V{"0:UN Security"});
+}
+
+TEST(LexiconMatcherTest, AcronymWords) {
+  for (const char* word : {"UN", "OSCE", "NATOS", "ОДКБ", "ՀՀ", "ÖSO"}) {
+    EXPECT_TRUE(IsAcronymWord(word)) << word;
+  }
+  for (const char* word : {"U", "UNESCO", "Nato", "un", "G7", "U.S.", "", "ნატო"}) {
+    EXPECT_FALSE(IsAcronymWord(word)) << word;
+  }
+  EXPECT_TRUE(WrittenInCapitals("UN"));
+  EXPECT_TRUE(WrittenInCapitals("ОДКБ"));
+  EXPECT_FALSE(WrittenInCapitals("Un"));
+  EXPECT_FALSE(WrittenInCapitals("одкб"));
+}
+
 TEST(LexiconMatcherTest, OffsetsAreInOriginalText) {
   LexiconMatcher m = Build({"Xankəndi", "ﬁnal status"});
   const std::string text = "Əliyev visited XANKƏNDİ; the \xEF\xAC\x81nal status, the final status";
@@ -306,6 +344,7 @@ std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& pattern
   struct Pattern {
     std::vector<std::string> words;
     std::vector<std::string> stems;  // "" for exact comparison
+    std::vector<bool> capitals;      // an acronym: the text word must be written in capitals
     bool wildcard = false;
     std::string language;
   };
@@ -316,8 +355,13 @@ std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& pattern
     Tokenize(patterns[i], {.punctuation = true}, &tokens, &storage);
     Pattern c;
     if (i < languages.size()) c.language = languages[i];
-    for (const Token& t : tokens) {
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const Token& t = tokens[k];
       if (!c.words.empty() && IsQuoteToken(t)) continue;
+      const bool glued_star = k + 1 < tokens.size() && tokens[k + 1].norm == "*";
+      c.capitals.push_back(
+          t.kind == TokenKind::kWord && !glued_star &&
+          IsAcronymWord(std::string_view(patterns[i]).substr(t.begin, t.end - t.begin)));
       c.words.emplace_back(t.norm);
       c.stems.emplace_back(!c.language.empty() && t.kind == TokenKind::kWord
                                ? Stemmer(c.language.c_str()).Stem(t.norm)
@@ -354,6 +398,8 @@ std::vector<PatternMatch> ReferenceMatch(const std::vector<std::string>& pattern
         if (c.wildcard && k + 1 == n) {
           ok = (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) &&
                t.norm.substr(0, c.words[k].size()) == c.words[k];
+        } else if (c.capitals[k] && !WrittenInCapitals(text.substr(t.begin, t.end - t.begin))) {
+          ok = false;
         } else if (c.language.empty()) {
           ok = t.norm == c.words[k];
         } else {

@@ -573,5 +573,65 @@ TEST(CliTest, OutletIdsMatchTheOutletsFileInAnyCase) {
   EXPECT_EQ(json["outlets"][1]["outlet"], "bbc");
 }
 
+// Cues match in a text of any language: Romanian reporting cues in a lexicon whose lang is
+// English (written without lang=) cover the Romanian articles they match in, so the report
+// does not say Romanian has none.
+TEST(CliReportingCuesTest, CuesOfAnotherLanguageTagThatMatchCoverTheLanguage) {
+  testing::TempDir dir;
+  const std::string story = dir.path() + "/gas";
+  std::filesystem::create_directories(story);
+  testing::WriteFileOrFail(story + "/000_ziar.txt",
+                           "---\ntitle: Gaz\noutlet: ziar\ndate: 2025-01-02\nlanguage: ro\n---\n"
+                           "Ministrul a declarat că livrările de gaz vor continua.\n");
+  const std::string cues = dir.path() + "/ro-cues.xml";
+  testing::WriteFileOrFail(cues,
+                           "<lexicon id=\"ro-cues\" lang=\"en\"><cues>"
+                           "<cue type=\"reporting\" stance=\"neutral\" form=\"a declarat\"/>"
+                           "</cues></lexicon>\n");
+  const auto without = testing::RunParallax({"report", story, "-o", dir.path() + "/without"});
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_NE(without.out.find("No reporting cues for ro (1 article)"), std::string::npos)
+      << without.out;
+  const auto with =
+      testing::RunParallax({"report", story, "-o", dir.path() + "/with", "--lexicon", cues});
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_EQ(with.out.find("No reporting cues"), std::string::npos) << with.out;
+}
+
+// A lexicon with no scope (loaded terms, no place and no actor) counts in every article: the
+// summary, the Markdown report and report.json say it applies everywhere.
+TEST(CliLexiconFitTest, ALexiconWithoutScopeIsNamedAsAppliedEverywhere) {
+  testing::TempDir dir;
+  const std::string story = dir.path() + "/gas";
+  std::filesystem::create_directories(story);
+  testing::WriteFileOrFail(story + "/000_a.txt",
+                           "---\ntitle: Gas\noutlet: a\ndate: 2025-01-02\nlanguage: en\n---\n"
+                           "Officials spoke of gas blackmail on Monday.\n");
+  testing::WriteFileOrFail(story + "/001_b.txt",
+                           "---\ntitle: Gas\noutlet: b\ndate: 2025-01-02\nlanguage: en\n---\n"
+                           "Supplies resumed on Tuesday.\n");
+  const std::string lexicon = dir.path() + "/gas.xml";
+  testing::WriteFileOrFail(
+      lexicon,
+      "<lexicon id=\"gas\" lang=\"en\"><loaded-terms><term form=\"gas blackmail\" "
+      "category=\"accusation\" source=\"s\"><note>n</note></term></loaded-terms></lexicon>\n");
+  const auto r = testing::RunParallax(
+      {"report", story, "-o", dir.path() + "/out", "--format", "md,json", "--lexicon", lexicon});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Lexicon gas applies to every article"), std::string::npos) << r.out;
+  EXPECT_NE(testing::ReadFileOrFail(dir.path() + "/out/report.md")
+                .find("Lexicon gas applies to every article"),
+            std::string::npos);
+  const auto json = nlohmann::json::parse(testing::ReadFileOrFail(dir.path() + "/out/report.json"));
+  ASSERT_EQ(json["lexicon_fit"].size(), 1u) << json["lexicon_fit"].dump();
+  EXPECT_TRUE(json["lexicon_fit"][0]["everywhere"].get<bool>());
+  // `lexicon check` says so too.
+  const auto check = testing::RunParallax({"lexicon", "check", lexicon});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_NE((check.out + check.err).find("no scope: its forms count in every article"),
+            std::string::npos)
+      << check.out << check.err;
+}
+
 }  // namespace
 }  // namespace parallax

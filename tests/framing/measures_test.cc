@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/file_io.h"
 #include "corpus/corpus.h"
 #include "test_paths.h"
 
@@ -428,6 +429,46 @@ TEST(MeasuresFitTest, AChosenLexiconCountsEverywhereWhateverItsFit) {
     for (const OutletProfile& p : m.outlets) loaded += p.loaded.size();
     EXPECT_EQ(loaded, chosen ? 2u : 0u) << "chosen " << chosen;
   }
+}
+
+// A story lexicon with loaded terms but no scope (no concept of a scope category, no actor) is
+// listed as applying everywhere: it counts in every article, chosen or not, and a fitting pack
+// does not hide it.
+TEST(MeasuresFitTest, ALexiconWithoutScopeIsListedAsAppliedEverywhere) {
+  std::vector<LexiconSource> sources;
+  for (const std::string& path : CommonLexiconPaths(testing::SourceDir() + "/lexicons")) {
+    sources.push_back({path, ReadFile(path)});
+  }
+  sources.push_back({testing::SourceDir() + "/lexicons/karabakh.xml",
+                     ReadFile(testing::SourceDir() + "/lexicons/karabakh.xml")});
+  sources.push_back({"gas.xml", R"(<?xml version="1.0"?>
+<lexicon id="gas" lang="en">
+  <perspectives><perspective id="east" label="East" colour="#0072B2"/></perspectives>
+  <loaded-terms>
+    <term form="gas blackmail" category="accusation" perspective="east" source="test">
+      <note>A side's word.</note>
+    </term>
+  </loaded-terms>
+</lexicon>)"});
+  const LexiconLoadResult lex = LoadLexiconSources(sources);
+  ASSERT_TRUE(lex.ok());
+  const std::vector<Article> articles = TwoShortArticles(
+      "Stepanakert spoke of gas blackmail.", "Khankendi officials denied any gas blackmail.");
+  const Annotator annotator(lex.lexicon);
+  std::vector<ArticleAnnotations> annotations;
+  for (const Article& a : articles) annotations.push_back(annotator.Annotate(a));
+  const StoryMeasures m = MeasureStory(articles, annotations, lex.lexicon, OutletsFile{}, {});
+  const LexiconFit* gas = nullptr;
+  for (const LexiconFit& fit : m.lexicon_fit) {
+    EXPECT_EQ(fit.everywhere, fit.lexicon == "gas") << fit.lexicon;
+    if (fit.lexicon == "gas") gas = &fit;
+  }
+  ASSERT_NE(gas, nullptr);
+  EXPECT_EQ(gas->in_scope, 0u);
+  EXPECT_FALSE(gas->fits);
+  std::size_t loaded = 0;
+  for (const OutletProfile& p : m.outlets) loaded += p.loaded.size();
+  EXPECT_EQ(loaded, 2u);
 }
 
 // A lexicon that fits the story counts in every article of it: an excerpt that names no place
