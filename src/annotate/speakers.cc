@@ -9,6 +9,7 @@
 
 #include <utf8proc.h>
 
+#include "annotate/matcher.h"
 #include "text/byte_set.h"
 #include "text/utf8.h"
 #include "text/word_count.h"
@@ -855,12 +856,17 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
   std::vector<Tokens> tokens;
   tokens.reserve(names.size());
   std::vector<std::vector<std::string_view>> targets;
+  std::vector<std::vector<std::string_view>> written;  // the same words as written
   targets.reserve(names.size());
+  written.reserve(names.size());
   for (std::string_view name : names) {
     tokens.push_back(Tokenize(name, 0, name.size()));
     std::vector<std::string_view>& words = targets.emplace_back();
+    std::vector<std::string_view>& as_written = written.emplace_back();
     for (const Token& t : tokens.back()) {
-      if (t.word) words.push_back(t.lower);
+      if (!t.word) continue;
+      words.push_back(t.lower);
+      as_written.push_back(t.text);
     }
   }
   // A bit per (first byte, length) of the names' words: a pattern whose first word (without a
@@ -879,12 +885,24 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
     if (pattern.words.empty()) split = SplitSpeakerPattern(pattern.pattern);
     const std::vector<std::string>& pw = pattern.words.empty() ? split : pattern.words;
     if (pw.empty()) continue;
+    // An acronym of the pattern ("UN", "ОДКБ") matches only a word written in capitals, as in
+    // the lexicon matcher (matcher.h, IsAcronymWord): the Romanian article "un" is no UN.
+    std::vector<bool> acronym;
+    bool any_acronym = false;
+    for (const Token& t : Tokenize(pattern.pattern, 0, pattern.pattern.size())) {
+      if (!t.word) continue;
+      acronym.push_back(IsAcronymWord(t.text));
+      any_acronym |= acronym.back();
+    }
     bool matched = false;
-    for (const auto& target : targets) {
+    for (std::size_t n = 0; n < targets.size() && !matched; ++n) {
+      const auto& target = targets[n];
       for (std::size_t s = 0; s + pw.size() <= target.size() && !matched; ++s) {
         bool ok = true;
         for (std::size_t k = 0; k < pw.size() && ok; ++k) {
-          ok = SpeakerWordMatches(pw[k], target[s + k]);
+          ok = SpeakerWordMatches(pw[k], target[s + k]) &&
+               !(any_acronym && k < acronym.size() && acronym[k] &&
+                 !WrittenInCapitals(written[n][s + k]));
         }
         matched = ok;
       }

@@ -192,6 +192,19 @@ TEST(SpeakersTest, CountWordsAgreesWithACharacterWalk) {
   EXPECT_EQ(CountWords("Nagorno-Karabakh’s road, ‘so-called’", 0, 39), 3u);
 }
 
+// An acronym pattern names a speaker only written in capitals: Romanian "un oficial" is no UN.
+TEST(SpeakersTest, AnAcronymPatternMatchesOnlyCapitals) {
+  const std::vector<SpeakerPattern> patterns = {{"UN", "united-nations", "international", false},
+                                                {"ОДКБ", "csto", "", false}};
+  for (const auto& [name, actor] :
+       {std::pair{"a UN spokesman", "united-nations"}, std::pair{"un oficial", ""},
+        std::pair{"Un oficial", ""}, std::pair{"штаб ОДКБ", "csto"}, std::pair{"одкб", ""}}) {
+    CompactString a, p;
+    MatchSpeaker(patterns, {name}, &a, &p);
+    EXPECT_EQ(a, actor) << name;
+  }
+}
+
 // The first-word shape set with a pattern's words only saves work: matching is the same with it,
 // without it, and with no words split beforehand.
 TEST(SpeakersTest, MatchSpeakerIsTheSameWithOrWithoutPreparedShapes) {
