@@ -886,25 +886,31 @@ void MatchSpeaker(const std::vector<SpeakerPattern>& patterns,
     const std::vector<std::string>& pw = pattern.words.empty() ? split : pattern.words;
     if (pw.empty()) continue;
     // An acronym of the pattern ("UN", "ОДКБ") matches only a word written in capitals, as in
-    // the lexicon matcher (matcher.h, IsAcronymWord): the Romanian article "un" is no UN.
+    // the lexicon matcher (matcher.h, IsAcronymWord): the Romanian article "un" is no UN. The
+    // pattern's words as written are looked at only once its lower-case words match.
     std::vector<bool> acronym;
-    bool any_acronym = false;
-    for (const Token& t : Tokenize(pattern.pattern, 0, pattern.pattern.size())) {
-      if (!t.word) continue;
-      acronym.push_back(IsAcronymWord(t.text));
-      any_acronym |= acronym.back();
-    }
-    bool matched = false;
-    for (std::size_t n = 0; n < targets.size() && !matched; ++n) {
-      const auto& target = targets[n];
-      for (std::size_t s = 0; s + pw.size() <= target.size() && !matched; ++s) {
-        bool ok = true;
-        for (std::size_t k = 0; k < pw.size() && ok; ++k) {
-          ok = SpeakerWordMatches(pw[k], target[s + k]) &&
-               !(any_acronym && k < acronym.size() && acronym[k] &&
-                 !WrittenInCapitals(written[n][s + k]));
+    const auto matches = [&](bool with_case) {
+      for (std::size_t n = 0; n < targets.size(); ++n) {
+        const auto& target = targets[n];
+        for (std::size_t s = 0; s + pw.size() <= target.size(); ++s) {
+          bool ok = true;
+          for (std::size_t k = 0; k < pw.size() && ok; ++k) {
+            ok = SpeakerWordMatches(pw[k], target[s + k]) &&
+                 !(with_case && k < acronym.size() && acronym[k] &&
+                   !WrittenInCapitals(written[n][s + k]));
+          }
+          if (ok) return true;
         }
-        matched = ok;
+      }
+      return false;
+    };
+    bool matched = matches(false);
+    if (matched) {
+      for (const Token& t : Tokenize(pattern.pattern, 0, pattern.pattern.size())) {
+        if (t.word) acronym.push_back(IsAcronymWord(t.text));
+      }
+      if (std::find(acronym.begin(), acronym.end(), true) != acronym.end()) {
+        matched = matches(true);
       }
     }
     if (!matched) continue;
