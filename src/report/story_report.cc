@@ -599,13 +599,15 @@ void StoryReport::BuildPrompts() {
     auto describe = [&](const OutletProfile& p) {
       std::string s;
       std::map<std::string, int> words;
-      for (const VoiceUse& v : p.voices) words[PerspectiveLabel(v.perspective)] += v.words;
+      for (const VoiceUse& v : p.voices) {
+        words[PerspectiveLabel(v.perspective)] += v.words + v.reported_words;
+      }
       for (const auto& [label, n] : words) {
         s += (s.empty() ? "" : ", ") + label + " " +
              Fill(tr.TrN("{n} word", "{n} words", static_cast<unsigned long>(n)),
                   {{"n", std::to_string(n)}});
       }
-      return s.empty() ? tr.Tr("no quoted voices") : s;
+      return s.empty() ? tr.Tr("no voices quoted or reported") : s;
     };
     DiscussionPrompt prompt;
     prompt.kind = "voices";
@@ -616,7 +618,8 @@ void StoryReport::BuildPrompts() {
       narrow_names += (narrow_names.empty() ? "" : ", ") + ShowSpeaker(v.speaker);
     auto quotes = [&](const OutletProfile& p) {
       return Fill(
-          tr.TrN("{outlet} quotes {n} voice", "{outlet} quotes {n} voices", p.voices.size()),
+          tr.TrN("{outlet} quotes or reports {n} voice", "{outlet} quotes or reports {n} voices",
+                 p.voices.size()),
           {{"outlet", OutletLabel(p.outlet)}, {"n", std::to_string(p.voices.size())}});
     };
     prompt.text = quotes(w) + " (" + describe(w) + "); " + quotes(n) +
@@ -630,13 +633,13 @@ void StoryReport::BuildPrompts() {
       ++silent_count;
     }
     if (!silent.empty()) {
-      prompt.text += " " + Fill(tr.TrN("{outlets} quotes no one directly.",
-                                       "{outlets} quote no one directly.", silent_count),
+      prompt.text += " " + Fill(tr.TrN("{outlets} quotes or reports no one.",
+                                       "{outlets} quote or report no one.", silent_count),
                                 {{"outlets", silent}});
     }
     prompt.text +=
         " " + tr.Tr("Whose account does a reader of each outlet hear, and whose is missing?");
-    prompt.basis = Fill(tr.Tr("distinct voices quoted: {widest} vs {narrowest}"),
+    prompt.basis = Fill(tr.Tr("distinct voices quoted or reported: {widest} vs {narrowest}"),
                         {{"widest", std::to_string(w.voices.size())},
                          {"narrowest", std::to_string(n.voices.size())}});
     for (const OutletProfile* p : {&w, &n}) {

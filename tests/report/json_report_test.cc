@@ -111,6 +111,17 @@ TEST(JsonReportTest, ShowsTheStoryFindings) {
     EXPECT_FALSE(p["evidence"].empty()) << p["text"];
     for (const json& e : p["evidence"]) EXPECT_FALSE(e["text"].get<std::string>().empty());
   }
+  // The voices prompt counts reported speech with quotations: a voice reported but never quoted
+  // has words, never "0 words".
+  bool voices_prompt = false;
+  for (const json& p : j["prompts"]) {
+    if (p["kind"] != "voices") continue;
+    voices_prompt = true;
+    const std::string text = p["text"];
+    EXPECT_NE(text.find("quotes or reports"), std::string::npos) << text;
+    EXPECT_EQ(text.find(" 0 words"), std::string::npos) << text;
+  }
+  EXPECT_TRUE(voices_prompt);
 }
 
 // The claim ids of `text` in the order they first occur: "claim-" and its number.
