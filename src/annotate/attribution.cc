@@ -52,6 +52,15 @@ bool IsAnyPronoun(std::string_view lower) {
   return kWords.Contains(lower);
 }
 
+// Relative pronouns and adverbs that open a clause, not a subject.
+bool IsRelativeWord(std::string_view lower) {
+  static const WordList kWords = {"which",   "who",     "whom",    "where", "when", "который",
+                                  "которая", "которое", "которые", "где",   "куда", "який",
+                                  "яка",     "яке",     "які",     "де",    "որ",   "որը",
+                                  "որին",    "որոնք",   "որտեղ",   "որից",  "որով"};
+  return kWords.Contains(lower);
+}
+
 // Personal pronouns that can speak in the languages of back-references (BackReferenceAt):
 // "Про це він заявив", "Об этом она сообщила", "Այս մասին նա ասել է".
 bool IsSpeakingPronoun(std::string_view lower) {
@@ -696,6 +705,9 @@ class Finder {
       if (!tokens[k].word || IsDeterminer(tokens[k].lower) || IsNeverSource(tokens[k].lower))
         return {};
     }
+    // A relative clause is no subject: "…, որին կից գրել է" ('alongside which he wrote'),
+    // "…, which said", "…, где сообщили".
+    if (IsRelativeWord(tokens[start].lower)) return {};
     return {start, verb - 1, true};
   }
 

@@ -485,6 +485,18 @@ TEST_F(AttributionTest, ABodyInQuotationMarksAfterThePrepositionIsTheSource) {
   EXPECT_EQ(uk.Holding("може мати наслідки")->source, "Енергоатомі");
 }
 
+// A relative clause before the verb is no source: "…, որին կից գրել է" ('alongside which he
+// wrote'), "…, which said".
+TEST_F(AttributionTest, ARelativeClauseIsNoSource) {
+  const Result hy =
+      Run("Նախագահը Facebook-ի իր էջում տեսանյութ է տեղադրել, որին կից գրել է։ Պատերազմը "
+          "շարունակվում է։",
+          "hy");
+  for (const AttributionRelation& a : hy.ann.attributions) EXPECT_NE(a.source, "որին կից");
+  const Result en = Run("The ministry issued a statement, which said the road was open.");
+  for (const AttributionRelation& a : en.ann.attributions) EXPECT_NE(a.source, "which");
+}
+
 // "Name: words" reads the name as the speaker; a section label ("Background:", "Предыстория:",
 // "Довідка:") is nobody.
 TEST_F(AttributionTest, SectionLabelsBeforeAColonAreNoSpeaker) {
