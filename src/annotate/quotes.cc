@@ -1259,6 +1259,10 @@ void AddBlockQuotes(std::string_view text, const QuoteOptions& options,
   for (std::size_t l = 0; l + 1 < lines.size(); ++l) {
     const auto [b, e] = lines[l];
     if (text[e - 1] != ':' || inside_quote(e - 1)) continue;
+    // Armenian writes its full stop (։) with the ASCII colon too: after an Armenian letter a
+    // colon ends the sentence ("… հայտարարեց, որ … է:"); it announces with "․" or "՝".
+    const char32_t before_colon = CharBefore(text, e - 1).cp;
+    if (before_colon >= 0x0531 && before_colon <= 0x0587) continue;
     const std::size_t nb = lines[l + 1].first;
     if (IsQuoteChar(CharAt(text, nb).cp) || inside_quote(nb)) continue;  // tested first: cheap
     if (!MayHoldReportingVerb(text, b, e, &options.reporting_verbs, &kSpeechNounRuns)) continue;

@@ -440,6 +440,21 @@ TEST(QuotesTest, PostposedTitlesAndDaysBeforeTheVerb) {
   EXPECT_EQ(QuoteWith(text, quotes, "biggest defeats")->speaker, "The president");
 }
 
+// Armenian writes its full stop with the ASCII colon too: a paragraph ending so announces no
+// block quotation.
+TEST(QuotesTest, AnArmenianColonEndsTheSentence) {
+  const std::string text =
+      "Պաշտպանության նախարարը հայտարարեց, որ իրավիճակը վերահսկվում է:\n\nԹշնամին շարունակում "
+      "է հրետակոծել սահմանամերձ գյուղերը։";
+  QuoteOptions options;
+  options.reporting_verbs.Add("հայտարարեց");  // as the Armenian cue lexicon gives it
+  EXPECT_TRUE(FindQuotes(text, options).empty());
+  // An English paragraph ending in a colon still announces one.
+  const std::string en =
+      "The minister posted this statement on his page:\n\nThe situation is under control.";
+  ASSERT_EQ(FindQuotes(en).size(), 1u);
+}
+
 TEST(QuotesTest, EmptyAndMarkOnlyTexts) {
   EXPECT_TRUE(FindQuotes("").empty());
   EXPECT_TRUE(FindQuotes("\"").empty() || FindQuotes("\"")[0].start <= 1);
