@@ -777,10 +777,34 @@ class Attributor {
       SetSpeaker(q, tokens, p, Attribution::kTagAfter, "according to");
       return true;
     }
+    // "„…“, - ამის შესახებ X-მა განაცხადა", "«…», — об этом заявил X": the words "about this"
+    // open the tag before its subject.
+    if (i + 2 < tokens.size() && tokens[i].word && tokens[i + 1].word &&
+        ((tokens[i].lower == "ამის" && tokens[i + 1].lower == "შესახებ") ||
+         (tokens[i].lower == "об" && tokens[i + 1].lower == "этом") ||
+         (tokens[i].lower == "про" && tokens[i + 1].lower == "це") ||
+         (tokens[i].lower == "այս" && tokens[i + 1].lower == "մասին") ||
+         (tokens[i].lower == "bu" && tokens[i + 1].lower == "barədə"))) {
+      i += 2;
+      if (IsReportingVerbAt(tokens, i, &options_.reporting_verbs)) {
+        const Phrase p = PhraseAfter(tokens, i + 1, tokens.size());
+        if (!p.found) return false;
+        SetSpeaker(q, tokens, p, Attribution::kTagAfter, tokens[i].lower);
+        return true;
+      }
+    }
     for (std::size_t v = i + 1; v < tokens.size() && v < i + 16; ++v) {
       if (!IsReportingVerbAt(tokens, v, &options_.reporting_verbs)) continue;
       Phrase p = SubjectBefore(tokens, v, i);
-      if (!p.found) return false;
+      if (!p.found) {
+        // "„…“, - ამის შესახებ პრესკონფერენციაზე განაცხადეს" ('they said at a press
+        // conference'): a dash tag with a verb of saying and no subject named is still speech,
+        // by a speaker the tag leaves unnamed.
+        if (!dash) return false;
+        q->attribution = Attribution::kTagAfter;
+        q->verb = tokens[v].lower;
+        return true;
+      }
       // The subject must open the tag, possibly after an appositive.
       if (p.first != i) return false;
       SetSpeaker(q, tokens, p, Attribution::kTagAfter, tokens[v].lower);

@@ -708,8 +708,23 @@ std::pair<std::size_t, std::size_t> TitledNameBefore(std::string_view text, std:
 bool IsCaselessWord(const Token& t) { return t.word && IsCaselessLetter(CharAt(t.text, 0).cp); }
 
 // Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
+// Georgian postpositions written as suffixes (-ში 'in', -ზე 'on', -თან 'at', -დან 'from', -ით
+// 'with, by', -კენ 'towards', -მდე 'until'): a phrase ending in one is a place or a means, never
+// the subject ("ერთობლივ პრესკონფერენციაზე განაცხადეს", 'they said at a joint press conference').
+bool EndsInGeorgianPostposition(const Token& t) {
+  if (!IsCaselessWord(t)) return false;
+  for (const std::string_view suffix : {"ში", "ზე", "თან", "დან", "ით", "კენ", "მდე"}) {
+    if (t.lower.size() > suffix.size() &&
+        t.lower.compare(t.lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
   if (first >= last || last - first > 10) return false;
+  if (EndsInGeorgianPostposition(tokens[last - 1])) return false;
   static const WordList kHeads = {
       "the",       "a",       "an",       "his",     "her",       "their",      "its",
       "officials", "experts", "analysts", "critics", "residents", "protesters", "activists",

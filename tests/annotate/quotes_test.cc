@@ -455,6 +455,29 @@ TEST(QuotesTest, AnArmenianColonEndsTheSentence) {
   ASSERT_EQ(FindQuotes(en).size(), 1u);
 }
 
+// "About this" opens a quotation's tag before its subject; a Georgian place phrase (-ზე, -ში) is
+// no subject, and a dash tag with a verb of saying but no subject is still speech.
+TEST(QuotesTest, AboutThisInATagAndUnnamedSpeakers) {
+  QuoteOptions options;
+  options.reporting_verbs.Add("განაცხადა");
+  options.reporting_verbs.Add("განაცხადეს");
+  const std::string ka =
+      "„კანონი მიღებულია“, - ამის შესახებ პარლამენტის თავმჯდომარემ შალვა პაპუაშვილმა "
+      "განაცხადა.\n\n„კანონი უნდა გაიწვიონ“, - ამის შესახებ ერთობლივ პრესკონფერენციაზე "
+      "განაცხადეს.";
+  const auto quotes = FindQuotes(ka, options);
+  const Quote* named = QuoteWith(ka, quotes, "კანონი მიღებულია");
+  ASSERT_NE(named, nullptr);
+  EXPECT_EQ(named->speaker, "პარლამენტის თავმჯდომარემ შალვა პაპუაშვილმა");
+  const Quote* unnamed = QuoteWith(ka, quotes, "კანონი უნდა გაიწვიონ");
+  ASSERT_NE(unnamed, nullptr);
+  EXPECT_EQ(unnamed->kind, QuoteKind::kDirect);
+  EXPECT_EQ(unnamed->speaker, "");
+  const std::string ru = "«Вода отступает», — об этом заявил мэр города Иван Петров.";
+  ASSERT_EQ(FindQuotes(ru).size(), 1u);
+  EXPECT_EQ(FindQuotes(ru)[0].speaker, "Иван Петров");
+}
+
 TEST(QuotesTest, EmptyAndMarkOnlyTexts) {
   EXPECT_TRUE(FindQuotes("").empty());
   EXPECT_TRUE(FindQuotes("\"").empty() || FindQuotes("\"")[0].start <= 1);
