@@ -149,6 +149,20 @@ bool IsDate(const std::vector<Token>& tokens, Phrase p) {
   return true;
 }
 
+// "As X said, …", "Как заявил X, …", "Як повідомили в …, …".
+bool IsAs(std::string_view lower) { return lower == "as" || lower == "как" || lower == "як"; }
+
+// Irregular past tenses of verbs of action ("Serbian police shot two protesters, claiming …"):
+// with the regular "-ed", they tell a subject's verb from a noun.
+bool IsIrregularPast(std::string_view lower) {
+  static const WordList kWords = {
+      "shot",  "fled",   "hit",     "led",    "cut",   "took",   "made",   "gave",   "went",
+      "came",  "saw",    "held",    "left",   "kept",  "sent",   "struck", "fought", "began",
+      "ran",   "won",    "lost",    "met",    "set",   "put",    "fell",   "broke",  "drove",
+      "threw", "caught", "brought", "seized", "stole", "burned", "burnt"};
+  return kWords.Contains(lower);
+}
+
 // Whether a lower-case word is a verb by its form: a reporting verb, an auxiliary or modal, or
 // a regular past tense ("stormed"). Used only to tell a noun from the verb after it.
 bool LooksLikeVerb(const Token& t) {
@@ -156,7 +170,9 @@ bool LooksLikeVerb(const Token& t) {
                                   "had",   "will", "would",  "can",   "could", "may",
                                   "might", "must", "should", "shall", "did",   "does"};
   if (!t.word || t.capital) return false;
-  if (kWords.Contains(t.lower) || internal::IsReportingVerbForm(t)) return true;
+  if (kWords.Contains(t.lower) || internal::IsReportingVerbForm(t) || IsIrregularPast(t.lower)) {
+    return true;
+  }
   return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ed") == 0;
 }
 
@@ -289,8 +305,8 @@ class Finder {
     while (e > b && (text_[e - 1] == ' ' || text_[e - 1] == '\r')) --e;
     if (e - b > 120 || e == b) return false;
     const std::string_view line = text_.substr(b, e - b);
-    for (std::string_view end :
-         {".", "!", "?", "\u2026", ".\u201D", ".\u2019", ".\"", ".\u00BB", ",\u201D", ",\u2019"}) {
+    for (std::string_view end : {".", "!", "?", "\u2026", "\u0589", ".\u201D", ".\u2019", ".\"",
+                                 ".\u00BB", "\u0589\u00BB", ",\u201D", ",\u2019"}) {
       if (line.size() >= end.size() && line.compare(line.size() - end.size(), end.size(), end) == 0)
         return false;
     }
@@ -696,7 +712,13 @@ class Finder {
   // object or a clause ("…, police said nothing") is no such tag.
   static Phrase TagSubject(const std::vector<Token>& tokens, std::size_t verb, std::size_t after) {
     if (verb == 0 || !tokens[verb - 1].word) return {};
-    if (after < tokens.size() && tokens[after].word && !IsTime(tokens[after].lower)) return {};
+    // Only a time may follow: "…, police said.", "…, police said Monday", "…, police said on
+    // Monday".
+    const bool time_after = after < tokens.size() && tokens[after].word &&
+                            (IsTime(tokens[after].lower) ||
+                             (after + 1 < tokens.size() && IsTimeWord(tokens[after]) &&
+                              tokens[after + 1].word && IsTime(tokens[after + 1].lower)));
+    if (after < tokens.size() && tokens[after].word && !time_after) return {};
     const std::size_t start = internal::ChunkStart(tokens, verb, 0);
     if (start == 0 || start >= verb || verb - start > 3 || !IsSeparator(tokens[start - 1])) {
       return {};
@@ -774,13 +796,9 @@ class Finder {
       return r;
     }
     if (verb - r.after_opener > 6) return r;
+    // (Numbers are word tokens: "Про це 6 червня повідомляє …" passes.)
     for (std::size_t k = r.after_opener; k < verb; ++k) {
-      const bool number = !tokens[k].word && !tokens[k].text.empty() && tokens[k].text[0] >= '0' &&
-                          tokens[k].text[0] <= '9';
-      if (!number && (!tokens[k].word || tokens[k].capital) &&
-          !(tokens[k].word && IsSpeakingPronoun(tokens[k].lower))) {
-        return r;
-      }
+      if (!tokens[k].word || (tokens[k].capital && !IsSpeakingPronoun(tokens[k].lower))) return r;
     }
     r.found = true;
     return r;
@@ -799,7 +817,9 @@ class Finder {
       if (own == "своем" || own == "своём" || own == "своєму" || own == "своей" || own == "своїй") {
         ++k;
       }
-      if (k + 1 < tokens.size() && tokens[k].word && tokens[k + 1].word &&
+      // A platform is followed by the source's lower-case head ("в Facebook пресс-секретарь");
+      // a capitalised word after it goes on with the name ("в МЧС России").
+      if (k + 1 < tokens.size() && tokens[k].word && tokens[k + 1].word && !tokens[k + 1].capital &&
           (tokens[k].capital || k > from + 1)) {
         from = k + 1;  // the platform, then the source
       } else {
@@ -837,6 +857,14 @@ class Finder {
       while (last > first && !tokens[last - 1].word) --last;
       if (last > first && last - first <= 10) source = {first, last - 1, true};
       if (source.found && !ValidSource(tokens, &source)) source = {};
+      // A place is no source: "bunu Bakıda keçirilən görüşdə deyib" ('said it at the meeting
+      // held in Baku') ends in the locative -da/-də/-ta/-tə of a lower-case noun.
+      if (source.found && !tokens[source.last].capital) {
+        const std::string_view w = tokens[source.last].lower;
+        for (const std::string_view locative : {"da", "də", "ta", "tə"}) {
+          if (w.size() > locative.size() + 2 && w.ends_with(locative)) source = {};
+        }
+      }
     } else if (!source.found) {
       source = SourceAfterVerb(tokens, cl);
     }
@@ -883,8 +911,11 @@ class Finder {
       if (cf >= tokens.size() || cl >= tokens.size()) continue;
       if (cue.syntax != CueSyntax::kSourceFollows) {
         if (const BackReference ref = BackReferenceAt(tokens, cf); ref.found) {
+          // The tag's words are no content; later cues of the sentence are read as usual ("Об
+          // этом сообщил Песков, а Лавров заявил, что …").
           PointBack(tokens, cf, cl, ref, previous, cue);
-          return;
+          covered_until = std::max(covered_until, cue.end);
+          continue;
         }
       }
       Candidate found = cue.syntax == CueSyntax::kSourceFollows ? SourceFollows(tokens, cf, cl)
@@ -1007,11 +1038,17 @@ class Finder {
       // Digits after a preposition or a capital are a date or a year ("on May 5", "in 2016").
       number = cf < 2 || !(tokens[cf - 2].capital || kPrepositions.Contains(tokens[cf - 2].lower));
     }
-    if (!number || cl + 1 >= tokens.size()) return false;
+    // After a number, only the participles that serve as adjectives ("three alleged smugglers",
+    // "40 reported cases") count what follows; "Several claimed victory" and "Two reported
+    // hearing explosions" are a subject and its verb.
+    static const WordList kAdjectival = {"alleged", "reported", "suspected", "purported"};
+    if (!number || !kAdjectival.Contains(tokens[cf].lower) || cl + 1 >= tokens.size()) {
+      return false;
+    }
     const Token& next = tokens[cl + 1];
     return next.word && !next.capital && !IsDeterminer(next.lower) && !IsAnyPronoun(next.lower) &&
            !IsThat(next.lower) && !internal::IsStopWord(next) && !internal::IsAdverb(next) &&
-           !IsCircumstance(next);
+           !IsCircumstance(next) && !internal::IsParticiple(next);
   }
 
   // The source of "…, said Mr. Smith." / "…, сообщает «Интерфакс».", from tokens[after] (past
@@ -1105,8 +1142,7 @@ class Finder {
       subject = last_source.found ? last_source : SentenceSubject(tokens, cf);
       if (!subject.found) return {};
     } else {
-      const bool as_clause =
-          cf > 0 && (tokens[cf - 1].lower == "как" || tokens[cf - 1].lower == "as");
+      const bool as_clause = cf > 0 && (IsAs(tokens[cf - 1].lower));
       // "Sen. Bernie Sanders (I-Vt.) said": the subject stands before the parenthesis.
       std::size_t anchor = cf;
       if (anchor > 0 && tokens[anchor - 1].text == ")") {
@@ -1161,15 +1197,13 @@ class Finder {
         if (ends) subject = {};
       }
       // "As Trump said, …": the subject does not include "As".
-      if (subject.found && subject.first < subject.last &&
-          (tokens[subject.first].lower == "as" || tokens[subject.first].lower == "как")) {
+      if (subject.found && subject.first < subject.last && IsAs(tokens[subject.first].lower)) {
         ++subject.first;
       }
       if (!subject.found) {
         // "…, said X." / "…, — заявил X." / "Как заявил X, …" / "…, сообщает ТАСС."
         const bool after_separator =
-            cf > 0 && (IsSeparator(tokens[cf - 1]) || tokens[cf - 1].lower == "как" ||
-                       tokens[cf - 1].lower == "as");
+            cf > 0 && (IsSeparator(tokens[cf - 1]) || IsAs(tokens[cf - 1].lower));
         if (!after_separator) return {};
         subject = InvertedSource(tokens, after);
         if (!subject.found) return {};
@@ -1186,8 +1220,7 @@ class Finder {
     std::size_t k = after;
     if (inverted) {
       std::size_t content_end = cf;
-      if (content_end > 0 &&
-          (tokens[content_end - 1].lower == "как" || tokens[content_end - 1].lower == "as")) {
+      if (content_end > 0 && IsAs(tokens[content_end - 1].lower)) {
         // "Как заявил X, CONTENT" / "As X said, CONTENT" (X may close a quotation mark:
         // "Как заявили в «Газпроме», …").
         while (k < tokens.size() &&

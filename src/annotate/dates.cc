@@ -395,23 +395,26 @@ class DateFinder {
     SetRange(m, {std::min(a.from, b.from), std::max(a.to, b.to)});
   }
 
-  // A month (and maybe day) without a year: the most recent one not after the article date.
   // A day or month without a year ("1 января", "April 23", "in May"): the last one not after the
-  // reference date, unless the next one begins within kSoonDays after it. News mostly tells what
-  // happened, and announces what comes soon: "с 1 января Россия прекратит поставки" in an
-  // article of 29 December is the coming 1 January; "the next round will take place in April"
-  // in one of March is this April.
-  static constexpr long kSoonDays = 62;
+  // reference date, unless the next one is soon after it: in the next calendar month, or a day
+  // within kSoonDays. News mostly tells what happened, and announces what comes soon: "с 1 января
+  // Россия прекратит поставки" in an article of 29 December is the coming 1 January; "signed by
+  // May 15" in one of 19 April is this May. (Tense is not read: "the talks resumed on 15
+  // January" in an article of 20 December is taken as the coming one.)
+  static constexpr long kSoonDays = 31;
   void NoYear(DateMention* m, int month, int day) const {
     if (!has_ref_) return;
     int y = ref_to_.year;
     if (month > ref_to_.month || (day > 0 && month == ref_to_.month && day > ref_to_.day)) --y;
     const int next = y + 1;
-    if ((day == 0 || ValidDay(next, month, day)) &&
-        Day(next, month, day > 0 ? day : 1).DaysSinceEpoch() - ref_to_.DaysSinceEpoch() <=
-            kSoonDays) {
-      y = next;
-    }
+    const bool next_month = (next * 12 + month) - (ref_to_.year * 12 + ref_to_.month) == 1;
+    const bool soon =
+        day > 0
+            ? ValidDay(next, month, day) &&
+                  (next_month ||
+                   Day(next, month, day).DaysSinceEpoch() - ref_to_.DaysSinceEpoch() <= kSoonDays)
+            : next_month;
+    if (soon) y = next;
     if (day > 0) {
       if (!ValidDay(y, month, day)) return;
       SetRange(m, {Day(y, month, day), Day(y, month, day)});
@@ -890,9 +893,10 @@ constexpr std::string_view kStampLabelOpeners[] = {"last", "first", "originally"
 constexpr std::string_view kStampConnectors[] = {"on", "at", "më", "me"};
 // After a clock time ("14:32 h", "10:32 GMT"), or a year ("2023. godine").
 constexpr std::string_view kStampTrailers[] = {
-    "h",   "ч",      "am",     "pm",   "a",   "p",   "m",   "gmt", "utc",
-    "cet", "cest",   "eet",    "eest", "msk", "bst", "est", "edt", "pst",
-    "pdt", "godine", "године", "g",    "г",   "god", "год"};
+    "h", "ч", "am", "pm", "a", "p", "m", "gmt", "utc", "cet", "cest", "eet", "eest", "msk", "bst",
+    "est", "edt", "pst", "pdt", "godine", "године", "g", "г", "god", "год",
+    // before the clock time: "at 10:32", "u 14:32", "në 14:32", "в 10:32", ISO "T14:32"
+    "at", "u", "у", "në", "в", "um", "à", "t"};
 // What a credit ends with before its date: "Jane Doe, 24 April 2023", "AP | 24.09.2023".
 constexpr std::string_view kCreditSeparators[] = {",", "|", "/", "•", "·", "—", "–", "-"};
 // What a label may follow in a line of several stamps: "Author | Updated 24/09/2023".
@@ -1101,18 +1105,29 @@ bool IsPageStamp(std::string_view text, std::size_t start, std::size_t end, bool
   const std::size_t line_end = text.substr(end, to - end).find('\n');
   const bool ends_line = line_end != std::string_view::npos || to == text.size();
   if (line_end != std::string_view::npos) to = end + line_end;
-  DateTokens before;
-  TokenizeForDates(text.substr(from, start - from), &before);
-  if (EndsWithLabel(before.tokens, line_start)) return true;
-  if (!absolute || !line_start || !ends_line) return false;
+  if (!ends_line) return false;
   DateTokens after;
   TokenizeForDates(text.substr(end, to - end), &after);
   bool clock = false;
+  // A stamp's date ends its line, with at most a clock time after it: "Published on 24 March
+  // 2023, the report said …" is a sentence of the story.
   if (!EndsLine(after.tokens, &clock)) return false;
-  // A dateline ("25.09.2023. 14:32") or a byline ("Jane Doe, 24 April 2023").
+  DateTokens before;
+  TokenizeForDates(text.substr(from, start - from), &before);
+  if (EndsWithLabel(before.tokens, line_start)) return true;
+  if (!absolute || !line_start) return false;
+  // A dateline ("25.09.2023. 14:32") or a byline ("Jane Doe, 24 April 2023"); an item of a list
+  // ("- Ceasefire Signed, 10 November 2020") is a chronology, not a credit.
   const bool dateline = std::none_of(before.tokens.begin(), before.tokens.end(),
                                      [](const Tok& t) { return t.word || t.number; });
-  return dateline || IsCredit(before.tokens, clock);
+  if (dateline) return true;
+  std::size_t first = from;
+  while (first < start && (text[first] == ' ' || text[first] == '\t')) ++first;
+  const std::string_view line = text.substr(first, start - first);
+  for (const std::string_view marker : {"-", "*", "\u2022", "\u2013", "\u2014"}) {
+    if (line.starts_with(marker)) return false;
+  }
+  return IsCredit(before.tokens, clock);
 }
 
 void DateAnchorWords(std::vector<std::string_view>* any_case,

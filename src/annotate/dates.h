@@ -12,10 +12,11 @@
 //   weekday            the most recent such day on or before the article date ("on Sunday" in
 //                      an article of Sunday 2023-04-23 is that day; of Monday 2023-04-24 it is
 //                      2023-04-23); "last Sunday" is strictly before; "next Sunday" strictly after
-//   month, no year     the most recent such month not after the article's month, or the next
-//                      one when it begins within two months after the article date
+//   month, no year     the most recent such month not after the article's month, or the
+//                      next calendar month ("в январе" in an article of December)
 //   day, no year       the most recent such day not after the article date, or the next one
-//                      within two months after it ("с 1 января" in an article of 29 December)
+//                      in the next calendar month or within 31 days ("с 1 января" in an
+//                      article of 29 December)
 //   last/this/next     week (Monday..Sunday), weekend (Saturday..Sunday; "last weekend" is the
 //                      most recent weekend that ended before the article date), month, year
 //   N units ago        counted back from the article date

@@ -652,6 +652,16 @@ class Attributor {
   // Ilgar Velizade" → "Ilgar Velizade", "Mr. Velizade" → "Velizade") and expands a bare surname
   // to the full name the text gives elsewhere.
   Mention ResolveName(const std::vector<Token>& tokens, Phrase p) const {
+    // "Лавров на пресс-конференции в Москве": a Russian or Ukrainian preposition after a
+    // capitalised word ends the name; what follows says where it was said.
+    static const WordList kPrepositions = {"в",  "во",  "на", "у",   "с", "со", "из",  "от",
+                                           "по", "при", "за", "для", "з", "із", "від", "після"};
+    for (std::size_t x = p.first + 1; x <= p.last; ++x) {
+      if (tokens[x].word && kPrepositions.Contains(tokens[x].lower) && tokens[x - 1].capital) {
+        p.last = x - 1;
+        break;
+      }
+    }
     std::size_t first = p.first;
     std::size_t k = p.last + 1;
     while (k > p.first && (tokens[k - 1].capital || tokens[k - 1].text == ".")) --k;
@@ -671,27 +681,34 @@ class Attributor {
       if (first <= p.last && tokens[first].text == ".") ++first;
     }
     if (first > p.last) first = p.last;
-    // In the languages that decline names (written in a script beyond ASCII), a lone
-    // capitalised word after a lower-case head is often its complement, not the speaker:
-    // "официальный представитель Кремля" is the spokesman, not the Kremlin. The whole phrase
-    // speaks unless the word is a surname named in full elsewhere. A long run of capitalised
-    // words ends in the person: "пресс-секретарь президента РФ Владимира Путина Дмитрий Песков"
-    // is Peskov.
-    const auto non_ascii = [&](std::size_t x) {
-      return !tokens[x].text.empty() && static_cast<unsigned char>(tokens[x].text[0]) >= 0x80;
+    // In Cyrillic and Armenian writing, whose languages decline names, a lone capitalised word
+    // after a lower-case head is often its complement, not the speaker: "официальный
+    // представитель Кремля" is the spokesman, not the Kremlin. The whole phrase speaks unless
+    // the word is a surname named in full elsewhere, or a preposition stands before it ("в
+    // послании Арутюняна", "на пресс-конференции в Москве"). A long run of capitalised words
+    // ends in the person: "пресс-секретарь президента РФ Владимира Путина Дмитрий Песков" is
+    // Peskov (with a patronymic, three words: "Мария Владимировна Захарова").
+    const auto declining_script = [&](std::size_t x) {
+      const char32_t c = tokens[x].text.empty() ? 0 : CharAt(tokens[x].text, 0).cp;
+      return (c >= 0x400 && c <= 0x52F) || (c >= 0x531 && c <= 0x587);
     };
-    // (Not after a preposition: "говорится в послании Арутюняна" is Harutyunyan's message.)
-    const std::string_view opener = tokens[p.first].lower;
-    const bool locative = opener == "в" || opener == "во" || opener == "у" || opener == "на";
-    if (first == k && k == p.last && k > p.first && !locative && non_ascii(k) &&
+    bool preposition = false;
+    for (std::size_t x = p.first; x < k; ++x)
+      preposition |= !tokens[x].word || IsStopWord(tokens[x]);
+    preposition |= tokens[p.first].lower == "в" || tokens[p.first].lower == "во" ||
+                   tokens[p.first].lower == "у" || tokens[p.first].lower == "на";
+    if (first == k && k == p.last && k > p.first && !preposition && declining_script(k) &&
         tokens[k].capital) {
       std::size_t b = 0;
       std::size_t e = 0;
       if (FullNameOf(tokens[k], &b, &e).empty()) first = p.first;
-    } else if (first == k && p.last >= k + 2 && non_ascii(p.last) && non_ascii(p.last - 1) &&
-               !IsOrganisationWord(tokens[p.last].lower) &&
+    } else if (first == k && p.last >= k + 2 && declining_script(p.last) &&
+               declining_script(p.last - 1) && !IsOrganisationWord(tokens[p.last].lower) &&
                !IsOrganisationWord(tokens[p.last - 1].lower)) {
-      first = p.last - 1;
+      const std::string_view middle = tokens[p.last - 1].lower;
+      const bool patronymic = middle.ends_with("вич") || middle.ends_with("вна") ||
+                              middle.ends_with("ична") || middle.ends_with("ьич");
+      first = patronymic && p.last >= k + 3 ? p.last - 2 : p.last - 1;
     }
     Mention out{tokens[first].begin, tokens[p.last].end, "", SpeakerType::kUnknown};
     out.text = std::string(text_.substr(out.begin, out.end - out.begin));

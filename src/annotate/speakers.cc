@@ -496,15 +496,15 @@ bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i, const Wo
 
 bool IsParticiple(const Token& t) {
   // Russian and Ukrainian adverbial participles of reporting verbs ("…, сообщив, что …",
-  // "…, зазначивши, що …"): those that are no finite verb in the other language ("заявив" and
-  // "пояснив" are Ukrainian past tenses, so they are not here).
+  // "…, зазначивши, що …"): those that are no finite verb in the other language ("заявив",
+  // "пояснив", "назвав", "обвинив" are Ukrainian past tenses, so they are not here).
   static const WordList kGerunds = {
-      "сообщив",    "отметив",     "добавив",    "подчеркнув",  "указав",      "напомнив",
-      "признав",    "выразив",     "назвав",     "пообещав",    "предупредив", "потребовав",
-      "обвинив",    "сообщая",     "отмечая",    "подчеркивая", "подчёркивая", "добавляя",
-      "заявляя",    "указывая",    "напоминая",  "говоря",      "утверждая",   "объясняя",
-      "заявивши",   "повідомивши", "зазначивши", "додавши",     "наголосивши", "підкресливши",
-      "зазначаючи", "наголошуючи", "заявляючи",  "кажучи",      "повідомляючи"};
+      "сообщив",    "отметив",     "добавив",     "подчеркнув",   "указав",     "напомнив",
+      "признав",    "выразив",     "пообещав",    "предупредив",  "потребовав", "сообщая",
+      "отмечая",    "подчеркивая", "подчёркивая", "добавляя",     "заявляя",    "указывая",
+      "напоминая",  "говоря",      "утверждая",   "объясняя",     "заявивши",   "повідомивши",
+      "зазначивши", "додавши",     "наголосивши", "підкресливши", "зазначаючи", "наголошуючи",
+      "заявляючи",  "кажучи",      "повідомляючи"};
   if (t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0) return true;
   return t.word && t.lower.size() > 8 && kGerunds.Contains(t.lower);
 }
@@ -525,7 +525,7 @@ bool IsStopWord(const Token& t) {
       "whether", "until", "once", "then", "to", "is", "was", "are", "were", "has", "have", "had",
       "be", "been", "will", "would", "could", "should", "may", "might", "can", "in", "on", "at",
       "by", "with", "from", "into", "about", "over", "under", "for", "not", "also", "yet", "nor",
-      "и", "что", "как", "но",
+      "и", "что", "как", "но", "а", "однако",
       // Ukrainian, Azerbaijani and Turkish "and", "that"; Serbian, Croatian and Bosnian "that"
       "і", "та", "що", "və", "ve", "ki", "da", "да"};
   return t.word && !t.capital && kStops.Contains(t.lower);
@@ -700,6 +700,33 @@ std::pair<std::size_t, std::size_t> TitledNameBefore(std::string_view text, std:
            !IsDayOrMonth(tokens[first - 1].lower) && !IsClauseOpener(tokens[first - 1])) {
       --first;
     }
+    // Another person named without a title in the same sentence or after it makes the pronoun
+    // ambiguous ("Maria Petrova met President Ivan Petrov. She said …"): no guess then. (A
+    // titled name or an institution, "The Georgian Orthodox Church", is no such person.)
+    std::size_t from = first;
+    while (from > 0 && tokens[from - 1].text != "." && tokens[from - 1].text != "!" &&
+           tokens[from - 1].text != "?") {
+      --from;
+    }
+    for (std::size_t k = from; k + 1 < tokens.size(); ++k) {
+      if (k >= first && k < last) continue;
+      const bool run_start = k == 0 || !(tokens[k - 1].capital || tokens[k - 1].lower == "the" ||
+                                         tokens[k - 1].text == "." || IsTitleWord(tokens[k - 1]) ||
+                                         IsTitleAbbreviation(tokens[k - 1]));
+      if (run_start && tokens[k].word && tokens[k].capital && tokens[k + 1].word &&
+          tokens[k + 1].capital && (k + 1 < first || k >= last) &&
+          !IsOrganisationWord(tokens[k].lower) && !IsOrganisationWord(tokens[k + 1].lower) &&
+          !IsTitleWord(tokens[k]) && !IsTitleAbbreviation(tokens[k]) &&
+          !IsFunctionWord(tokens[k]) && !IsClauseOpener(tokens[k])) {
+        std::size_t end = k + 1;
+        while (end < tokens.size() && tokens[end].word && tokens[end].capital) ++end;
+        bool titled_or_institution = false;
+        for (std::size_t x = k; x < end; ++x) {
+          titled_or_institution |= IsOrganisationWord(tokens[x].lower) || IsTitleWord(tokens[x]);
+        }
+        if (!titled_or_institution) return {kNone, kNone};
+      }
+    }
     return {tokens[first].begin, tokens[last - 1].end};
   }
   return {kNone, kNone};
@@ -707,7 +734,6 @@ std::pair<std::size_t, std::size_t> TitledNameBefore(std::string_view text, std:
 
 bool IsCaselessWord(const Token& t) { return t.word && IsCaselessLetter(CharAt(t.text, 0).cp); }
 
-// Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
 // Georgian postpositions written as suffixes (-ში 'in', -ზე 'on', -თან 'at', -დან 'from', -ით
 // 'with, by', -კენ 'towards', -მდე 'until'): a phrase ending in one is a place or a means, never
 // the subject ("ერთობლივ პრესკონფერენციაზე განაცხადეს", 'they said at a joint press conference').
@@ -722,6 +748,7 @@ bool EndsInGeorgianPostposition(const Token& t) {
   return false;
 }
 
+// Whether tokens[first, last) can be a speaker: a name, or a common noun with a determiner.
 bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
   if (first >= last || last - first > 10) return false;
   if (EndsInGeorgianPostposition(tokens[last - 1])) return false;

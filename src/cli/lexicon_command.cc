@@ -40,7 +40,7 @@ int RunLexicon(const std::vector<std::string>& args) {
       "checks the shipped lexicons. Entries marked status=\"candidate\" were drafted from a corpus "
       "by\n"
       "'parallax lexicon draft' and not yet reviewed: check says how many, as a warning (a\n"
-      "concept once with its variants, as the draft counts its candidates), and\n"
+      "concept counts once with its variants, as the draft counts its candidates), and\n"
       "what to do with them. With --languages it also lists, as warnings, the concepts that have\n"
       "no variant in a language the story's press writes in, and says how many are complete;\n"
       "candidate concepts are not counted (it says how many), review them first.\n"

@@ -32,9 +32,8 @@
 // words other than function words lies inside a match of one of the lexicon's naming variants,
 // loaded terms, actor patterns ("Газпром") or cues ("заявил" is a reporting cue), whatever the
 // candidate's kind (name pair, variant group, distanced, distinctive), run over the phrase with
-// the lexicon's own
-// matcher (so "Kosov*" covers "Kosovo"
-// and "Kosovës", a stemmed entry its inflected forms). Pass the story's lexicon to draft only
+// the lexicon's own matcher (so "Kosov*" covers "Kosovo" and "Kosovës", a stemmed entry its
+// inflected forms). Pass the story's lexicon to draft only
 // what it lacks. A variant group's slot is never a function word nor one of the lexicon's
 // one-word reporting cues ("said" / "told" is a way of writing, not a naming choice).
 //

@@ -125,8 +125,8 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
                            const MeasureOptions& options) {
   StoryMeasures story;
   // Story lexicons (files with entries that name a story, see LexiconFit): per entry, the index
-  // of its file's fit in story.lexicon_fit (-1: a file that applies everywhere), and whether
-  // the entry names the story.
+  // of its file's fit in story.lexicon_fit (-1: a common lexicon of cues and actors, which has
+  // none), and whether the entry names the story.
   std::vector<int> fit_of(lexicon.entries.size(), -1);
   std::vector<bool> names_story(lexicon.entries.size(), false);
   {

@@ -617,10 +617,9 @@ void StoryReport::BuildPrompts() {
     for (const VoiceUse& v : n.voices)
       narrow_names += (narrow_names.empty() ? "" : ", ") + ShowSpeaker(v.speaker);
     auto quotes = [&](const OutletProfile& p) {
-      return Fill(
-          tr.TrN("{outlet} quotes or reports {n} voice", "{outlet} quotes or reports {n} voices",
-                 p.voices.size()),
-          {{"outlet", OutletLabel(p.outlet)}, {"n", std::to_string(p.voices.size())}});
+      return Fill(tr.TrN("{outlet} quotes or reports {n} voice",
+                         "{outlet} quotes or reports {n} voices", p.voices.size()),
+                  {{"outlet", OutletLabel(p.outlet)}, {"n", std::to_string(p.voices.size())}});
     };
     prompt.text = quotes(w) + " (" + describe(w) + "); " + quotes(n) +
                   (narrow_names.empty() ? "" : " (" + narrow_names + ": " + describe(n) + ")") +
@@ -756,7 +755,8 @@ std::string ReportingCuesSentence(
 std::string LexiconFitSentence(const LexiconFit& fit, const Messages& m) {
   if (fit.everywhere) {
     return Fill(m.Tr("Lexicon {lexicon} applies to every article: it names no place, region, "
-                     "route, law or actor, so nothing keeps it to its story and its words "
+                     "polity, route, law, conflict, population or actor, so nothing keeps it to "
+                     "its story and its words "
                      "colour every outlet whatever the story. Give the concepts that name its "
                      "places a category (place, region, polity, route, law, conflict or "
                      "population), or add its actors, to keep it to its story."),

@@ -85,8 +85,20 @@ TEST(DatesTest, DayOrMonthWithoutYearSoonAfterTheArticleIsTheComingOne) {
   ExpectDay(Find("talks on January 20", "January 20", D("2025-01-13")), "2025-01-20");
   ExpectRange(Find("in February the talks resume", "February", D("2025-01-13")), "2025-02-01",
               "2025-02-28");
-  // Further ahead it is the last one.
+  // Further ahead it is the last one: a day beyond 31 days, a month beyond the next.
   ExpectDay(Find("on 1 April the road", "1 April", D("2024-12-29")), "2024-04-01");
+  ExpectDay(Find("talks resumed on 15 January", "15 January", D("2023-11-20")), "2023-01-15");
+  ExpectRange(Find("adopted the law in January", "January", D("2023-11-20")), "2023-01-01",
+              "2023-01-31");
+}
+
+// A stamp's date ends its line, and a list item is a chronology: both keep their dates.
+TEST(DatesTest, StampWordsInASentenceOrAListKeepTheirDates) {
+  ExpectDay(Find("Published on 24 March 2023, the report said the talks failed.", "24 March",
+                 D("2023-04-01")),
+            "2023-03-24");
+  ExpectDay(Find("- Ceasefire Signed, 10 November 2020", "10 November", D("2023-04-01")),
+            "2020-11-10");
 }
 
 TEST(DatesTest, PartOfDayIsInTheSpan) {

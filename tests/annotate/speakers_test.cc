@@ -310,6 +310,9 @@ TEST(SpeakersTest, TitledNameBeforeIsTheLastOneNamed) {
   EXPECT_EQ(name("Prime Minister Ana Petrova spoke."), "Prime Minister Ana Petrova");
   EXPECT_EQ(name("The President of the Republic spoke to the Ministry."), "(none)");
   EXPECT_EQ(name("The church condemned the attack."), "(none)");
+  // Another person named without a title: the pronoun is ambiguous, no guess.
+  EXPECT_EQ(name("Maria Petrova met President Ivan Petrov. "), "(none)");
+  EXPECT_EQ(name("President Ivan Petrov met Maria Petrova. "), "(none)");
   // Only the 4 KB before: a name further back is not found, and no word is cut.
   EXPECT_EQ(name("President Ivan Petrov left. " + std::string(5000, 'x')), "(none)");
   const std::string far =
