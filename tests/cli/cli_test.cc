@@ -530,7 +530,7 @@ TEST(CliTest, AStrayDocumentInTheStoryFolderIsSkippedByEveryCommand) {
                                  "\ndate: 2023-09-24\nlanguage: en\n---\nThe so-called "
                                  "\"eco-activists\" blocked the road again on Sunday.\n");
   }
-  testing::WriteFileOrFail(story + "/notes.docx", std::string("PK\x03\x04word/doc\0\0", 16));
+  testing::WriteFileOrFail(story + "/notes.docx", std::string("PK\x03\x04word/doc\0\0", 14));
   const std::string skipped = "notes.docx: warning: not an article file";
   const auto report = RunParallax({"report", story, "-o", dir.path() + "/out", "--quiet"});
   EXPECT_EQ(report.exit_code, 0) << report.err;

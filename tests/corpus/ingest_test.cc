@@ -475,7 +475,7 @@ TEST(IngestTest, LoadArticlesSkipsAStrayDocumentInAFolder) {
   TempDir dir;
   fs::create_directories(dir.path() + "/story");
   WriteFileOrFail(dir.path() + "/story/a.txt", kGood);
-  WriteFileOrFail(dir.path() + "/story/notes.docx", std::string("PK\x03\x04word/doc\0\0", 16));
+  WriteFileOrFail(dir.path() + "/story/notes.docx", std::string("PK\x03\x04word/doc\0\0", 14));
   WriteFileOrFail(dir.path() + "/story/a.html.gz",
                   Gzip("<html><body><article><p>A sentence of the page.</p></article></body>"
                        "</html>"));
