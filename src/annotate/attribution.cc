@@ -857,14 +857,20 @@ class Finder {
       while (last > first && !tokens[last - 1].word) --last;
       if (last > first && last - first <= 10) source = {first, last - 1, true};
       if (source.found && !ValidSource(tokens, &source)) source = {};
-      // A place is no source: "bunu Bakıda keçirilən görüşdə deyib" ('said it at the meeting
-      // held in Baku') ends in the locative -da/-də/-ta/-tə of a lower-case noun.
-      if (source.found && !tokens[source.last].capital) {
+      // The source ends at its last capitalised word: what follows says where or to whom
+      // ("… İlham Əliyev xalqa müraciətində bildirib", 'in his address to the people'). A place
+      // is no source: "bunu Bakıda keçirilən görüşdə deyib" ('at the meeting held in Baku')
+      // leaves one word in the locative -da/-də/-ta/-tə.
+      while (source.found && source.last > source.first && !tokens[source.last].capital) {
+        --source.last;
+      }
+      if (source.found && source.first == source.last) {
         const std::string_view w = tokens[source.last].lower;
         for (const std::string_view locative : {"da", "də", "ta", "tə"}) {
           if (w.size() > locative.size() + 2 && w.ends_with(locative)) source = {};
         }
       }
+      if (source.found && !tokens[source.last].capital) source = {};
     } else if (!source.found) {
       source = SourceAfterVerb(tokens, cl);
     }

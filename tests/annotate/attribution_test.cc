@@ -532,7 +532,12 @@ TEST_F(AttributionTest, TagsAfterNumbersTimesAndBackReferences) {
   EXPECT_EQ(Run("Կրակոցները շարունակվել են։ Այս մասին նա ասել է։", "hy")
                 .SourceOf("Կրակոցները շարունակվել են"),
             "նա");
-  // An Azerbaijani place is no source.
+  // The Azerbaijani source ends at its last capitalised word; a place is no source.
+  EXPECT_EQ(Run("Şuşa şəhəri azad edilib. Metbuat.az xəbər verir ki, bu barədə Prezident İlham "
+                "Əliyev xalqa müraciətində bildirib.",
+                "az")
+                .SourceOf("Şuşa şəhəri azad edilib"),
+            "Prezident İlham Əliyev");
   EXPECT_EQ(Run("Qoşunlar çıxarılacaq. Bunu Bakıda keçirilən görüşdə deyib.", "az")
                 .SourceOf("Qoşunlar çıxarılacaq"),
             "(none)");
