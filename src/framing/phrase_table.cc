@@ -151,7 +151,14 @@ constexpr std::string_view kMoreFunctionWords[] = {
     // Bulgarian
     "във", "от", "със", "са", "че", "който", "която", "което", "които", "преди", "през", "между",
     "към", "ще", "бяха", "няма", "това", "този", "тази", "тези", "той", "тя", "как", "когато",
-    "където", "също", "още", "каза", "заяви"};
+    "където", "също", "още", "каза", "заяви",
+    // Romanian (spaCy's spacy/lang/ro/stop_words.py, the common ones; de is left out by the
+    // English rule, as for French; "şi" with a cedilla too, as older texts write it), with the
+    // reporting verbs an article has, since no cue lexicon covers Romanian yet
+    "și", "şi", "în", "că", "din", "cu", "pe", "pentru", "care", "este", "sunt", "să", "nu", "va",
+    "această", "acest", "aceste", "acesta", "aceasta", "fost", "mai", "prin", "după", "despre",
+    "iar", "sau", "dar", "lui", "fi", "spre", "între", "până", "asupra", "către", "declarat",
+    "spus", "afirmat"};
 
 // Characters, not bytes: "і" and "և" are one letter in two bytes.
 std::size_t Letters(std::string_view norm) {

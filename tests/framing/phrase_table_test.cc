@@ -59,6 +59,18 @@ TEST(PhraseTableTest, FunctionWordsOfTheBalkanLanguages) {
   }
 }
 
+// Romanian: its function words and the reporting verbs no cue lexicon has yet are stopwords, and
+// "de" stays a word, as for French (de facto).
+TEST(PhraseTableTest, FunctionWordsOfRomanian) {
+  const auto norm = [](const char* word) { return PhraseWords(word, nullptr).at(0).norm; };
+  for (const char* word : {"și", "şi", "în", "că", "din", "pentru", "această", "declarat"}) {
+    EXPECT_TRUE(IsPhraseStopword(norm(word))) << word;
+  }
+  for (const char* word : {"de", "gaz", "Transnistria", "Tiraspol"}) {
+    EXPECT_FALSE(IsPhraseStopword(norm(word))) << word;
+  }
+}
+
 TEST(PhraseTableTest, CountsPerOutletWithSpellingsAndPlaces) {
   const std::vector<Article> articles = {
       Make("a", "The Lachin corridor was closed.\nLachin Corridor reopened"),
