@@ -772,11 +772,8 @@ class Finder {
   };
   static BackReference BackReferenceAt(const std::vector<Token>& tokens, std::size_t verb) {
     BackReference r;
-    const auto word = [&](std::size_t k, std::string_view w) {
-      return k < verb && tokens[k].word && tokens[k].lower == w;
-    };
-    if ((word(0, "об") && word(1, "этом")) || (word(0, "про") && word(1, "це")) ||
-        (word(0, "այս") && word(1, "մասին"))) {
+    bool source_before = false;
+    if (internal::AboutThisAt(tokens, 0, verb, &source_before) && !source_before) {
       r.after_opener = 2;
     } else {
       // Azerbaijani: "Bunu …", "Bu barədə …", at the start or after "… ki,".
@@ -784,8 +781,11 @@ class Finder {
         const bool start = k == 0 || (k >= 2 && tokens[k - 1].text == "," && tokens[k - 2].word &&
                                       tokens[k - 2].lower == "ki");
         if (!start) continue;
-        if (word(k, "bunu")) r.after_opener = k + 1;
-        if (word(k, "bu") && word(k + 1, "barədə")) r.after_opener = k + 2;
+        if (tokens[k].word && tokens[k].lower == "bunu") {
+          r.after_opener = k + 1;
+        } else if (internal::AboutThisAt(tokens, k, verb, &source_before) && source_before) {
+          r.after_opener = k + 2;
+        }
         if (r.after_opener == 0) continue;
         r.source_before = true;
         break;
@@ -810,8 +810,7 @@ class Finder {
   static Phrase SourceAfterVerb(const std::vector<Token>& tokens, std::size_t cl) {
     std::size_t from = cl + 1;
     if (from + 1 < tokens.size() && tokens[from].word &&
-        (tokens[from].lower == "в" || tokens[from].lower == "во" || tokens[from].lower == "на" ||
-         tokens[from].lower == "у")) {
+        internal::IsLocativePreposition(tokens[from].lower)) {
       std::size_t k = from + 1;
       const std::string_view own = tokens[k].lower;
       if (own == "своем" || own == "своём" || own == "своєму" || own == "своей" || own == "своїй") {
@@ -1065,9 +1064,8 @@ class Finder {
     // "Как заявили в «Газпроме», …", "…, повідомили в "Енергоатомі"": the body named in
     // quotation marks after the preposition is the source.
     if (from + 1 < tokens.size() && tokens[from].word &&
-        (tokens[from].lower == "в" || tokens[from].lower == "во" || tokens[from].lower == "у" ||
-         tokens[from].lower == "на") &&
-        !tokens[from + 1].word && IsQuoteChar(CharAt(tokens[from + 1].text, 0).cp)) {
+        internal::IsLocativePreposition(tokens[from].lower) && !tokens[from + 1].word &&
+        IsQuoteChar(CharAt(tokens[from + 1].text, 0).cp)) {
       ++from;
     }
     while (from < tokens.size() && !tokens[from].word &&
@@ -1148,7 +1146,7 @@ class Finder {
       subject = last_source.found ? last_source : SentenceSubject(tokens, cf);
       if (!subject.found) return {};
     } else {
-      const bool as_clause = cf > 0 && (IsAs(tokens[cf - 1].lower));
+      const bool as_clause = cf > 0 && IsAs(tokens[cf - 1].lower);
       // "Sen. Bernie Sanders (I-Vt.) said": the subject stands before the parenthesis.
       std::size_t anchor = cf;
       if (anchor > 0 && tokens[anchor - 1].text == ")") {

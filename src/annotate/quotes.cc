@@ -695,8 +695,7 @@ class Attributor {
     bool preposition = false;
     for (std::size_t x = p.first; x < k; ++x)
       preposition |= !tokens[x].word || IsStopWord(tokens[x]);
-    preposition |= tokens[p.first].lower == "в" || tokens[p.first].lower == "во" ||
-                   tokens[p.first].lower == "у" || tokens[p.first].lower == "на";
+    preposition |= IsLocativePreposition(tokens[p.first].lower);
     if (first == k && k == p.last && k > p.first && !preposition && declining_script(k) &&
         tokens[k].capital) {
       std::size_t b = 0;
@@ -796,12 +795,7 @@ class Attributor {
     }
     // "„…“, - ამის შესახებ X-მა განაცხადა", "«…», — об этом заявил X": the words "about this"
     // open the tag before its subject.
-    if (i + 2 < tokens.size() && tokens[i].word && tokens[i + 1].word &&
-        ((tokens[i].lower == "ამის" && tokens[i + 1].lower == "შესახებ") ||
-         (tokens[i].lower == "об" && tokens[i + 1].lower == "этом") ||
-         (tokens[i].lower == "про" && tokens[i + 1].lower == "це") ||
-         (tokens[i].lower == "այս" && tokens[i + 1].lower == "մասին") ||
-         (tokens[i].lower == "bu" && tokens[i + 1].lower == "barədə"))) {
+    if (i + 2 < tokens.size() && AboutThisAt(tokens, i, tokens.size())) {
       i += 2;
       if (IsReportingVerbAt(tokens, i, &options_.reporting_verbs)) {
         const Phrase p = PhraseAfter(tokens, i + 1, tokens.size());

@@ -653,6 +653,34 @@ bool IsOrganisationWord(std::string_view lower) {
   return kOrg.Contains(lower);
 }
 
+bool AboutThisAt(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
+                 bool* source_before) {
+  struct Opener {
+    std::string_view first;
+    std::string_view second;
+    bool source_before;
+  };
+  static constexpr Opener kOpeners[] = {{"об", "этом", false},
+                                        {"про", "це", false},
+                                        {"այս", "մասին", false},
+                                        {"bu", "barədə", true},
+                                        {"ამის", "შესახებ", true}};
+  if (i + 1 >= end || i + 1 >= tokens.size() || !tokens[i].word || !tokens[i + 1].word) {
+    return false;
+  }
+  for (const Opener& o : kOpeners) {
+    if (tokens[i].lower == o.first && tokens[i + 1].lower == o.second) {
+      if (source_before != nullptr) *source_before = o.source_before;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsLocativePreposition(std::string_view lower) {
+  return lower == "в" || lower == "во" || lower == "у" || lower == "на";
+}
+
 bool IsDayOrMonth(std::string_view lower) {
   static const WordList kWords = {
       "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "january",

@@ -128,6 +128,17 @@ struct Phrase {
 
 // Names of days of the week and of months, lower case ("monday", "may", "sept").
 bool IsDayOrMonth(std::string_view lower);
+
+// Whether tokens[i] and tokens[i + 1] (both before `end`) say "about this", pointing back to
+// what was said before a tag: Russian "об этом", Ukrainian "про це", Armenian "այս մասին" (the
+// source follows the verb), Azerbaijani "bu barədə" and Georgian "ამის შესახებ" (the source
+// stands before the verb: *source_before, when given).
+bool AboutThisAt(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
+                 bool* source_before = nullptr);
+
+// The Russian and Ukrainian prepositions of place that put a body or a platform, not a
+// speaker, after a verb: "заявили в «Газпроме»", "сообщил в Facebook", "у заяві".
+bool IsLocativePreposition(std::string_view lower);
 // Whether tokens[first, last] names an institution: "the" and capitalised words after it ("The
 // Georgian Orthodox Church", "the Washington Post"), none a title ("The President" is a
 // person's). A person's name takes no article.
