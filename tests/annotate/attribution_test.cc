@@ -394,7 +394,7 @@ TEST_F(AttributionTest, BareNounInATagBetweenCommasIsTheSource) {
   EXPECT_EQ(r.SourceOf("they seized weapons"), "police");
   EXPECT_EQ(r.SourceOf("The road was closed"), "staff");
   // Not a tag: the verb goes on to its clause, or the noun follows a verb of the sentence.
-  const Result clause = Run("Officers arrived and police said nothing about the raid.");
+  const Result clause = Run("Officers arrived, police said nothing about the raid.");
   for (const AttributionRelation& a : clause.ann.attributions) EXPECT_NE(a.source, "police");
 }
 
