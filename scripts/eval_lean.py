@@ -44,8 +44,9 @@ events, under their real outlets) and prints the top N candidates of each.
 Usage:
   eval_lean.py [--manifest-glob GLOB] [--cache DIR] [--parallax BIN] [--keep DIR] [--show]
                [--draft N] [--group Georgia|Russia-Ukraine|Karabakh]
-Exit 0 when it ran (figures printed), 2 when texts or the binary are missing or no row has a
-story group.
+Texts missing from the cache are named on stderr and skipped (the figures say how many were
+scored). Exit 0 when it ran (figures printed), 2 when no text or the binary is missing or no row
+has a story group.
 """
 import argparse
 import collections
@@ -173,9 +174,17 @@ def main():
         return 2
     rows = [r for r in rows if r["group"] in PARTIES]
     missing = [r["id"] for r in rows if not (cache / (r["id"] + ".txt")).is_file()]
-    if missing:
-        print("eval_lean: missing texts in %s: %s" % (cache, " ".join(missing)), file=sys.stderr)
+    if len(missing) == len(rows):
+        print("eval_lean: no text in %s (see dev/align/README.md): %s" % (cache, " ".join(missing)),
+              file=sys.stderr)
         return 2
+    if missing:
+        # Like eval_align_devset: a text that could not be collected again is named and skipped,
+        # and the count is printed with the figures, so that a figure on fewer texts is not read
+        # as one on the whole set.
+        print("eval_lean: %d of %d texts missing in %s, skipped: %s" % (
+            len(missing), len(rows), cache, " ".join(missing)), file=sys.stderr)
+        rows = [r for r in rows if r["id"] not in set(missing)]
     by_event = collections.OrderedDict()
     for r in rows:
         by_event.setdefault((r["group"], r["event"]), []).append(r)
@@ -199,6 +208,9 @@ def main():
             results.append((group, r["language"], r["side"], lean, counts, r["id"], strict,
                             carried))
 
+    print("Texts: %d scored, %d listed with no text in the cache (named on stderr)." % (
+        len(rows), len(missing)))
+    print()
     print("Lexicon fit per story (articles in scope / articles):")
     for group, event, n, text in fits:
         print("  %-15s %-42s %3d  %s" % (group, event, n, text or "no story lexicon"))

@@ -90,6 +90,17 @@ bool Closes(char32_t open, char32_t close) {
   }
 }
 
+// Whether `close` ends a quote opened by `open` when one of the two is a straight mark typed
+// for a typographic one: Georgian, German and Russian sites mix "ხალხის ძალის“ and „…" (the
+// keyboard's " for one of the pair „…“), English ones "…” and “…". Only a mark that can close
+// (a letter before it, no letter after) is read so, and only when no quote open has its own
+// closer in it.
+bool ClosesMixed(char32_t open, char32_t close) {
+  if (open == '"') return close == 0x201C || close == 0x201D;
+  if (open == 0x201E || open == 0x201C) return close == '"';
+  return false;
+}
+
 // Whether `c` is the same opening mark as `open` (for a paragraph that re-opens a quote).
 bool Reopens(char32_t open, char32_t c) { return c == open; }
 
@@ -228,6 +239,14 @@ class MarkPairer {
           }
         }
         Unwind(k + 1, pos);
+        const OpenQuote q = stack_.back();
+        stack_.pop_back();
+        Emit(q, pos, pos + c.len, c.cp);
+        return;
+      }
+      // "ხალხის ძალის“, „…": a straight mark standing for a typographic one closes the
+      // innermost quote it can, when it clearly closes.
+      if (f.right && !f.left && !stack_.empty() && ClosesMixed(stack_.back().mark, c.cp)) {
         const OpenQuote q = stack_.back();
         stack_.pop_back();
         Emit(q, pos, pos + c.len, c.cp);

@@ -197,6 +197,28 @@ TEST(QuotesTest, GuillemetsAndLowQuotes) {
   EXPECT_EQ(Content(de, quotes[1]), "nein");
 }
 
+// Sites type the keyboard's straight mark for one of a typographic pair: "ხალხის ძალის“,
+// „…", "…”. Each such pair is one quote, and the outlet's words between two of them stay its own.
+TEST(QuotesTest, StraightMarkForATypographicOne) {
+  const std::string ka =
+      "\"ხალხის ძალის“ მიერ ინიცირებული კანონის პროექტი ჩააგდეს. მხარი დაუჭირა "
+      "\"ქართული ოცნების\" წევრმა.";
+  auto quotes = FindQuotes(ka);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(Content(ka, quotes[0]), "ხალხის ძალის");
+  EXPECT_TRUE(quotes[0].closed);
+  EXPECT_EQ(Content(ka, quotes[1]), "ქართული ოცნების");
+  EXPECT_EQ(VoiceOf(ka, quotes, "ინიცირებული"), nullptr);
+
+  const std::string de =
+      "Er nannte es „einen Skandal\" und ging. Sie sagte \"nein”, dann ging sie.";
+  quotes = FindQuotes(de);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(Content(de, quotes[0]), "einen Skandal");
+  EXPECT_EQ(Content(de, quotes[1]), "nein");
+  EXPECT_EQ(VoiceOf(de, quotes, "und ging"), nullptr);
+}
+
 TEST(QuotesTest, NestedQuotes) {
   const std::string text =
       "“They call it a ‘humanitarian corridor’, but it is closed,” the official said.";
