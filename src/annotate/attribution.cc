@@ -42,14 +42,11 @@ bool IsDocument(std::string_view lower) {
 bool IsNeverSource(std::string_view lower) { return IsTime(lower) || IsDocument(lower); }
 
 bool IsPersonPronoun(std::string_view lower) {
-  static const WordList kWords = {"he", "she", "он", "она"};
-  return kWords.Contains(lower);
+  return internal::PronounKindOf(lower) == internal::PronounKind::kPerson;
 }
 
 bool IsAnyPronoun(std::string_view lower) {
-  static const WordList kWords = {"he", "she", "it",  "they", "we", "i",
-                                  "он", "она", "оно", "они",  "мы", "я"};
-  return kWords.Contains(lower);
+  return internal::PronounKindOf(lower) != internal::PronounKind::kNone;
 }
 
 // Relative pronouns and adverbs that open a clause, not a subject.
@@ -482,7 +479,7 @@ class Finder {
     const Token& head = tokens[p.last];
     if (p.first == p.last && IsAnyPronoun(head.lower)) {
       const bool person = IsPersonPronoun(head.lower);
-      const bool thing = head.lower == "it" || head.lower == "оно";
+      const bool thing = internal::PronounKindOf(head.lower) == internal::PronounKind::kThing;
       // The nearest fitting source before the pronoun.
       const KnownSource* nearest = NearestKnown(head.begin, [&](const KnownSource& s) {
         if (s.text.empty()) return false;

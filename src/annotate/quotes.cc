@@ -592,8 +592,8 @@ class Attributor {
   std::optional<Mention> Antecedent(const Token& pronoun, std::size_t named_before) {
     if (!mentions_collected_) CollectMentions();
     const std::string_view p = pronoun.lower;
-    const bool person = p == "he" || p == "she" || p == "он" || p == "она";
-    const bool thing = p == "it";
+    const bool person = PronounKindOf(p) == PronounKind::kPerson;
+    const bool thing = PronounKindOf(p) == PronounKind::kThing;
     // Mentions are in text order: start from the last one before the pronoun, and look back
     // at most kLookBack of them.
     const std::size_t before = static_cast<std::size_t>(

@@ -509,12 +509,27 @@ bool IsParticiple(const Token& t) {
   return t.word && t.lower.size() > 8 && kGerunds.Contains(t.lower);
 }
 
+PronounKind PronounKindOf(std::string_view lower) {
+  static const WordList kPerson = {"he", "she", "он", "она", "він", "вона", "նա"};
+  static const WordList kThing = {"it", "оно", "воно"};
+  static const WordList kAny = {"they",  "we",    "i",   // English
+                                "они",   "мы",    "я",   // Russian
+                                "вони",  "ми",           // Ukrainian ("я" as in Russian)
+                                "նրանք", "մենք",  "ես",  // Armenian
+                                "o",     "onlar", "biz",   "mən", "ben",  // Azerbaijani and Turkish
+                                "ის",    "მან",   "ისინი", "მათ", "ჩვენ"};  // Georgian
+  if (kPerson.Contains(lower)) return PronounKind::kPerson;
+  if (kThing.Contains(lower)) return PronounKind::kThing;
+  return kAny.Contains(lower) ? PronounKind::kAny : PronounKind::kNone;
+}
+
 bool IsPronoun(const Token& t) {
-  static const WordList kPronouns = {"he", "she", "it", "they", "we", "i", "он", "она", "они"};
   // English "I" is written as a capital; a lower-case "i" is Albanian ("Ministri i Brendshëm",
-  // the article that links a noun to what follows) or Serbian ("and").
+  // the article that links a noun to what follows) or Serbian ("and"). Azerbaijani "O" as a
+  // subject opens its sentence; a lower-case "o" is Portuguese "the" or Italian "or".
   if (t.lower == "i" && t.text != "I") return false;
-  return t.word && kPronouns.Contains(t.lower);
+  if (t.lower == "o" && t.text != "O") return false;
+  return t.word && PronounKindOf(t.lower) != PronounKind::kNone;
 }
 
 // Words that end a subject when walking back from its verb.
@@ -558,12 +573,16 @@ std::size_t BeforeClitic(const std::vector<Token>& tokens, std::size_t first, st
 
 bool IsAdverb(const Token& t) {
   static const WordList kAdverbs = {
-      "also",       "however",    "too",       "then",    "later",      "again",    "once",
-      "further",    "only",       "meanwhile", "instead", "repeatedly", "publicly", "privately",
-      "reportedly", "previously", "earlier",   "still",   "even",       "often",    "has",
-      "have",       "had",        "had",       "once",    "separately", "in",       "turn",
-      "then",       "therefore",  "thus",      "never",   "had",        "already",  "just",
-      "now",        "recently",   "first",     "finally", "rightly"};
+      "also", "however", "too", "then", "later", "again", "once", "further", "only", "meanwhile",
+      "instead", "repeatedly", "publicly", "privately", "reportedly", "previously", "earlier",
+      "still", "even", "often", "has", "have", "had", "had", "once", "separately", "in", "turn",
+      "then", "therefore", "thus", "never", "had", "already", "just", "now", "recently", "first",
+      "finally", "rightly",
+      // "also", "later", "earlier", "again", "already", "then" in Russian, Ukrainian, Armenian,
+      // Azerbaijani and Georgian: "Він також заявив", "Նա նաև հայտարարել է", "მან ასევე განაცხადა"
+      "также", "тоже", "ранее", "позже", "затем", "вновь", "снова", "уже", "також", "теж", "раніше",
+      "пізніше", "згодом", "знову", "вже", "նաև", "կրկին", "արդեն", "həmçinin", "yenidən", "artıq",
+      "ასევე", "მოგვიანებით", "ადრე", "კვლავ", "უკვე"};
   if (!t.word || t.capital) return false;
   if (kAdverbs.Contains(t.lower)) return true;
   return t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0;

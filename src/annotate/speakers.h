@@ -105,6 +105,15 @@ bool MayHoldReportingVerb(std::string_view text, std::size_t begin, std::size_t 
 bool IsReportingVerbAt(const std::vector<Token>& tokens, std::size_t i,
                        const WordList* more = nullptr);
 bool IsParticiple(const Token& t);
+// What a personal pronoun that can stand as the subject of a reporting verb may refer to:
+// a person ("he", "она", "він", "նա"), a thing ("it", "оно", "воно"), or either (the plural
+// and first persons; Azerbaijani "o" and Georgian "ის", "მან", which are he, she and it).
+// Lower-case words in; kNone for any other word.
+enum class PronounKind { kNone, kPerson, kThing, kAny };
+PronounKind PronounKindOf(std::string_view lower);
+// A pronoun token (PronounKindOf), where the case tells it from a homograph: English "I" is a
+// capital (a lower-case "i" is Albanian or Serbian), Azerbaijani "O" opens its sentence (a
+// lower-case "o" is Portuguese "the" or Italian "or").
 bool IsPronoun(const Token& t);
 bool IsStopWord(const Token& t);  // words that end a subject when walking back from its verb
 // Serbian, Croatian and Bosnian put the auxiliary of the past tense ("je", "su") and the

@@ -177,6 +177,36 @@ TEST_F(AttributionTest, PronounsResolveToTheSourceNamedBefore) {
   EXPECT_EQ(a->perspective, "armenian");
 }
 
+// The region's pronouns, after an adverb ("також", "նաև", "ასევე") as well, are the speaker
+// named before them, never a speaker of their own ("Він", "O"), and never the pronoun of another
+// paragraph.
+TEST_F(AttributionTest, PronounsOfTheRegionsLanguagesResolveToTheSpeakerNamedBefore) {
+  const Result uk =
+      Run("Зеленський заявив, що росіяни підірвали греблю. Він також наголосив, що евакуація "
+          "триває.\n\n"
+          "Шойгу заявив, що ВСУ понесли потери. Он заявил, что наступление отбито.",
+          "uk");
+  EXPECT_EQ(uk.SourceOf("евакуація триває"), "Зеленський");
+  EXPECT_EQ(uk.SourceOf("наступление отбито"), "Шойгу");
+
+  const Result hy =
+      Run("Արարատ Միրզոյանը հայտարարել է, որ բանակցությունները շարունակվում են։ Նա նաև հայտարարել "
+          "է, որ Երևանը պատրաստ է։",
+          "hy");
+  EXPECT_EQ(hy.SourceOf("Երևանը պատրաստ է"), "Արարատ Միրզոյանը");
+
+  const Result az =
+      Run("Hikmət Hacıyev bildirib ki, Ermənistan atəşkəsi pozub. O qeyd edib ki, cavab veriləcək.",
+          "az");
+  EXPECT_EQ(az.SourceOf("cavab veriləcək"), "Hikmət Hacıyev");
+
+  const Result ka =
+      Run("ირაკლი კობახიძემ განაცხადა, რომ კანონი მიიღება. მან ასევე განაცხადა, რომ პროცესი "
+          "გაგრძელდება.",
+          "ka");
+  EXPECT_EQ(ka.SourceOf("პროცესი გაგრძელდება"), "ირაკლი კობახიძემ");
+}
+
 TEST_F(AttributionTest, TimesAndDocumentsAreNeverSources) {
   const Result r = Run("This bill says foreign funding must be declared. Sunday said nothing.");
   for (const AttributionRelation& a : r.ann.attributions) {

@@ -374,5 +374,17 @@ TEST(SpeakersTest, CliticAuxiliaryBelongsToTheVerb) {
   EXPECT_EQ(text_of(english, english_tokens, SubjectBefore(english_tokens, 3, 0)), "Mr. Steele");
 }
 
+// A lower-case "o" is Portuguese "the" or Italian "or", not Azerbaijani "he".
+TEST(SpeakersTest, CaseTellsAPronounFromItsHomograph) {
+  EXPECT_EQ(PronounKindOf("він"), PronounKind::kPerson);
+  EXPECT_EQ(PronounKindOf("воно"), PronounKind::kThing);
+  EXPECT_EQ(PronounKindOf("მან"), PronounKind::kAny);
+  EXPECT_EQ(PronounKindOf("ministro"), PronounKind::kNone);
+  const auto o = Tokenize("O bildirib. o ministro", 0, 22);
+  ASSERT_GE(o.size(), 4u);
+  EXPECT_TRUE(IsPronoun(o[0]));
+  EXPECT_FALSE(IsPronoun(o[3]));
+}
+
 }  // namespace
 }  // namespace parallax::internal
