@@ -67,7 +67,16 @@ bool ParseArgs(const std::string& command, const std::vector<std::string>& args,
                po::variables_map& vm, const Messages& m) {
   options.add_options()("help,h", m.Tr("show this help and exit").c_str());
   try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    // No guessing of abbreviations: "report --outlet F" would silently be "--outlets F" (and
+    // "ingest --outlet NAME" is another option): an option is written whole, and a near miss
+    // is told its nearest name below.
+    namespace style = po::command_line_style;
+    po::store(po::command_line_parser(args)
+                  .options(options)
+                  .positional(positional)
+                  .style(style::default_style & ~style::allow_guessing)
+                  .run(),
+              vm);
     if (vm.count("help")) {
       std::cout << m.Tr("Usage:") << " " << help.usage << "\n\n"
                 << help.about << "\n\n"

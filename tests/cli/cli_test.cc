@@ -54,6 +54,14 @@ TEST(CliTest, UnknownSubcommandSuggestsTheNearestOne) {
   EXPECT_NE(r.err.find("Did you mean 'report'?"), std::string::npos);
 }
 
+// An abbreviation is not guessed: "report --outlet F" is not "--outlets F" (ingest's --outlet
+// names an outlet), and the error names the option meant.
+TEST(CliTest, AnAbbreviatedOptionIsAnErrorThatNamesTheWholeOne) {
+  const auto r = RunParallax({"report", "--outlet", "outlets.xml"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("(did you mean '--outlets'?)"), std::string::npos) << r.err;
+}
+
 TEST(CliTest, UnknownOptionSuggestsTheNearestOneOfTheCommand) {
   const auto typo = RunParallax({"report", "--lexicn", "my.xml"});
   EXPECT_EQ(typo.exit_code, 2);
