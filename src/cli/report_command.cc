@@ -230,6 +230,8 @@ int RunReport(const std::vector<std::string>& args) {
     inputs.outlets = &story_outlets;
     inputs.alignment = &alignment;
     inputs.measures = &measures;
+    const std::vector<LeftOutFile> left_out = LeftOutFiles(corpus.diagnostics);
+    inputs.left_out = &left_out;
     const StoryReport report(inputs, report_options);
 
     // Render everything first, so a failure leaves the previous report untouched.

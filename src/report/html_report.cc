@@ -203,6 +203,9 @@ class HtmlBuilder {
                    {"last", m_.FormatDate(*last)}});
     }
     El(h, "p", EndSentence(line));
+    if (const std::string left_out = LeftOutSentence(r_); !left_out.empty()) {
+      Attr(El(h, "p", left_out), "class", "warning");
+    }
     if (r_.options().blind) El(h, "p", BlindEditionNote(m_));
     Node nav = El(h, "nav");
     Attr(nav, "aria-label", m_.Tr("Sections"));

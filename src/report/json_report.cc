@@ -285,6 +285,16 @@ nlohmann::ordered_json ReportToJson(const StoryReport& r) {
                      {"corpus_files", files},
                      {"lexicon_sha256", pv.lexicon_checksum},
                      {"lexicon_files", lexicons}};
+  // Files of the story folder that could not be read: their names and errors (a blind report
+  // gives only their number: a file name may name its outlet).
+  Json left_out = Json::array();
+  if (!r.blinder().enabled()) {
+    for (const LeftOutFile& f : pv.left_out) {
+      left_out.push_back({{"file", f.file}, {"line", f.line}, {"error", f.error}});
+    }
+  }
+  j["provenance"]["left_out_files"] = pv.left_out.size();
+  j["provenance"]["left_out"] = left_out;
   return j;
 }
 

@@ -61,6 +61,9 @@ std::string ReportToMarkdown(const StoryReport& r) {
   md << "# " << ReportTitle(r) << "\n\n";
   md << ArticlesFromOutlets(r) << ". "
      << m.Tr("Perspectives say whose usage a form reflects, not which form is right.") << "\n\n";
+  if (const std::string left_out = LeftOutSentence(r); !left_out.empty()) {
+    md << "**" << E(left_out) << "**\n\n";
+  }
   if (r.options().blind) md << BlindEditionNote(m) << "\n\n";
 
   md << "## " << m.Tr("The story at a glance") << "\n\n"

@@ -61,6 +61,42 @@ std::string ArticlesFromOutlets(const StoryReport& report) {
               {{"n", std::to_string(outlets)}});
 }
 
+std::string LeftOutSentence(const StoryReport& report) {
+  const Messages& m = report.messages();
+  const std::vector<LeftOutFile>& files = report.provenance().left_out;
+  if (files.empty()) return "";
+  const std::string n = std::to_string(files.size());
+  if (report.options().blind) {
+    return Fill(m.TrN("{n} file of the story folder is not in this report: it could not be read "
+                      "(the terminal said why).",
+                      "{n} files of the story folder are not in this report: they could not be "
+                      "read (the terminal said why).",
+                      files.size()),
+                {{"n", n}});
+  }
+  constexpr std::size_t kNamed = 3;
+  std::string named;
+  for (std::size_t i = 0; i < files.size() && i < kNamed; ++i) {
+    const LeftOutFile& f = files[i];
+    if (!named.empty()) named += "; ";
+    named += f.line > 0
+                 ? Fill(m.Tr("{file}, line {line}: {error}"),
+                        {{"file", f.file}, {"line", std::to_string(f.line)}, {"error", f.error}})
+                 : Fill(m.Tr("{file}: {error}"), {{"file", f.file}, {"error", f.error}});
+  }
+  if (files.size() > kNamed) {
+    const std::size_t more = files.size() - kNamed;
+    named +=
+        "; " + Fill(m.TrN("and {n} more", "and {n} more", more), {{"n", std::to_string(more)}});
+  }
+  return Fill(m.TrN("{n} file of the story folder is not in this report: it could not be read "
+                    "({files}).",
+                    "{n} files of the story folder are not in this report: they could not be "
+                    "read ({files}).",
+                    files.size()),
+              {{"n", n}, {"files", named}});
+}
+
 std::string BlindEditionNote(const Messages& m) {
   return m.Tr(
       "Blind edition: outlet names, self-references, web addresses and bylines are replaced by "

@@ -23,6 +23,10 @@ namespace parallax {
 std::string ReportTitle(const StoryReport& report);
 // "9 articles from 7 outlets", with the language's plural forms.
 std::string ArticlesFromOutlets(const StoryReport& report);
+// "1 file of the story folder is not in this report: it could not be read (bad.txt, line 3:
+// bad date …)." with the first three files named (none in a blind report, whose file names may
+// name outlets), "" when every file was read.
+std::string LeftOutSentence(const StoryReport& report);
 // The paragraph that says what the blind edition hides.
 std::string BlindEditionNote(const Messages& m);
 // "news" -> "новость"; unknown genres as written.

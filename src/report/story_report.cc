@@ -57,6 +57,16 @@ std::string Percent(int part, int whole) {
   return std::to_string((part * 200 + whole) / (2 * whole)) + "%";
 }
 
+std::vector<LeftOutFile> LeftOutFiles(const Diagnostics& diagnostics) {
+  std::vector<LeftOutFile> out;
+  std::set<std::string> seen;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity != Severity::kError || d.path.empty() || !seen.insert(d.path).second) continue;
+    out.push_back({std::filesystem::path(d.path).filename().string(), d.line, d.message});
+  }
+  return out;
+}
+
 StoryReport::StoryReport(const ReportInputs& inputs, const ReportOptions& options)
     : inputs_(inputs), options_(options), story_(inputs.story) {
   const std::vector<Article>& arts = *inputs_.articles;
@@ -67,6 +77,7 @@ StoryReport::StoryReport(const ReportInputs& inputs, const ReportOptions& option
     }
   }
   provenance_.tool_version = options_.tool_version;
+  if (inputs_.left_out != nullptr) provenance_.left_out = *inputs_.left_out;
   provenance_.articles = ChecksumArticles(arts);
   provenance_.corpus_checksum = CorpusChecksum(provenance_.articles);
   std::optional<Date> newest;

@@ -21,6 +21,7 @@
 #include "annotate/annotator.h"
 #include "annotate/lexicon.h"
 #include "core/article.h"
+#include "core/diagnostic.h"
 #include "corpus/outlets.h"
 #include "framing/measures.h"
 #include "i18n/messages.h"
@@ -31,6 +32,18 @@ namespace parallax {
 
 // The pipeline's results the report is built from. All pointers must be set and outlive the
 // StoryReport; `articles` and `annotations` are parallel.
+// A file of the story folder that is not in the report because it could not be read: its
+// first error, so that the report says what it does not cover.
+struct LeftOutFile {
+  std::string file;   // the file name, without its folder
+  int line = 0;       // 0 when the error is not tied to a line
+  std::string error;  // the message
+};
+
+// The files `diagnostics` (a corpus' or an ingest's) name in an error, each once with its
+// first error, in the order of the diagnostics.
+std::vector<LeftOutFile> LeftOutFiles(const Diagnostics& diagnostics);
+
 struct ReportInputs {
   std::string story;  // e.g. "lachin-2023"
   const std::vector<Article>* articles = nullptr;
@@ -39,6 +52,7 @@ struct ReportInputs {
   const OutletsFile* outlets = nullptr;
   const Alignment* alignment = nullptr;
   const StoryMeasures* measures = nullptr;
+  const std::vector<LeftOutFile>* left_out = nullptr;  // files of the folder not read, or null
 };
 
 // Options; defaults in brackets.
@@ -83,6 +97,7 @@ struct Provenance {
   std::vector<ArticleChecksum> articles;
   std::string lexicon_checksum;
   std::vector<LexiconFile> lexicon_files;  // path reduced to the file name
+  std::vector<LeftOutFile> left_out;       // files of the story folder that could not be read
 };
 
 class StoryReport {

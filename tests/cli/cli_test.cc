@@ -283,7 +283,22 @@ TEST(CliTest, BadArticleDoesNotLoseTheOthers) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("999_bad.txt:4:"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("5 articles"), std::string::npos) << r.out;
-  EXPECT_TRUE(std::filesystem::exists(dir.path() + "/out/report.md"));
+  // The report itself says which file it leaves out and why, for whoever reads it later.
+  const std::string md = testing::ReadFileOrFail(dir.path() + "/out/report.md");
+  EXPECT_NE(md.find("1 file of the story folder is not in this report: it could not be read "
+                    "(999\\_bad.txt, line 4: bad date '2023-13-01')."),
+            std::string::npos)
+      << md.substr(0, 600);
+  const std::string json = testing::ReadFileOrFail(dir.path() + "/out/report.json");
+  EXPECT_NE(json.find("\"left_out_files\": 1"), std::string::npos);
+  EXPECT_NE(json.find("\"file\": \"999_bad.txt\""), std::string::npos);
+  // A blind report gives the number only: a file name may name its outlet.
+  const auto blind =
+      RunParallax({"report", dir.path() + "/story", "-o", dir.path() + "/blind", "--blind"});
+  EXPECT_EQ(blind.exit_code, 2);
+  const std::string blind_md = testing::ReadFileOrFail(dir.path() + "/blind/report.md");
+  EXPECT_NE(blind_md.find("1 file of the story folder is not in this report"), std::string::npos);
+  EXPECT_EQ(blind_md.find("999"), std::string::npos);
 }
 
 // Articles that name no outlet are each an outlet of their own, named by their files in every
