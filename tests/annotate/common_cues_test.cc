@@ -90,6 +90,27 @@ TEST(CommonCuesTest, AzerbaijaniVerbBeforeKi) {
   EXPECT_EQ(r.Holding("silahlı qüvvələri")->source, "Müdafiə Nazirliyi");
 }
 
+// The impersonal passive of Azerbaijani news ("Nazirlikdən bildirilib ki", 'it was stated from
+// the ministry'), its denials and Georgian ones ("უარყო", 'denied'), and "ირწმუნება" ('claims'),
+// which puts distance between the writer and what is reported (RC25-RC44).
+TEST(CommonCuesTest, ImpersonalPassivesDenialsAndClaimsInAzerbaijaniAndGeorgian) {
+  const AnnotatedText az = AnnotateWithShipped(
+      "Nazirlikdən bildirilib ki, atəşkəs pozulub. Xarici İşlər Nazirliyi təkzib edib ki, hücum "
+      "olub.",
+      "az");
+  ASSERT_NE(az.Holding("atəşkəs pozulub"), nullptr);
+  EXPECT_EQ(az.Holding("atəşkəs pozulub")->cue, "bildirilib");
+  ASSERT_NE(az.Holding("hücum olub"), nullptr);
+  EXPECT_EQ(az.Holding("hücum olub")->stance, "emphatic");
+
+  const AnnotatedText ka = AnnotateWithShipped(
+      "სამინისტრომ უარყო, რომ თავდასხმა მოხდა. პარტია ირწმუნება, რომ კანონი ევროპულია.", "ka");
+  ASSERT_NE(ka.Holding("თავდასხმა მოხდა"), nullptr);
+  EXPECT_EQ(ka.Holding("თავდასხმა მოხდა")->source, "სამინისტრომ");
+  ASSERT_NE(ka.Holding("კანონი ევროპულია"), nullptr);
+  EXPECT_EQ(ka.Holding("კანონი ევროპულია")->stance, "distancing");
+}
+
 TEST(CommonCuesTest, AzerbaijaniSourceBeforeSozlerineGore) {
   const AnnotatedText r =
       AnnotateWithShipped("Onun sözlərinə görə, düşmən mövqelərimizi atəşə tutub.", "az");
