@@ -1162,6 +1162,8 @@ class Attributor {
     std::size_t capitals = 0;
     for (const Token& t : tokens) {
       if (!t.word) continue;
+      // "Power of the People", "Alliance for Patriots": a name's function words stay small.
+      if (!t.capital && IsFunctionWord(t) && words > 0) continue;
       ++words;
       if (t.capital) ++capitals;
     }
@@ -1173,7 +1175,22 @@ class Attributor {
     // “Енергоатом” name a company as «Газпром» does.
     const char32_t first = CharAt(text_, tokens.front().begin).cp;
     if (first >= 0x400 && first <= 0x52F) return true;
-    return words >= 2 && capitals == words;
+    if (words >= 2 && capitals == words) return true;
+    // Azerbaijani and Turkish write a title in sentence case ("Xarici təsirin şəffaflığı
+    // haqqında" qanun layihəsi): a noun that takes a title follows it.
+    return TitleNounAfter(q, kLatinTitleNouns);
+  }
+
+  // Whether the word right after the closing mark, with only spaces between, begins with one of
+  // `nouns`: after a comma, dash or full stop it belongs to the next clause („აგენტებს“. კანონი).
+  template <std::size_t N>
+  bool TitleNounAfter(const Quote& q, const std::string_view (&nouns)[N]) const {
+    const Tokens after = Tokenize(text_, q.close, std::min(text_.size(), q.close + 64));
+    if (after.empty() || !after.front().word) return false;
+    for (std::string_view noun : nouns) {
+      if (after.front().lower.substr(0, noun.size()) == noun) return true;
+    }
+    return false;
   }
 
   // A name in a script without capitals, where the capital-letter tests above cannot tell a
@@ -1193,14 +1210,7 @@ class Attributor {
           std::equal(split.begin(), split.end(), words.begin(), internal::SpeakerWordMatches))
         return true;
     }
-    // The noun must come right after the closing mark, with only spaces between: after a
-    // comma, dash or full stop it belongs to the next clause („აგენტებს“. კანონი …).
-    const Tokens after = Tokenize(text_, q.close, std::min(text_.size(), q.close + 64));
-    if (after.empty() || !after.front().word) return false;
-    for (std::string_view noun : kTitleNouns) {
-      if (after.front().lower.substr(0, noun.size()) == noun) return true;
-    }
-    return false;
+    return TitleNounAfter(q, kTitleNouns);
   }
 
   // Letters of scripts with no capitals in running text: Georgian Mkhedruli (its capital
@@ -1213,10 +1223,18 @@ class Attributor {
   // Beginnings of the nouns a Georgian title stands before, in any case form: law, bill, draft
   // law, party, movement, organisation, union, coalition, alliance, bloc, TV company, channel,
   // newspaper, agency, foundation, company, magazine, website, portal.
+  // (And member: „ქართული ოცნების“ წევრი names the party the member belongs to.)
   static constexpr std::string_view kTitleNouns[] = {
       "კანონ",   "კანონპროექტ", "პროექტ", "პარტი",       "მოძრაობ", "ორგანიზაცი", "გაერთიანებ",
       "კოალიცი", "ალიანს",      "ბლოკ",   "ტელეკომპანი", "არხ",     "გაზეთ",      "სააგენტო",
-      "ფონდ",    "კომპანი",     "ჟურნალ", "საიტ",        "პორტალ"};
+      "ფონდ",    "კომპანი",     "ჟურნალ", "საიტ",        "პორტალ",  "წევრ"};
+  // The same nouns in Azerbaijani and Turkish (law, bill, draft, party, movement, organisation,
+  // channel, newspaper, agency, foundation, company), for titles in sentence case.
+  // (Beginnings no English word has: "partiy", "partis", not "parti" of "participants".)
+  static constexpr std::string_view kLatinTitleNouns[] = {
+      "qanun",   "layihə", "partiya", "hərəkat", "təşkilat", "kanal",  "qəzet",
+      "agentli", "fondu",  "şirkət",  "kanun",   "yasa",     "tasarı", "partisi",
+      "hareket", "örgüt",  "gazete",  "ajans",   "vakf",     "şirket"};
 
   bool EndsSentence(const Quote& q) const {
     for (std::size_t i = q.start; i < q.end; ++i) {

@@ -53,8 +53,11 @@ TEST(QuotesTest, GeorgianTitlesWithoutCapitals) {
   EXPECT_EQ(QuoteWith(text, quotes, "შესახებ")->kind, QuoteKind::kTitle);
   EXPECT_EQ(QuoteWith(text, quotes, "ოცნების")->kind, QuoteKind::kTitle);
   EXPECT_EQ(QuoteWith(text, quotes, "ოპოზიციას")->kind, QuoteKind::kScare);
-  // Without the actor pattern the party name is no title: nothing else says it is a name.
-  EXPECT_EQ(QuoteWith(text, FindQuotes(text, {}), "ოცნების")->kind, QuoteKind::kScare);
+  // Without the actor pattern the party name is a title only where a noun that takes one
+  // follows it ("members of „…“"); before other words nothing says it is a name.
+  EXPECT_EQ(QuoteWith(text, FindQuotes(text, {}), "ოცნების")->kind, QuoteKind::kTitle);
+  const std::string leaders = "„ქართული ოცნების“ ლიდერებმა მხარი დაუჭირეს.";
+  EXPECT_EQ(QuoteWith(leaders, FindQuotes(leaders, {}), "ოცნების")->kind, QuoteKind::kScare);
   // A title noun after punctuation belongs to the next clause: the quotation stays a scare
   // quote.
   for (const std::string other : {"ხელისუფლება ოპოზიციას უწოდებს „აგენტებს“. კანონი მიღებულია.",
@@ -73,6 +76,36 @@ std::string Data(const std::string& name) {
 
 // Reporting verbs beyond the built-in English and Russian ones (QuoteOptions::reporting_verbs,
 // the lexicons' cues in other languages, of one word or two) tag quotations with their speaker.
+// A title in sentence case, as Azerbaijani and Turkish write it, is a name when a noun that
+// takes a title follows it ("… haqqında" qanun layihəsi); Georgian „…“ წევრი names the party of
+// a member. Without such a noun a short quotation stays a scare quote.
+TEST(QuotesTest, SentenceCaseTitlesBeforeTheirNoun) {
+  const std::string az =
+      "Parlament \"Xarici təsirin şəffaflığı haqqında\" qanun layihəsini qəbul edib. Bunu "
+      "\"xarici agentlər\" adlandırırlar.";
+  auto quotes = FindQuotes(az);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kTitle);
+  EXPECT_EQ(quotes[1].kind, QuoteKind::kScare);
+
+  const std::string ka = "მხარი დაუჭირა „ქართული ოცნების“ წევრმა.";
+  quotes = FindQuotes(ka);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kTitle);
+
+  const std::string en = "The “Stop the law” participants marched.";
+  quotes = FindQuotes(en);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_NE(quotes[0].kind, QuoteKind::kTitle);
+
+  // A name's small function words do not make it a scare quote: “Power of the People”.
+  const std::string party = "The “Power of the People” movement and its “foreign agents” bill.";
+  quotes = FindQuotes(party);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kTitle);
+  EXPECT_EQ(quotes[1].kind, QuoteKind::kScare);
+}
+
 TEST(QuotesTest, MoreReportingVerbsTagQuotations) {
   const std::string text =
       "„გლობალური ომის პარტია“, - განაცხადა კობახიძემ.\n«Агресія триває», – повідомив мер "
