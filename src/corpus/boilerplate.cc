@@ -672,6 +672,19 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
     if (words < 0) words = WordCount(key, 40);
     return words;
   };
+  // "3 min read", "less than a minute", "reading time: 4 minutes", "время чтения: 3 минуты",
+  // "5 хв читання": how long the page takes to read. Short lines only (and a cheap first test:
+  // a digit, or the first letter of the few words such a line can open with).
+  if (bare.size() <= 48 && !bare.empty() &&
+      ((bare[0] >= '0' && bare[0] <= '9') || StartsWith(bare, "less ") ||
+       StartsWith(bare, "under ") || StartsWith(bare, "reading ") || StartsWith(bare, "время ") ||
+       StartsWith(bare, "час "))) {
+    static const std::regex kReadingTime(
+        R"(^((reading time|время чтения|час читання) ?:? ?)?)"
+        R"((\d+|less than (a|1|one)|under (a|1|one)) ?)"
+        R"((min|mins|minutes?|мин|минута|минуты|минут|хв|хвилина|хвилини|хвилин)\.?( (read|чтения|читання))?$)");
+    if (std::regex_match(bare.begin(), bare.end(), kReadingTime)) return "ui-line";
+  }
   if (may_open) {
     for (std::string_view ui : kUiLines) {
       if (bare == ui) return "ui-line";

@@ -595,6 +595,21 @@ void ExpectFilterAgrees(const std::string& original) {
       << original;
 }
 
+// A page's reading time is its furniture, in English, Russian and Ukrainian; a sentence that
+// gives a time is text.
+TEST(BoilerplateTest, ReadingTimeLinesAreRemoved) {
+  for (const std::string line :
+       {"3 Min Read", "5 minute read", "Less than a minute", "Reading time: 4 minutes",
+        "Время чтения: 3 минуты", "2 мин", "5 хв читання"}) {
+    EXPECT_EQ(internal::GenericLineRule(internal::FoldLine(line), line, true), "ui-line") << line;
+    ExpectFilterAgrees(line);
+  }
+  for (const std::string line : {"3 minutes later, the road was closed.",
+                                 "Less than a minute after the blast, sirens sounded."}) {
+    EXPECT_NE(internal::GenericLineRule(internal::FoldLine(line), line, true), "ui-line") << line;
+  }
+}
+
 TEST(BoilerplateTest, FastRejectionsAgreeWithTheFullRulesOnRandomLines) {
   std::mt19937 random(18);
   int removed = 0;
