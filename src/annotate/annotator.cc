@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <span>
 #include <string_view>
 #include <tuple>
@@ -16,6 +17,44 @@ namespace parallax {
 namespace {
 
 using Kind = LexiconEntry::Kind;
+
+// The ASCII letters and digits of a name, lower-cased: "1news.az", "1news-az", "1NEWS.AZ" all
+// give "1newsaz". "" when the name has a character outside ASCII.
+std::string NameKey(std::string_view name) {
+  std::string key;
+  for (const char c : name) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    if (b >= 0x80) return "";
+    if (std::isalnum(b)) key += static_cast<char>(std::tolower(b));
+  }
+  return key;
+}
+
+// Whether `source` names the article's own outlet: its id, its name, or the host of its address
+// with or without the domain ending ("Как сообщает 1news.az, …", "…, Trend reports" in an
+// article of that outlet). Such words are the outlet's own voice, not someone it reports.
+bool NamesOwnOutlet(const Article& article, std::string_view source) {
+  const std::string key = NameKey(source);
+  if (key.size() < 3) return false;
+  std::vector<std::string> own = {NameKey(article.outlet)};
+  // A name and a host count with and without their domain ending ("1news.az" is read as "1news"
+  // by the word that ends at its dot).
+  const auto add = [&own](std::string_view name) {
+    own.push_back(NameKey(name));
+    if (const std::size_t dot = name.rfind('.'); dot != std::string_view::npos) {
+      own.push_back(NameKey(name.substr(0, dot)));
+    }
+  };
+  add(article.outlet_name);
+  std::string_view host = article.url;
+  if (const std::size_t scheme = host.find("://"); scheme != std::string_view::npos) {
+    host.remove_prefix(scheme + 3);
+    host = host.substr(0, host.find_first_of("/?#:"));
+    if (host.substr(0, 4) == "www.") host.remove_prefix(4);
+    add(host);
+  }
+  return std::find(own.begin(), own.end(), key) != own.end();
+}
 
 constexpr std::array<Kind, 4> kKinds = {Kind::kNaming, Kind::kLoaded, Kind::kCue, Kind::kActor};
 
@@ -289,6 +328,12 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
     }
     out.attributions =
         FindAttributions(text, out.sentences, out.quotes, cues, impl_->attribution_options);
+    // The outlet reporting its own story ("Как сообщает 1news.az" in 1news.az) speaks in its
+    // own voice.
+    std::erase_if(out.attributions, [&](const AttributionRelation& a) {
+      return a.kind == AttributionKind::kReported && a.quote < 0 &&
+             NamesOwnOutlet(article, a.mention);
+    });
   }
   MarkQuotedFragments(text, out.attributions, impl_->attribution_options.fragment_max_words,
                       &out.quotes);

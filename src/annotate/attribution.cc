@@ -971,7 +971,28 @@ class Finder {
   // "according to X, CONTENT" / "CONTENT, according to X" / "по словам X, CONTENT".
   Candidate SourceFollows(const std::vector<Token>& tokens, std::size_t cf, std::size_t cl) const {
     Candidate out;
-    out.source = internal::PhraseAfter(tokens, cl + 1, tokens.size());
+    // "как заявили в «Газпроме», …", "согласно «Известиям», …": the body named in quotation
+    // marks (after the preposition) is the source.
+    std::size_t from = cl + 1;
+    if (from + 1 < tokens.size() && tokens[from].word &&
+        internal::IsLocativePreposition(tokens[from].lower) && !tokens[from + 1].word &&
+        IsQuoteChar(CharAt(tokens[from + 1].text, 0).cp)) {
+      ++from;
+    }
+    while (from < tokens.size() && !tokens[from].word &&
+           IsQuoteChar(CharAt(tokens[from].text, 0).cp)) {
+      ++from;
+    }
+    out.source = internal::PhraseAfter(tokens, from, tokens.size());
+    // "как сообщили в Минобороны", "согласно сообщению Минобороны": the source is the
+    // institution, not the preposition of the place the words came from nor the report's noun.
+    static const WordList kReportNouns = {"сообщению", "заявлению", "данным",       "информации",
+                                          "сведениям", "оценкам",   "повідомленню", "заяві"};
+    while (out.source.found && out.source.first < out.source.last &&
+           (internal::IsLocativePreposition(tokens[out.source.first].lower) ||
+            kReportNouns.Contains(tokens[out.source.first].lower))) {
+      ++out.source.first;
+    }
     if (!ValidSource(tokens, &out.source)) return {};
     // Extend the source over "of"/"for" complements: "a spokesman for the ministry".
     std::size_t after = out.source.last + 1;
@@ -983,6 +1004,11 @@ class Finder {
       if (!more.found) break;
       out.source.last = more.last;
       after = more.last + 1;
+    }
+    // The closing mark of a source in quotation marks («Газпроме») is no part of the content.
+    while (from > cl + 1 && after < tokens.size() && !tokens[after].word &&
+           IsQuoteChar(CharAt(tokens[after].text, 0).cp)) {
+      ++after;
     }
     bool only_before = true;  // nothing but punctuation and "as"/"как" before the cue
     for (std::size_t k = 0; k < cf; ++k) {

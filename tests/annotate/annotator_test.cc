@@ -224,6 +224,23 @@ Article OneParagraph(const std::string& language, const std::string& text) {
   return a;
 }
 
+// An outlet that names itself as the source of its own report ("Как сообщает 1news.az, …" in
+// 1news.az, by its address, id or name) speaks in its own voice; another outlet it names is a
+// source.
+TEST_F(AnnotatorTest, TheArticlesOwnOutletIsNoSourceOfItsWords) {
+  Article a = OneParagraph(
+      "ru", "Как сообщает 1news.az, в селе погибли двое. Как сообщает ТАСС, атака отражена.");
+  a.outlet = "one-news";
+  a.url = "https://www.1news.az/news/20201108";
+  const ArticleAnnotations ann = annotator_->Annotate(a);
+  ASSERT_EQ(ann.attributions.size(), 1u);
+  EXPECT_EQ(ann.attributions[0].source, "ТАСС");
+  a.url.clear();
+  EXPECT_EQ(annotator_->Annotate(a).attributions.size(), 2u);  // nothing says it is its own
+  a.outlet_name = "1news.az";
+  EXPECT_EQ(annotator_->Annotate(a).attributions.size(), 1u);
+}
+
 // Forms of one kind that stem alike ("на Украине", "на Украину") or overlap as a word and its
 // wildcard match the same words: the words are one use, counted once, under the entry written
 // as the text writes them (else the first entry); forms of different kinds both stay.

@@ -207,6 +207,23 @@ TEST_F(AttributionTest, PronounsOfTheRegionsLanguagesResolveToTheSpeakerNamedBef
   EXPECT_EQ(ka.SourceOf("პროცესი გაგრძელდება"), "ირაკლი კობახიძემ");
 }
 
+// "Как сообщает ТАСС, …", "Як повідомляє Укрінформ, …": the verb before its source, after
+// "как"/"як"; the source is the institution, without the preposition or the report's noun
+// ("в Минобороны", "сообщению Минобороны"). "Как сообщается" names no source and stays hedging.
+TEST_F(AttributionTest, AsXReportsInRussianAndUkrainian) {
+  const Result ru =
+      Run("Как сообщает ТАСС, в городе объявлена эвакуация. Как сообщили в Минобороны, атака "
+          "отражена. Согласно сообщению Минобороны, ночью был сбит беспилотник. Как сообщается, "
+          "погибли двое.",
+          "ru");
+  EXPECT_EQ(ru.SourceOf("объявлена эвакуация"), "ТАСС");
+  EXPECT_EQ(ru.SourceOf("атака отражена"), "Минобороны");
+  EXPECT_EQ(ru.SourceOf("сбит беспилотник"), "Минобороны");
+  EXPECT_EQ(ru.SourceOf("погибли двое"), "(none)");
+  const Result uk = Run("Як повідомляє Укрінформ, вода відступає.", "uk");
+  EXPECT_EQ(uk.SourceOf("вода відступає"), "Укрінформ");
+}
+
 TEST_F(AttributionTest, TimesAndDocumentsAreNeverSources) {
   const Result r = Run("This bill says foreign funding must be declared. Sunday said nothing.");
   for (const AttributionRelation& a : r.ann.attributions) {
