@@ -973,16 +973,7 @@ class Finder {
     Candidate out;
     // "как заявили в «Газпроме», …", "согласно «Известиям», …": the body named in quotation
     // marks (after the preposition) is the source.
-    std::size_t from = cl + 1;
-    if (from + 1 < tokens.size() && tokens[from].word &&
-        internal::IsLocativePreposition(tokens[from].lower) && !tokens[from + 1].word &&
-        IsQuoteChar(CharAt(tokens[from + 1].text, 0).cp)) {
-      ++from;
-    }
-    while (from < tokens.size() && !tokens[from].word &&
-           IsQuoteChar(CharAt(tokens[from].text, 0).cp)) {
-      ++from;
-    }
+    const std::size_t from = QuotedBodyStart(tokens, cl + 1);
     out.source = internal::PhraseAfter(tokens, from, tokens.size());
     // "как сообщили в Минобороны", "согласно сообщению Минобороны": the source is the
     // institution, not the preposition of the place the words came from nor the report's noun.
@@ -1082,10 +1073,10 @@ class Finder {
   // The source of "…, said Mr. Smith." / "…, сообщает «Интерфакс».", from tokens[after] (past
   // the verb): a phrase, perhaps in quotation marks, that closes its clause ("…, said she went"
   // has none).
-  static Phrase InvertedSource(const std::vector<Token>& tokens, std::size_t after) {
-    std::size_t from = after;
-    // "Как заявили в «Газпроме», …", "…, повідомили в "Енергоатомі"": the body named in
-    // quotation marks after the preposition is the source.
+  // Where the name of a source starting at tokens[from] begins: "Как заявили в «Газпроме», …",
+  // "…, повідомили в "Енергоатомі"": the body named in quotation marks (after the preposition)
+  // is the source.
+  static std::size_t QuotedBodyStart(const std::vector<Token>& tokens, std::size_t from) {
     if (from + 1 < tokens.size() && tokens[from].word &&
         internal::IsLocativePreposition(tokens[from].lower) && !tokens[from + 1].word &&
         IsQuoteChar(CharAt(tokens[from + 1].text, 0).cp)) {
@@ -1095,7 +1086,11 @@ class Finder {
            IsQuoteChar(CharAt(tokens[from].text, 0).cp)) {
       ++from;
     }
-    Phrase subject = internal::PhraseAfter(tokens, from, tokens.size());
+    return from;
+  }
+
+  static Phrase InvertedSource(const std::vector<Token>& tokens, std::size_t after) {
+    Phrase subject = internal::PhraseAfter(tokens, QuotedBodyStart(tokens, after), tokens.size());
     if (!ValidSource(tokens, &subject)) return {};
     if (subject.last + 1 < tokens.size() && tokens[subject.last + 1].word) return {};
     return subject;
