@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "align/alignment_internal.h"
@@ -436,9 +437,15 @@ std::vector<Claim> FindClaims(const AlignContext& c, const ClaimOptions& options
     std::set<std::string> languages;
     for (int d : docs) languages.insert(PrimaryLanguage(c.documents[d].language));
     const bool any_language = languages.count("") > 0;
+    // Nor can an article leave out what happened after it was published: a report of 14
+    // September does not omit the ceasefire of the 16th.
+    std::optional<long> happened;
+    if (best_event >= 0) happened = events[best_event].from.DaysSinceEpoch();
     std::set<std::string> missing;
     for (int d : scope) {
       if (outlets.count(c.documents[d].outlet)) continue;
+      if (happened && c.documents[d].date && c.documents[d].date->LastDaySinceEpoch() < *happened)
+        continue;
       const std::string language = PrimaryLanguage(c.documents[d].language);
       if (any_language || language.empty() || languages.count(language) > 0)
         missing.insert(c.documents[d].outlet);

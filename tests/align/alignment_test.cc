@@ -297,6 +297,48 @@ TEST(AlignmentTest, OmissionsAreJudgedInTheClaimsLanguagesOnly) {
   }
 }
 
+// An article does not leave out what happened after it was published: a report of 8 March is
+// not listed as missing the dispersal of 9 March that two later reports carry; the same report
+// dated 10 March is.
+TEST(AlignmentTest, AnArticleOmitsNothingThatHappenedAfterIt) {
+  const LexiconLoadResult lexicon = LoadLexicons(DefaultLexiconPaths(SourceDir() + "/lexicons"));
+  ASSERT_TRUE(lexicon.ok());
+  const AlignDocumentBuilder builder(&lexicon.lexicon);
+  auto align = [&builder](const char* en3_date) {
+    auto dated = [](Article a, const char* date) {
+      a.date = ParseIsoDate(date);
+      return a;
+    };
+    return Align({
+        builder.Build(dated(ShortArticle("en1", "en",
+                                         "On 9 March police used water cannon and tear gas "
+                                         "against protesters outside parliament in Tbilisi over "
+                                         "the foreign agents bill."),
+                            "2023-03-10")),
+        builder.Build(dated(ShortArticle("en2", "en",
+                                         "Police fired water cannon and tear gas at protesters "
+                                         "outside parliament in Tbilisi on 9 March over the "
+                                         "foreign agents bill."),
+                            "2023-03-10")),
+        builder.Build(dated(ShortArticle("en3", "en",
+                                         "Protesters gathered outside parliament in Tbilisi "
+                                         "against the foreign agents bill."),
+                            en3_date)),
+    });
+  };
+  auto missing = [](const Alignment& a) {
+    for (const Claim& c : a.claims) {
+      for (const Passage& p : c.passages) {
+        if (p.text.find("water cannon") != std::string::npos) return c.missing_outlets;
+      }
+    }
+    ADD_FAILURE() << "no claim holds the water cannon";
+    return std::vector<std::string>{};
+  };
+  EXPECT_EQ(missing(align("2023-03-10")), (std::vector<std::string>{"en3"}));
+  EXPECT_TRUE(missing(align("2023-03-08")).empty());
+}
+
 TEST(AlignmentTest, StateDepartmentConcernOnlyInTheMoscowTimes) {
   const Claim* c = ClaimWith("moscow-times", "deeply concerned");
   ASSERT_NE(c, nullptr);
