@@ -41,6 +41,14 @@ bool IsDocument(std::string_view lower) {
 
 bool IsNeverSource(std::string_view lower) { return IsTime(lower) || IsDocument(lower); }
 
+// Negations before a verb: English, Russian, Ukrainian, Georgian.
+bool IsNegation(std::string_view lower) {
+  static const WordList kWords = {"not",      "never",  "n't",     "didn't", "doesn't",
+                                  "don't",    "hasn't", "haven't", "hadn't", "won't",
+                                  "wouldn't", "не",     "ні",      "არ",     "ვერ"};
+  return kWords.Contains(lower);
+}
+
 bool IsPersonPronoun(std::string_view lower) {
   return internal::PronounKindOf(lower) == internal::PronounKind::kPerson;
 }
@@ -1107,6 +1115,16 @@ class Finder {
     }
     // "is said to", "was reported": a hedge or a passive, not a source speaking.
     if (cf > 0 && IsAuxiliary(tokens[cf - 1].lower)) return {};
+    // "пока не сообщают о потерях", "did not say whether", "არ განაცხადა": a negated verb
+    // reports no words (an adverb may stand between: "ещё не заявил", "has not yet said").
+    for (std::size_t k = cf, looked = 0; k-- > 0 && looked < 3; ++looked) {
+      if (!tokens[k].word) break;
+      if (IsNegation(tokens[k].lower)) return {};
+      if (!internal::IsAdverb(tokens[k]) && !IsAuxiliary(tokens[k].lower) &&
+          tokens[k].lower != "пока" && tokens[k].lower != "ещё" && tokens[k].lower != "еще" &&
+          tokens[k].lower != "поки" && tokens[k].lower != "ще" && tokens[k].lower != "yet")
+        break;
+    }
     if (Attributive(tokens, cf, cl)) return {};
     if (cl + 1 < tokens.size() && tokens[cl + 1].lower == "to" && verb.lower != "told" &&
         verb.lower != "said") {

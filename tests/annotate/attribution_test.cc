@@ -224,6 +224,21 @@ TEST_F(AttributionTest, AsXReportsInRussianAndUkrainian) {
   EXPECT_EQ(uk.SourceOf("вода відступає"), "Укрінформ");
 }
 
+// A negated verb reports no words: "пока не сообщают о потерях" ('have not yet reported
+// losses'), "did not say whether", "has not yet said".
+TEST_F(AttributionTest, ANegatedVerbReportsNoWords) {
+  const Result ru =
+      Run("Власти Таджикистана пока не сообщают о потерях. Министр заявил, что потерь нет.", "ru");
+  EXPECT_EQ(ru.SourceOf("о потерях"), "(none)");
+  EXPECT_EQ(ru.SourceOf("потерь нет"), "Министр");
+  const Result en =
+      Run("The ministry did not say whether troops had withdrawn. The spokesman has not yet said "
+          "when talks resume. The minister said talks will resume.");
+  EXPECT_EQ(en.SourceOf("troops had withdrawn"), "(none)");
+  EXPECT_EQ(en.SourceOf("when talks resume"), "(none)");
+  EXPECT_EQ(en.SourceOf("talks will resume"), "The minister");
+}
+
 TEST_F(AttributionTest, TimesAndDocumentsAreNeverSources) {
   const Result r = Run("This bill says foreign funding must be declared. Sunday said nothing.");
   for (const AttributionRelation& a : r.ann.attributions) {
