@@ -111,6 +111,17 @@ TEST(CommonCuesTest, ImpersonalPassivesDenialsAndClaimsInAzerbaijaniAndGeorgian)
   EXPECT_EQ(ka.Holding("კანონი ევროპულია")->stance, "distancing");
 }
 
+// "ответил" is matched on its forms, not its stem, which the noun "ответ" shares: "В ответ на
+// требование" ('in response to the demand') is no speech, "Песков ответил, что" is.
+TEST(CommonCuesTest, RussianAnswerNounIsNoReportingVerb) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "В ответ на требование военных сторона открыла огонь. Песков ответил, что переговоры идут.",
+      "ru");
+  EXPECT_EQ(r.Holding("сторона открыла огонь"), nullptr);
+  ASSERT_NE(r.Holding("переговоры идут"), nullptr);
+  EXPECT_EQ(r.Holding("переговоры идут")->source, "Песков");
+}
+
 TEST(CommonCuesTest, AzerbaijaniSourceBeforeSozlerineGore) {
   const AnnotatedText r =
       AnnotateWithShipped("Onun sözlərinə görə, düşmən mövqelərimizi atəşə tutub.", "az");
