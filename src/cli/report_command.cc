@@ -312,8 +312,11 @@ int RunReport(const std::vector<std::string>& args) {
                 << m.Tr("thin evidence: fewer than 3 articles per outlet; figures are counts")
                 << "\n";
     }
-    for (const LexiconFit& fit : measures.lexicon_fit) {
-      std::cout << "  " << LexiconFitSentence(fit, m) << "\n";
+    // The terminal names the folder as it was given; the report, its name only (a report is
+    // the same wherever its folder lies).
+    const std::string folder = corpus.dir.empty() ? corpus.story : corpus.dir;
+    for (const std::string& sentence : LexiconFitSentences(measures.lexicon_fit, folder, m)) {
+      std::cout << "  " << sentence << "\n";
     }
     const std::string cues = ReportingCuesSentence(report.languages_without_cues(), m);
     if (!cues.empty()) std::cout << "  " << cues << "\n";

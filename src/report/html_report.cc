@@ -277,9 +277,11 @@ class HtmlBuilder {
                "articles, not the outlets' coverage in general; counts are shown beside every "
                "share."));
     }
-    for (const LexiconFit& fit : r_.measures().lexicon_fit) {
-      Node p = El(s, "p", LexiconFitSentence(fit, m_));
-      if (!fit.fits) Attr(p, "class", "warning");
+    const std::vector<LexiconFit>& fits = r_.measures().lexicon_fit;
+    const std::vector<std::string> sentences = LexiconFitSentences(fits, r_.story(), m_);
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      Node p = El(s, "p", sentences[i]);
+      if (i >= fits.size() || !fits[i].fits) Attr(p, "class", "warning");
     }
     const std::string cues = ReportingCuesSentence(r_.languages_without_cues(), m_);
     if (!cues.empty()) Attr(El(s, "p", cues), "class", "warning");

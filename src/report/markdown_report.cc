@@ -88,9 +88,13 @@ std::string ReportToMarkdown(const StoryReport& r) {
               "share.")
        << "*\n";
   }
-  for (const LexiconFit& fit : r.measures().lexicon_fit) {
-    md << "\n"
-       << (fit.fits ? "" : "**") << E(LexiconFitSentence(fit, m)) << (fit.fits ? "" : "**") << "\n";
+  {
+    const std::vector<LexiconFit>& fits = r.measures().lexicon_fit;
+    const std::vector<std::string> sentences = LexiconFitSentences(fits, r.story(), m);
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      const bool warn = i >= fits.size() || !fits[i].fits;
+      md << "\n" << (warn ? "**" : "") << E(sentences[i]) << (warn ? "**" : "") << "\n";
+    }
   }
   const std::string cues = ReportingCuesSentence(r.languages_without_cues(), m);
   if (!cues.empty()) md << "\n**" << E(cues) << "**\n";

@@ -791,9 +791,30 @@ std::string LexiconFitSentence(const LexiconFit& fit, const Messages& m) {
                 {{"lexicon", fit.lexicon}, {"counts", counts}});
   }
   return Fill(m.Tr("Lexicon {lexicon} does not fit this story: {counts}, so its words colour no "
-                   "outlet outside them. Draft a lexicon from these articles with `parallax "
-                   "lexicon draft CORPUS_DIR -o draft.xml`, review it and pass it with --lexicon."),
+                   "outlet outside them."),
               {{"lexicon", fit.lexicon}, {"counts", counts}});
+}
+
+std::vector<std::string> LexiconFitSentences(const std::vector<LexiconFit>& fits,
+                                             const std::string& story, const Messages& m) {
+  std::vector<std::string> out;
+  bool none_fits = !fits.empty();
+  bool unfit = false;
+  for (const LexiconFit& fit : fits) {
+    out.push_back(LexiconFitSentence(fit, m));
+    none_fits &= !fit.fits;
+    unfit |= !fit.fits && !fit.chosen && !fit.everywhere;
+  }
+  if (unfit) {
+    out.push_back(Fill(none_fits ? m.Tr("No story lexicon fits these articles. Draft one from them "
+                                        "with 'parallax lexicon draft {folder} -o draft.xml', "
+                                        "review it and pass it with --lexicon.")
+                                 : m.Tr("For a story a lexicon does not fit, draft one from its "
+                                        "articles with 'parallax lexicon draft {folder} -o "
+                                        "draft.xml', review it and pass it with --lexicon."),
+                       {{"folder", story.empty() ? "FOLDER" : story}}));
+  }
+  return out;
 }
 
 }  // namespace parallax

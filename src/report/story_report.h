@@ -196,6 +196,11 @@ std::string Percent(int part, int whole);
 // What the report and the terminal say about a story lexicon's fit (LexiconFit): one plain
 // sentence, and for a lexicon that does not fit, what to do instead.
 std::string LexiconFitSentence(const LexiconFit& fit, const Messages& messages = Messages());
+// The sentences of every lexicon's fit, then, once, what to do where one does not fit: draft a
+// lexicon from the story's folder (`story`, the folder's name).
+std::vector<std::string> LexiconFitSentences(const std::vector<LexiconFit>& fits,
+                                             const std::string& story,
+                                             const Messages& messages = Messages());
 
 // What the report and the terminal say about StoryReport::languages_without_cues(): one
 // sentence naming them and what to do, or "" when every language has reporting cues.

@@ -470,9 +470,13 @@ TEST(CliLexiconFitTest, AReportOnAnotherStorySaysTheLexiconDoesNotFit) {
   EXPECT_NE(r.out.find("Lexicon karabakh does not fit this story: 0 of 2 articles"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("parallax lexicon draft"), std::string::npos);
+  // What to do is said once, after the three lexicons, with the story's folder.
+  EXPECT_EQ(r.out.find("parallax lexicon draft"), r.out.rfind("parallax lexicon draft"));
+  EXPECT_NE(r.out.find("'parallax lexicon draft " + story + " -o draft.xml'"), std::string::npos)
+      << r.out;
   const std::string md = testing::ReadFileOrFail(dir.path() + "/out/report.md");
   EXPECT_NE(md.find("does not fit this story"), std::string::npos);
+  EXPECT_NE(md.find("'parallax lexicon draft law-vote -o draft.xml'"), std::string::npos);
   const auto json = nlohmann::json::parse(testing::ReadFileOrFail(dir.path() + "/out/report.json"));
   ASSERT_EQ(json["lexicon_fit"].size(), 3u);  // georgia, karabakh, russia-ukraine
   for (const auto& fit : json["lexicon_fit"]) {
