@@ -579,6 +579,8 @@ constexpr std::string_view kUiLines[] = {"read more",
                                          "share on facebook",
                                          "share on twitter",
                                          "share on x",
+                                         "shared to facebook",
+                                         "shared to twitter",
                                          "copy link",
                                          "back to top",
                                          "listen to this article"};
@@ -588,12 +590,13 @@ constexpr std::string_view kRelatedPrefixes[] = {
 // How the lines kTranslation and kSourceParen take start.
 constexpr std::string_view kExpressionStarts[] = {"read ", "("};
 constexpr std::string_view kCaptionPrefixes[] = {
-    "photo:",           "photo by ",   "photo credit",       "photos:",
-    "image:",           "pictured:",   "illustrative photo", "footage from ",
-    "screenshot from ", "cover photo", "main photo",         "header image",
-    "image credit",     "image by ",   "image source",       "picture:",
-    "picture by ",      "credit:",     "photograph:",        "photograph by ",
-    "photo courtesy",   "фото:",       "фотография:"};
+    "photo:",           "photo by ",    "photo credit",       "photos:",
+    "image:",           "pictured:",    "illustrative photo", "footage from ",
+    "screenshot from ", "cover photo",  "main photo",         "header image",
+    "image credit",     "image by ",    "image source",       "picture:",
+    "picture by ",      "credit:",      "photograph:",        "photograph by ",
+    "photo courtesy",   "фото:",        "фотография:",        "архивное фото",
+    "фото из архива",   "архівне фото", "фото з архіву"};
 
 // How the strings of some lists start, to tell that a line starts with none of them (so opens
 // with and equals none): a string of four bytes or more by its first four (a bit per hash of

@@ -597,6 +597,19 @@ void ExpectFilterAgrees(const std::string& original) {
 
 // A page's reading time is its furniture, in English, Russian and Ukrainian; a sentence that
 // gives a time is text.
+// "Архивное фото НИАТ «Ховар»" ('archive photo') credits a photo; "Shared to Facebook" is a
+// button.
+TEST(BoilerplateTest, ArchivePhotoCreditsAndShareButtons) {
+  EXPECT_EQ(internal::GenericLineRule(internal::FoldLine("Архивное фото НИАТ «Ховар»"),
+                                      "Архивное фото НИАТ «Ховар»", true),
+            "photo-caption");
+  EXPECT_EQ(internal::GenericLineRule(internal::FoldLine("Shared to Facebook"),
+                                      "Shared to Facebook", true),
+            "ui-line");
+  ExpectFilterAgrees("Архивное фото НИАТ «Ховар»");
+  ExpectFilterAgrees("Shared to Facebook");
+}
+
 TEST(BoilerplateTest, ReadingTimeLinesAreRemoved) {
   for (const std::string line :
        {"3 Min Read", "5 minute read", "Less than a minute", "Reading time: 4 minutes",
