@@ -1094,10 +1094,11 @@ class Attributor {
         ((IsGuillemet(q) && !TagPunctuationAfter(q)) || AfterPreposition(q))) {
       q.kind = QuoteKind::kTitle;
     }
-    if (q.kind == QuoteKind::kScare && q.distancing_cue.empty() && q.parent < 0) {
-      if (FillsLine(q) || AfterSloganNoun(q)) {
+    if (q.kind == QuoteKind::kScare && q.distancing_cue.empty()) {
+      if (q.parent < 0 && (FillsLine(q) || AfterSloganNoun(q))) {
         q.kind = QuoteKind::kDirect;
       } else if (IsName(q)) {
+        // Inside a quotation too: the statement's заставу “Душанбе” names an outpost.
         q.kind = QuoteKind::kTitle;
       }
     }

@@ -106,6 +106,25 @@ TEST(QuotesTest, SentenceCaseTitlesBeforeTheirNoun) {
   EXPECT_EQ(quotes[1].kind, QuoteKind::kScare);
 }
 
+// A name in quotation marks inside a quotation is a name too: a statement's заставу “Душанбе”
+// ('the outpost "Dushanbe"') is no scare quote of the statement's author.
+TEST(QuotesTest, NamesInsideAQuotationAreTitles) {
+  const std::string text =
+      "“Пограничники обстреляли заставу “Душанбе” отряда “Исфара” Республики Таджикистан”, — "
+      "говорится в сообщении. “They call it a ‘corridor’, but it is closed,” he said.";
+  const auto quotes = FindQuotes(text);
+  // The innermost quotation at each word.
+  auto kind = [&](const std::string& word) {
+    const Quote* q = QuoteAt(quotes, text.find(word));
+    EXPECT_NE(q, nullptr) << word;
+    return q == nullptr ? QuoteKind::kDirect : q->kind;
+  };
+  EXPECT_EQ(kind("Душанбе"), QuoteKind::kTitle);
+  EXPECT_EQ(kind("Исфара"), QuoteKind::kTitle);
+  EXPECT_EQ(kind("corridor"), QuoteKind::kScare);
+  EXPECT_EQ(kind("обстреляли"), QuoteKind::kDirect);
+}
+
 TEST(QuotesTest, MoreReportingVerbsTagQuotations) {
   const std::string text =
       "„გლობალური ომის პარტია“, - განაცხადა კობახიძემ.\n«Агресія триває», – повідомив мер "
