@@ -225,6 +225,7 @@ class Finder {
       if (first != c) Sentence(sb, se, first, c, previous);
       previous = {sb, se};
     }
+    ResolveStatements();
     std::sort(out_.begin(), out_.end(),
               [](const AttributionRelation& a, const AttributionRelation& b) {
                 return a.start != b.start ? a.start < b.start : a.end > b.end;
@@ -338,7 +339,8 @@ class Finder {
       a.cue = quote.verb;
       a.actor_id = quote.actor_id;
       a.perspective = quote.perspective;
-      if (!quote.speaker.empty() && quote.speaker_start != Quote::kNone) {
+      if (!quote.speaker.empty() && quote.speaker_start != Quote::kNone &&
+          !InTheStatementAt(quote.speaker_start, quote.speaker_end)) {
         Remember(quote.speaker_start, quote.speaker_end, quote.speaker.str());
       }
       out_.push_back(std::move(a));
@@ -501,6 +503,14 @@ class Finder {
       if (b == std::string_view::npos) return std::nullopt;
       return KnownSource{b, e, std::string(text_.substr(b, e - b)), SourceType::kPerson};
     }
+    // "говорится в сообщении", "…, - məlumatda bildirilib" ('it is said in the statement'):
+    // the statement is its issuer's, the source named last before it.
+    if (IsInTheStatement(tokens, p)) {
+      const KnownSource* issuer =
+          NearestKnown(tokens[p.first].begin, [](const KnownSource& k) { return !k.text.empty(); });
+      if (issuer != nullptr) return *issuer;
+      return std::nullopt;
+    }
     // "the ministry", "the publication", "the spokesman": no capital, a determiner first.
     for (std::size_t k = p.first; k <= p.last; ++k) {
       if (tokens[k].capital) return std::nullopt;
@@ -515,6 +525,43 @@ class Finder {
     });
     if (nearest != nullptr) return *nearest;
     return NameHolding(head.lower, tokens[p.first].begin);
+  }
+
+  bool InTheStatementAt(std::size_t begin, std::size_t end) const {
+    const internal::Tokens t = internal::Tokenize(text_, begin, end);
+    return !t.empty() && IsInTheStatement(t, {0, t.size() - 1, true});
+  }
+
+  // A quotation's "«…», — говорится в сообщении" names the statement, not who made it: its
+  // issuer is the source named last before it, known once every sentence is read.
+  void ResolveStatements() {
+    for (AttributionRelation& a : out_) {
+      if (a.kind != AttributionKind::kDirect || a.mention_start == AttributionRelation::kNone ||
+          a.source.str() != a.mention.str() || !InTheStatementAt(a.mention_start, a.mention_end))
+        continue;
+      const KnownSource* issuer =
+          NearestKnown(a.mention_start, [](const KnownSource& k) { return !k.text.empty(); });
+      if (issuer == nullptr) continue;
+      a.source = issuer->text;
+      a.source_start = issuer->begin;
+      a.source_end = issuer->end;
+      internal::MatchSpeaker(options_.speaker_patterns, {a.source, a.mention}, &a.actor_id,
+                             &a.perspective);
+    }
+  }
+
+  // Whether tokens[p] is "in the statement": a locative preposition and a noun of a statement
+  // (Russian, Ukrainian), or one Azerbaijani noun in the locative ("məlumatda", "bəyanatda").
+  static bool IsInTheStatement(const std::vector<Token>& tokens, Phrase p) {
+    static const WordList kNouns = {"сообщении",    "заявлении", "документе",
+                                    "пресс-релизе", "обращении", "повідомленні",
+                                    "заяві",        "документі", "зверненні"};
+    static const WordList kLocatives = {"məlumatda", "açıqlamada", "bəyanatda", "sənəddə",
+                                        "müraciətdə"};
+    if (!p.found || p.last >= tokens.size()) return false;
+    if (p.first == p.last) return kLocatives.Contains(tokens[p.first].lower);
+    return p.last == p.first + 1 && internal::IsLocativePreposition(tokens[p.first].lower) &&
+           kNouns.Contains(tokens[p.last].lower);
   }
 
   // --- "Name: what they said" (headlines, subheads, transcripts)
@@ -1402,7 +1449,8 @@ class Finder {
       a->source = r->text;
       a->source_start = r->begin;
       a->source_end = r->end;
-    } else if (!(p.first == p.last && IsAnyPronoun(tokens[p.first].lower))) {
+    } else if (!(p.first == p.last && IsAnyPronoun(tokens[p.first].lower)) &&
+               !IsInTheStatement(tokens, p)) {
       Remember(a->source_start, a->source_end, a->source.str());
     }
     internal::MatchSpeaker(options_.speaker_patterns, {a->source, a->mention}, &a->actor_id,

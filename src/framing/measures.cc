@@ -311,17 +311,21 @@ StoryMeasures MeasureStory(const std::vector<Article>& articles,
       if (q.depth > 0) continue;  // a quote inside a quote is the quoted speaker's, counted there
       // The speaker: the quotation's own tag, else the source attribution gave it (a quotation
       // that goes on from reported speech).
+      // (Attribution may also have resolved the tag: "«…», — говорится в сообщении" is the
+      // statement's issuer's.)
       std::string speaker = q.speaker.str();
       std::string actor_id = q.actor_id.str();
       std::string perspective = q.perspective.str();
-      if (speaker.empty()) {
+      {
         const auto index = static_cast<std::size_t>(&q - ann.quotes.data());
         if (const int r = relation_of_quote[index];
             r >= 0 && !ann.attributions[static_cast<std::size_t>(r)].source.empty()) {
           const AttributionRelation& rel = ann.attributions[static_cast<std::size_t>(r)];
-          speaker = rel.source.str();
-          actor_id = rel.actor_id.str();
-          perspective = rel.perspective.str();
+          if (speaker.empty() || rel.source.str() != rel.mention.str()) {
+            speaker = rel.source.str();
+            actor_id = rel.actor_id.str();
+            perspective = rel.perspective.str();
+          }
         }
       }
       const Actor* actor = actor_id.empty() ? nullptr : lexicon.FindActor(actor_id);

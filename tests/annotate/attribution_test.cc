@@ -239,6 +239,23 @@ TEST_F(AttributionTest, ANegatedVerbReportsNoWords) {
   EXPECT_EQ(en.SourceOf("talks will resume"), "The minister");
 }
 
+// "«…», — говорится в сообщении" ('it is said in the statement') and "…, - məlumatda bildirilib"
+// name the statement, not who made it: the source is its issuer, named last before it; with
+// none named, the statement stays the source.
+TEST_F(AttributionTest, InTheStatementIsTheIssuersStatement) {
+  const Result ru =
+      Run("Погранслужба ГКНБ Кыргызстана сообщила, что обстрел продолжается. «Таджикская сторона "
+          "открыла огонь», — говорится в сообщении.",
+          "ru");
+  const AttributionRelation* a = ru.Holding("открыла огонь");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source, "Погранслужба ГКНБ Кыргызстана");
+  EXPECT_EQ(a->mention, "в сообщении");
+  const Result alone = Run("«Обстрел прекращён», — говорится в сообщении.", "ru");
+  ASSERT_NE(alone.Holding("Обстрел прекращён"), nullptr);
+  EXPECT_EQ(alone.Holding("Обстрел прекращён")->source, "в сообщении");
+}
+
 TEST_F(AttributionTest, TimesAndDocumentsAreNeverSources) {
   const Result r = Run("This bill says foreign funding must be declared. Sunday said nothing.");
   for (const AttributionRelation& a : r.ann.attributions) {
