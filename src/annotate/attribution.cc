@@ -1173,10 +1173,6 @@ class Finder {
         break;
     }
     if (Attributive(tokens, cf, cl)) return {};
-    if (cl + 1 < tokens.size() && tokens[cl + 1].lower == "to" && verb.lower != "told" &&
-        verb.lower != "said") {
-      // "urged X to", "called to" — fine; "agreed to" etc. are not speech: keep only with that.
-    }
     Candidate out;
     // Azerbaijani and Turkish quotatives: "CONTENT, - deyə SOURCE bildirib." The source stands
     // between the quotative and the verb, the content before them. A quotative follows a dash,

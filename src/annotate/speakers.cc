@@ -858,6 +858,16 @@ Phrase SubjectBefore(const std::vector<Token>& tokens, std::size_t verb, std::si
     const std::size_t j = ChunkStart(tokens, i, floor);
     const std::size_t end = BeforeClitic(tokens, j, i);
     if (!PlausibleSubject(tokens, j, end)) return {};
+    // "Kyrgyzstan and Tajikistan accused each other", "Армения и Азербайджан обвинили": two
+    // names joined by "and" are one subject.
+    static const WordList kAnd = {"and", "и", "і", "та", "və", "ve"};
+    bool name = true;  // the words after "and" are a name: capitalised, all of them
+    for (std::size_t k = j; k < end; ++k) name &= !tokens[k].word || tokens[k].capital;
+    if (name && j >= floor + 2 && kAnd.Contains(tokens[j - 1].lower) && tokens[j - 2].word &&
+        tokens[j - 2].capital && !IsPronoun(tokens[j - 2])) {
+      const std::size_t k = ChunkStart(tokens, j - 1, floor);
+      if (k < j - 1 && PlausibleSubject(tokens, k, j - 1)) return {k, end - 1, true};
+    }
     return {j, end - 1, true};
   }
   if (tokens[i - 1].text != ",") return {};

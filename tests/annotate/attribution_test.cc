@@ -256,6 +256,19 @@ TEST_F(AttributionTest, InTheStatementIsTheIssuersStatement) {
   EXPECT_EQ(alone.Holding("Обстрел прекращён")->source, "в сообщении");
 }
 
+// Two names joined by "and" are one subject: "Kyrgyzstan and Tajikistan have accused each
+// other", "Армения и Азербайджан обвинили друг друга"; a lower-case word after "and" is not.
+TEST_F(AttributionTest, NamesJoinedByAndAreOneSource) {
+  const Result en =
+      Run("Kyrgyzstan and Tajikistan have accused each other of breaching the ceasefire. In Moscow "
+          "and Kyiv officials said talks would resume.");
+  EXPECT_EQ(en.SourceOf("breaching the ceasefire"), "Kyrgyzstan and Tajikistan");
+  // (Its source is "Kyiv officials": the place before a subject is a known fault.)
+  EXPECT_EQ(en.SourceOf("talks would resume").find("Moscow"), std::string::npos);
+  const Result ru = Run("Армения и Азербайджан заявили, что перемирие нарушено.", "ru");
+  EXPECT_EQ(ru.SourceOf("перемирие нарушено"), "Армения и Азербайджан");
+}
+
 TEST_F(AttributionTest, TimesAndDocumentsAreNeverSources) {
   const Result r = Run("This bill says foreign funding must be declared. Sunday said nothing.");
   for (const AttributionRelation& a : r.ann.attributions) {
