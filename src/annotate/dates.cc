@@ -723,6 +723,15 @@ class DateFinder {
     } else {
       return std::nullopt;
     }
+    // "earlier this week" ends on the day of writing, "later this week" starts on it.
+    if (w == "earlier" || w == "later") {
+      fn = [inner = *fn, earlier = w == "earlier"](const Date& d) {
+        Range r = inner(d);
+        if (earlier && d < r.to) r.to = d;
+        if (!earlier && r.from < d) r.from = d;
+        return r;
+      };
+    }
     DateMention m = Make(i, last, DateKind::kRelative);
     Relative(&m, *fn);
     *next = last + 1;

@@ -57,6 +57,17 @@ TEST(DatesTest, WeekdayIsMostRecentOnOrBeforeArticleDate) {
   ExpectDay(Find("on Monday night", "Monday night", D("2023-04-24")), "2023-04-24");
 }
 
+// "earlier this week" cannot run past the day of writing, nor "later this week" start before
+// it: an article of Friday 16 September 2022.
+TEST(DatesTest, EarlierAndLaterThisWeekEndAndStartOnTheDayOfWriting) {
+  ExpectRange(Find("Clashes broke out earlier this week.", "earlier", D("2022-09-16")),
+              "2022-09-12", "2022-09-16");
+  ExpectRange(Find("Talks resume later this week.", "later", D("2022-09-16")), "2022-09-16",
+              "2022-09-18");
+  ExpectRange(Find("Talks resume this week.", "this week", D("2022-09-16")), "2022-09-12",
+              "2022-09-18");
+}
+
 TEST(DatesTest, AbsoluteDates) {
   ExpectDay(Find("on April 23, the checkpoint", "April 23", D("2023-05-01")), "2023-04-23");
   ExpectDay(Find("until 12 December 2022.", "12 December 2022", std::nullopt), "2022-12-12");
