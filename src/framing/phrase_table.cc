@@ -158,7 +158,10 @@ constexpr std::string_view kMoreFunctionWords[] = {
     "și", "şi", "în", "că", "din", "cu", "pe", "pentru", "care", "este", "sunt", "să", "nu", "va",
     "această", "acest", "aceste", "acesta", "aceasta", "fost", "mai", "prin", "după", "despre",
     "iar", "sau", "dar", "lui", "fi", "spre", "între", "până", "asupra", "către", "declarat",
-    "spus", "afirmat"};
+    "spus", "afirmat",
+    // Tajik and Kyrgyz, in Cyrillic ("дар" is also Russian "gift", rare in news beside them)
+    "дар", "аз", "ба", "ва", "ки", "бо", "барои", "ин", "аст", "буд", "шуд", "ду", "ё", "ҳам",
+    "мебошад", "гуфт", "жана", "менен", "үчүн", "деп", "бул", "дагы", "боюнча", "болуп", "эле"};
 
 // Characters, not bytes: "і" and "և" are one letter in two bytes.
 std::size_t Letters(std::string_view norm) {
@@ -197,8 +200,11 @@ PhraseTable::PhraseTable(const std::vector<Article>& articles,
         if (s.per_outlet.empty()) {
           s.per_outlet.resize(outlets);
           s.words = n;
-          s.candidate = !has_number && !IsPhraseStopword(w[i].norm) && !IsPhraseStopword(last.norm);
+          s.candidate = !has_number;
         }
+        // Any use with a function word at an end keeps the key out, whichever use came first:
+        // Tajik "дар" ('in') shares its Russian stem with "Дарья".
+        if (IsPhraseStopword(w[i].norm) || IsPhraseStopword(last.norm)) s.candidate = false;
         ++s.per_outlet[outlet_of[ai]];
         ++s.total;
         const std::string surface = CollapseSpace(
