@@ -302,6 +302,12 @@ class HtmlBuilder {
   }
 
   void Naming(Node s) {
+    bool any = false;
+    for (const OutletProfile& p : r_.measures().outlets) any |= !p.naming.empty();
+    if (!any) {
+      El(s, "p", NoNamingSentence(m_));
+      return;
+    }
     El(s, "p",
        m_.Tr("Which name each outlet uses for things that have competing names. Each cell lists "
              "the forms in the outlet's own voice, then those inside quotations, in reported "

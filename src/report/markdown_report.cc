@@ -99,73 +99,80 @@ std::string ReportToMarkdown(const StoryReport& r) {
   const std::string cues = ReportingCuesSentence(r.languages_without_cues(), m);
   if (!cues.empty()) md << "\n**" << E(cues) << "**\n";
 
-  md << "\n## " << m.Tr("Naming choices") << "\n\n"
-     << m.Tr(
-            "Forms in each outlet's own voice (then \"+ N quoted\" inside quotations, \"+ N "
-            "reported\" in reported speech and \"+ N held at a distance\" in scare quotes or after "
-            "\"so-called\", which are no choice of the outlet's), with the perspective whose "
-            "usage each reflects.")
-     << "\n\n| " << m.TrC("markdown column", "concept") << " |";
-  for (const OutletProfile& p : outlets) md << " " << E(r.OutletLabel(p.outlet)) << " |";
-  md << "\n|---|";
-  for (std::size_t i = 0; i < outlets.size(); ++i) md << "---|";
-  md << "\n";
-  std::vector<std::pair<std::string, std::string>> concepts;
-  std::set<std::string> seen;
-  for (const OutletProfile& p : outlets) {
-    for (const ConceptUse& c : p.naming) {
-      if (seen.insert(c.concept_id).second) concepts.push_back({c.concept_id, c.label});
-    }
-  }
-  for (const auto& [cid, label] : concepts) {
-    md << "| " << E(r.ConceptLabel(cid, label)) << " |";
+  bool any_naming = false;
+  for (const OutletProfile& p : outlets) any_naming |= !p.naming.empty();
+  md << "\n## " << m.Tr("Naming choices") << "\n\n";
+  if (!any_naming) md << NoNamingSentence(m) << "\n";
+  if (any_naming) {
+    md << m.Tr(
+              "Forms in each outlet's own voice (then \"+ N quoted\" inside quotations, \"+ N "
+              "reported\" in reported speech and \"+ N held at a distance\" in scare quotes or "
+              "after "
+              "\"so-called\", which are no choice of the outlet's), with the perspective whose "
+              "usage each reflects.")
+       << "\n\n| " << m.TrC("markdown column", "concept") << " |";
+    for (const OutletProfile& p : outlets) md << " " << E(r.OutletLabel(p.outlet)) << " |";
+    md << "\n|---|";
+    for (std::size_t i = 0; i < outlets.size(); ++i) md << "---|";
+    md << "\n";
+    std::vector<std::pair<std::string, std::string>> concepts;
+    std::set<std::string> seen;
     for (const OutletProfile& p : outlets) {
-      std::string cell;
       for (const ConceptUse& c : p.naming) {
-        if (c.concept_id != cid) continue;
-        for (const VariantUse& v : c.variants) {
-          cell += (cell.empty() ? "" : "; ") + E(r.Show(ShownForm(v.form, v.matched))) + " (" +
-                  E(r.PerspectiveLabel(v.perspective)) + ") " + std::to_string(v.own);
-          if (v.quoted) cell += " + " + Fill(m.Tr("{n} quoted"), {{"n", std::to_string(v.quoted)}});
-          if (v.reported)
-            cell += " + " + Fill(m.Tr("{n} reported"), {{"n", std::to_string(v.reported)}});
-          if (v.distanced) {
-            cell +=
-                " + " + Fill(m.Tr("{n} held at a distance"), {{"n", std::to_string(v.distanced)}});
+        if (seen.insert(c.concept_id).second) concepts.push_back({c.concept_id, c.label});
+      }
+    }
+    for (const auto& [cid, label] : concepts) {
+      md << "| " << E(r.ConceptLabel(cid, label)) << " |";
+      for (const OutletProfile& p : outlets) {
+        std::string cell;
+        for (const ConceptUse& c : p.naming) {
+          if (c.concept_id != cid) continue;
+          for (const VariantUse& v : c.variants) {
+            cell += (cell.empty() ? "" : "; ") + E(r.Show(ShownForm(v.form, v.matched))) + " (" +
+                    E(r.PerspectiveLabel(v.perspective)) + ") " + std::to_string(v.own);
+            if (v.quoted)
+              cell += " + " + Fill(m.Tr("{n} quoted"), {{"n", std::to_string(v.quoted)}});
+            if (v.reported)
+              cell += " + " + Fill(m.Tr("{n} reported"), {{"n", std::to_string(v.reported)}});
+            if (v.distanced) {
+              cell += " + " +
+                      Fill(m.Tr("{n} held at a distance"), {{"n", std::to_string(v.distanced)}});
+            }
+          }
+          for (const auto& [first, second] : r.Bracketed(p.outlet, cid)) {
+            cell += "; " + Fill(m.Tr("written “{first} ({second})”"),
+                                {{"first", E(r.Show(first))}, {"second", E(r.Show(second))}});
           }
         }
-        for (const auto& [first, second] : r.Bracketed(p.outlet, cid)) {
-          cell += "; " + Fill(m.Tr("written “{first} ({second})”"),
-                              {{"first", E(r.Show(first))}, {"second", E(r.Show(second))}});
+        md << " " << (cell.empty() ? "—" : cell) << " |";
+      }
+      md << "\n";
+    }
+    md << "\n" << m.Tr("Own-voice naming forms by perspective (all concepts):") << "\n\n";
+    for (const OutletProfile& p : outlets) {
+      std::map<std::string, int> by;
+      int total = 0;
+      for (const ConceptUse& c : p.naming) {
+        for (const auto& [per, n] : c.own_by_perspective) {
+          by[per] += n;
+          total += n;
         }
       }
-      md << " " << (cell.empty() ? "—" : cell) << " |";
-    }
-    md << "\n";
-  }
-  md << "\n" << m.Tr("Own-voice naming forms by perspective (all concepts):") << "\n\n";
-  for (const OutletProfile& p : outlets) {
-    std::map<std::string, int> by;
-    int total = 0;
-    for (const ConceptUse& c : p.naming) {
-      for (const auto& [per, n] : c.own_by_perspective) {
-        by[per] += n;
-        total += n;
+      md << "- **" << E(r.OutletLabel(p.outlet)) << "**:";
+      bool first = true;
+      for (const auto& [per, n] : by) {
+        md << (first ? " " : ", ")
+           << Fill(m.Tr("{perspective}: {part} of {whole} ({percent})"),
+                   {{"perspective", E(r.PerspectiveLabel(per))},
+                    {"part", std::to_string(n)},
+                    {"whole", std::to_string(total)},
+                    {"percent", Percent(n, total)}});
+        first = false;
       }
+      if (by.empty()) md << " " << m.Tr("none");
+      md << "\n";
     }
-    md << "- **" << E(r.OutletLabel(p.outlet)) << "**:";
-    bool first = true;
-    for (const auto& [per, n] : by) {
-      md << (first ? " " : ", ")
-         << Fill(m.Tr("{perspective}: {part} of {whole} ({percent})"),
-                 {{"perspective", E(r.PerspectiveLabel(per))},
-                  {"part", std::to_string(n)},
-                  {"whole", std::to_string(total)},
-                  {"percent", Percent(n, total)}});
-      first = false;
-    }
-    if (by.empty()) md << " " << m.Tr("none");
-    md << "\n";
   }
 
   md << "\n## " << m.Tr("Loaded terms") << "\n\n"

@@ -97,6 +97,12 @@ std::string LeftOutSentence(const StoryReport& report) {
               {{"n", n}, {"files", named}});
 }
 
+std::string NoNamingSentence(const Messages& m) {
+  return m.Tr(
+      "No article uses a naming form of the lexicons read: no lexicon names this story's "
+      "contested places, groups or laws (see the lexicon fit above).");
+}
+
 std::string BlindEditionNote(const Messages& m) {
   return m.Tr(
       "Blind edition: outlet names, self-references, web addresses and bylines are replaced by "

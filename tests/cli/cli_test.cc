@@ -477,6 +477,9 @@ TEST(CliLexiconFitTest, AReportOnAnotherStorySaysTheLexiconDoesNotFit) {
   const std::string md = testing::ReadFileOrFail(dir.path() + "/out/report.md");
   EXPECT_NE(md.find("does not fit this story"), std::string::npos);
   EXPECT_NE(md.find("'parallax lexicon draft law-vote -o draft.xml'"), std::string::npos);
+  // No empty naming table: the section says why it has none.
+  EXPECT_NE(md.find("No article uses a naming form of the lexicons read"), std::string::npos);
+  EXPECT_EQ(md.find("| concept |"), std::string::npos);
   const auto json = nlohmann::json::parse(testing::ReadFileOrFail(dir.path() + "/out/report.json"));
   ASSERT_EQ(json["lexicon_fit"].size(), 3u);  // georgia, karabakh, russia-ukraine
   for (const auto& fit : json["lexicon_fit"]) {
