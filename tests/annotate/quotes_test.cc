@@ -74,8 +74,6 @@ std::string Data(const std::string& name) {
   return testing::ReadFileOrFail(testing::TestDataDir() + "/quotes/" + name);
 }
 
-// Reporting verbs beyond the built-in English and Russian ones (QuoteOptions::reporting_verbs,
-// the lexicons' cues in other languages, of one word or two) tag quotations with their speaker.
 // A title in sentence case, as Azerbaijani and Turkish write it, is a name when a noun that
 // takes a title follows it ("… haqqında" qanun layihəsi); Georgian „…“ წევრი names the party of
 // a member. Without such a noun a short quotation stays a scare quote.
@@ -125,6 +123,8 @@ TEST(QuotesTest, NamesInsideAQuotationAreTitles) {
   EXPECT_EQ(kind("обстреляли"), QuoteKind::kDirect);
 }
 
+// Reporting verbs beyond the built-in English and Russian ones (QuoteOptions::reporting_verbs,
+// the lexicons' cues in other languages, of one word or two) tag quotations with their speaker.
 TEST(QuotesTest, MoreReportingVerbsTagQuotations) {
   const std::string text =
       "„გლობალური ომის პარტია“, - განაცხადა კობახიძემ.\n«Агресія триває», – повідомив мер "

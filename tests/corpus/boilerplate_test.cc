@@ -595,8 +595,6 @@ void ExpectFilterAgrees(const std::string& original) {
       << original;
 }
 
-// A page's reading time is its furniture, in English, Russian and Ukrainian; a sentence that
-// gives a time is text.
 // "Архивное фото НИАТ «Ховар»" ('archive photo') credits a photo; "Shared to Facebook" is a
 // button.
 TEST(BoilerplateTest, ArchivePhotoCreditsAndShareButtons) {
@@ -610,6 +608,8 @@ TEST(BoilerplateTest, ArchivePhotoCreditsAndShareButtons) {
   ExpectFilterAgrees("Shared to Facebook");
 }
 
+// A page's reading time is its furniture, in English, Russian and Ukrainian; a sentence that
+// gives a time is text.
 TEST(BoilerplateTest, ReadingTimeLinesAreRemoved) {
   for (const std::string line :
        {"3 Min Read", "5 minute read", "Less than a minute", "Reading time: 4 minutes",
