@@ -30,12 +30,10 @@ std::string NameKey(std::string_view name) {
   return key;
 }
 
-// Whether `source` names the article's own outlet: its id, its name, or the host of its address
-// with or without the domain ending ("Как сообщает 1news.az, …", "…, Trend reports" in an
-// article of that outlet). Such words are the outlet's own voice, not someone it reports.
-bool NamesOwnOutlet(const Article& article, std::string_view source) {
-  const std::string key = NameKey(source);
-  if (key.size() < 3) return false;
+// The name keys (NameKey) an article's outlet goes by: its id, its name, and the host of its
+// address, each with and without the domain ending. A source with one of them ("Как сообщает
+// 1news.az, …", "…, Trend reports" in an article of that outlet) is the outlet's own voice.
+std::vector<std::string> OwnOutletKeys(const Article& article) {
   std::vector<std::string> own = {NameKey(article.outlet)};
   // A name and a host count with and without their domain ending ("1news.az" is read as "1news"
   // by the word that ends at its dot).
@@ -53,7 +51,7 @@ bool NamesOwnOutlet(const Article& article, std::string_view source) {
     if (host.substr(0, 4) == "www.") host.remove_prefix(4);
     add(host);
   }
-  return std::find(own.begin(), own.end(), key) != own.end();
+  return own;
 }
 
 constexpr std::array<Kind, 4> kKinds = {Kind::kNaming, Kind::kLoaded, Kind::kCue, Kind::kActor};
@@ -330,9 +328,11 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
         FindAttributions(text, out.sentences, out.quotes, cues, impl_->attribution_options);
     // The outlet reporting its own story ("Как сообщает 1news.az" in 1news.az) speaks in its
     // own voice.
+    const std::vector<std::string> own = OwnOutletKeys(article);
     std::erase_if(out.attributions, [&](const AttributionRelation& a) {
-      return a.kind == AttributionKind::kReported && a.quote < 0 &&
-             NamesOwnOutlet(article, a.mention);
+      if (a.kind != AttributionKind::kReported || a.quote >= 0) return false;
+      const std::string key = NameKey(a.mention);
+      return key.size() >= 3 && std::find(own.begin(), own.end(), key) != own.end();
     });
   }
   MarkQuotedFragments(text, out.attributions, impl_->attribution_options.fragment_max_words,

@@ -503,14 +503,6 @@ class Finder {
       if (b == std::string_view::npos) return std::nullopt;
       return KnownSource{b, e, std::string(text_.substr(b, e - b)), SourceType::kPerson};
     }
-    // "говорится в сообщении", "…, - məlumatda bildirilib" ('it is said in the statement'):
-    // the statement is its issuer's, the source named last before it.
-    if (IsInTheStatement(tokens, p)) {
-      const KnownSource* issuer =
-          NearestKnown(tokens[p.first].begin, [](const KnownSource& k) { return !k.text.empty(); });
-      if (issuer != nullptr) return *issuer;
-      return std::nullopt;
-    }
     // "the ministry", "the publication", "the spokesman": no capital, a determiner first.
     for (std::size_t k = p.first; k <= p.last; ++k) {
       if (tokens[k].capital) return std::nullopt;
@@ -532,12 +524,13 @@ class Finder {
     return !t.empty() && IsInTheStatement(t, {0, t.size() - 1, true});
   }
 
-  // A quotation's "«…», — говорится в сообщении" names the statement, not who made it: its
-  // issuer is the source named last before it, known once every sentence is read.
+  // "«…», — говорится в сообщении", "…, - məlumatda bildirilib" ('it is said in the
+  // statement') name the statement, not who made it: its issuer is the source named last before
+  // it, known once every sentence is read (a quotation's tag is read before the sentences).
   void ResolveStatements() {
     for (AttributionRelation& a : out_) {
-      if (a.kind != AttributionKind::kDirect || a.mention_start == AttributionRelation::kNone ||
-          a.source.str() != a.mention.str() || !InTheStatementAt(a.mention_start, a.mention_end))
+      if (a.mention_start == AttributionRelation::kNone || a.source.str() != a.mention.str() ||
+          !InTheStatementAt(a.mention_start, a.mention_end))
         continue;
       const KnownSource* issuer =
           NearestKnown(a.mention_start, [](const KnownSource& k) { return !k.text.empty(); });
@@ -1164,12 +1157,12 @@ class Finder {
     if (cf > 0 && IsAuxiliary(tokens[cf - 1].lower)) return {};
     // "пока не сообщают о потерях", "did not say whether", "არ განაცხადა": a negated verb
     // reports no words (an adverb may stand between: "ещё не заявил", "has not yet said").
+    static const WordList kNotYet = {"пока", "ещё", "еще", "поки", "ще", "yet"};
     for (std::size_t k = cf, looked = 0; k-- > 0 && looked < 3; ++looked) {
       if (!tokens[k].word) break;
       if (IsNegation(tokens[k].lower)) return {};
       if (!internal::IsAdverb(tokens[k]) && !IsAuxiliary(tokens[k].lower) &&
-          tokens[k].lower != "пока" && tokens[k].lower != "ещё" && tokens[k].lower != "еще" &&
-          tokens[k].lower != "поки" && tokens[k].lower != "ще" && tokens[k].lower != "yet")
+          !kNotYet.Contains(tokens[k].lower))
         break;
     }
     if (Attributive(tokens, cf, cl)) return {};

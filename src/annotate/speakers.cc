@@ -575,9 +575,8 @@ bool IsAdverb(const Token& t) {
   static const WordList kAdverbs = {
       "also", "however", "too", "then", "later", "again", "once", "further", "only", "meanwhile",
       "instead", "repeatedly", "publicly", "privately", "reportedly", "previously", "earlier",
-      "still", "even", "often", "has", "have", "had", "had", "once", "separately", "in", "turn",
-      "then", "therefore", "thus", "never", "had", "already", "just", "now", "recently", "first",
-      "finally", "rightly",
+      "still", "even", "often", "has", "have", "had", "separately", "in", "turn", "therefore",
+      "thus", "never", "already", "just", "now", "recently", "first", "finally", "rightly",
       // "also", "later", "earlier", "again", "already", "then" in Russian, Ukrainian, Armenian,
       // Azerbaijani and Georgian: "Він також заявив", "Նա նաև հայտարարել է", "მან ასევე განაცხადა"
       "также", "тоже", "ранее", "позже", "затем", "вновь", "снова", "уже", "також", "теж", "раніше",
