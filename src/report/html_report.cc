@@ -302,10 +302,8 @@ class HtmlBuilder {
   }
 
   void Naming(Node s) {
-    bool any = false;
-    for (const OutletProfile& p : r_.measures().outlets) any |= !p.naming.empty();
-    if (!any) {
-      El(s, "p", NoNamingSentence(m_));
+    if (const std::string none = NoNamingSentence(r_); !none.empty()) {
+      El(s, "p", none);
       return;
     }
     El(s, "p",

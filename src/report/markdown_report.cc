@@ -99,17 +99,15 @@ std::string ReportToMarkdown(const StoryReport& r) {
   const std::string cues = ReportingCuesSentence(r.languages_without_cues(), m);
   if (!cues.empty()) md << "\n**" << E(cues) << "**\n";
 
-  bool any_naming = false;
-  for (const OutletProfile& p : outlets) any_naming |= !p.naming.empty();
   md << "\n## " << m.Tr("Naming choices") << "\n\n";
-  if (!any_naming) md << NoNamingSentence(m) << "\n";
-  if (any_naming) {
+  if (const std::string none = NoNamingSentence(r); !none.empty()) {
+    md << none << "\n";
+  } else {
     md << m.Tr(
               "Forms in each outlet's own voice (then \"+ N quoted\" inside quotations, \"+ N "
               "reported\" in reported speech and \"+ N held at a distance\" in scare quotes or "
-              "after "
-              "\"so-called\", which are no choice of the outlet's), with the perspective whose "
-              "usage each reflects.")
+              "after \"so-called\", which are no choice of the outlet's), with the perspective "
+              "whose usage each reflects.")
        << "\n\n| " << m.TrC("markdown column", "concept") << " |";
     for (const OutletProfile& p : outlets) md << " " << E(r.OutletLabel(p.outlet)) << " |";
     md << "\n|---|";

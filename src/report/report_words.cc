@@ -97,8 +97,11 @@ std::string LeftOutSentence(const StoryReport& report) {
               {{"n", n}, {"files", named}});
 }
 
-std::string NoNamingSentence(const Messages& m) {
-  return m.Tr(
+std::string NoNamingSentence(const StoryReport& report) {
+  for (const OutletProfile& p : report.measures().outlets) {
+    if (!p.naming.empty()) return "";
+  }
+  return report.messages().Tr(
       "No article uses a naming form of the lexicons read: no lexicon names this story's "
       "contested places, groups or laws (see the lexicon fit above).");
 }

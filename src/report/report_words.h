@@ -27,9 +27,10 @@ std::string ArticlesFromOutlets(const StoryReport& report);
 // bad date …)." with the first three files named (none in a blind report, whose file names may
 // name outlets), "" when every file was read.
 std::string LeftOutSentence(const StoryReport& report);
-// What the naming section says when no article uses a naming form of the lexicons read (no
-// story lexicon fits, or none names this story's contested things): instead of an empty table.
-std::string NoNamingSentence(const Messages& m);
+// What the naming section says instead of an empty table when no article uses a naming form of
+// the lexicons read (no story lexicon fits, or none names this story's contested things); ""
+// when one does.
+std::string NoNamingSentence(const StoryReport& report);
 // The paragraph that says what the blind edition hides.
 std::string BlindEditionNote(const Messages& m);
 // "news" -> "новость"; unknown genres as written.
