@@ -358,12 +358,15 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
       continue;
     }
     const Quote* q = inner;
+    bool in_title = false;
     while (q != nullptr) {
       const int index = static_cast<int>(q - out.quotes.data());
       if (q->kind == QuoteKind::kScare) {
         if (m.scare_quote < 0) m.scare_quote = index;
       } else if (q->kind == QuoteKind::kTitle) {
-        // A name in quotation marks: neither someone's words nor held at a distance.
+        // A name in quotation marks: neither someone's words nor held at a distance, unless the
+        // form is an official title the text cites.
+        in_title = true;
       } else if (m.quote < 0) {
         m.quote = index;
         m.voice = Voice::kQuoted;
@@ -373,6 +376,17 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
         break;
       }
       q = q->parent >= 0 ? &out.quotes[static_cast<std::size_t>(q->parent)] : nullptr;
+    }
+    if (in_title && m.voice == Voice::kOwn && m.scare_quote < 0) {
+      // A title inside reported speech ("Kobakhidze said the «…» law …") is the reported
+      // speech's, like the words around it; in the outlet's own words an official title is cited.
+      if (const AttributionRelation* a = ReportedAt(out.attributions, m.start);
+          a != nullptr && m.end <= a->end) {
+        m.voice = Voice::kReported;
+        m.attribution = static_cast<int>(a - out.attributions.data());
+      } else if (lexicon_.entries[m.entry].official_title) {
+        m.distancing = kCitedTitle;
+      }
     }
     // A quotation whose source attribution found beside it (a quote that goes on from reported
     // speech): the relation names the speaker.
@@ -394,6 +408,7 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
     LexiconMatch& m = out.matches[i];
     const LexiconEntry& e = lexicon_.entries[m.entry];
     if (m.voice != Voice::kOwn || e.kind == Kind::kCue || e.kind == Kind::kActor) continue;
+    if (m.distancing == kCitedTitle) continue;
     if (m.scare_quote >= 0) {
       const Quote& q = out.quotes[static_cast<std::size_t>(m.scare_quote)];
       m.distancing = q.distancing_cue.empty() ? "scare quotes" : q.distancing_cue;

@@ -47,9 +47,16 @@ struct LexiconMatch {
   // one with a speaker), -1 when none does. Who speaks: SpeakerOf below.
   int speaker_quote = -1;
   // Own voice held at a distance: the cue before it ("so-called") or the scare quote's cue;
-  // "scare quotes" for a scare quote with no cue; "" when not distanced.
+  // "scare quotes" for a scare quote with no cue; kCitedTitle for an official title cited in
+  // title quotation marks (LexiconEntry::official_title); "" when not distanced.
   CompactString distancing;
 };
+
+// LexiconMatch::distancing of an official title cited in title quotation marks: закон «О
+// прозрачности иностранного влияния», „უცხოური გავლენის გამჭვირვალობის შესახებ“ კანონპროექტი.
+// Georgian and Russian put every title in quotation marks, so the marks are no scare quotes,
+// but the text names the title, it does not take it up as its own description.
+inline constexpr std::string_view kCitedTitle = "cited title";
 
 // Who speaks in a match's quoted or reported voice, as views into the annotations it belongs
 // to: the quotation `speaker_quote` when set, else the relation `attribution`. All empty for the

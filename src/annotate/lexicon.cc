@@ -153,6 +153,10 @@ constexpr std::string_view kEmbeddedSchema = R"rng(<?xml version="1.0" encoding=
               <attribute name="form"><text/></attribute>
               <!-- The perspective whose usage the form reflects; absent when shared. -->
               <optional><attribute name="perspective"><data type="NCName"/></attribute></optional>
+              <!-- title="official": the form is (part of) an official title, such as a law's. In
+                   title quotation marks (закон «О прозрачности иностранного влияния») the text
+                   cites the title: the use is held at a distance, not the text's own naming. -->
+              <optional><attribute name="title"><value>official</value></attribute></optional>
               <ref name="match-attributes"/>
               <ref name="source-attribute"/>
               <ref name="status-attribute"/>
@@ -970,6 +974,7 @@ void Builder::ReadConcept(const FileDefaults& file, xmlNodePtr node, Diagnostics
     entry.kind = LexiconEntry::Kind::kNaming;
     entry.concept_id = concept_info.id;
     entry.perspective = CollapseSpace(Attr(variant, "perspective"));
+    entry.official_title = CollapseSpace(Attr(variant, "title")) == "official";
     if (!ReadCommon(file, variant, Attr(variant, "form"), &entry, out)) continue;
     RefPerspective(entry.perspective, "variant \"" + entry.form + "\"", {file.path, entry.line});
     lexicon_->concepts[concept_index].variants.push_back(lexicon_->entries.size());

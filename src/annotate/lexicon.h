@@ -131,6 +131,10 @@ struct LexiconEntry {
   std::string syntax;
   // kActor: a metonym for speakers only ("Azerbaijan said"), not matched as a mention.
   bool speaker_only = false;
+  // kNaming, title="official": the form is (part of) an official title, such as a law's. A use
+  // inside title quotation marks cites the title (закон «О прозрачности иностранного влияния»)
+  // and is held at a distance, not counted as the text's own naming (annotator.h kCitedTitle).
+  bool official_title = false;
   std::string note;  // what a facilitator can read aloud: who uses the form and why it matters
   std::vector<Translation> note_translations;  // the note in other languages
   std::string source;     // glossary ids, addresses or seed files documenting the usage

@@ -50,6 +50,7 @@ void PrintText(const Article& a, const ArticleAnnotations& ann, const Lexicon& l
     if (const std::string_view speaker = SpeakerOf(ann, m).name; m.voice == Voice::kQuoted)
       std::cout << " (" << (speaker.empty() ? "unknown speaker" : speaker) << ")";
     if (m.scare_quote >= 0) std::cout << "  scare-quoted";
+    if (m.distancing == kCitedTitle) std::cout << "  cited-title";
     std::cout << "\n";
   }
   for (const Quote& q : ann.quotes) {

@@ -92,6 +92,7 @@ int RunMatch(const std::vector<std::string>& args) {
       if (!e.concept_id.empty()) std::cout << " " << e.concept_id;
       if (!e.perspective.empty()) std::cout << ", " << e.perspective;
       std::cout << ", " << VoiceName(m.voice);
+      if (!m.distancing.empty()) std::cout << " held at a distance (" << m.distancing << ")";
       if (const std::string_view speaker = SpeakerOf(ann, m).name; !speaker.empty())
         std::cout << ": " << speaker;
       std::cout << ")\n";

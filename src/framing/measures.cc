@@ -66,12 +66,16 @@ void AddMatchedWords(const Article& a, const LexiconMatch& m, std::vector<std::s
   MergeMatched({SimpleLowercase(CollapseSpace(a.text.substr(m.start, m.end - m.start)))}, matched);
 }
 
+// Evidence::voice of a match: an official title cited in title quotation marks is "cited",
+// another own-voice use held at a distance (scare quotes, "so-called") "scare".
+std::string EvidenceVoice(const LexiconMatch& m) {
+  if (m.voice != Voice::kOwn) return VoiceName(m.voice);
+  if (m.distancing == kCitedTitle) return "cited";
+  return m.scare_quote >= 0 || !m.distancing.empty() ? "scare" : "own";
+}
+
 Evidence MakeEvidence(const Article& a, const ArticleAnnotations& ann, const LexiconMatch& m) {
-  // Own voice held at a distance: in scare quotes, or after a distancing cue ("so-called").
-  const std::string voice = m.voice == Voice::kOwn && (m.scare_quote >= 0 || !m.distancing.empty())
-                                ? "scare"
-                                : VoiceName(m.voice);
-  return Evidence{a.id, m.start, m.end, voice, std::string(SpeakerOf(ann, m).name)};
+  return Evidence{a.id, m.start, m.end, EvidenceVoice(m), std::string(SpeakerOf(ann, m).name)};
 }
 
 // Adds one to the counter of `voice`: own, quoted or reported.

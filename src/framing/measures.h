@@ -27,8 +27,9 @@ struct Evidence {
   std::string article;  // article id
   std::size_t start = 0;
   std::size_t end = 0;
-  // "own", "quoted" (a direct quotation), "reported" (reported speech: "X said that …") or
-  // "scare" (own voice, held at a distance)
+  // "own", "quoted" (a direct quotation), "reported" (reported speech: "X said that …"),
+  // "scare" (own voice, held at a distance) or "cited" (own voice citing an official title in
+  // quotation marks, annotator.h kCitedTitle)
   std::string voice;
   std::string speaker;  // for quoted and reported voice
 };

@@ -442,7 +442,7 @@ class HtmlBuilder {
       for (const ConceptUse& c : p.naming) {
         for (const VariantUse& v : c.variants) {
           for (const Evidence& e : v.evidence) {
-            if (e.voice == "quoted") continue;
+            if (e.voice != "own") continue;  // quoted, reported and held at a distance
             ++by[v.perspective];
             ++total;
             if (!first.count(v.perspective)) first[v.perspective] = &e;
@@ -552,7 +552,7 @@ class HtmlBuilder {
         for (const Evidence& e : t->evidence) {
           if (e.voice == "quoted" && quoted == nullptr) quoted = &e;
           if (e.voice == "reported" && reported == nullptr) reported = &e;
-          if (e.voice == "scare" && distanced == nullptr) distanced = &e;
+          if ((e.voice == "scare" || e.voice == "cited") && distanced == nullptr) distanced = &e;
           if (e.voice == "own" && own == nullptr) own = &e;
         }
         Node line = El(td, "span");
@@ -972,6 +972,10 @@ class HtmlBuilder {
                        : Fill(m_.Tr("Voice: quoted ({speaker})."), {{"speaker", it.h.speaker}});
         } else if (it.h.voice == "scare") {
           title += m_.Tr("Voice: the outlet's own, in scare quotes.");
+        } else if (it.h.voice == "cited") {
+          title += m_.Tr(
+              "Voice: the outlet's own, citing an official title in quotation marks (not counted "
+              "as its naming).");
         } else {
           title += m_.Tr("Voice: the outlet's own.");
         }

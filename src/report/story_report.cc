@@ -304,7 +304,9 @@ void StoryReport::BuildHighlights() {
       h.end = m.end;
       h.entry_form = e.form;
       h.perspective = e.perspective;
-      h.voice = m.voice == Voice::kOwn && m.scare_quote >= 0 ? "scare" : VoiceName(m.voice);
+      h.voice = m.distancing == kCitedTitle                    ? "cited"
+                : m.voice == Voice::kOwn && m.scare_quote >= 0 ? "scare"
+                                                               : VoiceName(m.voice);
       h.speaker = Show(std::string(SpeakerOf(ann, m).name));
       if (e.kind == Kind::kNaming) {
         h.kind = "naming";
@@ -484,7 +486,7 @@ void StoryReport::BuildPrompts() {
         for (const VariantUse& v : c.variants) {
           if ((v.perspective == n.perspective) != want_perspective || v.own == 0) continue;
           for (const Evidence& e : v.evidence) {
-            if (e.voice != "quoted") return std::make_pair(Show(ShownForm(v.form, v.matched)), e);
+            if (e.voice == "own") return std::make_pair(Show(ShownForm(v.form, v.matched)), e);
           }
         }
       }

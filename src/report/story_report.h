@@ -86,7 +86,7 @@ struct Highlight {
   std::string perspective;  // lexicon perspective id ("" = none)
   std::string entry_form;   // the lexicon form (naming, loaded, cue)
   std::string note;         // what the tooltip and footnote explain (blinded)
-  std::string voice;        // own | quoted | scare
+  std::string voice;        // own | quoted | reported | scare | cited (Evidence::voice)
   std::string speaker;      // for quoted voice (blinded)
 };
 

@@ -325,6 +325,43 @@ TEST(AnnotatorSameWordsTest, TheEntryInTheArticlesLanguageCounts) {
   }
 }
 
+// An official title (title="official") in title quotation marks is cited, held at a distance;
+// the same words unquoted, or a form without the attribute in the same marks, are the outlet's
+// naming; a title inside reported speech is the reported speech's.
+TEST(AnnotatorOfficialTitleTest, AnOfficialTitleInTitleQuotationMarksIsCited) {
+  const std::string pack = R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="x" lang="ru" stem-languages="ru">
+  <perspectives><perspective id="gov" label="Government" colour="#0072B2"/></perspectives>
+  <concepts>
+    <concept id="law" label="Law" category="law">
+      <variant form="прозрачности иностранного влияния" title="official" perspective="gov"
+               source="t"><note>The official title.</note></variant>
+      <variant form="Лачин" perspective="gov" source="t"><note>A checkpoint's name.</note></variant>
+    </concept>
+  </concepts>
+  <cues><cue type="reporting" stance="neutral" form="заявил"/></cues>
+</lexicon>)";
+  const LexiconLoadResult r = LoadLexiconSources({{"pack.xml", pack}});
+  ASSERT_TRUE(r.ok()) << r.diagnostics[0].ToString();
+  const Annotator annotator(r.lexicon);
+  const Article a = OneParagraph(
+      "ru",
+      "Парламент принял закон «О прозрачности иностранного влияния». Критики называют закон о "
+      "прозрачности иностранного влияния иначе. Пропускной пункт «Лачин» закрыт. Кобахидзе "
+      "заявил, что закон «О прозрачности иностранного влияния» европейский.");
+  const ArticleAnnotations ann = annotator.Annotate(a);
+  std::vector<std::string> found;
+  for (const LexiconMatch& m : ann.matches) {
+    if (r.lexicon.entries[m.entry].kind != LexiconEntry::Kind::kNaming) continue;
+    found.push_back(a.text.substr(m.start, m.end - m.start) + ": " + VoiceName(m.voice) + " " +
+                    m.distancing.str());
+  }
+  EXPECT_EQ(found,
+            (std::vector<std::string>{"прозрачности иностранного влияния: own cited title",
+                                      "прозрачности иностранного влияния: own ", "Лачин: own ",
+                                      "прозрачности иностранного влияния: reported "}));
+}
+
 // A run of text with no sentence end (a page pasted as one line) is read in pieces for
 // quotations and attribution, and the caller can warn with the file and line where it starts.
 TEST(AnnotatorLongRunTest, LongRunsAreCutAndWarnedAboutWithTheirLine) {

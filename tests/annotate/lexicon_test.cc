@@ -447,6 +447,47 @@ TEST(LexiconCheckTest, AttributeErrorsNameTheAttributeAndLine) {
   EXPECT_NE(category[0].hint.find("category (required)"), std::string::npos) << Dump(d);
 }
 
+// title="official" marks a naming variant as an official title (annotator.h kCitedTitle); it
+// has one value and belongs to variants only.
+TEST(LexiconCheckTest, TheOfficialTitleAttribute) {
+  const std::string text = R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="x" lang="en">
+  <concepts>
+    <concept id="law" label="Law" category="law">
+      <variant form="transparency of foreign influence" title="official" source="t"><note>Title.</note></variant>
+      <variant form="foreign agents law" source="t"><note>Critics.</note></variant>
+    </concept>
+  </concepts>
+</lexicon>)";
+  const LexiconLoadResult r = LoadLexiconSources({{"story.xml", text}});
+  ASSERT_TRUE(r.ok()) << Dump(r.diagnostics);
+  const LexiconEntry* title =
+      FindEntry(r.lexicon, LexiconEntry::Kind::kNaming, "transparency of foreign influence");
+  const LexiconEntry* other =
+      FindEntry(r.lexicon, LexiconEntry::Kind::kNaming, "foreign agents law");
+  ASSERT_NE(title, nullptr);
+  ASSERT_NE(other, nullptr);
+  EXPECT_TRUE(title->official_title);
+  EXPECT_FALSE(other->official_title);
+
+  const std::string bad = R"(<?xml version="1.0" encoding="UTF-8"?>
+<lexicon id="x" lang="en">
+  <concepts>
+    <concept id="law" label="Law" category="law">
+      <variant form="transparency law" title="yes" source="t"><note>Bad value.</note></variant>
+    </concept>
+  </concepts>
+  <loaded-terms>
+    <term form="agents" category="hostility" title="official" source="t"><note>Not a name.</note></term>
+  </loaded-terms>
+</lexicon>)";
+  const LexiconLoadResult b = LoadLexiconSources({{"story.xml", bad}});
+  EXPECT_FALSE(b.ok());
+  ExpectOne(b.diagnostics, "title=\"yes\" on <variant>", "story.xml", 5);
+  ExpectOne(b.diagnostics, "title=\"official\" on <term>: <term> takes no such attribute",
+            "story.xml", 9);
+}
+
 TEST(LexiconCheckTest, NotWellFormedXml) {
   const std::string path = DataFile("not_wellformed.xml");
   const LexiconLoadResult result = LoadLexicons({path});

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/file_io.h"
@@ -373,6 +374,30 @@ TEST(MeasuresFitTest, AKarabakhStoryIsNotColouredByTheGeorgiaPack) {
   EXPECT_EQ(coloured.perspectives.count("georgian-government"), 0u);
   EXPECT_EQ(coloured.perspectives.count("armenian"), 1u);
   EXPECT_EQ(coloured.perspectives.count("azerbaijani"), 1u);
+}
+
+// The shipped Georgia pack marks the law's official title (title="official"): an outlet citing it
+// in title quotation marks, as Russian and Georgian write every title, is not counted as
+// taking up the government's name; the same words unquoted are its naming.
+TEST(MeasuresOfficialTitleTest, ACitedOfficialTitleIsNoNamingChoice) {
+  const StoryMeasures measures = MeasureWithShippedLexicons(TwoShortArticles(
+      "Парламент Грузии принял закон «О прозрачности иностранного влияния» в третьем чтении.",
+      "Parliament passed the law on transparency of foreign influence in a third reading."));
+  std::map<std::string, const ConceptUse*> law;
+  for (const OutletProfile& p : measures.outlets) {
+    for (const ConceptUse& c : p.naming) {
+      if (c.concept_id == "fa-law") law[p.outlet] = &c;
+    }
+  }
+  ASSERT_EQ(law.size(), 2u);
+  const ConceptUse& cited = *law.at("oc-media");
+  EXPECT_EQ(cited.own_by_perspective.count("georgian-government"), 0u);
+  ASSERT_EQ(cited.variants.size(), 1u);
+  EXPECT_EQ(cited.variants[0].own, 0);
+  EXPECT_EQ(cited.variants[0].distanced, 1);
+  ASSERT_EQ(cited.variants[0].evidence.size(), 1u);
+  EXPECT_EQ(cited.variants[0].evidence[0].voice, "cited");
+  EXPECT_EQ(law.at("jamnews")->own_by_perspective.at("georgian-government"), 1);
 }
 
 // The name of the conflict and of its population carry the region's name; as the longer match

@@ -130,6 +130,29 @@ TEST(HtmlReportTest, APackThatDoesNotFitColoursNoHighlight) {
   EXPECT_EQ(legend.find("Azerbaijani"), std::string::npos) << legend;
 }
 
+// The naming chart counts the outlet's own-voice forms only: an official title it cites in
+// quotation marks, and a name in the speech it reports, are no bar of the chart; the cited title
+// says so when hovered.
+TEST(HtmlReportTest, TheNamingChartCountsOwnVoiceFormsOnly) {
+  TempDir story;
+  TempDir out;
+  testing::WriteFileOrFail(
+      story.path() + "/000_a.txt",
+      "---\ntitle: Закон принят\noutlet: a\ndate: 2024-05-14\nlanguage: ru\n---\nПарламент "
+      "Грузии принял закон «О прозрачности иностранного влияния» в третьем чтении. Премьер "
+      "Кобахидзе заявил, что закон о прозрачности иностранного влияния европейский. Критики "
+      "называют его российским законом.\n");
+  const auto r = RunParallax({"report", story.path(), "-o", out.path(), "--format", "html"});
+  ASSERT_LE(r.exit_code, 1) << r.err;
+  const std::string html = ReadFileOrFail(out.path() + "/report.html");
+  const std::size_t begin = html.find("aria-label=\"Own-voice naming forms by perspective");
+  ASSERT_NE(begin, std::string::npos);
+  const std::string chart = html.substr(begin, html.find("</svg>", begin) - begin);
+  EXPECT_NE(chart.find("Georgian opposition and critics: 1 of 1"), std::string::npos) << chart;
+  EXPECT_EQ(chart.find("Georgian government"), std::string::npos) << chart;
+  EXPECT_NE(html.find("citing an official title in quotation marks"), std::string::npos);
+}
+
 // The naming table explains each concept under its label with the lexicon's note, in the
 // report's language (<note xml:lang="ru">), and in English in an English report.
 TEST(HtmlReportTest, ConceptNoteInTheReportsLanguage) {
