@@ -736,11 +736,26 @@ class Finder {
   // "officials in Nagorno-Karabakh", "a spokesman for the ministry", "the head of the agency":
   // the subject reaches back over of/for/in/at to the noun it belongs to.
   static void ExtendBack(const std::vector<Token>& tokens, Phrase* p) {
-    while (p->first > 1 && tokens[p->first - 1].word && tokens[p->first - 2].word &&
-           !tokens[p->first - 2].capital &&
-           (tokens[p->first - 1].lower == "of" || tokens[p->first - 1].lower == "for" ||
-            tokens[p->first - 1].lower == "in" || tokens[p->first - 1].lower == "at" ||
-            tokens[p->first - 1].lower == "from")) {
+    const auto extends = [&](std::size_t first) {
+      const Token& before = tokens[first - 2];
+      const std::string_view prep = tokens[first - 1].lower;
+      if (!tokens[first - 1].word || !before.word ||
+          (prep != "of" && prep != "for" && prep != "in" && prep != "at" && prep != "from")) {
+        return false;
+      }
+      if (!before.capital) return true;
+      // A name that holds "of" or "for" ("the State Committee for National Security", "the
+      // Committee for the Protection of Journalists"), not a name and a place ("Zelensky in
+      // Kyiv").
+      const bool name_after =
+          tokens[first].capital || (first + 1 < tokens.size() &&
+                                    IsDeterminer(tokens[first].lower) && tokens[first + 1].capital);
+      if (name_after && (prep == "of" || prep == "for")) return true;
+      // A plural noun opening the sentence is capitalised only for that ("Protesters in
+      // Tbilisi said").
+      return first == 2 && before.lower.size() > 3 && before.lower.back() == 's';
+    };
+    while (p->first > 1 && extends(p->first)) {
       const std::size_t start = internal::ChunkStart(tokens, p->first - 1, 0);
       if (start >= p->first - 1 || p->first - start > 6) break;
       if (!internal::PlausibleSubject(tokens, start, p->first - 1) &&
@@ -968,6 +983,7 @@ class Finder {
           continue;
         }
       }
+      if (CitingAside(tokens, cf, cl, c + 1 < last_cue ? &cues_[c + 1] : nullptr)) continue;
       Candidate found = cue.syntax == CueSyntax::kSourceFollows ? SourceFollows(tokens, cf, cl)
                                                                 : Verb(tokens, cf, cl, last_source);
       if (!found.ok) continue;
@@ -976,6 +992,9 @@ class Finder {
       if (tag && (found.content_first < cf || found.content_first >= tokens.size() ||
                   IsCircumstance(tokens[found.content_first]) ||
                   (cl + 1 < tokens.size() && IsCircumstance(tokens[cl + 1])))) {
+        // The tag's source is the one "…, adding that …" goes on with, not the quotation's
+        // first words.
+        if (found.source.found) last_source = found.source;
         continue;
       }
       const std::size_t begin =
@@ -993,6 +1012,23 @@ class Finder {
       out_.push_back(std::move(a));
       if (end > covered_until) covered_until = end;
     }
+  }
+
+  // "A government news portal, citing its border guard service, said …": the aside names
+  // where the words come from; the verb after it reports them, with the subject before it.
+  static bool CitingAside(const std::vector<Token>& tokens, std::size_t cf, std::size_t cl,
+                          const CueSpan* next) {
+    static const WordList kCiting = {"citing", "quoting"};
+    if (next == nullptr || cf == 0 || tokens[cf - 1].text != "," ||
+        !kCiting.Contains(tokens[cf].lower)) {
+      return false;
+    }
+    const std::size_t nf = TokenAt(tokens, next->begin);
+    if (nf >= tokens.size() || nf <= cl + 1 || tokens[nf - 1].text != ",") return false;
+    for (std::size_t k = cl + 1; k + 1 < nf; ++k) {
+      if (!tokens[k].word && tokens[k].text != "'" && tokens[k].text != "’") return false;
+    }
+    return true;
   }
 
   struct Candidate {
@@ -1321,14 +1357,19 @@ class Finder {
     while (k < tokens.size() && internal::IsCliticAuxiliary(tokens[k])) ++k;
     // "said on Sunday that", "told reporters that": the content starts at "that". Other
     // words before a "that" are the content's ("rejected the idea that …").
+    // So does "said in a statement that", "said on its Telegram channel that": after a
+    // preposition the words up to "that" are where it was said.
     std::size_t that = tokens.size();
+    bool where = false;
     for (std::size_t j = k; j < tokens.size() && j < k + 8; ++j) {
       if (IsThat(tokens[j].lower)) {
         that = j;
         break;
       }
-      if (!tokens[j].word ||
-          !(TakesObject(verb.lower) || IsTimeWord(tokens[j]) || internal::IsAdverb(tokens[j]))) {
+      if (!tokens[j].word) break;
+      where = where || tokens[j].lower == "in" || tokens[j].lower == "on";
+      if (!(TakesObject(verb.lower) || IsTimeWord(tokens[j]) || internal::IsAdverb(tokens[j]) ||
+            (where && !LooksLikeVerb(tokens[j])))) {
         break;
       }
     }

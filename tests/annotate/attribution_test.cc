@@ -500,6 +500,43 @@ TEST_F(AttributionTest, ParticipleSpeaksForTheWholeSubject) {
   EXPECT_EQ(r.SourceOf("it targeted depots"), "The Russian army");
 }
 
+// "…," he said, adding that …: the participle goes on with the tag's source, not with the
+// quotation's first words ("One Tajik", "Violating the").
+TEST_F(AttributionTest, AddingAfterAQuotationsTagSpeaksForTheTagsSource) {
+  const Result r =
+      Run("\"One Tajik border guard was killed on Wednesday,\" the official said, adding that the "
+          "wounded had been taken to hospital. \"Violating the agreements, the other side opened "
+          "fire,\" the Kyrgyz border service said, adding that rocket launchers were used.");
+  EXPECT_EQ(r.SourceOf("the wounded had been taken"), "the official");
+  EXPECT_EQ(r.SourceOf("rocket launchers were used"), "the Kyrgyz border service");
+}
+
+// Names that hold "for" or "of" are one source; a plural noun opening the sentence takes its
+// place with it ("Protesters in Tbilisi").
+TEST_F(AttributionTest, NamesWithForOrOfAreOneSource) {
+  const Result r =
+      Run("The State Committee for National Security said the border was closed. The Committee for "
+          "the Protection of Journalists said reporters were detained. Protesters in Tbilisi said "
+          "the police used force.");
+  EXPECT_EQ(r.SourceOf("the border was closed"), "The State Committee for National Security");
+  EXPECT_EQ(r.SourceOf("reporters were detained"),
+            "The Committee for the Protection of Journalists");
+  EXPECT_EQ(r.SourceOf("the police used force"), "Protesters in Tbilisi");
+}
+
+// "X, citing Y, said …": the verb after the aside reports the words, with the subject before
+// it; "said in a statement that …" starts its content at "that".
+TEST_F(AttributionTest, ACitingAsideAndWhereItWasSaid) {
+  const Result r =
+      Run("A government news portal, citing its border guard service, said troops were reinforcing "
+          "their positions. The ministry said in a statement that the post had been shelled.");
+  EXPECT_EQ(r.SourceOf("troops were reinforcing"), "A government news portal");
+  const AttributionRelation* shelled = r.Holding("the post had been shelled");
+  ASSERT_NE(shelled, nullptr);
+  EXPECT_EQ(shelled->source, "The ministry");
+  EXPECT_EQ(r.Content(*shelled).find("statement"), std::string::npos) << r.Content(*shelled);
+}
+
 // A reporting verb's past participle used as an adjective ("alleged attackers", "two reported
 // cases") is no verb of speech: it follows a number or a preposition, which a subject never
 // ends in. As a verb it keeps its clause.
