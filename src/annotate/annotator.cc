@@ -147,10 +147,11 @@ Annotator::Annotator(const Lexicon& lexicon) : lexicon_(lexicon), impl_(std::mak
     }
     if (e.kind == Kind::kActor) {
       const Actor* actor = lexicon.FindActor(e.actor_id);
-      // Places: metonyms ("Azerbaijan") and one-word names of governments ("Baku", "Yerevan").
+      // Places: metonyms ("Azerbaijan") and one-word names of governments ("Baku", "Yerevan");
+      // a surname a lexicon gives as speaker="only" ("Volkov") is no place.
       const bool one_word = e.form.find(' ') == std::string::npos;
       const bool place =
-          e.speaker_only || (one_word && actor != nullptr && actor->kind == "government");
+          (e.speaker_only || one_word) && actor != nullptr && actor->kind == "government";
       impl_->quote_options.speaker_patterns.push_back(SpeakerPattern{
           e.form, e.actor_id, actor != nullptr ? actor->perspective : e.perspective, place});
     }

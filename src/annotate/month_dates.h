@@ -8,11 +8,11 @@
 // "вересня", "Eylül'de"). Without a year, a date resolves to the most recent such day not later
 // than the day after the article date (news reports what happened, rarely what will).
 //
-// Languages: Azerbaijani, Turkish, Ukrainian, Armenian, Georgian, French, German, Polish,
-// Italian, Spanish, Portuguese, Romanian, Serbian (Latin and Cyrillic, and Croatian and Bosnian
-// where they share its names: "25. septembra 2023.", "25. септембра"), Albanian ("25 shtator",
-// "më 25 shtatorit 2023"), Bulgarian, Greek, Arabic, Persian. English and Russian are left to
-// FindDates. A page's own stamp ("Objavljeno: 25. septembra 2023, 14:32") is left out, as
+// Languages: Azerbaijani, Turkish, Ukrainian, Belarusian, Armenian, Georgian, French, German,
+// Polish, Italian, Spanish, Portuguese, Romanian, Serbian (Latin and Cyrillic, and Croatian and
+// Bosnian where they share its names: "25. septembra 2023.", "25. септембра"), Albanian ("25
+// shtator", "më 25 shtatorit 2023"), Bulgarian, Greek, Arabic, Persian. English and Russian are
+// left to FindDates. A page's own stamp ("Objavljeno: 25. septembra 2023, 14:32") is left out, as
 // FindDates leaves it out (internal::IsPageStamp in dates.h).
 // Pure function; offsets are bytes into the text given.
 #ifndef PARALLAX_ANNOTATE_MONTH_DATES_H_

@@ -24,6 +24,14 @@ TEST(MonthDatesTest, DayAndMonthInManyLanguages) {
   EXPECT_EQ(Resolved("նոյեմբերի 10-ին ստորագրված", "2020-11-12"), "2020-11-10");
 }
 
+// Belarusian months, with its own letters (ў, і, э): "12 жніўня", "15 верасня 2020".
+TEST(MonthDatesTest, BelarusianMonths) {
+  EXPECT_EQ(Resolved("Акцыя прайшла 12 жніўня ў Мінску", "2020-08-13"), "2020-08-12");
+  EXPECT_EQ(Resolved("Суд прызначаны на 15 верасня 2020 года", "2020-08-13"), "2020-09-15");
+  EXPECT_EQ(Resolved("9 ліпеня кандыдата зарэгістравалі", "2020-08-13"), "2020-07-09");
+  EXPECT_EQ(Resolved("Да 31 снежня", "2021-01-05"), "2020-12-31");
+}
+
 TEST(MonthDatesTest, SerbianAndAlbanianMonthsWithTheirCaseForms) {
   struct Case {
     const char* text;

@@ -329,6 +329,16 @@ TEST_F(StoryLexiconsTest, UkraineNamesResolveToTheirSideInRussianAndUkrainian) {
   });
 }
 
+// Crimea's Ukrainian case forms are listed, not a wildcard: "Крим*" had found Russian
+// "криминальный" and Ukrainian "кримінальний" ('criminal').
+TEST_F(StoryLexiconsTest, CrimeaInUkrainianIsNotCriminal) {
+  ExpectPerspectives({
+      {"Ситуація в Криму погіршилася.", "uk", "Криму", "(none)"},
+      {"Возбуждено дело по криминальным статьям.", "ru", "криминальным", "(not found)"},
+      {"Відкрито кримінальне провадження.", "uk", "кримінальне", "(not found)"},
+  });
+}
+
 // After a verb or noun that takes на, "на Украину" is grammar, not a choice: no side.
 TEST_F(StoryLexiconsTest, NaUkrainuAfterAVerbThatTakesNaHasNoSide) {
   ExpectPerspectives({

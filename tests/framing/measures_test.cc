@@ -376,6 +376,18 @@ TEST(MeasuresFitTest, AKarabakhStoryIsNotColouredByTheGeorgiaPack) {
   EXPECT_EQ(coloured.perspectives.count("azerbaijani"), 1u);
 }
 
+// A common surname alone is a speaker-only pattern: an AP photographer called Volkov in another
+// story names no actor of the Karabakh pack, so the pack's "protests" counts nowhere.
+TEST(MeasuresFitTest, ACommonSurnameAlonePutsNoArticleInScope) {
+  const StoryMeasures measures = MeasureWithShippedLexicons(
+      TwoShortArticles("Protests went on in Minsk for a third night. Photo: Igor Volkov / AP.",
+                       "Thousands joined the protests in Minsk on Sunday."));
+  for (const LexiconFit& fit : measures.lexicon_fit) {
+    EXPECT_EQ(fit.in_scope, 0u) << fit.lexicon;
+  }
+  EXPECT_TRUE(ColouredBy(measures).concepts.empty());
+}
+
 // The shipped Georgia pack marks the law's official title (title="official"): an outlet citing it
 // in title quotation marks, as Russian and Georgian write every title, is not counted as
 // taking up the government's name; the same words unquoted are its naming.
