@@ -558,32 +558,15 @@ std::string_view Bare(std::string_view key) {
   return bare;
 }
 
-constexpr std::string_view kUiLines[] = {"read more",
-                                         "continue",
-                                         "continue reading",
-                                         "share",
-                                         "share this",
-                                         "share this article",
-                                         "print",
-                                         "advertisement",
-                                         "comments",
-                                         "subscribe",
-                                         "show more",
-                                         "load more",
-                                         "follow us",
-                                         "related",
-                                         "related articles",
-                                         "more on this topic",
-                                         "read also",
-                                         "tags",
-                                         "share on facebook",
-                                         "share on twitter",
-                                         "share on x",
-                                         "shared to facebook",
-                                         "shared to twitter",
-                                         "copy link",
-                                         "back to top",
-                                         "listen to this article"};
+constexpr std::string_view kUiLines[] = {
+    "read more", "continue", "continue reading", "share", "share this", "share this article",
+    "print", "advertisement", "comments", "subscribe", "show more", "load more", "follow us",
+    "related", "related articles", "more on this topic", "read also", "tags", "share on facebook",
+    "share on twitter", "share on x", "shared to facebook", "shared to twitter", "copy link",
+    "back to top", "listen to this article",
+    // A Russian site's subscription widget and its captcha.
+    "подписка", "подписаться", "поделиться", "хочу получать новости", "введите код с картинки",
+    "обновить код"};
 constexpr std::string_view kRelatedPrefixes[] = {
     "[read more:", "read more:", "read also:", "also read:", "see also:",   "related:",
     "[related:",   "more: ",     "[see also:", "read next:", "recommended:"};
@@ -664,8 +647,34 @@ constexpr std::size_t kLongestRuleLine = 600;
 
 namespace internal {
 
+bool IsScriptCode(std::string_view line) {
+  // Prose has no braces: most lines are let through by the first test.
+  const std::size_t brace = line.find('{');
+  if (brace == std::string_view::npos) return false;
+  std::size_t letters = 0;
+  std::size_t code = 0;  // { } ( ) [ ] ; = < > $
+  for (const char c : line) {
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      ++letters;
+    } else if (c == '{' || c == '}' || c == '(' || c == ')' || c == '[' || c == ']' || c == ';' ||
+               c == '=' || c == '<' || c == '>' || c == '$') {
+      ++code;
+    }
+  }
+  const bool statement = line.find(';') != std::string_view::npos ||
+                         line.find("function") != std::string_view::npos ||
+                         line.find("=>") != std::string_view::npos;
+  // Code, not a sentence that mentions a brace: one in eight of its letters and signs is one.
+  return statement && line.find('}', brace) != std::string_view::npos && code * 8 >= letters + code;
+}
+
+}  // namespace internal
+
+namespace internal {
+
 std::optional<std::string> GenericLineRule(std::string_view key, std::string_view original,
                                            bool filtered, const AppealScan* appeal_scan) {
+  if (IsScriptCode(original)) return "script-code";
   if (key.size() > kLongestRuleLine) return std::nullopt;
   // Most lines of prose open like no furniture line: only the rules that read further are asked.
   const bool may_open = !filtered || MayOpenFurniture(key);

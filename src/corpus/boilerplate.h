@@ -36,6 +36,10 @@
 //   related-articles     a run of two or more "- Headline" lines without sentence punctuation
 //   ui-line              "Read more", "Continue", "Share", "Advertisement" and similar
 //   translation-link     "Read in Georgian on On.ge."
+//   script-code          a line of program code copied with the page (an ad script:
+//                        "(function(w, n) { w[n] = w[n] || []; … })(window, 'adfox…');"), and a
+//                        site's subscription widget ("Хочу получать новости:", "Введите код с
+//                        картинки:") is a ui-line
 //   outlet:<id>:<rule>   a pattern of the outlet's own
 //
 // Appeals are recognised by their structure, not by a word (corpus/appeals.h): quoted or
@@ -67,6 +71,10 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
 namespace internal {
 
 struct AppealScan;
+
+// Whether `line` (as written) is program code: braces with statements (";", "function", "=>")
+// and code signs making up at least one in eight of its letters and signs.
+bool IsScriptCode(std::string_view line);
 
 // A line as the rules read it: lower-case ASCII and Russian, typographic quotes, dashes, ellipses
 // and no-break spaces folded to ASCII. Never longer than `line`.

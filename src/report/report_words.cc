@@ -33,13 +33,21 @@ const char* const kCategories[] = {
 };
 
 const char* const kRules[] = {
-    NC_("cleaning rule", "comment-form"),     NC_("cleaning rule", "comment-section"),
-    NC_("cleaning rule", "dateline"),         NC_("cleaning rule", "donation-appeal"),
-    NC_("cleaning rule", "duplicate-line"),   NC_("cleaning rule", "membership-appeal"),
-    NC_("cleaning rule", "photo-caption"),    NC_("cleaning rule", "related-articles"),
-    NC_("cleaning rule", "related-link"),     NC_("cleaning rule", "repeated-kicker"),
-    NC_("cleaning rule", "source-link"),      NC_("cleaning rule", "subscription-appeal"),
-    NC_("cleaning rule", "translation-link"), NC_("cleaning rule", "ui-line"),
+    NC_("cleaning rule", "comment-form"),
+    NC_("cleaning rule", "comment-section"),
+    NC_("cleaning rule", "dateline"),
+    NC_("cleaning rule", "donation-appeal"),
+    NC_("cleaning rule", "duplicate-line"),
+    NC_("cleaning rule", "membership-appeal"),
+    NC_("cleaning rule", "photo-caption"),
+    NC_("cleaning rule", "related-articles"),
+    NC_("cleaning rule", "related-link"),
+    NC_("cleaning rule", "repeated-kicker"),
+    NC_("cleaning rule", "script-code"),
+    NC_("cleaning rule", "source-link"),
+    NC_("cleaning rule", "subscription-appeal"),
+    NC_("cleaning rule", "translation-link"),
+    NC_("cleaning rule", "ui-line"),
 };
 
 }  // namespace

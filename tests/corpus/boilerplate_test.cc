@@ -623,6 +623,29 @@ TEST(BoilerplateTest, ReadingTimeLinesAreRemoved) {
   }
 }
 
+// An ad script copied with the page is code, and a Russian site's subscription widget is
+// furniture; a sentence with a brace or a semicolon is text.
+TEST(BoilerplateTest, ScriptCodeAndSubscriptionWidgetsAreRemoved) {
+  const std::string script =
+      "(function(w, n) { w[n] = w[n] || []; w[n].push([{ ownerId: 173858, params: { p1: 'cqafb' "
+      "} }, ['phone']]); })(window, 'adfoxAsyncParamsScroll');";
+  EXPECT_EQ(internal::GenericLineRule(internal::FoldLine(script), script, true), "script-code");
+  EXPECT_EQ(internal::GenericLineRule(internal::FoldLine(script), script, false), "script-code");
+  for (const std::string line :
+       {"Подписка", "Хочу получать новости:", "Введите код с картинки:", "Обновить код"}) {
+    EXPECT_EQ(internal::GenericLineRule(internal::FoldLine(line), line, true), "ui-line") << line;
+    ExpectFilterAgrees(line);
+  }
+  for (const std::string line :
+       {"He wrote {sic} in the letter; the court found the wording (in Article 6) unclear.",
+        "The function of the mission = monitoring; {its} mandate ends in 2025, officials said.",
+        "Подписка на газету выросла вдвое, сообщили в редакции."}) {
+    EXPECT_FALSE(internal::IsScriptCode(line)) << line;
+    EXPECT_EQ(internal::GenericLineRule(internal::FoldLine(line), line, true), std::nullopt)
+        << line;
+  }
+}
+
 TEST(BoilerplateTest, FastRejectionsAgreeWithTheFullRulesOnRandomLines) {
   std::mt19937 random(18);
   int removed = 0;
