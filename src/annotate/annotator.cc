@@ -321,9 +321,10 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
     for (const LexiconMatch& m : out.matches) {
       if (!reporting(m)) continue;
       const LexiconEntry& e = lexicon_.entries[m.entry];
-      cues.push_back(CueSpan{
-          m.start, m.end,
-          e.syntax == "source-follows" ? CueSyntax::kSourceFollows : CueSyntax::kVerb, e.stance});
+      cues.push_back(
+          CueSpan{m.start, m.end,
+                  e.syntax == "source-follows" ? CueSyntax::kSourceFollows : CueSyntax::kVerb,
+                  e.stance, e.max_gap > 0});
     }
     out.attributions =
         FindAttributions(text, out.sentences, out.quotes, cues, impl_->attribution_options);

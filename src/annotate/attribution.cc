@@ -42,6 +42,20 @@ bool IsDocument(std::string_view lower) {
 bool IsNeverSource(std::string_view lower) { return IsTime(lower) || IsDocument(lower); }
 
 // Negations before a verb: English, Russian, Ukrainian, Georgian.
+// A word opening a sentence before a reporting verb with no subject: an adverb ("Ранее
+// сообщалось", "Earlier reported") or a modal word of the outlet's own remark ("Стоит
+// отметить", "Варто зазначити", "Следует напомнить").
+bool IsImpersonalOpener(const Token& t) {
+  static const WordList kModal = {"стоит",      "следует", "нужно",    "надо",
+                                  "необходимо", "можно",   "важно",    "варто",
+                                  "слід",       "треба",   "потрібно", "необхідно",
+                                  "можна",      "важливо", "напомним", "нагадаємо"};
+  if (!t.word) return false;
+  Token lower = t;
+  lower.capital = false;
+  return kModal.Contains(t.lower) || internal::IsAdverb(lower);
+}
+
 bool IsNegation(std::string_view lower) {
   static const WordList kWords = {"not",      "never",  "n't",     "didn't", "doesn't",
                                   "don't",    "hasn't", "haven't", "hadn't", "won't",
@@ -641,6 +655,9 @@ class Finder {
   // bill").
   static bool ValidSource(const std::vector<Token>& tokens, Phrase* p) {
     if (!p->found) return false;
+    // "Ранее сообщалось, что …", "Стоит отметить, что …": an adverb or a modal word opening
+    // the sentence is no one speaking (the report is impersonal, or the outlet's own remark).
+    if (p->first == p->last && p->first == 0 && IsImpersonalOpener(tokens[0])) return false;
     while (p->last > p->first && (IsTime(tokens[p->last].lower) ||
                                   internal::IsAdverb(tokens[p->last]) || !tokens[p->last].word)) {
       --p->last;
@@ -676,7 +693,8 @@ class Finder {
     while (i > 0 && tokens[i - 1].word && internal::IsAdverb(tokens[i - 1])) --i;
     if (i == 0) return {};
     const std::string_view before = tokens[i - 1].lower;
-    if (before == "and" || before == "but" || before == "then" || before == "и" || before == "но") {
+    if (before == "and" || before == "but" || before == "then" || before == "и" || before == "но" ||
+        before == "хотя" || before == "хоча") {
       if (last_source.found && last_source.last < i) return last_source;
       return SentenceSubject(tokens, i - 1);
     }
@@ -984,8 +1002,9 @@ class Finder {
         }
       }
       if (CitingAside(tokens, cf, cl, c + 1 < last_cue ? &cues_[c + 1] : nullptr)) continue;
-      Candidate found = cue.syntax == CueSyntax::kSourceFollows ? SourceFollows(tokens, cf, cl)
-                                                                : Verb(tokens, cf, cl, last_source);
+      Candidate found = cue.syntax == CueSyntax::kSourceFollows
+                            ? SourceFollows(tokens, cf, cl, cue.gap)
+                            : Verb(tokens, cf, cl, last_source);
       if (!found.ok) continue;
       // After a quotation's own tag only a new clause is content ("“…,” he said, adding that
       // …"), not the tag's circumstances ("“…,” Clinton said on Thursday during a speech").
@@ -1007,8 +1026,15 @@ class Finder {
       }
       if (CoveredByDirect(begin, end)) continue;
       AttributionRelation a = Reported(begin, end, cue);
-      SetSource(tokens, found.source, &a);
-      if (found.source.found) last_source = found.source;
+      if (found.pronoun.empty()) {
+        SetSource(tokens, found.source, &a);
+      } else {
+        // Resolved as the personal pronoun; the views of the copy are the sentence's tokens'.
+        std::vector<Token> as_pronoun(tokens.begin(), tokens.end());
+        as_pronoun[found.source.first].lower = found.pronoun;
+        SetSource(as_pronoun, found.source, &a);
+      }
+      if (found.source.found && found.pronoun.empty()) last_source = found.source;
       out_.push_back(std::move(a));
       if (end > covered_until) covered_until = end;
     }
@@ -1036,7 +1062,22 @@ class Finder {
     Phrase source;
     std::size_t content_first = 0;
     std::size_t content_last = 0;  // inclusive
+    // A possessive pronoun inside the cue that is the source ("По ее словам"): the personal
+    // pronoun it stands for ("она"), resolved as that pronoun would be.
+    std::string_view pronoun;
   };
+
+  // The personal pronoun a possessive inside a source-follows cue stands for ("По его словам",
+  // "за її словами"), or "".
+  static std::string_view PossessiveSpeaker(std::string_view lower) {
+    static const std::pair<std::string_view, std::string_view> kPossessives[] = {
+        {"его", "он"},   {"ее", "она"},  {"её", "она"},      {"их", "они"},
+        {"його", "він"}, {"її", "вона"}, {"їхніми", "вони"}, {"їх", "вони"}};
+    for (const auto& [possessive, personal] : kPossessives) {
+      if (lower == possessive) return personal;
+    }
+    return {};
+  }
 
   static std::size_t CountWords(const std::vector<Token>& tokens, std::size_t first,
                                 std::size_t last) {
@@ -1053,12 +1094,21 @@ class Finder {
   }
 
   // "according to X, CONTENT" / "CONTENT, according to X" / "по словам X, CONTENT".
-  Candidate SourceFollows(const std::vector<Token>& tokens, std::size_t cf, std::size_t cl) const {
+  Candidate SourceFollows(const std::vector<Token>& tokens, std::size_t cf, std::size_t cl,
+                          bool gap) const {
     Candidate out;
+    // "По ее словам, …", "За його словами, …" (a cue with a gap for the possessive): the
+    // possessive is the source; any other word in the gap makes it no cue.
+    for (std::size_t k = cf + 1; gap && k < cl; ++k) {
+      if (!tokens[k].word) continue;
+      out.pronoun = PossessiveSpeaker(tokens[k].lower);
+      if (out.pronoun.empty() || k + 1 != cl) return {};
+      out.source = {k, k, true};
+    }
     // "как заявили в «Газпроме», …", "согласно «Известиям», …": the body named in quotation
     // marks (after the preposition) is the source.
-    const std::size_t from = QuotedBodyStart(tokens, cl + 1);
-    out.source = internal::PhraseAfter(tokens, from, tokens.size());
+    const std::size_t from = out.pronoun.empty() ? QuotedBodyStart(tokens, cl + 1) : cl + 1;
+    if (out.pronoun.empty()) out.source = internal::PhraseAfter(tokens, from, tokens.size());
     // "как сообщили в Минобороны", "согласно сообщению Минобороны": the source is the
     // institution, not the preposition of the place the words came from nor the report's noun.
     static const WordList kReportNouns = {"сообщению", "заявлению", "данным",       "информации",
@@ -1068,10 +1118,10 @@ class Finder {
             kReportNouns.Contains(tokens[out.source.first].lower))) {
       ++out.source.first;
     }
-    if (!ValidSource(tokens, &out.source)) return {};
+    if (out.pronoun.empty() && !ValidSource(tokens, &out.source)) return {};
     // Extend the source over "of"/"for" complements: "a spokesman for the ministry".
-    std::size_t after = out.source.last + 1;
-    while (after + 1 < tokens.size() &&
+    std::size_t after = out.pronoun.empty() ? out.source.last + 1 : cl + 1;
+    while (out.pronoun.empty() && after + 1 < tokens.size() &&
            (tokens[after].lower == "of" || tokens[after].lower == "for" ||
             tokens[after].lower == "at") &&
            tokens[after + 1].word) {
@@ -1569,6 +1619,18 @@ void MarkQuotedFragments(std::string_view text,
                          const std::vector<AttributionRelation>& attributions,
                          std::size_t max_words, std::vector<Quote>* quotes) {
   for (Quote& q : *quotes) {
+    // Words in quotation marks with no speaker inside someone's reported speech, told with a
+    // plain verb of saying ("По ее словам, она приняла решение "абсолютно самостоятельно"")
+    // are that speech's, not the outlet's scare quotes. After a verb that is no plain saying
+    // ("Armenia has rejected this approach, … interpreting the “corridor” as …") they may be
+    // the outlet's own distance: they stay scare quotes.
+    if (q.kind == QuoteKind::kScare && q.parent < 0 && q.closed) {
+      const AttributionRelation* a = ReportedAt(attributions, q.open);
+      if (a != nullptr && q.close <= a->end && a->stance == "neutral") {
+        q.kind = QuoteKind::kFragment;
+      }
+      continue;
+    }
     if (q.kind != QuoteKind::kDirect || q.parent >= 0 || !q.closed || q.word_count > max_words)
       continue;
     const AttributionRelation* a = ReportedAt(attributions, q.open);

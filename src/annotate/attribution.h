@@ -66,6 +66,9 @@ struct CueSpan {
   std::size_t end = 0;
   CueSyntax syntax = CueSyntax::kVerb;
   std::string stance;  // neutral | distancing | endorsing | emphatic, from the lexicon
+  // The cue's form has a gap ("по {X} словам"): for a source-follows cue the gap holds the
+  // source, a possessive pronoun ("По ее словам"), or the match is no cue.
+  bool gap = false;
 };
 
 // Options; defaults in brackets.

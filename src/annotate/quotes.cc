@@ -390,6 +390,17 @@ std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view
       bool boundary = k > j && (next.len == 0 || IsUpper(next.cp) || IsCaselessLetter(next.cp) ||
                                 IsQuoteChar(next.cp) || IsDash(next.cp) || next.cp == '(' ||
                                 next.cp == '[' || (next.cp >= '0' && next.cp <= '9'));
+      // "«Уходи!» – сказал он": a dash and a lower-case word after the stop are the
+      // quotation's tag, in the same sentence.
+      if (boundary && IsDash(next.cp)) {
+        std::size_t w = k + next.len;
+        while (w < text.size() && (text[w] == ' ' || text[w] == '\t')) ++w;
+        const Char word = CharAt(text, w);
+        if (word.len > 0 && IsAlnum(word.cp) && !IsUpper(word.cp) && !IsCaselessLetter(word.cp) &&
+            !(word.cp >= '0' && word.cp <= '9')) {
+          boundary = false;
+        }
+      }
       if (next.len == 0 || next.cp == '\n') boundary = true;
       if (boundary && c.cp == '.' && (IsUpper(next.cp) || IsCaselessLetter(next.cp))) {
         std::size_t w = i;

@@ -383,6 +383,11 @@ const std::unordered_set<std::string_view>& ReportingVerbs() {
       "отметили", "считает", "считают", "написал", "написала", "подчеркнул", "подчеркнула",
       "добавил", "добавила", "сообщил", "сообщила", "сообщили", "говорит", "уверен",
       "говорится",  // "«…», — говорится в заявлении МИД"
+      "добавили", "подчеркнули", "написали", "пояснил", "пояснили", "уточнил", "уточнила",
+      "уточнили", "рассказал", "рассказала", "рассказали",
+      // "«Перестаньте нас бить!» – скандировали они": a crowd's words; "«…?» — спросил он"
+      "скандировали", "скандировал", "скандировала", "кричали", "кричал", "кричала", "спросил",
+      "спросила", "спросили",
       // Ukrainian forms the Russian cue stems find in text and a quotation's tag needs as they
       // are (lexicons/reference/reporting-cues.md, RC1-RC2; заявила, сказала, … are above)
       "заявив", "сказав", "пояснив", "пояснила", "написав"};
@@ -540,9 +545,9 @@ bool IsStopWord(const Token& t) {
       "whether", "until", "once", "then", "to", "is", "was", "are", "were", "has", "have", "had",
       "be", "been", "will", "would", "could", "should", "may", "might", "can", "in", "on", "at",
       "by", "with", "from", "into", "about", "over", "under", "for", "not", "also", "yet", "nor",
-      "и", "что", "как", "но", "а", "однако",
+      "и", "что", "как", "но", "а", "однако", "хотя", "поскольку", "если", "чтобы",
       // Ukrainian, Azerbaijani and Turkish "and", "that"; Serbian, Croatian and Bosnian "that"
-      "і", "та", "що", "və", "ve", "ki", "da", "да"};
+      "і", "та", "що", "хоча", "якщо", "щоб", "və", "ve", "ki", "da", "да"};
   return t.word && !t.capital && kStops.Contains(t.lower);
 }
 

@@ -537,6 +537,45 @@ TEST_F(AttributionTest, ACitingAsideAndWhereItWasSaid) {
   EXPECT_EQ(r.Content(*shelled).find("statement"), std::string::npos) << r.Content(*shelled);
 }
 
+// "По его словам, …", "за її словами": the possessive is the source, resolved to the speaker
+// named before; words in quotation marks inside such plain reported speech are the speaker's
+// (a fragment of it), not the outlet's scare quotes. Any other word in the gap is no cue.
+TEST_F(AttributionTest, PossessiveAccordingToResolvesToTheSpeakerBefore) {
+  const Result r = Run(
+      "Министр Юрий Караев заявил, что ситуация под контролем. По его словам, задержаны три "
+      "тысячи человек. Светлана Тихановская сказала, что покидает страну. По ее словам, она "
+      "приняла решение \"абсолютно самостоятельно\".",
+      "ru");
+  EXPECT_EQ(r.SourceOf("задержаны три тысячи"), "Министр Юрий Караев");
+  const AttributionRelation* left = r.Holding("она приняла решение");
+  ASSERT_NE(left, nullptr);
+  EXPECT_EQ(left->source, "Светлана Тихановская");
+  EXPECT_EQ(left->mention, "ее");
+  const std::size_t self = r.article.text.find("абсолютно");
+  const Quote* fragment = QuoteAt(r.ann.quotes, self);
+  ASSERT_NE(fragment, nullptr);
+  EXPECT_EQ(fragment->kind, QuoteKind::kFragment);
+  const Result uk = Run(
+      "Мер Ігор Терехов заявив, що світла немає. За його словами, ремонт триває.", "uk");
+  EXPECT_EQ(uk.SourceOf("ремонт триває"), "Мер Ігор Терехов");
+}
+
+// The outlet's own remark ("Стоит отметить, что …") and an impersonal report ("Ранее
+// сообщалось, что …") name no source; after "хотя" the verb's subject is the sentence's.
+TEST_F(AttributionTest, ImpersonalOpenersAreNoSource) {
+  const Result r = Run(
+      "Стоит отметить, что акция прошла мирно. Ранее сообщалось, что президент приехал на "
+      "митинг. Оппозиция требует пересчёта, хотя заявила, что готова к диалогу.",
+      "ru");
+  for (const AttributionRelation& a : r.ann.attributions) {
+    EXPECT_NE(a.source, "Стоит");
+    EXPECT_NE(a.source, "Ранее");
+    EXPECT_NE(a.source, "хотя");
+  }
+  EXPECT_EQ(r.Holding("акция прошла мирно"), nullptr);
+  EXPECT_EQ(r.SourceOf("готова к диалогу"), "Оппозиция");
+}
+
 // A reporting verb's past participle used as an adjective ("alleged attackers", "two reported
 // cases") is no verb of speech: it follows a number or a preposition, which a subject never
 // ends in. As a verb it keeps its clause.

@@ -481,6 +481,21 @@ TEST(QuotesTest, AColonInsideAQuotationOpensNoBlockQuotation) {
   EXPECT_TRUE(IsQuoted(quotes, reopen, reopen + 7));
 }
 
+// Russian punctuation ends an exclamation or a question inside the marks and tags it after a
+// dash: "«Уходи!» – скандировали они". The stop is no sentence end; the tag names the speakers.
+TEST(QuotesTest, ATagAfterAnExclamationInsideTheMarks) {
+  const std::string text =
+      "Акция прошла у Дома правительства.\n\n«Уходи!» – скандировали они.\n\n«Кто ответит?» — "
+      "спросил журналист.\n\n«Перестаньте нас бить!» – кричали женщины.";
+  const auto quotes = FindQuotes(text);
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[0].speaker, "они");
+  EXPECT_EQ(quotes[0].verb, "скандировали");
+  EXPECT_EQ(quotes[1].speaker, "журналист");
+  EXPECT_EQ(quotes[2].speaker, "женщины");
+  for (const Quote& q : quotes) EXPECT_EQ(q.kind, QuoteKind::kDirect) << Content(text, q);
+}
+
 // Cyrillic typography quotes names with whatever marks are at hand, and a name after a
 // preposition is what is spoken about: neither is a scare quote nor someone's words.
 TEST(QuotesTest, CyrillicNamesInAnyMarksAreTitles) {
