@@ -83,7 +83,8 @@ bool IsRelativeWord(std::string_view lower) {
 // Personal pronouns that can speak in the languages of back-references (BackReferenceAt):
 // "Про це він заявив", "Об этом она сообщила", "Այս մասին նա ասել է".
 bool IsSpeakingPronoun(std::string_view lower) {
-  static const WordList kWords = {"он", "она", "они", "він", "вона", "вони", "նա", "նրանք"};
+  static const WordList kWords = {"он", "она", "они", "він", "вона", "вони",
+                                  "ён", "яна", "яны", "նա",  "նրանք"};
   return kWords.Contains(lower);
 }
 
@@ -1111,8 +1112,9 @@ class Finder {
     if (out.pronoun.empty()) out.source = internal::PhraseAfter(tokens, from, tokens.size());
     // "как сообщили в Минобороны", "согласно сообщению Минобороны": the source is the
     // institution, not the preposition of the place the words came from nor the report's noun.
-    static const WordList kReportNouns = {"сообщению", "заявлению", "данным",       "информации",
-                                          "сведениям", "оценкам",   "повідомленню", "заяві"};
+    static const WordList kReportNouns = {
+        "сообщению",    "заявлению", "данным", "информации", "сведениям", "оценкам",  "версии",
+        "повідомленню", "заяві",     "версії", "версіі",     "дадзеных",  "звестках", "словах"};
     while (out.source.found && out.source.first < out.source.last &&
            (internal::IsLocativePreposition(tokens[out.source.first].lower) ||
             kReportNouns.Contains(tokens[out.source.first].lower))) {
@@ -1129,6 +1131,20 @@ class Finder {
       if (!more.found) break;
       out.source.last = more.last;
       after = more.last + 1;
+    }
+    // "праваабарончы цэнтар «Вясна»", "правозащитный центр «Весна»": the body's name in
+    // quotation marks after its noun is part of the source.
+    if (out.pronoun.empty() && after + 2 < tokens.size() && !tokens[after].word &&
+        IsQuoteChar(CharAt(tokens[after].text, 0).cp) && tokens[after + 1].word &&
+        tokens[after + 1].capital) {
+      for (std::size_t k = after + 2; k < tokens.size() && k < after + 8; ++k) {
+        if (tokens[k].word) continue;
+        if (IsQuoteChar(CharAt(tokens[k].text, 0).cp)) {
+          out.source.last = k;
+          after = k + 1;
+        }
+        break;
+      }
     }
     // The closing mark of a source in quotation marks («Газпроме») is no part of the content.
     while (from > cl + 1 && after < tokens.size() && !tokens[after].word &&
@@ -1333,6 +1349,13 @@ class Finder {
       if (!as_clause && !subject.found) subject = AppositiveSubject(tokens, anchor);
       if (!as_clause && !subject.found && anchor == cf) subject = TagSubject(tokens, cf, after);
       if (subject.found) ExtendBack(tokens, &subject);
+      // "В МВД заявили", "У Міністэрстве ўнутраных спраў заявілі": the institution speaks, not
+      // the preposition of the place (`written_first` keeps where the phrase opens).
+      const std::size_t written_first = subject.first;
+      if (subject.found && subject.first < subject.last &&
+          internal::IsLocativePreposition(tokens[subject.first].lower)) {
+        ++subject.first;
+      }
       if (subject.found && !ValidSource(tokens, &subject)) subject = {};
       // "В Новой Каховке объявлена эвакуация, ситуация контролируется, заявил глава округа
       // Леонтьев.": a clause opening the sentence is not the subject of a verb after a comma
@@ -1342,7 +1365,7 @@ class Finder {
       // The same holds for a subject found between commas ("В результате прорыва ГЭС, где
       // дамбу разрушило ударами ВСУ, город уходит под воду, сообщил глава округа Леонтьев."):
       // the clause is an aside of the content, and the name after the verb its source.
-      if (subject.found && (subject.first == 0 || IsSeparator(tokens[subject.first - 1])) &&
+      if (subject.found && (written_first == 0 || IsSeparator(tokens[written_first - 1])) &&
           IsSeparator(tokens[cf - 1]) && !TakesObject(verb.lower)) {
         const Phrase source = InvertedSource(tokens, after);
         const char32_t first = source.found ? CharAt(tokens[source.first].text, 0).cp : 0;

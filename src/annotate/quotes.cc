@@ -1104,6 +1104,14 @@ class Attributor {
         !starts_sentence && IsName(q) &&
         ((IsGuillemet(q) && !TagPunctuationAfter(q)) || AfterPreposition(q))) {
       q.kind = QuoteKind::kTitle;
+      // A name speaks no words: the verb near it ("Як піша цэнтар «Вясна», …") is the
+      // sentence's, not a tag of the name.
+      q.speaker = "";
+      q.speaker_start = q.speaker_end = Quote::kNone;
+      q.mention = "";
+      q.mention_start = q.mention_end = Quote::kNone;
+      q.verb = "";
+      q.attribution = Attribution::kNone;
     }
     if (q.kind == QuoteKind::kScare && q.distancing_cue.empty()) {
       if (q.parent < 0 && (FillsLine(q) || AfterSloganNoun(q))) {

@@ -515,11 +515,12 @@ bool IsParticiple(const Token& t) {
 }
 
 PronounKind PronounKindOf(std::string_view lower) {
-  static const WordList kPerson = {"he", "she", "он", "она", "він", "вона", "նա"};
-  static const WordList kThing = {"it", "оно", "воно"};
+  static const WordList kPerson = {"he", "she", "он", "она", "він", "вона", "ён", "яна", "նա"};
+  static const WordList kThing = {"it", "оно", "воно", "яно"};
   static const WordList kAny = {"they",  "we",    "i",   // English
                                 "они",   "мы",    "я",   // Russian
                                 "вони",  "ми",           // Ukrainian ("я" as in Russian)
+                                "яны",                   // Belarusian ("мы", "я" as in Russian)
                                 "նրանք", "մենք",  "ես",  // Armenian
                                 "o",     "onlar", "biz",   "mən", "ben",  // Azerbaijani and Turkish
                                 "ის",    "მან",   "ისინი", "მათ", "ჩვენ"};  // Georgian
@@ -547,7 +548,7 @@ bool IsStopWord(const Token& t) {
       "by", "with", "from", "into", "about", "over", "under", "for", "not", "also", "yet", "nor",
       "и", "что", "как", "но", "а", "однако", "хотя", "поскольку", "если", "чтобы",
       // Ukrainian, Azerbaijani and Turkish "and", "that"; Serbian, Croatian and Bosnian "that"
-      "і", "та", "що", "хоча", "якщо", "щоб", "və", "ve", "ki", "da", "да"};
+      "і", "та", "що", "як", "хоча", "якщо", "щоб", "və", "ve", "ki", "da", "да"};
   return t.word && !t.capital && kStops.Contains(t.lower);
 }
 
@@ -683,10 +684,9 @@ bool AboutThisAt(const std::vector<Token>& tokens, std::size_t i, std::size_t en
     std::string_view second;
     bool source_before;
   };
-  static constexpr Opener kOpeners[] = {{"об", "этом", false},
-                                        {"про", "це", false},
-                                        {"այս", "մասին", false},
-                                        {"bu", "barədə", true},
+  static constexpr Opener kOpeners[] = {{"об", "этом", false},    {"про", "це", false},
+                                        {"аб", "гэтым", false},   {"пра", "гэта", false},
+                                        {"այս", "մասին", false},  {"bu", "barədə", true},
                                         {"ამის", "შესახებ", true}};
   if (i + 1 >= end || i + 1 >= tokens.size() || !tokens[i].word || !tokens[i + 1].word) {
     return false;
@@ -818,10 +818,11 @@ bool PlausibleSubject(const std::vector<Token>& tokens, std::size_t first, std::
 // punctuation and at stop words; keeps title periods ("Mr.") and initials ("George W.").
 bool IsClauseOpener(const Token& t) {
   static const WordList kOpeners = {
-      "but",    "and",   "or",      "if",       "when",   "while", "as",      "after",
-      "before", "since", "because", "although", "though", "so",    "yet",     "then",
-      "once",   "where", "whether", "until",    "now",    "still", "however", "meanwhile",
-      "но",     "и",     "а",       "когда",    "если",   "как",   "однако"};
+      "but", "and", "or", "if", "when", "while", "as", "after", "before", "since", "because",
+      "although", "though", "so", "yet", "then", "once", "where", "whether", "until", "now",
+      "still", "however", "meanwhile", "но", "и", "а", "когда", "если", "как", "однако",
+      // Ukrainian and Belarusian "as", "when", "if" ("Як піша X, …")
+      "як", "коли", "калі", "якщо"};
   return t.word && kOpeners.Contains(t.lower);
 }
 

@@ -316,5 +316,24 @@ TEST(CommonCuesTest, SerbianCuesLeaveRussianFalseFriendsAlone) {
   EXPECT_TRUE(r.ann.attributions.empty());
 }
 
+// Belarusian news (common/be.xml): "Як піша X, …" with the body's name in quotation marks,
+// "У Міністэрстве … заявілі, што …" (the institution, not the preposition), "Паводле версіі
+// МУС, …" (the body, not the report's noun), and a quotation tagged "— сказаў ён".
+TEST(CommonCuesTest, BelarusianReportedSpeechAndTags) {
+  const AnnotatedText r = AnnotateWithShipped(
+      "Як піша праваабарончы цэнтар «Вясна» ў Тэлеграме, у Берасьці пратэстоўцы паведамляюць пра "
+      "траўмы. У Міністэрстве ўнутраных спраў заявілі, што мужчына хацеў кінуць прыладу. "
+      "Паводле версіі МУС, у мужчыны ў руках разарвалася прылада. Міністр Ігар Шуневіч заявіў, "
+      "што зламыснікаў не затрымалі. «Мы ведаем, дзе знаходзяцца серверы», — сказаў ён.",
+      "be");
+  EXPECT_EQ(SourceOf(r, "пратэстоўцы паведамляюць"), "праваабарончы цэнтар «Вясна»");
+  EXPECT_EQ(SourceOf(r, "мужчына хацеў кінуць"), "Міністэрстве ўнутраных спраў");
+  EXPECT_EQ(SourceOf(r, "разарвалася прылада"), "МУС");
+  EXPECT_EQ(SourceOf(r, "зламыснікаў не затрымалі"), "Міністр Ігар Шуневіч");
+  // The name in quotation marks is a title, which speaks no words; the quotation is the
+  // minister's.
+  EXPECT_EQ(Speakers(r), (std::vector<std::string>{"", "Ігар Шуневіч"}));
+}
+
 }  // namespace
 }  // namespace parallax

@@ -787,11 +787,11 @@ TEST(LexiconShippedTest, DefaultPathsAndDirectory) {
   EXPECT_EQ(
       common,
       (std::vector<std::string>{
-          shipped + "/common/actors.xml", shipped + "/common/az.xml", shipped + "/common/bs.xml",
-          shipped + "/common/en.xml", shipped + "/common/events.xml", shipped + "/common/hr.xml",
-          shipped + "/common/hy.xml", shipped + "/common/ka.xml", shipped + "/common/places.xml",
-          shipped + "/common/ru.xml", shipped + "/common/sq.xml", shipped + "/common/sr.xml",
-          shipped + "/common/uk.xml"}));
+          shipped + "/common/actors.xml", shipped + "/common/az.xml", shipped + "/common/be.xml",
+          shipped + "/common/bs.xml", shipped + "/common/en.xml", shipped + "/common/events.xml",
+          shipped + "/common/hr.xml", shipped + "/common/hy.xml", shipped + "/common/ka.xml",
+          shipped + "/common/places.xml", shipped + "/common/ru.xml", shipped + "/common/sq.xml",
+          shipped + "/common/sr.xml", shipped + "/common/uk.xml"}));
   EXPECT_TRUE(std::is_sorted(common.begin(), common.end()));
   // Then every story pack in the folder, sorted by name.
   const std::vector<std::string> stories = StoryLexiconPaths(shipped);
@@ -830,10 +830,11 @@ TEST(LexiconShippedTest, LoadsWithoutDiagnostics) {
   EXPECT_TRUE(result.diagnostics.empty()) << Dump(result.diagnostics);
   std::vector<std::string> ids;
   for (const auto& file : result.lexicon.files) ids.push_back(file.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"common-actors", "common-az", "common-bs", "common-en",
-                                           "event-types", "common-hr", "common-hy", "common-ka",
-                                           "places", "common-ru", "common-sq", "common-sr",
-                                           "common-uk", "georgia", "karabakh", "russia-ukraine"}));
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"common-actors", "common-az", "common-be", "common-bs",
+                                      "common-en", "event-types", "common-hr", "common-hy",
+                                      "common-ka", "places", "common-ru", "common-sq", "common-sr",
+                                      "common-uk", "georgia", "karabakh", "russia-ukraine"}));
 }
 
 // Places read as alignment-only entries: one place under its names in scripts that
