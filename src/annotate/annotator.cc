@@ -18,14 +18,23 @@ namespace {
 
 using Kind = LexiconEntry::Kind;
 
-// The ASCII letters and digits of a name, lower-cased: "1news.az", "1news-az", "1NEWS.AZ" all
-// give "1newsaz". "" when the name has a character outside ASCII.
+// The letters and digits of a name, lower-cased, in any script: "1news.az", "1news-az",
+// "1NEWS.AZ" all give "1newsaz", "БЕЛТА" gives "белта". A reporter of the outlet is the outlet
+// ("корреспондент БЕЛТА", "Interfax correspondent"): those words are left out.
 std::string NameKey(std::string_view name) {
+  static const WordList kReporters = {"correspondent",  "reporter",       "корреспондент",
+                                      "корреспондента", "корреспонденту", "кореспондент",
+                                      "карэспандэнт",   "журналист",      "журналіст"};
   std::string key;
-  for (const char c : name) {
-    const unsigned char b = static_cast<unsigned char>(c);
-    if (b >= 0x80) return "";
-    if (std::isalnum(b)) key += static_cast<char>(std::tolower(b));
+  const std::string lower = internal::Lower(name);
+  for (const internal::Token& t : internal::Tokenize(lower, 0, lower.size())) {
+    if (!t.word || kReporters.Contains(t.lower)) continue;
+    for (std::size_t i = 0; i < t.text.size();) {
+      const internal::Char c = internal::CharAt(t.text, i);
+      if (c.len == 0) break;
+      if (internal::IsAlnum(c.cp)) key += t.text.substr(i, c.len);
+      i += c.len;
+    }
   }
   return key;
 }
@@ -331,11 +340,20 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
     // The outlet reporting its own story ("Как сообщает 1news.az" in 1news.az) speaks in its
     // own voice.
     const std::vector<std::string> own = OwnOutletKeys(article);
-    std::erase_if(out.attributions, [&](const AttributionRelation& a) {
-      if (a.kind != AttributionKind::kReported || a.quote >= 0) return false;
+    const auto own_source = [&](const AttributionRelation& a) {
       const std::string key = NameKey(a.mention);
       return key.size() >= 3 && std::find(own.begin(), own.end(), key) != own.end();
+    };
+    std::erase_if(out.attributions, [&](const AttributionRelation& a) {
+      return a.kind == AttributionKind::kReported && a.quote < 0 && own_source(a);
     });
+    // A quotation credited to the outlet ("…", передает корреспондент БЕЛТА) names no
+    // speaker: the outlet relays someone's words without saying whose.
+    for (AttributionRelation& a : out.attributions) {
+      if (a.kind != AttributionKind::kDirect || !own_source(a)) continue;
+      a.source = a.mention = a.actor_id = a.perspective = "";
+      a.source_start = a.source_end = a.mention_start = a.mention_end = AttributionRelation::kNone;
+    }
   }
   MarkQuotedFragments(text, out.attributions, impl_->attribution_options.fragment_max_words,
                       &out.quotes);

@@ -84,7 +84,19 @@ int RunLexicon(const std::vector<std::string>& args) {
   }
   const int errors = PrintDiagnostics(diagnostics);
   const std::size_t warnings = diagnostics.size() - static_cast<std::size_t>(errors);
-  std::cout << files.size() << " file(s): " << errors << " error(s), " << warnings
+  // Which files those are: the user's with the shipped common lexicons they are used with, or
+  // the shipped set.
+  std::string which = "the shipped lexicons";
+  if (!flags.files.empty()) {
+    LexiconFlags yours = flags;
+    yours.no_defaults = true;
+    const std::size_t own = LexiconPaths(yours).size();
+    which = own == files.size() ? "yours alone"
+                                : std::to_string(own) + " of yours, with the " +
+                                      std::to_string(files.size() - own) +
+                                      " shipped common lexicons they are used with";
+  }
+  std::cout << files.size() << " file(s) (" << which << "): " << errors << " error(s), " << warnings
             << " warning(s); " << r.lexicon.concepts.size() << " concepts, "
             << r.lexicon.Count(LexiconEntry::Kind::kNaming) << " naming variants, "
             << r.lexicon.Count(LexiconEntry::Kind::kLoaded) << " loaded terms, "

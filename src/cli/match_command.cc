@@ -65,6 +65,12 @@ int RunMatch(const std::vector<std::string>& args) {
   CheckLimits(limits);
   const OutletsFile outlets = LoadOutletsOrThrow(outlets_path);
   const Lexicon lexicon = LoadLexiconsOrThrow(lexicons);
+  if (!concept_filter.empty() && lexicon.FindConcept(concept_filter) == nullptr) {
+    std::string known;
+    for (const Concept& c : lexicon.concepts) known += (known.empty() ? "" : ", ") + c.id;
+    throw UsageError("--concept: no concept '" + concept_filter +
+                     "' in the lexicons (known: " + (known.empty() ? "none" : known) + ")");
+  }
   const Annotator annotator(lexicon);
   if (PrintDiagnostics(annotator.diagnostics()) > 0) return kExitUsage;
   const LoadedArticles loaded = LoadArticlesForCommand(inputs, outlets, limits);

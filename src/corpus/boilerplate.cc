@@ -647,6 +647,21 @@ constexpr std::size_t kLongestRuleLine = 600;
 
 namespace internal {
 
+bool EndsInTemperature(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  // "°C", "°F" or "°С" (a Cyrillic Es), after a number and an optional space.
+  std::string_view rest;
+  for (const std::string_view unit : {"\u00B0C", "\u00B0F", "\u00B0\u0421"}) {
+    if (line.size() > unit.size() && line.substr(line.size() - unit.size()) == unit) {
+      rest = line.substr(0, line.size() - unit.size());
+      break;
+    }
+  }
+  if (rest.empty()) return false;
+  if (rest.back() == ' ') rest.remove_suffix(1);
+  return !rest.empty() && rest.back() >= '0' && rest.back() <= '9';
+}
+
 bool IsScriptCode(std::string_view line) {
   // Prose has no braces: most lines are let through by the first test.
   const std::size_t brace = line.find('{');
@@ -676,6 +691,7 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
                                            bool filtered, const AppealScan* appeal_scan) {
   if (IsScriptCode(original)) return "script-code";
   if (key.size() > kLongestRuleLine) return std::nullopt;
+  if (EndsInTemperature(original) && WordCount(key, 40) <= 14) return "ui-line";
   // Most lines of prose open like no furniture line: only the rules that read further are asked.
   const bool may_open = !filtered || MayOpenFurniture(key);
   const std::string_view bare = Bare(key);

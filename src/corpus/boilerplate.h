@@ -36,6 +36,8 @@
 //   related-articles     a run of two or more "- Headline" lines without sentence punctuation
 //   ui-line              "Read more", "Continue", "Share", "Advertisement" and similar
 //   translation-link     "Read in Georgian on On.ge."
+//   (ui-line also takes a short line ending in a temperature, a site's header with its
+//   weather: "Пятница, 19 апреля 2024 Минск +7°C")
 //   script-code          a line of program code copied with the page (an ad script:
 //                        "(function(w, n) { w[n] = w[n] || []; … })(window, 'adfox…');"), and a
 //                        site's subscription widget ("Хочу получать новости:", "Введите код с
@@ -71,6 +73,10 @@ void CleanArticle(Article& article, const Outlet* outlet, const CleanOptions& op
 namespace internal {
 
 struct AppealScan;
+
+// Whether `line` (as written) ends in a temperature ("Минск +7°C"): a site's weather widget,
+// which a short line ending so is (a ui-line).
+bool EndsInTemperature(std::string_view line);
 
 // Whether `line` (as written) is program code: braces with statements (";", "function", "=>")
 // and code signs making up at least one in eight of its letters and signs.

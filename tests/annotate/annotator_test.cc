@@ -241,6 +241,27 @@ TEST_F(AnnotatorTest, TheArticlesOwnOutletIsNoSourceOfItsWords) {
   EXPECT_EQ(annotator_->Annotate(a).attributions.size(), 1u);
 }
 
+// In any script, and through its reporter: "передает корреспондент БЕЛТА" in BelTA's article is
+// the outlet's own voice, and a quotation credited to it names no speaker.
+TEST_F(AnnotatorTest, TheOutletsOwnReporterIsNoSource) {
+  Article a = OneParagraph("ru",
+                           "Президент прибыл на митинг, передает корреспондент БЕЛТА. \"Все - на "
+                           "митинг\", - говорится в объявлении. Как сообщает ТАСС, митинг прошел.");
+  a.outlet = "belta";
+  a.outlet_name = "БЕЛТА";
+  const ArticleAnnotations ann = annotator_->Annotate(a);
+  for (const AttributionRelation& r : ann.attributions) {
+    EXPECT_EQ(r.source.view().find("БЕЛТА"), std::string_view::npos) << r.source.view();
+  }
+  EXPECT_EQ(ann.attributions.back().source, "ТАСС");
+  a.outlet_name = "Интерфакс";
+  bool credited = false;
+  for (const AttributionRelation& r : annotator_->Annotate(a).attributions) {
+    credited |= r.source == "корреспондент БЕЛТА";
+  }
+  EXPECT_TRUE(credited);  // another outlet's reporter is a source
+}
+
 // Forms of one kind that stem alike ("на Украине", "на Украину") or overlap as a word and its
 // wildcard match the same words: the words are one use, counted once, under the entry written
 // as the text writes them (else the first entry); forms of different kinds both stay.

@@ -646,6 +646,21 @@ TEST(BoilerplateTest, ScriptCodeAndSubscriptionWidgetsAreRemoved) {
   }
 }
 
+// A site's header with its weather ends in a temperature; a sentence about the weather is text.
+TEST(BoilerplateTest, AWeatherWidgetIsFurniture) {
+  for (const std::string line : {"Минск +7°C", "Tbilisi 21 °C", "Kyiv -3°F"}) {
+    EXPECT_TRUE(internal::EndsInTemperature(line)) << line;
+    EXPECT_EQ(internal::GenericLineRule(internal::FoldLine(line), line, true), "ui-line") << line;
+  }
+  for (const std::string line :
+       {"Temperatures in the camp fell below zero overnight, and aid workers said children "
+        "slept outside in the cold while the thermometer showed -12°C",
+        "The thermometer showed 40 degrees.", "°C"}) {
+    EXPECT_EQ(internal::GenericLineRule(internal::FoldLine(line), line, true), std::nullopt)
+        << line;
+  }
+}
+
 TEST(BoilerplateTest, FastRejectionsAgreeWithTheFullRulesOnRandomLines) {
   std::mt19937 random(18);
   int removed = 0;
