@@ -20,11 +20,21 @@ using Kind = LexiconEntry::Kind;
 
 // The letters and digits of a name, lower-cased, in any script: "1news.az", "1news-az",
 // "1NEWS.AZ" all give "1newsaz", "БЕЛТА" gives "белта". A reporter of the outlet is the outlet
-// ("корреспондент БЕЛТА", "Interfax correspondent"): those words are left out.
+// ("корреспондент БЕЛТА", "the Interfax correspondent"): those words, and articles, are
+// left out.
 std::string NameKey(std::string_view name) {
-  static const WordList kReporters = {"correspondent",  "reporter",       "корреспондент",
-                                      "корреспондента", "корреспонденту", "кореспондент",
-                                      "карэспандэнт",   "журналист",      "журналіст"};
+  static const WordList kReporters = {"correspondent",
+                                      "reporter",
+                                      "корреспондент",
+                                      "корреспондента",
+                                      "корреспонденту",
+                                      "кореспондент",
+                                      "карэспандэнт",
+                                      "журналист",
+                                      "журналіст",
+                                      "the",
+                                      "a",
+                                      "an"};
   std::string key;
   const std::string lower = internal::Lower(name);
   for (const internal::Token& t : internal::Tokenize(lower, 0, lower.size())) {
@@ -353,6 +363,11 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
       if (a.kind != AttributionKind::kDirect || !own_source(a)) continue;
       a.source = a.mention = a.actor_id = a.perspective = "";
       a.source_start = a.source_end = a.mention_start = a.mention_end = AttributionRelation::kNone;
+      if (a.quote >= 0 && static_cast<std::size_t>(a.quote) < out.quotes.size()) {
+        Quote& q = out.quotes[static_cast<std::size_t>(a.quote)];
+        q.speaker = q.mention = q.actor_id = q.perspective = "";
+        q.speaker_start = q.speaker_end = q.mention_start = q.mention_end = Quote::kNone;
+      }
     }
   }
   MarkQuotedFragments(text, out.attributions, impl_->attribution_options.fragment_max_words,

@@ -41,21 +41,20 @@ bool IsDocument(std::string_view lower) {
 
 bool IsNeverSource(std::string_view lower) { return IsTime(lower) || IsDocument(lower); }
 
-// Negations before a verb: English, Russian, Ukrainian, Georgian.
 // A word opening a sentence before a reporting verb with no subject: an adverb ("Ранее
 // сообщалось", "Earlier reported") or a modal word of the outlet's own remark ("Стоит
 // отметить", "Варто зазначити", "Следует напомнить").
 bool IsImpersonalOpener(const Token& t) {
-  static const WordList kModal = {"стоит",      "следует", "нужно",    "надо",
-                                  "необходимо", "можно",   "важно",    "варто",
-                                  "слід",       "треба",   "потрібно", "необхідно",
-                                  "можна",      "важливо", "напомним", "нагадаємо"};
-  if (!t.word) return false;
-  Token lower = t;
-  lower.capital = false;
-  return kModal.Contains(t.lower) || internal::IsAdverb(lower);
+  static const WordList kWords = {
+      "стоит",    "следует",   "нужно",   "надо",       "необходимо", "можно",   "важно",
+      "варто",    "слід",      "треба",   "потрібно",   "необхідно",  "можна",   "важливо",
+      "напомним", "нагадаємо", "ранее",   "раніше",     "позже",      "пізніше", "затем",
+      "также",    "також",     "earlier", "previously", "later"};
+  // A listed word only: a name ending in -ly ("Italy said", "Kelly said") is a subject.
+  return t.word && kWords.Contains(t.lower);
 }
 
+// Negations before a verb: English, Russian, Ukrainian, Georgian.
 bool IsNegation(std::string_view lower) {
   static const WordList kWords = {"not",      "never",  "n't",     "didn't", "doesn't",
                                   "don't",    "hasn't", "haven't", "hadn't", "won't",
@@ -83,8 +82,8 @@ bool IsRelativeWord(std::string_view lower) {
 // Personal pronouns that can speak in the languages of back-references (BackReferenceAt):
 // "Про це він заявив", "Об этом она сообщила", "Այս մասին նա ասել է".
 bool IsSpeakingPronoun(std::string_view lower) {
-  static const WordList kWords = {"он", "она", "они", "він", "вона", "вони",
-                                  "ён", "яна", "яны", "նա",  "նրանք"};
+  static const WordList kWords = {"он",   "она", "они", "він", "вона",
+                                  "вони", "ён",  "яны", "նա",  "նրանք"};
   return kWords.Contains(lower);
 }
 
@@ -659,6 +658,10 @@ class Finder {
     // "Ранее сообщалось, что …", "Стоит отметить, что …": an adverb or a modal word opening
     // the sentence is no one speaking (the report is impersonal, or the outlet's own remark).
     if (p->first == p->last && p->first == 0 && IsImpersonalOpener(tokens[0])) return false;
+    // A preposition alone ("Во вторник стало известно, …, хотя ранее уверяла") is no one.
+    if (p->first == p->last && internal::IsLocativePreposition(tokens[p->first].lower)) {
+      return false;
+    }
     while (p->last > p->first && (IsTime(tokens[p->last].lower) ||
                                   internal::IsAdverb(tokens[p->last]) || !tokens[p->last].word)) {
       --p->last;
@@ -1432,6 +1435,11 @@ class Finder {
     // words before a "that" are the content's ("rejected the idea that …").
     // So does "said in a statement that", "said on its Telegram channel that": after a
     // preposition the words up to "that" are where it was said.
+    static const WordList kWhere = {
+        "a",         "an",         "the",       "its",      "his",      "her",     "their",
+        "statement", "interview",  "briefing",  "post",     "message",  "channel", "address",
+        "speech",    "conference", "remarks",   "letter",   "report",   "tweet",   "video",
+        "broadcast", "press",      "televised", "telegram", "facebook", "website"};
     std::size_t that = tokens.size();
     bool where = false;
     for (std::size_t j = k; j < tokens.size() && j < k + 8; ++j) {
@@ -1442,7 +1450,7 @@ class Finder {
       if (!tokens[j].word) break;
       where = where || tokens[j].lower == "in" || tokens[j].lower == "on";
       if (!(TakesObject(verb.lower) || IsTimeWord(tokens[j]) || internal::IsAdverb(tokens[j]) ||
-            (where && !LooksLikeVerb(tokens[j])))) {
+            (where && kWhere.Contains(tokens[j].lower)))) {
         break;
       }
     }

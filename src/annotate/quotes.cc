@@ -390,9 +390,17 @@ std::vector<std::pair<std::size_t, std::size_t>> QuoteSentences(std::string_view
       bool boundary = k > j && (next.len == 0 || IsUpper(next.cp) || IsCaselessLetter(next.cp) ||
                                 IsQuoteChar(next.cp) || IsDash(next.cp) || next.cp == '(' ||
                                 next.cp == '[' || (next.cp >= '0' && next.cp <= '9'));
-      // "«Уходи!» – сказал он": a dash and a lower-case word after the stop are the
-      // quotation's tag, in the same sentence.
-      if (boundary && IsDash(next.cp)) {
+      // "«Уходи!» – сказал он": after a stop inside the marks, a dash and a lower-case word
+      // are the quotation's tag, in the same sentence.
+      const bool closing_mark = [&] {
+        for (std::size_t m = i + c.len; m < j;) {
+          const Char d = CharAt(text, m);
+          if (d.cp == 0xBB || d.cp == 0x201D || d.cp == 0x201C || d.cp == '"') return true;
+          m += d.len == 0 ? 1 : d.len;
+        }
+        return false;
+      }();
+      if (boundary && closing_mark && IsDash(next.cp)) {
         std::size_t w = k + next.len;
         while (w < text.size() && (text[w] == ' ' || text[w] == '\t')) ++w;
         const Char word = CharAt(text, w);
@@ -1101,8 +1109,9 @@ class Attributor {
     // «Медуза» сообщила …: a name in guillemets followed by a verb is not a quotation with a
     // tag, unless punctuation sets it apart as one («Нет», — сказал он).
     if (q.kind == QuoteKind::kDirect && short_span && q.distancing_cue.empty() &&
-        !starts_sentence && IsName(q) &&
-        ((IsGuillemet(q) && !TagPunctuationAfter(q)) || AfterPreposition(q))) {
+        !starts_sentence && IsName(q) && !AfterColon(q) &&
+        ((IsGuillemet(q) && !TagPunctuationAfter(q)) || AfterPreposition(q) ||
+         AfterTagWithoutPunctuation(q))) {
       q.kind = QuoteKind::kTitle;
       // A name speaks no words: the verb near it ("Як піша цэнтар «Вясна», …") is the
       // sentence's, not a tag of the name.
@@ -1122,6 +1131,29 @@ class Attributor {
       }
     }
     MatchActor(&q);
+  }
+
+  // "Министр заявил: «Переговоры сорваны полностью»": a colon introduces what is said.
+  bool AfterColon(const Quote& q) const {
+    std::size_t i = q.open;
+    while (i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t')) --i;
+    return i > 0 && text_[i - 1] == ':';
+  }
+
+  // "Як паведамляе рэгіянальнае выданьне «Виртуальный Брест», …", "as reported by the
+  // newspaper “Kommersant”": a name right after the words of a tag before it, with no colon,
+  // comma or dash between them, stands in apposition to the speaker; it is not what is said.
+  bool AfterTagWithoutPunctuation(const Quote& q) const {
+    if (q.attribution != Attribution::kTagBefore || q.mention_end == Quote::kNone ||
+        q.mention_end > q.open) {
+      return false;
+    }
+    for (std::size_t i = q.mention_end; i < q.open;) {
+      const Char c = CharAt(text_, i);
+      if (c.len == 0 || !IsSpace(c.cp)) return false;
+      i += c.len;
+    }
+    return true;
   }
 
   // The quotation is alone on its line: a subhead or pull quote.

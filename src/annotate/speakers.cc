@@ -515,7 +515,8 @@ bool IsParticiple(const Token& t) {
 }
 
 PronounKind PronounKindOf(std::string_view lower) {
-  static const WordList kPerson = {"he", "she", "он", "она", "він", "вона", "ён", "яна", "նա"};
+  // (Belarusian "яна", 'she', is left out: "Яна" is also a Russian first name.)
+  static const WordList kPerson = {"he", "she", "он", "она", "він", "вона", "ён", "նա"};
   static const WordList kThing = {"it", "оно", "воно", "яно"};
   static const WordList kAny = {"they",  "we",    "i",   // English
                                 "они",   "мы",    "я",   // Russian

@@ -15,7 +15,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include <utf8proc.h>
+
 #include "corpus/appeals.h"
+#include "text/utf8.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -647,6 +650,21 @@ constexpr std::size_t kLongestRuleLine = 600;
 
 namespace internal {
 
+bool AllWordsCapitalised(std::string_view line) {
+  bool word_start = true;
+  for (std::size_t i = 0; i < line.size();) {
+    const DecodedChar c = DecodeUtf8Char(line, i);
+    if (c.length == 0) break;
+    const utf8proc_category_t category =
+        utf8proc_category(static_cast<utf8proc_int32_t>(c.code_point));
+    const bool lower_letter = category == UTF8PROC_CATEGORY_LL;
+    if (word_start && lower_letter) return false;
+    word_start = c.code_point == ' ' || c.code_point == '\t';
+    i += c.length;
+  }
+  return true;
+}
+
 bool EndsInTemperature(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   // "°C", "°F" or "°С" (a Cyrillic Es), after a number and an optional space.
@@ -669,7 +687,9 @@ bool IsScriptCode(std::string_view line) {
   std::size_t letters = 0;
   std::size_t code = 0;  // { } ( ) [ ] ; = < > $
   for (const char c : line) {
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+    // ASCII letters, and the lead byte of every other character (Cyrillic, Georgian prose).
+    if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+        (static_cast<unsigned char>(c) & 0xC0) == 0xC0) {
       ++letters;
     } else if (c == '{' || c == '}' || c == '(' || c == ')' || c == '[' || c == ']' || c == ';' ||
                c == '=' || c == '<' || c == '>' || c == '$') {
@@ -691,7 +711,8 @@ std::optional<std::string> GenericLineRule(std::string_view key, std::string_vie
                                            bool filtered, const AppealScan* appeal_scan) {
   if (IsScriptCode(original)) return "script-code";
   if (key.size() > kLongestRuleLine) return std::nullopt;
-  if (EndsInTemperature(original) && WordCount(key, 40) <= 14) return "ui-line";
+  if (EndsInTemperature(original) && WordCount(key, 40) <= 14 && AllWordsCapitalised(original))
+    return "ui-line";
   // Most lines of prose open like no furniture line: only the rules that read further are asked.
   const bool may_open = !filtered || MayOpenFurniture(key);
   const std::string_view bare = Bare(key);

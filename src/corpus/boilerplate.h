@@ -75,8 +75,10 @@ namespace internal {
 struct AppealScan;
 
 // Whether `line` (as written) ends in a temperature ("Минск +7°C"): a site's weather widget,
-// which a short line ending so is (a ui-line).
+// which a short line ending so is (a ui-line) when every word of it opens with a capital, a
+// digit or a sign (AllWordsCapitalised; a weather story's "Ночью до -15°C" is text).
 bool EndsInTemperature(std::string_view line);
+bool AllWordsCapitalised(std::string_view line);
 
 // Whether `line` (as written) is program code: braces with statements (";", "function", "=>")
 // and code signs making up at least one in eight of its letters and signs.

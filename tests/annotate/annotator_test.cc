@@ -260,6 +260,18 @@ TEST_F(AnnotatorTest, TheOutletsOwnReporterIsNoSource) {
     credited |= r.source == "корреспондент БЕЛТА";
   }
   EXPECT_TRUE(credited);  // another outlet's reporter is a source
+  // A quotation tagged with the outlet's reporter names no speaker, in the quotation either.
+  Article quoted = OneParagraph("ru", "«Все на митинг», — передает корреспондент БЕЛТА.");
+  quoted.outlet = "belta";
+  quoted.outlet_name = "БЕЛТА";
+  const ArticleAnnotations q = annotator_->Annotate(quoted);
+  ASSERT_EQ(q.quotes.size(), 1u);
+  EXPECT_TRUE(q.quotes[0].speaker.empty()) << q.quotes[0].speaker.view();
+  // English, with an article: "the Interfax correspondent said" in Interfax's article.
+  Article en = OneParagraph("en", "The rally ended peacefully, the Interfax correspondent said.");
+  en.outlet = "interfax";
+  en.outlet_name = "Interfax";
+  EXPECT_TRUE(annotator_->Annotate(en).attributions.empty());
 }
 
 // Forms of one kind that stem alike ("на Украине", "на Украину") or overlap as a word and its

@@ -535,17 +535,24 @@ TEST_F(AttributionTest, ACitingAsideAndWhereItWasSaid) {
   ASSERT_NE(shelled, nullptr);
   EXPECT_EQ(shelled->source, "The ministry");
   EXPECT_EQ(r.Content(*shelled).find("statement"), std::string::npos) << r.Content(*shelled);
+  // Only where it was said is stepped over: a "that" further on belongs to the content.
+  const Result later =
+      Run("The ministry said on Friday the troops remain in positions that were taken last week.");
+  const AttributionRelation* troops = later.Holding("that were taken last week");
+  ASSERT_NE(troops, nullptr);
+  EXPECT_NE(later.Content(*troops).find("the troops remain"), std::string::npos)
+      << later.Content(*troops);
 }
 
 // "По его словам, …", "за її словами": the possessive is the source, resolved to the speaker
 // named before; words in quotation marks inside such plain reported speech are the speaker's
 // (a fragment of it), not the outlet's scare quotes. Any other word in the gap is no cue.
 TEST_F(AttributionTest, PossessiveAccordingToResolvesToTheSpeakerBefore) {
-  const Result r = Run(
-      "Министр Юрий Караев заявил, что ситуация под контролем. По его словам, задержаны три "
-      "тысячи человек. Светлана Тихановская сказала, что покидает страну. По ее словам, она "
-      "приняла решение \"абсолютно самостоятельно\".",
-      "ru");
+  const Result r =
+      Run("Министр Юрий Караев заявил, что ситуация под контролем. По его словам, задержаны три "
+          "тысячи человек. Светлана Тихановская сказала, что покидает страну. По ее словам, она "
+          "приняла решение \"абсолютно самостоятельно\".",
+          "ru");
   EXPECT_EQ(r.SourceOf("задержаны три тысячи"), "Министр Юрий Караев");
   const AttributionRelation* left = r.Holding("она приняла решение");
   ASSERT_NE(left, nullptr);
@@ -555,18 +562,18 @@ TEST_F(AttributionTest, PossessiveAccordingToResolvesToTheSpeakerBefore) {
   const Quote* fragment = QuoteAt(r.ann.quotes, self);
   ASSERT_NE(fragment, nullptr);
   EXPECT_EQ(fragment->kind, QuoteKind::kFragment);
-  const Result uk = Run(
-      "Мер Ігор Терехов заявив, що світла немає. За його словами, ремонт триває.", "uk");
+  const Result uk =
+      Run("Мер Ігор Терехов заявив, що світла немає. За його словами, ремонт триває.", "uk");
   EXPECT_EQ(uk.SourceOf("ремонт триває"), "Мер Ігор Терехов");
 }
 
 // The outlet's own remark ("Стоит отметить, что …") and an impersonal report ("Ранее
 // сообщалось, что …") name no source; after "хотя" the verb's subject is the sentence's.
 TEST_F(AttributionTest, ImpersonalOpenersAreNoSource) {
-  const Result r = Run(
-      "Стоит отметить, что акция прошла мирно. Ранее сообщалось, что президент приехал на "
-      "митинг. Оппозиция требует пересчёта, хотя заявила, что готова к диалогу.",
-      "ru");
+  const Result r =
+      Run("Стоит отметить, что акция прошла мирно. Ранее сообщалось, что президент приехал на "
+          "митинг. Оппозиция требует пересчёта, хотя заявила, что готова к диалогу.",
+          "ru");
   for (const AttributionRelation& a : r.ann.attributions) {
     EXPECT_NE(a.source, "Стоит");
     EXPECT_NE(a.source, "Ранее");
@@ -574,6 +581,14 @@ TEST_F(AttributionTest, ImpersonalOpenersAreNoSource) {
   }
   EXPECT_EQ(r.Holding("акция прошла мирно"), nullptr);
   EXPECT_EQ(r.SourceOf("готова к диалогу"), "Оппозиция");
+  // Only listed words: a name ending in -ly opening the sentence is its subject.
+  const Result names = Run("Italy said the ship was seized. Kelly said the bill would pass.");
+  EXPECT_EQ(names.SourceOf("the ship was seized"), "Italy");
+  EXPECT_EQ(names.SourceOf("the bill would pass"), "Kelly");
+  // A preposition opening the sentence is no subject either.
+  const Result during =
+      Run("Во вторник стало известно, что она в Литве, хотя ранее уверяла, что не уедет.", "ru");
+  for (const AttributionRelation& a : during.ann.attributions) EXPECT_NE(a.source, "Во");
 }
 
 // A reporting verb's past participle used as an adjective ("alleged attackers", "two reported

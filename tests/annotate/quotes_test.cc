@@ -496,6 +496,22 @@ TEST(QuotesTest, ATagAfterAnExclamationInsideTheMarks) {
   for (const Quote& q : quotes) EXPECT_EQ(q.kind, QuoteKind::kDirect) << Content(text, q);
 }
 
+// A name right after the speaker of a tag before it, with no colon, comma or dash between,
+// is in apposition ("as the regional outlet «Virtual Brest» reports"); after a colon the words
+// in the marks are what is said.
+TEST(QuotesTest, ANameAfterATagsSpeakerIsATitle) {
+  const std::string text =
+      "Как сообщило региональное издание «Виртуальный Брест», осколок попал в журналиста. "
+      "Министр заявил: «Переговоры сорваны полностью».";
+  const auto quotes = FindQuotes(text);
+  ASSERT_NE(QuoteWith(text, quotes, "Виртуальный Брест"), nullptr);
+  EXPECT_EQ(QuoteWith(text, quotes, "Виртуальный Брест")->kind, QuoteKind::kTitle);
+  EXPECT_TRUE(QuoteWith(text, quotes, "Виртуальный Брест")->speaker.empty());
+  ASSERT_NE(QuoteWith(text, quotes, "Переговоры"), nullptr);
+  EXPECT_EQ(QuoteWith(text, quotes, "Переговоры")->kind, QuoteKind::kDirect);
+  EXPECT_EQ(QuoteWith(text, quotes, "Переговоры")->speaker, "Министр");
+}
+
 // Cyrillic typography quotes names with whatever marks are at hand, and a name after a
 // preposition is what is spoken about: neither is a scare quote nor someone's words.
 TEST(QuotesTest, CyrillicNamesInAnyMarksAreTitles) {

@@ -639,7 +639,8 @@ TEST(BoilerplateTest, ScriptCodeAndSubscriptionWidgetsAreRemoved) {
   for (const std::string line :
        {"He wrote {sic} in the letter; the court found the wording (in Article 6) unclear.",
         "The function of the mission = monitoring; {its} mandate ends in 2025, officials said.",
-        "Подписка на газету выросла вдвое, сообщили в редакции."}) {
+        "Подписка на газету выросла вдвое, сообщили в редакции.",
+        "Сумма {X} рублей; решение принято на заседании правительства."}) {
     EXPECT_FALSE(internal::IsScriptCode(line)) << line;
     EXPECT_EQ(internal::GenericLineRule(internal::FoldLine(line), line, true), std::nullopt)
         << line;
@@ -655,7 +656,7 @@ TEST(BoilerplateTest, AWeatherWidgetIsFurniture) {
   for (const std::string line :
        {"Temperatures in the camp fell below zero overnight, and aid workers said children "
         "slept outside in the cold while the thermometer showed -12°C",
-        "The thermometer showed 40 degrees.", "°C"}) {
+        "The thermometer showed 40 degrees.", "°C", "Ночью до -15°C"}) {
     EXPECT_EQ(internal::GenericLineRule(internal::FoldLine(line), line, true), std::nullopt)
         << line;
   }
