@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <span>
 #include <string_view>
 #include <tuple>
@@ -364,9 +363,7 @@ ArticleAnnotations Annotator::Annotate(const Article& article) const {
       a.source = a.mention = a.actor_id = a.perspective = "";
       a.source_start = a.source_end = a.mention_start = a.mention_end = AttributionRelation::kNone;
       if (a.quote >= 0 && static_cast<std::size_t>(a.quote) < out.quotes.size()) {
-        Quote& q = out.quotes[static_cast<std::size_t>(a.quote)];
-        q.speaker = q.mention = q.actor_id = q.perspective = "";
-        q.speaker_start = q.speaker_end = q.mention_start = q.mention_end = Quote::kNone;
+        ClearSpeaker(&out.quotes[static_cast<std::size_t>(a.quote)]);
       }
     }
   }

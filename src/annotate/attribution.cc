@@ -697,8 +697,9 @@ class Finder {
     while (i > 0 && tokens[i - 1].word && internal::IsAdverb(tokens[i - 1])) --i;
     if (i == 0) return {};
     const std::string_view before = tokens[i - 1].lower;
-    if (before == "and" || before == "but" || before == "then" || before == "и" || before == "но" ||
-        before == "хотя" || before == "хоча") {
+    // A verb coordinated with an earlier one, or after "although", has the sentence's subject.
+    static const WordList kJoiners = {"and", "but", "then", "и", "но", "хотя", "хоча"};
+    if (kJoiners.Contains(before)) {
       if (last_source.found && last_source.last < i) return last_source;
       return SentenceSubject(tokens, i - 1);
     }
@@ -757,6 +758,9 @@ class Finder {
 
   // "officials in Nagorno-Karabakh", "a spokesman for the ministry", "the head of the agency":
   // the subject reaches back over of/for/in/at to the noun it belongs to.
+  // A word that reads as a plural noun by its ending ("protesters", "officials").
+  static bool LooksPlural(const Token& t) { return t.lower.size() > 3 && t.lower.back() == 's'; }
+
   static void ExtendBack(const std::vector<Token>& tokens, Phrase* p) {
     const auto extends = [&](std::size_t first) {
       const Token& before = tokens[first - 2];
@@ -775,13 +779,13 @@ class Finder {
       if (name_after && (prep == "of" || prep == "for")) return true;
       // A plural noun opening the sentence is capitalised only for that ("Protesters in
       // Tbilisi said").
-      return first == 2 && before.lower.size() > 3 && before.lower.back() == 's';
+      return first == 2 && LooksPlural(before);
     };
     while (p->first > 1 && extends(p->first)) {
       const std::size_t start = internal::ChunkStart(tokens, p->first - 1, 0);
       if (start >= p->first - 1 || p->first - start > 6) break;
       if (!internal::PlausibleSubject(tokens, start, p->first - 1) &&
-          !(tokens[p->first - 2].lower.size() > 3 && tokens[p->first - 2].lower.back() == 's')) {
+          !LooksPlural(tokens[p->first - 2])) {
         break;
       }
       p->first = start;

@@ -1115,10 +1115,7 @@ class Attributor {
       q.kind = QuoteKind::kTitle;
       // A name speaks no words: the verb near it ("Як піша цэнтар «Вясна», …") is the
       // sentence's, not a tag of the name.
-      q.speaker = "";
-      q.speaker_start = q.speaker_end = Quote::kNone;
-      q.mention = "";
-      q.mention_start = q.mention_end = Quote::kNone;
+      ClearSpeaker(&q);
       q.verb = "";
       q.attribution = Attribution::kNone;
     }
@@ -1479,6 +1476,11 @@ const Quote* QuoteAt(const std::vector<Quote>& quotes, std::size_t offset) {
     if (offset >= q.start && offset < q.end && !InGap(q, offset)) return &q;  // the deepest
   }
   return nullptr;
+}
+
+void ClearSpeaker(Quote* q) {
+  q->speaker = q->mention = q->actor_id = q->perspective = "";
+  q->speaker_start = q->speaker_end = q->mention_start = q->mention_end = Quote::kNone;
 }
 
 bool IsQuoted(const std::vector<Quote>& quotes, std::size_t begin, std::size_t end) {

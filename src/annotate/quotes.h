@@ -205,6 +205,10 @@ int LastQuoteOpenedAt(const std::vector<Quote>& quotes, std::size_t offset);
 // same non-null quote or one nested in it). Spans of zero length use QuoteAt(begin).
 bool IsQuoted(const std::vector<Quote>& quotes, std::size_t begin, std::size_t end);
 
+// Leaves `q` naming nobody: its speaker, mention, actor and perspective are empty (offsets
+// kNone); how it was tagged (verb, attribution) stays.
+void ClearSpeaker(Quote* q);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_ANNOTATE_QUOTES_H_
